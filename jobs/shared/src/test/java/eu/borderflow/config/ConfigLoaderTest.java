@@ -1,0 +1,29 @@
+package eu.borderflow.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @Test
+    void userDirectoryOverridesDefaultsFileByFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("privacy.yaml"), "token:\n  key_id: mine\n  key: x\n");
+        assertEquals("mine", ConfigLoader.from(dir).tree("privacy").at("/token/key_id").asText());
+        assertEquals("demo-2026", ConfigLoader.defaults().tree("privacy").at("/token/key_id").asText());
+    }
+
+    @Test
+    void brokenFileNamesTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("privacy.yaml"), "token: [unclosed\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.from(dir).tree("privacy"));
+        assertTrue(e.getMessage().contains("privacy.yaml"), e.getMessage());
+        assertThrows(ConfigException.class, () -> ConfigLoader.defaults().tree("no-such-file"));
+    }
+}

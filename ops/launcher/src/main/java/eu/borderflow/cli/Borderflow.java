@@ -1,0 +1,35 @@
+package eu.borderflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point behind {@code ops/borderflow}: each command prints its own {@code --help}. */
+@Command(name = "borderflow",
+        mixinStandardHelpOptions = true,
+        version = "borderflow 0.1.0",
+        description = "Integrated border-management data pipeline on synthetic data.",
+        subcommands = {
+                CommandLine.HelpCommand.class
+        })
+public final class Borderflow implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with borderflow's conventions: usage errors exit 2 with a message, never a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Borderflow());
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.forException(e));
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command; see --help");
+    }
+}
