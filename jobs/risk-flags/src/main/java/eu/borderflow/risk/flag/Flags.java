@@ -1,0 +1,88 @@
+package eu.borderflow.risk.flag;
+
+import eu.borderflow.risk.rules.RuleDescriptor;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Builds flags the one way every rule must: stable id, human review required, tokens only. */
+public final class Flags {
+
+    private Flags() {
+    }
+
+    /** The stable id shared by every revision of a flag: {@code <rule>:<trigger event id>}. */
+    public static String flagId(RuleDescriptor rule, String triggerEventId) {
+        return rule.id() + ':' + triggerEventId;
+    }
+
+    public static Builder raise(RuleDescriptor rule, String triggerEventId) {
+        return new Builder(rule, triggerEventId);
+    }
+
+    /** The next revision of {@code flag}, withdrawn, with the reason appended to its explanation. */
+    public static RiskFlag withdraw(RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence) {
+        return RiskFlag.newBuilder(flag)
+                .setRevision(flag.getRevision() + 1)
+                .setStatus(FlagStatus.WITHDRAWN)
+                .setExplanation("Withdrawn: " + reason + " (was: " + flag.getExplanation() + ")")
+                .setConditions(conditions)
+                .setEvidenceIds(evidence)
+                .build();
+    }
+
+    public static Condition condition(String name, Object observed, String operator, Object threshold, boolean met) {
+        return new Condition(name, String.valueOf(observed), operator, String.valueOf(threshold), met);
+    }
+
+    /** Fluent construction of a first revision; every field a reviewer needs is mandatory. */
+    public static final class Builder {
+        private final RiskFlag.Builder flag = RiskFlag.newBuilder();
+
+        private Builder(RuleDescriptor rule, String triggerEventId) {
+            flag.setFlagId(flagId(rule, triggerEventId))
+                    .setRevision(0)
+                    .setStatus(FlagStatus.RAISED)
+                    .setSynthetic(true)
+                    .setRuleId(rule.id())
+                    .setRuleVersion(rule.version())
+                    .setKind(rule.kind())
+                    .setTriggerEventId(triggerEventId)
+                    .setRequiresHumanReview(true);
+        }
+
+        public Builder subject(String token, String keyId) {
+            flag.setSubjectToken(token).setTokenKeyId(keyId);
+            return this;
+        }
+
+        public Builder at(Instant eventTime, String bcpCode, String sectionId) {
+            flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId);
+            return this;
+        }
+
+        public Builder assess(Severity severity, String recommendedAction) {
+            flag.setSeverity(severity).setRecommendedAction(recommendedAction);
+            return this;
+        }
+
+        public Builder explain(String explanation, List<Condition> conditions, List<String> evidenceIds) {
+            flag.setExplanation(explanation).setConditions(conditions).setEvidenceIds(evidenceIds);
+            return this;
+        }
+
+        public Builder keepUntil(LocalDate retentionUntil) {
+            flag.setRetentionUntil(retentionUntil);
+            return this;
+        }
+
+        public RiskFlag build() {
+            return flag.build();
+        }
+    }
+}
