@@ -63,6 +63,9 @@ public final class StayCommand implements Callable<Integer> {
         }
         StayRule rule = StayRule.fromConfig(ConfigLoader.defaults());
         StayHistory history = history();
+        if (history.size() == 0 && entry == null) {
+            throw usage("--stays: give at least one stay, or --entry for a planned first entry");
+        }
         LocalDate assessedEntry = entry != null ? entry
                 : LocalDate.ofEpochDay(history.entryDay(history.size() - 1));
         StayAssessment assessment = rule.assess(history, on, assessedEntry, new VisaLimits(visaUntil, visaDays));

@@ -133,6 +133,15 @@ class StayCommandTest {
     @Test
     void missingStaysIsAUsageError() {
         assertUsageError(run("--on", "2025-07-10"), "--stays");
+        assertUsageError(run("--stays", ",", "--on", "2025-07-10"), "--stays");
+    }
+
+    @Test
+    void plannedFirstEntryNeedsNoRecordedStay() throws Exception {
+        // Nobody present before: a fresh stay from 30 Jun lasts 90 days, 30 Jun + 89 = 27 Sep.
+        JsonNode result = json(run("--stays", ",", "--on", "2025-06-30", "--entry", "2025-06-30", "--json"));
+        assertEquals(0, result.get("used_days").asInt());
+        assertEquals("2025-09-27", result.get("latest_lawful_exit").asText());
     }
 
     @Test
