@@ -33,6 +33,12 @@ public final class Borderflow implements Runnable {
         CommandLine cli = new CommandLine(new Borderflow());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.forException(e));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see --help)");
+            return ExitCodes.USAGE;
+        });
         return cli;
     }
 
