@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                StayCommand.class
         })
 public final class Borderflow implements Runnable {
 
