@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Publishes a dataset to Kafka in arrival order: a streaming merge of the three files (each already sorted by
@@ -27,9 +28,16 @@ public final class Replayer {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReplayOptions options;
+    private final Function<String, Producer<String, byte[]>> producers;
 
     public Replayer(ReplayOptions options) {
+        this(options, ReplayProducer::create);
+    }
+
+    /** With another producer (given the bootstrap address), e.g. a mock that records the send order. */
+    Replayer(ReplayOptions options, Function<String, Producer<String, byte[]>> producers) {
         this.options = options;
+        this.producers = producers;
     }
 
     /**
@@ -71,7 +79,7 @@ public final class Replayer {
         long start = System.nanoTime();
         ReplayProgress progress = options.progress()
                 ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
-        Producer<String, byte[]> producer = ReplayProducer.create(options.bootstrap());
+        Producer<String, byte[]> producer = producers.apply(options.bootstrap());
         try {
             sendAll(producer, heads, counters, start, metrics, failure);
             producer.flush();
