@@ -1,7 +1,7 @@
 package eu.borderflow.seeds.replay;
 
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.io.EOFException;
@@ -35,14 +35,23 @@ final class DatasetCheck {
             throw new ReplayInputException("dataset file " + path + " is missing", 0, null);
         }
         long records = 0;
-        try (DataFileStream<T> stream = AvroFiles.open(file.type(), path)) {
-            while (stream.hasNext()) {
-                records += stream.getBlockCount();
-                stream.nextBlock();
+        long complete;
+        long size;
+        try (DataFileReader<T> reader = AvroFiles.openSeekable(file.type(), path)) {
+            while (reader.hasNext()) {
+                records += reader.getBlockCount();
+                reader.nextBlock();
             }
+            complete = reader.previousSync();
+            size = Files.size(path);
         } catch (IOException | RuntimeException e) {
             throw new ReplayInputException(path + " is not a complete " + file.type().getSimpleName()
                     + " Avro file (" + reason(e) + ")", 0, e);
+        }
+        // Avro treats an end of file inside a block as the end of the data; the last whole block must end the file.
+        if (complete != size) {
+            throw new ReplayInputException(path + " is not a complete " + file.type().getSimpleName()
+                    + " Avro file (truncated: " + (size - complete) + " bytes after the last whole block)", 0, null);
         }
         return records;
     }
