@@ -34,7 +34,7 @@ public final class AlertHistory {
      * any more. The newest version always stays.
      */
     public static void prune(List<AlertVersion> versions, long watermark, long keepMillis) {
-        while (versions.size() > 1 && versions.get(1).getSince() <= watermark - keepMillis) {
+        while (versions.size() > 1 && versions.get(1).getSince() + keepMillis <= watermark) {
             versions.remove(0);
         }
     }

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 /**
  * Brings names written by different authorities to one Latin spelling: no diacritics, upper case, no punctuation,
  * and the common transliteration variants of Cyrillic and Greek names folded together (KH/H, Y/J/I, OU/U, SCH/SZ/SH,
- * W/V, PH/F, final -IEV/-YEV/-EW to -EV). Both sides of a comparison go through the same folding.
+ * W/V, PH/F, final -IEV/-YEV/-EW to -EV). Hyphens and spaces separate name parts; apostrophes are dropped. Both sides of a comparison go through the same folding.
  */
 public final class NameNormaliser {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER = Pattern.compile("[^A-Z]+");
+    /** O'Neill is also written ONEILL: an apostrophe joins, where a hyphen or space separates. */
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
     /** Upper-case letters that Unicode does not decompose into a base letter and a mark (ß and ı upper-case away). */
     private static final String[][] LIGATURES = {
             {"Æ", "AE"}, {"Œ", "OE"}, {"Ø", "O"}, {"Ł", "L"}, {"Đ", "D"}, {"Þ", "TH"}};
@@ -36,6 +38,7 @@ public final class NameNormaliser {
             text = text.replace(ligature[0], ligature[1]);
         }
         text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        text = APOSTROPHES.matcher(text).replaceAll("");
         List<String> parts = new ArrayList<>();
         for (String part : NOT_LETTER.split(text)) {
             if (!part.isEmpty()) {
