@@ -18,9 +18,13 @@ public final class NameNormaliser {
     private static final Pattern NOT_LETTER = Pattern.compile("[^A-Z]+");
     /** O'Neill is also written ONEILL: an apostrophe joins, where a hyphen or space separates. */
     private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
-    /** Upper-case letters that Unicode does not decompose into a base letter and a mark (ß and ı upper-case away). */
+    /**
+     * Upper-case letters mapped before diacritics are stripped: those Unicode does not decompose (ß and ı upper-case
+     * away), and the scientific transliteration of Cyrillic (Š, Č, Ž for Ш, Ч, Ж) into the English-style spelling.
+     */
     private static final String[][] LIGATURES = {
-            {"Æ", "AE"}, {"Œ", "OE"}, {"Ø", "O"}, {"Ł", "L"}, {"Đ", "D"}, {"Þ", "TH"}};
+            {"Æ", "AE"}, {"Œ", "OE"}, {"Ø", "O"}, {"Ł", "L"}, {"Đ", "D"}, {"Þ", "TH"},
+            {"Š", "SH"}, {"Č", "CH"}, {"Ž", "ZH"}};
     /** Applied in this order to every name part; the longer spellings first. */
     private static final String[][] TRANSLITERATIONS = {
             {"SCH", "SH"}, {"SZ", "SH"}, {"KH", "H"}, {"PH", "F"}, {"W", "V"}, {"OU", "U"}, {"Y", "I"}, {"J", "I"}};

@@ -34,6 +34,7 @@ class NameNormaliserTest {
         assertEquals(folded("YOURI"), folded("YURI"));
         assertEquals(folded("SHEVCHENKO"), folded("SCHEVCHENKO"));
         assertEquals(folded("SHEVCHENKO"), folded("SZEVCHENKO"));
+        assertEquals(folded("SHEVCHENKO ZHANNA"), folded("Ševčenko Žanna"));
         assertEquals(folded("VOLKOV"), folded("WOLKOW"));
         assertEquals(folded("SERGEEV"), folded("SERGEYEV"));
         assertEquals(folded("SERGEEV"), folded("SERGEJEW"));
