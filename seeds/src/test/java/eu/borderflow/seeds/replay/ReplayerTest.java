@@ -7,6 +7,12 @@ import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.seeds.kafka.BrokerUnavailableException;
 import eu.borderflow.seeds.kafka.TestBroker;
 import eu.borderflow.seeds.replay.DatasetFiles.Expected;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,6 +105,25 @@ class ReplayerTest {
     }
 
     @Test
+    void fileWrittenWithAnotherSchemaVersionIsReencoded() throws Exception {
+        new ReplayDatasetWriter(31).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        rewriteCrossingsWithout("synthetic", dir.resolve("crossings.avro"));
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null,
+                new StringSerializer(), new ByteArraySerializer());
+        new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
+
+        List<Expected> crossings = DatasetFiles.crossings(dir);
+        List<ProducerRecord<String, byte[]>> sent = producer.history().stream()
+                .filter(r -> r.topic().equals("ees.crossings")).toList();
+        assertEquals(crossings.size(), sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            BorderCrossing decoded = (BorderCrossing) SERDES.get("ees.crossings").decode(sent.get(i).value());
+            assertEquals(crossings.get(i).value(), decoded, "crossing " + i);
+            assertTrue(decoded.getSynthetic(), "the current schema's default fills the missing field");
+        }
+    }
+
+    @Test
     void corruptRecordStopsNamingTheFileAndWhatWasSent() throws Exception {
         new ReplayDatasetWriter(13).write(dir, CROSSINGS, ALERTS, INCIDENTS);
         int bad = 300;
@@ -162,6 +187,25 @@ class ReplayerTest {
 
     private static ReplayOptions options(Path in, String bootstrap) {
         return new ReplayOptions(in, Pacing.max(), bootstrap, 0, new PrintWriter(new StringWriter()), false);
+    }
+
+    /** Rewrites a crossings file with a writer schema that lacks {@code field} (an older version, say). */
+    private static void rewriteCrossingsWithout(String field, Path file) throws Exception {
+        Schema current = BorderCrossing.getClassSchema();
+        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
+                current.getFields().stream().filter(f -> !f.name().equals(field))
+                        .map(f -> new Schema.Field(f, f.schema())).toList());
+        List<Expected> crossings = DatasetFiles.crossings(file.getParent());
+        SpecificData model = SpecificData.getForClass(BorderCrossing.class);
+        try (DataFileWriter<GenericRecord> out = new DataFileWriter<GenericRecord>(
+                new SpecificDatumWriter<>(older, model)).create(older, file.toFile())) {
+            for (Expected crossing : crossings) {
+                GenericData.Record record = new GenericData.Record(older);
+                older.getFields().forEach(f -> record.put(f.name(),
+                        ((BorderCrossing) crossing.value()).get(f.name())));
+                out.append(record);
+            }
+        }
     }
 
     /** Overwrites the string length before {@code eventId} with bytes no Avro varint decoder accepts. */
