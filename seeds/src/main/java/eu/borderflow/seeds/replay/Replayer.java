@@ -76,10 +76,10 @@ public final class Replayer {
         for (int i = 0; i < heads.length; i++) {
             counters[i] = new TopicCounter(heads[i].topic(), metrics, failure);
         }
+        Producer<String, byte[]> producer = producers.apply(options.bootstrap());
         long start = System.nanoTime();
         ReplayProgress progress = options.progress()
                 ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
-        Producer<String, byte[]> producer = producers.apply(options.bootstrap());
         try {
             sendAll(producer, heads, counters, start, metrics, failure);
             producer.flush();
