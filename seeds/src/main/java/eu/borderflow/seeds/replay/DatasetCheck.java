@@ -24,20 +24,20 @@ final class DatasetCheck {
             throw new ReplayInputException("dataset folder " + dir + " does not exist or is not a folder", 0, null);
         }
         long total = 0;
-        for (ReplayedFile<?> file : ReplayedFile.ALL) {
-            total += countRecords(file, dir.resolve(file.fileName()));
+        for (ReplayedFile file : ReplayedFile.ALL) {
+            total += countRecords(file.type(), dir.resolve(file.fileName()));
         }
         return total;
     }
 
-    private static <T extends SpecificRecord> long countRecords(ReplayedFile<T> file, Path path) {
+    private static <T extends SpecificRecord> long countRecords(Class<T> type, Path path) {
         if (!Files.isRegularFile(path)) {
             throw new ReplayInputException("dataset file " + path + " is missing", 0, null);
         }
         long records = 0;
         long complete;
         long size;
-        try (DataFileReader<T> reader = AvroFiles.openSeekable(file.type(), path)) {
+        try (DataFileReader<T> reader = AvroFiles.openSeekable(type, path)) {
             while (reader.hasNext()) {
                 records += reader.getBlockCount();
                 reader.nextBlock();
@@ -45,12 +45,12 @@ final class DatasetCheck {
             complete = reader.previousSync();
             size = Files.size(path);
         } catch (IOException | RuntimeException e) {
-            throw new ReplayInputException(path + " is not a complete " + file.type().getSimpleName()
+            throw new ReplayInputException(path + " is not a complete " + type.getSimpleName()
                     + " Avro file (" + reason(e) + ")", 0, e);
         }
         // Avro treats an end of file inside a block as the end of the data; the last whole block must end the file.
         if (complete != size) {
-            throw new ReplayInputException(path + " is not a complete " + file.type().getSimpleName()
+            throw new ReplayInputException(path + " is not a complete " + type.getSimpleName()
                     + " Avro file (truncated: " + (size - complete) + " bytes after the last whole block)", 0, null);
         }
         return records;

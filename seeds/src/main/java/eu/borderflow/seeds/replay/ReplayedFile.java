@@ -7,35 +7,31 @@ import eu.borderflow.seeds.kafka.Topics;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
- * One dataset file that {@code replay} publishes (docs/CONTRACTS.md): its record type, topic, Kafka key, and the
- * arrival time the file is sorted by. The Kafka timestamp is always the record's event time.
+ * One dataset file that {@code replay} publishes (docs/CONTRACTS.md): its record type, topic, the field that is the
+ * Kafka key, the arrival time the file is sorted by, and the event time that becomes the Kafka timestamp. Fields are
+ * dotted paths in the Avro schema.
  */
-public record ReplayedFile<T extends SpecificRecord>(String fileName,
-                                                     Class<T> type,
-                                                     String topic,
-                                                     Function<T, String> key,
-                                                     ToLongFunction<T> arrivalMillis,
-                                                     ToLongFunction<T> eventTimeMillis) {
+public record ReplayedFile(String fileName,
+                           Class<? extends SpecificRecord> type,
+                           String topic,
+                           String keyField,
+                           String arrivalField,
+                           String eventTimeField) {
 
-    public static final ReplayedFile<AlertChange> ALERTS = new ReplayedFile<>("alerts.avro", AlertChange.class,
-            Topics.ALERTS, AlertChange::getAlertId,
-            a -> a.getEventTime().toEpochMilli(), a -> a.getEventTime().toEpochMilli());
+    public static final ReplayedFile ALERTS = new ReplayedFile("alerts.avro", AlertChange.class, Topics.ALERTS,
+            "alert_id", "event_time", "event_time");
 
-    public static final ReplayedFile<BorderCrossing> CROSSINGS = new ReplayedFile<>("crossings.avro",
-            BorderCrossing.class, Topics.CROSSINGS, c -> c.getTraveller().getFileId(),
-            c -> c.getIngestTime().toEpochMilli(), c -> c.getEventTime().toEpochMilli());
+    public static final ReplayedFile CROSSINGS = new ReplayedFile("crossings.avro", BorderCrossing.class,
+            Topics.CROSSINGS, "traveller.file_id", "ingest_time", "event_time");
 
-    public static final ReplayedFile<Incident> INCIDENTS = new ReplayedFile<>("incidents.avro", Incident.class,
-            Topics.INCIDENTS, Incident::getSectionId,
-            i -> i.getReportedTime().toEpochMilli(), i -> i.getEventTime().toEpochMilli());
+    public static final ReplayedFile INCIDENTS = new ReplayedFile("incidents.avro", Incident.class,
+            Topics.INCIDENTS, "section_id", "reported_time", "event_time");
 
     /**
      * The files of a dataset, in the order that breaks arrival-time ties between them: an alert change that takes
      * effect at the same instant as a crossing arrives is published first.
      */
-    public static final List<ReplayedFile<?>> ALL = List.of(ALERTS, CROSSINGS, INCIDENTS);
+    public static final List<ReplayedFile> ALL = List.of(ALERTS, CROSSINGS, INCIDENTS);
 }

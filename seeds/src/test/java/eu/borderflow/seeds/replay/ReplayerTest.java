@@ -7,6 +7,12 @@ import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.seeds.kafka.BrokerUnavailableException;
 import eu.borderflow.seeds.kafka.TestBroker;
 import eu.borderflow.seeds.replay.DatasetFiles.Expected;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,9 +80,9 @@ class ReplayerTest {
         assertEquals(Map.of("ees.crossings", (long) CROSSINGS, "sis.alerts", (long) ALERTS,
                 "eurosur.incidents", (long) INCIDENTS), report.sentPerTopic());
         assertEquals(0, report.failed());
-        for (ReplayedFile<?> file : ReplayedFile.ALL) {
-            assertTopicHoldsFile(file, DatasetFiles.read(dir, file), before);
-        }
+        assertTopicHoldsFile("ees.crossings", DatasetFiles.crossings(dir), before);
+        assertTopicHoldsFile("sis.alerts", DatasetFiles.alerts(dir), before);
+        assertTopicHoldsFile("eurosur.incidents", DatasetFiles.incidents(dir), before);
     }
 
     @Test
@@ -99,11 +105,30 @@ class ReplayerTest {
     }
 
     @Test
+    void fileWrittenWithAnotherSchemaVersionIsReencoded() throws Exception {
+        new ReplayDatasetWriter(31).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        rewriteCrossingsWithout("synthetic", dir.resolve("crossings.avro"));
+        MockProducer<String, byte[]> producer = new MockProducer<>(true, null,
+                new StringSerializer(), new ByteArraySerializer());
+        new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
+
+        List<Expected> crossings = DatasetFiles.crossings(dir);
+        List<ProducerRecord<String, byte[]>> sent = producer.history().stream()
+                .filter(r -> r.topic().equals("ees.crossings")).toList();
+        assertEquals(crossings.size(), sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            BorderCrossing decoded = (BorderCrossing) SERDES.get("ees.crossings").decode(sent.get(i).value());
+            assertEquals(crossings.get(i).value(), decoded, "crossing " + i);
+            assertTrue(decoded.getSynthetic(), "the current schema's default fills the missing field");
+        }
+    }
+
+    @Test
     void corruptRecordStopsNamingTheFileAndWhatWasSent() throws Exception {
         new ReplayDatasetWriter(13).write(dir, CROSSINGS, ALERTS, INCIDENTS);
         int bad = 300;
         List<Expected> merged = DatasetFiles.mergedByArrival(dir);
-        Expected lastGood = DatasetFiles.read(dir, ReplayedFile.CROSSINGS).get(bad - 1);
+        Expected lastGood = DatasetFiles.crossings(dir).get(bad - 1);
         long sentBefore = merged.indexOf(lastGood) + 1;
         corruptCrossing(dir.resolve("crossings.avro"), String.format("X-%09d", bad));
 
@@ -164,6 +189,25 @@ class ReplayerTest {
         return new ReplayOptions(in, Pacing.max(), bootstrap, 0, new PrintWriter(new StringWriter()), false);
     }
 
+    /** Rewrites a crossings file with a writer schema that lacks {@code field} (an older version, say). */
+    private static void rewriteCrossingsWithout(String field, Path file) throws Exception {
+        Schema current = BorderCrossing.getClassSchema();
+        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
+                current.getFields().stream().filter(f -> !f.name().equals(field))
+                        .map(f -> new Schema.Field(f, f.schema())).toList());
+        List<Expected> crossings = DatasetFiles.crossings(file.getParent());
+        SpecificData model = SpecificData.getForClass(BorderCrossing.class);
+        try (DataFileWriter<GenericRecord> out = new DataFileWriter<GenericRecord>(
+                new SpecificDatumWriter<>(older, model)).create(older, file.toFile())) {
+            for (Expected crossing : crossings) {
+                GenericData.Record record = new GenericData.Record(older);
+                older.getFields().forEach(f -> record.put(f.name(),
+                        ((BorderCrossing) crossing.value()).get(f.name())));
+                out.append(record);
+            }
+        }
+    }
+
     /** Overwrites the string length before {@code eventId} with bytes no Avro varint decoder accepts. */
     private static void corruptCrossing(Path file, String eventId) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
@@ -192,14 +236,14 @@ class ReplayerTest {
      * Reads the whole topic (read_committed) and checks it against the file: same records, keys and timestamps; each
      * key in one partition; each partition holds its keys' records in file order.
      */
-    private static void assertTopicHoldsFile(ReplayedFile<?> file, List<Expected> expected,
-                                             Map<TopicPartition, Long> from) throws Exception {
-        List<ConsumerRecord<String, byte[]>> consumed = readFrom(from, file.topic(), expected.size());
-        assertEquals(expected.size(), consumed.size(), file.topic());
+    private static void assertTopicHoldsFile(String topic, List<Expected> expected, Map<TopicPartition, Long> from)
+            throws Exception {
+        List<ConsumerRecord<String, byte[]>> consumed = readFrom(from, topic, expected.size());
+        assertEquals(expected.size(), consumed.size(), topic);
         Map<String, Integer> partitionOfKey = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : consumed) {
             Integer previous = partitionOfKey.put(record.key(), record.partition());
-            assertTrue(previous == null || previous == record.partition(), "key in two partitions: " + file.topic());
+            assertTrue(previous == null || previous == record.partition(), "key in two partitions: " + topic);
         }
         Map<Integer, List<ConsumerRecord<String, byte[]>>> byPartition = consumed.stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::partition));
@@ -207,12 +251,12 @@ class ReplayerTest {
             List<Expected> want = expected.stream()
                     .filter(e -> partitionOfKey.get(e.key()).equals(partition.getKey())).toList();
             List<ConsumerRecord<String, byte[]>> got = partition.getValue();
-            assertEquals(want.size(), got.size(), file.topic() + " partition " + partition.getKey());
+            assertEquals(want.size(), got.size(), topic + " partition " + partition.getKey());
             for (int i = 0; i < want.size(); i++) {
-                String where = file.topic() + "-" + partition.getKey() + " offset " + got.get(i).offset();
+                String where = topic + "-" + partition.getKey() + " offset " + got.get(i).offset();
                 assertEquals(want.get(i).key(), got.get(i).key(), where);
                 assertEquals(want.get(i).timestamp(), got.get(i).timestamp(), where);
-                assertEquals(want.get(i).value(), SERDES.get(file.topic()).decode(got.get(i).value()), where);
+                assertEquals(want.get(i).value(), SERDES.get(topic).decode(got.get(i).value()), where);
             }
         }
     }
@@ -238,8 +282,8 @@ class ReplayerTest {
     private static Map<TopicPartition, Long> endOffsets() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (ReplayedFile<?> file : ReplayedFile.ALL) {
-                consumer.partitionsFor(file.topic())
+            for (String topic : SERDES.keySet()) {
+                consumer.partitionsFor(topic)
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             return consumer.endOffsets(partitions);
