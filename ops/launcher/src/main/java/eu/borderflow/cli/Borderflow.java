@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                StayCommand.class
+                StayCommand.class,
+                GenerateCommand.class
         })
 public final class Borderflow implements Runnable {
 
