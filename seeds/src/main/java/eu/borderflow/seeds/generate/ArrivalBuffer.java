@@ -17,8 +17,10 @@ final class ArrivalBuffer {
         void accept(BorderCrossing crossing);
     }
 
-    private static final Comparator<BorderCrossing> ARRIVAL =
-            Comparator.comparing(BorderCrossing::getIngestTime).thenComparing(BorderCrossing::getEventId);
+    private static final Comparator<BorderCrossing> ARRIVAL = (a, b) -> {
+        int byTime = a.getIngestTime().compareTo(b.getIngestTime());
+        return byTime != 0 ? byTime : a.getEventId().compareTo(b.getEventId());
+    };
 
     private final PriorityQueue<BorderCrossing> queue = new PriorityQueue<>(ARRIVAL);
     private final Sink sink;

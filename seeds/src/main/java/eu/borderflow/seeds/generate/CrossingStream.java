@@ -34,9 +34,10 @@ final class CrossingStream {
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
         long[] written = new long[1];
         long[] fallback = new long[1];
+        CrossingEncoder encoder = new CrossingEncoder();
         ArrivalBuffer buffer = new ArrivalBuffer(c -> {
             try {
-                writer.append(c);
+                writer.appendEncoded(encoder.encode(c));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

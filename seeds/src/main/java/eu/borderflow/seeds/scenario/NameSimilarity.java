@@ -5,6 +5,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Jaro-Winkler similarity of normalised full names, the way a matcher would compare them: diacritics stripped, upper
@@ -14,13 +15,15 @@ import java.util.Locale;
 public final class NameSimilarity {
 
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
 
     private NameSimilarity() {
     }
 
     public static String normalise(String name) {
-        String stripped = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return stripped.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", " ").trim();
+        String stripped = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTERS.matcher(stripped.toUpperCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
     /** The lowest similarity over the word orders (given-surname, surname-given, sorted words). */

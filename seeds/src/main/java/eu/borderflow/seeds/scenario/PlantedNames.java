@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class PlantedNames {
 
-    static final double DISTINCT_BELOW = 0.80;
+    static final double DISTINCT_BELOW = 0.85;
 
     private record Entry(int year, String given, String surname) {
     }

@@ -28,6 +28,7 @@ public final class CrossingFactory {
     private final String[] authorities;
     private final long firstCachedDay;
     private final LocalDate[] days;
+    private final LocalDate[] retention;
 
     public CrossingFactory(List<Bcp> bcps, long firstDay, long lastDay) {
         this.bcps = bcps;
@@ -35,6 +36,7 @@ public final class CrossingFactory {
         this.firstCachedDay = firstDay;
         int retentionSpan = RETENTION_YEARS * 366 + 1;
         this.days = new LocalDate[(int) (lastDay - firstDay + 1) + retentionSpan];
+        this.retention = new LocalDate[(int) (lastDay - firstDay + 1)];
     }
 
     public LocalDate day(long epochDay) {
@@ -52,7 +54,16 @@ public final class CrossingFactory {
 
     /** Retention end of a record whose exit (planned or actual) or refusal is on {@code epochDay}. */
     public LocalDate retentionUntil(long epochDay) {
-        return day(day(epochDay).plusYears(RETENTION_YEARS).toEpochDay());
+        long i = epochDay - firstCachedDay;
+        if (i < 0 || i >= retention.length) {
+            return day(epochDay).plusYears(RETENTION_YEARS);
+        }
+        LocalDate r = retention[(int) i];
+        if (r == null) {
+            r = day(day(epochDay).plusYears(RETENTION_YEARS).toEpochDay());
+            retention[(int) i] = r;
+        }
+        return r;
     }
 
     public BorderCrossing crossing(String eventId, CrossingKind kind, long eventMillis, long localDay, int bcpIndex,
