@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 StayCommand.class,
+                GenerateCommand.class,
                 ReplayCommand.class,
                 TopicsCommand.class
         })
