@@ -36,12 +36,17 @@ public final class OverstayRule implements Serializable {
 
     private final RuleSwitch settings;
     private final RuleDescriptor descriptor;
-    private final StayRule stayRule;
+    private final int maxDaysInWindow;
+    private final int windowDays;
+    /** Rebuilt from the two figures after deserialisation: StayRule is not Serializable. */
+    private transient StayRule stayRule;
 
     public OverstayRule(ConfigLoader config) {
         settings = RuleSwitch.load(config, DESCRIPTOR.id());
         descriptor = settings.describe(DESCRIPTOR);
-        stayRule = StayRule.fromConfig(config);
+        StayRule configured = StayRule.fromConfig(config);
+        maxDaysInWindow = configured.maxDaysInWindow();
+        windowDays = configured.windowDays();
     }
 
     public boolean enabled() {
@@ -49,6 +54,9 @@ public final class OverstayRule implements Serializable {
     }
 
     public StayRule stayRule() {
+        if (stayRule == null) {
+            stayRule = new StayRule(maxDaysInWindow, windowDays);
+        }
         return stayRule;
     }
 
@@ -58,6 +66,7 @@ public final class OverstayRule implements Serializable {
      * @param stays the traveller's short stays, the one just closed included
      */
     public Optional<RiskFlag> atExit(StayHistory stays, OpenStay stay, TravellerCrossing exit, Pseudonymiser tokens) {
+        StayRule stayRule = stayRule();
         int exitDay = exit.getLocalDate();
         int used = stayRule.usedDays(stays, exitDay);
         int latest = stayRule.latestLawfulExitDay(stays, stay.getEntryDay(), stay.getLastDayAllowed());

@@ -6,7 +6,6 @@ import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.TimeConfig;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.StayHistory;
-import eu.borderflow.stay.StayRule;
 import eu.borderflow.stay.VisaLimits;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -42,7 +41,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private final OverstayRule overstay;
     private final MissingExitRule missingExit;
     private final VisaEntriesRule visaEntries;
-    private final StayRule stayRule;
     private final long latenessMs;
 
     private transient ValueState<TravellerFile> file;
@@ -56,7 +54,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         this.overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
         this.visaEntries = new VisaEntriesRule(config);
-        this.stayRule = overstay.stayRule();
         this.latenessMs = TimeConfig.load(config).getAllowedLateness().toMillis();
     }
 
@@ -137,7 +134,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             stays = stays.add(unexited.getEntryDay(), day);
             missingExitFlag.clear();
         }
-        current.history(stays.retainFrom(stayRule.windowStart(day)));
+        current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
         current.setOpenStay(entry.isShortStay() ? open(stays, entry, ctx) : null);
         current.setLastMovementDay(day);
     }
@@ -156,7 +153,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
                         Math.max(1, entry.getDurationOfStayDays()))
                 : VisaLimits.NONE;
         stay.setLastDayAllowed(visa.lastDayFor(entry.getLocalDate()));
-        stay.setLatestLawfulExit(stayRule.latestLawfulExitDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
+        stay.setLatestLawfulExit(overstay.stayRule()
+                .latestLawfulExitDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
         stay.setMissingExitDeadline(Long.MAX_VALUE);
         if (missingExit.enabled()) {
             stay.setMissingExitDeadline(missingExit.deadline(stay, bcps.find(entry.getBcpCode())));
@@ -180,12 +178,12 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             out.collect(missingExit.withdraw(raised, exit));
             missingExitFlag.clear();
         }
-        current.history(stays.retainFrom(stayRule.windowStart(day)));
+        current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
         current.setOpenStay(null);
         current.setLastMovementDay(day);
     }
 
-    /** R4: the open stay's deadline has passed with no exit processed. Deadlines not reached by the data raise nothing. */
+    /** R4: the open stay's deadline passed with no exit processed. Deadlines the data did not reach raise nothing. */
     private void checkMissingExit(TravellerFile current, long timestamp, OnTimerContext ctx, Collector<RiskFlag> out)
             throws Exception {
         OpenStay stay = current.getOpenStay();
@@ -211,7 +209,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      * longer needed, plus the allowed lateness for crossings still on their way.
      */
     private long expiry(TravellerFile current) {
-        long lastNeededDay = Math.max((long) current.getLastMovementDay() + stayRule.windowDays(),
+        long lastNeededDay = Math.max((long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
                 (long) current.getVisaKeepUntil() + 1);
         return lastNeededDay * DAY_MS + latenessMs;
     }
