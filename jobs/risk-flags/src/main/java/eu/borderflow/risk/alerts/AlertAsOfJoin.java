@@ -4,7 +4,6 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.RetentionConfig;
-import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -24,8 +23,10 @@ import java.util.Map;
  * then has arrived; it is then matched against the versions in force at its event time only. A crossing that arrives
  * behind the watermark is matched at once against the versions kept. An alert that ended at this key is kept for
  * rules.yaml /retention/deleted_alert_days for such late crossings, then erased from state.
+ *
+ * @param <OUT> flags, or matches that still have to meet the matches of the same crossing found at other keys
  */
-public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, CrossingProbe, AlertVersion, RiskFlag> {
+public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, CrossingProbe, AlertVersion, OUT> {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,12 +56,12 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
                 new MapStateDescriptor<>("alert-erasures", Types.LONG, Types.LIST(Types.STRING)));
     }
 
-    /** Raises the flags of {@code crossing} given the alert versions in force at its event time (never empty). */
+    /** Evaluates {@code crossing} against the alert versions in force at its event time (never empty). */
     protected abstract void evaluate(CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser,
-                                     Collector<RiskFlag> out);
+                                     Collector<OUT> out);
 
     @Override
-    public void processElement1(CrossingProbe crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+    public void processElement1(CrossingProbe crossing, Context ctx, Collector<OUT> out) throws Exception {
         long at = crossing.getEventTime();
         if (at <= ctx.timerService().currentWatermark()) {
             match(crossing, out);
@@ -76,7 +77,7 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
     }
 
     @Override
-    public void processElement2(AlertVersion version, Context ctx, Collector<RiskFlag> out) throws Exception {
+    public void processElement2(AlertVersion version, Context ctx, Collector<OUT> out) throws Exception {
         List<AlertVersion> versions = alerts.get(version.getAlertId());
         if (versions == null) {
             versions = new ArrayList<>(1);
@@ -97,7 +98,7 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
         List<CrossingProbe> queue = waiting.get(timestamp);
         if (queue != null) {
             waiting.remove(timestamp);
@@ -117,7 +118,7 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
         }
     }
 
-    private void match(CrossingProbe crossing, Collector<RiskFlag> out) throws Exception {
+    private void match(CrossingProbe crossing, Collector<OUT> out) throws Exception {
         List<AlertVersion> inForce = null;
         for (Map.Entry<String, List<AlertVersion>> alert : alerts.entries()) {
             AlertVersion version = AlertHistory.asOf(alert.getValue(), crossing.getEventTime());

@@ -77,8 +77,11 @@ public final class AlertRules {
                 .uid("alerts-r2-r9-alert-versions").name("R2/R9 person alert versions");
         return probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
-                .process(new PersonAlertMatcher(config), FLAG)
-                .uid("alerts-r2-r9-person-matcher").name("R2/R9 person alert matcher");
+                .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
+                .uid("alerts-r2-r9-person-matcher").name("R2/R9 person alert matcher")
+                .keyBy(PersonMatch::flagKey, Types.STRING)
+                .process(new PersonFlagAssembler(config), FLAG)
+                .uid("alerts-r2-r9-flag-assembler").name("R2/R9 one flag per crossing");
     }
 
     private static boolean enabled(ConfigLoader config, String ruleId) {

@@ -36,7 +36,7 @@ public final class PersonMatcher implements Serializable {
                 bestSorted = sorted > asWritten;
             }
         }
-        return new PersonMatch(alert, Math.max(best, 0), threshold, bestVariant, bestSorted, birthDate);
+        return new PersonMatch(traveller, alert, Math.max(best, 0), threshold, bestVariant, bestSorted, birthDate);
     }
 
     private static double similarity(String left, String right) {
