@@ -41,7 +41,9 @@ public final class NameNormaliser {
         for (String[] ligature : LIGATURES) {
             text = text.replace(ligature[0], ligature[1]);
         }
-        text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        if (!isAscii(text)) {
+            text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        }
         text = APOSTROPHES.matcher(text).replaceAll("");
         List<String> parts = new ArrayList<>();
         for (String part : NOT_LETTER.split(text)) {
@@ -50,6 +52,15 @@ public final class NameNormaliser {
             }
         }
         return parts;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > '\u007f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One name part in the folded spelling. */
