@@ -4,7 +4,6 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.RetentionConfig;
-import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -22,10 +21,13 @@ import java.util.Map;
  * As-of-time join of crossings (input 1) with alert versions (input 2) on one key. A crossing waits in state until
  * the watermark (the smaller of both inputs') reaches its event time, so every alert change that took effect up to
  * then has arrived; it is then matched against the versions in force at its event time only. A crossing that arrives
- * behind the watermark is matched at once against the versions kept. An alert that ended at this key is kept for
- * rules.yaml /retention/deleted_alert_days for such late crossings, then erased from state.
+ * behind the watermark is matched at once against the versions kept. An alert that ended at this key, and the
+ * versions an update superseded, are kept for rules.yaml /retention/deleted_alert_days for such late crossings, then
+ * erased from state.
+ *
+ * @param <OUT> flags, or matches that still have to meet the matches of the same crossing found at other keys
  */
-public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, CrossingProbe, AlertVersion, RiskFlag> {
+public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, CrossingProbe, AlertVersion, OUT> {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +39,6 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
     private transient Pseudonymiser pseudonymiser;
     private transient MapState<String, List<AlertVersion>> alerts;
     private transient MapState<Long, List<CrossingProbe>> waiting;
-    private transient MapState<Long, List<String>> erasures;
 
     protected AlertAsOfJoin(ConfigLoader config) {
         this.config = config;
@@ -51,16 +52,14 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
                 new MapStateDescriptor<>("alert-versions", Types.STRING, Types.LIST(AlertVersion.TYPE)));
         waiting = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("waiting-crossings", Types.LONG, Types.LIST(CrossingProbe.TYPE)));
-        erasures = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("alert-erasures", Types.LONG, Types.LIST(Types.STRING)));
     }
 
-    /** Raises the flags of {@code crossing} given the alert versions in force at its event time (never empty). */
+    /** Evaluates {@code crossing} against the alert versions in force at its event time (never empty). */
     protected abstract void evaluate(CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser,
-                                     Collector<RiskFlag> out);
+                                     Collector<OUT> out);
 
     @Override
-    public void processElement1(CrossingProbe crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+    public void processElement1(CrossingProbe crossing, Context ctx, Collector<OUT> out) throws Exception {
         long at = crossing.getEventTime();
         if (at <= ctx.timerService().currentWatermark()) {
             match(crossing, out);
@@ -76,7 +75,7 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
     }
 
     @Override
-    public void processElement2(AlertVersion version, Context ctx, Collector<RiskFlag> out) throws Exception {
+    public void processElement2(AlertVersion version, Context ctx, Collector<OUT> out) throws Exception {
         List<AlertVersion> versions = alerts.get(version.getAlertId());
         if (versions == null) {
             versions = new ArrayList<>(1);
@@ -84,20 +83,14 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
         AlertHistory.insert(versions, version);
         AlertHistory.prune(versions, ctx.timerService().currentWatermark(), keepEndedMillis);
         alerts.put(version.getAlertId(), versions);
-        if (!version.isActive()) {
-            long eraseAt = version.getSince() + keepEndedMillis;
-            List<String> due = erasures.get(eraseAt);
-            if (due == null) {
-                due = new ArrayList<>(1);
-                ctx.timerService().registerEventTimeTimer(eraseAt);
-            }
-            due.add(version.getAlertId());
-            erasures.put(eraseAt, due);
+        if (!version.isActive() || versions.size() > 1) {
+            // Housekeeping once no crossing that late is expected: erase an ended alert, or superseded versions.
+            ctx.timerService().registerEventTimeTimer(version.getSince() + keepEndedMillis);
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
         List<CrossingProbe> queue = waiting.get(timestamp);
         if (queue != null) {
             waiting.remove(timestamp);
@@ -105,19 +98,25 @@ public abstract class AlertAsOfJoin extends KeyedCoProcessFunction<String, Cross
                 match(crossing, out);
             }
         }
-        List<String> due = erasures.get(timestamp);
-        if (due != null) {
-            erasures.remove(timestamp);
-            for (String alertId : due) {
-                List<AlertVersion> versions = alerts.get(alertId);
-                if (versions != null && AlertHistory.erasable(versions, timestamp, keepEndedMillis)) {
-                    alerts.remove(alertId);
-                }
+        List<String> erasable = null;
+        for (Map.Entry<String, List<AlertVersion>> alert : alerts.entries()) {
+            if (AlertHistory.erasable(alert.getValue(), timestamp, keepEndedMillis)) {
+                erasable = erasable == null ? new ArrayList<>(1) : erasable;
+                erasable.add(alert.getKey());
+            } else if (AlertHistory.prune(alert.getValue(), timestamp, keepEndedMillis)) {
+                // Written back for state backends that hand out copies.
+                alert.setValue(alert.getValue());
+            }
+        }
+        if (erasable != null) {
+            // MapState.remove, not the iterator's: it also drops the key's state entry once the map is empty.
+            for (String alertId : erasable) {
+                alerts.remove(alertId);
             }
         }
     }
 
-    private void match(CrossingProbe crossing, Collector<RiskFlag> out) throws Exception {
+    private void match(CrossingProbe crossing, Collector<OUT> out) throws Exception {
         List<AlertVersion> inForce = null;
         for (Map.Entry<String, List<AlertVersion>> alert : alerts.entries()) {
             AlertVersion version = AlertHistory.asOf(alert.getValue(), crossing.getEventTime());

@@ -30,13 +30,21 @@ public final class AlertHistory {
     }
 
     /**
-     * Drops versions superseded at least {@code keepMillis} before {@code watermark}: no crossing that late is expected
-     * any more. The newest version always stays.
+     * Erases the content of versions superseded at least {@code keepMillis} before {@code time}: no crossing that late
+     * is expected any more. An alert in force all along stays in force from its start, now with the oldest version
+     * kept. The newest version always stays. Returns true when something was dropped.
      */
-    public static void prune(List<AlertVersion> versions, long watermark, long keepMillis) {
-        while (versions.size() > 1 && versions.get(1).getSince() + keepMillis <= watermark) {
-            versions.remove(0);
+    public static boolean prune(List<AlertVersion> versions, long time, long keepMillis) {
+        boolean dropped = false;
+        while (versions.size() > 1 && versions.get(1).getSince() + keepMillis <= time) {
+            AlertVersion superseded = versions.remove(0);
+            AlertVersion successor = versions.get(0);
+            if (superseded.isActive() && successor.isActive()) {
+                successor.setSince(superseded.getSince());
+            }
+            dropped = true;
         }
+        return dropped;
     }
 
     /** True when the alert has ended at this key for at least {@code keepMillis} by {@code time}. */

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class AlertRules {
                     .uid("alerts-r10-review-timers").name("R10 alert review timers"));
         }
         if (flags.isEmpty()) {
-            return crossings.flatMap((BorderCrossing crossing, org.apache.flink.util.Collector<RiskFlag> out) -> { },
+            return crossings.flatMap((BorderCrossing crossing, Collector<RiskFlag> out) -> { },
                     FLAG).uid("alerts-none").name("alert rules switched off");
         }
         DataStream<RiskFlag> union = flags.get(0);
@@ -69,7 +70,7 @@ public final class AlertRules {
     private static DataStream<RiskFlag> personAlerts(DataStream<BorderCrossing> crossings,
                                                      DataStream<AlertChange> alerts, ConfigLoader config) {
         DataStream<CrossingProbe> probes = crossings
-                .flatMap((BorderCrossing crossing, org.apache.flink.util.Collector<CrossingProbe> out) ->
+                .flatMap((BorderCrossing crossing, Collector<CrossingProbe> out) ->
                         CrossingProbes.person(crossing).forEach(out::collect), CrossingProbe.TYPE)
                 .uid("alerts-r2-r9-person-probes").name("R2/R9 name blocking keys");
         DataStream<AlertVersion> versions = alerts.keyBy(AlertChange::getAlertId, Types.STRING)
@@ -77,8 +78,11 @@ public final class AlertRules {
                 .uid("alerts-r2-r9-alert-versions").name("R2/R9 person alert versions");
         return probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
-                .process(new PersonAlertMatcher(config), FLAG)
-                .uid("alerts-r2-r9-person-matcher").name("R2/R9 person alert matcher");
+                .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
+                .uid("alerts-r2-r9-person-matcher").name("R2/R9 person alert matcher")
+                .keyBy(PersonMatch::flagKey, Types.STRING)
+                .process(new PersonFlagAssembler(config), FLAG)
+                .uid("alerts-r2-r9-flag-assembler").name("R2/R9 one flag per crossing");
     }
 
     private static boolean enabled(ConfigLoader config, String ruleId) {

@@ -8,7 +8,7 @@ import org.apache.flink.util.Collector;
 import java.util.List;
 
 /** R1's as-of join, keyed by document token: any Art. 38 alert in force on the crossing's document is a match. */
-public class DocumentAlertJoin extends AlertAsOfJoin {
+public class DocumentAlertJoin extends AlertAsOfJoin<RiskFlag> {
 
     private static final long serialVersionUID = 1L;
 

@@ -10,14 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Brings names written by different authorities to one Latin spelling: no diacritics, upper case, no punctuation,
  * and the common transliteration variants of Cyrillic and Greek names folded together (KH/H, Y/J/I, OU/U, SCH/SZ/SH,
- * W/V, PH/F, final -IEV/-YEV/-EW to -EV). Hyphens and spaces separate name parts; apostrophes are dropped. Both sides of a comparison go through the same folding.
+ * W/V, PH/F, final -IEV/-YEV/-EW to -EV). Hyphens, spaces and other punctuation separate name parts; apostrophes
+ * are dropped. Both sides of a comparison go through the same folding.
  */
 public final class NameNormaliser {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_LETTER = Pattern.compile("[^A-Z]+");
-    /** O'Neill is also written ONEILL: an apostrophe joins, where a hyphen or space separates. */
-    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019`]");
     /**
      * Upper-case letters mapped before diacritics are stripped: those Unicode does not decompose (ß and ı upper-case
      * away), and the scientific transliteration of Cyrillic (Š, Č, Ž for Ш, Ч, Ж) into the English-style spelling.
@@ -38,18 +36,45 @@ public final class NameNormaliser {
             return List.of();
         }
         String text = raw.toUpperCase(Locale.ROOT);
-        for (String[] ligature : LIGATURES) {
-            text = text.replace(ligature[0], ligature[1]);
+        if (!isAscii(text)) {
+            for (String[] ligature : LIGATURES) {
+                text = text.replace(ligature[0], ligature[1]);
+            }
+            text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         }
-        text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        text = APOSTROPHES.matcher(text).replaceAll("");
-        List<String> parts = new ArrayList<>();
-        for (String part : NOT_LETTER.split(text)) {
-            if (!part.isEmpty()) {
-                parts.add(fold(part));
+        List<String> parts = new ArrayList<>(3);
+        StringBuilder part = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                part.append(c);
+            } else if (!isApostrophe(c)) {
+                addPart(parts, part);
             }
         }
+        addPart(parts, part);
         return parts;
+    }
+
+    /** O'Neill is also written ONEILL: an apostrophe joins, where a hyphen or space separates. */
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '`';
+    }
+
+    private static void addPart(List<String> parts, StringBuilder part) {
+        if (!part.isEmpty()) {
+            parts.add(fold(part.toString()));
+            part.setLength(0);
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > '\u007f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One name part in the folded spelling. */

@@ -67,7 +67,7 @@ public final class PersonAlertRule implements Serializable {
         PersonMatch lead = null;
         Severity leadSeverity = null;
         for (PersonMatch match : matches) {
-            AlertVersion alert = match.alert();
+            AlertVersion alert = match.getAlert();
             String prefix = AlertConditions.prefix(alert, matches.size());
             PersonConditions.add(conditions, prefix, match);
             AlertConditions.alertChecks(conditions, prefix, alert, crossing, BASES.toString());
@@ -78,10 +78,10 @@ public final class PersonAlertRule implements Serializable {
                 leadSeverity = severity;
             }
         }
-        String note = lead.alert().flaggedBy(country) ? AlertConditions.flaggedNote(country) : "";
+        String note = lead.getAlert().flaggedBy(country) ? AlertConditions.flaggedNote(country) : "";
         List<String> ids = AlertConditions.evidence(crossing, alerts);
         return AlertConditions.start(rule, crossing, pseudonymiser)
-                .assess(leadSeverity, ACTIONS.get(lead.alert().getBasis()) + note)
+                .assess(leadSeverity, ACTIONS.get(lead.getAlert().getBasis()) + note)
                 .explain(String.format(EXPLANATION, crossing.getBcpCode(), matches.size(),
                         String.join(", ", ids.subList(1, ids.size())), note), conditions, ids)
                 .build();

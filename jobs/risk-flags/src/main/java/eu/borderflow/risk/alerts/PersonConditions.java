@@ -14,11 +14,11 @@ final class PersonConditions {
 
     static void add(List<Condition> conditions, String prefix, PersonMatch match) {
         conditions.add(Flags.condition(prefix + "name_similarity_jaro_winkler",
-                String.format(Locale.ROOT, "%.3f", match.similarity()), ">=", match.threshold(),
-                match.similarity() >= match.threshold()));
+                String.format(Locale.ROOT, "%.3f", match.getSimilarity()), ">=", match.getThreshold(),
+                match.getSimilarity() >= match.getThreshold()));
         conditions.add(Flags.condition(prefix + "name_variant_matched", match.variantLabel(), "best of",
                 "alert name and aliases, as written and with parts reordered", true));
-        conditions.add(Flags.condition(prefix + "birth_date", match.birthDate(), "compatible",
-                "same date, day/month swapped, or year only on the alert", match.birthDate().compatible()));
+        conditions.add(Flags.condition(prefix + "birth_date", match.getBirthDate(), "compatible",
+                "same date, day/month swapped, or year only on the alert", match.getBirthDate().compatible()));
     }
 }

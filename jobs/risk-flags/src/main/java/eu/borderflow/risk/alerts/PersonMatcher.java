@@ -22,6 +22,10 @@ public final class PersonMatcher implements Serializable {
     public PersonMatch compare(CrossingProbe traveller, AlertVersion alert) {
         BirthDateMatch birthDate = BirthDateMatch.compare(traveller.getBirthYear(), traveller.getBirthMonth(),
                 traveller.getBirthDay(), alert.getBirthYear(), alert.getBirthMonth(), alert.getBirthDay());
+        if (!birthDate.compatible()) {
+            // No name can make up for another birth date: skip the costly comparison (most candidates end here).
+            return new PersonMatch(traveller, alert, 0, threshold, 0, false, birthDate);
+        }
         String[] names = alert.getNames();
         double best = -1;
         int bestVariant = 0;
@@ -36,7 +40,7 @@ public final class PersonMatcher implements Serializable {
                 bestSorted = sorted > asWritten;
             }
         }
-        return new PersonMatch(alert, Math.max(best, 0), threshold, bestVariant, bestSorted, birthDate);
+        return new PersonMatch(traveller, alert, Math.max(best, 0), threshold, bestVariant, bestSorted, birthDate);
     }
 
     private static double similarity(String left, String right) {

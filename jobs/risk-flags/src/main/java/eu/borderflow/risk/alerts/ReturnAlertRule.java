@@ -53,11 +53,11 @@ public final class ReturnAlertRule implements Serializable {
         List<AlertVersion> alerts = new ArrayList<>(matches.size());
         boolean allFlagged = true;
         for (PersonMatch match : matches) {
-            String prefix = AlertConditions.prefix(match.alert(), matches.size());
+            String prefix = AlertConditions.prefix(match.getAlert(), matches.size());
             PersonConditions.add(conditions, prefix, match);
-            AlertConditions.alertChecks(conditions, prefix, match.alert(), crossing, BASIS.name());
-            alerts.add(match.alert());
-            allFlagged &= match.alert().flaggedBy(country);
+            AlertConditions.alertChecks(conditions, prefix, match.getAlert(), crossing, BASIS.name());
+            alerts.add(match.getAlert());
+            allFlagged &= match.getAlert().flaggedBy(country);
         }
         String note = allFlagged ? AlertConditions.flaggedNote(country) : "";
         List<String> ids = AlertConditions.evidence(crossing, alerts);

@@ -171,4 +171,24 @@ class DocumentAlertJoinTest {
         harness.crossing(document("later", hours(3), GREEK_BCP, COUNTRY, NUMBER));
         assertEquals(List.of("R1:late"), harness.flagIds());
     }
+
+    @Test
+    void supersededVersionIsErasedAfterTheRetentionPeriod() throws Exception {
+        Instant updated = hours(3);
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.FLAG_ADD, updated, COUNTRY, NUMBER, "FIN"));
+        harness.watermark(updated.plus(KEEP_DELETED).minusMillis(1));
+        harness.crossing(document("late", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("late", "SIS-A@v1"), harness.flags().get(0).getEvidenceIds(),
+                "within the retention the late crossing sees version 1");
+
+        harness.watermark(updated.plus(KEEP_DELETED));
+        harness.crossing(document("later", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
+        RiskFlag later = harness.flags().get(1);
+        assertEquals(List.of("later", "SIS-A@v2"), later.getEvidenceIds(),
+                "version 1 is erased; the alert, in force all along, answers with the version kept");
+        assertEquals(Severity.LOW, later.getSeverity());
+        assertEquals(1, harness.join.numKeyedStateEntries(), "the alert itself stays");
+        assertEquals(0, harness.join.numEventTimeTimers());
+    }
 }

@@ -8,6 +8,8 @@ import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import static eu.borderflow.risk.alerts.AlertScenario.personAlert;
 import static eu.borderflow.risk.alerts.AlertScenario.traveller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** R2 and R9 through the person join: blocking, as-of time, flags raised once, no names in flags. */
@@ -175,13 +178,42 @@ class PersonAlertMatcherTest {
         wanted(2, AlertChangeType.DELETE, 10, AlertBasis.REFUSAL_1861_ART24, null);
         harness.watermark(hours(20));
         crossing("late", CrossingKind.ENTRY, 5, GREEK_BCP, "Shevchenko", "Oleksandr", BORN);
-        assertEquals(List.of("R2:late"), harness.flagIds(), "evaluated at once");
+        assertEquals(1, harness.join.extractOutputValues().size(), "matched at once against the kept versions");
+        harness.watermark(hours(21));
+        assertEquals(List.of("R2:late"), harness.flagIds(), "raised with the next watermark");
         assertEquals(0, harness.router.numKeyedStateEntries());
 
         harness.watermark(hours(10).plus(Duration.ofDays(4)));
         assertEquals(0, harness.join.numKeyedStateEntries(), "deleted alert erased from every blocking key");
         assertEquals(0, harness.join.numEventTimeTimers());
+        assertEquals(0, harness.stateEntries(), "the flag's matches are forgotten after the allowed lateness too");
         crossing("too-late", CrossingKind.ENTRY, 6, GREEK_BCP, "Shevchenko", "Oleksandr", BORN);
         assertEquals(List.of("R2:late"), harness.flagIds());
+    }
+
+    @Test
+    void matchesOfTwoAlertsFoundAtDifferentKeysMakeOneFlag() throws Exception {
+        // VONDARENKO shares only the given name's blocking key with the traveller, BONDARENKO both: the two matches
+        // are found at different keys.
+        double definition = new JaroWinklerSimilarity().apply("BONDARENKO TARAS", "VONDARENKO TARAS");
+        assertTrue(definition >= 0.92, "scenario must be a match, JW=" + definition);
+        DoubleMetaphone metaphone = new DoubleMetaphone();
+        assertNotEquals(metaphone.doubleMetaphone("BONDARENKO"), metaphone.doubleMetaphone("VONDARENKO"));
+        assertTrue(metaphone.doubleMetaphone("BONDARENKO").compareTo(metaphone.doubleMetaphone("TARAS")) < 0,
+                "BONDARENKO's key is the smallest the traveller shares with SIS-A");
+        harness.alert(personAlert("SIS-A", 1, AlertChangeType.CREATE, hours(1), AlertBasis.CHECK_1862_ART36,
+                person("BONDARENKO", "TARAS", "1985-04-12")));
+        harness.alert(personAlert("SIS-B", 1, AlertChangeType.CREATE, hours(1), AlertBasis.REFUSAL_1861_ART24,
+                person("VONDARENKO", "TARAS", "1985-04-12")));
+        crossing("c1", CrossingKind.ENTRY, 5, GREEK_BCP, "Bondarenko", "Taras", BORN);
+        harness.watermark(hours(6));
+
+        assertEquals(2, harness.join.extractOutputValues().size(), "two matches");
+        assertEquals(List.of("R2:c1"), harness.flagIds(), "one flag per rule and trigger");
+        RiskFlag flag = harness.flags().get(0);
+        assertEquals(List.of("c1", "SIS-A@v1", "SIS-B@v1"), flag.getEvidenceIds());
+        assertEquals(Severity.HIGH, flag.getSeverity(), "the refusal alert outranks the check");
+        assertTrue(conditions(flag).containsKey("SIS-A.name_similarity_jaro_winkler"));
+        assertTrue(conditions(flag).containsKey("SIS-B.name_similarity_jaro_winkler"));
     }
 }

@@ -36,8 +36,8 @@ class PersonMatcherTest {
     @Test
     void diacriticsAndTransliterationGiveAFullMatch() {
         PersonMatch match = compare("Kharitonov", "Yuriy", BORN, person("HARITONOV", "JURIJ", "1985-04-12"));
-        assertEquals(1.0, match.similarity());
-        assertEquals(BirthDateMatch.SAME_DATE, match.birthDate());
+        assertEquals(1.0, match.getSimilarity());
+        assertEquals(BirthDateMatch.SAME_DATE, match.getBirthDate());
         assertTrue(match.matched());
         assertTrue(compare("Müller", "José", BORN, person("MULLER", "JOSE", "1985-04-12")).matched());
     }
@@ -45,22 +45,22 @@ class PersonMatcherTest {
     @Test
     void swappedNameOrderMatchesOnSortedParts() {
         PersonMatch match = compare("Oleksandr", "Shevchenko", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-04-12"));
-        assertEquals(1.0, match.similarity());
-        assertTrue(match.sortedParts());
+        assertEquals(1.0, match.getSimilarity());
+        assertTrue(match.isSortedParts());
         assertTrue(match.matched());
     }
 
     @Test
     void dayAndMonthSwappedIsCompatible() {
         PersonMatch match = compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-12-04"));
-        assertEquals(BirthDateMatch.DAY_MONTH_SWAPPED, match.birthDate());
+        assertEquals(BirthDateMatch.DAY_MONTH_SWAPPED, match.getBirthDate());
         assertTrue(match.matched());
     }
 
     @Test
     void yearOnlyAlertDateIsCompatible() {
         PersonMatch match = compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985"));
-        assertEquals(BirthDateMatch.YEAR_ONLY, match.birthDate());
+        assertEquals(BirthDateMatch.YEAR_ONLY, match.getBirthDate());
         assertTrue(match.matched());
     }
 
@@ -68,21 +68,21 @@ class PersonMatcherTest {
     void aliasIsCheckedToo() {
         PersonMatch match = compare("Bondar", "Taras", BORN,
                 person("KOVALENKO", "MYKOLA", "1985-04-12", "Taras BONDAR"));
-        assertEquals(1, match.variant());
+        assertEquals(1, match.getVariant());
         assertTrue(match.matched());
     }
 
     @Test
     void sameNameWithAnotherBirthYearIsANearMiss() {
         PersonMatch match = compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1986-04-12"));
-        assertEquals(BirthDateMatch.DIFFERENT, match.birthDate());
+        assertEquals(BirthDateMatch.DIFFERENT, match.getBirthDate());
         assertFalse(match.matched());
     }
 
     @Test
     void differentDayAndMonthIsANearMiss() {
         assertEquals(BirthDateMatch.DIFFERENT,
-                compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-04-13")).birthDate());
+                compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-04-13")).getBirthDate());
     }
 
     @Test
@@ -91,7 +91,7 @@ class PersonMatcherTest {
         double definition = new JaroWinklerSimilarity().apply("SHEVCHUK OLEG", "SHEVCHENKO OLEKSANDR");
         assertTrue(definition < THRESHOLD, "scenario must be a near miss, JW=" + definition);
         PersonMatch match = compare("Shevchuk", "Oleg", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-04-12"));
-        assertEquals(BirthDateMatch.SAME_DATE, match.birthDate());
+        assertEquals(BirthDateMatch.SAME_DATE, match.getBirthDate());
         assertFalse(match.matched());
     }
 
