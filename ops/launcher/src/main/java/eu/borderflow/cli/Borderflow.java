@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                StayCommand.class
+                StayCommand.class,
+                RunCommand.class,
+                EvaluateCommand.class
         })
 public final class Borderflow implements Runnable {
 
