@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
                 StayCommand.class,
                 GenerateCommand.class,
                 ReplayCommand.class,
-                TopicsCommand.class
+                TopicsCommand.class,
+                RunCommand.class,
+                EvaluateCommand.class
         })
 public final class Borderflow implements Runnable {
 
