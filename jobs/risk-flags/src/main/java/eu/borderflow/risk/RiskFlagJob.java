@@ -1,5 +1,8 @@
 package eu.borderflow.risk;
 
+import eu.borderflow.risk.alerts.AlertRules;
+import eu.borderflow.risk.traveller.TravellerRules;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.config.RetentionConfig;
 import eu.borderflow.risk.config.TimeConfig;
@@ -82,12 +85,11 @@ public final class RiskFlagJob {
         return new Builder(config);
     }
 
-    /**
-     * The production rule stages. The traveller rules ({@code TravellerRules.apply}, R3-R8) and the alert rules
-     * ({@code AlertRules.apply}, R1, R2, R9, R10) are registered here.
-     */
+    /** The production rule stages: the EES-file and document rules (R3-R8) and the SIS alert rules (R1, R2, R9, R10). */
     public static List<RuleStage> defaultRules() {
-        return List.of();
+        return List.of(
+                (crossings, alerts, config) -> TravellerRules.apply(crossings, config),
+                AlertRules::apply);
     }
 
     /** Parallelism and checkpointing from the environment; no Kryo; object reuse (no operator mutates its input). */
