@@ -25,6 +25,7 @@ import java.util.List;
 public final class AlertRules {
 
     private static final TypeInformation<RiskFlag> FLAG = new AvroTypeInfo<>(RiskFlag.class);
+    private static final TypeInformation<AlertChange> ALERT = new AvroTypeInfo<>(AlertChange.class);
 
     private AlertRules() {
     }
@@ -39,7 +40,13 @@ public final class AlertRules {
             flags.add(personAlerts(crossings, alerts, config));
         }
         if (enabled(config, AlertReviewRule.DESCRIPTOR.id())) {
-            flags.add(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+            // Review dates are reached by the passage of event time, not by alert changes: the sparse changelog's own
+            // watermark (which jumps to the end once its source is done) would skip them, so the crossings' clock
+            // drives the timers too. The clock stream carries watermarks only, no records.
+            DataStream<AlertChange> crossingClock = crossings
+                    .flatMap((BorderCrossing crossing, Collector<AlertChange> out) -> { }, ALERT)
+                    .uid("alerts-r10-event-clock").name("R10 event-time clock of the crossings");
+            flags.add(alerts.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
                     .uid("alerts-r10-review-timers").name("R10 alert review timers"));
         }
