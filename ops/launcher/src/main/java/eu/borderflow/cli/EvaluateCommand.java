@@ -59,6 +59,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Lowest acceptable recall, 0..1 (default: ${DEFAULT-VALUE}).")
     private double minRecall;
 
+    @Option(names = "--rules", split = ",", paramLabel = "R1,R2,...",
+            description = "Score only these rules (e.g. the ones the evaluated job implements); default: every rule.")
+    private java.util.Set<String> rules;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     private boolean json;
 
@@ -70,7 +74,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         try {
             List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
-            report = Evaluation.evaluate(expected, loadFlags());
+            List<RiskFlag> raised = loadFlags();
+            if (rules != null) {
+                expected = expected.stream().filter(e -> rules.contains(e.getRuleId())).toList();
+                raised = raised.stream().filter(f -> rules.contains(f.getRuleId())).toList();
+            }
+            report = Evaluation.evaluate(expected, raised);
         } catch (EvaluationInputException e) {
             throw new UserError(e.getMessage(), e);
         }
