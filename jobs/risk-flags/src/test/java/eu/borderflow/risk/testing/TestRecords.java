@@ -29,7 +29,7 @@ import java.util.Set;
 /** Small, valid synthetic records for tests; each test changes only what it is about. */
 public final class TestRecords {
 
-    /** The BCP codes of src/test/resources/reference/bcps.csv. */
+    /** Made-up BCP codes the tests declare known; the shipped reference table is not used here. */
     public static final KnownBcps BCPS = KnownBcps.of(Set.of("FRCDG", "FIHEL", "PLTER"));
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
