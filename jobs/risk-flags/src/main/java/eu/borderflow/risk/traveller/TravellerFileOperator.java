@@ -80,7 +80,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             current = TravellerFile.empty();
         }
         apply(current, crossing, ctx, out);
-        save(current, ctx);
+        store(current, ctx);
     }
 
     @Override
@@ -97,12 +97,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             apply(current, crossing, ctx, out);
         }
         checkMissingExit(current, timestamp, ctx, out);
-        if (current.getOpenStay() == null && timestamp >= expiry(current) && EventTimeOrder.isEmpty(pending)) {
-            file.clear();
-            missingExitFlag.clear();
-        } else {
-            save(current, ctx);
-        }
+        store(current, ctx);
     }
 
     private void apply(TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out)
@@ -197,10 +192,22 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         out.collect(flag);
     }
 
-    private void save(TravellerFile current, Context ctx) throws Exception {
+    /**
+     * Keeps the file, or erases it once it may go. The expiry timer is only registered ahead of the watermark: a
+     * timer registered behind it from onTimer would fire again at once. A file that may go while crossings still
+     * wait is erased when their own timers fire.
+     */
+    private void store(TravellerFile current, Context ctx) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        long expiry = expiry(current);
+        if (current.getOpenStay() == null && expiry <= watermark && EventTimeOrder.isEmpty(pending)) {
+            file.clear();
+            missingExitFlag.clear();
+            return;
+        }
         file.update(current);
-        if (current.getOpenStay() == null) {
-            ctx.timerService().registerEventTimeTimer(expiry(current));
+        if (current.getOpenStay() == null && expiry > watermark) {
+            ctx.timerService().registerEventTimeTimer(expiry);
         }
     }
 
