@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
-                StayCommand.class
+                StayCommand.class,
+                GenerateCommand.class,
+                ReplayCommand.class,
+                TopicsCommand.class,
+                RunCommand.class,
+                EvaluateCommand.class
         })
 public final class Borderflow implements Runnable {
 
@@ -33,6 +38,12 @@ public final class Borderflow implements Runnable {
         CommandLine cli = new CommandLine(new Borderflow());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.forException(e));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see --help)");
+            return ExitCodes.USAGE;
+        });
         return cli;
     }
 

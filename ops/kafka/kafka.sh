@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# ops/borderflow kafka up|down|status: a real single-node KRaft broker from Maven Central jars (PLATFORM.md).
+#   up      fetch the jars if missing, write server.properties, format storage once, start the broker, wait until it
+#           serves, then create/update the topics of config/topics.yaml (ops/borderflow topics)
+#   down    stop it (SIGTERM, then SIGKILL after a grace period)
+#   status  running/stopped, pid, bootstrap, topics; exit 0 when running, 3 when stopped
+# Environment: BORDERFLOW_KAFKA_PORT (default 9092; the controller listens on the next port),
+#              BORDERFLOW_KAFKA_DATA (default var/kafka: config, data, log and pid of this broker),
+#              BORDERFLOW_KAFKA_START_TIMEOUT (seconds, default 60).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PORT="${BORDERFLOW_KAFKA_PORT:-9092}"
+CONTROLLER_PORT="$((PORT + 1))"
+HOME_DIR="${BORDERFLOW_KAFKA_DATA:-$ROOT/var/kafka}"
+LIB="$ROOT/var/kafka/lib"
+PID_FILE="$HOME_DIR/kafka.pid"
+PROPERTIES="$HOME_DIR/server.properties"
+LOG4J="$HOME_DIR/log4j2.properties"
+TOOLS_LOG4J="$HOME_DIR/tools-log4j2.properties"
+LOG="$HOME_DIR/logs/kafka.out"
+START_TIMEOUT="${BORDERFLOW_KAFKA_START_TIMEOUT:-60}"
+STOP_GRACE=30
+BOOTSTRAP="127.0.0.1:$PORT"
+
+say() { echo "kafka: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+require_java() {
+  command -v java >/dev/null 2>&1 || die "java not found; install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)"
+}
+
+# The pid of our broker, if it runs: the pid file must name a live kafka.Kafka started with our server.properties.
+running_pid() {
+  [[ -f "$PID_FILE" ]] || return 1
+  local pid
+  pid="$(cat "$PID_FILE")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q "kafka.Kafka $PROPERTIES" || return 1
+  echo "$pid"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+fetch_jars() {
+  if compgen -G "$LIB/kafka_2.13-*.jar" >/dev/null; then
+    return
+  fi
+  command -v mvn >/dev/null 2>&1 || die "mvn not found; it fetches the broker jars (apt-get install maven)"
+  mkdir -p "$LIB" "$HOME_DIR/logs"
+  say "fetching the broker jars from Maven Central into $LIB ..."
+  if ! mvn -q -B -f "$ROOT/ops/kafka/broker-jars/pom.xml" dependency:copy-dependencies \
+        -DoutputDirectory="$LIB" > "$HOME_DIR/logs/fetch.log" 2>&1; then
+    rm -rf "$LIB"
+    tail -20 "$HOME_DIR/logs/fetch.log" >&2
+    die "could not fetch the broker jars (log: $HOME_DIR/logs/fetch.log)"
+  fi
+}
+
+write_config() {
+  mkdir -p "$HOME_DIR/data" "$HOME_DIR/logs"
+  cat > "$PROPERTIES" <<PROPS
+# Written by ops/kafka/kafka.sh on every start; edit the script, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$HOME_DIR/data
+num.partitions=1
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  cat > "$LOG4J" <<'PROPS'
+# The broker logs to stdout, which kafka.sh sends to logs/kafka.out.
+status = warn
+appender.out.type = Console
+appender.out.name = out
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = info
+rootLogger.appenderRef.out.ref = out
+logger.request.name = kafka.request.logger
+logger.request.level = warn
+logger.cleaner.name = kafka.log.LogCleaner
+logger.cleaner.level = warn
+PROPS
+  cat > "$TOOLS_LOG4J" <<'PROPS'
+# Tools log to stderr, so what they print on stdout (e.g. a cluster id) is theirs alone.
+status = warn
+appender.err.type = Console
+appender.err.name = err
+appender.err.target = SYSTEM_ERR
+appender.err.layout.type = PatternLayout
+appender.err.layout.pattern = %p %m%n
+rootLogger.level = warn
+rootLogger.appenderRef.err.ref = err
+PROPS
+}
+
+tool() {
+  java -Xmx256m -Dlog4j2.configurationFile="$TOOLS_LOG4J" -cp "$LIB/*" "$@"
+}
+
+format_once() {
+  [[ -f "$HOME_DIR/data/meta.properties" ]] && return
+  local cluster_id
+  cluster_id="$(tool kafka.tools.StorageTool random-uuid)" || die "StorageTool random-uuid failed"
+  say "formatting $HOME_DIR/data (cluster $cluster_id)"
+  tool kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPERTIES" >> "$HOME_DIR/logs/format.log" 2>&1 \
+    || { tail -5 "$HOME_DIR/logs/format.log" >&2; die "formatting the storage failed (log: $HOME_DIR/logs/format.log)"; }
+}
+
+wait_started() {
+  local pid="$1" waited=0
+  while ! grep -q "Kafka Server started" "$LOG" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$PID_FILE"
+      grep -E "ERROR|Exception" "$LOG" | grep -v "^\s*at " | tail -5 >&2 || true
+      if grep -q "Address already in use" "$LOG"; then
+        die "port $PORT or $CONTROLLER_PORT is in use; set BORDERFLOW_KAFKA_PORT to a free port"
+      fi
+      die "the broker stopped while starting (log: $LOG)"
+    fi
+    if (( waited >= START_TIMEOUT * 10 )); then
+      die "the broker did not start within ${START_TIMEOUT} s (pid $pid still running; log: $LOG)"
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+}
+
+up() {
+  require_java
+  local pid
+  if pid="$(running_pid)"; then
+    say "already running (pid $pid, bootstrap $BOOTSTRAP)"
+  else
+    for p in "$PORT" "$CONTROLLER_PORT"; do
+      port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
+    done
+    fetch_jars
+    write_config
+    format_once
+    say "starting the broker on $BOOTSTRAP (log: $LOG)"
+    : > "$LOG"
+    nohup java -Xms512m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$LOG4J" -cp "$LIB/*" kafka.Kafka "$PROPERTIES" \
+      < /dev/null >> "$LOG" 2>&1 &
+    pid=$!
+    echo "$pid" > "$PID_FILE"
+    wait_started "$pid"
+    say "started (pid $pid)"
+  fi
+  "$ROOT/ops/borderflow" topics --bootstrap "$BOOTSTRAP" >&2 || die "the broker runs, but creating the topics failed"
+}
+
+down() {
+  local pid
+  if ! pid="$(running_pid)"; then
+    rm -f "$PID_FILE"
+    say "not running"
+    return
+  fi
+  say "stopping pid $pid ..."
+  kill -TERM "$pid"
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if (( waited >= STOP_GRACE * 10 )); then
+      say "still running after ${STOP_GRACE} s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  rm -f "$PID_FILE"
+  say "stopped"
+}
+
+status() {
+  local pid
+  if pid="$(running_pid)"; then
+    echo "running"
+    echo "pid: $pid"
+    echo "bootstrap: $BOOTSTRAP"
+    echo "topics:"
+    tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list 2>/dev/null | sed 's/^/  /' \
+      || echo "  (could not list the topics)"
+    return 0
+  fi
+  echo "stopped"
+  return 3
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: ops/borderflow kafka up|down|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,105 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.seeds.kafka.BrokerUnavailableException;
+import eu.borderflow.seeds.replay.Pacing;
+import eu.borderflow.seeds.replay.ReplayInputException;
+import eu.borderflow.seeds.replay.ReplayOptions;
+import eu.borderflow.seeds.replay.ReplayReport;
+import eu.borderflow.seeds.replay.Replayer;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Publishes a generated dataset to Kafka in arrival order, the way the border systems would have sent it. */
+@Command(name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Publishes crossings.avro, alerts.avro and incidents.avro of a dataset folder to ees.crossings, "
+                        + "sis.alerts and eurosur.incidents, interleaved by arrival time (docs/CONTRACTS.md).",
+                "Each record is Avro single-object encoded, keyed as the contract says, with its event time as the "
+                        + "Kafka timestamp. The jobs work in event time, so the pace changes when results appear, "
+                        + "not what they are.",
+                "Exit codes: 0 done, 1 Kafka did not take every record, 2 missing or corrupt input or bad options."},
+        footer = {"", "Examples:",
+                "  ops/borderflow replay --in var/world                 as fast as possible (the default)",
+                "  ops/borderflow replay --in var/world --speed 3600    one hour of traffic per second",
+                "  ops/borderflow replay --in var/world --rate 5000     5,000 events per second"})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "DIR", description = "Dataset folder (from generate).")
+    private Path in;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Pace pace = new Pace();
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:${env:BORDERFLOW_KAFKA_PORT:-9092}",
+            description = "Kafka bootstrap address (default: ${DEFAULT-VALUE}).")
+    private String bootstrap;
+
+    @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9404",
+            description = "Prometheus metrics on http://127.0.0.1:P/metrics while replaying; 0 picks a free port "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int metricsPort;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Progress bar on stderr (default: on).")
+    private boolean progress;
+
+    /** At most one way of pacing; none means as fast as possible. */
+    static final class Pace {
+        @Option(names = "--speed", paramLabel = "X",
+                description = "X times real time, following the records' arrival times (3600 = an hour per second).")
+        Double speed;
+
+        @Option(names = "--rate", paramLabel = "N", description = "N events per second, evenly spaced.")
+        Double rate;
+
+        @Option(names = "--max", description = "As fast as Kafka takes them (the default).")
+        boolean max;
+    }
+
+    @Override
+    public Integer call() {
+        if (metricsPort < 0 || metricsPort > 65_535) {
+            throw new UserError("--metrics-port must be between 0 and 65535, was " + metricsPort);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ReplayReport report = new Replayer(new ReplayOptions(in, pacing(), bootstrap, metricsPort, err, progress))
+                    .run();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("replay: " + report.summary());
+            out.flush();
+            return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (ReplayInputException e) {
+            throw new UserError(e.getMessage(), e);
+        } catch (BrokerUnavailableException e) {
+            err.println("replay: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private Pacing pacing() {
+        try {
+            if (pace.speed != null) {
+                return Pacing.speed(pace.speed);
+            }
+            if (pace.rate != null) {
+                return Pacing.rate(pace.rate);
+            }
+            return Pacing.max();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+}

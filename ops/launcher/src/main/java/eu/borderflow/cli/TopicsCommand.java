@@ -1,0 +1,53 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.seeds.kafka.BrokerUnavailableException;
+import eu.borderflow.seeds.kafka.TopicChange;
+import eu.borderflow.seeds.kafka.TopicSetup;
+import eu.borderflow.seeds.kafka.TopicsConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Creates the topics of config/topics.yaml, or brings existing ones in line; run by {@code kafka up}. */
+@Command(name = "topics",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Creates the Kafka topics of config/topics.yaml that are missing and sets the partitions (they can "
+                        + "only grow) and topic configs of those that exist. Safe to run again.",
+                "Exit codes: 0 done, 1 Kafka unreachable or refused, 2 bad configuration."})
+public final class TopicsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:${env:BORDERFLOW_KAFKA_PORT:-9092}",
+            description = "Kafka bootstrap address (default: ${DEFAULT-VALUE}).")
+    private String bootstrap;
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Folder with topics.yaml (default: the copy built into borderflow).")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        TopicsConfig topics = TopicsConfig.load(config == null ? ConfigLoader.defaults() : ConfigLoader.from(config));
+        try {
+            List<TopicChange> changes = TopicSetup.apply(bootstrap, topics);
+            PrintWriter out = spec.commandLine().getOut();
+            changes.forEach(out::println);
+            out.flush();
+            return ExitCodes.OK;
+        } catch (BrokerUnavailableException e) {
+            spec.commandLine().getErr().println("topics: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package eu.borderflow.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code replay}'s answers to user mistakes, through the same command line as ops/borderflow. */
+class ReplayCommandTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Borderflow.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void missingFolderExitsTwoWithoutAStackTrace() {
+        Path nowhere = dir.resolve("nowhere");
+        Run run = run("replay", "--in", nowhere.toString(), "--no-progress");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("replay: dataset folder " + nowhere + " does not exist"), run.err());
+        assertTrue(run.err().contains("sent 0 before it stopped"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void fileThatIsNotAvroExitsTwoNamingIt() throws Exception {
+        for (String name : new String[]{"alerts.avro", "crossings.avro", "incidents.avro"}) {
+            Files.writeString(dir.resolve(name), "not avro\n");
+        }
+        Run run = run("replay", "--in", dir.toString(), "--no-progress");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(dir.resolve("alerts.avro") + " is not a complete AlertChange Avro file"),
+                run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void onePaceAtATime() {
+        Run run = run("replay", "--in", dir.toString(), "--speed", "10", "--rate", "100");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("mutually exclusive"), run.err());
+    }
+
+    @Test
+    void paceMustBePositive() {
+        Run run = run("replay", "--in", dir.toString(), "--speed", "0");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("replay: speed must be a positive factor"), run.err());
+    }
+
+    @Test
+    void helpNamesTheDefaultPace() {
+        Run run = run("replay", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--max") && run.out().contains("(the default)"), run.out());
+        assertTrue(run.out().contains("--metrics-port"), run.out());
+    }
+}

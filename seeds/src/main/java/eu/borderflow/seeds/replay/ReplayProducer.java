@@ -1,0 +1,43 @@
+package eu.borderflow.seeds.replay;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.Map;
+
+/** The producer replay publishes with: durable (acks=all, idempotent) and tuned for throughput with big batches. */
+final class ReplayProducer {
+
+    /** Time a batch waits to fill; replay is bulk, so a little latency buys much larger batches. */
+    private static final int LINGER_MS = 20;
+    /** Per-partition batch: ~1,500 crossings. */
+    private static final int BATCH_BYTES = 512 * 1024;
+    private static final long BUFFER_BYTES = 64L * 1024 * 1024;
+    /** An unreachable broker makes send() fail after this long instead of blocking for a minute. */
+    private static final int MAX_BLOCK_MS = 10_000;
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
+    /** Upper bound for a record to be acknowledged, retries included. */
+    private static final int DELIVERY_TIMEOUT_MS = 30_000;
+
+    private ReplayProducer() {
+    }
+
+    static Producer<String, byte[]> create(String bootstrap) {
+        Map<String, Object> config = Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "borderflow-replay"),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS),
+                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES),
+                Map.entry(ProducerConfig.BUFFER_MEMORY_CONFIG, BUFFER_BYTES),
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS));
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+}
