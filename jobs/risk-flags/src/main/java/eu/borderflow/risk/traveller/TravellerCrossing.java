@@ -52,7 +52,8 @@ public final class TravellerCrossing implements Sequenced {
         c.retentionUntil = Math.toIntExact(crossing.getRetentionUntil().toEpochDay());
         Visa visa = crossing.getVisa();
         if (visa != null) {
-            c.visaDigest = TokenDigest.of(pseudonymiser.token(Pseudonymiser.Domain.DOCUMENT, "VISA/" + visa.getStickerNumber()));
+            c.visaDigest = TokenDigest.of(
+                    pseudonymiser.token(Pseudonymiser.Domain.DOCUMENT, "VISA/" + visa.getStickerNumber()));
             c.entriesAuthorised = visa.getEntriesAuthorised();
             c.durationOfStayDays = visa.getDurationOfStayDays();
             c.visaValidFrom = Math.toIntExact(visa.getValidFrom().toEpochDay());

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaLimits;
@@ -178,18 +179,34 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         current.setLastMovementDay(day);
     }
 
-    /** R4: the open stay's deadline passed with no exit processed. Deadlines the data did not reach raise nothing. */
+    /**
+     * R4: the open stay's deadline passed with no exit. An exit that happened before the deadline but still waits in
+     * the buffer to be sequenced counts as recorded. Deadlines the data did not reach raise nothing.
+     */
     private void checkMissingExit(TravellerFile current, long timestamp, OnTimerContext ctx, Collector<RiskFlag> out)
             throws Exception {
         OpenStay stay = current.getOpenStay();
         if (stay == null || stay.isMissingExitRaised() || stay.getMissingExitDeadline() > timestamp
-                || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+                || ctx.timerService().currentWatermark() == Long.MAX_VALUE || exitWaiting(stay)) {
             return;
         }
         RiskFlag flag = missingExit.raise(stay, ctx.getCurrentKey(), timestamp, tokens);
         stay.setMissingExitRaised(true);
         missingExitFlag.update(flag);
         out.collect(flag);
+    }
+
+    private boolean exitWaiting(OpenStay stay) throws Exception {
+        Iterable<TravellerCrossing> waiting = pending.get();
+        if (waiting != null) {
+            for (TravellerCrossing crossing : waiting) {
+                if (crossing.getKind() == CrossingKind.EXIT && crossing.getEventTime() >= stay.getEntryTime()
+                        && crossing.getEventTime() < stay.getMissingExitDeadline()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

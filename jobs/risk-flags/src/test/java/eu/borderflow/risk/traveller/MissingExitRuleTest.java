@@ -84,6 +84,18 @@ class MissingExitRuleTest {
     }
 
     @Test
+    void anExitAfterTheAuthorisedStayButBeforeTheDeadlineIsAnOverstayNotAMissingExit() throws Exception {
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            // Left on 2 Apr, two days after the authorised stay: the exit is recorded, so R3 and no R4 at all,
+            // although the exit is still waiting out the allowed lateness when the deadline passes.
+            h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-04-02T10:00").build());
+            h.watermark("2025-04-10T00:00:00Z");
+            assertTrue(h.flags("R4").isEmpty());
+            assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
+        }
+    }
+
+    @Test
     void theDeadlineFollowsTheVisaAndTheBcpsTimeZone() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // A 10-day visa entered in Helsinki on 1 Jun: authorised through 10 Jun; 11 Jun starts at 21:00Z (EEST).
