@@ -14,14 +14,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * R8, one document, two biometric identities: the first facial template seen with a document (and the first
  * captured fingerprint template) is its enrolled identity; a crossing presenting a different one is flagged.
- * Templates are compared as keyed tokens only.
+ * Templates are compared as digests of keyed tokens only.
  */
 public final class BiometricIdentityRule implements Serializable {
 
@@ -50,22 +49,22 @@ public final class BiometricIdentityRule implements Serializable {
     /** Compares {@code crossing} with the enrolled identity and enrols what is still missing. */
     public Optional<RiskFlag> check(DocumentTrail trail, DocumentCrossing crossing, Pseudonymiser tokens) {
         List<Condition> conditions = new ArrayList<>();
-        boolean faceDiffers = trail.getFacialToken() != null
-                && !trail.getFacialToken().equals(crossing.getFacialToken());
-        if (trail.getFacialToken() == null) {
-            trail.setFacialToken(crossing.getFacialToken());
+        Long face = crossing.getFacialDigest();
+        boolean faceDiffers = trail.getFacialDigest() != null && !trail.getFacialDigest().equals(face);
+        if (trail.getFacialDigest() == null) {
+            trail.setFacialDigest(face);
         } else {
-            conditions.add(Flags.condition("facial template token", crossing.getFacialToken(), "!=",
-                    trail.getFacialToken(), faceDiffers));
+            conditions.add(Flags.condition("facial template (token digest)", TokenDigest.text(face), "!=",
+                    TokenDigest.text(trail.getFacialDigest()), faceDiffers));
         }
-        String fingerprint = crossing.getFingerprintToken();
+        Long fingerprint = crossing.getFingerprintDigest();
         boolean fingerprintDiffers = false;
-        if (fingerprint != null && trail.getFingerprintToken() != null) {
-            fingerprintDiffers = !Objects.equals(trail.getFingerprintToken(), fingerprint);
-            conditions.add(Flags.condition("fingerprint template token", fingerprint, "!=",
-                    trail.getFingerprintToken(), fingerprintDiffers));
+        if (fingerprint != null && trail.getFingerprintDigest() != null) {
+            fingerprintDiffers = !trail.getFingerprintDigest().equals(fingerprint);
+            conditions.add(Flags.condition("fingerprint template (token digest)", TokenDigest.text(fingerprint),
+                    "!=", TokenDigest.text(trail.getFingerprintDigest()), fingerprintDiffers));
         } else if (fingerprint != null && !faceDiffers) {
-            trail.setFingerprintToken(fingerprint);
+            trail.setFingerprintDigest(fingerprint);
         }
         if (!faceDiffers && !fingerprintDiffers) {
             return Optional.empty();

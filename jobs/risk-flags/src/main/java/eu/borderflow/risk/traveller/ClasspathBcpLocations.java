@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import eu.borderflow.schema.BorderType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +18,12 @@ import java.util.Map;
  * BCP reference data read from a CSV resource on the classpath, by header name
  * ({@code code,name,country,type,latitude,longitude,zone,section,weight}; {@code time_zone} is accepted for
  * {@code zone}). Loaded once per operator instance, on first use, so only the resource name travels with the job.
+ * Without the resource every BCP is unknown: the rules degrade (see the warning) rather than stop the job.
  */
 public final class ClasspathBcpLocations implements BcpLocations {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ClasspathBcpLocations.class);
 
     /** The reference data the generator ships. */
     public static final String REFERENCE = "/reference/bcps.csv";
@@ -47,7 +51,9 @@ public final class ClasspathBcpLocations implements BcpLocations {
         Map<String, BcpLocation> locations = new HashMap<>();
         try (InputStream in = ClasspathBcpLocations.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("BCP reference data " + resource + " is not on the classpath");
+                LOG.warn("BCP reference data {} is not on the classpath: R4 deadlines fall back to the zone bound of "
+                        + "the entry's local date, and R7 checks only the minimum transfer time", resource);
+                return Map.of();
             }
             MappingIterator<Map<String, String>> rows = new CsvMapper()
                     .readerForMapOf(String.class)

@@ -7,7 +7,7 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FingerprintStatus;
 
 /**
- * What the document rules (R7, R8) need of a crossing: the document and biometric templates only as tokens.
+ * What the document rules (R7, R8) need of a crossing: the document as a token, biometric templates as token digests.
  * Buffered in keyed state for up to the allowed lateness, so it is kept compact.
  */
 public final class DocumentCrossing implements Sequenced {
@@ -23,10 +23,10 @@ public final class DocumentCrossing implements Sequenced {
     private String sectionId;
     /** Epoch day. */
     private int retentionUntil;
-    /** Token of the captured facial template id. */
-    private String facialToken;
-    /** Token of the captured fingerprint template id; null when none was captured. */
-    private String fingerprintToken;
+    /** Token digest of the captured facial template id. */
+    private long facialDigest;
+    /** Token digest of the captured fingerprint template id; null when none was captured. */
+    private Long fingerprintDigest;
 
     public DocumentCrossing() {
     }
@@ -44,11 +44,12 @@ public final class DocumentCrossing implements Sequenced {
         c.sectionId = crossing.getSectionId();
         c.retentionUntil = Math.toIntExact(crossing.getRetentionUntil().toEpochDay());
         Biometrics biometrics = crossing.getBiometrics();
-        c.facialToken = pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId());
+        c.facialDigest = TokenDigest.of(
+                pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId()));
         if (biometrics.getFingerprintStatus() == FingerprintStatus.CAPTURED
                 && biometrics.getFingerprintTemplateId() != null) {
-            c.fingerprintToken = pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC,
-                    biometrics.getFingerprintTemplateId());
+            c.fingerprintDigest = TokenDigest.of(pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC,
+                    biometrics.getFingerprintTemplateId()));
         }
         return c;
     }
@@ -119,19 +120,19 @@ public final class DocumentCrossing implements Sequenced {
         this.retentionUntil = retentionUntil;
     }
 
-    public String getFacialToken() {
-        return facialToken;
+    public long getFacialDigest() {
+        return facialDigest;
     }
 
-    public void setFacialToken(String facialToken) {
-        this.facialToken = facialToken;
+    public void setFacialDigest(long facialDigest) {
+        this.facialDigest = facialDigest;
     }
 
-    public String getFingerprintToken() {
-        return fingerprintToken;
+    public Long getFingerprintDigest() {
+        return fingerprintDigest;
     }
 
-    public void setFingerprintToken(String fingerprintToken) {
-        this.fingerprintToken = fingerprintToken;
+    public void setFingerprintDigest(Long fingerprintDigest) {
+        this.fingerprintDigest = fingerprintDigest;
     }
 }

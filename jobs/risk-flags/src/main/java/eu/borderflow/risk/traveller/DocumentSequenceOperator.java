@@ -69,7 +69,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
             current = new DocumentTrail();
         }
         apply(current, crossing, out);
-        save(current, ctx);
+        store(current, ctx);
     }
 
     @Override
@@ -85,11 +85,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
         for (DocumentCrossing crossing : due) {
             apply(current, crossing, out);
         }
-        if (timestamp >= expiry(current) && EventTimeOrder.isEmpty(pending)) {
-            trail.clear();
-        } else {
-            save(current, ctx);
-        }
+        store(current, ctx);
     }
 
     private void apply(DocumentTrail current, DocumentCrossing crossing, Collector<RiskFlag> out) {
@@ -105,9 +101,21 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
         current.setKeepUntil(Math.max(current.getKeepUntil(), crossing.getRetentionUntil()));
     }
 
-    private void save(DocumentTrail current, Context ctx) throws Exception {
+    /**
+     * Keeps the trail, or erases it once it may go. The expiry timer is only registered ahead of the watermark: a
+     * timer registered behind it from onTimer would fire again at once.
+     */
+    private void store(DocumentTrail current, Context ctx) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        long expiry = expiry(current);
+        if (expiry <= watermark && EventTimeOrder.isEmpty(pending)) {
+            trail.clear();
+            return;
+        }
         trail.update(current);
-        ctx.timerService().registerEventTimeTimer(expiry(current));
+        if (expiry > watermark) {
+            ctx.timerService().registerEventTimeTimer(expiry);
+        }
     }
 
     /** The start of the day after the latest retention date of the document's crossings. */

@@ -4,7 +4,7 @@ import eu.borderflow.schema.CrossingKind;
 
 /**
  * What R7 and R8 remember of one travel document: its last crossing (for the sequence and travel-time checks) and
- * its enrolled biometric identity, as tokens.
+ * its enrolled biometric identity, as token digests.
  */
 public final class DocumentTrail {
 
@@ -15,15 +15,21 @@ public final class DocumentTrail {
     private String lastBcpCode;
     /** Kind of the last ENTRY or EXIT (refusals are not movements); null before one. */
     private CrossingKind lastMovement;
+    /** Event id of the last ENTRY or EXIT when a refusal came after it; null when it is the last crossing. */
     private String lastMovementEventId;
-    /** Enrolled facial template (token). */
-    private String facialToken;
-    /** Enrolled fingerprint template (token); null until one is captured. */
-    private String fingerprintToken;
+    /** Enrolled facial template (token digest); null before the first crossing. */
+    private Long facialDigest;
+    /** Enrolled fingerprint template (token digest); null until one is captured. */
+    private Long fingerprintDigest;
     /** The latest retention date of the document's crossings, epoch day. */
     private int keepUntil;
 
     public DocumentTrail() {
+    }
+
+    /** The event id of the last ENTRY or EXIT. */
+    public String movementEventId() {
+        return lastMovementEventId != null ? lastMovementEventId : lastEventId;
     }
 
     public String getLastEventId() {
@@ -66,20 +72,20 @@ public final class DocumentTrail {
         this.lastMovementEventId = lastMovementEventId;
     }
 
-    public String getFacialToken() {
-        return facialToken;
+    public Long getFacialDigest() {
+        return facialDigest;
     }
 
-    public void setFacialToken(String facialToken) {
-        this.facialToken = facialToken;
+    public void setFacialDigest(Long facialDigest) {
+        this.facialDigest = facialDigest;
     }
 
-    public String getFingerprintToken() {
-        return fingerprintToken;
+    public Long getFingerprintDigest() {
+        return fingerprintDigest;
     }
 
-    public void setFingerprintToken(String fingerprintToken) {
-        this.fingerprintToken = fingerprintToken;
+    public void setFingerprintDigest(Long fingerprintDigest) {
+        this.fingerprintDigest = fingerprintDigest;
     }
 
     public int getKeepUntil() {

@@ -67,7 +67,7 @@ public final class ImpossibleTravelRule implements Serializable {
                     later.getKind(), repeated));
             if (repeated) {
                 reasons.add("two " + later.getKind() + " records in a row");
-                evidence.add(trail.getLastMovementEventId());
+                evidence.add(trail.movementEventId());
             }
         }
         if (!later.getBcpCode().equals(trail.getLastBcpCode())) {
@@ -115,12 +115,14 @@ public final class ImpossibleTravelRule implements Serializable {
 
     /** Remembers {@code crossing} as the last one of its document. */
     public static void remember(DocumentTrail trail, DocumentCrossing crossing) {
+        if (crossing.getKind() != CrossingKind.REFUSAL) {
+            trail.setLastMovement(crossing.getKind());
+            trail.setLastMovementEventId(null);
+        } else if (trail.getLastMovement() != null) {
+            trail.setLastMovementEventId(trail.movementEventId());
+        }
         trail.setLastEventId(crossing.getEventId());
         trail.setLastTime(crossing.getEventTime());
         trail.setLastBcpCode(crossing.getBcpCode());
-        if (crossing.getKind() != CrossingKind.REFUSAL) {
-            trail.setLastMovement(crossing.getKind());
-            trail.setLastMovementEventId(crossing.getEventId());
-        }
     }
 }

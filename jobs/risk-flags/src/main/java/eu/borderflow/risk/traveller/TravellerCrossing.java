@@ -8,7 +8,7 @@ import eu.borderflow.schema.Visa;
 
 /**
  * What the EES-file rules (R3, R4, R5) need of a crossing, and nothing more: no names, and the visa sticker
- * only as a token. Buffered in keyed state for up to the allowed lateness, so it is kept compact.
+ * only as a token digest. Buffered in keyed state for up to the allowed lateness, so it is kept compact.
  */
 public final class TravellerCrossing implements Sequenced {
 
@@ -23,8 +23,8 @@ public final class TravellerCrossing implements Sequenced {
     private String sectionId;
     /** Counts toward 90/180 (stay basis SHORT_STAY). */
     private boolean shortStay;
-    /** Token of the visa sticker number; null without a visa. */
-    private String visaToken;
+    /** Digest of the visa sticker number's token; null without a visa. */
+    private Long visaDigest;
     /** 0 means multiple entries. */
     private int entriesAuthorised;
     private int durationOfStayDays;
@@ -52,7 +52,8 @@ public final class TravellerCrossing implements Sequenced {
         c.retentionUntil = Math.toIntExact(crossing.getRetentionUntil().toEpochDay());
         Visa visa = crossing.getVisa();
         if (visa != null) {
-            c.visaToken = pseudonymiser.token(Pseudonymiser.Domain.DOCUMENT, "VISA/" + visa.getStickerNumber());
+            c.visaDigest = TokenDigest.of(
+                    pseudonymiser.token(Pseudonymiser.Domain.DOCUMENT, "VISA/" + visa.getStickerNumber()));
             c.entriesAuthorised = visa.getEntriesAuthorised();
             c.durationOfStayDays = visa.getDurationOfStayDays();
             c.visaValidFrom = Math.toIntExact(visa.getValidFrom().toEpochDay());
@@ -62,7 +63,7 @@ public final class TravellerCrossing implements Sequenced {
     }
 
     public boolean hasVisa() {
-        return visaToken != null;
+        return visaDigest != null;
     }
 
     public String getFileId() {
@@ -131,12 +132,12 @@ public final class TravellerCrossing implements Sequenced {
         this.shortStay = shortStay;
     }
 
-    public String getVisaToken() {
-        return visaToken;
+    public Long getVisaDigest() {
+        return visaDigest;
     }
 
-    public void setVisaToken(String visaToken) {
-        this.visaToken = visaToken;
+    public void setVisaDigest(Long visaDigest) {
+        this.visaDigest = visaDigest;
     }
 
     public int getEntriesAuthorised() {

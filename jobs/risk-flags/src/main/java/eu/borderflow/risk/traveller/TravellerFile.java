@@ -4,7 +4,7 @@ import eu.borderflow.stay.StayHistory;
 
 /**
  * The part of a traveller's EES individual file the rules keep in keyed state: closed short stays still inside
- * the 90/180 window as epoch-day pairs, the open stay, and the entries used on the current visa (as a token).
+ * the 90/180 window as epoch-day pairs, the open stay, and the entries used on the current visa (as a token digest).
  */
 public final class TravellerFile {
 
@@ -14,8 +14,8 @@ public final class TravellerFile {
     private OpenStay openStay;
     /** Latest local date of an entry or exit applied to the stays, epoch day. */
     private int lastMovementDay;
-    /** Token of the visa whose entries are counted; null before the first visa. */
-    private String visaToken;
+    /** Token digest of the visa whose entries are counted; null before the first visa. */
+    private Long visaDigest;
     /** Entries recorded on that visa. */
     private int visaEntries;
     /** Last day the count matters (visa end for a limited-entry visa), epoch day. */
@@ -64,12 +64,12 @@ public final class TravellerFile {
         this.lastMovementDay = lastMovementDay;
     }
 
-    public String getVisaToken() {
-        return visaToken;
+    public Long getVisaDigest() {
+        return visaDigest;
     }
 
-    public void setVisaToken(String visaToken) {
-        this.visaToken = visaToken;
+    public void setVisaDigest(Long visaDigest) {
+        this.visaDigest = visaDigest;
     }
 
     public int getVisaEntries() {

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaLimits;
@@ -80,7 +81,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             current = TravellerFile.empty();
         }
         apply(current, crossing, ctx, out);
-        save(current, ctx);
+        store(current, ctx);
     }
 
     @Override
@@ -97,12 +98,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             apply(current, crossing, ctx, out);
         }
         checkMissingExit(current, timestamp, ctx, out);
-        if (current.getOpenStay() == null && timestamp >= expiry(current) && EventTimeOrder.isEmpty(pending)) {
-            file.clear();
-            missingExitFlag.clear();
-        } else {
-            save(current, ctx);
-        }
+        store(current, ctx);
     }
 
     private void apply(TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out)
@@ -183,12 +179,15 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         current.setLastMovementDay(day);
     }
 
-    /** R4: the open stay's deadline passed with no exit processed. Deadlines the data did not reach raise nothing. */
+    /**
+     * R4: the open stay's deadline passed with no exit. An exit that happened before the deadline but still waits in
+     * the buffer to be sequenced counts as recorded. Deadlines the data did not reach raise nothing.
+     */
     private void checkMissingExit(TravellerFile current, long timestamp, OnTimerContext ctx, Collector<RiskFlag> out)
             throws Exception {
         OpenStay stay = current.getOpenStay();
         if (stay == null || stay.isMissingExitRaised() || stay.getMissingExitDeadline() > timestamp
-                || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+                || ctx.timerService().currentWatermark() == Long.MAX_VALUE || exitWaiting(stay)) {
             return;
         }
         RiskFlag flag = missingExit.raise(stay, ctx.getCurrentKey(), timestamp, tokens);
@@ -197,10 +196,35 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         out.collect(flag);
     }
 
-    private void save(TravellerFile current, Context ctx) throws Exception {
+    private boolean exitWaiting(OpenStay stay) throws Exception {
+        Iterable<TravellerCrossing> waiting = pending.get();
+        if (waiting != null) {
+            for (TravellerCrossing crossing : waiting) {
+                if (crossing.getKind() == CrossingKind.EXIT && crossing.getEventTime() >= stay.getEntryTime()
+                        && crossing.getEventTime() < stay.getMissingExitDeadline()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keeps the file, or erases it once it may go. The expiry timer is only registered ahead of the watermark: a
+     * timer registered behind it from onTimer would fire again at once. A file that may go while crossings still
+     * wait is erased when their own timers fire.
+     */
+    private void store(TravellerFile current, Context ctx) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        long expiry = expiry(current);
+        if (current.getOpenStay() == null && expiry <= watermark && EventTimeOrder.isEmpty(pending)) {
+            file.clear();
+            missingExitFlag.clear();
+            return;
+        }
         file.update(current);
-        if (current.getOpenStay() == null) {
-            ctx.timerService().registerEventTimeTimer(expiry(current));
+        if (current.getOpenStay() == null && expiry > watermark) {
+            ctx.timerService().registerEventTimeTimer(expiry);
         }
     }
 

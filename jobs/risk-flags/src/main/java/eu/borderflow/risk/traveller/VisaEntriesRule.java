@@ -49,8 +49,8 @@ public final class VisaEntriesRule implements Serializable {
 
     /** Counts {@code entry} on its visa in {@code file}; the count is kept while the visa can still be used. */
     public static int recordEntry(TravellerFile file, TravellerCrossing entry) {
-        if (!entry.getVisaToken().equals(file.getVisaToken())) {
-            file.setVisaToken(entry.getVisaToken());
+        if (!entry.getVisaDigest().equals(file.getVisaDigest())) {
+            file.setVisaDigest(entry.getVisaDigest());
             file.setVisaEntries(0);
         }
         file.setVisaEntries(file.getVisaEntries() + 1);

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.RiskFlag;
@@ -70,11 +71,12 @@ class BiometricIdentityRuleTest {
     void templatesAreTokenisedBeforeTheyReachState() {
         DocumentCrossing projected = DocumentCrossing.of(
                 entry("c1", "2025-06-01T10:00").biometrics("face-A", "finger-X").build(), TOKENS);
-        assertTrue(projected.getFacialToken().startsWith(TOKENS.keyId() + ":B:"));
-        assertNotEquals("face-A", projected.getFacialToken());
+        assertEquals(TokenDigest.of(TOKENS.token(Pseudonymiser.Domain.BIOMETRIC, "face-A")),
+                projected.getFacialDigest());
+        assertNotEquals(projected.getFacialDigest(), projected.getFingerprintDigest());
         assertFalse(projected.getDocumentToken().contains("P1234567"));
         assertNull(DocumentCrossing.of(entry("c2", "2025-06-01T10:00").biometrics("face-A", null).build(), TOKENS)
-                .getFingerprintToken());
+                .getFingerprintDigest());
     }
 
     @Test

@@ -7,6 +7,7 @@ import eu.borderflow.schema.RiskFlag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
@@ -83,6 +84,18 @@ class MissingExitRuleTest {
     }
 
     @Test
+    void anExitAfterTheAuthorisedStayButBeforeTheDeadlineIsAnOverstayNotAMissingExit() throws Exception {
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            // Left on 2 Apr, two days after the authorised stay: the exit is recorded, so R3 and no R4 at all,
+            // although the exit is still waiting out the allowed lateness when the deadline passes.
+            h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-04-02T10:00").build());
+            h.watermark("2025-04-10T00:00:00Z");
+            assertTrue(h.flags("R4").isEmpty());
+            assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
+        }
+    }
+
+    @Test
     void theDeadlineFollowsTheVisaAndTheBcpsTimeZone() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // A 10-day visa entered in Helsinki on 1 Jun: authorised through 10 Jun; 11 Jun starts at 21:00Z (EEST).
@@ -103,6 +116,19 @@ class MissingExitRuleTest {
             assertTrue(h.flags().isEmpty());
             assertEquals(1, h.stateEntries(), "the entry was still applied: the stay is open");
         }
+    }
+
+    @Test
+    void withoutReferenceDataTheDeadlineUsesTheLatestMidnightTheEntryAllows() {
+        // Local date 1 Jan at 09:00Z: the zone offset is at least -9 h, so local midnight of 1 Apr is at the latest
+        // 1 Apr 09:00Z; plus the 72 h grace. Never early, at most a day late.
+        OpenStay stay = new OpenStay();
+        stay.setEntryDay(Math.toIntExact(LocalDate.parse("2025-01-01").toEpochDay()));
+        stay.setEntryTime(Instant.parse("2025-01-01T09:00:00Z").toEpochMilli());
+        stay.setLatestLawfulExit(Math.toIntExact(LocalDate.parse("2025-03-31").toEpochDay()));
+        MissingExitRule rule = new MissingExitRule(CONFIG);
+        assertEquals(Instant.parse("2025-04-04T09:00:00Z").toEpochMilli(), rule.deadline(stay, null));
+        assertEquals(Instant.parse(DEADLINE).toEpochMilli(), rule.deadline(stay, Crossings.BCPS.find("DEU-A-FRA")));
     }
 
     @Test

@@ -34,8 +34,8 @@ class StateSizeTest {
         int day = Math.toIntExact(LocalDate.parse("2025-06-01").toEpochDay());
         file.setStays(new int[] {day - 60, day - 50});
         file.setLastMovementDay(day);
-        file.setVisaToken(TravellerCrossing.of(entry("e", "2025-06-01T10:00")
-                .visa("VSA123456789", 0, 90, "2025-01-01", "2026-01-01").build(), TOKENS).getVisaToken());
+        file.setVisaDigest(TravellerCrossing.of(entry("e", "2025-06-01T10:00")
+                .visa("VSA123456789", 0, 90, "2025-01-01", "2026-01-01").build(), TOKENS).getVisaDigest());
         file.setVisaEntries(2);
         OpenStay stay = new OpenStay();
         stay.setEntryEventId(UUID.randomUUID().toString());
@@ -53,8 +53,8 @@ class StateSizeTest {
                 .biometrics("FACE-" + UUID.randomUUID(), "FP-" + UUID.randomUUID()).build(), TOKENS);
         DocumentTrail trail = new DocumentTrail();
         ImpossibleTravelRule.remember(trail, crossing);
-        trail.setFacialToken(crossing.getFacialToken());
-        trail.setFingerprintToken(crossing.getFingerprintToken());
+        trail.setFacialDigest(crossing.getFacialDigest());
+        trail.setFingerprintDigest(crossing.getFingerprintDigest());
         int size = bytes(DocumentTrail.class, trail);
         System.out.println("document trail state: " + size + " bytes");
         assertTrue(size <= BUDGET_BYTES, size + " bytes");
