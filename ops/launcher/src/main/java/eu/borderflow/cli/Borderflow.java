@@ -18,8 +18,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 StayCommand.class,
+                GenerateCommand.class,
                 ReplayCommand.class,
-                TopicsCommand.class
+                TopicsCommand.class,
+                RunCommand.class,
+                EvaluateCommand.class
         })
 public final class Borderflow implements Runnable {
 
@@ -35,6 +38,12 @@ public final class Borderflow implements Runnable {
         CommandLine cli = new CommandLine(new Borderflow());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.forException(e));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see --help)");
+            return ExitCodes.USAGE;
+        });
         return cli;
     }
 

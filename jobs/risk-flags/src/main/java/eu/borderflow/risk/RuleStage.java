@@ -1,0 +1,18 @@
+package eu.borderflow.risk;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.RiskFlag;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * A group of rules the job applies: it receives validated, deduplicated crossings and alert changes that carry
+ * event-time timestamps and watermarks, and returns the union of its flags. Object reuse is on in the job: a stage
+ * must not mutate the records it receives.
+ */
+@FunctionalInterface
+public interface RuleStage {
+
+    DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts, ConfigLoader config);
+}

@@ -1,0 +1,114 @@
+package eu.borderflow.risk.alerts;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.RiskFlag;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.Collector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SIS alert rules of the risk-flag job: R1 (document alerts), R2 (person alerts), R9 (return alerts at exit),
+ * each an as-of-time join of the crossings with the alert changelog, and R10 (alert review reminders). Inputs carry
+ * event-time timestamps and watermarks; the output is the union of the flags of the rules switched on.
+ */
+public final class AlertRules {
+
+    private static final TypeInformation<RiskFlag> FLAG = new AvroTypeInfo<>(RiskFlag.class);
+
+    private AlertRules() {
+    }
+
+    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
+                                             ConfigLoader config) {
+        List<DataStream<RiskFlag>> flags = new ArrayList<>();
+        if (enabled(config, StolenDocumentRule.DESCRIPTOR.id())) {
+            flags.add(documentAlerts(crossings, alerts, config));
+        }
+        if (enabled(config, PersonAlertRule.DESCRIPTOR.id()) || enabled(config, ReturnAlertRule.DESCRIPTOR.id())) {
+            flags.add(personAlerts(crossings, alerts, config));
+        }
+        if (enabled(config, AlertReviewRule.DESCRIPTOR.id())) {
+            flags.add(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                    .process(new AlertReviewTimers(config), FLAG)
+                    .uid("alerts-r10-review-timers").name("R10 alert review timers"));
+        }
+        if (flags.isEmpty()) {
+            return crossings.flatMap((BorderCrossing crossing, Collector<RiskFlag> out) -> { },
+                    FLAG).uid("alerts-none").name("alert rules switched off");
+        }
+        DataStream<RiskFlag> union = flags.get(0);
+        for (int i = 1; i < flags.size(); i++) {
+            union = union.union(flags.get(i));
+        }
+        return union;
+    }
+
+    private static DataStream<RiskFlag> documentAlerts(DataStream<BorderCrossing> crossings,
+                                                       DataStream<AlertChange> alerts, ConfigLoader config) {
+        DataStream<CrossingProbe> probes = crossings.map(new DocumentProbes(config), CrossingProbe.TYPE)
+                .uid("alerts-r1-document-probes").name("R1 document keys");
+        DataStream<AlertVersion> versions = alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                .process(new AlertVersionRouter(AlertVersionRouter.Target.DOCUMENT, config), AlertVersion.TYPE)
+                .uid("alerts-r1-alert-versions").name("R1 Art. 38 alert versions");
+        return probes.connect(versions)
+                .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
+                .process(new DocumentAlertJoin(config), FLAG)
+                .uid("alerts-r1-as-of-join").name("R1 document alert as-of join");
+    }
+
+    private static DataStream<RiskFlag> personAlerts(DataStream<BorderCrossing> crossings,
+                                                     DataStream<AlertChange> alerts, ConfigLoader config) {
+        DataStream<CrossingProbe> probes = crossings
+                .flatMap((BorderCrossing crossing, Collector<CrossingProbe> out) ->
+                        CrossingProbes.person(crossing).forEach(out::collect), CrossingProbe.TYPE)
+                .uid("alerts-r2-r9-person-probes").name("R2/R9 name blocking keys");
+        DataStream<AlertVersion> versions = alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                .process(new AlertVersionRouter(AlertVersionRouter.Target.PERSON, config), AlertVersion.TYPE)
+                .uid("alerts-r2-r9-alert-versions").name("R2/R9 person alert versions");
+        return probes.connect(versions)
+                .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
+                .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
+                .uid("alerts-r2-r9-person-matcher").name("R2/R9 person alert matcher")
+                .keyBy(PersonMatch::flagKey, Types.STRING)
+                .process(new PersonFlagAssembler(config), FLAG)
+                .uid("alerts-r2-r9-flag-assembler").name("R2/R9 one flag per crossing");
+    }
+
+    private static boolean enabled(ConfigLoader config, String ruleId) {
+        return AlertRuleSettings.load(config, ruleId).isEnabled();
+    }
+
+    /** The document token of each crossing, computed once with this subtask's own pseudonymiser. */
+    private static final class DocumentProbes extends RichMapFunction<BorderCrossing, CrossingProbe> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final ConfigLoader config;
+        private transient Pseudonymiser pseudonymiser;
+
+        DocumentProbes(ConfigLoader config) {
+            this.config = config;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            pseudonymiser = PseudonymiserFactory.fromConfig(config);
+        }
+
+        @Override
+        public CrossingProbe map(BorderCrossing crossing) {
+            return CrossingProbes.document(crossing, pseudonymiser);
+        }
+    }
+}

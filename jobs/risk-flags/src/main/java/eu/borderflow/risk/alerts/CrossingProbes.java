@@ -1,0 +1,57 @@
+package eu.borderflow.risk.alerts;
+
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.TravellerIdentity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the probes of a crossing: one for the document join, one per blocking key for the person join. */
+public final class CrossingProbes {
+
+    private CrossingProbes() {
+    }
+
+    public static CrossingProbe document(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
+        CrossingProbe probe = common(crossing);
+        String key = DocumentKey.token(pseudonymiser, crossing.getDocument().getIssuingCountry(),
+                crossing.getDocument().getNumber());
+        probe.setKey(key);
+        probe.setKeys(new String[] {key});
+        return probe;
+    }
+
+    public static List<CrossingProbe> person(BorderCrossing crossing) {
+        TravellerIdentity traveller = crossing.getTraveller();
+        List<String> name = new ArrayList<>(NameNormaliser.parts(traveller.getSurname()));
+        name.addAll(NameNormaliser.parts(traveller.getGivenNames()));
+        LocalDate born = traveller.getDateOfBirth();
+        String[] keys = BlockingKeys.of(List.of(name), born.getYear());
+        CrossingProbe probe = common(crossing);
+        probe.setKeys(keys);
+        probe.setOrderedName(NameNormaliser.ordered(name));
+        probe.setSortedName(NameNormaliser.sorted(name));
+        probe.setBirthYear(born.getYear());
+        probe.setBirthMonth(born.getMonthValue());
+        probe.setBirthDay(born.getDayOfMonth());
+        List<CrossingProbe> probes = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            probes.add(probe.forKey(key));
+        }
+        return probes;
+    }
+
+    private static CrossingProbe common(BorderCrossing crossing) {
+        CrossingProbe probe = new CrossingProbe();
+        probe.setEventId(crossing.getEventId());
+        probe.setEventTime(crossing.getEventTime().toEpochMilli());
+        probe.setKind(crossing.getKind());
+        probe.setBcpCode(crossing.getBcpCode());
+        probe.setSectionId(crossing.getSectionId());
+        probe.setFileId(crossing.getTraveller().getFileId());
+        probe.setRetentionEpochDay((int) crossing.getRetentionUntil().toEpochDay());
+        return probe;
+    }
+}

@@ -1,0 +1,27 @@
+package eu.borderflow.risk.alerts;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.schema.RiskFlag;
+import org.apache.flink.util.Collector;
+
+import java.util.List;
+
+/** R1's as-of join, keyed by document token: any Art. 38 alert in force on the crossing's document is a match. */
+public class DocumentAlertJoin extends AlertAsOfJoin<RiskFlag> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final StolenDocumentRule rule;
+
+    public DocumentAlertJoin(ConfigLoader config) {
+        super(config);
+        this.rule = new StolenDocumentRule(AlertRuleSettings.load(config, StolenDocumentRule.DESCRIPTOR.id()));
+    }
+
+    @Override
+    protected void evaluate(CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser,
+                            Collector<RiskFlag> out) {
+        out.collect(rule.flag(crossing, inForce, pseudonymiser));
+    }
+}

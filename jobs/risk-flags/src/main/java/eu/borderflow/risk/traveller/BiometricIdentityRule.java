@@ -1,0 +1,84 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.RuleDescriptor;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R8, one document, two biometric identities: the first facial template seen with a document (and the first
+ * captured fingerprint template) is its enrolled identity; a crossing presenting a different one is flagged.
+ * Templates are compared as keyed tokens only.
+ */
+public final class BiometricIdentityRule implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R8", "1.0.0", FindingKind.RISK, Set.of(
+            "event_id", "event_time", "bcp_code", "section_id", "document.number", "document.issuing_country",
+            "biometrics.facial_template_id", "biometrics.fingerprint_template_id", "biometrics.fingerprint_status",
+            "traveller.file_id", "retention_until"));
+
+    static final String ACTION = "Verify the traveller's identity against the document biometrically "
+            + "(possible impostor or enrolment error) before any decision";
+
+    private final RuleSwitch settings;
+    private final RuleDescriptor descriptor;
+
+    public BiometricIdentityRule(ConfigLoader config) {
+        settings = RuleSwitch.load(config, DESCRIPTOR.id());
+        descriptor = settings.describe(DESCRIPTOR);
+    }
+
+    public boolean enabled() {
+        return settings.isEnabled();
+    }
+
+    /** Compares {@code crossing} with the enrolled identity and enrols what is still missing. */
+    public Optional<RiskFlag> check(DocumentTrail trail, DocumentCrossing crossing, Pseudonymiser tokens) {
+        List<Condition> conditions = new ArrayList<>();
+        boolean faceDiffers = trail.getFacialToken() != null
+                && !trail.getFacialToken().equals(crossing.getFacialToken());
+        if (trail.getFacialToken() == null) {
+            trail.setFacialToken(crossing.getFacialToken());
+        } else {
+            conditions.add(Flags.condition("facial template token", crossing.getFacialToken(), "!=",
+                    trail.getFacialToken(), faceDiffers));
+        }
+        String fingerprint = crossing.getFingerprintToken();
+        boolean fingerprintDiffers = false;
+        if (fingerprint != null && trail.getFingerprintToken() != null) {
+            fingerprintDiffers = !Objects.equals(trail.getFingerprintToken(), fingerprint);
+            conditions.add(Flags.condition("fingerprint template token", fingerprint, "!=",
+                    trail.getFingerprintToken(), fingerprintDiffers));
+        } else if (fingerprint != null && !faceDiffers) {
+            trail.setFingerprintToken(fingerprint);
+        }
+        if (!faceDiffers && !fingerprintDiffers) {
+            return Optional.empty();
+        }
+        String which = faceDiffers && fingerprintDiffers ? "facial image and fingerprints differ"
+                : faceDiffers ? "facial image differs" : "fingerprints differ";
+        return Optional.of(Flags.raise(descriptor, crossing.getEventId())
+                .subject(tokens.token(Pseudonymiser.Domain.FILE, crossing.getFileId()), tokens.keyId())
+                .at(Instant.ofEpochMilli(crossing.getEventTime()), crossing.getBcpCode(), crossing.getSectionId())
+                .assess(Severity.HIGH, ACTION)
+                .explain("The biometric identity presented with this document does not match the one first "
+                        + "enrolled with it: " + which + ".", conditions, List.of(crossing.getEventId()))
+                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()))
+                .build());
+    }
+}

@@ -1,0 +1,117 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.schema.RiskFlag;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+
+/**
+ * One travel document's crossings (key: the document token) in event-time order: R7 on each consecutive pair, R8
+ * against the document's enrolled biometric identity. The document's trail is kept as long as its crossings may be
+ * kept (their latest retention date), then cleared by an event-time timer.
+ * <p>
+ * A crossing later than the allowed lateness is applied at once: R8 judges it, but it cannot be placed between
+ * crossings already judged, so R7 skips it when it is older than the last one.
+ */
+public final class DocumentSequenceOperator extends KeyedProcessFunction<String, DocumentCrossing, RiskFlag> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+    private final ConfigLoader config;
+    private final BcpLocations bcps;
+    private final ImpossibleTravelRule travel;
+    private final BiometricIdentityRule identity;
+    private final long latenessMs;
+
+    private transient ValueState<DocumentTrail> trail;
+    private transient ListState<DocumentCrossing> pending;
+    private transient Pseudonymiser tokens;
+
+    public DocumentSequenceOperator(ConfigLoader config, BcpLocations bcps) {
+        this.config = config;
+        this.bcps = bcps;
+        this.travel = new ImpossibleTravelRule(config);
+        this.identity = new BiometricIdentityRule(config);
+        this.latenessMs = TimeConfig.load(config).getAllowedLateness().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        trail = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
+        pending = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
+        tokens = PseudonymiserFactory.fromConfig(config);
+    }
+
+    @Override
+    public void processElement(DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+        long due = crossing.getEventTime() + latenessMs;
+        if (due > ctx.timerService().currentWatermark()) {
+            pending.add(crossing);
+            ctx.timerService().registerEventTimeTimer(due);
+            return;
+        }
+        DocumentTrail current = trail.value();
+        if (current == null) {
+            current = new DocumentTrail();
+        }
+        apply(current, crossing, out);
+        save(current, ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
+        DocumentTrail current = trail.value();
+        var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
+        if (current == null && due.isEmpty()) {
+            return;
+        }
+        if (current == null) {
+            current = new DocumentTrail();
+        }
+        for (DocumentCrossing crossing : due) {
+            apply(current, crossing, out);
+        }
+        if (timestamp >= expiry(current) && EventTimeOrder.isEmpty(pending)) {
+            trail.clear();
+        } else {
+            save(current, ctx);
+        }
+    }
+
+    private void apply(DocumentTrail current, DocumentCrossing crossing, Collector<RiskFlag> out) {
+        if (current.getLastEventId() == null || crossing.getEventTime() >= current.getLastTime()) {
+            if (travel.enabled()) {
+                travel.check(current, crossing, bcps, tokens).ifPresent(out::collect);
+            }
+            ImpossibleTravelRule.remember(current, crossing);
+        }
+        if (identity.enabled()) {
+            identity.check(current, crossing, tokens).ifPresent(out::collect);
+        }
+        current.setKeepUntil(Math.max(current.getKeepUntil(), crossing.getRetentionUntil()));
+    }
+
+    private void save(DocumentTrail current, Context ctx) throws Exception {
+        trail.update(current);
+        ctx.timerService().registerEventTimeTimer(expiry(current));
+    }
+
+    /** The start of the day after the latest retention date of the document's crossings. */
+    private static long expiry(DocumentTrail current) {
+        return (current.getKeepUntil() + 1L) * DAY_MS;
+    }
+}

@@ -1,0 +1,126 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.RuleDescriptor;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R7, impossible travel or broken sequence for one document, judged on consecutive crossings in event-time order:
+ * two entries or two exits in a row, or two crossings at different BCPs closer in time than the minimum transfer or
+ * than the great-circle distance at the fastest plausible speed of the slower border type. A fast but possible trip
+ * is fine. A data-quality finding first: a wrong BCP code, clock or document read explains most such pairs.
+ */
+public final class ImpossibleTravelRule implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R7", "1.0.0", FindingKind.DATA_QUALITY,
+            Set.of("event_id", "kind", "event_time", "bcp_code", "section_id", "document.number",
+                    "document.issuing_country", "traveller.file_id", "retention_until"));
+
+    static final String ACTION = "First suspect a data-quality cause (BCP code, clock, document read) and correct the "
+            + "records; only then consider misuse of the document";
+
+    private static final double MS_PER_HOUR = Duration.ofHours(1).toMillis();
+
+    private final TravelSettings settings;
+    private final RuleDescriptor descriptor;
+
+    public ImpossibleTravelRule(ConfigLoader config) {
+        settings = TravelSettings.load(config);
+        descriptor = DESCRIPTOR.withVersion(settings.getVersion());
+    }
+
+    public boolean enabled() {
+        return settings.isEnabled();
+    }
+
+    /** The finding on {@code later}, the crossing that follows the last one in {@code trail}. */
+    public Optional<RiskFlag> check(DocumentTrail trail, DocumentCrossing later, BcpLocations bcps,
+                                    Pseudonymiser tokens) {
+        if (trail.getLastEventId() == null) {
+            return Optional.empty();
+        }
+        List<Condition> conditions = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        boolean movement = later.getKind() != CrossingKind.REFUSAL;
+        boolean repeated = movement && later.getKind() == trail.getLastMovement();
+        if (movement && trail.getLastMovement() != null) {
+            conditions.add(Flags.condition("kind of the previous entry/exit", trail.getLastMovement(), "=",
+                    later.getKind(), repeated));
+            if (repeated) {
+                reasons.add("two " + later.getKind() + " records in a row");
+                evidence.add(trail.getLastMovementEventId());
+            }
+        }
+        if (!later.getBcpCode().equals(trail.getLastBcpCode())) {
+            checkTravel(trail, later, bcps, conditions, reasons, evidence);
+        }
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        evidence.add(later.getEventId());
+        String explanation = "Possible data-quality problem first: for this document, " + String.join(" and ", reasons)
+                + ". Check the records before suspecting misuse of the document.";
+        return Optional.of(Flags.raise(descriptor, later.getEventId())
+                .subject(tokens.token(Pseudonymiser.Domain.FILE, later.getFileId()), tokens.keyId())
+                .at(Instant.ofEpochMilli(later.getEventTime()), later.getBcpCode(), later.getSectionId())
+                .assess(Severity.LOW, ACTION)
+                .explain(explanation, conditions, evidence.stream().distinct().toList())
+                .keepUntil(LocalDate.ofEpochDay(later.getRetentionUntil()))
+                .build());
+    }
+
+    private void checkTravel(DocumentTrail trail, DocumentCrossing later, BcpLocations bcps,
+                             List<Condition> conditions, List<String> reasons, List<String> evidence) {
+        Duration between = Duration.ofMillis(Math.abs(later.getEventTime() - trail.getLastTime()));
+        boolean tooSoon = between.compareTo(settings.getMinTransfer()) < 0;
+        conditions.add(Flags.condition("time between crossings at different BCPs", between, "<",
+                settings.getMinTransfer(), tooSoon));
+        BcpLocation from = bcps.find(trail.getLastBcpCode());
+        BcpLocation to = bcps.find(later.getBcpCode());
+        boolean tooFast = false;
+        if (from != null && to != null) {
+            double km = from.distanceKm(to);
+            int speed = settings.maxSpeedKmh(from.type(), to.type());
+            Duration fastest = Duration.ofMillis(Math.round(km / speed * MS_PER_HOUR));
+            tooFast = between.compareTo(fastest) < 0;
+            conditions.add(Flags.condition(String.format(Locale.ROOT,
+                            "time between crossings vs %.0f km at %d km/h", km, speed),
+                    between, "<", fastest, tooFast));
+        }
+        if (tooSoon || tooFast) {
+            reasons.add("crossings at " + trail.getLastBcpCode() + " and " + later.getBcpCode() + " only "
+                    + between.toMinutes() + " minutes apart, faster than possible");
+            evidence.add(trail.getLastEventId());
+        }
+    }
+
+    /** Remembers {@code crossing} as the last one of its document. */
+    public static void remember(DocumentTrail trail, DocumentCrossing crossing) {
+        trail.setLastEventId(crossing.getEventId());
+        trail.setLastTime(crossing.getEventTime());
+        trail.setLastBcpCode(crossing.getBcpCode());
+        if (crossing.getKind() != CrossingKind.REFUSAL) {
+            trail.setLastMovement(crossing.getKind());
+            trail.setLastMovementEventId(crossing.getEventId());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.RuleDescriptor;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+import eu.borderflow.stay.StayHistory;
+import eu.borderflow.stay.StayRule;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R3, overstay found at exit (Schengen Borders Code Art. 6(1), EES Art. 12): more than the maximum days of presence
+ * in the window ending on the exit day, or an exit after the authorised stay (the latest lawful exit from the
+ * entry, bounded by the visa's validity and duration). A stay of exactly the maximum is lawful.
+ */
+public final class OverstayRule implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R3", "1.0.0", FindingKind.RISK, Set.of(
+            "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
+            "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
+
+    static final String ACTION = "Check for a justification (extension, force majeure) or a biometric mismatch, "
+            + "then record the overstay for the national authorities (EES Art. 12)";
+
+    private final RuleSwitch settings;
+    private final RuleDescriptor descriptor;
+    private final int maxDaysInWindow;
+    private final int windowDays;
+    /** Rebuilt from the two figures after deserialisation: StayRule is not Serializable. */
+    private transient StayRule stayRule;
+
+    public OverstayRule(ConfigLoader config) {
+        settings = RuleSwitch.load(config, DESCRIPTOR.id());
+        descriptor = settings.describe(DESCRIPTOR);
+        StayRule configured = StayRule.fromConfig(config);
+        maxDaysInWindow = configured.maxDaysInWindow();
+        windowDays = configured.windowDays();
+    }
+
+    public boolean enabled() {
+        return settings.isEnabled();
+    }
+
+    public StayRule stayRule() {
+        if (stayRule == null) {
+            stayRule = new StayRule(maxDaysInWindow, windowDays);
+        }
+        return stayRule;
+    }
+
+    /**
+     * The finding at {@code exit}, which closed {@code stay}.
+     *
+     * @param stays the traveller's short stays, the one just closed included
+     */
+    public Optional<RiskFlag> atExit(StayHistory stays, OpenStay stay, TravellerCrossing exit, Pseudonymiser tokens) {
+        StayRule stayRule = stayRule();
+        int exitDay = exit.getLocalDate();
+        int used = stayRule.usedDays(stays, exitDay);
+        int latest = stayRule.latestLawfulExitDay(stays, stay.getEntryDay(), stay.getLastDayAllowed());
+        boolean tooManyDays = used > stayRule.maxDaysInWindow();
+        boolean afterAuthorised = latest == StayRule.NO_LAWFUL_DAY || exitDay > latest;
+        if (!tooManyDays && !afterAuthorised) {
+            return Optional.empty();
+        }
+        String latestText = latest == StayRule.NO_LAWFUL_DAY ? "none" : date(latest);
+        String visaEnd = stay.getLastDayAllowed() == Integer.MAX_VALUE ? "no visa" : date(stay.getLastDayAllowed());
+        List<Condition> conditions = List.of(
+                Flags.condition("days of presence in the " + stayRule.windowDays() + "-day window on the exit day",
+                        used, ">", stayRule.maxDaysInWindow(), tooManyDays),
+                Flags.condition("exit date after the latest lawful exit", date(exitDay), ">", latestText,
+                        afterAuthorised),
+                Flags.condition("latest lawful exit within the visa's last day", latestText, "<=", visaEnd, true));
+        String explanation = "Exit on " + date(exitDay) + " after the authorised short stay entered on "
+                + date(stay.getEntryDay()) + ": " + used + " days of presence in the " + stayRule.windowDays()
+                + "-day window (limit " + stayRule.maxDaysInWindow() + "), latest lawful exit " + latestText
+                + ", visa last day " + visaEnd + ".";
+        return Optional.of(Flags.raise(descriptor, exit.getEventId())
+                .subject(tokens.token(Pseudonymiser.Domain.FILE, exit.getFileId()), tokens.keyId())
+                .at(Instant.ofEpochMilli(exit.getEventTime()), exit.getBcpCode(), exit.getSectionId())
+                .assess(Severity.MEDIUM, ACTION)
+                .explain(explanation, conditions, List.of(stay.getEntryEventId(), exit.getEventId()))
+                .keepUntil(LocalDate.ofEpochDay(exit.getRetentionUntil()))
+                .build());
+    }
+
+    static String date(int epochDay) {
+        return LocalDate.ofEpochDay(epochDay).toString();
+    }
+}

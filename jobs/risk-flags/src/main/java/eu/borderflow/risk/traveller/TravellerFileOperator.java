@@ -1,0 +1,216 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.stay.StayHistory;
+import eu.borderflow.stay.VisaLimits;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
+ * R5 at each entry on a visa, R3 at each exit, R4 when an open stay's deadline passes. Only short stays count toward
+ * 90/180. Stays that left the window are pruned; the whole file is cleared by an event-time timer once nothing is
+ * open, nothing waits, the last stay has left the window and no limited-entry visa can still be used.
+ * <p>
+ * An entry while a stay is open (its exit never recorded) closes that stay on the new entry's day, the EES
+ * presumption of presence until a movement is recorded; R7 reports the broken sequence. A crossing later than the
+ * allowed lateness is applied at once; an entry or exit dated before the file's last movement cannot be placed in
+ * the stays any more and only counts for R5.
+ */
+public final class TravellerFileOperator extends KeyedProcessFunction<String, TravellerCrossing, RiskFlag> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+    private final ConfigLoader config;
+    private final BcpLocations bcps;
+    private final OverstayRule overstay;
+    private final MissingExitRule missingExit;
+    private final VisaEntriesRule visaEntries;
+    private final long latenessMs;
+
+    private transient ValueState<TravellerFile> file;
+    private transient ListState<TravellerCrossing> pending;
+    private transient ValueState<RiskFlag> missingExitFlag;
+    private transient Pseudonymiser tokens;
+
+    public TravellerFileOperator(ConfigLoader config, BcpLocations bcps) {
+        this.config = config;
+        this.bcps = bcps;
+        this.overstay = new OverstayRule(config);
+        this.missingExit = new MissingExitRule(config);
+        this.visaEntries = new VisaEntriesRule(config);
+        this.latenessMs = TimeConfig.load(config).getAllowedLateness().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        file = getRuntimeContext().getState(new ValueStateDescriptor<>("ees-file", Types.POJO(TravellerFile.class)));
+        pending = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
+        missingExitFlag = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
+        tokens = PseudonymiserFactory.fromConfig(config);
+    }
+
+    @Override
+    public void processElement(TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+        long due = crossing.getEventTime() + latenessMs;
+        if (due > ctx.timerService().currentWatermark()) {
+            pending.add(crossing);
+            ctx.timerService().registerEventTimeTimer(due);
+            return;
+        }
+        TravellerFile current = file.value();
+        if (current == null) {
+            current = TravellerFile.empty();
+        }
+        apply(current, crossing, ctx, out);
+        save(current, ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
+        TravellerFile current = file.value();
+        var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
+        if (current == null && due.isEmpty()) {
+            return;
+        }
+        if (current == null) {
+            current = TravellerFile.empty();
+        }
+        for (TravellerCrossing crossing : due) {
+            apply(current, crossing, ctx, out);
+        }
+        checkMissingExit(current, timestamp, ctx, out);
+        if (current.getOpenStay() == null && timestamp >= expiry(current) && EventTimeOrder.isEmpty(pending)) {
+            file.clear();
+            missingExitFlag.clear();
+        } else {
+            save(current, ctx);
+        }
+    }
+
+    private void apply(TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out)
+            throws Exception {
+        switch (crossing.getKind()) {
+            case ENTRY -> enter(current, crossing, ctx, out);
+            case EXIT -> exit(current, crossing, out);
+            default -> {
+                // A refusal changes no stay.
+            }
+        }
+    }
+
+    private void enter(TravellerFile current, TravellerCrossing entry, Context ctx, Collector<RiskFlag> out)
+            throws Exception {
+        if (entry.hasVisa()) {
+            int used = VisaEntriesRule.recordEntry(current, entry);
+            if (visaEntries.enabled()) {
+                visaEntries.atEntry(entry, used, tokens).ifPresent(out::collect);
+            }
+        }
+        int day = entry.getLocalDate();
+        if (day < current.getLastMovementDay()) {
+            return;
+        }
+        StayHistory stays = current.history();
+        OpenStay unexited = current.getOpenStay();
+        if (unexited != null) {
+            stays = stays.add(unexited.getEntryDay(), day);
+            missingExitFlag.clear();
+        }
+        current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
+        current.setOpenStay(entry.isShortStay() ? open(stays, entry, ctx) : null);
+        current.setLastMovementDay(day);
+    }
+
+    private OpenStay open(StayHistory stays, TravellerCrossing entry, Context ctx) {
+        OpenStay stay = new OpenStay();
+        stay.setEntryEventId(entry.getEventId());
+        stay.setEntryTime(entry.getEventTime());
+        stay.setEntryDay(entry.getLocalDate());
+        stay.setBcpCode(entry.getBcpCode());
+        stay.setSectionId(entry.getSectionId());
+        stay.setRetentionUntil(entry.getRetentionUntil());
+        // A visa with no positive duration of stay authorises at most its entry day.
+        VisaLimits visa = entry.hasVisa()
+                ? new VisaLimits(LocalDate.ofEpochDay(entry.getVisaValidUntil()),
+                        Math.max(1, entry.getDurationOfStayDays()))
+                : VisaLimits.NONE;
+        stay.setLastDayAllowed(visa.lastDayFor(entry.getLocalDate()));
+        stay.setLatestLawfulExit(overstay.stayRule()
+                .latestLawfulExitDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
+        stay.setMissingExitDeadline(Long.MAX_VALUE);
+        if (missingExit.enabled()) {
+            stay.setMissingExitDeadline(missingExit.deadline(stay, bcps.find(entry.getBcpCode())));
+            ctx.timerService().registerEventTimeTimer(stay.getMissingExitDeadline());
+        }
+        return stay;
+    }
+
+    private void exit(TravellerFile current, TravellerCrossing exit, Collector<RiskFlag> out) throws Exception {
+        OpenStay stay = current.getOpenStay();
+        int day = exit.getLocalDate();
+        if (stay == null || day < stay.getEntryDay()) {
+            return;
+        }
+        StayHistory stays = current.history().add(stay.getEntryDay(), day);
+        if (overstay.enabled()) {
+            overstay.atExit(stays, stay, exit, tokens).ifPresent(out::collect);
+        }
+        RiskFlag raised = missingExitFlag.value();
+        if (raised != null) {
+            out.collect(missingExit.withdraw(raised, exit));
+            missingExitFlag.clear();
+        }
+        current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
+        current.setOpenStay(null);
+        current.setLastMovementDay(day);
+    }
+
+    /** R4: the open stay's deadline passed with no exit processed. Deadlines the data did not reach raise nothing. */
+    private void checkMissingExit(TravellerFile current, long timestamp, OnTimerContext ctx, Collector<RiskFlag> out)
+            throws Exception {
+        OpenStay stay = current.getOpenStay();
+        if (stay == null || stay.isMissingExitRaised() || stay.getMissingExitDeadline() > timestamp
+                || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return;
+        }
+        RiskFlag flag = missingExit.raise(stay, ctx.getCurrentKey(), timestamp, tokens);
+        stay.setMissingExitRaised(true);
+        missingExitFlag.update(flag);
+        out.collect(flag);
+    }
+
+    private void save(TravellerFile current, Context ctx) throws Exception {
+        file.update(current);
+        if (current.getOpenStay() == null) {
+            ctx.timerService().registerEventTimeTimer(expiry(current));
+        }
+    }
+
+    /**
+     * When the closed file may go: its last movement has left the 90/180 window and a limited-entry visa's count is no
+     * longer needed, plus the allowed lateness for crossings still on their way.
+     */
+    private long expiry(TravellerFile current) {
+        long lastNeededDay = Math.max((long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
+                (long) current.getVisaKeepUntil() + 1);
+        return lastNeededDay * DAY_MS + latenessMs;
+    }
+}

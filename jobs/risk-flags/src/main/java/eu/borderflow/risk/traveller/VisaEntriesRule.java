@@ -1,0 +1,99 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.RuleDescriptor;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static eu.borderflow.risk.traveller.OverstayRule.date;
+
+/**
+ * R5, visa entries used up or visa not valid on the entry day: more entries on one visa (by sticker) than it
+ * authorises (0 = multiple entries), or an entry before its first or after its last day of validity.
+ */
+public final class VisaEntriesRule implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R5", "1.0.0", FindingKind.RISK, Set.of(
+            "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "visa.sticker_number",
+            "visa.entries_authorised", "visa.valid_from", "visa.valid_until", "traveller.file_id",
+            "retention_until"));
+
+    static final String ACTION = "Check the visa (entries used, validity) before confirming the entry";
+
+    private static final int MULTIPLE_ENTRIES = 0;
+
+    private final RuleSwitch settings;
+    private final RuleDescriptor descriptor;
+
+    public VisaEntriesRule(ConfigLoader config) {
+        settings = RuleSwitch.load(config, DESCRIPTOR.id());
+        descriptor = settings.describe(DESCRIPTOR);
+    }
+
+    public boolean enabled() {
+        return settings.isEnabled();
+    }
+
+    /** Counts {@code entry} on its visa in {@code file}; the count is kept while the visa can still be used. */
+    public static int recordEntry(TravellerFile file, TravellerCrossing entry) {
+        if (!entry.getVisaToken().equals(file.getVisaToken())) {
+            file.setVisaToken(entry.getVisaToken());
+            file.setVisaEntries(0);
+        }
+        file.setVisaEntries(file.getVisaEntries() + 1);
+        file.setVisaKeepUntil(entry.getEntriesAuthorised() == MULTIPLE_ENTRIES ? Integer.MIN_VALUE
+                : entry.getVisaValidUntil());
+        return file.getVisaEntries();
+    }
+
+    /** The finding at an entry on a visa, the {@code entriesUsed}-th on it (this one included). */
+    public Optional<RiskFlag> atEntry(TravellerCrossing entry, int entriesUsed, Pseudonymiser tokens) {
+        if (entry.getKind() != CrossingKind.ENTRY || !entry.hasVisa()) {
+            return Optional.empty();
+        }
+        int day = entry.getLocalDate();
+        int authorised = entry.getEntriesAuthorised();
+        boolean usedUp = authorised != MULTIPLE_ENTRIES && entriesUsed > authorised;
+        boolean notYetValid = day < entry.getVisaValidFrom();
+        boolean noLongerValid = day > entry.getVisaValidUntil();
+        if (!usedUp && !notYetValid && !noLongerValid) {
+            return Optional.empty();
+        }
+        String authorisedText = authorised == MULTIPLE_ENTRIES ? "multiple" : String.valueOf(authorised);
+        StringBuilder explanation = new StringBuilder("Entry on " + date(day) + " on a visa");
+        if (usedUp) {
+            explanation.append(" whose entries are used up (entry ").append(entriesUsed).append(" of ")
+                    .append(authorisedText).append(')');
+        }
+        if (notYetValid || noLongerValid) {
+            explanation.append(usedUp ? " and" : "").append(" valid only from ")
+                    .append(date(entry.getVisaValidFrom())).append(" to ").append(date(entry.getVisaValidUntil()));
+        }
+        return Optional.of(Flags.raise(descriptor, entry.getEventId())
+                .subject(tokens.token(Pseudonymiser.Domain.FILE, entry.getFileId()), tokens.keyId())
+                .at(Instant.ofEpochMilli(entry.getEventTime()), entry.getBcpCode(), entry.getSectionId())
+                .assess(Severity.MEDIUM, ACTION)
+                .explain(explanation.append('.').toString(), List.of(
+                        Flags.condition("entries on this visa", entriesUsed, ">", authorisedText, usedUp),
+                        Flags.condition("entry date before the visa's first day", date(day), "<",
+                                date(entry.getVisaValidFrom()), notYetValid),
+                        Flags.condition("entry date after the visa's last day", date(day), ">",
+                                date(entry.getVisaValidUntil()), noLongerValid)),
+                        List.of(entry.getEventId()))
+                .keepUntil(LocalDate.ofEpochDay(entry.getRetentionUntil()))
+                .build());
+    }
+}

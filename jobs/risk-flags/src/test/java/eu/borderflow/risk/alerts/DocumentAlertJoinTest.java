@@ -1,0 +1,194 @@
+package eu.borderflow.risk.alerts;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.schema.AlertChangeType;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static eu.borderflow.risk.alerts.AlertScenario.FINNISH_BCP;
+import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
+import static eu.borderflow.risk.alerts.AlertScenario.document;
+import static eu.borderflow.risk.alerts.AlertScenario.hours;
+import static eu.borderflow.risk.alerts.AlertScenario.stolenDocument;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** R1 as an as-of-time join: which alert version a crossing sees, lateness, erasure. */
+class DocumentAlertJoinTest {
+
+    private static final String COUNTRY = "UKR";
+    private static final String NUMBER = "EK123456";
+    /** rules.yaml /retention/deleted_alert_days. */
+    private static final Duration KEEP_DELETED = Duration.ofDays(4);
+
+    private JoinHarness harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = JoinHarness.documents(ConfigLoader.defaults());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void crossingWaitsForTheWatermarkThenMatchesTheAlertInForce() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        assertEquals(1, harness.join.numEventTimeTimers(), "buffered until the watermark reaches its event time");
+        assertEquals(List.of(), harness.flags());
+
+        harness.watermark(hours(5));
+        RiskFlag flag = harness.flags().get(0);
+        assertEquals(List.of("R1:c1"), harness.flagIds());
+        assertEquals(Severity.HIGH, flag.getSeverity());
+        assertEquals(FindingKind.RISK, flag.getKind());
+        assertEquals(StolenDocumentRule.ACTION, flag.getRecommendedAction());
+        assertEquals(List.of("c1", "SIS-A@v1"), flag.getEvidenceIds());
+        assertEquals(hours(5), flag.getEventTime());
+        assertTrue(flag.getRequiresHumanReview());
+        assertFalse(flag.getExplanation().contains(NUMBER), "no raw document number in a flag");
+        assertTrue(flag.getConditions().stream().noneMatch(c -> c.toString().contains(NUMBER)));
+        assertEquals(0, harness.join.numEventTimeTimers());
+    }
+
+    @Test
+    void alertCreatedAfterTheCrossingDoesNotMatch() throws Exception {
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(6), COUNTRY, NUMBER));
+        harness.watermark(hours(7));
+        assertEquals(List.of(), harness.flags());
+    }
+
+    @Test
+    void alertDeletedBeforeTheCrossingDoesNotMatch() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.DELETE, hours(4), COUNTRY, NUMBER));
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(hours(6));
+        assertEquals(List.of(), harness.flags());
+    }
+
+    @Test
+    void alertDeletedAfterTheCrossingStillMatches() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        // The deletion arrives before the watermark passes the crossing, but takes effect after it.
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.DELETE, hours(5).plusSeconds(60), COUNTRY, NUMBER));
+        harness.watermark(hours(6));
+        assertEquals(List.of("R1:c1"), harness.flagIds());
+        assertEquals(List.of("c1", "SIS-A@v1"), harness.flags().get(0).getEvidenceIds());
+    }
+
+    @Test
+    void updateBetweenTwoCrossingsIsSeenByTheSecondOnly() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.crossing(document("c1", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.FLAG_ADD, hours(3), COUNTRY, NUMBER, "FIN"));
+        harness.crossing(document("c2", hours(4), FINNISH_BCP, COUNTRY, NUMBER));
+        harness.watermark(hours(5));
+
+        List<RiskFlag> flags = harness.flags();
+        assertEquals(List.of("R1:c1", "R1:c2"), harness.flagIds());
+        assertEquals(List.of("c1", "SIS-A@v1"), flags.get(0).getEvidenceIds());
+        assertEquals(Severity.HIGH, flags.get(0).getSeverity());
+        assertEquals(List.of("c2", "SIS-A@v2"), flags.get(1).getEvidenceIds());
+        assertEquals(Severity.LOW, flags.get(1).getSeverity(), "Finland's flag applies from version 2 on");
+    }
+
+    @Test
+    void flagByTheCrossingsMemberStateDowngradesTheMatch() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER, "FIN"));
+        harness.crossing(document("c-fin", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("c-grc", hours(3), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(hours(4));
+
+        RiskFlag finnish = harness.flags().get(0);
+        assertEquals("R1:c-fin", finnish.getFlagId());
+        assertEquals(Severity.LOW, finnish.getSeverity(), "still a flag, lower severity");
+        assertTrue(finnish.getRecommendedAction().contains("will not be taken on this territory"));
+        Condition flagged = finnish.getConditions().stream()
+                .filter(c -> c.getName().equals("not_flagged_by_bcp_state")).findFirst().orElseThrow();
+        assertFalse(flagged.getMet());
+        assertEquals("FIN", flagged.getThreshold());
+
+        RiskFlag greek = harness.flags().get(1);
+        assertEquals("R1:c-grc", greek.getFlagId());
+        assertEquals(Severity.HIGH, greek.getSeverity(), "Finland's flag does not apply in Greece");
+    }
+
+    @Test
+    void normalisedNumberMatchesButOneCharacterOffDoesNot() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.crossing(document("c-spaced", hours(2), GREEK_BCP, "ukr", "ek 123-456"));
+        harness.crossing(document("c-off", hours(3), GREEK_BCP, COUNTRY, "EK123457"));
+        harness.crossing(document("c-country", hours(4), GREEK_BCP, "UZB", NUMBER));
+        harness.watermark(hours(5));
+        assertEquals(List.of("R1:c-spaced"), harness.flagIds());
+    }
+
+    @Test
+    void lateCrossingIsEvaluatedAtOnceAgainstTheKeptVersions() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.DELETE, hours(10), COUNTRY, NUMBER));
+        harness.watermark(hours(30));
+
+        harness.crossing(document("late-before-delete", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("R1:late-before-delete"), harness.flagIds(), "no waiting for a watermark");
+        harness.crossing(document("late-after-delete", hours(12), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("late-before-create", hours(0), GREEK_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("R1:late-before-delete"), harness.flagIds());
+    }
+
+    @Test
+    void deletedAlertIsErasedAfterTheRetentionPeriod() throws Exception {
+        Instant deleted = hours(4);
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.DELETE, deleted, COUNTRY, NUMBER));
+        assertEquals(0, harness.router.numKeyedStateEntries(), "the router forgets a deleted alert at once");
+        assertTrue(harness.join.numKeyedStateEntries() > 0);
+        assertEquals(1, harness.join.numEventTimeTimers(), "erasure timer");
+
+        harness.watermark(deleted.plus(KEEP_DELETED).minusMillis(1));
+        harness.crossing(document("late", hours(2), GREEK_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("R1:late"), harness.flagIds(), "kept for late crossings within the retention");
+
+        harness.watermark(deleted.plus(KEEP_DELETED));
+        assertEquals(0, harness.join.numKeyedStateEntries(), "erasure really removes the alert");
+        assertEquals(0, harness.join.numEventTimeTimers());
+        harness.crossing(document("later", hours(3), GREEK_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("R1:late"), harness.flagIds());
+    }
+
+    @Test
+    void supersededVersionIsErasedAfterTheRetentionPeriod() throws Exception {
+        Instant updated = hours(3);
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.FLAG_ADD, updated, COUNTRY, NUMBER, "FIN"));
+        harness.watermark(updated.plus(KEEP_DELETED).minusMillis(1));
+        harness.crossing(document("late", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("late", "SIS-A@v1"), harness.flags().get(0).getEvidenceIds(),
+                "within the retention the late crossing sees version 1");
+
+        harness.watermark(updated.plus(KEEP_DELETED));
+        harness.crossing(document("later", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
+        RiskFlag later = harness.flags().get(1);
+        assertEquals(List.of("later", "SIS-A@v2"), later.getEvidenceIds(),
+                "version 1 is erased; the alert, in force all along, answers with the version kept");
+        assertEquals(Severity.LOW, later.getSeverity());
+        assertEquals(1, harness.join.numKeyedStateEntries(), "the alert itself stays");
+        assertEquals(0, harness.join.numEventTimeTimers());
+    }
+}

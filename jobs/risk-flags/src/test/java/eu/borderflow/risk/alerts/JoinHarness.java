@@ -1,0 +1,137 @@
+package eu.borderflow.risk.alerts;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.RiskFlag;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alert-version router (keyed by alert id) feeding an as-of join (keyed by join key) and, for persons, the flag
+ * assembler (keyed by flag id), each in its own operator harness, wired the way {@link AlertRules} wires them.
+ */
+final class JoinHarness implements AutoCloseable {
+
+    final KeyedOneInputStreamOperatorTestHarness<String, AlertChange, AlertVersion> router;
+    final KeyedTwoInputStreamOperatorTestHarness<String, CrossingProbe, AlertVersion, ?> join;
+    /** Null for documents, whose join raises the flags itself. */
+    final KeyedOneInputStreamOperatorTestHarness<String, PersonMatch, RiskFlag> assembler;
+    private final AlertVersionRouter.Target target;
+    private final Pseudonymiser pseudonymiser;
+    private int routed;
+    private int joined;
+
+    private JoinHarness(AlertVersionRouter.Target target, AlertAsOfJoin<?> function, ConfigLoader config)
+            throws Exception {
+        this.target = target;
+        this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
+        router = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new AlertVersionRouter(target, config)), AlertChange::getAlertId,
+                Types.STRING);
+        join = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
+                CrossingProbe::getKey, AlertVersion::getKey, Types.STRING);
+        assembler = target == AlertVersionRouter.Target.PERSON
+                ? new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new PersonFlagAssembler(config)), PersonMatch::flagKey,
+                        Types.STRING)
+                : null;
+        router.open();
+        join.open();
+        if (assembler != null) {
+            assembler.open();
+        }
+    }
+
+    static JoinHarness documents(ConfigLoader config) throws Exception {
+        return new JoinHarness(AlertVersionRouter.Target.DOCUMENT, new DocumentAlertJoin(config), config);
+    }
+
+    static JoinHarness persons(ConfigLoader config) throws Exception {
+        return new JoinHarness(AlertVersionRouter.Target.PERSON, new PersonAlertMatcher(config), config);
+    }
+
+    void alert(AlertChange change) throws Exception {
+        router.processElement(new StreamRecord<>(change, change.getEventTime().toEpochMilli()));
+        List<AlertVersion> out = router.extractOutputValues();
+        for (AlertVersion version : out.subList(routed, out.size())) {
+            join.processElement2(new StreamRecord<>(version, version.getSince()));
+        }
+        routed = out.size();
+        forwardMatches();
+    }
+
+    void crossing(BorderCrossing crossing) throws Exception {
+        List<CrossingProbe> probes = target == AlertVersionRouter.Target.DOCUMENT
+                ? List.of(CrossingProbes.document(crossing, pseudonymiser))
+                : CrossingProbes.person(crossing);
+        for (CrossingProbe probe : probes) {
+            join.processElement1(new StreamRecord<>(probe, probe.getEventTime()));
+        }
+        forwardMatches();
+    }
+
+    /** Both inputs' watermarks, so the join's combined watermark moves to {@code time}. */
+    void watermark(Instant time) throws Exception {
+        watermark(time.toEpochMilli());
+    }
+
+    void watermark(long time) throws Exception {
+        router.processWatermark(new Watermark(time));
+        join.processWatermark1(new Watermark(time));
+        join.processWatermark2(new Watermark(time));
+        forwardMatches();
+        if (assembler != null) {
+            assembler.processWatermark(new Watermark(time));
+        }
+    }
+
+    /** What the join emitted since the last call goes on to the assembler, with its timestamps. */
+    private void forwardMatches() throws Exception {
+        if (assembler == null) {
+            return;
+        }
+        List<? extends StreamRecord<?>> out = join.extractOutputStreamRecords();
+        for (StreamRecord<?> record : out.subList(joined, out.size())) {
+            assembler.processElement(new StreamRecord<>((PersonMatch) record.getValue(), record.getTimestamp()));
+        }
+        joined = out.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<RiskFlag> flags() {
+        return new ArrayList<>(assembler != null
+                ? assembler.extractOutputValues()
+                : (List<RiskFlag>) join.extractOutputValues());
+    }
+
+    List<String> flagIds() {
+        return flags().stream().map(RiskFlag::getFlagId).toList();
+    }
+
+    /** Keyed state entries of every operator of this join. */
+    int stateEntries() {
+        return router.numKeyedStateEntries() + join.numKeyedStateEntries()
+                + (assembler == null ? 0 : assembler.numKeyedStateEntries());
+    }
+
+    @Override
+    public void close() throws Exception {
+        router.close();
+        join.close();
+        if (assembler != null) {
+            assembler.close();
+        }
+    }
+}

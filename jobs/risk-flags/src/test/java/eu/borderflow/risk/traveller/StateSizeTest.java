@@ -1,0 +1,62 @@
+package eu.borderflow.risk.traveller;
+
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static eu.borderflow.risk.traveller.Crossings.entry;
+import static eu.borderflow.risk.traveller.Crossings.TOKENS;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The job's budget is 200 bytes of state per active traveller; the state types must serialise without Kryo. */
+class StateSizeTest {
+
+    private static final int BUDGET_BYTES = 200;
+
+    private static <T> int bytes(Class<T> type, T value) throws IOException {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.setGenericTypes(false);
+        TypeSerializer<T> serializer = Types.POJO(type).createSerializer(config);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return out.length();
+    }
+
+    @Test
+    void aVisaHoldersFileWithAnOpenStayAndAClosedOneFitsTheBudget() throws IOException {
+        TravellerFile file = TravellerFile.empty();
+        int day = Math.toIntExact(LocalDate.parse("2025-06-01").toEpochDay());
+        file.setStays(new int[] {day - 60, day - 50});
+        file.setLastMovementDay(day);
+        file.setVisaToken(TravellerCrossing.of(entry("e", "2025-06-01T10:00")
+                .visa("VSA123456789", 0, 90, "2025-01-01", "2026-01-01").build(), TOKENS).getVisaToken());
+        file.setVisaEntries(2);
+        OpenStay stay = new OpenStay();
+        stay.setEntryEventId(UUID.randomUUID().toString());
+        stay.setBcpCode("DEU-A-FRA");
+        stay.setSectionId("AIR-DEU");
+        file.setOpenStay(stay);
+        int size = bytes(TravellerFile.class, file);
+        System.out.println("EES file state: " + size + " bytes");
+        assertTrue(size <= BUDGET_BYTES, size + " bytes");
+    }
+
+    @Test
+    void aDocumentsTrailFitsTheBudget() throws IOException {
+        DocumentCrossing crossing = DocumentCrossing.of(entry(UUID.randomUUID().toString(), "2025-06-01T10:00")
+                .biometrics("FACE-" + UUID.randomUUID(), "FP-" + UUID.randomUUID()).build(), TOKENS);
+        DocumentTrail trail = new DocumentTrail();
+        ImpossibleTravelRule.remember(trail, crossing);
+        trail.setFacialToken(crossing.getFacialToken());
+        trail.setFingerprintToken(crossing.getFingerprintToken());
+        int size = bytes(DocumentTrail.class, trail);
+        System.out.println("document trail state: " + size + " bytes");
+        assertTrue(size <= BUDGET_BYTES, size + " bytes");
+    }
+}

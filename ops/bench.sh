@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# ops/borderflow bench: JMH microbenchmarks of every module that has them, plus the end-to-end benchmarks,
+# each reported as a ratio against a baseline measured in the same run (results in var/bench/).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/var/bench"
+
+usage() {
+  cat <<'USAGE'
+Usage: ops/borderflow bench [--quick] [--only REGEX]
+
+  --quick        fewer and shorter iterations (a smoke run; wide error bars)
+  --only REGEX   only JMH benchmarks whose name matches REGEX
+Runs the JMH benchmarks of jobs/shared, seeds and jobs/risk-flags, then the end-to-end benchmarks
+(ops/bench/e2e.sh: generate into files, replay --max into a local broker), and prints every figure with its ratio to the
+baseline measured in the same run. Raw JMH results: var/bench/<module>.json.
+USAGE
+}
+
+QUICK=0 ONLY="."
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) QUICK=1; shift ;;
+    --only) ONLY="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+"$ROOT/ops/borderflow" build
+mkdir -p "$OUT"
+if [[ $QUICK == 1 ]]; then JMH_ARGS=(-f 1 -wi 1 -i 2 -w 1s -r 1s); else JMH_ARGS=(-f 1 -wi 3 -i 5 -w 2s -r 3s); fi
+
+reports=()
+for module in jobs/shared seeds jobs/risk-flags; do
+  dir="$ROOT/$module"
+  [[ -f "$dir/target/test-classes/META-INF/BenchmarkList" ]] || continue
+  cp_file="$dir/target/bench-classpath.txt"
+  (cd "$ROOT" && mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$cp_file" >/dev/null)
+  name="${module//\//-}"
+  echo "== JMH: $module"
+  java -Xmx1g -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
+      "${JMH_ARGS[@]}" -rf json -rff "$OUT/$name.json" "$ONLY" > "$OUT/$name.log" 2>&1 \
+      || { echo "bench: JMH failed for $module, see $OUT/$name.log" >&2; exit 1; }
+  reports+=("$OUT/$name.json")
+done
+
+JACKSON_CP="$(tr ':' '\n' < "$ROOT/ops/launcher/target/classpath.txt" | grep -E 'jackson-(databind|core|annotations)-' | paste -sd:)"
+echo "== results (ratio > 1: faster than the same-run baseline)"
+java -cp "$JACKSON_CP" "$ROOT/ops/bench/BenchReport.java" "${reports[@]}" | tee "$OUT/summary.txt"
+
+if [[ -x "$ROOT/ops/bench/e2e.sh" ]]; then
+  "$ROOT/ops/bench/e2e.sh" $([[ $QUICK == 1 ]] && echo --quick) | tee -a "$OUT/summary.txt"
+fi

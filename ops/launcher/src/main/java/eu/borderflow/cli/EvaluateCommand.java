@@ -1,0 +1,152 @@
+package eu.borderflow.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.seeds.evaluate.Evaluation;
+import eu.borderflow.seeds.evaluate.EvaluationInputException;
+import eu.borderflow.seeds.evaluate.EvaluationInputs;
+import eu.borderflow.seeds.evaluate.EvaluationReport;
+import eu.borderflow.seeds.evaluate.FalseAlarm;
+import eu.borderflow.seeds.evaluate.Miss;
+import eu.borderflow.seeds.evaluate.RuleScore;
+import eu.borderflow.seeds.evaluate.TopicSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code evaluate}: how well the flags of a run find what the generator planted (docs/CONTRACTS.md "Evaluation"). */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Scores flags against a dataset's ground truth: per rule true positives, false alarms, misses,",
+                "precision and recall; then the misses and false alarms (ids and rule only).",
+                "Exit 0 when every threshold is met, 1 when a rule with expected flags or the overall score",
+                "falls below --min-precision/--min-recall, 2 on bad input."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--truth", required = true, paramLabel = "DIR",
+            description = "Generated dataset folder holding ground-truth.avro.")
+    private Path truth;
+
+    @Option(names = "--flags", required = true, paramLabel = "PATH",
+            description = "Output folder of `run risk` (its flags.avro), a flags .avro file, or with --bootstrap a topic.")
+    private String flags;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Read --flags as a topic on this broker: from the beginning to its end offsets, committed only.")
+    private String bootstrap;
+
+    @Option(names = "--min-precision", paramLabel = "P", defaultValue = "0",
+            description = "Lowest acceptable precision, 0..1 (default: ${DEFAULT-VALUE}).")
+    private double minPrecision;
+
+    @Option(names = "--min-recall", paramLabel = "R", defaultValue = "0",
+            description = "Lowest acceptable recall, 0..1 (default: ${DEFAULT-VALUE}).")
+    private double minRecall;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        requireFraction("--min-precision", minPrecision);
+        requireFraction("--min-recall", minRecall);
+        PrintWriter out = spec.commandLine().getOut();
+        EvaluationReport report;
+        try {
+            List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
+            report = Evaluation.evaluate(expected, loadFlags());
+        } catch (EvaluationInputException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        List<String> shortfalls = report.shortfalls(minPrecision, minRecall);
+        if (json) {
+            out.println(toJson(report, shortfalls));
+        } else {
+            printTable(out, report);
+        }
+        for (String shortfall : shortfalls) {
+            spec.commandLine().getErr().println("evaluate: below threshold: " + shortfall);
+        }
+        out.flush();
+        return shortfalls.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private List<RiskFlag> loadFlags() {
+        if (bootstrap == null) {
+            return EvaluationInputs.flagFile(Path.of(flags));
+        }
+        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, flags);
+        if (snapshot.undecodable() > 0) {
+            spec.commandLine().getErr().println("evaluate: skipped " + snapshot.undecodable()
+                    + " records of " + flags + " that are not RiskFlags");
+        }
+        return snapshot.records();
+    }
+
+    private static void requireFraction(String option, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new UserError(option + " must be between 0 and 1, not " + value);
+        }
+    }
+
+    private static void printTable(PrintWriter out, EvaluationReport report) {
+        String row = "%-8s %7s %7s %7s %10s %8s%n";
+        out.printf(Locale.ROOT, row, "rule", "TP", "FP", "FN", "precision", "recall");
+        for (RuleScore score : report.rules()) {
+            printScore(out, score);
+        }
+        printScore(out, report.overall());
+        out.println();
+        out.println("misses (" + report.misses().size() + "):");
+        for (Miss miss : report.misses()) {
+            out.println("  " + miss.ruleId() + " " + miss.triggerEventId() + " (scenario " + miss.scenarioId() + ")");
+        }
+        out.println("false alarms (" + report.falseAlarms().size() + "):");
+        for (FalseAlarm alarm : report.falseAlarms()) {
+            out.println("  " + alarm.flagId() + " " + alarm.reason());
+        }
+    }
+
+    private static void printScore(PrintWriter out, RuleScore score) {
+        out.printf(Locale.ROOT, "%-8s %7d %7d %7d %10.3f %8.3f%n", score.ruleId(), score.truePositives(),
+                score.falsePositives(), score.falseNegatives(), score.precision(), score.recall());
+    }
+
+    private static String toJson(EvaluationReport report, List<String> shortfalls) throws JsonProcessingException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rules", report.rules().stream().map(EvaluateCommand::scoreJson).toList());
+        json.put("overall", scoreJson(report.overall()));
+        json.put("misses", report.misses());
+        json.put("false_alarms", report.falseAlarms());
+        json.put("shortfalls", shortfalls);
+        json.put("passed", shortfalls.isEmpty());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+    }
+
+    private static Map<String, Object> scoreJson(RuleScore score) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", score.ruleId());
+        json.put("tp", score.truePositives());
+        json.put("fp", score.falsePositives());
+        json.put("fn", score.falseNegatives());
+        json.put("precision", score.precision());
+        json.put("recall", score.recall());
+        return json;
+    }
+}

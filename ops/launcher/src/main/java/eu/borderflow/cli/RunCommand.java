@@ -1,0 +1,206 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RuleStage;
+import eu.borderflow.risk.environment.DatasetFiles;
+import eu.borderflow.risk.environment.JobEnvironment;
+import eu.borderflow.risk.environment.KafkaEndpoints;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/** {@code run risk}: the risk-flag job on an embedded Flink MiniCluster, against Kafka or over a dataset's files. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job).",
+                "  run risk [--bootstrap HOST:PORT] [--parallelism N]",
+                "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
+                "      exactly-once (read them with isolation.level=read_committed).",
+                "  run risk --in DATASET_DIR --out OUT_DIR",
+                "      reads crossings.avro and alerts.avro, writes flags.avro, deadletters.avro and audit.avro",
+                "      into OUT_DIR, then prints the flags per rule."},
+        footer = {
+                "",
+                "On a Flink 2.2 cluster the same job runs from its job jar:",
+                "  mvn -B -pl jobs/risk-flags -am package -DskipTests",
+                "  flink run -c eu.borderflow.risk.RiskFlagJob \\",
+                "      jobs/risk-flags/target/borderflow-risk-flags-0.1.0-SNAPSHOT-job.jar --environment cluster",
+                "(or POST the jar to the cluster's REST API /jars/upload and /jars/<id>/run with that entry class)."})
+public final class RunCommand implements Callable<Integer> {
+
+    static final String RISK = "risk";
+
+    private final Supplier<List<RuleStage>> rules;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Jobs.class)
+    private String job;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka broker (default: the environment's).")
+    private String bootstrap;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Parallelism (default: the environment's).")
+    private Integer parallelism;
+
+    @Option(names = "--in", paramLabel = "DIR", description = "Dataset folder: run bounded over its files.")
+    private Path in;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the bounded run writes its Avro files.")
+    private Path out;
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
+    private Path configDir;
+
+    @Option(names = "--environment", paramLabel = "NAME", defaultValue = JobEnvironment.LOCAL,
+            description = "config/environments/NAME.yaml (default: ${DEFAULT-VALUE}).")
+    private String environmentName;
+
+    public RunCommand() {
+        this(RiskFlagJob::defaultRules);
+    }
+
+    RunCommand(Supplier<List<RuleStage>> rules) {
+        this.rules = rules;
+    }
+
+    /** The jobs {@code run} knows. */
+    static final class Jobs implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of(RISK).iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!RISK.equals(job)) {
+            throw new UserError("unknown job " + job + "; jobs: " + RISK);
+        }
+        if (parallelism != null && parallelism < 1) {
+            throw new UserError("--parallelism must be at least 1");
+        }
+        if ((in == null) != (out == null)) {
+            throw new UserError("a bounded run needs both --in DIR and --out DIR");
+        }
+        if (in != null && bootstrap != null) {
+            throw new UserError("--bootstrap is for the Kafka run; a bounded run (--in/--out) reads files");
+        }
+        if (in != null) {
+            checkDataset();
+            prepareOutput();
+        }
+        ConfigLoader config = ConfigLoader.from(configDir());
+        JobEnvironment environment = JobEnvironment.load(config, environmentName);
+        List<RuleStage> stages = rules.get();
+        if (stages.isEmpty()) {
+            spec.commandLine().getErr().println("run: no rule stages are registered in RiskFlagJob.defaultRules()");
+            return ExitCodes.FAILED;
+        }
+        return in != null ? bounded(config, environment, stages) : embedded(config, environment, stages);
+    }
+
+    private int bounded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+        StreamExecutionEnvironment env = localEnvironment(environment);
+        RiskFlagJob.configureTypes(env);
+        RiskFlagJob.builder(config)
+                .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
+                .alerts(DatasetFiles.alerts(in), DatasetFiles.ALERTS)
+                .rules(stages)
+                .flags(DatasetFiles.flags(out))
+                .deadLetters(DatasetFiles.deadLetters(out))
+                .audit(DatasetFiles.audit(out))
+                .sinkParallelism(1)
+                .build()
+                .addTo(env);
+        env.execute(RiskFlagJob.NAME + " (bounded)");
+        BoundedRunSummary.of(out).print(spec.commandLine().getOut(), out);
+        return ExitCodes.OK;
+    }
+
+    private int embedded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+        if (bootstrap != null) {
+            environment.getKafka().setBootstrapServers(bootstrap);
+        }
+        StreamExecutionEnvironment env = localEnvironment(environment);
+        RiskFlagJob.configure(env, environment.getJob());
+        env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
+        KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
+        RiskFlagJob.builder(config)
+                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
+                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+                .rules(stages)
+                .flags(kafka.flags())
+                .deadLetters(kafka.deadLetters())
+                .audit(kafka.audit())
+                .build()
+                .addTo(env);
+        PrintWriter console = spec.commandLine().getOut();
+        String broker = environment.getKafka().getBootstrapServers();
+        console.println("risk-flag job on an embedded MiniCluster, parallelism " + env.getParallelism()
+                + ", reading " + kafka.topics().getCrossings() + " and " + kafka.topics().getAlerts() + " on " + broker);
+        console.println("flags -> " + kafka.topics().getFlags() + ", dead letters -> "
+                + kafka.topics().getDeadLetters() + ", audit -> " + kafka.topics().getAudit()
+                + " (exactly-once: visible at each checkpoint to isolation.level=read_committed consumers)");
+        console.println("Ctrl-C stops the job.");
+        console.flush();
+        env.execute(RiskFlagJob.NAME);
+        return ExitCodes.OK;
+    }
+
+    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment) {
+        int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
+        return StreamExecutionEnvironment.createLocalEnvironment(n, new Configuration());
+    }
+
+    private void checkDataset() {
+        if (!Files.isDirectory(in)) {
+            throw new UserError("--in " + in + " is not a folder");
+        }
+        for (String file : List.of(DatasetFiles.CROSSINGS, DatasetFiles.ALERTS)) {
+            if (!Files.isRegularFile(in.resolve(file))) {
+                throw new UserError("--in " + in + " has no " + file + " (is it a dataset folder from generate?)");
+            }
+        }
+    }
+
+    private void prepareOutput() {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserError("cannot create --out " + out + ": " + e.getClass().getSimpleName(), e);
+        }
+        if (!Files.isWritable(out)) {
+            throw new UserError("--out " + out + " is not writable");
+        }
+    }
+
+    private Path configDir() {
+        if (configDir != null) {
+            if (!Files.isDirectory(configDir)) {
+                throw new UserError("--config " + configDir + " is not a folder");
+            }
+            return configDir;
+        }
+        String home = System.getenv("BORDERFLOW_HOME");
+        Path defaultDir = home == null ? null : Path.of(home, "config");
+        return defaultDir != null && Files.isDirectory(defaultDir) ? defaultDir : null;
+    }
+}

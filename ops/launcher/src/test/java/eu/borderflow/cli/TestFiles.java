@@ -1,0 +1,84 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.GroundTruthKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+import eu.borderflow.schema.serde.AvroFiles;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificRecord;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Small hand-built records and files for the command tests, and a way to run a command and keep its output. */
+final class TestFiles {
+
+    /** Exit code, standard output and standard error of one command run. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private TestFiles() {
+    }
+
+    static Run run(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Run run(String... args) {
+        return run(Borderflow.commandLine(), args);
+    }
+
+    static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
+        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted");
+    }
+
+    static GroundTruthEntry nearMiss(String scenario, String rule, String trigger, String token) {
+        return new GroundTruthEntry(scenario, GroundTruthKind.NEAR_MISS, rule, token, trigger, "near miss");
+    }
+
+    static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {
+        return RiskFlag.newBuilder()
+                .setFlagId(rule + ":" + trigger)
+                .setRevision(revision)
+                .setStatus(status)
+                .setSynthetic(true)
+                .setRuleId(rule)
+                .setRuleVersion("1.0.0")
+                .setKind(FindingKind.RISK)
+                .setSeverity(Severity.MEDIUM)
+                .setRecommendedAction("review")
+                .setExplanation("test")
+                .setConditions(List.of())
+                .setEvidenceIds(List.of(trigger))
+                .setSubjectToken(token)
+                .setTokenKeyId("test")
+                .setTriggerEventId(trigger)
+                .setEventTime(Instant.parse("2026-03-02T10:00:00Z"))
+                .setBcpCode(null)
+                .setSectionId(null)
+                .setRequiresHumanReview(true)
+                .setRetentionUntil(LocalDate.of(2029, 3, 2))
+                .build();
+    }
+
+    static <T extends SpecificRecord> void write(Class<T> type, Path file, List<T> records) throws Exception {
+        try (DataFileWriter<T> writer = AvroFiles.create(type, file, "test")) {
+            for (T record : records) {
+                writer.append(record);
+            }
+        }
+    }
+}

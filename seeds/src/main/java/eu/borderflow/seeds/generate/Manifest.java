@@ -1,0 +1,79 @@
+package eu.borderflow.seeds.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.GroundTruthKind;
+import org.apache.commons.codec.digest.DigestUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code manifest.json}: the arguments, the days covered, record counts per file and per rule, file checksums. */
+final class Manifest {
+
+    static final String FILE = "manifest.json";
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectNode root = mapper.createObjectNode();
+
+    Manifest(GenerateOptions o) {
+        root.put("generator", "borderflow-seeds");
+        root.put("synthetic", true);
+        ObjectNode args = root.putObject("arguments");
+        args.put("seed", o.seed());
+        args.put("travellers", o.travellers());
+        args.put("days", o.days());
+        args.put("start", o.start().toString());
+    }
+
+    ObjectNode root() {
+        return root;
+    }
+
+    void period(String firstDay, String lastDay, String firstEventDay, String lastEventDay) {
+        ObjectNode p = root.putObject("period");
+        p.put("first_day", firstDay);
+        p.put("last_day", lastDay);
+        p.put("first_event_day", firstEventDay);
+        p.put("last_event_day", lastEventDay);
+    }
+
+    void counts(Map<String, Long> perFile) {
+        ObjectNode c = root.putObject("records");
+        perFile.forEach(c::put);
+    }
+
+    void groundTruth(List<GroundTruthEntry> entries, Map<String, Integer> instances, List<String> skipped) {
+        ObjectNode g = root.putObject("ground_truth");
+        ObjectNode rules = g.putObject("rules");
+        for (Map.Entry<String, Integer> rule : instances.entrySet()) {
+            ObjectNode r = rules.putObject(rule.getKey());
+            r.put("scenario_instances", rule.getValue());
+            r.put("expected_flags", entries.stream().filter(e -> e.getRuleId().equals(rule.getKey())
+                    && e.getKind() == GroundTruthKind.EXPECTED_FLAG).count());
+            r.put("near_misses", entries.stream().filter(e -> e.getRuleId().equals(rule.getKey())
+                    && e.getKind() == GroundTruthKind.NEAR_MISS).count());
+        }
+        skipped.forEach(g.putArray("skipped")::add);
+    }
+
+    void checksums(Path dir, List<String> files) throws IOException {
+        ObjectNode sums = root.putObject("sha256");
+        for (String f : files) {
+            try (InputStream in = Files.newInputStream(dir.resolve(f))) {
+                sums.put(f, DigestUtils.sha256Hex(in));
+            }
+        }
+    }
+
+    void write(Path dir) throws IOException {
+        Files.writeString(dir.resolve(FILE), mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,60 @@
+package eu.borderflow.seeds.scenario;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Jaro-Winkler similarity of normalised full names, the way a matcher would compare them: diacritics stripped, upper
+ * case, letters only. The planner checks names in every word order so planted matches and near-misses hold whichever
+ * order a rule compares.
+ */
+public final class NameSimilarity {
+
+    private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
+
+    private NameSimilarity() {
+    }
+
+    public static String normalise(String name) {
+        String stripped = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTERS.matcher(stripped.toUpperCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /** The lowest similarity over the word orders (given-surname, surname-given, sorted words). */
+    public static double min(String givenA, String surnameA, String givenB, String surnameB) {
+        double best = 1.0;
+        for (String[] pair : orders(givenA, surnameA, givenB, surnameB)) {
+            best = Math.min(best, JW.apply(pair[0], pair[1]));
+        }
+        return best;
+    }
+
+    /** The highest similarity over the word orders. */
+    public static double max(String givenA, String surnameA, String givenB, String surnameB) {
+        double best = 0.0;
+        for (String[] pair : orders(givenA, surnameA, givenB, surnameB)) {
+            best = Math.max(best, JW.apply(pair[0], pair[1]));
+        }
+        return Math.max(best, Math.max(JW.apply(normalise(givenA + " " + surnameA), normalise(surnameB + " " + givenB)),
+                JW.apply(normalise(surnameA + " " + givenA), normalise(givenB + " " + surnameB))));
+    }
+
+    private static String[][] orders(String givenA, String surnameA, String givenB, String surnameB) {
+        return new String[][] {
+                {normalise(givenA + " " + surnameA), normalise(givenB + " " + surnameB)},
+                {normalise(surnameA + " " + givenA), normalise(surnameB + " " + givenB)},
+                {sorted(givenA + " " + surnameA), sorted(givenB + " " + surnameB)}};
+    }
+
+    private static String sorted(String name) {
+        String[] words = normalise(name).split(" ");
+        Arrays.sort(words);
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,16 @@
+package eu.borderflow.seeds.scenario;
+
+/** One planted situation for one rule: expected flags and the near-misses around them. */
+public interface Scenario {
+
+    /** Rule id, R1..R11. */
+    String ruleId();
+
+    /** Fewest period days the scenario fits in (deadlines plus grace plus traffic after them). */
+    default int minDays() {
+        return ScenarioContext.MIN_DAYS;
+    }
+
+    /** Plants instance {@code instance} (0-based) into the context. */
+    void plant(ScenarioContext ctx, int instance);
+}

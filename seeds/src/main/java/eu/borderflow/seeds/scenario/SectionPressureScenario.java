@@ -1,0 +1,101 @@
+package eu.borderflow.seeds.scenario;
+
+import eu.borderflow.schema.BorderType;
+import eu.borderflow.seeds.reference.BorderSection;
+import eu.borderflow.seeds.world.Period;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R11: on sections reserved from background incidents (so their counts are exactly as planned), a surge of 30
+ * incidents within one hour over a steady 2 a day (flag at the first window end that holds them all), a small bump of
+ * 12 over 2 a day (near-miss: under 20 events), and a bump of 14 over a steady 8 a day (near-miss: 22 events, ratio
+ * 2.75 &lt; 3). Needs 28 days of history, so the bumps fall after day 29.
+ *
+ * <p>Trigger id: {@code <section_id>@<window end>}, the window being the 24 hours before that full UTC hour.
+ */
+public final class SectionPressureScenario implements Scenario {
+
+    public static final int MIN_DAYS = 35;
+    private static final int HISTORY_DAYS = 29;
+    private static final int SURGE = 30;
+    private static final int SMALL_BUMP = 12;
+    private static final int BUSY_BUMP = 14;
+    private static final int QUIET_PER_DAY = 2;
+    private static final int BUSY_PER_DAY = 8;
+    private static final int FIRST_HOUR = 8;
+    private static final int HOUR_SPREAD = 10;
+    private static final long BURST_OFFSET = 5 * Period.MINUTE_MILLIS;
+    private static final long BURST_SPAN = 50 * Period.MINUTE_MILLIS;
+    private static final int SECTIONS_PER_INSTANCE = 3;
+    private static final long STEADY_OFFSET = 17 * Period.MINUTE_MILLIS;
+
+    @Override
+    public String ruleId() {
+        return "R11";
+    }
+
+    @Override
+    public int minDays() {
+        return MIN_DAYS;
+    }
+
+    /** How many instances the reference data's land and sea sections allow. */
+    public static int maxInstances(ScenarioContext ctx) {
+        return candidates(ctx).size() / SECTIONS_PER_INSTANCE;
+    }
+
+    @Override
+    public void plant(ScenarioContext ctx, int instance) {
+        String id = "R11-section-pressure-" + instance;
+        List<BorderSection> sections = candidates(ctx);
+        // Spread instances over the list deterministically, without reusing a section.
+        BorderSection surge = sections.get(instance * SECTIONS_PER_INSTANCE);
+        BorderSection small = sections.get(instance * SECTIONS_PER_INSTANCE + 1);
+        BorderSection busy = sections.get(instance * SECTIONS_PER_INSTANCE + 2);
+
+        long surgeEnd = plantBump(ctx, surge, QUIET_PER_DAY, SURGE);
+        ctx.expect(id + "-surge", ruleId(), surge.id(), trigger(surge, surgeEnd),
+                "30 incidents in one hour against a baseline of 2 a day");
+        long smallEnd = plantBump(ctx, small, QUIET_PER_DAY, SMALL_BUMP);
+        ctx.nearMiss(id + "-small-bump", ruleId(), small.id(), trigger(small, smallEnd),
+                "14 incidents in 24 hours: fewer than 20");
+        long busyEnd = plantBump(ctx, busy, BUSY_PER_DAY, BUSY_BUMP);
+        ctx.nearMiss(id + "-busy-section", ruleId(), busy.id(), trigger(busy, busyEnd),
+                "22 incidents in 24 hours against a steady 8: ratio below 3");
+    }
+
+    private static List<BorderSection> candidates(ScenarioContext ctx) {
+        List<BorderSection> out = new ArrayList<>();
+        for (BorderSection s : ctx.reference().sections().values()) {
+            if (s.type() != BorderType.AIR) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** A steady schedule over the whole period plus a burst in one hour; returns the first window end after it. */
+    private static long plantBump(ScenarioContext ctx, BorderSection section, int perDay, int burst) {
+        ctx.reserveSection(section.id());
+        Period p = ctx.period();
+        long step = Period.DAY_MILLIS / perDay;
+        // Off the full hour, so no incident sits on a window boundary.
+        for (long t = p.startMillis() + step / 2 + STEADY_OFFSET; t < p.endMillis(); t += step) {
+            ctx.incident(ctx.incidentFactory().incident(section, t, false, ctx.rng()));
+        }
+        long day = p.startDay() + HISTORY_DAYS + ctx.rng().nextInt(Math.max(1, p.days() - MIN_DAYS + 1));
+        long hourStart = day * Period.DAY_MILLIS + (FIRST_HOUR + ctx.rng().nextInt(HOUR_SPREAD)) * Period.HOUR_MILLIS;
+        for (int i = 0; i < burst; i++) {
+            long t = hourStart + BURST_OFFSET + ctx.rng().nextLong(BURST_SPAN);
+            ctx.incident(ctx.incidentFactory().incident(section, t, false, ctx.rng()));
+        }
+        return hourStart + Period.HOUR_MILLIS;
+    }
+
+    private static String trigger(BorderSection section, long windowEnd) {
+        return section.id() + "@" + Instant.ofEpochMilli(windowEnd);
+    }
+}

@@ -1,0 +1,239 @@
+package eu.borderflow.seeds.world;
+
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.BorderType;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.RefusalReason;
+import eu.borderflow.seeds.reference.Bcp;
+import eu.borderflow.seeds.reference.Calibration;
+import eu.borderflow.seeds.reference.TripLengthBucket;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The lawful, clean background: every traveller alternates ENTRY and EXIT, trips are short with long gaps so no
+ * 90/180 window is ever exceeded, and consecutive crossings are far enough apart for the distance. Crossings come out
+ * in event-time order from an agenda (a heap keyed by each traveller's next crossing).
+ *
+ * <p>Planning is provably lawful without the 90/180 calculator: occasional trips last at most 28 days (so at most 30
+ * local dates across time zones) with at least 32 days between them, frequent travellers make same-day trips at least
+ * 2 days apart; any 180-day window then holds at most 90 dates of presence. When {@code eu.borderflow.stay} is merged,
+ * {@link #planTrip} is the place to ask it for the latest lawful exit and allow longer, denser itineraries.
+ */
+public final class BackgroundTraffic {
+
+    private static final int INDEX_BITS = 22;
+    public static final int MAX_TRAVELLERS = 1 << INDEX_BITS;
+    private static final long INDEX_MASK = MAX_TRAVELLERS - 1;
+    private static final long MIN_STAY_MILLIS = 2 * Period.HOUR_MILLIS;
+    private static final int SAME_DAY_FIRST_SECOND = 6 * 3600;
+    private static final int SAME_DAY_SPAN_SECONDS = 8 * 3600;
+    private static final long SAME_DAY_MAX_STAY_MILLIS = 8 * Period.HOUR_MILLIS;
+    private static final double SAME_EXIT_BCP_SHARE = 0.6;
+    /** Trips planned to the full speed limit would sit right at R7's threshold; plan with a wide margin instead. */
+    private static final int TRAVEL_TIME_MARGIN = 2;
+    private static final int SECONDS_PER_DAY = 86_400;
+
+    private final Period period;
+    private final List<Bcp> bcps;
+    private final BcpClock clock;
+    private final BcpChooser chooser;
+    private final LocalTimes times;
+    private final TravelTimes travelTimes;
+    private final CrossingFactory factory;
+    private final IdFactory ids;
+    private final Traveller[] travellers;
+    private final LongHeap agenda;
+    private final Weighted tripLength;
+    private final List<TripLengthBucket> buckets;
+    private final Map<BorderType, Double> refusalPerEntry = new EnumMap<>(BorderType.class);
+    private final RefusalReason[] reasonLetters;
+    private final Weighted reasonChoice;
+    private final List<List<RefusalReason>> reasonLists;
+    private final int occasionalGapMin;
+    private final int occasionalGapMax;
+    private final int frequentGapMin;
+    private final int frequentGapMax;
+    private final double variantShare;
+    private final float scoreMin;
+    private long counter;
+
+    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
+                             TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
+                             PopulationFactory population, int travellerCount) {
+        if (travellerCount > MAX_TRAVELLERS) {
+            throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
+        }
+        this.period = period;
+        this.bcps = bcps;
+        this.clock = clock;
+        this.chooser = chooser;
+        this.times = new LocalTimes(calibration);
+        this.travelTimes = travelTimes;
+        this.factory = factory;
+        this.ids = ids;
+        this.buckets = calibration.tripLengths();
+        this.tripLength = Weighted.of(buckets, TripLengthBucket::weight);
+        double entryShare = calibration.refusalShareOfCrossings() * 2;
+        for (BorderType type : BorderType.values()) {
+            refusalPerEntry.put(type, entryShare * calibration.refusalSplit().get(type) / calibration.borderTypeShare().get(type));
+        }
+        this.reasonLetters = calibration.refusalReasons().keySet().toArray(RefusalReason[]::new);
+        this.reasonChoice = new Weighted(calibration.refusalReasons().values().stream().mapToDouble(Double::doubleValue).toArray());
+        this.reasonLists = java.util.Arrays.stream(reasonLetters).map(List::of).toList();
+        this.occasionalGapMin = calibration.integer("/gaps/occasional_min_days");
+        this.occasionalGapMax = calibration.integer("/gaps/occasional_max_days");
+        this.frequentGapMin = calibration.integer("/gaps/frequent_min_days");
+        this.frequentGapMax = calibration.integer("/gaps/frequent_max_days");
+        this.variantShare = calibration.number("/noise/name_variant_share");
+        this.scoreMin = (float) calibration.number("/noise/verification_score_min");
+        this.travellers = new Traveller[travellerCount];
+        this.agenda = new LongHeap(travellerCount);
+        for (int i = 0; i < travellerCount; i++) {
+            Traveller t = population.create(i);
+            travellers[i] = t;
+            planFirstTrip(t);
+        }
+    }
+
+    public boolean hasNext() {
+        return !agenda.isEmpty();
+    }
+
+    /** Event time (UTC millis) of the next crossing; only valid when {@link #hasNext()}. */
+    public long peekMillis() {
+        return period.startMillis() + (agenda.peek() >>> INDEX_BITS);
+    }
+
+    /** Number of background crossings produced so far. */
+    public long produced() {
+        return counter;
+    }
+
+    public BorderCrossing next() {
+        Traveller t = travellers[(int) (agenda.poll() & INDEX_MASK)];
+        SplittableRandom rng = t.rng;
+        String eventId = ids.eventId(counter++);
+        float score = scoreMin + rng.nextFloat() * (1f - scoreMin);
+        if (!t.inside) {
+            long day = clock.localDay(t.entryBcp, t.entryMillis);
+            if (rng.nextDouble() < refusalPerEntry.get(bcps.get(t.entryBcp).type())) {
+                List<RefusalReason> reasons = reasonLists.get(reasonChoice.pick(rng));
+                BorderCrossing refusal = build(t, eventId, CrossingKind.REFUSAL, t.entryMillis, day, t.entryBcp, score,
+                        reasons, day);
+                t.exitDay = day;
+                planNextTrip(t);
+                return refusal;
+            }
+            t.entriesLeft = t.entriesLeft == Integer.MAX_VALUE ? t.entriesLeft : t.entriesLeft - 1;
+            t.inside = true;
+            schedule(t, t.exitMillis);
+            return build(t, eventId, CrossingKind.ENTRY, t.entryMillis, day, t.entryBcp, score, List.of(), t.exitDay);
+        }
+        t.inside = false;
+        BorderCrossing exit = build(t, eventId, CrossingKind.EXIT, t.exitMillis, t.exitDay, t.exitBcp, score,
+                List.of(), t.exitDay);
+        planNextTrip(t);
+        return exit;
+    }
+
+    private BorderCrossing build(Traveller t, String eventId, CrossingKind kind, long millis, long localDay, int bcp,
+                                 float score, List<RefusalReason> reasons, long retentionDay) {
+        boolean variant = t.variantIdentity != null && t.rng.nextDouble() < variantShare;
+        return factory.crossing(eventId, kind, millis, localDay, bcp, variant ? t.variantIdentity : t.identity,
+                t.document, t.visa, t.facialTemplateId, t.fingerprintTemplateId, t.fingerprintStatus, score, reasons,
+                retentionDay);
+    }
+
+    private void planFirstTrip(Traveller t) {
+        SplittableRandom rng = t.rng;
+        if (t.frequent) {
+            planSameDayTrip(t, period.startDay() + rng.nextInt(Math.min(period.days(), frequentGapMax)));
+            return;
+        }
+        int length = tripLength(rng);
+        long entryDay = times.day(period.startDay(), period.lastDay() - length + 1, rng);
+        if (entryDay >= 0) {
+            planTrip(t, entryDay, length);
+        }
+    }
+
+    private void planNextTrip(Traveller t) {
+        SplittableRandom rng = t.rng;
+        if (t.entriesLeft <= 0) {
+            return;
+        }
+        if (t.frequent) {
+            planSameDayTrip(t, t.exitDay + rng.nextInt(frequentGapMin, frequentGapMax + 1));
+            return;
+        }
+        int length = tripLength(rng);
+        planTrip(t, t.exitDay + rng.nextInt(occasionalGapMin, occasionalGapMax + 1), length);
+    }
+
+    /** Same-day trip at the traveller's home BCP. */
+    private void planSameDayTrip(Traveller t, long day) {
+        SplittableRandom rng = t.rng;
+        int entrySecond = SAME_DAY_FIRST_SECOND + rng.nextInt(SAME_DAY_SPAN_SECONDS);
+        long entry = clock.toMillis(t.homeBcp, day, entrySecond, times.millis(rng));
+        long exit = entry + MIN_STAY_MILLIS + rng.nextLong(SAME_DAY_MAX_STAY_MILLIS - MIN_STAY_MILLIS);
+        setTrip(t, t.homeBcp, entry, t.homeBcp, exit);
+    }
+
+    /** A trip of {@code length} local dates entering on {@code entryDay}; nothing when it would not end in the period. */
+    private void planTrip(Traveller t, long entryDay, int length) {
+        SplittableRandom rng = t.rng;
+        if (entryDay + length - 1 > period.lastDay()) {
+            return;
+        }
+        if (length == 1) {
+            int a = chooser.bcp(chooser.type(rng), rng);
+            int entrySecond = SAME_DAY_FIRST_SECOND + rng.nextInt(SAME_DAY_SPAN_SECONDS);
+            long entry = clock.toMillis(a, entryDay, entrySecond, times.millis(rng));
+            long exit = entry + MIN_STAY_MILLIS + rng.nextLong(SAME_DAY_MAX_STAY_MILLIS - MIN_STAY_MILLIS);
+            setTrip(t, a, entry, a, exit);
+            return;
+        }
+        BorderType type = chooser.type(rng);
+        int a = chooser.bcp(type, rng);
+        long entry = clock.toMillis(a, entryDay, times.secondOfDay(type, true, rng), times.millis(rng));
+        int b = rng.nextDouble() < SAME_EXIT_BCP_SHARE ? a : chooser.bcp(type, rng);
+        long exitDay = entryDay + length - 1;
+        long exit = clock.toMillis(b, exitDay, times.secondOfDay(type, false, rng), times.millis(rng));
+        if (b != a && exit - entry < TRAVEL_TIME_MARGIN * travelTimes.minMillis(a, b)) {
+            b = a;
+            exit = clock.toMillis(b, exitDay, times.secondOfDay(type, false, rng), times.millis(rng));
+        }
+        if (exit - entry < MIN_STAY_MILLIS) {
+            exit = clock.toMillis(b, exitDay, SECONDS_PER_DAY - 1, 0);
+        }
+        if (exit >= period.endMillis() || exit - entry < MIN_STAY_MILLIS) {
+            return;
+        }
+        setTrip(t, a, entry, b, exit);
+    }
+
+    private void setTrip(Traveller t, int entryBcp, long entry, int exitBcp, long exit) {
+        if (entry < period.startMillis() || exit >= period.endMillis()) {
+            return;
+        }
+        t.entryBcp = entryBcp;
+        t.entryMillis = entry;
+        t.exitBcp = exitBcp;
+        t.exitMillis = exit;
+        t.exitDay = clock.localDay(exitBcp, exit);
+        schedule(t, entry);
+    }
+
+    private void schedule(Traveller t, long millis) {
+        agenda.add(((millis - period.startMillis()) << INDEX_BITS) | t.index);
+    }
+
+    private int tripLength(SplittableRandom rng) {
+        TripLengthBucket b = buckets.get(tripLength.pick(rng));
+        return b.min() + rng.nextInt(b.max() - b.min() + 1);
+    }
+}
