@@ -58,6 +58,10 @@ final class ReadAhead implements RecordSource {
             } catch (RuntimeException e) {
                 chunk.error = e;
                 last = true;
+            } catch (Error e) {
+                // the merge waits for this thread's chunks: it must learn that none will come
+                chunk.error = new IllegalStateException("reading " + cursor.topic() + " failed", e);
+                last = true;
             }
             chunk.last = last;
             handOver(chunk);
