@@ -44,9 +44,8 @@ running_pid() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 fetch_jars() {
-  if compgen -G "$LIB/kafka_2.13-*.jar" >/dev/null; then
-    return
-  fi
+  # The marker is written last, so an interrupted download is fetched again.
+  [[ -f "$LIB/.complete" ]] && return
   command -v mvn >/dev/null 2>&1 || die "mvn not found; it fetches the broker jars (apt-get install maven)"
   mkdir -p "$LIB" "$HOME_DIR/logs"
   say "fetching the broker jars from Maven Central into $LIB ..."
@@ -56,6 +55,7 @@ fetch_jars() {
     tail -20 "$HOME_DIR/logs/fetch.log" >&2
     die "could not fetch the broker jars (log: $HOME_DIR/logs/fetch.log)"
   fi
+  touch "$LIB/.complete"
 }
 
 write_config() {

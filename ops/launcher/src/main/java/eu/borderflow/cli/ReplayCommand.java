@@ -24,11 +24,11 @@ import java.util.concurrent.Callable;
                 "Each record is Avro single-object encoded, keyed as the contract says, with its event time as the "
                         + "Kafka timestamp. The jobs work in event time, so the pace changes when results appear, "
                         + "not what they are.",
-                "Exit codes: 0 done, 1 Kafka did not take every record, 2 missing or corrupt input or bad options."},
+                "Exit codes: 0 done, 1 Kafka unreachable or did not take every record, 2 missing or corrupt input, bad options."},
         footer = {"", "Examples:",
-                "  ops/borderflow replay --in var/world                 as fast as possible (the default)",
-                "  ops/borderflow replay --in var/world --speed 3600    one hour of traffic per second",
-                "  ops/borderflow replay --in var/world --rate 5000     5,000 events per second"})
+                "  ops/borderflow replay --in var/world               as fast as possible",
+                "  ops/borderflow replay --in var/world --speed 3600  an hour of traffic a second",
+                "  ops/borderflow replay --in var/world --rate 5000   5,000 events a second"})
 public final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.Spec

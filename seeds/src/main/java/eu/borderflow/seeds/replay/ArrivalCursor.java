@@ -9,7 +9,6 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,7 +24,7 @@ import java.util.Arrays;
  * written with another schema version is decoded and re-encoded record by record instead.
  * Any read or decode failure becomes a {@link ReplayInputException} naming the file and the record number.
  */
-final class ArrivalCursor implements Closeable {
+final class ArrivalCursor implements RecordSource {
 
     private final ReplayedFile file;
     private final Path path;
@@ -72,8 +71,8 @@ final class ArrivalCursor implements Closeable {
         }
     }
 
-    /** Moves to the next record; false at the end of the file. */
-    boolean advance() {
+    @Override
+    public boolean advance() {
         try {
             if (leftInBlock == 0 && !nextBlock()) {
                 exhausted = true;
@@ -108,28 +107,33 @@ final class ArrivalCursor implements Closeable {
         return true;
     }
 
-    boolean exhausted() {
+    @Override
+    public boolean exhausted() {
         return exhausted;
     }
 
-    long arrivalMillis() {
+    @Override
+    public long arrivalMillis() {
         return arrivalMillis;
     }
 
-    long eventTimeMillis() {
+    @Override
+    public long eventTimeMillis() {
         return projection.eventTimeMillis(head);
     }
 
-    String key() {
+    @Override
+    public String key() {
         return projection.key(head);
     }
 
-    String topic() {
+    @Override
+    public String topic() {
         return file.topic();
     }
 
-    /** The head record, Avro single-object encoded. */
-    byte[] encodedValue() {
+    @Override
+    public byte[] encodedValue() {
         try {
             if (header == null && !reencode) {
                 checkFileBytesAreTheEncoding();

@@ -48,30 +48,30 @@ public final class Replayer {
      */
     public ReplayReport run() {
         long total = DatasetCheck.countRecords(options.in());
-        List<ArrivalCursor> cursors = new ArrayList<>();
+        List<RecordSource> sources = new ArrayList<>();
         try {
             for (ReplayedFile file : ReplayedFile.ALL) {
-                ArrivalCursor cursor = ArrivalCursor.open(file, options.in());
-                cursors.add(cursor);
-                cursor.advance();
+                RecordSource source = new ReadAhead(ArrivalCursor.open(file, options.in()));
+                sources.add(source);
+                source.advance();
             }
             requireTopics();
             try (ReplayMetrics metrics = ReplayMetrics.start(options.metricsPort())) {
                 options.status().printf("replay: %,d records from %s to %s, %s; metrics on http://127.0.0.1:%d%s%n",
                         total, options.in(), options.bootstrap(), options.pacing(), metrics.port(), ReplayMetrics.PATH);
                 options.status().flush();
-                return publish(cursors, total, metrics);
+                return publish(sources, total, metrics);
             }
         } finally {
-            for (ArrivalCursor cursor : cursors) {
-                closeQuietly(cursor);
+            for (RecordSource source : sources) {
+                closeQuietly(source);
             }
         }
     }
 
-    private ReplayReport publish(List<ArrivalCursor> cursors, long total, ReplayMetrics metrics) {
+    private ReplayReport publish(List<RecordSource> sources, long total, ReplayMetrics metrics) {
         AtomicReference<Exception> failure = new AtomicReference<>();
-        ArrivalCursor[] heads = cursors.toArray(new ArrivalCursor[0]);
+        RecordSource[] heads = sources.toArray(new RecordSource[0]);
         TopicCounter[] counters = new TopicCounter[heads.length];
         for (int i = 0; i < heads.length; i++) {
             counters[i] = new TopicCounter(heads[i].topic(), metrics, failure);
@@ -106,11 +106,11 @@ public final class Replayer {
         return new ReplayReport(sent, failed, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void sendAll(Producer<String, byte[]> producer, ArrivalCursor[] heads, TopicCounter[] counters,
+    private void sendAll(Producer<String, byte[]> producer, RecordSource[] heads, TopicCounter[] counters,
                          long start, ReplayMetrics metrics, AtomicReference<Exception> failure) {
         Pacing pacing = options.pacing();
         long firstArrival = Long.MAX_VALUE;
-        for (ArrivalCursor head : heads) {
+        for (RecordSource head : heads) {
             if (!head.exhausted()) {
                 firstArrival = Math.min(firstArrival, head.arrivalMillis());
             }
@@ -120,7 +120,7 @@ public final class Replayer {
             if (next < 0) {
                 return;
             }
-            ArrivalCursor head = heads[next];
+            RecordSource head = heads[next];
             if (pacing.paced()) {
                 long lag = System.nanoTime() - (start + pacing.dueNanos(index, head.arrivalMillis() - firstArrival));
                 if (lag < -PARK_THRESHOLD_NANOS) {
@@ -140,7 +140,7 @@ public final class Replayer {
     }
 
     /** Index of the head with the earliest arrival; ties go to the earlier file of {@link ReplayedFile#ALL}. */
-    private static int earliest(ArrivalCursor[] heads) {
+    private static int earliest(RecordSource[] heads) {
         int best = -1;
         for (int i = 0; i < heads.length; i++) {
             if (!heads[i].exhausted() && (best < 0 || heads[i].arrivalMillis() < heads[best].arrivalMillis())) {
@@ -172,9 +172,9 @@ public final class Replayer {
     }
 
     /** A reader that fails to close has nothing left to lose; the replay's own outcome matters more. */
-    private static void closeQuietly(ArrivalCursor cursor) {
+    private static void closeQuietly(RecordSource source) {
         try {
-            cursor.close();
+            source.close();
         } catch (IOException ignored) {
             // nothing was written through it
         }

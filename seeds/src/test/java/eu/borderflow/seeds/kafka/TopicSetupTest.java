@@ -61,9 +61,14 @@ class TopicSetupTest {
         Config alerts = config("sis.alerts");
         assertEquals("compact", alerts.get("cleanup.policy").value());
         assertEquals(Long.toString(SEVEN_DAYS_MS), alerts.get("min.compaction.lag.ms").value());
+    }
+
+    @Test
+    void crossingsAreKeptWhateverTheirEventTimeAndBoundedBySize() throws Exception {
         Config crossings = config("ees.crossings");
         assertEquals("delete", crossings.get("cleanup.policy").value());
-        assertEquals(Long.toString(SEVEN_DAYS_MS), crossings.get("retention.ms").value());
+        assertEquals("-1", crossings.get("retention.ms").value());
+        assertEquals(Long.toString(2L << 30), crossings.get("retention.bytes").value());
     }
 
     @Test
@@ -75,11 +80,12 @@ class TopicSetupTest {
         ConfigResource flags = new ConfigResource(ConfigResource.Type.TOPIC, "risk.flags");
         admin.incrementalAlterConfigs(Map.of(flags, List.of(new AlterConfigOp(
                 new ConfigEntry("retention.ms", "3600000"), AlterConfigOp.OpType.SET)))).all().get();
+        assertEquals("3600000", config("risk.flags").get("retention.ms").value());
 
         List<TopicChange> changes = TopicSetup.apply(broker.bootstrap(), config);
         TopicChange riskFlags = changes.stream().filter(c -> c.topic().equals("risk.flags")).findFirst().orElseThrow();
         assertEquals(TopicChange.Action.ALTERED, riskFlags.action());
-        assertEquals(Long.toString(365L * 24 * 3600 * 1000), config("risk.flags").get("retention.ms").value());
+        assertEquals("-1", config("risk.flags").get("retention.ms").value());
         assertEquals(Set.of(TopicChange.Action.UNCHANGED), changes.stream().filter(c -> c != riskFlags)
                 .map(TopicChange::action).collect(Collectors.toSet()));
     }
