@@ -123,9 +123,9 @@ class RunCommandTest {
     private Path writeDataset() throws Exception {
         Path dataset = Files.createDirectories(Files.createTempDirectory(dir, "dataset"));
         TestFiles.write(BorderCrossing.class, dataset.resolve("crossings.avro"), List.of(
-                crossing("e1", CrossingKind.ENTRY, "FRCDG"),
-                crossing("e2", CrossingKind.REFUSAL, "FRCDG"),
-                crossing("e3", CrossingKind.REFUSAL, "PLTER"),
+                crossing("e1", CrossingKind.ENTRY, "FRA-A-CDG"),
+                crossing("e2", CrossingKind.REFUSAL, "FRA-A-CDG"),
+                crossing("e3", CrossingKind.REFUSAL, "POL-L-TRS"),
                 crossing("e4", CrossingKind.REFUSAL, "XXNOPE")));
         TestFiles.write(AlertChange.class, dataset.resolve("alerts.avro"), List.of(AlertChange.newBuilder()
                 .setChangeId("A1-v1").setSynthetic(true).setAlertId("A1").setVersion(1)
