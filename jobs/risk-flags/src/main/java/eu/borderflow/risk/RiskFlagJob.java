@@ -132,18 +132,14 @@ public final class RiskFlagJob {
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
 
         DataStream<BorderCrossing> validCrossings = ingest(env, crossings, BorderCrossing.class,
-                new CrossingValidator(bcps), c -> c.getEventTime().toEpochMilli(), deadLetters);
+                new CrossingValidator(bcps), c -> c.getEventTime().toEpochMilli(), time, deadLetters);
         DataStream<BorderCrossing> uniqueCrossings = validCrossings
-                .assignTimestampsAndWatermarks(watermarks(time, (c, ts) -> c.getEventTime().toEpochMilli()))
-                .uid("crossings-watermarks").name("crossings: event-time watermarks")
                 .keyBy(BorderCrossing::getEventId, Types.STRING)
                 .process(new CrossingDeduplicator(Duration.ofDays(retention.getDedupDays())),
                         new AvroTypeInfo<>(BorderCrossing.class))
                 .uid("crossings-dedup").name("crossings: drop re-sent");
         DataStream<AlertChange> validAlerts = ingest(env, alerts, AlertChange.class,
-                new AlertValidator(), a -> a.getEventTime().toEpochMilli(), deadLetters)
-                .assignTimestampsAndWatermarks(watermarks(time, (a, ts) -> a.getEventTime().toEpochMilli()))
-                .uid("alerts-watermarks").name("alerts: event-time watermarks");
+                new AlertValidator(), a -> a.getEventTime().toEpochMilli(), time, deadLetters);
 
         DataStream<RiskFlag> flags = null;
         for (RuleStage stage : rules) {
@@ -161,21 +157,27 @@ public final class RiskFlagJob {
         sink(allDeadLetters.sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
     }
 
+    /**
+     * Watermarks are generated inside each source, per Kafka partition or file split: one reader interleaves several
+     * partitions, each in arrival order, and a watermark taken after the reader would run ahead of the slowest
+     * partition and make its records late. Kafka inputs take event time from the record timestamp, which the topic
+     * contract sets to {@code event_time}.
+     */
     private <T extends SpecificRecordBase> DataStream<T> ingest(StreamExecutionEnvironment env, List<Input<T>> inputs,
-            Class<T> type, RecordValidator<T> validator, ValidateDecoded.EventTime<T> eventTime,
+            Class<T> type, RecordValidator<T> validator, ValidateDecoded.EventTime<T> eventTime, TimeConfig time,
             List<DataStream<DeadLetter>> deadLetters) {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(type);
         DataStream<T> union = null;
         for (Input<T> input : inputs) {
             SingleOutputStreamOperator<T> valid;
             if (input.raw() != null) {
-                valid = env.fromSource(input.raw(), WatermarkStrategy.noWatermarks(), "read " + input.name(),
-                                Types.POJO(RawRecord.class))
+                valid = env.fromSource(input.raw(), watermarks(time, (r, ts) -> r.getTimestamp()),
+                                "read " + input.name(), Types.POJO(RawRecord.class))
                         .uid("source:" + input.name())
                         .process(new DecodeAndValidate<>(type, validator), typeInfo)
                         .uid("decode:" + input.name()).name("decode and validate " + input.name());
             } else {
-                valid = env.fromSource(input.decoded(), WatermarkStrategy.noWatermarks(), "read " + input.name(),
+                valid = env.fromSource(input.decoded(), watermarks(time, (r, ts) -> eventTime.of(r)), "read " + input.name(),
                                 typeInfo)
                         .uid("source:" + input.name())
                         .process(new ValidateDecoded<>(type, input.name(), validator, eventTime), typeInfo)

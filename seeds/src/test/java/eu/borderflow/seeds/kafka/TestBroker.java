@@ -6,7 +6,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 import java.nio.file.Path;
 
-/** A one-node KRaft broker inside the test JVM (about 6 s to start). */
+/** A one-node KRaft broker inside the test JVM (about 6 s to start), configured like ops/kafka's broker. */
 public final class TestBroker implements AutoCloseable {
 
     /** The project's config/ folder, seen from the seeds module. */
@@ -25,6 +25,10 @@ public final class TestBroker implements AutoCloseable {
                 .setNumControllerNodes(1)
                 .build())
                 .setConfigProp("auto.create.topics.enable", "false")
+                // One node: the internal topics that transactions and consumer groups need must fit on it.
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
                 .build();
         cluster.format();
         cluster.startup();

@@ -3,6 +3,7 @@ package eu.borderflow.risk.alerts;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.config.TimeConfig;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
@@ -42,10 +43,11 @@ public final class AlertRules {
         if (enabled(config, AlertReviewRule.DESCRIPTOR.id())) {
             // Review dates are reached by the passage of event time, not by alert changes: the sparse changelog's own
             // watermark (which jumps to the end once its source is done) would skip them, so the crossings' clock
-            // drives the timers too. The clock stream carries watermarks only, no records.
+            // drives the timers too.
             DataStream<AlertChange> crossingClock = crossings
-                    .flatMap((BorderCrossing crossing, Collector<AlertChange> out) -> { }, ALERT)
-                    .uid("alerts-r10-event-clock").name("R10 event-time clock of the crossings");
+                    .transform("R10 event-time clock of the crossings", ALERT,
+                            new CrossingEventClock(TimeConfig.load(config).getOutOfOrderness()))
+                    .uid("alerts-r10-event-clock");
             flags.add(alerts.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
                     .uid("alerts-r10-review-timers").name("R10 alert review timers"));
