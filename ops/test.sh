@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # ops/borderflow test: everything the test suite needs, then the suite. Works on a fresh machine.
-#   1. the broker jars from Maven Central (ops/kafka), a real single-node Kafka broker on a free port;
-#   2. `mvn verify` over the whole reactor (unit, harness, MiniCluster and broker tests);
-#   3. the broker is stopped again, whatever happened.
+#   1. the build, and the broker jars from Maven Central (ops/kafka);
+#   2. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own port and data);
+#   3. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP;
+#      the end-to-end pipeline test replays into it);
+#   4. `mvn verify` over the whole reactor (unit, harness, MiniCluster and broker tests);
+#   5. the broker is stopped again, whatever happened.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,8 +17,15 @@ export BORDERFLOW_TEST_BOOTSTRAP="127.0.0.1:${BORDERFLOW_KAFKA_PORT}"
 stop_broker() { "$ROOT/ops/kafka/kafka.sh" down >/dev/null 2>&1 || true; }
 trap stop_broker EXIT
 
-echo "== building and starting a real Kafka broker on $BORDERFLOW_TEST_BOOTSTRAP"
-mvn -B -q install -DskipTests
+echo "== building"
+"$ROOT/ops/borderflow" build
+
+echo "== checking ops/borderflow kafka against the real broker jars"
+(unset BORDERFLOW_KAFKA_PORT BORDERFLOW_KAFKA_DATA; "$ROOT/ops/kafka/smoke-test.sh")
+
+echo "== starting a fresh Kafka broker on $BORDERFLOW_TEST_BOOTSTRAP"
+stop_broker
+rm -rf "$BORDERFLOW_KAFKA_DATA"
 "$ROOT/ops/kafka/kafka.sh" up
 
 echo "== running the test suite"

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 TopicsCommand.class,
                 RunCommand.class,
-                EvaluateCommand.class
+                EvaluateCommand.class,
+                FlagsCommand.class
         })
 public final class Borderflow implements Runnable {
 

@@ -1,0 +1,95 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.seeds.evaluate.EvaluationInputException;
+import eu.borderflow.seeds.evaluate.EvaluationInputs;
+import eu.borderflow.seeds.evaluate.TopicSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code flags}: what the operators of a border post would see, the latest flags with their explanation. Flags hold
+ * tokens, never names or document numbers, so printing them discloses nothing the flag topic does not.
+ */
+@Command(name = "flags",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Shows risk flags: a count per rule, then the newest flags by event time with severity, recommended",
+                "action, place and explanation. Every flag is a recommendation for a person to review.",
+                "  flags --from risk.flags --bootstrap HOST:PORT   the committed flags of a topic",
+                "  flags --from OUT_DIR                            flags.avro of a bounded run (or a flags file)"})
+public final class FlagsCommand implements Callable<Integer> {
+
+    private static final int TOKEN_PREFIX = 10;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "PATH|TOPIC",
+            description = "A run's output folder, a flags file, or (with --bootstrap) a topic.")
+    private String from;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Read --from as a Kafka topic.")
+    private String bootstrap;
+
+    @Option(names = "--last", paramLabel = "N", defaultValue = "10",
+            description = "How many of the newest flags to print (default: ${DEFAULT-VALUE}).")
+    private int last;
+
+    @Override
+    public Integer call() {
+        if (last < 0) {
+            throw new UserError("--last must be 0 or more");
+        }
+        List<RiskFlag> flags;
+        try {
+            flags = load();
+        } catch (EvaluationInputException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Integer> perRule = new TreeMap<>(Comparator.comparingInt(FlagsCommand::ruleNumber));
+        flags.forEach(f -> perRule.merge(f.getRuleId(), 1, Integer::sum));
+        out.println(flags.size() + " flag records; per rule: " + perRule);
+        flags.stream()
+                .sorted(Comparator.comparing(RiskFlag::getEventTime).thenComparing(RiskFlag::getFlagId).reversed())
+                .limit(last)
+                .forEach(f -> out.printf(Locale.ROOT, "%s %-4s %-6s %-9s %-12s at %-10s subject %s…%n    %s%n",
+                        f.getEventTime(), f.getRuleId(), f.getSeverity(), f.getStatus(), f.getRecommendedAction(),
+                        f.getBcpCode() == null ? "-" : f.getBcpCode(), prefix(f.getSubjectToken()), f.getExplanation()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private List<RiskFlag> load() {
+        if (bootstrap == null) {
+            Path path = Path.of(from);
+            return EvaluationInputs.flagFile(path);
+        }
+        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, from);
+        if (snapshot.undecodable() > 0) {
+            spec.commandLine().getErr().println("flags: skipped " + snapshot.undecodable()
+                    + " records of " + from + " that are not RiskFlags");
+        }
+        return snapshot.records();
+    }
+
+    private static String prefix(String token) {
+        return token.substring(0, Math.min(TOKEN_PREFIX, token.length()));
+    }
+
+    private static int ruleNumber(String ruleId) {
+        return Integer.parseInt(ruleId.substring(1));
+    }
+}
