@@ -65,6 +65,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the bounded run writes its Avro files.")
     private Path out;
 
+    @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9249",
+            description = "The streaming job's Flink metrics (records in and out, dead letters per reason, "
+                    + "duplicates) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them off (default: ${DEFAULT-VALUE}).")
+    private int metricsPort;
+
     @Option(names = "--config", paramLabel = "DIR",
             description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
     private Path configDir;
@@ -94,6 +99,9 @@ public final class RunCommand implements Callable<Integer> {
         if (!RISK.equals(job)) {
             throw new UserError("unknown job " + job + "; jobs: " + RISK);
         }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new UserError("--metrics-port must be between 0 and 65535");
+        }
         if (parallelism != null && parallelism < 1) {
             throw new UserError("--parallelism must be at least 1");
         }
@@ -118,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int bounded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
-        StreamExecutionEnvironment env = localEnvironment(environment);
+        StreamExecutionEnvironment env = localEnvironment(environment, 0);
         RiskFlagJob.configureTypes(env);
         RiskFlagJob.builder(config)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
@@ -139,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
-        StreamExecutionEnvironment env = localEnvironment(environment);
+        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort);
         RiskFlagJob.configure(env, environment.getJob());
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
@@ -159,15 +167,25 @@ public final class RunCommand implements Callable<Integer> {
         console.println("flags -> " + kafka.topics().getFlags() + ", dead letters -> "
                 + kafka.topics().getDeadLetters() + ", audit -> " + kafka.topics().getAudit()
                 + " (exactly-once: visible at each checkpoint to isolation.level=read_committed consumers)");
+        if (metricsPort > 0) {
+            console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
+        }
         console.println("Ctrl-C stops the job.");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
     }
 
-    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment) {
+    /** A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus (a streaming run's). */
+    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort) {
         int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
-        return StreamExecutionEnvironment.createLocalEnvironment(n, new Configuration());
+        Configuration configuration = new Configuration();
+        if (metricsPort > 0) {
+            configuration.setString("metrics.reporter.prom.factory.class",
+                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            configuration.setString("metrics.reporter.prom.port", String.valueOf(metricsPort));
+        }
+        return StreamExecutionEnvironment.createLocalEnvironment(n, configuration);
     }
 
     private void checkDataset() {
