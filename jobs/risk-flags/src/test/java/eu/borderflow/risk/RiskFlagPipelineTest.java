@@ -3,6 +3,7 @@ package eu.borderflow.risk;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.environment.JobEnvironment;
 import eu.borderflow.risk.environment.KafkaEndpoints;
+import eu.borderflow.risk.testing.FailOnceStage;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.seeds.evaluate.Evaluation;
@@ -38,6 +39,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole pipeline as a user runs it: a generated world with every planted scenario and near-miss, replayed into a
  * broker (the real one of {@code ops/borderflow test} when BORDERFLOW_TEST_BOOTSTRAP is set, else one inside this
  * JVM), the risk-flag job with its Kafka sources and exactly-once sinks on a MiniCluster, then {@code evaluate}
- * against the generator's ground truth. Run twice over two replays: the flags must be the same by content.
+ * against the generator's ground truth. Run twice over two replays, the second time with a task failure after a
+ * checkpoint and a restore from it: the committed flags must be the same by content, none twice (exactly once).
  */
 class RiskFlagPipelineTest {
 
@@ -97,7 +100,7 @@ class RiskFlagPipelineTest {
         Generator.run(new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE);
         List<GroundTruthEntry> truth = EvaluationInputs.groundTruth(world);
 
-        List<RiskFlag> first = replayAndRun(world, "first");
+        List<RiskFlag> first = replayAndRun(world, "first", false);
         EvaluationReport report = Evaluation.evaluate(onlyScored(truth), first);
         Map<String, RuleScore> scores = report.rules().stream()
                 .collect(Collectors.toMap(RuleScore::ruleId, s -> s));
@@ -113,8 +116,9 @@ class RiskFlagPipelineTest {
         assertEquals(List.of(), report.misses());
         assertEquals(List.of(), report.falseAlarms());
 
-        List<RiskFlag> second = replayAndRun(world, "second");
-        assertEquals(contents(first), contents(second), "the same input gives the same flags");
+        List<RiskFlag> second = replayAndRun(world, "second", true);
+        assertTrue(FailOnceStage.failed(), "the second run failed once and restored from a checkpoint");
+        assertEquals(contents(first), contents(second), "the same input gives the same flags, exactly once");
     }
 
     private static List<GroundTruthEntry> onlyScored(List<GroundTruthEntry> truth) {
@@ -123,7 +127,7 @@ class RiskFlagPipelineTest {
     }
 
     /** Fresh topics, one replay at full speed, the job until the end offsets found at its start, the committed flags. */
-    private static List<RiskFlag> replayAndRun(Path world, String run) throws Exception {
+    private static List<RiskFlag> replayAndRun(Path world, String run, boolean failOnce) throws Exception {
         TopicsConfig topics = TopicsConfig.load(CONFIG);
         recreate(topics);
         StringWriter status = new StringWriter();
@@ -135,8 +139,12 @@ class RiskFlagPipelineTest {
         environment.getKafka().setBootstrapServers(bootstrap);
         environment.getKafka().setGroupId("pipeline-test-" + run);
         environment.getKafka().setTransactionalIdPrefix("pipeline-test-" + run);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
+        Configuration restarts = failOnce
+                ? new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
+                        .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1)
+                        .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200))
+                : new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
         RiskFlagJob.configure(env, environment.getJob());
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         env.setParallelism(2);
@@ -144,7 +152,7 @@ class RiskFlagPipelineTest {
         RiskFlagJob.builder(CONFIG)
                 .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
                 .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
-                .rules(RiskFlagJob.defaultRules())
+                .rules(failOnce ? withFailure(RiskFlagJob.defaultRules()) : RiskFlagJob.defaultRules())
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())
                 .audit(kafka.audit())
@@ -155,7 +163,15 @@ class RiskFlagPipelineTest {
         TopicSnapshot<RiskFlag> flags = EvaluationInputs.flagTopic(bootstrap, environment.getTopics().getFlags());
         assertEquals(0, flags.undecodable());
         assertTrue(!flags.records().isEmpty(), "the job committed flags");
+        assertEquals(flags.records().size(), flags.records().stream()
+                .map(f -> f.getFlagId() + "#" + f.getRevision()).distinct().count(), "no flag revision twice");
         return flags.records();
+    }
+
+    private static List<RuleStage> withFailure(List<RuleStage> rules) {
+        List<RuleStage> stages = new ArrayList<>(rules);
+        stages.add(FailOnceStage.stage());
+        return stages;
     }
 
     private static void recreate(TopicsConfig topics) throws Exception {
