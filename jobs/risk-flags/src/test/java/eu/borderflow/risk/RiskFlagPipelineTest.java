@@ -70,7 +70,7 @@ class RiskFlagPipelineTest {
                     .build());
 
     private static final ConfigLoader CONFIG = ConfigLoader.defaults();
-    private static TestBroker inJvmBroker;
+    private static TestBroker broker;
     private static String bootstrap;
 
     @TempDir
@@ -78,20 +78,13 @@ class RiskFlagPipelineTest {
 
     @BeforeAll
     static void broker() throws Exception {
-        String external = System.getenv("BORDERFLOW_TEST_BOOTSTRAP");
-        if (external != null && !external.isBlank()) {
-            bootstrap = external;
-        } else {
-            inJvmBroker = TestBroker.start();
-            bootstrap = inJvmBroker.bootstrap();
-        }
+        broker = TestBroker.startOrShareExternal();
+        bootstrap = broker.bootstrap();
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        if (inJvmBroker != null) {
-            inJvmBroker.close();
-        }
+        broker.close();
     }
 
     @Test

@@ -6,16 +6,33 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 import java.nio.file.Path;
 
-/** A one-node KRaft broker inside the test JVM (about 6 s to start), configured like ops/kafka's broker. */
+/**
+ * A Kafka broker for tests: a one-node KRaft broker inside the test JVM (about 6 s to start), configured like
+ * ops/kafka's broker, or, for tests that can share one, the real broker that {@code ops/borderflow test} starts and
+ * names in {@code BORDERFLOW_TEST_BOOTSTRAP}.
+ */
 public final class TestBroker implements AutoCloseable {
 
     /** The project's config/ folder, seen from the seeds module. */
     public static final Path CONFIG_DIR = Path.of("..", "config");
+    /** Set by ops/test.sh to the real broker it started. */
+    public static final String EXTERNAL_BOOTSTRAP_ENV = "BORDERFLOW_TEST_BOOTSTRAP";
 
     private final KafkaClusterTestKit cluster;
+    private final String external;
 
-    private TestBroker(KafkaClusterTestKit cluster) {
+    private TestBroker(KafkaClusterTestKit cluster, String external) {
         this.cluster = cluster;
+        this.external = external;
+    }
+
+    /**
+     * The real broker of {@code BORDERFLOW_TEST_BOOTSTRAP} when set, else one in this JVM. Tests using it must not
+     * assume empty topics: other tests write to the same broker.
+     */
+    public static TestBroker startOrShareExternal() throws Exception {
+        String external = System.getenv(EXTERNAL_BOOTSTRAP_ENV);
+        return external == null || external.isBlank() ? start() : new TestBroker(null, external);
     }
 
     public static TestBroker start() throws Exception {
@@ -33,11 +50,11 @@ public final class TestBroker implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new TestBroker(cluster);
+        return new TestBroker(cluster, null);
     }
 
     public String bootstrap() {
-        return cluster.bootstrapServers();
+        return external != null ? external : cluster.bootstrapServers();
     }
 
     /** Creates the topics of the project's config/topics.yaml. */
@@ -47,6 +64,8 @@ public final class TestBroker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 }

@@ -62,7 +62,7 @@ class ReplayerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = TestBroker.start();
+        broker = TestBroker.startOrShareExternal();
         broker.createTopics();
     }
 
