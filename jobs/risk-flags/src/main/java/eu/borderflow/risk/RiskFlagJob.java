@@ -247,7 +247,7 @@ public final class RiskFlagJob {
             return this;
         }
 
-        /** The BCP reference table; by default {@link KnownBcps#RESOURCE} on the classpath. */
+        /** The BCPs the job accepts; by default the shipped reference table ({@link KnownBcps#fromClasspath()}). */
         public Builder knownBcps(KnownBcps knownBcps) {
             this.bcps = knownBcps;
             return this;

@@ -111,7 +111,10 @@ class RiskFlagPipelineTest {
 
         List<RiskFlag> second = replayAndRun(world, "second", true);
         assertTrue(FailOnceStage.failed(), "the second run failed once and restored from a checkpoint");
-        assertEquals(contents(first), contents(second), "the same input gives the same flags, exactly once");
+        List<String> once = contents(first);
+        List<String> again = contents(second);
+        assertEquals(once, again, () -> "the same input gives the same flags, exactly once; only in the first run: "
+                + ids(once, again) + "; only in the second: " + ids(again, once));
     }
 
     private static List<GroundTruthEntry> onlyScored(List<GroundTruthEntry> truth) {
@@ -181,6 +184,12 @@ class RiskFlagPipelineTest {
 
     private static String first(List<?> items) {
         return items.subList(0, Math.min(5, items.size())).toString();
+    }
+
+    private static List<String> ids(List<String> these, List<String> notIn) {
+        Set<String> others = Set.copyOf(notIn);
+        return these.stream().filter(f -> !others.contains(f))
+                .map(f -> f.substring(0, f.indexOf(", \"status\""))).toList();
     }
 
     private static List<String> contents(List<RiskFlag> flags) {

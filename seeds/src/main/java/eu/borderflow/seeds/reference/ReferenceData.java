@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.borderflow.reference.BcpRecord;
+import eu.borderflow.reference.BcpTable;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.SectionImpactLevel;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -51,11 +52,9 @@ public final class ReferenceData {
     /** Loads the reference data shipped in the jar. */
     public static ReferenceData load() {
         List<Bcp> bcps = new ArrayList<>();
-        for (Map<String, String> row : csv("bcps.csv")) {
-            bcps.add(new Bcp(bcps.size(), row.get("code"), row.get("name"), row.get("country"),
-                    BorderType.valueOf(row.get("type")),
-                    new GeoPoint(Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude"))),
-                    ZoneId.of(row.get("time_zone")), row.get("section_id"), Double.parseDouble(row.get("weight"))));
+        for (BcpRecord row : BcpTable.load().rows()) {
+            bcps.add(new Bcp(bcps.size(), row.code(), row.name(), row.country(), row.type(),
+                    new GeoPoint(row.latitude(), row.longitude()), row.zone(), row.sectionId(), row.weight()));
         }
         Map<String, BorderSection> sections = new LinkedHashMap<>();
         for (JsonNode s : yaml("sections.yaml").path("sections")) {

@@ -17,7 +17,7 @@ public final class TravellerRules {
     private TravellerRules() {
     }
 
-    /** The rules with the BCP reference data from the classpath ({@link ClasspathBcpLocations#REFERENCE}). */
+    /** The rules with the shipped BCP reference table ({@link ClasspathBcpLocations#reference()}). */
     public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, ConfigLoader config) {
         return apply(crossings, config, ClasspathBcpLocations.reference());
     }

@@ -7,22 +7,24 @@ import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ClasspathBcpLocationsTest {
 
     @Test
-    void readsTheAgreedHeaderAndTheGeneratorsOne() {
-        BcpLocation helsinki = new ClasspathBcpLocations("/traveller/bcps-test.csv").find("FIN-A-HEL");
+    void locatesTheBcpsOfTheShippedTable() {
+        BcpLocations bcps = ClasspathBcpLocations.reference();
         assertEquals(new BcpLocation("FIN-A-HEL", BorderType.AIR, 60.3172, 24.9633, ZoneId.of("Europe/Helsinki")),
-                helsinki);
-        BcpLocation piraeus = new ClasspathBcpLocations("/traveller/bcps-seeds-header.csv").find("GRC-S-PIR");
-        assertEquals(ZoneId.of("Europe/Athens"), piraeus.zone());
-        assertEquals(BorderType.SEA, piraeus.type());
+                bcps.find("FIN-A-HEL"));
+        assertEquals(BorderType.SEA, bcps.find("GRC-S-PIR").type());
+        assertEquals(ZoneId.of("Europe/Athens"), bcps.find("GRC-S-PIR").zone());
+        assertNull(bcps.find("XXX-A-NOPE"));
     }
 
     @Test
-    void unknownCodesAndAMissingResourceGiveNoLocation() {
-        assertNull(new ClasspathBcpLocations("/traveller/bcps-test.csv").find("XXX-A-NOPE"));
-        assertNull(new ClasspathBcpLocations("/traveller/no-such.csv").find("FIN-A-HEL"));
+    void aMissingTableFailsWithItsName() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new ClasspathBcpLocations("/traveller/no-such.csv").find("FIN-A-HEL"));
+        assertEquals("BCP reference table /traveller/no-such.csv is not on the classpath", e.getMessage());
     }
 }
