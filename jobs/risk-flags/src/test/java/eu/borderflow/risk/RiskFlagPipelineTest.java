@@ -1,6 +1,7 @@
 package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicNames;
 import eu.borderflow.risk.environment.JobEnvironment;
 import eu.borderflow.risk.environment.KafkaEndpoints;
 import eu.borderflow.risk.testing.FailOnceStage;
@@ -127,7 +128,8 @@ class RiskFlagPipelineTest {
         TopicsConfig topics = TopicsConfig.load(CONFIG);
         recreate(topics);
         StringWriter status = new StringWriter();
-        ReplayReport replayed = new Replayer(new ReplayOptions(world, Pacing.max(), bootstrap, 0,
+        ReplayReport replayed = new Replayer(new ReplayOptions(world, Pacing.max(), bootstrap,
+                TopicNames.load(CONFIG, JobEnvironment.LOCAL), 0,
                 new PrintWriter(status), false)).run();
         assertEquals(0, replayed.failed(), status.toString());
 

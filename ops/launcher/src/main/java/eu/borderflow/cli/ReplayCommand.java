@@ -1,5 +1,7 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.config.ConfigException;
+import eu.borderflow.config.TopicNames;
 import eu.borderflow.seeds.kafka.BrokerUnavailableException;
 import eu.borderflow.seeds.replay.Pacing;
 import eu.borderflow.seeds.replay.ReplayInputException;
@@ -9,6 +11,7 @@ import eu.borderflow.seeds.replay.Replayer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -45,6 +48,13 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Kafka bootstrap address (default: ${DEFAULT-VALUE}).")
     private String bootstrap;
 
+    @Option(names = "--environment", paramLabel = "NAME", defaultValue = "local",
+            description = "Topic names from config/environments/NAME.yaml (default: ${DEFAULT-VALUE}).")
+    private String environment;
+
+    @Mixin
+    private ConfigDir config;
+
     @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9404",
             description = "Prometheus metrics on http://127.0.0.1:P/metrics while replaying; 0 picks a free port "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -67,6 +77,14 @@ public final class ReplayCommand implements Callable<Integer> {
         boolean max;
     }
 
+    private TopicNames topics() {
+        try {
+            return TopicNames.load(config.loader(), environment);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
         if (metricsPort < 0 || metricsPort > 65_535) {
@@ -74,8 +92,8 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ReplayReport report = new Replayer(new ReplayOptions(in, pacing(), bootstrap, metricsPort, err, progress))
-                    .run();
+            ReplayReport report = new Replayer(new ReplayOptions(in, pacing(), bootstrap, topics(), metricsPort, err,
+                    progress)).run();
             PrintWriter out = spec.commandLine().getOut();
             out.println("replay: " + report.summary());
             out.flush();

@@ -9,6 +9,7 @@ import eu.borderflow.risk.environment.KafkaEndpoints;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,9 +71,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "duplicates) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them off (default: ${DEFAULT-VALUE}).")
     private int metricsPort;
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
-    private Path configDir;
+    @Mixin
+    private ConfigDir configDir;
 
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = JobEnvironment.LOCAL,
             description = "config/environments/NAME.yaml (default: ${DEFAULT-VALUE}).")
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             checkDataset();
             prepareOutput();
         }
-        ConfigLoader config = ConfigLoader.from(configDir());
+        ConfigLoader config = configDir.loader();
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
         List<RuleStage> stages = rules.get();
         if (stages.isEmpty()) {
@@ -210,15 +210,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Path configDir() {
-        if (configDir != null) {
-            if (!Files.isDirectory(configDir)) {
-                throw new UserError("--config " + configDir + " is not a folder");
-            }
-            return configDir;
-        }
-        String home = System.getenv("BORDERFLOW_HOME");
-        Path defaultDir = home == null ? null : Path.of(home, "config");
-        return defaultDir != null && Files.isDirectory(defaultDir) ? defaultDir : null;
-    }
 }

@@ -1,16 +1,15 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.seeds.kafka.BrokerUnavailableException;
 import eu.borderflow.seeds.kafka.TopicChange;
 import eu.borderflow.seeds.kafka.TopicSetup;
 import eu.borderflow.seeds.kafka.TopicsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -31,13 +30,12 @@ public final class TopicsCommand implements Callable<Integer> {
             description = "Kafka bootstrap address (default: ${DEFAULT-VALUE}).")
     private String bootstrap;
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "Folder with topics.yaml (default: the copy built into borderflow).")
-    private Path config;
+    @Mixin
+    private ConfigDir config;
 
     @Override
     public Integer call() {
-        TopicsConfig topics = TopicsConfig.load(config == null ? ConfigLoader.defaults() : ConfigLoader.from(config));
+        TopicsConfig topics = TopicsConfig.load(config.loader());
         try {
             List<TopicChange> changes = TopicSetup.apply(bootstrap, topics);
             PrintWriter out = spec.commandLine().getOut();

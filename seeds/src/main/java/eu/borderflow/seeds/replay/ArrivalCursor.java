@@ -27,6 +27,7 @@ import java.util.Arrays;
 final class ArrivalCursor implements RecordSource {
 
     private final ReplayedFile file;
+    private final String topic;
     private final Path path;
     private final DataFileStream<?> stream;
     private final RecordProjection projection;
@@ -48,8 +49,9 @@ final class ArrivalCursor implements RecordSource {
     private byte[] header;
     private boolean reencode;
 
-    private ArrivalCursor(ReplayedFile file, Path path, DataFileStream<?> stream) {
+    private ArrivalCursor(ReplayedFile file, String topic, Path path, DataFileStream<?> stream) {
         this.file = file;
+        this.topic = topic;
         this.path = path;
         this.stream = stream;
         this.projection = new RecordProjection(SpecificData.get().getSchema(file.type()), file.keyField(),
@@ -61,10 +63,10 @@ final class ArrivalCursor implements RecordSource {
         this.reencoder = Reencoder.of(file.type(), stream.getSchema());
     }
 
-    static ArrivalCursor open(ReplayedFile file, Path dir) {
+    static ArrivalCursor open(ReplayedFile file, Path dir, String topic) {
         Path path = dir.resolve(file.fileName());
         try {
-            return new ArrivalCursor(file, path, AvroFiles.open(file.type(), path));
+            return new ArrivalCursor(file, topic, path, AvroFiles.open(file.type(), path));
         } catch (IOException | RuntimeException e) {
             throw new ReplayInputException(path + " is not a readable " + file.type().getSimpleName()
                     + " Avro file (" + DatasetCheck.reason(e) + ")", 0, e);
@@ -129,7 +131,7 @@ final class ArrivalCursor implements RecordSource {
 
     @Override
     public String topic() {
-        return file.topic();
+        return topic;
     }
 
     @Override

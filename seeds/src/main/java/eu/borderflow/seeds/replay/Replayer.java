@@ -51,7 +51,7 @@ public final class Replayer {
         List<RecordSource> sources = new ArrayList<>();
         try {
             for (ReplayedFile file : ReplayedFile.ALL) {
-                RecordSource source = new ReadAhead(ArrivalCursor.open(file, options.in()));
+                RecordSource source = new ReadAhead(ArrivalCursor.open(file, options.in(), file.topic().apply(options.topics())));
                 sources.add(source);
                 source.advance();
             }
@@ -151,7 +151,7 @@ public final class Replayer {
     }
 
     private void requireTopics() {
-        List<String> topics = ReplayedFile.ALL.stream().map(ReplayedFile::topic).toList();
+        List<String> topics = ReplayedFile.ALL.stream().map(f -> f.topic().apply(options.topics())).toList();
         try (Admin admin = KafkaCalls.admin(options.bootstrap())) {
             var existing = KafkaCalls.await(admin.listTopics().names(), options.bootstrap(), "list topics");
             for (String topic : topics) {

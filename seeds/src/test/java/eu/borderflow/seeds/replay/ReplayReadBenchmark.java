@@ -61,7 +61,7 @@ public class ReplayReadBenchmark {
     @Benchmark
     @OperationsPerInvocation(CROSSINGS)
     public void replayCursor(Blackhole sink) throws IOException {
-        try (ArrivalCursor cursor = ArrivalCursor.open(ReplayedFile.CROSSINGS, dir)) {
+        try (ArrivalCursor cursor = ArrivalCursor.open(ReplayedFile.CROSSINGS, dir, "ees.crossings")) {
             while (cursor.advance()) {
                 sink.consume(cursor.arrivalMillis());
                 sink.consume(cursor.eventTimeMillis());

@@ -1,5 +1,7 @@
 package eu.borderflow.seeds.replay;
 
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicNames;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.Incident;
@@ -55,6 +57,7 @@ class ReplayerTest {
             "sis.alerts", SingleObjectSerde.of(AlertChange.class),
             "eurosur.incidents", SingleObjectSerde.of(Incident.class));
 
+    private static final TopicNames TOPICS = TopicNames.load(ConfigLoader.defaults(), "local");
     private static TestBroker broker;
 
     @TempDir
@@ -186,7 +189,7 @@ class ReplayerTest {
     }
 
     private static ReplayOptions options(Path in, String bootstrap) {
-        return new ReplayOptions(in, Pacing.max(), bootstrap, 0, new PrintWriter(new StringWriter()), false);
+        return new ReplayOptions(in, Pacing.max(), bootstrap, TOPICS, 0, new PrintWriter(new StringWriter()), false);
     }
 
     /** Rewrites a crossings file with a writer schema that lacks {@code field} (an older version, say). */

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.environment;
 
+import eu.borderflow.config.TopicNames;
 import eu.borderflow.config.ConfigLoader;
 
 import java.io.Serializable;

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.environment;
 
+import eu.borderflow.config.TopicNames;
 import eu.borderflow.risk.ingest.RawRecord;
 import eu.borderflow.risk.ingest.RawRecordDeserializer;
 import eu.borderflow.risk.sink.AvroKafkaSerializer;

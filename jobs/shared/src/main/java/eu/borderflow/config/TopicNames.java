@@ -1,14 +1,18 @@
-package eu.borderflow.risk.environment;
+package eu.borderflow.config;
 
 import java.io.Serializable;
 
-/** The topics the job reads and writes (section {@code topics}; names as in docs/CONTRACTS.md). */
+/**
+ * The topic names of an environment (section {@code topics} of config/environments/NAME.yaml; defaults as in
+ * docs/CONTRACTS.md), shared by the jobs and by {@code replay}, so renaming a topic in one place renames it for all.
+ */
 public final class TopicNames implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private String crossings;
     private String alerts;
+    private String incidents;
     private String flags;
     private String deadLetters;
     private String audit;
@@ -27,6 +31,19 @@ public final class TopicNames implements Serializable {
 
     public void setAlerts(String alerts) {
         this.alerts = alerts;
+    }
+
+    public String getIncidents() {
+        return incidents;
+    }
+
+    public void setIncidents(String incidents) {
+        this.incidents = incidents;
+    }
+
+    /** The environment's topic names: {@code topics} of config/environments/{@code environment}.yaml. */
+    public static TopicNames load(ConfigLoader config, String environment) {
+        return config.bind("environments/" + environment, "/topics", TopicNames.class);
     }
 
     public String getFlags() {

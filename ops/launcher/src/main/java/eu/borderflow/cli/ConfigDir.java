@@ -1,0 +1,37 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.config.ConfigLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code --config DIR} option of the commands that read config/: that folder, else {@code $BORDERFLOW_HOME/config}
+ * (set by ops/borderflow to the checkout), else the copy built into borderflow.
+ */
+public final class ConfigDir {
+
+    static final String HOME_ENV = "BORDERFLOW_HOME";
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
+    private Path configDir;
+
+    ConfigLoader loader() {
+        return ConfigLoader.from(folder());
+    }
+
+    /** The folder to read, or {@code null} for the built-in defaults. */
+    private Path folder() {
+        if (configDir != null) {
+            if (!Files.isDirectory(configDir)) {
+                throw new UserError("--config " + configDir + " is not a folder");
+            }
+            return configDir;
+        }
+        String home = System.getenv(HOME_ENV);
+        Path defaultDir = home == null ? null : Path.of(home, "config");
+        return defaultDir != null && Files.isDirectory(defaultDir) ? defaultDir : null;
+    }
+}
