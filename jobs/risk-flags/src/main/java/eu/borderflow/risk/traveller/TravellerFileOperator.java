@@ -15,11 +15,15 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
@@ -31,8 +35,14 @@ import java.time.LocalDate;
  * presumption of presence until a movement is recorded; R7 reports the broken sequence. A crossing later than the
  * allowed lateness is applied at once; an entry or exit dated before the file's last movement cannot be placed in
  * the stays any more and only counts for R5.
+ * <p>
+ * At the end of a bounded input the watermark jumps to Long.MAX_VALUE and fires every timer. An R4 deadline counts as
+ * reached there only up to the watermark the crossings themselves justify: the newest event time this instance saw,
+ * less the out-of-orderness. That bound depends on the data alone (kept in operator state across restores), not on
+ * when the last periodic watermark happened to be emitted, so a bounded run raises the same flags every time.
  */
-public final class TravellerFileOperator extends KeyedProcessFunction<String, TravellerCrossing, RiskFlag> {
+public final class TravellerFileOperator extends KeyedProcessFunction<String, TravellerCrossing, RiskFlag>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
@@ -43,11 +53,14 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private final MissingExitRule missingExit;
     private final VisaEntriesRule visaEntries;
     private final long latenessMs;
+    private final long outOfOrdernessMs;
 
     private transient ValueState<TravellerFile> file;
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
     private transient Pseudonymiser tokens;
+    private transient long newestSeen;
+    private transient ListState<Long> newestSeenState;
 
     public TravellerFileOperator(ConfigLoader config, BcpLocations bcps) {
         this.config = config;
@@ -55,7 +68,24 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         this.overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
         this.visaEntries = new VisaEntriesRule(config);
-        this.latenessMs = TimeConfig.load(config).getAllowedLateness().toMillis();
+        TimeConfig time = TimeConfig.load(config);
+        this.latenessMs = time.getAllowedLateness().toMillis();
+        this.outOfOrdernessMs = time.getOutOfOrderness().toMillis();
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        newestSeenState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("ees-file-newest-crossing", Types.LONG));
+        newestSeen = Long.MIN_VALUE;
+        for (Long restored : newestSeenState.get()) {
+            newestSeen = Math.max(newestSeen, restored);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        newestSeenState.update(List.of(newestSeen));
     }
 
     @Override
@@ -70,6 +100,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     @Override
     public void processElement(TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+        newestSeen = Math.max(newestSeen, crossing.getEventTime());
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
             pending.add(crossing);
@@ -187,13 +218,19 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             throws Exception {
         OpenStay stay = current.getOpenStay();
         if (stay == null || stay.isMissingExitRaised() || stay.getMissingExitDeadline() > timestamp
-                || ctx.timerService().currentWatermark() == Long.MAX_VALUE || exitWaiting(stay)) {
+                || !reachedByTheData(timestamp, ctx) || exitWaiting(stay)) {
             return;
         }
         RiskFlag flag = missingExit.raise(stay, ctx.getCurrentKey(), timestamp, tokens);
         stay.setMissingExitRaised(true);
         missingExitFlag.update(flag);
         out.collect(flag);
+    }
+
+    /** Always before the end of a bounded input; at its end, up to the newest crossing less the out-of-orderness. */
+    private boolean reachedByTheData(long timestamp, Context ctx) {
+        return ctx.timerService().currentWatermark() != Long.MAX_VALUE
+                || timestamp <= newestSeen - outOfOrdernessMs - 1;
     }
 
     private boolean exitWaiting(OpenStay stay) throws Exception {

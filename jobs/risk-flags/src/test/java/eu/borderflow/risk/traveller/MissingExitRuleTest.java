@@ -119,6 +119,24 @@ class MissingExitRuleTest {
     }
 
     @Test
+    void atTheEndOfABoundedInputDeadlinesUpToTheNewestCrossingLessTheOutOfOrdernessAreReached() throws Exception {
+        // Short stay entered 1 Jan (no visa, no reference zone): deadline 4 Apr 09:00Z at the latest (see below).
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("stays", "2025-01-01T10:00").build());
+            h.send(entry("other", "2025-04-10T10:00").file("F-other").build());
+            h.watermark(Long.MAX_VALUE);
+            assertEquals(List.of("stays"), h.flags("R4").stream().map(RiskFlag::getTriggerEventId).toList(),
+                    "the other traveller's crossing on 10 Apr shows event time passed the deadline");
+        }
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("stays", "2025-01-01T10:00").build());
+            h.send(entry("other", "2025-01-20T10:00").file("F-other").build());
+            h.watermark(Long.MAX_VALUE);
+            assertTrue(h.flags("R4").isEmpty(), "the data ends on 20 Jan, long before the deadline");
+        }
+    }
+
+    @Test
     void withoutReferenceDataTheDeadlineUsesTheLatestMidnightTheEntryAllows() {
         // Local date 1 Jan at 09:00Z: the zone offset is at least -9 h, so local midnight of 1 Apr is at the latest
         // 1 Apr 09:00Z; plus the 72 h grace. Never early, at most a day late.
