@@ -40,8 +40,10 @@ public final class FlagDigest {
                 "persons", w -> unchecked(() -> Pipeline.persons(w.config)),
                 "documents", w -> unchecked(() -> Pipeline.documents(w.config)),
                 "travellerFile", w -> unchecked(() -> Pipeline.travellerFile(w.config)),
+                "documentSequence", w -> unchecked(() -> Pipeline.documentSequence(w.config)),
                 "passThrough", w -> unchecked(Pipeline::passThrough));
-        for (String name : new String[] {"persons", "documents", "travellerFile", "passThrough"}) {
+        for (String name : new String[] {"persons", "documents", "travellerFile", "documentSequence",
+            "passThrough"}) {
             if (only != null && !only.contains(name)) {
                 continue;
             }

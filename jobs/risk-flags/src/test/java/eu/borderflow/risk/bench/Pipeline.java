@@ -11,7 +11,10 @@ import eu.borderflow.risk.alerts.DocumentAlertJoin;
 import eu.borderflow.risk.alerts.PersonAlertMatcher;
 import eu.borderflow.risk.alerts.PersonFlagAssembler;
 import eu.borderflow.risk.alerts.PersonMatch;
+import eu.borderflow.risk.ingest.CrossingDeduplicator;
 import eu.borderflow.risk.traveller.ClasspathBcpLocations;
+import eu.borderflow.risk.traveller.DocumentCrossing;
+import eu.borderflow.risk.traveller.DocumentSequenceOperator;
 import eu.borderflow.risk.traveller.TravellerCrossing;
 import eu.borderflow.risk.traveller.TravellerFileOperator;
 import eu.borderflow.schema.AlertChange;
@@ -145,6 +148,16 @@ public abstract class Pipeline implements AutoCloseable {
         return new TravellerFilePipeline(config);
     }
 
+    /** R7/R8: document projection → the document's crossing trail. */
+    public static Pipeline documentSequence(ConfigLoader config) throws Exception {
+        return new DocumentSequencePipeline(config);
+    }
+
+    /** The job's first keyed operator: drops re-sent crossings, keyed by event id (counts what passes). */
+    public static Pipeline deduplicator(ConfigLoader config) throws Exception {
+        return new Deduplicator(config);
+    }
+
     /**
      * The same kind of keyed harness, keyed by file id, with an operator that only emits what it gets: the cost of a
      * keyBy of the whole crossing (its Avro serialisation included) and a keyed operator, with no work of its own.
@@ -268,6 +281,74 @@ public abstract class Pipeline implements AutoCloseable {
         public void watermark(long time) throws Exception {
             harness.processWatermark(new Watermark(time));
             drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
+        }
+
+        @Override
+        public List<AbstractStreamOperatorTestHarness<?>> harnesses() {
+            return List.of(harness);
+        }
+    }
+
+    private static final class DocumentSequencePipeline extends Pipeline {
+        private final Pseudonymiser tokens;
+        private final KeyedOneInputStreamOperatorTestHarness<String, DocumentCrossing, RiskFlag> harness;
+        private final Shuffle<DocumentCrossing> shuffle = new Shuffle<>(Types.POJO(DocumentCrossing.class));
+
+        DocumentSequencePipeline(ConfigLoader config) throws Exception {
+            tokens = PseudonymiserFactory.fromConfig(config);
+            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                    new DocumentSequenceOperator(config, ClasspathBcpLocations.reference())),
+                    DocumentCrossing::getDocumentToken, Types.STRING));
+        }
+
+        @Override
+        public void crossing(BorderCrossing crossing) throws Exception {
+            harness.processElement(shuffle.through(DocumentCrossing.of(crossing, tokens)),
+                    crossing.getEventTime().toEpochMilli());
+            drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
+        }
+
+        @Override
+        public void alert(AlertChange alert) {
+        }
+
+        @Override
+        public void watermark(long time) throws Exception {
+            harness.processWatermark(new Watermark(time));
+            drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
+        }
+
+        @Override
+        public List<AbstractStreamOperatorTestHarness<?>> harnesses() {
+            return List.of(harness);
+        }
+    }
+
+    private static final class Deduplicator extends Pipeline {
+        private final KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> harness;
+        private final Shuffle<BorderCrossing> shuffle = new Shuffle<>(new AvroTypeInfo<>(BorderCrossing.class));
+
+        Deduplicator(ConfigLoader config) throws Exception {
+            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                    new CrossingDeduplicator(java.time.Duration.ofDays(
+                            eu.borderflow.risk.config.RetentionConfig.load(config).getDedupDays()))),
+                    BorderCrossing::getEventId, Types.STRING));
+        }
+
+        @Override
+        public void crossing(BorderCrossing crossing) throws Exception {
+            harness.processElement(shuffle.through(crossing), crossing.getEventTime().toEpochMilli());
+            drain(harness, r -> emitted++);
+        }
+
+        @Override
+        public void alert(AlertChange alert) {
+        }
+
+        @Override
+        public void watermark(long time) throws Exception {
+            harness.processWatermark(new Watermark(time));
+            drain(harness, r -> { });
         }
 
         @Override

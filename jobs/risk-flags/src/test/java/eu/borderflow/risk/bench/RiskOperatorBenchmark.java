@@ -151,6 +151,24 @@ public class RiskOperatorBenchmark {
     }
 
     @State(Scope.Thread)
+    public static class DocumentSequences extends Replay {
+        @Override
+        Pipeline create(BenchWorld world) throws Exception {
+            return Pipeline.documentSequence(world.config);
+        }
+
+        @Setup(Level.Invocation)
+        public void setUp(World world) throws Exception {
+            prepare(world);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            close();
+        }
+    }
+
+    @State(Scope.Thread)
     public static class PassThrough extends Replay {
         @Override
         Pipeline create(BenchWorld world) throws Exception {
@@ -193,6 +211,13 @@ public class RiskOperatorBenchmark {
     @Benchmark
     @OperationsPerInvocation(CHUNK)
     public long travellerFileOperator(World world, TravellerFiles replay) throws Exception {
+        return replay.next(world);
+    }
+
+    /** R7/R8: document projection and the document's trail (72 h lateness buffer, last crossing, biometrics). */
+    @Benchmark
+    @OperationsPerInvocation(CHUNK)
+    public long documentSequenceOperator(World world, DocumentSequences replay) throws Exception {
         return replay.next(world);
     }
 }
