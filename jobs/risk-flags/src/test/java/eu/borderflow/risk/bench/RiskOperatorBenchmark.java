@@ -26,13 +26,15 @@ import java.util.concurrent.TimeUnit;
  * start again empty (outside the measured time). The baseline is the same kind of keyed harness with an operator that
  * only emits, so ratios show what each operator costs above Flink's own per-record work.
  * <p>
+ * The C2 compiler needs a good ten seconds of this before the figures settle, hence the long warm-up.
+ * <p>
  * {@code ops/borderflow bench --only RiskOperatorBenchmark}; the flags themselves are checked with {@link FlagDigest}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx1g", "-XX:ActiveProcessorCount=1",
+@Fork(value = 1, jvmArgs = {"-Xmx1g",
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
         "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED"})
