@@ -2,9 +2,11 @@ package eu.borderflow.risk.alerts;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Candidate blocking for person matching: the Double Metaphone code of each folded name part with the birth year.
@@ -18,19 +20,51 @@ public final class BlockingKeys {
     /** Stateless apart from its code length, so one instance serves every thread. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
+    /**
+     * Codes of the name parts seen recently: name parts repeat a lot (a few thousand spellings cover most travellers),
+     * and the code is a pure function of the part, so a bounded memo saves the phonetic analysis on every crossing.
+     * Emptied when full; shared by the threads of a task manager.
+     */
+    private static final int MEMO_LIMIT = 1 << 16;
+    private static final Map<String, String> CODES = new ConcurrentHashMap<>();
+
     private BlockingKeys() {
     }
 
     /** Sorted, distinct keys of all the given names (each a list of folded parts) born in {@code birthYear}. */
     public static String[] of(Collection<List<String>> names, int birthYear) {
-        TreeSet<String> keys = new TreeSet<>();
+        String[] keys = new String[4];
+        int count = 0;
         for (List<String> parts : names) {
             for (String part : parts) {
                 if (part.length() >= MIN_PART_LENGTH) {
-                    keys.add(METAPHONE.doubleMetaphone(part) + '|' + birthYear);
+                    if (count == keys.length) {
+                        keys = Arrays.copyOf(keys, count * 2);
+                    }
+                    keys[count++] = code(part) + '|' + birthYear;
                 }
             }
         }
-        return keys.toArray(new String[0]);
+        Arrays.sort(keys, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || !keys[i].equals(keys[distinct - 1])) {
+                keys[distinct++] = keys[i];
+            }
+        }
+        return Arrays.copyOf(keys, distinct);
+    }
+
+    /** The Double Metaphone (primary) code of one folded name part. */
+    static String code(String part) {
+        String code = CODES.get(part);
+        if (code == null) {
+            code = METAPHONE.doubleMetaphone(part);
+            if (CODES.size() >= MEMO_LIMIT) {
+                CODES.clear();
+            }
+            CODES.put(part, code);
+        }
+        return code;
     }
 }

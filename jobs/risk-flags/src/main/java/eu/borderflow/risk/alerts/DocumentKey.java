@@ -16,8 +16,38 @@ public final class DocumentKey {
     private DocumentKey() {
     }
 
+    /**
+     * Upper case, then every character but ASCII letters and digits removed. Document numbers and country codes are
+     * ASCII: those are done in one pass without a regex (and returned as they are when already normal); anything else
+     * takes the general path.
+     */
     public static String normalise(String value) {
-        return SEPARATORS.matcher(value.toUpperCase(Locale.ROOT)).replaceAll("");
+        int length = value.length();
+        int i = 0;
+        while (i < length && isUpperAlnum(value.charAt(i))) {
+            i++;
+        }
+        if (i == length) {
+            return value;
+        }
+        StringBuilder normal = new StringBuilder(length);
+        normal.append(value, 0, i);
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return SEPARATORS.matcher(value.toUpperCase(Locale.ROOT)).replaceAll("");
+            }
+            if (c >= 'a' && c <= 'z') {
+                normal.append((char) (c - ('a' - 'A')));
+            } else if (isUpperAlnum(c)) {
+                normal.append(c);
+            }
+        }
+        return normal.toString();
+    }
+
+    private static boolean isUpperAlnum(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     public static String token(Pseudonymiser pseudonymiser, String issuingCountry, String number) {
