@@ -5,8 +5,6 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Candidate blocking for person matching: the Double Metaphone code of each folded name part with the birth year.
@@ -19,14 +17,6 @@ public final class BlockingKeys {
     private static final int MIN_PART_LENGTH = 2;
     /** Stateless apart from its code length, so one instance serves every thread. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
-
-    /**
-     * Codes of the name parts seen recently: name parts repeat a lot (a few thousand spellings cover most travellers),
-     * and the code is a pure function of the part, so a bounded memo saves the phonetic analysis on every crossing.
-     * Emptied when full; shared by the threads of a task manager.
-     */
-    private static final int MEMO_LIMIT = 1 << 16;
-    private static final Map<String, String> CODES = new ConcurrentHashMap<>();
 
     private BlockingKeys() {
     }
@@ -55,16 +45,11 @@ public final class BlockingKeys {
         return Arrays.copyOf(keys, distinct);
     }
 
-    /** The Double Metaphone (primary) code of one folded name part. */
+    /**
+     * The Double Metaphone (primary) code of one folded name part. Not memoised: a cache of name parts would outlive
+     * the alerts and crossings they came from, which the erasure rules do not allow.
+     */
     static String code(String part) {
-        String code = CODES.get(part);
-        if (code == null) {
-            code = METAPHONE.doubleMetaphone(part);
-            if (CODES.size() >= MEMO_LIMIT) {
-                CODES.clear();
-            }
-            CODES.put(part, code);
-        }
-        return code;
+        return METAPHONE.doubleMetaphone(part);
     }
 }
