@@ -6,6 +6,7 @@ import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
+import eu.borderflow.seeds.world.Traveller;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,22 @@ final class CrossingEncoder {
 
     private byte[] buf = new byte[INITIAL_BYTES];
     private int pos;
+    private TravellerBytes[] travellers = new TravellerBytes[0];
+    private char[] chars = new char[INITIAL_BYTES];
 
     /** Encodes {@code c}; the returned buffer is valid until the next call. */
     ByteBuffer encode(BorderCrossing c) {
+        return encode(c, null);
+    }
+
+    /**
+     * Encodes {@code c}, a crossing of background traveller {@code t} (or null when it is not one): the parts of the
+     * record that are the traveller's own shared objects (identity, document and visa, biometric ids) are encoded once
+     * per traveller and copied afterwards. Each part is only taken from the cache when the record holds the very
+     * objects the cache was made from, so a record that differs (a re-sent copy, a scenario record) is encoded field
+     * by field and the bytes are always those of {@code SpecificDatumWriter}.
+     */
+    ByteBuffer encode(BorderCrossing c, Traveller t) {
         pos = 0;
         string(c.getEventId());
         bool(c.getSynthetic());
@@ -42,40 +56,41 @@ final class CrossingEncoder {
         string(c.getSectionId());
         varint(c.getBorderType().ordinal());
         string(c.getAuthority());
-        TravellerIdentity t = c.getTraveller();
-        string(t.getFileId());
-        string(t.getSurname());
-        string(t.getGivenNames());
-        varint((int) t.getDateOfBirth().toEpochDay());
-        string(t.getNationality());
-        varint(t.getSex().ordinal());
-        TravelDocument d = c.getDocument();
-        varint(d.getType().ordinal());
-        string(d.getNumber());
-        string(d.getIssuingCountry());
-        varint((int) d.getExpiryDate().toEpochDay());
-        Visa v = c.getVisa();
-        if (v == null) {
-            varint(NULL_BRANCH);
+        TravellerBytes cached = t == null ? null : cached(t);
+        TravellerIdentity identity = c.getTraveller();
+        if (cached != null && identity == t.identity()) {
+            cached.identity = copyOrRecord(cached.identity, identity);
+        } else if (cached != null && identity == t.variantIdentity()) {
+            cached.variant = copyOrRecord(cached.variant, identity);
         } else {
-            varint(VALUE_BRANCH);
-            string(v.getStickerNumber());
-            string(v.getVisaType());
-            varint(v.getEntriesAuthorised());
-            varint(v.getDurationOfStayDays());
-            varint((int) v.getValidFrom().toEpochDay());
-            varint((int) v.getValidUntil().toEpochDay());
+            identity(identity);
+        }
+        if (cached != null && c.getDocument() == t.document() && c.getVisa() == t.visa()) {
+            if (cached.documentAndVisa != null) {
+                copy(cached.documentAndVisa);
+            } else {
+                int start = pos;
+                documentAndVisa(c.getDocument(), c.getVisa());
+                cached.documentAndVisa = Arrays.copyOfRange(buf, start, pos);
+            }
+        } else {
+            documentAndVisa(c.getDocument(), c.getVisa());
         }
         varint(c.getStayBasis().ordinal());
         Biometrics b = c.getBiometrics();
-        string(b.getFacialTemplateId());
-        if (b.getFingerprintTemplateId() == null) {
-            varint(NULL_BRANCH);
+        if (cached != null && b.getFacialTemplateId() == t.facialTemplateId()
+                && b.getFingerprintTemplateId() == t.fingerprintTemplateId()
+                && b.getFingerprintStatus() == t.fingerprintStatus()) {
+            if (cached.biometricIds != null) {
+                copy(cached.biometricIds);
+            } else {
+                int start = pos;
+                biometricIds(b);
+                cached.biometricIds = Arrays.copyOfRange(buf, start, pos);
+            }
         } else {
-            varint(VALUE_BRANCH);
-            string(b.getFingerprintTemplateId());
+            biometricIds(b);
         }
-        varint(b.getFingerprintStatus().ordinal());
         floatLe(b.getVerificationScore());
         List<RefusalReason> reasons = c.getRefusalReasons();
         if (!reasons.isEmpty()) {
@@ -87,6 +102,83 @@ final class CrossingEncoder {
         varlong(0);
         varint((int) c.getRetentionUntil().toEpochDay());
         return ByteBuffer.wrap(buf, 0, pos);
+    }
+
+    /** The bytes of one traveller's shared parts, filled in as they are first needed. */
+    private static final class TravellerBytes {
+        byte[] identity;
+        byte[] variant;
+        byte[] documentAndVisa;
+        byte[] biometricIds;
+    }
+
+    private TravellerBytes cached(Traveller t) {
+        int i = t.index();
+        if (i >= travellers.length) {
+            travellers = Arrays.copyOf(travellers, Math.max(travellers.length * 2, i + 1));
+        }
+        TravellerBytes bytes = travellers[i];
+        if (bytes == null) {
+            bytes = new TravellerBytes();
+            travellers[i] = bytes;
+        }
+        return bytes;
+    }
+
+    /** Copies {@code bytes} when known, else encodes {@code identity} and returns its bytes for next time. */
+    private byte[] copyOrRecord(byte[] bytes, TravellerIdentity identity) {
+        if (bytes != null) {
+            copy(bytes);
+            return bytes;
+        }
+        int start = pos;
+        identity(identity);
+        return Arrays.copyOfRange(buf, start, pos);
+    }
+
+    private void identity(TravellerIdentity t) {
+        string(t.getFileId());
+        string(t.getSurname());
+        string(t.getGivenNames());
+        varint((int) t.getDateOfBirth().toEpochDay());
+        string(t.getNationality());
+        varint(t.getSex().ordinal());
+    }
+
+    private void documentAndVisa(TravelDocument d, Visa v) {
+        varint(d.getType().ordinal());
+        string(d.getNumber());
+        string(d.getIssuingCountry());
+        varint((int) d.getExpiryDate().toEpochDay());
+        if (v == null) {
+            varint(NULL_BRANCH);
+        } else {
+            varint(VALUE_BRANCH);
+            string(v.getStickerNumber());
+            string(v.getVisaType());
+            varint(v.getEntriesAuthorised());
+            varint(v.getDurationOfStayDays());
+            varint((int) v.getValidFrom().toEpochDay());
+            varint((int) v.getValidUntil().toEpochDay());
+        }
+    }
+
+    /** The biometrics record up to (not including) the verification score. */
+    private void biometricIds(Biometrics b) {
+        string(b.getFacialTemplateId());
+        if (b.getFingerprintTemplateId() == null) {
+            varint(NULL_BRANCH);
+        } else {
+            varint(VALUE_BRANCH);
+            string(b.getFingerprintTemplateId());
+        }
+        varint(b.getFingerprintStatus().ordinal());
+    }
+
+    private void copy(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
     }
 
     private void ensure(int more) {
@@ -108,11 +200,14 @@ final class CrossingEncoder {
     private void varlong(long value) {
         ensure(10);
         long n = (value << 1) ^ (value >> 63);
+        byte[] b = buf;
+        int p = pos;
         while ((n & ~0x7FL) != 0) {
-            buf[pos++] = (byte) ((n & 0x7F) | 0x80);
+            b[p++] = (byte) ((n & 0x7F) | 0x80);
             n >>>= 7;
         }
-        buf[pos++] = (byte) n;
+        b[p++] = (byte) n;
+        pos = p;
     }
 
     private void floatLe(float value) {
@@ -124,24 +219,46 @@ final class CrossingEncoder {
         buf[pos++] = (byte) (bits >>> 24);
     }
 
+    /**
+     * Avro string: length, then UTF-8. The chars are copied out in one go (an intrinsic for the JDK's compact strings)
+     * and copied and checked in one branch-free loop; only a string with a char above ASCII takes the JDK's encoder.
+     */
     private void string(String s) {
         int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) {
-            ascii = s.charAt(i) < ASCII_LIMIT;
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
         }
-        if (ascii) {
-            varlong(n);
-            ensure(n);
-            for (int i = 0; i < n; i++) {
-                buf[pos++] = (byte) s.charAt(i);
-            }
+        s.getChars(0, n, chars, 0);
+        varlong(n);
+        ensure(n);
+        char[] cs = chars;
+        byte[] b = buf;
+        int p = pos;
+        int high = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = cs[i];
+            high |= ch;
+            b[p + i] = (byte) ch;
+        }
+        if (high < ASCII_LIMIT) {
+            pos = p + n;
             return;
         }
+        pos -= varlongSize(n);
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         varlong(utf8.length);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, buf, pos, utf8.length);
         pos += utf8.length;
+    }
+
+    private static int varlongSize(long value) {
+        long n = (value << 1) ^ (value >> 63);
+        int size = 1;
+        while ((n & ~0x7FL) != 0) {
+            size++;
+            n >>>= 7;
+        }
+        return size;
     }
 }

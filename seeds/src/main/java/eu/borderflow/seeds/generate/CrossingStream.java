@@ -3,6 +3,7 @@ package eu.borderflow.seeds.generate;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.UploadNoise;
 import org.apache.avro.file.DataFileWriter;
 
@@ -35,9 +36,9 @@ final class CrossingStream {
         long[] written = new long[1];
         long[] fallback = new long[1];
         CrossingEncoder encoder = new CrossingEncoder();
-        ArrivalBuffer buffer = new ArrivalBuffer(c -> {
+        ArrivalBuffer buffer = new ArrivalBuffer((c, traveller) -> {
             try {
-                writer.appendEncoded(encoder.encode(c));
+                writer.appendEncoded(encoder.encode(c, traveller));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -56,6 +57,7 @@ final class CrossingStream {
             boolean fromScript = next < script.size() && (!background.hasNext()
                     || script.get(next).getEventTime().toEpochMilli() <= background.peekMillis());
             BorderCrossing c = fromScript ? script.get(next++) : background.next();
+            Traveller traveller = fromScript ? null : background.lastTraveller();
             long at = c.getEventTime().toEpochMilli();
             first = Math.min(first, at);
             last = Math.max(last, at);
@@ -63,12 +65,12 @@ final class CrossingStream {
                 noise.delay(c);
                 BorderCrossing copy = noise.duplicate(c);
                 if (copy != null) {
-                    buffer.add(copy);
+                    buffer.add(copy, traveller);
                     duplicates++;
                 }
             }
             buffer.releaseBefore(at);
-            buffer.add(c);
+            buffer.add(c, traveller);
             if (++steps % PROGRESS_EVERY == 0) {
                 progress.update("crossings", Math.max(0, Math.min(1, (at - period.startMillis()) / span)));
             }

@@ -60,6 +60,7 @@ public final class BackgroundTraffic {
     private final double variantShare;
     private final float scoreMin;
     private long counter;
+    private Traveller last;
 
     public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
                              TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
@@ -113,8 +114,17 @@ public final class BackgroundTraffic {
         return counter;
     }
 
+    /**
+     * The traveller whose crossing {@link #next()} returned last. Its identity, document, visa and biometric ids are
+     * the very objects in that crossing record (shared by all the traveller's records and never mutated).
+     */
+    public Traveller lastTraveller() {
+        return last;
+    }
+
     public BorderCrossing next() {
         Traveller t = travellers[(int) (agenda.poll() & INDEX_MASK)];
+        last = t;
         SplittableRandom rng = t.rng;
         String eventId = ids.eventId(counter++);
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);

@@ -72,4 +72,21 @@ public final class Traveller {
     public boolean frequent() {
         return frequent;
     }
+
+    /** The transliterated identity, or null when the names have no variants. */
+    public TravellerIdentity variantIdentity() {
+        return variantIdentity;
+    }
+
+    public String facialTemplateId() {
+        return facialTemplateId;
+    }
+
+    public String fingerprintTemplateId() {
+        return fingerprintTemplateId;
+    }
+
+    public FingerprintStatus fingerprintStatus() {
+        return fingerprintStatus;
+    }
 }
