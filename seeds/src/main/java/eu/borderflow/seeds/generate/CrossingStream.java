@@ -31,11 +31,16 @@ final class CrossingStream {
 
     static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
                         DataFileWriter<BorderCrossing> writer, Progress progress) {
+        return write(background, scripted, noise, period, writer, new CrossingEncoder(), progress);
+    }
+
+    /** As above, with an encoder that may already hold the background travellers' bytes. */
+    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
+                        DataFileWriter<BorderCrossing> writer, CrossingEncoder encoder, Progress progress) {
         List<BorderCrossing> script = new ArrayList<>(scripted);
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
         long[] written = new long[1];
         long[] fallback = new long[1];
-        CrossingEncoder encoder = new CrossingEncoder();
         ArrivalBuffer buffer = new ArrivalBuffer((c, traveller) -> {
             try {
                 writer.appendEncoded(encoder.encode(c, traveller));

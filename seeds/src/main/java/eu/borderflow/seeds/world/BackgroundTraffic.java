@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The lawful, clean background: every traveller alternates ENTRY and EXIT, trips are short with long gaps so no
@@ -65,6 +66,13 @@ public final class BackgroundTraffic {
     public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
                              TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
                              PopulationFactory population, int travellerCount) {
+        this(period, bcps, calibration, clock, chooser, travelTimes, factory, ids, population, travellerCount, t -> { });
+    }
+
+    /** As above; {@code created} sees every traveller right after it is made (while its data is still in cache). */
+    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
+                             TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
+                             PopulationFactory population, int travellerCount, Consumer<Traveller> created) {
         if (travellerCount > MAX_TRAVELLERS) {
             throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
         }
@@ -95,6 +103,7 @@ public final class BackgroundTraffic {
         this.agenda = new LongHeap(travellerCount);
         for (int i = 0; i < travellerCount; i++) {
             Traveller t = population.create(i);
+            created.accept(t);
             travellers[i] = t;
             planFirstTrip(t);
         }
