@@ -130,10 +130,15 @@ final class CrossingEncoder {
 
     /** The bytes of one traveller's shared parts, filled in as they are first needed. */
     private static final class TravellerBytes {
+        final Traveller owner;
         byte[] identity;
         byte[] variant;
         byte[] documentAndVisa;
         byte[] biometricIds;
+
+        TravellerBytes(Traveller owner) {
+            this.owner = owner;
+        }
     }
 
     private TravellerBytes cached(Traveller t) {
@@ -142,8 +147,8 @@ final class CrossingEncoder {
             travellers = Arrays.copyOf(travellers, Math.max(travellers.length * 2, i + 1));
         }
         TravellerBytes bytes = travellers[i];
-        if (bytes == null) {
-            bytes = new TravellerBytes();
+        if (bytes == null || bytes.owner != t) {
+            bytes = new TravellerBytes(t);
             travellers[i] = bytes;
         }
         return bytes;

@@ -50,25 +50,18 @@ class CrossingEncoderTest {
     }
 
     /**
-     * The per-traveller cache: background crossings encoded with their traveller (first and later records, variant
-     * spellings), with another traveller's cache (must not be used), and after the record was changed.
+     * The per-traveller cache (filled as travellers are made): background crossings encoded with their traveller
+     * (variant spellings too), with another traveller's cache, after the record was changed, and another world's
+     * travellers with the same indexes: the cache must never be used where it does not apply.
      */
     @Test
     void travellerCacheGivesTheSameBytes() throws IOException {
-        ReferenceData reference = ReferenceData.load();
-        Period period = new Period(LocalDate.parse(GenerateOptions.DEFAULT_START), 60);
-        BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
-        IdFactory ids = new IdFactory(5);
-        BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
-                new BcpClock(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), chooser,
-                new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
-                new CrossingFactory(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), ids,
-                new PopulationFactory(5, period, ids, reference, chooser), 300);
         SpecificDatumWriter<BorderCrossing> avro = new SpecificDatumWriter<>(BorderCrossing.class);
         CrossingEncoder encoder = new CrossingEncoder();
         List<BorderCrossing> crossings = new ArrayList<>();
         List<Traveller> travellers = new ArrayList<>();
         int variants = 0;
+        BackgroundTraffic background = background(5, encoder);
         while (background.hasNext()) {
             BorderCrossing c = background.next();
             Traveller t = background.lastTraveller();
@@ -88,6 +81,29 @@ class CrossingEncoderTest {
             copy.getBiometrics().setFacialTemplateId("T0");
             assertArrayEquals(avroBytes(avro, copy), bytes(encoder.encode(copy, travellers.get(i))), "changed copy");
         }
+        // Another world's travellers have the same indexes: the cache must not hand out the first world's bytes.
+        BackgroundTraffic another = background(6, c -> { });
+        while (another.hasNext()) {
+            BorderCrossing c = another.next();
+            assertArrayEquals(avroBytes(avro, c), bytes(encoder.encode(c, another.lastTraveller())), "second world");
+        }
+    }
+
+    /** A small background world of seed {@code seed} whose travellers are shown to {@code created}. */
+    private static BackgroundTraffic background(long seed, java.util.function.Consumer<Traveller> created) {
+        ReferenceData reference = ReferenceData.load();
+        Period period = new Period(LocalDate.parse(GenerateOptions.DEFAULT_START), 60);
+        BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
+        IdFactory ids = new IdFactory(seed);
+        return new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
+                new BcpClock(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), chooser,
+                new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
+                new CrossingFactory(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), ids,
+                new PopulationFactory(seed, period, ids, reference, chooser), 300, created);
+    }
+
+    private static BackgroundTraffic background(long seed, CrossingEncoder encoder) {
+        return background(seed, encoder::prepare);
     }
 
     private static byte[] avroBytes(SpecificDatumWriter<BorderCrossing> avro, BorderCrossing c) throws IOException {
