@@ -27,9 +27,17 @@ final class CrossingEncoder {
     private static final int NULL_BRANCH = 0;
     private static final int VALUE_BRANCH = 1;
 
+    /** Parts of a traveller's shared bytes, in schema order, and their header. */
+    private static final int IDENTITY = 0;
+    private static final int VARIANT = 1;
+    private static final int DOCUMENT_AND_VISA = 2;
+    private static final int BIOMETRIC_IDS = 3;
+    private static final int PARTS = 4;
+    private static final int HEADER = 2 * PARTS;
+    private static final int MAX_PART = 0xFFFF;
+
     private byte[] buf = new byte[INITIAL_BYTES];
     private int pos;
-    private TravellerBytes[] travellers = new TravellerBytes[0];
     private char[] chars = new char[INITIAL_BYTES];
 
     /** Encodes {@code c}; the returned buffer is valid until the next call. */
@@ -57,38 +65,26 @@ final class CrossingEncoder {
         string(c.getSectionId());
         varint(c.getBorderType().ordinal());
         string(c.getAuthority());
-        TravellerBytes cached = t == null ? null : cached(t);
+        byte[] shared = t == null ? null : shared(t);
         TravellerIdentity identity = c.getTraveller();
-        if (cached != null && identity == t.identity()) {
-            cached.identity = copyOrRecord(cached.identity, identity);
-        } else if (cached != null && identity == t.variantIdentity()) {
-            cached.variant = copyOrRecord(cached.variant, identity);
+        if (shared != null && identity == t.identity()) {
+            copy(shared, IDENTITY);
+        } else if (shared != null && identity == t.variantIdentity() && identity != null) {
+            copy(shared, VARIANT);
         } else {
             identity(identity);
         }
-        if (cached != null && c.getDocument() == t.document() && c.getVisa() == t.visa()) {
-            if (cached.documentAndVisa != null) {
-                copy(cached.documentAndVisa);
-            } else {
-                int start = pos;
-                documentAndVisa(c.getDocument(), c.getVisa());
-                cached.documentAndVisa = Arrays.copyOfRange(buf, start, pos);
-            }
+        if (shared != null && c.getDocument() == t.document() && c.getVisa() == t.visa()) {
+            copy(shared, DOCUMENT_AND_VISA);
         } else {
             documentAndVisa(c.getDocument(), c.getVisa());
         }
         varint(c.getStayBasis().ordinal());
         Biometrics b = c.getBiometrics();
-        if (cached != null && b.getFacialTemplateId() == t.facialTemplateId()
+        if (shared != null && b.getFacialTemplateId() == t.facialTemplateId()
                 && b.getFingerprintTemplateId() == t.fingerprintTemplateId()
                 && b.getFingerprintStatus() == t.fingerprintStatus()) {
-            if (cached.biometricIds != null) {
-                copy(cached.biometricIds);
-            } else {
-                int start = pos;
-                biometricIds(b.getFacialTemplateId(), b.getFingerprintTemplateId(), b.getFingerprintStatus());
-                cached.biometricIds = Arrays.copyOfRange(buf, start, pos);
-            }
+            copy(shared, BIOMETRIC_IDS);
         } else {
             biometricIds(b.getFacialTemplateId(), b.getFingerprintTemplateId(), b.getFingerprintStatus());
         }
@@ -110,59 +106,62 @@ final class CrossingEncoder {
      * strings are still in the CPU cache then, while at its first crossing they would be fetched from memory.
      */
     void prepare(Traveller t) {
-        TravellerBytes cached = cached(t);
-        pos = 0;
-        identity(t.identity());
-        cached.identity = Arrays.copyOf(buf, pos);
-        if (t.variantIdentity() != null) {
-            pos = 0;
-            identity(t.variantIdentity());
-            cached.variant = Arrays.copyOf(buf, pos);
-        }
-        pos = 0;
-        documentAndVisa(t.document(), t.visa());
-        cached.documentAndVisa = Arrays.copyOf(buf, pos);
-        pos = 0;
-        biometricIds(t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
-        cached.biometricIds = Arrays.copyOf(buf, pos);
-        pos = 0;
+        shared(t);
     }
 
-    /** The bytes of one traveller's shared parts, filled in as they are first needed. */
-    private static final class TravellerBytes {
-        final Traveller owner;
-        byte[] identity;
-        byte[] variant;
-        byte[] documentAndVisa;
-        byte[] biometricIds;
-
-        TravellerBytes(Traveller owner) {
-            this.owner = owner;
-        }
-    }
-
-    private TravellerBytes cached(Traveller t) {
-        int i = t.index();
-        if (i >= travellers.length) {
-            travellers = Arrays.copyOf(travellers, Math.max(travellers.length * 2, i + 1));
-        }
-        TravellerBytes bytes = travellers[i];
-        if (bytes == null || bytes.owner != t) {
-            bytes = new TravellerBytes(t);
-            travellers[i] = bytes;
-        }
-        return bytes;
-    }
-
-    /** Copies {@code bytes} when known, else encodes {@code identity} and returns its bytes for next time. */
-    private byte[] copyOrRecord(byte[] bytes, TravellerIdentity identity) {
-        if (bytes != null) {
-            copy(bytes);
-            return bytes;
+    /**
+     * The traveller's shared parts as one array kept on the traveller (one memory access from the traveller, which the
+     * generator has just touched): a header of {@link #PARTS} two-byte lengths, then identity, variant identity (empty
+     * when there is none), document and visa, biometric ids. Null when a part is too long for the header.
+     */
+    private byte[] shared(Traveller t) {
+        byte[] shared = t.encoded();
+        if (shared != null) {
+            return shared;
         }
         int start = pos;
-        identity(identity);
-        return Arrays.copyOfRange(buf, start, pos);
+        int[] lengths = new int[PARTS];
+        identity(t.identity());
+        lengths[IDENTITY] = pos - start;
+        if (t.variantIdentity() != null) {
+            identity(t.variantIdentity());
+        }
+        lengths[VARIANT] = pos - start - lengths[IDENTITY];
+        documentAndVisa(t.document(), t.visa());
+        lengths[DOCUMENT_AND_VISA] = pos - start - lengths[IDENTITY] - lengths[VARIANT];
+        biometricIds(t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
+        lengths[BIOMETRIC_IDS] = pos - start - lengths[IDENTITY] - lengths[VARIANT] - lengths[DOCUMENT_AND_VISA];
+        int body = pos - start;
+        pos = start;
+        for (int length : lengths) {
+            if (length > MAX_PART) {
+                return null;
+            }
+        }
+        shared = new byte[HEADER + body];
+        for (int i = 0; i < PARTS; i++) {
+            shared[2 * i] = (byte) (lengths[i] >>> 8);
+            shared[2 * i + 1] = (byte) lengths[i];
+        }
+        System.arraycopy(buf, start, shared, HEADER, body);
+        t.encoded(shared);
+        return shared;
+    }
+
+    /** Copies part {@code part} of a traveller's shared bytes. */
+    private void copy(byte[] shared, int part) {
+        int offset = HEADER;
+        for (int i = 0; i < part; i++) {
+            offset += partLength(shared, i);
+        }
+        int length = partLength(shared, part);
+        ensure(length);
+        System.arraycopy(shared, offset, buf, pos, length);
+        pos += length;
+    }
+
+    private static int partLength(byte[] shared, int part) {
+        return (shared[2 * part] & 0xFF) << 8 | shared[2 * part + 1] & 0xFF;
     }
 
     private void identity(TravellerIdentity t) {
