@@ -1,6 +1,7 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.seeds.world.Traveller;
 
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -12,37 +13,46 @@ import java.util.PriorityQueue;
  */
 final class ArrivalBuffer {
 
-    /** Receives records in arrival order. */
+    /** Receives records in arrival order, each with the background traveller it belongs to (null if none). */
     interface Sink {
-        void accept(BorderCrossing crossing);
+        void accept(BorderCrossing crossing, Traveller traveller);
     }
 
-    private static final Comparator<BorderCrossing> ARRIVAL = (a, b) -> {
-        int byTime = a.getIngestTime().compareTo(b.getIngestTime());
-        return byTime != 0 ? byTime : a.getEventId().compareTo(b.getEventId());
+    /** A record in flight, with the background traveller whose shared objects it holds (null for scripted ones). */
+    private record Pending(BorderCrossing crossing, Traveller traveller, long arrivalMillis) {
+    }
+
+    private static final Comparator<Pending> ARRIVAL = (a, b) -> {
+        int byTime = Long.compare(a.arrivalMillis, b.arrivalMillis);
+        return byTime != 0 ? byTime : a.crossing.getEventId().compareTo(b.crossing.getEventId());
     };
 
-    private final PriorityQueue<BorderCrossing> queue = new PriorityQueue<>(ARRIVAL);
+    private final PriorityQueue<Pending> queue = new PriorityQueue<>(ARRIVAL);
     private final Sink sink;
 
     ArrivalBuffer(Sink sink) {
         this.sink = sink;
     }
 
-    void add(BorderCrossing crossing) {
-        queue.add(crossing);
+    /** Adds a record whose ingest time is final. */
+    void add(BorderCrossing crossing, Traveller traveller) {
+        queue.add(new Pending(crossing, traveller, crossing.getIngestTime().toEpochMilli()));
     }
 
     /** Emits every record that arrived strictly before {@code eventMillis}. */
     void releaseBefore(long eventMillis) {
-        while (!queue.isEmpty() && queue.peek().getIngestTime().toEpochMilli() < eventMillis) {
-            sink.accept(queue.poll());
+        while (!queue.isEmpty() && queue.peek().arrivalMillis < eventMillis) {
+            emit(queue.poll());
         }
     }
 
     void flush() {
         while (!queue.isEmpty()) {
-            sink.accept(queue.poll());
+            emit(queue.poll());
         }
+    }
+
+    private void emit(Pending p) {
+        sink.accept(p.crossing, p.traveller);
     }
 }

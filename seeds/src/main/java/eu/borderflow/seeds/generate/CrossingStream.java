@@ -3,6 +3,7 @@ package eu.borderflow.seeds.generate;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.UploadNoise;
 import org.apache.avro.file.DataFileWriter;
 
@@ -30,14 +31,19 @@ final class CrossingStream {
 
     static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
                         DataFileWriter<BorderCrossing> writer, Progress progress) {
+        return write(background, scripted, noise, period, writer, new CrossingEncoder(), progress);
+    }
+
+    /** As above, with an encoder that may already hold the background travellers' bytes. */
+    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
+                        DataFileWriter<BorderCrossing> writer, CrossingEncoder encoder, Progress progress) {
         List<BorderCrossing> script = new ArrayList<>(scripted);
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
         long[] written = new long[1];
         long[] fallback = new long[1];
-        CrossingEncoder encoder = new CrossingEncoder();
-        ArrivalBuffer buffer = new ArrivalBuffer(c -> {
+        ArrivalBuffer buffer = new ArrivalBuffer((c, traveller) -> {
             try {
-                writer.appendEncoded(encoder.encode(c));
+                writer.appendEncoded(encoder.encode(c, traveller));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -56,6 +62,7 @@ final class CrossingStream {
             boolean fromScript = next < script.size() && (!background.hasNext()
                     || script.get(next).getEventTime().toEpochMilli() <= background.peekMillis());
             BorderCrossing c = fromScript ? script.get(next++) : background.next();
+            Traveller traveller = fromScript ? null : background.lastTraveller();
             long at = c.getEventTime().toEpochMilli();
             first = Math.min(first, at);
             last = Math.max(last, at);
@@ -63,12 +70,12 @@ final class CrossingStream {
                 noise.delay(c);
                 BorderCrossing copy = noise.duplicate(c);
                 if (copy != null) {
-                    buffer.add(copy);
+                    buffer.add(copy, traveller);
                     duplicates++;
                 }
             }
             buffer.releaseBefore(at);
-            buffer.add(c);
+            buffer.add(c, traveller);
             if (++steps % PROGRESS_EVERY == 0) {
                 progress.update("crossings", Math.max(0, Math.min(1, (at - period.startMillis()) / span)));
             }

@@ -87,13 +87,14 @@ public final class Generator {
 
         progress.update("population", 0);
         PopulationFactory population = new PopulationFactory(seed, period, ids, reference, chooser);
+        CrossingEncoder encoder = new CrossingEncoder();
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock,
-                chooser, travelTimes, factory, ids, population, options.travellers());
+                chooser, travelTimes, factory, ids, population, options.travellers(), encoder::prepare);
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS),
                 syncSeed(seed, CROSSINGS))) {
             counts = CrossingStream.write(background, scenarios.crossings(),
-                    new UploadNoise(seed, reference.calibration()), period, writer, progress);
+                    new UploadNoise(seed, reference.calibration()), period, writer, encoder, progress);
         }
 
         List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());

@@ -35,6 +35,22 @@ public final class NameSimilarity {
         return best;
     }
 
+    /** A full name in the normalised word orders {@link #max} compares, computed once for many comparisons. */
+    public record Forms(String givenSurname, String surnameGiven, String sortedWords) {
+
+        public static Forms of(String given, String surname) {
+            return new Forms(normalise(given + " " + surname), normalise(surname + " " + given),
+                    sorted(given + " " + surname));
+        }
+    }
+
+    /** {@link #max(String, String, String, String)} of two names given in their normalised forms (same result). */
+    public static double max(Forms a, Forms b) {
+        double best = Math.max(JW.apply(a.givenSurname, b.givenSurname), JW.apply(a.surnameGiven, b.surnameGiven));
+        best = Math.max(best, JW.apply(a.sortedWords, b.sortedWords));
+        return Math.max(best, Math.max(JW.apply(a.givenSurname, b.surnameGiven), JW.apply(a.surnameGiven, b.givenSurname)));
+    }
+
     /** The highest similarity over the word orders. */
     public static double max(String givenA, String surnameA, String givenB, String surnameB) {
         double best = 0.0;

@@ -12,21 +12,26 @@ final class PlantedNames {
 
     static final double DISTINCT_BELOW = 0.85;
 
-    private record Entry(int year, String given, String surname) {
+    /** A registered name with its normalised forms, so each check normalises only the new name, once. */
+    private record Entry(int year, NameSimilarity.Forms forms) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     boolean isFree(int year, String given, String surname) {
+        NameSimilarity.Forms forms = null;
         for (Entry e : entries) {
-            if (e.year == year && NameSimilarity.max(given, surname, e.given, e.surname) >= DISTINCT_BELOW) {
-                return false;
+            if (e.year == year) {
+                forms = forms == null ? NameSimilarity.Forms.of(given, surname) : forms;
+                if (NameSimilarity.max(forms, e.forms) >= DISTINCT_BELOW) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
     void register(int year, String given, String surname) {
-        entries.add(new Entry(year, given, surname));
+        entries.add(new Entry(year, NameSimilarity.Forms.of(given, surname)));
     }
 }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The lawful, clean background: every traveller alternates ENTRY and EXIT, trips are short with long gaps so no
@@ -60,10 +61,18 @@ public final class BackgroundTraffic {
     private final double variantShare;
     private final float scoreMin;
     private long counter;
+    private Traveller last;
 
     public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
                              TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
                              PopulationFactory population, int travellerCount) {
+        this(period, bcps, calibration, clock, chooser, travelTimes, factory, ids, population, travellerCount, t -> { });
+    }
+
+    /** As above; {@code created} sees every traveller right after it is made (while its data is still in cache). */
+    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
+                             TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
+                             PopulationFactory population, int travellerCount, Consumer<Traveller> created) {
         if (travellerCount > MAX_TRAVELLERS) {
             throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
         }
@@ -94,6 +103,7 @@ public final class BackgroundTraffic {
         this.agenda = new LongHeap(travellerCount);
         for (int i = 0; i < travellerCount; i++) {
             Traveller t = population.create(i);
+            created.accept(t);
             travellers[i] = t;
             planFirstTrip(t);
         }
@@ -113,8 +123,17 @@ public final class BackgroundTraffic {
         return counter;
     }
 
+    /**
+     * The traveller whose crossing {@link #next()} returned last. Its identity, document, visa and biometric ids are
+     * the very objects in that crossing record (shared by all the traveller's records and never mutated).
+     */
+    public Traveller lastTraveller() {
+        return last;
+    }
+
     public BorderCrossing next() {
         Traveller t = travellers[(int) (agenda.poll() & INDEX_MASK)];
+        last = t;
         SplittableRandom rng = t.rng;
         String eventId = ids.eventId(counter++);
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);

@@ -24,6 +24,25 @@ public final class CrossingFactory {
     /** Art. 34: crossing records are kept 3 years after the exit or refusal. */
     public static final int RETENTION_YEARS = 3;
 
+    private static final int EVENT_ID = field("event_id");
+    private static final int SYNTHETIC = field("synthetic");
+    private static final int KIND = field("kind");
+    private static final int EVENT_TIME = field("event_time");
+    private static final int LOCAL_DATE = field("local_date");
+    private static final int INGEST_TIME = field("ingest_time");
+    private static final int FALLBACK_UPLOAD = field("fallback_upload");
+    private static final int BCP_CODE = field("bcp_code");
+    private static final int SECTION_ID = field("section_id");
+    private static final int BORDER_TYPE = field("border_type");
+    private static final int AUTHORITY = field("authority");
+    private static final int TRAVELLER = field("traveller");
+    private static final int DOCUMENT = field("document");
+    private static final int VISA = field("visa");
+    private static final int STAY_BASIS = field("stay_basis");
+    private static final int BIOMETRICS = field("biometrics");
+    private static final int REFUSAL_REASONS = field("refusal_reasons");
+    private static final int RETENTION_UNTIL = field("retention_until");
+
     private final List<Bcp> bcps;
     private final String[] authorities;
     private final long firstCachedDay;
@@ -66,15 +85,37 @@ public final class CrossingFactory {
         return r;
     }
 
+    private static int field(String name) {
+        return BorderCrossing.getClassSchema().getField(name).pos();
+    }
+
     public BorderCrossing crossing(String eventId, CrossingKind kind, long eventMillis, long localDay, int bcpIndex,
                                    TravellerIdentity identity, TravelDocument document, Visa visa,
                                    String facialTemplateId, String fingerprintTemplateId, FingerprintStatus fingerprints,
                                    float verificationScore, List<RefusalReason> reasons, long retentionBaseDay) {
         Bcp bcp = bcps.get(bcpIndex);
         Instant at = Instant.ofEpochMilli(eventMillis);
-        return new BorderCrossing(eventId, true, kind, at, day(localDay), at, false, bcp.code(), bcp.sectionId(),
-                bcp.type(), authorities[bcpIndex], identity, document, visa, StayBasis.SHORT_STAY,
-                new Biometrics(facialTemplateId, fingerprintTemplateId, fingerprints, verificationScore),
-                reasons, retentionUntil(retentionBaseDay));
+        // Field by field rather than through the all-arguments constructor: the generated constructor truncates each
+        // timestamp to millis (Instant.truncatedTo, several long divisions per call), and these are whole millis already.
+        BorderCrossing c = new BorderCrossing();
+        c.put(EVENT_ID, eventId);
+        c.put(SYNTHETIC, Boolean.TRUE);
+        c.put(KIND, kind);
+        c.put(EVENT_TIME, at);
+        c.put(LOCAL_DATE, day(localDay));
+        c.put(INGEST_TIME, at);
+        c.put(FALLBACK_UPLOAD, Boolean.FALSE);
+        c.put(BCP_CODE, bcp.code());
+        c.put(SECTION_ID, bcp.sectionId());
+        c.put(BORDER_TYPE, bcp.type());
+        c.put(AUTHORITY, authorities[bcpIndex]);
+        c.put(TRAVELLER, identity);
+        c.put(DOCUMENT, document);
+        c.put(VISA, visa);
+        c.put(STAY_BASIS, StayBasis.SHORT_STAY);
+        c.put(BIOMETRICS, new Biometrics(facialTemplateId, fingerprintTemplateId, fingerprints, verificationScore));
+        c.put(REFUSAL_REASONS, reasons);
+        c.put(RETENTION_UNTIL, retentionUntil(retentionBaseDay));
+        return c;
     }
 }

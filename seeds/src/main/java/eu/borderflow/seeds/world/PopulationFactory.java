@@ -34,7 +34,6 @@ public final class PopulationFactory {
     private final long populationSeed;
     private final Period period;
     private final IdFactory ids;
-    private final Calibration calibration;
     private final NamePicker names;
     private final BcpChooser bcps;
     private final List<Nationality> visaRequired;
@@ -42,12 +41,18 @@ public final class PopulationFactory {
     private final Weighted visaRequiredChoice;
     private final Weighted visaExemptChoice;
     private final List<String> memberStates;
+    /** Calibration values read once (each lookup parses a JSON pointer), in the order create() used to read them. */
+    private final double visaRequiredShare;
+    private final int minValidityDays;
+    private final int maxValidityDays;
+    private final double idCardShare;
+    private final double frequentShare;
 
     public PopulationFactory(long seed, Period period, IdFactory ids, ReferenceData reference, BcpChooser bcps) {
         this.populationSeed = SeedMix.derive(seed, "population");
         this.period = period;
         this.ids = ids;
-        this.calibration = reference.calibration();
+        Calibration calibration = reference.calibration();
         this.names = new NamePicker(reference);
         this.bcps = bcps;
         this.visaRequired = reference.nationalities().stream().filter(Nationality::visaRequired).toList();
@@ -55,11 +60,16 @@ public final class PopulationFactory {
         this.visaRequiredChoice = Weighted.of(visaRequired, Nationality::weight);
         this.visaExemptChoice = Weighted.of(visaExempt, Nationality::weight);
         this.memberStates = reference.bcps().stream().map(b -> b.country()).distinct().toList();
+        this.visaRequiredShare = calibration.visaRequiredShare();
+        this.minValidityDays = calibration.integer("/documents/min_validity_after_period_days");
+        this.maxValidityDays = calibration.integer("/documents/max_validity_after_period_days");
+        this.idCardShare = calibration.number("/documents/id_card_share");
+        this.frequentShare = calibration.number("/crossings/frequent_traveller_share");
     }
 
     public Traveller create(int index) {
         SplittableRandom rng = new SplittableRandom(SeedMix.derive(populationSeed, index));
-        boolean needsVisa = rng.nextDouble() < calibration.visaRequiredShare();
+        boolean needsVisa = rng.nextDouble() < visaRequiredShare;
         Nationality nationality = needsVisa ? visaRequired.get(visaRequiredChoice.pick(rng))
                 : visaExempt.get(visaExemptChoice.pick(rng));
         Sex sex = rng.nextBoolean() ? Sex.F : Sex.M;
@@ -68,13 +78,11 @@ public final class PopulationFactory {
         TravellerIdentity identity = new TravellerIdentity(ids.fileId(index), picked.surname().name(),
                 picked.given().name(), dob, nationality.code(), sex);
         TravellerIdentity variant = variantOf(identity, picked, rng);
-        LocalDate expiry = period.end().plusDays(rng.nextInt(
-                calibration.integer("/documents/min_validity_after_period_days"),
-                calibration.integer("/documents/max_validity_after_period_days")));
-        DocumentType type = rng.nextDouble() < calibration.number("/documents/id_card_share")
+        LocalDate expiry = period.end().plusDays(rng.nextInt(minValidityDays, maxValidityDays));
+        DocumentType type = rng.nextDouble() < idCardShare
                 ? DocumentType.ID_CARD : DocumentType.PASSPORT;
         TravelDocument document = new TravelDocument(type, ids.documentNumber(index), nationality.code(), expiry);
-        boolean frequent = rng.nextDouble() < calibration.number("/crossings/frequent_traveller_share");
+        boolean frequent = rng.nextDouble() < frequentShare;
         Visa visa = needsVisa ? visa(index, frequent, rng) : null;
         boolean child = dob.plusYears(ADULT_AGE).isAfter(period.start());
         FingerprintStatus fingerprints = needsVisa ? FingerprintStatus.IN_VIS

@@ -26,6 +26,9 @@ public final class Traveller {
     final int homeBcp;
     final SplittableRandom rng;
 
+    /** The Avro bytes of the shared parts above, kept here by the generator's encoder; null until it makes them. */
+    private byte[] encoded;
+
     /** Entries the visa still allows; Integer.MAX_VALUE without a visa or with a multiple-entry visa. */
     int entriesLeft;
     /** Itinerary state: the planned trip. */
@@ -71,5 +74,31 @@ public final class Traveller {
 
     public boolean frequent() {
         return frequent;
+    }
+
+    /** The transliterated identity, or null when the names have no variants. */
+    public TravellerIdentity variantIdentity() {
+        return variantIdentity;
+    }
+
+    public String facialTemplateId() {
+        return facialTemplateId;
+    }
+
+    public String fingerprintTemplateId() {
+        return fingerprintTemplateId;
+    }
+
+    public FingerprintStatus fingerprintStatus() {
+        return fingerprintStatus;
+    }
+
+    /** The encoder's bytes of this traveller's shared parts (identity, document, visa, biometric ids), or null. */
+    public byte[] encoded() {
+        return encoded;
+    }
+
+    public void encoded(byte[] bytes) {
+        this.encoded = bytes;
     }
 }
