@@ -56,7 +56,7 @@ public final class PersonAlertRule implements Serializable {
     private final RuleDescriptor rule;
 
     public PersonAlertRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
     }
 
     /** The one flag of {@code crossing} for all its matches; the most urgent unflagged alert sets the action. */

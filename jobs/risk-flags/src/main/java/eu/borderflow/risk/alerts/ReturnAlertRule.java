@@ -39,7 +39,7 @@ public final class ReturnAlertRule implements Serializable {
     private final RuleDescriptor rule;
 
     public ReturnAlertRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
     }
 
     public static boolean applies(CrossingProbe crossing) {

@@ -35,7 +35,7 @@ public final class StolenDocumentRule implements Serializable {
     private final RuleDescriptor rule;
 
     public StolenDocumentRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
     }
 
     /** The flag of {@code crossing}, whose document key equals that of every alert in {@code alerts}. */

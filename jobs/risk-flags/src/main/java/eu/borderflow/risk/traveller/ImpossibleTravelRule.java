@@ -44,7 +44,7 @@ public final class ImpossibleTravelRule implements Serializable {
 
     public ImpossibleTravelRule(ConfigLoader config) {
         settings = TravelSettings.load(config);
-        descriptor = DESCRIPTOR.withVersion(settings.getVersion());
+        descriptor = settings.describe(DESCRIPTOR);
     }
 
     public boolean enabled() {

@@ -43,7 +43,7 @@ public final class MissingExitRule implements Serializable {
 
     public MissingExitRule(ConfigLoader config) {
         settings = MissingExitSettings.load(config);
-        descriptor = DESCRIPTOR.withVersion(settings.getVersion());
+        descriptor = settings.describe(DESCRIPTOR);
     }
 
     public boolean enabled() {
