@@ -22,7 +22,7 @@ final class AlertConditions {
         return Flags.raise(rule, crossing.getEventId())
                 .subject(pseudonymiser.token(Pseudonymiser.Domain.FILE, crossing.getFileId()), pseudonymiser.keyId())
                 .at(Instant.ofEpochMilli(crossing.getEventTime()), crossing.getBcpCode(), crossing.getSectionId())
-                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionEpochDay()));
+                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()));
     }
 
     /** The checks on the alert itself: basis, in force at the crossing's time, and the BCP state's flag. */
