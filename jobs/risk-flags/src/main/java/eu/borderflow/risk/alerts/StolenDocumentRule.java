@@ -55,7 +55,7 @@ public final class StolenDocumentRule implements Serializable {
             ids.add(alert.evidenceId());
         }
         String note = allFlagged ? AlertConditions.flaggedNote(country) : "";
-        return AlertConditions.start(rule, crossing, pseudonymiser)
+        return Flags.raiseOn(rule, crossing, pseudonymiser)
                 .assess(allFlagged ? Severity.LOW : Severity.HIGH, ACTION + note)
                 .explain(String.format(EXPLANATION, crossing.getBcpCode(), alerts.size(), String.join(", ", ids), note),
                         conditions, AlertConditions.evidence(crossing, alerts))

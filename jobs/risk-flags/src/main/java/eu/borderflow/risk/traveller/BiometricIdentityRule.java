@@ -10,8 +10,6 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,13 +69,10 @@ public final class BiometricIdentityRule implements Serializable {
         }
         String which = faceDiffers && fingerprintDiffers ? "facial image and fingerprints differ"
                 : faceDiffers ? "facial image differs" : "fingerprints differ";
-        return Optional.of(Flags.raise(descriptor, crossing.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, crossing.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(crossing.getEventTime()), crossing.getBcpCode(), crossing.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, crossing, tokens)
                 .assess(Severity.HIGH, ACTION)
                 .explain("The biometric identity presented with this document does not match the one first "
                         + "enrolled with it: " + which + ".", conditions, List.of(crossing.getEventId()))
-                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()))
                 .build());
     }
 }

@@ -12,8 +12,6 @@ import eu.borderflow.schema.Severity;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +77,9 @@ public final class ImpossibleTravelRule implements Serializable {
         evidence.add(later.getEventId());
         String explanation = "Possible data-quality problem first: for this document, " + String.join(" and ", reasons)
                 + ". Check the records before suspecting misuse of the document.";
-        return Optional.of(Flags.raise(descriptor, later.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, later.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(later.getEventTime()), later.getBcpCode(), later.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, later, tokens)
                 .assess(Severity.LOW, ACTION)
                 .explain(explanation, conditions, evidence.stream().distinct().toList())
-                .keepUntil(LocalDate.ofEpochDay(later.getRetentionUntil()))
                 .build());
     }
 

@@ -12,7 +12,6 @@ import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.StayRule;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -87,12 +86,9 @@ public final class OverstayRule implements Serializable {
                 + date(stay.getEntryDay()) + ": " + used + " days of presence in the " + stayRule.windowDays()
                 + "-day window (limit " + stayRule.maxDaysInWindow() + "), latest lawful exit " + latestText
                 + ", visa last day " + visaEnd + ".";
-        return Optional.of(Flags.raise(descriptor, exit.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, exit.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(exit.getEventTime()), exit.getBcpCode(), exit.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, exit, tokens)
                 .assess(Severity.MEDIUM, ACTION)
                 .explain(explanation, conditions, List.of(stay.getEntryEventId(), exit.getEventId()))
-                .keepUntil(LocalDate.ofEpochDay(exit.getRetentionUntil()))
                 .build());
     }
 

@@ -10,8 +10,6 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,9 +80,7 @@ public final class VisaEntriesRule implements Serializable {
             explanation.append(usedUp ? " and" : "").append(" valid only from ")
                     .append(date(entry.getVisaValidFrom())).append(" to ").append(date(entry.getVisaValidUntil()));
         }
-        return Optional.of(Flags.raise(descriptor, entry.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, entry.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(entry.getEventTime()), entry.getBcpCode(), entry.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, entry, tokens)
                 .assess(Severity.MEDIUM, ACTION)
                 .explain(explanation.append('.').toString(), List.of(
                         Flags.condition("entries on this visa", entriesUsed, ">", authorisedText, usedUp),
@@ -93,7 +89,6 @@ public final class VisaEntriesRule implements Serializable {
                         Flags.condition("entry date after the visa's last day", date(day), ">",
                                 date(entry.getVisaValidUntil()), noLongerValid)),
                         List.of(entry.getEventId()))
-                .keepUntil(LocalDate.ofEpochDay(entry.getRetentionUntil()))
                 .build());
     }
 }
