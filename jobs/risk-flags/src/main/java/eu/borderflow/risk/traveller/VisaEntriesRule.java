@@ -3,13 +3,13 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +20,7 @@ import static eu.borderflow.risk.traveller.OverstayRule.date;
  * R5, visa entries used up or visa not valid on the entry day: more entries on one visa (by sticker) than it
  * authorises (0 = multiple entries), or an entry before its first or after its last day of validity.
  */
-public final class VisaEntriesRule implements Serializable {
+public final class VisaEntriesRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,16 +33,8 @@ public final class VisaEntriesRule implements Serializable {
 
     private static final int MULTIPLE_ENTRIES = 0;
 
-    private final RuleSwitch settings;
-    private final RuleDescriptor descriptor;
-
     public VisaEntriesRule(ConfigLoader config) {
-        settings = RuleSwitch.load(config, DESCRIPTOR.id());
-        descriptor = settings.describe(DESCRIPTOR);
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
+        super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 
     /** Counts {@code entry} on its visa in {@code file}; the count is kept while the visa can still be used. */
