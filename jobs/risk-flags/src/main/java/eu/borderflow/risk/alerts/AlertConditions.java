@@ -1,12 +1,9 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
-import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.Condition;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,14 +12,6 @@ import java.util.List;
 final class AlertConditions {
 
     private AlertConditions() {
-    }
-
-    /** A flag on {@code crossing}: subject token of its EES file, its BCP and time, kept as long as the crossing. */
-    static Flags.Builder start(RuleDescriptor rule, CrossingProbe crossing, Pseudonymiser pseudonymiser) {
-        return Flags.raise(rule, crossing.getEventId())
-                .subject(pseudonymiser.token(Pseudonymiser.Domain.FILE, crossing.getFileId()), pseudonymiser.keyId())
-                .at(Instant.ofEpochMilli(crossing.getEventTime()), crossing.getBcpCode(), crossing.getSectionId())
-                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionEpochDay()));
     }
 
     /** The checks on the alert itself: basis, in force at the crossing's time, and the BCP state's flag. */

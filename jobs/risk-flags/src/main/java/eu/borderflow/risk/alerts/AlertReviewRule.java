@@ -38,7 +38,7 @@ public final class AlertReviewRule implements Serializable {
     private final int noticeMonths;
 
     public AlertReviewRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
         this.noticeMonths = settings.getNoticeMonths();
     }
 

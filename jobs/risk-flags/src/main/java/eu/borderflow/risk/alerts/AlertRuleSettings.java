@@ -1,37 +1,18 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.config.ConfigLoader;
-
-import java.io.Serializable;
+import eu.borderflow.risk.rules.RuleSettings;
 
 /** One alert rule's section of rules.yaml (/rules/R1, R2, R9, R10); the thresholds only some rules have stay null. */
-public class AlertRuleSettings implements Serializable {
+public class AlertRuleSettings extends RuleSettings {
 
     private static final long serialVersionUID = 1L;
 
-    private boolean enabled;
-    private String version;
     private Double nameSimilarityMin;
     private Integer noticeMonths;
 
     public static AlertRuleSettings load(ConfigLoader config, String ruleId) {
-        return config.bind("rules", "/rules/" + ruleId, AlertRuleSettings.class);
-    }
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public String getVersion() {
-        return version;
-    }
-
-    public void setVersion(String version) {
-        this.version = version;
+        return load(config, ruleId, AlertRuleSettings.class);
     }
 
     public Double getNameSimilarityMin() {

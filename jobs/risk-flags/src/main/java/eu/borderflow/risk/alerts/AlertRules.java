@@ -1,14 +1,11 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -99,25 +96,17 @@ public final class AlertRules {
     }
 
     /** The document token of each crossing, computed once with this subtask's own pseudonymiser. */
-    private static final class DocumentProbes extends RichMapFunction<BorderCrossing, CrossingProbe> {
+    private static final class DocumentProbes extends CrossingProjection<CrossingProbe> {
 
         private static final long serialVersionUID = 1L;
 
-        private final ConfigLoader config;
-        private transient Pseudonymiser pseudonymiser;
-
         DocumentProbes(ConfigLoader config) {
-            this.config = config;
-        }
-
-        @Override
-        public void open(OpenContext openContext) {
-            pseudonymiser = PseudonymiserFactory.fromConfig(config);
+            super(config);
         }
 
         @Override
         public CrossingProbe map(BorderCrossing crossing) {
-            return CrossingProbes.document(crossing, pseudonymiser);
+            return CrossingProbes.document(crossing, tokens());
         }
     }
 }

@@ -1,10 +1,8 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -13,7 +11,6 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The event-time clock of the crossings for R10: their watermarks, no records. At the end of a bounded input it does
@@ -26,42 +23,35 @@ public final class CrossingEventClock extends AbstractStreamOperator<AlertChange
 
     private static final long serialVersionUID = 1L;
 
-    private final long outOfOrdernessMs;
-    private transient long newest;
-    private transient ListState<Long> newestState;
+    private final JustifiedWatermark justified;
 
     public CrossingEventClock(Duration outOfOrderness) {
-        this.outOfOrdernessMs = outOfOrderness.toMillis();
+        this.justified = new JustifiedWatermark(outOfOrderness);
     }
 
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        newestState = context.getOperatorStateStore()
-                .getListState(new ListStateDescriptor<>("crossing-clock-newest", Types.LONG));
-        newest = Long.MIN_VALUE;
-        for (Long restored : newestState.get()) {
-            newest = Math.max(newest, restored);
-        }
+        justified.initialize(context.getOperatorStateStore(), "crossing-clock-newest");
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        newestState.update(List.of(newest));
+        justified.snapshot();
     }
 
     @Override
     public void processElement(StreamRecord<BorderCrossing> element) {
-        newest = Math.max(newest, element.getValue().getEventTime().toEpochMilli());
+        justified.see(element.getValue().getEventTime().toEpochMilli());
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         if (mark.getTimestamp() != Long.MAX_VALUE) {
             super.processWatermark(mark);
-        } else if (newest != Long.MIN_VALUE) {
-            super.processWatermark(new Watermark(newest - outOfOrdernessMs - 1));
+        } else if (justified.seen()) {
+            super.processWatermark(new Watermark(justified.get()));
         }
     }
 }

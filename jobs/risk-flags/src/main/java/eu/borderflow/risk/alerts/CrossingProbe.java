@@ -1,6 +1,7 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.risk.rules.CrossingFacts;
+import eu.borderflow.schema.BorderCrossing;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 
@@ -9,19 +10,12 @@ import org.apache.flink.api.common.typeinfo.Types;
  * (document token or a name blocking key), every key of the crossing (so only the smallest key shared with an alert
  * evaluates the pair), and the folded name forms. A Flink POJO, buffered in keyed state until the watermark passes it.
  */
-public class CrossingProbe {
+public class CrossingProbe extends CrossingFacts {
 
     public static final TypeInformation<CrossingProbe> TYPE = Types.POJO(CrossingProbe.class);
 
     private String key;
     private String[] keys;
-    private String eventId;
-    private long eventTime;
-    private CrossingKind kind;
-    private String bcpCode;
-    private String sectionId;
-    private String fileId;
-    private int retentionEpochDay;
     private String orderedName;
     private String sortedName;
     private int birthYear;
@@ -31,18 +25,19 @@ public class CrossingProbe {
     public CrossingProbe() {
     }
 
+    /** A probe with the crossing's facts and no key yet. */
+    static CrossingProbe of(BorderCrossing crossing) {
+        CrossingProbe probe = new CrossingProbe();
+        probe.project(crossing);
+        return probe;
+    }
+
     /** A copy for another join key; the arrays are shared, never changed after construction. */
     public CrossingProbe forKey(String otherKey) {
         CrossingProbe copy = new CrossingProbe();
+        copy.copyFacts(this);
         copy.key = otherKey;
         copy.keys = keys;
-        copy.eventId = eventId;
-        copy.eventTime = eventTime;
-        copy.kind = kind;
-        copy.bcpCode = bcpCode;
-        copy.sectionId = sectionId;
-        copy.fileId = fileId;
-        copy.retentionEpochDay = retentionEpochDay;
         copy.orderedName = orderedName;
         copy.sortedName = sortedName;
         copy.birthYear = birthYear;
@@ -53,6 +48,7 @@ public class CrossingProbe {
 
     /** BCP codes are {@code <ISO alpha-3>-<NAME>}: the member state is the part before the first '-'. */
     public String bcpCountry() {
+        String bcpCode = getBcpCode();
         int dash = bcpCode.indexOf('-');
         return dash < 0 ? bcpCode : bcpCode.substring(0, dash);
     }
@@ -71,62 +67,6 @@ public class CrossingProbe {
 
     public void setKeys(String[] keys) {
         this.keys = keys;
-    }
-
-    public String getEventId() {
-        return eventId;
-    }
-
-    public void setEventId(String eventId) {
-        this.eventId = eventId;
-    }
-
-    public long getEventTime() {
-        return eventTime;
-    }
-
-    public void setEventTime(long eventTime) {
-        this.eventTime = eventTime;
-    }
-
-    public CrossingKind getKind() {
-        return kind;
-    }
-
-    public void setKind(CrossingKind kind) {
-        this.kind = kind;
-    }
-
-    public String getBcpCode() {
-        return bcpCode;
-    }
-
-    public void setBcpCode(String bcpCode) {
-        this.bcpCode = bcpCode;
-    }
-
-    public String getSectionId() {
-        return sectionId;
-    }
-
-    public void setSectionId(String sectionId) {
-        this.sectionId = sectionId;
-    }
-
-    public String getFileId() {
-        return fileId;
-    }
-
-    public void setFileId(String fileId) {
-        this.fileId = fileId;
-    }
-
-    public int getRetentionEpochDay() {
-        return retentionEpochDay;
-    }
-
-    public void setRetentionEpochDay(int retentionEpochDay) {
-        this.retentionEpochDay = retentionEpochDay;
     }
 
     public String getOrderedName() {

@@ -15,7 +15,7 @@ public final class CrossingProbes {
     }
 
     public static CrossingProbe document(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
-        CrossingProbe probe = common(crossing);
+        CrossingProbe probe = CrossingProbe.of(crossing);
         String key = DocumentKey.token(pseudonymiser, crossing.getDocument().getIssuingCountry(),
                 crossing.getDocument().getNumber());
         probe.setKey(key);
@@ -29,7 +29,7 @@ public final class CrossingProbes {
         name.addAll(NameNormaliser.parts(traveller.getGivenNames()));
         LocalDate born = traveller.getDateOfBirth();
         String[] keys = BlockingKeys.of(List.of(name), born.getYear());
-        CrossingProbe probe = common(crossing);
+        CrossingProbe probe = CrossingProbe.of(crossing);
         probe.setKeys(keys);
         probe.setOrderedName(NameNormaliser.ordered(name));
         probe.setSortedName(NameNormaliser.sorted(name));
@@ -41,17 +41,5 @@ public final class CrossingProbes {
             probes.add(probe.forKey(key));
         }
         return probes;
-    }
-
-    private static CrossingProbe common(BorderCrossing crossing) {
-        CrossingProbe probe = new CrossingProbe();
-        probe.setEventId(crossing.getEventId());
-        probe.setEventTime(crossing.getEventTime().toEpochMilli());
-        probe.setKind(crossing.getKind());
-        probe.setBcpCode(crossing.getBcpCode());
-        probe.setSectionId(crossing.getSectionId());
-        probe.setFileId(crossing.getTraveller().getFileId());
-        probe.setRetentionEpochDay((int) crossing.getRetentionUntil().toEpochDay());
-        return probe;
     }
 }

@@ -1,6 +1,7 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.Condition;
@@ -56,7 +57,7 @@ public final class PersonAlertRule implements Serializable {
     private final RuleDescriptor rule;
 
     public PersonAlertRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
     }
 
     /** The one flag of {@code crossing} for all its matches; the most urgent unflagged alert sets the action. */
@@ -80,7 +81,7 @@ public final class PersonAlertRule implements Serializable {
         }
         String note = lead.getAlert().flaggedBy(country) ? AlertConditions.flaggedNote(country) : "";
         List<String> ids = AlertConditions.evidence(crossing, alerts);
-        return AlertConditions.start(rule, crossing, pseudonymiser)
+        return Flags.raiseOn(rule, crossing, pseudonymiser)
                 .assess(leadSeverity, ACTIONS.get(lead.getAlert().getBasis()) + note)
                 .explain(String.format(EXPLANATION, crossing.getBcpCode(), matches.size(),
                         String.join(", ", ids.subList(1, ids.size())), note), conditions, ids)

@@ -39,7 +39,7 @@ public final class ReturnAlertRule implements Serializable {
     private final RuleDescriptor rule;
 
     public ReturnAlertRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
     }
 
     public static boolean applies(CrossingProbe crossing) {
@@ -61,7 +61,7 @@ public final class ReturnAlertRule implements Serializable {
         }
         String note = allFlagged ? AlertConditions.flaggedNote(country) : "";
         List<String> ids = AlertConditions.evidence(crossing, alerts);
-        return AlertConditions.start(rule, crossing, pseudonymiser)
+        return Flags.raiseOn(rule, crossing, pseudonymiser)
                 .assess(allFlagged ? Severity.LOW : Severity.MEDIUM, ACTION + note)
                 .explain(String.format(EXPLANATION, crossing.getBcpCode(), matches.size(),
                         String.join(", ", ids.subList(1, ids.size())), note), conditions, ids)

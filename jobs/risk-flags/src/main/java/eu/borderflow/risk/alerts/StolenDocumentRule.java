@@ -35,7 +35,7 @@ public final class StolenDocumentRule implements Serializable {
     private final RuleDescriptor rule;
 
     public StolenDocumentRule(AlertRuleSettings settings) {
-        this.rule = DESCRIPTOR.withVersion(settings.getVersion());
+        this.rule = settings.describe(DESCRIPTOR);
     }
 
     /** The flag of {@code crossing}, whose document key equals that of every alert in {@code alerts}. */
@@ -55,7 +55,7 @@ public final class StolenDocumentRule implements Serializable {
             ids.add(alert.evidenceId());
         }
         String note = allFlagged ? AlertConditions.flaggedNote(country) : "";
-        return AlertConditions.start(rule, crossing, pseudonymiser)
+        return Flags.raiseOn(rule, crossing, pseudonymiser)
                 .assess(allFlagged ? Severity.LOW : Severity.HIGH, ACTION + note)
                 .explain(String.format(EXPLANATION, crossing.getBcpCode(), alerts.size(), String.join(", ", ids), note),
                         conditions, AlertConditions.evidence(crossing, alerts))

@@ -1,5 +1,7 @@
 package eu.borderflow.risk.flag;
 
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.rules.CrossingFacts;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FlagStatus;
@@ -23,6 +25,17 @@ public final class Flags {
 
     public static Builder raise(RuleDescriptor rule, String triggerEventId) {
         return new Builder(rule, triggerEventId);
+    }
+
+    /**
+     * A flag triggered by {@code crossing}: the subject is the token of its EES file, it stands at the crossing's BCP
+     * and time, and it is kept as long as the crossing.
+     */
+    public static Builder raiseOn(RuleDescriptor rule, CrossingFacts crossing, Pseudonymiser tokens) {
+        return raise(rule, crossing.getEventId())
+                .subject(tokens.token(Pseudonymiser.Domain.FILE, crossing.getFileId()), tokens.keyId())
+                .at(Instant.ofEpochMilli(crossing.getEventTime()), crossing.getBcpCode(), crossing.getSectionId())
+                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()));
     }
 
     /** The next revision of {@code flag}, withdrawn, with the reason appended to its explanation. */

@@ -3,15 +3,13 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +20,7 @@ import java.util.Set;
  * captured fingerprint template) is its enrolled identity; a crossing presenting a different one is flagged.
  * Templates are compared as digests of keyed tokens only.
  */
-public final class BiometricIdentityRule implements Serializable {
+public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,16 +32,8 @@ public final class BiometricIdentityRule implements Serializable {
     static final String ACTION = "Verify the traveller's identity against the document biometrically "
             + "(possible impostor or enrolment error) before any decision";
 
-    private final RuleSwitch settings;
-    private final RuleDescriptor descriptor;
-
     public BiometricIdentityRule(ConfigLoader config) {
-        settings = RuleSwitch.load(config, DESCRIPTOR.id());
-        descriptor = settings.describe(DESCRIPTOR);
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
+        super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 
     /** Compares {@code crossing} with the enrolled identity and enrols what is still missing. */
@@ -71,13 +61,10 @@ public final class BiometricIdentityRule implements Serializable {
         }
         String which = faceDiffers && fingerprintDiffers ? "facial image and fingerprints differ"
                 : faceDiffers ? "facial image differs" : "fingerprints differ";
-        return Optional.of(Flags.raise(descriptor, crossing.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, crossing.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(crossing.getEventTime()), crossing.getBcpCode(), crossing.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, crossing, tokens)
                 .assess(Severity.HIGH, ACTION)
                 .explain("The biometric identity presented with this document does not match the one first "
                         + "enrolled with it: " + which + ".", conditions, List.of(crossing.getEventId()))
-                .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()))
                 .build());
     }
 }

@@ -1,28 +1,19 @@
 package eu.borderflow.risk.traveller;
 
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.rules.CrossingFacts;
 import eu.borderflow.schema.Biometrics;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FingerprintStatus;
 
 /**
  * What the document rules (R7, R8) need of a crossing: the document as a token, biometric templates as token digests.
  * Buffered in keyed state for up to the allowed lateness, so it is kept compact.
  */
-public final class DocumentCrossing implements Sequenced {
+public final class DocumentCrossing extends CrossingFacts implements Sequenced {
 
     /** Token of issuing country and number: the key. */
     private String documentToken;
-    private String fileId;
-    private String eventId;
-    private CrossingKind kind;
-    /** Epoch milliseconds (UTC). */
-    private long eventTime;
-    private String bcpCode;
-    private String sectionId;
-    /** Epoch day. */
-    private int retentionUntil;
     /** Token digest of the captured facial template id. */
     private long facialDigest;
     /** Token digest of the captured fingerprint template id; null when none was captured. */
@@ -36,13 +27,7 @@ public final class DocumentCrossing implements Sequenced {
         DocumentCrossing c = new DocumentCrossing();
         c.documentToken = pseudonymiser.documentToken(crossing.getDocument().getIssuingCountry(),
                 crossing.getDocument().getNumber());
-        c.fileId = crossing.getTraveller().getFileId();
-        c.eventId = crossing.getEventId();
-        c.kind = crossing.getKind();
-        c.eventTime = crossing.getEventTime().toEpochMilli();
-        c.bcpCode = crossing.getBcpCode();
-        c.sectionId = crossing.getSectionId();
-        c.retentionUntil = Math.toIntExact(crossing.getRetentionUntil().toEpochDay());
+        c.project(crossing);
         Biometrics biometrics = crossing.getBiometrics();
         c.facialDigest = TokenDigest.of(
                 pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId()));
@@ -60,64 +45,6 @@ public final class DocumentCrossing implements Sequenced {
 
     public void setDocumentToken(String documentToken) {
         this.documentToken = documentToken;
-    }
-
-    public String getFileId() {
-        return fileId;
-    }
-
-    public void setFileId(String fileId) {
-        this.fileId = fileId;
-    }
-
-    @Override
-    public String getEventId() {
-        return eventId;
-    }
-
-    public void setEventId(String eventId) {
-        this.eventId = eventId;
-    }
-
-    public CrossingKind getKind() {
-        return kind;
-    }
-
-    public void setKind(CrossingKind kind) {
-        this.kind = kind;
-    }
-
-    @Override
-    public long getEventTime() {
-        return eventTime;
-    }
-
-    public void setEventTime(long eventTime) {
-        this.eventTime = eventTime;
-    }
-
-    public String getBcpCode() {
-        return bcpCode;
-    }
-
-    public void setBcpCode(String bcpCode) {
-        this.bcpCode = bcpCode;
-    }
-
-    public String getSectionId() {
-        return sectionId;
-    }
-
-    public void setSectionId(String sectionId) {
-        this.sectionId = sectionId;
-    }
-
-    public int getRetentionUntil() {
-        return retentionUntil;
-    }
-
-    public void setRetentionUntil(int retentionUntil) {
-        this.retentionUntil = retentionUntil;
     }
 
     public long getFacialDigest() {

@@ -3,6 +3,7 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
@@ -12,7 +13,6 @@ import eu.borderflow.schema.Severity;
 import eu.borderflow.schema.Visa;
 import eu.borderflow.stay.StayRule;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Set;
  * stay (bounded by its last day of validity), or the maximum short stay without a visa. A document valid through
  * the last authorised day is fine. Needs no state.
  */
-public final class DocumentValidityRule implements Serializable {
+public final class DocumentValidityRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,18 +34,11 @@ public final class DocumentValidityRule implements Serializable {
     static final String ACTION = "Check the travel document's validity against the intended stay before "
             + "confirming the entry";
 
-    private final RuleSwitch settings;
-    private final RuleDescriptor descriptor;
     private final int maxShortStayDays;
 
     public DocumentValidityRule(ConfigLoader config) {
-        settings = RuleSwitch.load(config, DESCRIPTOR.id());
-        descriptor = settings.describe(DESCRIPTOR);
+        super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
         maxShortStayDays = StayRule.fromConfig(config).maxDaysInWindow();
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
     }
 
     public Optional<RiskFlag> atEntry(BorderCrossing crossing, Pseudonymiser tokens) {

@@ -3,6 +3,7 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.CrossingKind;
@@ -10,10 +11,7 @@ import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
-import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,7 @@ import java.util.Set;
  * than the great-circle distance at the fastest plausible speed of the slower border type. A fast but possible trip
  * is fine. A data-quality finding first: a wrong BCP code, clock or document read explains most such pairs.
  */
-public final class ImpossibleTravelRule implements Serializable {
+public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,16 +37,8 @@ public final class ImpossibleTravelRule implements Serializable {
 
     private static final double MS_PER_HOUR = Duration.ofHours(1).toMillis();
 
-    private final TravelSettings settings;
-    private final RuleDescriptor descriptor;
-
     public ImpossibleTravelRule(ConfigLoader config) {
-        settings = TravelSettings.load(config);
-        descriptor = DESCRIPTOR.withVersion(settings.getVersion());
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
+        super(TravelSettings.load(config), DESCRIPTOR);
     }
 
     /** The finding on {@code later}, the crossing that follows the last one in {@code trail}. */
@@ -79,12 +69,9 @@ public final class ImpossibleTravelRule implements Serializable {
         evidence.add(later.getEventId());
         String explanation = "Possible data-quality problem first: for this document, " + String.join(" and ", reasons)
                 + ". Check the records before suspecting misuse of the document.";
-        return Optional.of(Flags.raise(descriptor, later.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, later.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(later.getEventTime()), later.getBcpCode(), later.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, later, tokens)
                 .assess(Severity.LOW, ACTION)
                 .explain(explanation, conditions, evidence.stream().distinct().toList())
-                .keepUntil(LocalDate.ofEpochDay(later.getRetentionUntil()))
                 .build());
     }
 

@@ -3,13 +3,13 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 import eu.borderflow.stay.StayRule;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ import static eu.borderflow.risk.traveller.OverstayRule.date;
  * flagged. The check waits until the start of the day after the authorised stay, in the BCP's local time, plus a
  * grace for fall-back uploads; a later exit withdraws the flag.
  */
-public final class MissingExitRule implements Serializable {
+public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,16 +38,8 @@ public final class MissingExitRule implements Serializable {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final long MIN_OFFSET_MS = ZoneOffset.MIN.getTotalSeconds() * 1000L;
 
-    private final MissingExitSettings settings;
-    private final RuleDescriptor descriptor;
-
     public MissingExitRule(ConfigLoader config) {
-        settings = MissingExitSettings.load(config);
-        descriptor = DESCRIPTOR.withVersion(settings.getVersion());
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
+        super(MissingExitSettings.load(config), DESCRIPTOR);
     }
 
     /** The local day after the authorised stay of {@code stay}: its entry day when no day was lawful. */

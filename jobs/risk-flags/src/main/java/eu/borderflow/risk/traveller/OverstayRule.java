@@ -3,6 +3,7 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FindingKind;
@@ -11,8 +12,6 @@ import eu.borderflow.schema.Severity;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.StayRule;
 
-import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.Set;
  * in the window ending on the exit day, or an exit after the authorised stay (the latest lawful exit from the
  * entry, bounded by the visa's validity and duration). A stay of exactly the maximum is lawful.
  */
-public final class OverstayRule implements Serializable {
+public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,23 +33,16 @@ public final class OverstayRule implements Serializable {
     static final String ACTION = "Check for a justification (extension, force majeure) or a biometric mismatch, "
             + "then record the overstay for the national authorities (EES Art. 12)";
 
-    private final RuleSwitch settings;
-    private final RuleDescriptor descriptor;
     private final int maxDaysInWindow;
     private final int windowDays;
     /** Rebuilt from the two figures after deserialisation: StayRule is not Serializable. */
     private transient StayRule stayRule;
 
     public OverstayRule(ConfigLoader config) {
-        settings = RuleSwitch.load(config, DESCRIPTOR.id());
-        descriptor = settings.describe(DESCRIPTOR);
+        super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
         StayRule configured = StayRule.fromConfig(config);
         maxDaysInWindow = configured.maxDaysInWindow();
         windowDays = configured.windowDays();
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
     }
 
     public StayRule stayRule() {
@@ -87,12 +79,9 @@ public final class OverstayRule implements Serializable {
                 + date(stay.getEntryDay()) + ": " + used + " days of presence in the " + stayRule.windowDays()
                 + "-day window (limit " + stayRule.maxDaysInWindow() + "), latest lawful exit " + latestText
                 + ", visa last day " + visaEnd + ".";
-        return Optional.of(Flags.raise(descriptor, exit.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, exit.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(exit.getEventTime()), exit.getBcpCode(), exit.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, exit, tokens)
                 .assess(Severity.MEDIUM, ACTION)
                 .explain(explanation, conditions, List.of(stay.getEntryEventId(), exit.getEventId()))
-                .keepUntil(LocalDate.ofEpochDay(exit.getRetentionUntil()))
                 .build());
     }
 

@@ -1,8 +1,8 @@
 package eu.borderflow.risk.traveller;
 
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.rules.CrossingFacts;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.Visa;
 
@@ -10,17 +10,10 @@ import eu.borderflow.schema.Visa;
  * What the EES-file rules (R3, R4, R5) need of a crossing, and nothing more: no names, and the visa sticker
  * only as a token digest. Buffered in keyed state for up to the allowed lateness, so it is kept compact.
  */
-public final class TravellerCrossing implements Sequenced {
+public final class TravellerCrossing extends CrossingFacts implements Sequenced {
 
-    private String fileId;
-    private String eventId;
-    private CrossingKind kind;
-    /** Epoch milliseconds (UTC). */
-    private long eventTime;
     /** The BCP's local date, epoch day. */
     private int localDate;
-    private String bcpCode;
-    private String sectionId;
     /** Counts toward 90/180 (stay basis SHORT_STAY). */
     private boolean shortStay;
     /** Digest of the visa sticker number's token; null without a visa. */
@@ -32,8 +25,6 @@ public final class TravellerCrossing implements Sequenced {
     private int visaValidFrom;
     /** Epoch day. */
     private int visaValidUntil;
-    /** Epoch day. */
-    private int retentionUntil;
 
     public TravellerCrossing() {
     }
@@ -41,15 +32,9 @@ public final class TravellerCrossing implements Sequenced {
     /** The projection of {@code crossing}; the visa sticker is tokenised on the way. */
     public static TravellerCrossing of(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
         TravellerCrossing c = new TravellerCrossing();
-        c.fileId = crossing.getTraveller().getFileId();
-        c.eventId = crossing.getEventId();
-        c.kind = crossing.getKind();
-        c.eventTime = crossing.getEventTime().toEpochMilli();
+        c.project(crossing);
         c.localDate = Math.toIntExact(crossing.getLocalDate().toEpochDay());
-        c.bcpCode = crossing.getBcpCode();
-        c.sectionId = crossing.getSectionId();
         c.shortStay = crossing.getStayBasis() == StayBasis.SHORT_STAY;
-        c.retentionUntil = Math.toIntExact(crossing.getRetentionUntil().toEpochDay());
         Visa visa = crossing.getVisa();
         if (visa != null) {
             c.visaDigest = TokenDigest.of(
@@ -66,62 +51,12 @@ public final class TravellerCrossing implements Sequenced {
         return visaDigest != null;
     }
 
-    public String getFileId() {
-        return fileId;
-    }
-
-    public void setFileId(String fileId) {
-        this.fileId = fileId;
-    }
-
-    @Override
-    public String getEventId() {
-        return eventId;
-    }
-
-    public void setEventId(String eventId) {
-        this.eventId = eventId;
-    }
-
-    public CrossingKind getKind() {
-        return kind;
-    }
-
-    public void setKind(CrossingKind kind) {
-        this.kind = kind;
-    }
-
-    @Override
-    public long getEventTime() {
-        return eventTime;
-    }
-
-    public void setEventTime(long eventTime) {
-        this.eventTime = eventTime;
-    }
-
     public int getLocalDate() {
         return localDate;
     }
 
     public void setLocalDate(int localDate) {
         this.localDate = localDate;
-    }
-
-    public String getBcpCode() {
-        return bcpCode;
-    }
-
-    public void setBcpCode(String bcpCode) {
-        this.bcpCode = bcpCode;
-    }
-
-    public String getSectionId() {
-        return sectionId;
-    }
-
-    public void setSectionId(String sectionId) {
-        this.sectionId = sectionId;
     }
 
     public boolean isShortStay() {
@@ -172,11 +107,4 @@ public final class TravellerCrossing implements Sequenced {
         this.visaValidUntil = visaValidUntil;
     }
 
-    public int getRetentionUntil() {
-        return retentionUntil;
-    }
-
-    public void setRetentionUntil(int retentionUntil) {
-        this.retentionUntil = retentionUntil;
-    }
 }

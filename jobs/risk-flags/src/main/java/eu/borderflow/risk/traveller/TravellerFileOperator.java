@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.StayHistory;
@@ -23,7 +24,6 @@ import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
@@ -53,14 +53,12 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private final MissingExitRule missingExit;
     private final VisaEntriesRule visaEntries;
     private final long latenessMs;
-    private final long outOfOrdernessMs;
+    private final JustifiedWatermark justified;
 
     private transient ValueState<TravellerFile> file;
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
     private transient Pseudonymiser tokens;
-    private transient long newestSeen;
-    private transient ListState<Long> newestSeenState;
 
     public TravellerFileOperator(ConfigLoader config, BcpLocations bcps) {
         this.config = config;
@@ -70,22 +68,17 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         this.visaEntries = new VisaEntriesRule(config);
         TimeConfig time = TimeConfig.load(config);
         this.latenessMs = time.getAllowedLateness().toMillis();
-        this.outOfOrdernessMs = time.getOutOfOrderness().toMillis();
+        this.justified = new JustifiedWatermark(time.getOutOfOrderness());
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        newestSeenState = context.getOperatorStateStore()
-                .getListState(new ListStateDescriptor<>("ees-file-newest-crossing", Types.LONG));
-        newestSeen = Long.MIN_VALUE;
-        for (Long restored : newestSeenState.get()) {
-            newestSeen = Math.max(newestSeen, restored);
-        }
+        justified.initialize(context.getOperatorStateStore(), "ees-file-newest-crossing");
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        newestSeenState.update(List.of(newestSeen));
+        justified.snapshot();
     }
 
     @Override
@@ -100,7 +93,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     @Override
     public void processElement(TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
-        newestSeen = Math.max(newestSeen, crossing.getEventTime());
+        justified.see(crossing.getEventTime());
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
             pending.add(crossing);
@@ -230,7 +223,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     /** Always before the end of a bounded input; at its end, up to the newest crossing less the out-of-orderness. */
     private boolean reachedByTheData(long timestamp, Context ctx) {
         return ctx.timerService().currentWatermark() != Long.MAX_VALUE
-                || timestamp <= newestSeen - outOfOrdernessMs - 1;
+                || timestamp <= justified.get();
     }
 
     private boolean exitWaiting(OpenStay stay) throws Exception {

@@ -3,15 +3,13 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
+import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +20,7 @@ import static eu.borderflow.risk.traveller.OverstayRule.date;
  * R5, visa entries used up or visa not valid on the entry day: more entries on one visa (by sticker) than it
  * authorises (0 = multiple entries), or an entry before its first or after its last day of validity.
  */
-public final class VisaEntriesRule implements Serializable {
+public final class VisaEntriesRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,16 +33,8 @@ public final class VisaEntriesRule implements Serializable {
 
     private static final int MULTIPLE_ENTRIES = 0;
 
-    private final RuleSwitch settings;
-    private final RuleDescriptor descriptor;
-
     public VisaEntriesRule(ConfigLoader config) {
-        settings = RuleSwitch.load(config, DESCRIPTOR.id());
-        descriptor = settings.describe(DESCRIPTOR);
-    }
-
-    public boolean enabled() {
-        return settings.isEnabled();
+        super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 
     /** Counts {@code entry} on its visa in {@code file}; the count is kept while the visa can still be used. */
@@ -82,9 +72,7 @@ public final class VisaEntriesRule implements Serializable {
             explanation.append(usedUp ? " and" : "").append(" valid only from ")
                     .append(date(entry.getVisaValidFrom())).append(" to ").append(date(entry.getVisaValidUntil()));
         }
-        return Optional.of(Flags.raise(descriptor, entry.getEventId())
-                .subject(tokens.token(Pseudonymiser.Domain.FILE, entry.getFileId()), tokens.keyId())
-                .at(Instant.ofEpochMilli(entry.getEventTime()), entry.getBcpCode(), entry.getSectionId())
+        return Optional.of(Flags.raiseOn(descriptor, entry, tokens)
                 .assess(Severity.MEDIUM, ACTION)
                 .explain(explanation.append('.').toString(), List.of(
                         Flags.condition("entries on this visa", entriesUsed, ">", authorisedText, usedUp),
@@ -93,7 +81,6 @@ public final class VisaEntriesRule implements Serializable {
                         Flags.condition("entry date after the visa's last day", date(day), ">",
                                 date(entry.getVisaValidUntil()), noLongerValid)),
                         List.of(entry.getEventId()))
-                .keepUntil(LocalDate.ofEpochDay(entry.getRetentionUntil()))
                 .build());
     }
 }

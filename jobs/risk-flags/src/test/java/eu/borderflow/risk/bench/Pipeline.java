@@ -11,6 +11,7 @@ import eu.borderflow.risk.alerts.DocumentAlertJoin;
 import eu.borderflow.risk.alerts.PersonAlertMatcher;
 import eu.borderflow.risk.alerts.PersonFlagAssembler;
 import eu.borderflow.risk.alerts.PersonMatch;
+import eu.borderflow.risk.config.RetentionConfig;
 import eu.borderflow.risk.ingest.CrossingDeduplicator;
 import eu.borderflow.risk.traveller.ClasspathBcpLocations;
 import eu.borderflow.risk.traveller.DocumentCrossing;
@@ -21,6 +22,7 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -34,9 +36,11 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -145,17 +149,21 @@ public abstract class Pipeline implements AutoCloseable {
 
     /** R3/R4/R5: crossing projection → the traveller's EES file. */
     public static Pipeline travellerFile(ConfigLoader config) throws Exception {
-        return new TravellerFilePipeline(config);
+        return new ProjectedPipeline<>(config, TravellerCrossing.class, TravellerCrossing::of,
+                new TravellerFileOperator(config, ClasspathBcpLocations.reference()), TravellerCrossing::getFileId);
     }
 
     /** R7/R8: document projection → the document's crossing trail. */
     public static Pipeline documentSequence(ConfigLoader config) throws Exception {
-        return new DocumentSequencePipeline(config);
+        return new ProjectedPipeline<>(config, DocumentCrossing.class, DocumentCrossing::of,
+                new DocumentSequenceOperator(config, ClasspathBcpLocations.reference()),
+                DocumentCrossing::getDocumentToken);
     }
 
     /** The job's first keyed operator: drops re-sent crossings, keyed by event id (counts what passes). */
     public static Pipeline deduplicator(ConfigLoader config) throws Exception {
-        return new Deduplicator(config);
+        return new CrossingCount(new CrossingDeduplicator(Duration.ofDays(RetentionConfig.load(config).getDedupDays())),
+                BorderCrossing::getEventId);
     }
 
     /**
@@ -163,7 +171,7 @@ public abstract class Pipeline implements AutoCloseable {
      * keyBy of the whole crossing (its Avro serialisation included) and a keyed operator, with no work of its own.
      */
     public static Pipeline passThrough() throws Exception {
-        return new PassThrough();
+        return new CrossingCount(new Emit(), (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 
     private static final class AlertJoin extends Pipeline {
@@ -254,21 +262,26 @@ public abstract class Pipeline implements AutoCloseable {
         }
     }
 
-    private static final class TravellerFilePipeline extends Pipeline {
+    /** A projection of each crossing, shuffled to one keyed rule operator whose flags are handed on. */
+    private static final class ProjectedPipeline<T> extends Pipeline {
         private final Pseudonymiser tokens;
-        private final KeyedOneInputStreamOperatorTestHarness<String, TravellerCrossing, RiskFlag> harness;
-        private final Shuffle<TravellerCrossing> shuffle = new Shuffle<>(Types.POJO(TravellerCrossing.class));
+        private final BiFunction<BorderCrossing, Pseudonymiser, T> projection;
+        private final Shuffle<T> shuffle;
+        private final KeyedOneInputStreamOperatorTestHarness<String, T, RiskFlag> harness;
 
-        TravellerFilePipeline(ConfigLoader config) throws Exception {
+        ProjectedPipeline(ConfigLoader config, Class<T> type, BiFunction<BorderCrossing, Pseudonymiser, T> projection,
+                          KeyedProcessFunction<String, T, RiskFlag> operator, KeySelector<T, String> key)
+                throws Exception {
             tokens = PseudonymiserFactory.fromConfig(config);
-            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                    new TravellerFileOperator(config, ClasspathBcpLocations.reference())),
-                    TravellerCrossing::getFileId, Types.STRING));
+            this.projection = projection;
+            shuffle = new Shuffle<>(Types.POJO(type));
+            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key,
+                    Types.STRING));
         }
 
         @Override
         public void crossing(BorderCrossing crossing) throws Exception {
-            harness.processElement(shuffle.through(TravellerCrossing.of(crossing, tokens)),
+            harness.processElement(shuffle.through(projection.apply(crossing, tokens)),
                     crossing.getEventTime().toEpochMilli());
             drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
         }
@@ -289,81 +302,15 @@ public abstract class Pipeline implements AutoCloseable {
         }
     }
 
-    private static final class DocumentSequencePipeline extends Pipeline {
-        private final Pseudonymiser tokens;
-        private final KeyedOneInputStreamOperatorTestHarness<String, DocumentCrossing, RiskFlag> harness;
-        private final Shuffle<DocumentCrossing> shuffle = new Shuffle<>(Types.POJO(DocumentCrossing.class));
-
-        DocumentSequencePipeline(ConfigLoader config) throws Exception {
-            tokens = PseudonymiserFactory.fromConfig(config);
-            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                    new DocumentSequenceOperator(config, ClasspathBcpLocations.reference())),
-                    DocumentCrossing::getDocumentToken, Types.STRING));
-        }
-
-        @Override
-        public void crossing(BorderCrossing crossing) throws Exception {
-            harness.processElement(shuffle.through(DocumentCrossing.of(crossing, tokens)),
-                    crossing.getEventTime().toEpochMilli());
-            drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
-        }
-
-        @Override
-        public void alert(AlertChange alert) {
-        }
-
-        @Override
-        public void watermark(long time) throws Exception {
-            harness.processWatermark(new Watermark(time));
-            drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
-        }
-
-        @Override
-        public List<AbstractStreamOperatorTestHarness<?>> harnesses() {
-            return List.of(harness);
-        }
-    }
-
-    private static final class Deduplicator extends Pipeline {
+    /** Whole crossings shuffled to one keyed operator; what it lets through is counted. */
+    private static final class CrossingCount extends Pipeline {
         private final KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> harness;
         private final Shuffle<BorderCrossing> shuffle = new Shuffle<>(new AvroTypeInfo<>(BorderCrossing.class));
 
-        Deduplicator(ConfigLoader config) throws Exception {
-            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                    new CrossingDeduplicator(java.time.Duration.ofDays(
-                            eu.borderflow.risk.config.RetentionConfig.load(config).getDedupDays()))),
-                    BorderCrossing::getEventId, Types.STRING));
-        }
-
-        @Override
-        public void crossing(BorderCrossing crossing) throws Exception {
-            harness.processElement(shuffle.through(crossing), crossing.getEventTime().toEpochMilli());
-            drain(harness, r -> emitted++);
-        }
-
-        @Override
-        public void alert(AlertChange alert) {
-        }
-
-        @Override
-        public void watermark(long time) throws Exception {
-            harness.processWatermark(new Watermark(time));
-            drain(harness, r -> { });
-        }
-
-        @Override
-        public List<AbstractStreamOperatorTestHarness<?>> harnesses() {
-            return List.of(harness);
-        }
-    }
-
-    private static final class PassThrough extends Pipeline {
-        private final KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> harness;
-        private final Shuffle<BorderCrossing> shuffle = new Shuffle<>(new AvroTypeInfo<>(BorderCrossing.class));
-
-        PassThrough() throws Exception {
-            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new Emit()),
-                    (BorderCrossing c) -> c.getTraveller().getFileId(), Types.STRING));
+        CrossingCount(KeyedProcessFunction<String, BorderCrossing, BorderCrossing> operator,
+                      KeySelector<BorderCrossing, String> key) throws Exception {
+            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key,
+                    Types.STRING));
         }
 
         @Override

@@ -65,14 +65,15 @@ public class RiskOperatorBenchmark {
     }
 
     /** One operator chain fed chunk after chunk. */
-    abstract static class Replay {
+    public abstract static class Replay {
         private Pipeline pipeline;
         private int chunk;
         private int from;
 
         abstract Pipeline create(BenchWorld world) throws Exception;
 
-        void prepare(World world) throws Exception {
+        @Setup(Level.Invocation)
+        public void prepare(World world) throws Exception {
             if (pipeline == null || chunk == world.chunkEnds.length) {
                 if (pipeline != null) {
                     pipeline.close();
@@ -90,7 +91,8 @@ public class RiskOperatorBenchmark {
             return pipeline.emitted();
         }
 
-        void close() throws Exception {
+        @TearDown(Level.Trial)
+        public void close() throws Exception {
             if (pipeline != null) {
                 pipeline.close();
                 pipeline = null;
@@ -104,16 +106,6 @@ public class RiskOperatorBenchmark {
         Pipeline create(BenchWorld world) throws Exception {
             return Pipeline.persons(world.config);
         }
-
-        @Setup(Level.Invocation)
-        public void setUp(World world) throws Exception {
-            prepare(world);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
-        }
     }
 
     @State(Scope.Thread)
@@ -121,16 +113,6 @@ public class RiskOperatorBenchmark {
         @Override
         Pipeline create(BenchWorld world) throws Exception {
             return Pipeline.documents(world.config);
-        }
-
-        @Setup(Level.Invocation)
-        public void setUp(World world) throws Exception {
-            prepare(world);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
         }
     }
 
@@ -140,16 +122,6 @@ public class RiskOperatorBenchmark {
         Pipeline create(BenchWorld world) throws Exception {
             return Pipeline.travellerFile(world.config);
         }
-
-        @Setup(Level.Invocation)
-        public void setUp(World world) throws Exception {
-            prepare(world);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
-        }
     }
 
     @State(Scope.Thread)
@@ -158,16 +130,6 @@ public class RiskOperatorBenchmark {
         Pipeline create(BenchWorld world) throws Exception {
             return Pipeline.documentSequence(world.config);
         }
-
-        @Setup(Level.Invocation)
-        public void setUp(World world) throws Exception {
-            prepare(world);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
-        }
     }
 
     @State(Scope.Thread)
@@ -175,16 +137,6 @@ public class RiskOperatorBenchmark {
         @Override
         Pipeline create(BenchWorld world) throws Exception {
             return Pipeline.passThrough();
-        }
-
-        @Setup(Level.Invocation)
-        public void setUp(World world) throws Exception {
-            prepare(world);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
         }
     }
 
