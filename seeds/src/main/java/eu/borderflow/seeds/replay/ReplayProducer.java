@@ -12,9 +12,9 @@ import java.util.Map;
 final class ReplayProducer {
 
     /** Time a batch waits to fill; replay is bulk, so a little latency buys much larger batches. */
-    private static final int LINGER_MS = 20;
-    /** Per-partition batch: ~1,500 crossings. */
-    private static final int BATCH_BYTES = 512 * 1024;
+    private static final int LINGER_MS = 50;
+    /** Per-partition batch: ~3,000 crossings. */
+    private static final int BATCH_BYTES = 1024 * 1024;
     private static final long BUFFER_BYTES = 64L * 1024 * 1024;
     /** An unreachable broker makes send() fail after this long instead of blocking for a minute. */
     private static final int MAX_BLOCK_MS = 10_000;
