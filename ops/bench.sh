@@ -40,8 +40,10 @@ for module in jobs/shared seeds jobs/risk-flags; do
       -Dmdep.outputFile="$cp_file" >/dev/null)
   name="${module//\//-}"
   echo "== JMH: $module"
+  # Only this module's benchmarks: a module's test classpath can carry another module's (seeds' test jar).
+  package="$(cd "$dir/target/test-classes" && find eu -name '*Benchmark.class' | head -1 | cut -d/ -f1-3 | tr / .)"
   java -Xmx1g -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
-      "${JMH_ARGS[@]}" -rf json -rff "$OUT/$name.json" "$ONLY" > "$OUT/$name.log" 2>&1 \
+      "${JMH_ARGS[@]}" -rf json -rff "$OUT/$name.json" "^${package}\..*${ONLY}" > "$OUT/$name.log" 2>&1 \
       || { echo "bench: JMH failed for $module, see $OUT/$name.log" >&2; exit 1; }
   reports+=("$OUT/$name.json")
 done
