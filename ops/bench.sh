@@ -10,7 +10,7 @@ usage() {
 Usage: ops/borderflow bench [--quick] [--only REGEX]
 
   --quick        fewer and shorter iterations (a smoke run; wide error bars)
-  --only REGEX   only JMH benchmarks whose name matches REGEX
+  --only REGEX   only the benchmarks whose name matches REGEX (e2e: the end-to-end ones)
 Runs the JMH benchmarks of jobs/shared, seeds and jobs/risk-flags, then the end-to-end benchmarks
 (ops/bench/e2e.sh: generate into files, replay --max into a local broker), and prints every figure with its ratio to the
 baseline measured in the same run. Raw JMH results: var/bench/<module>.json.
@@ -39,9 +39,10 @@ for module in jobs/shared seeds jobs/risk-flags; do
   (cd "$ROOT" && mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$cp_file" >/dev/null)
   name="${module//\//-}"
-  echo "== JMH: $module"
   # Only this module's benchmarks: a module's test classpath can carry another module's (seeds' test jar).
   package="$(cd "$dir/target/test-classes" && find eu -name '*Benchmark.class' | head -1 | cut -d/ -f1-3 | tr / .)"
+  grep -qE "${package}\..*${ONLY}" "$dir/target/test-classes/META-INF/BenchmarkList" || continue
+  echo "== JMH: $module"
   java -Xmx1g -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
       "${JMH_ARGS[@]}" -rf json -rff "$OUT/$name.json" "^${package}\..*${ONLY}" > "$OUT/$name.log" 2>&1 \
       || { echo "bench: JMH failed for $module, see $OUT/$name.log" >&2; exit 1; }
@@ -52,6 +53,6 @@ JACKSON_CP="$(tr ':' '\n' < "$ROOT/ops/launcher/target/classpath.txt" | grep -E 
 echo "== results (ratio > 1: faster than the same-run baseline)"
 java -cp "$JACKSON_CP" "$ROOT/ops/bench/BenchReport.java" "${reports[@]}" | tee "$OUT/summary.txt"
 
-if [[ -x "$ROOT/ops/bench/e2e.sh" ]]; then
+if [[ "$ONLY" == "." || "e2e" =~ $ONLY ]]; then
   "$ROOT/ops/bench/e2e.sh" $([[ $QUICK == 1 ]] && echo --quick) | tee -a "$OUT/summary.txt"
 fi
