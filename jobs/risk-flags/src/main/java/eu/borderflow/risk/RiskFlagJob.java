@@ -1,9 +1,7 @@
 package eu.borderflow.risk;
 
-import eu.borderflow.risk.alerts.AlertRules;
-import eu.borderflow.risk.traveller.TravellerRules;
-
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.risk.config.RetentionConfig;
 import eu.borderflow.risk.config.TimeConfig;
 import eu.borderflow.risk.environment.JobEnvironment;
@@ -19,6 +17,7 @@ import eu.borderflow.risk.ingest.RawRecord;
 import eu.borderflow.risk.ingest.RecordValidator;
 import eu.borderflow.risk.ingest.ValidateDecoded;
 import eu.borderflow.risk.sink.FlagAudit;
+import eu.borderflow.risk.traveller.TravellerRules;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
@@ -177,8 +176,8 @@ public final class RiskFlagJob {
                         .process(new DecodeAndValidate<>(type, validator), typeInfo)
                         .uid("decode:" + input.name()).name("decode and validate " + input.name());
             } else {
-                valid = env.fromSource(input.decoded(), watermarks(time, (r, ts) -> eventTime.of(r)), "read " + input.name(),
-                                typeInfo)
+                valid = env.fromSource(input.decoded(), watermarks(time, (r, ts) -> eventTime.of(r)),
+                                "read " + input.name(), typeInfo)
                         .uid("source:" + input.name())
                         .process(new ValidateDecoded<>(type, input.name(), validator, eventTime), typeInfo)
                         .uid("validate:" + input.name()).name("validate " + input.name());

@@ -12,7 +12,6 @@ import eu.borderflow.seeds.evaluate.EvaluationReport;
 import eu.borderflow.seeds.evaluate.FalseAlarm;
 import eu.borderflow.seeds.evaluate.Miss;
 import eu.borderflow.seeds.evaluate.RuleScore;
-import eu.borderflow.seeds.evaluate.TopicSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         try {
             List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
-            List<RiskFlag> raised = loadFlags();
+            List<RiskFlag> raised = FlagInput.load(flags, bootstrap, spec.commandLine().getErr(), "evaluate");
             if (rules != null) {
                 expected = expected.stream().filter(e -> rules.contains(e.getRuleId())).toList();
                 raised = raised.stream().filter(f -> rules.contains(f.getRuleId())).toList();
@@ -94,18 +93,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return shortfalls.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private List<RiskFlag> loadFlags() {
-        if (bootstrap == null) {
-            return EvaluationInputs.flagFile(Path.of(flags));
-        }
-        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, flags);
-        if (snapshot.undecodable() > 0) {
-            spec.commandLine().getErr().println("evaluate: skipped " + snapshot.undecodable()
-                    + " records of " + flags + " that are not RiskFlags");
-        }
-        return snapshot.records();
     }
 
     private static void requireFraction(String option, double value) {

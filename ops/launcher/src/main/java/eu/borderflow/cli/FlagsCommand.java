@@ -2,15 +2,12 @@ package eu.borderflow.cli;
 
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.seeds.evaluate.EvaluationInputException;
-import eu.borderflow.seeds.evaluate.EvaluationInputs;
-import eu.borderflow.seeds.evaluate.TopicSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +51,7 @@ public final class FlagsCommand implements Callable<Integer> {
         }
         List<RiskFlag> flags;
         try {
-            flags = load();
+            flags = FlagInput.load(from, bootstrap, spec.commandLine().getErr(), "flags");
         } catch (EvaluationInputException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -70,19 +67,6 @@ public final class FlagsCommand implements Callable<Integer> {
                         f.getBcpCode() == null ? "-" : f.getBcpCode(), prefix(f.getSubjectToken()), f.getExplanation()));
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private List<RiskFlag> load() {
-        if (bootstrap == null) {
-            Path path = Path.of(from);
-            return EvaluationInputs.flagFile(path);
-        }
-        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, from);
-        if (snapshot.undecodable() > 0) {
-            spec.commandLine().getErr().println("flags: skipped " + snapshot.undecodable()
-                    + " records of " + from + " that are not RiskFlags");
-        }
-        return snapshot.records();
     }
 
     private static String prefix(String token) {

@@ -209,5 +209,4 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--out " + out + " is not writable");
         }
     }
-
 }

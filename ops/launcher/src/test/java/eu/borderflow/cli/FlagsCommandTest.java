@@ -7,10 +7,7 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,21 +32,21 @@ class FlagsCommandTest {
                 flag("R3", "old", T0, "overstay of 4 days"),
                 flag("R1", "new", T0.plusSeconds(3600), "document reported stolen"),
                 flag("R3", "mid", T0.plusSeconds(60), "overstay of 2 days")));
-        Run run = run("flags", "--from", dir.toString(), "--last", "2");
-        assertEquals(0, run.exit, run.err);
-        String[] lines = run.out.split("\n");
+        TestFiles.Run run = TestFiles.run("flags", "--from", dir.toString(), "--last", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().split("\n");
         assertEquals("3 flag records; per rule: {R1=1, R3=2}", lines[0]);
-        assertTrue(lines[1].contains("R1") && lines[2].contains("document reported stolen"), run.out);
-        assertTrue(lines[3].contains("R3") && lines[4].contains("overstay of 2 days"), run.out);
-        assertFalse(run.out.contains("overstay of 4 days"), "--last 2 prints two flags");
+        assertTrue(lines[1].contains("R1") && lines[2].contains("document reported stolen"), run.out());
+        assertTrue(lines[3].contains("R3") && lines[4].contains("overstay of 2 days"), run.out());
+        assertFalse(run.out().contains("overstay of 4 days"), "--last 2 prints two flags");
     }
 
     @Test
     void aMissingFileIsAUserError() {
-        Run run = run("flags", "--from", dir.resolve("nope").toString());
-        assertEquals(2, run.exit);
-        assertTrue(run.err.contains("no such file"), run.err);
-        assertFalse(run.err.contains("Exception"), run.err);
+        TestFiles.Run run = TestFiles.run("flags", "--from", dir.resolve("nope").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no such file"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     private static RiskFlag flag(String rule, String trigger, Instant at, String explanation) {
@@ -63,16 +60,5 @@ class FlagsCommandTest {
                 .build();
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Borderflow.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
-    private record Run(int exit, String out, String err) {
-    }
 }

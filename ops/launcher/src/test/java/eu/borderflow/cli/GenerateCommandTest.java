@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,22 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code generate} through the launcher's command line, as a user runs it. */
 class GenerateCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Borderflow.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void helpListsTheOptions() {
-        Run r = run("generate", "--help");
+        TestFiles.Run r = TestFiles.run("generate", "--help");
         assertEquals(0, r.exitCode());
         for (String option : new String[] {"--seed", "--travellers", "--days", "--start", "--out"}) {
             assertTrue(r.out().contains(option), option);
@@ -43,7 +29,7 @@ class GenerateCommandTest {
     @Test
     void writesADatasetWithManifest(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("world");
-        Run r = run("generate", "--seed", "3", "--travellers", "300", "--days", "21", "--out", out.toString());
+        TestFiles.Run r = TestFiles.run("generate", "--seed", "3", "--travellers", "300", "--days", "21", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("100%"), "progress bar on stderr");
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
@@ -71,7 +57,7 @@ class GenerateCommandTest {
                 {"generate", "--days", "many", "--out", tmp.toString()},
                 {"generate"}};
         for (String[] args : cases) {
-            Run r = run(args);
+            TestFiles.Run r = TestFiles.run(args);
             assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
         }

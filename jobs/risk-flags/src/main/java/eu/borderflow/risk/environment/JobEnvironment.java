@@ -1,7 +1,7 @@
 package eu.borderflow.risk.environment;
 
-import eu.borderflow.config.TopicNames;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicNames;
 
 import java.io.Serializable;
 

@@ -1,0 +1,34 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.seeds.evaluate.EvaluationInputException;
+import eu.borderflow.seeds.evaluate.EvaluationInputs;
+import eu.borderflow.seeds.evaluate.TopicSnapshot;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The flags a command reads: a run's output folder or a flags file, or with a bootstrap address a topic. */
+final class FlagInput {
+
+    private FlagInput() {
+    }
+
+    /**
+     * Reads the flags; records of a topic that are not flags are skipped and counted on {@code err}.
+     *
+     * @throws EvaluationInputException a missing file, an unreadable file or an unreachable topic
+     */
+    static List<RiskFlag> load(String from, String bootstrap, PrintWriter err, String command) {
+        if (bootstrap == null) {
+            return EvaluationInputs.flagFile(Path.of(from));
+        }
+        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, from);
+        if (snapshot.undecodable() > 0) {
+            err.println(command + ": skipped " + snapshot.undecodable() + " records of " + from
+                    + " that are not RiskFlags");
+        }
+        return snapshot.records();
+    }
+}
