@@ -1,31 +1,29 @@
 package eu.borderflow.seeds.generate;
 
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.seeds.world.Traveller;
-
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * Reorders crossings from event-time order into arrival order (ingest time, ties by event id). Crossings enter in
- * event-time order and no crossing arrives before it happens, so everything that arrived before the current event
+ * Reorders encoded crossings from event-time order into arrival order (ingest time, ties by event id). Crossings enter
+ * in event-time order and no crossing arrives before it happens, so everything that arrived before the current event
  * time is final: the queue holds only the records still in flight (late uploads, re-sends), not the whole dataset.
  */
 final class ArrivalBuffer {
 
-    /** Receives records in arrival order, each with the background traveller it belongs to (null if none). */
+    /** Receives records in arrival order. */
     interface Sink {
-        void accept(BorderCrossing crossing, Traveller traveller);
+        void accept(ByteBuffer encoded) throws IOException;
     }
 
-    /** A record in flight, with the background traveller whose shared objects it holds (null for scripted ones). */
-    private record Pending(BorderCrossing crossing, Traveller traveller, long arrivalMillis) {
+    /** A record in flight: its bytes, when it arrives and its event id for ties. */
+    private record Pending(byte[] encoded, long arrivalMillis, String eventId) {
     }
 
-    private static final Comparator<Pending> ARRIVAL = (a, b) -> {
-        int byTime = Long.compare(a.arrivalMillis, b.arrivalMillis);
-        return byTime != 0 ? byTime : a.crossing.getEventId().compareTo(b.crossing.getEventId());
-    };
+    private static final Comparator<Pending> ARRIVAL = Comparator.comparingLong(Pending::arrivalMillis)
+            .thenComparing(Pending::eventId);
 
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(ARRIVAL);
     private final Sink sink;
@@ -34,25 +32,32 @@ final class ArrivalBuffer {
         this.sink = sink;
     }
 
-    /** Adds a record whose ingest time is final. */
-    void add(BorderCrossing crossing, Traveller traveller) {
-        queue.add(new Pending(crossing, traveller, crossing.getIngestTime().toEpochMilli()));
+    /** Adds a copy of a record whose ingest time is final. */
+    void add(ByteBuffer encoded, long arrivalMillis, String eventId) {
+        byte[] copy = Arrays.copyOfRange(encoded.array(), encoded.arrayOffset() + encoded.position(),
+                encoded.arrayOffset() + encoded.limit());
+        queue.add(new Pending(copy, arrivalMillis, eventId));
+    }
+
+    /** True when no record in flight arrives at or before {@code millis}. */
+    boolean noneArrivesBy(long millis) {
+        return queue.isEmpty() || queue.peek().arrivalMillis > millis;
     }
 
     /** Emits every record that arrived strictly before {@code eventMillis}. */
-    void releaseBefore(long eventMillis) {
+    void releaseBefore(long eventMillis) throws IOException {
         while (!queue.isEmpty() && queue.peek().arrivalMillis < eventMillis) {
             emit(queue.poll());
         }
     }
 
-    void flush() {
+    void flush() throws IOException {
         while (!queue.isEmpty()) {
             emit(queue.poll());
         }
     }
 
-    private void emit(Pending p) {
-        sink.accept(p.crossing, p.traveller);
+    private void emit(Pending p) throws IOException {
+        sink.accept(ByteBuffer.wrap(p.encoded));
     }
 }

@@ -87,7 +87,7 @@ public final class Generator {
 
         progress.update("population", 0);
         PopulationFactory population = new PopulationFactory(seed, period, ids, reference, chooser);
-        CrossingEncoder encoder = new CrossingEncoder();
+        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps());
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock,
                 chooser, travelTimes, factory, ids, population, options.travellers(), encoder::prepare);
         CrossingStream.Counts counts;

@@ -1,6 +1,5 @@
 package eu.borderflow.seeds.world;
 
-import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RefusalReason;
@@ -45,7 +44,6 @@ public final class BackgroundTraffic {
     private final LocalTimes times;
     private final TravelTimes travelTimes;
     private final CrossingFactory factory;
-    private final IdFactory ids;
     private final Traveller[] travellers;
     private final LongHeap agenda;
     private final Weighted tripLength;
@@ -53,15 +51,14 @@ public final class BackgroundTraffic {
     private final Map<BorderType, Double> refusalPerEntry = new EnumMap<>(BorderType.class);
     private final RefusalReason[] reasonLetters;
     private final Weighted reasonChoice;
-    private final List<List<RefusalReason>> reasonLists;
     private final int occasionalGapMin;
     private final int occasionalGapMax;
     private final int frequentGapMin;
     private final int frequentGapMax;
     private final double variantShare;
     private final float scoreMin;
+    private final BackgroundCrossing crossing;
     private long counter;
-    private Traveller last;
 
     public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
                              TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
@@ -83,7 +80,7 @@ public final class BackgroundTraffic {
         this.times = new LocalTimes(calibration);
         this.travelTimes = travelTimes;
         this.factory = factory;
-        this.ids = ids;
+        this.crossing = new BackgroundCrossing(ids);
         this.buckets = calibration.tripLengths();
         this.tripLength = Weighted.of(buckets, TripLengthBucket::weight);
         double entryShare = calibration.refusalShareOfCrossings() * 2;
@@ -92,7 +89,6 @@ public final class BackgroundTraffic {
         }
         this.reasonLetters = calibration.refusalReasons().keySet().toArray(RefusalReason[]::new);
         this.reasonChoice = new Weighted(calibration.refusalReasons().values().stream().mapToDouble(Double::doubleValue).toArray());
-        this.reasonLists = java.util.Arrays.stream(reasonLetters).map(List::of).toList();
         this.occasionalGapMin = calibration.integer("/gaps/occasional_min_days");
         this.occasionalGapMax = calibration.integer("/gaps/occasional_max_days");
         this.frequentGapMin = calibration.integer("/gaps/frequent_min_days");
@@ -124,47 +120,48 @@ public final class BackgroundTraffic {
     }
 
     /**
-     * The traveller whose crossing {@link #next()} returned last. Its identity, document, visa and biometric ids are
-     * the very objects in that crossing record (shared by all the traveller's records and never mutated).
+     * The next crossing, in event-time order. The returned instance is the same on every call, filled anew: read it
+     * before calling again.
      */
-    public Traveller lastTraveller() {
-        return last;
-    }
-
-    public BorderCrossing next() {
+    public BackgroundCrossing next() {
         Traveller t = travellers[(int) (agenda.poll() & INDEX_MASK)];
-        last = t;
         SplittableRandom rng = t.rng;
-        String eventId = ids.eventId(counter++);
+        long eventCounter = counter++;
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);
         if (!t.inside) {
             long day = clock.localDay(t.entryBcp, t.entryMillis);
             if (rng.nextDouble() < refusalPerEntry.get(bcps.get(t.entryBcp).type())) {
-                List<RefusalReason> reasons = reasonLists.get(reasonChoice.pick(rng));
-                BorderCrossing refusal = build(t, eventId, CrossingKind.REFUSAL, t.entryMillis, day, t.entryBcp, score,
-                        reasons, day);
+                RefusalReason reason = reasonLetters[reasonChoice.pick(rng)];
+                fill(t, eventCounter, CrossingKind.REFUSAL, t.entryMillis, day, t.entryBcp, score, reason, day);
                 t.exitDay = day;
                 planNextTrip(t);
-                return refusal;
+                return crossing;
             }
             t.entriesLeft = t.entriesLeft == Integer.MAX_VALUE ? t.entriesLeft : t.entriesLeft - 1;
             t.inside = true;
             schedule(t, t.exitMillis);
-            return build(t, eventId, CrossingKind.ENTRY, t.entryMillis, day, t.entryBcp, score, List.of(), t.exitDay);
+            return fill(t, eventCounter, CrossingKind.ENTRY, t.entryMillis, day, t.entryBcp, score, null, t.exitDay);
         }
         t.inside = false;
-        BorderCrossing exit = build(t, eventId, CrossingKind.EXIT, t.exitMillis, t.exitDay, t.exitBcp, score,
-                List.of(), t.exitDay);
+        fill(t, eventCounter, CrossingKind.EXIT, t.exitMillis, t.exitDay, t.exitBcp, score, null, t.exitDay);
         planNextTrip(t);
-        return exit;
+        return crossing;
     }
 
-    private BorderCrossing build(Traveller t, String eventId, CrossingKind kind, long millis, long localDay, int bcp,
-                                 float score, List<RefusalReason> reasons, long retentionDay) {
-        boolean variant = t.variantIdentity != null && t.rng.nextDouble() < variantShare;
-        return factory.crossing(eventId, kind, millis, localDay, bcp, variant ? t.variantIdentity : t.identity,
-                t.document, t.visa, t.facialTemplateId, t.fingerprintTemplateId, t.fingerprintStatus, score, reasons,
-                retentionDay);
+    private BackgroundCrossing fill(Traveller t, long eventCounter, CrossingKind kind, long millis, long localDay,
+                                    int bcp, float score, RefusalReason reason, long retentionBaseDay) {
+        BackgroundCrossing c = crossing;
+        c.counter = eventCounter;
+        c.kind = kind;
+        c.eventMillis = millis;
+        c.localDay = localDay;
+        c.bcp = bcp;
+        c.traveller = t;
+        c.variantSpelling = t.variantIdentity != null && t.rng.nextDouble() < variantShare;
+        c.verificationScore = score;
+        c.refusalReason = reason;
+        c.retentionDay = factory.retentionUntil(retentionBaseDay).toEpochDay();
+        return c;
     }
 
     private void planFirstTrip(Traveller t) {

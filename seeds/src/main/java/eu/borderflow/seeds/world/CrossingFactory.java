@@ -23,6 +23,8 @@ public final class CrossingFactory {
 
     /** Art. 34: crossing records are kept 3 years after the exit or refusal. */
     public static final int RETENTION_YEARS = 3;
+    /** Every generated crossing is under the short-stay rules (the 90/180 rule applies). */
+    public static final StayBasis STAY_BASIS = StayBasis.SHORT_STAY;
 
     private static final int EVENT_ID = field("event_id");
     private static final int SYNTHETIC = field("synthetic");
@@ -38,7 +40,7 @@ public final class CrossingFactory {
     private static final int TRAVELLER = field("traveller");
     private static final int DOCUMENT = field("document");
     private static final int VISA = field("visa");
-    private static final int STAY_BASIS = field("stay_basis");
+    private static final int STAY_BASIS_FIELD = field("stay_basis");
     private static final int BIOMETRICS = field("biometrics");
     private static final int REFUSAL_REASONS = field("refusal_reasons");
     private static final int RETENTION_UNTIL = field("retention_until");
@@ -112,7 +114,7 @@ public final class CrossingFactory {
         c.put(TRAVELLER, identity);
         c.put(DOCUMENT, document);
         c.put(VISA, visa);
-        c.put(STAY_BASIS, StayBasis.SHORT_STAY);
+        c.put(STAY_BASIS_FIELD, STAY_BASIS);
         c.put(BIOMETRICS, new Biometrics(facialTemplateId, fingerprintTemplateId, fingerprints, verificationScore));
         c.put(REFUSAL_REASONS, reasons);
         c.put(RETENTION_UNTIL, retentionUntil(retentionBaseDay));

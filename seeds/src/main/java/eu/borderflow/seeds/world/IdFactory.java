@@ -1,5 +1,7 @@
 package eu.borderflow.seeds.world;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Every identifier in a dataset. Ids are {@link SeedMix#mix64} of a namespace plus a counter: the mix is a bijection,
  * so ids never collide, look random, and depend only on the seed and the counter. Document, sticker and template
@@ -19,7 +21,9 @@ public final class IdFactory {
     private static final int STICKER_DIGITS = 1_000_000_000;
     private static final int STICKER_MULTIPLIER = 387_420_489;
     private static final int LETTERS_IN_USE = 16;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Every hex id: a prefix letter and 16 hex digits. */
+    public static final int ID_LENGTH = 17;
 
     private final long base;
     private final int docOffset;
@@ -40,6 +44,11 @@ public final class IdFactory {
     /** Id of the {@code counter}-th background crossing. */
     public String eventId(long counter) {
         return hex('E', base + counter);
+    }
+
+    /** Writes {@link #eventId(long)} as {@link #ID_LENGTH} ASCII bytes at {@code out[offset]}. */
+    public void eventId(long counter, byte[] out, int offset) {
+        hex('E', base + counter, out, offset);
     }
 
     /** A new id for a scripted (scenario) crossing; scripted ids look exactly like background ones. */
@@ -100,13 +109,17 @@ public final class IdFactory {
     }
 
     private static String hex(char prefix, long value) {
+        byte[] out = new byte[ID_LENGTH];
+        hex(prefix, value, out, 0);
+        return new String(out, StandardCharsets.US_ASCII);
+    }
+
+    private static void hex(char prefix, long value, byte[] out, int offset) {
         long v = SeedMix.mix64(value);
-        char[] out = new char[17];
-        out[0] = prefix;
-        for (int i = 16; i >= 1; i--) {
-            out[i] = HEX[(int) (v & 0xF)];
+        out[offset] = (byte) prefix;
+        for (int i = ID_LENGTH - 1; i >= 1; i--) {
+            out[offset + i] = HEX[(int) (v & 0xF)];
             v >>>= 4;
         }
-        return new String(out);
     }
 }

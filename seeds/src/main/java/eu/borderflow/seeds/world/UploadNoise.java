@@ -1,9 +1,8 @@
 package eu.borderflow.seeds.world;
 
-import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.seeds.reference.Calibration;
 
-import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -27,22 +26,19 @@ public final class UploadNoise {
         this.duplicateMaxMillis = calibration.integer("/noise/duplicate_max_delay_minutes") * Period.MINUTE_MILLIS;
     }
 
-    /** Maybe turns {@code crossing} into a fall-back upload (sets ingest time and the flag). */
-    public void delay(BorderCrossing crossing) {
+    /** When a crossing made at {@code eventMillis} reaches the central system: at once, or later if uploaded late. */
+    public long ingestMillis(long eventMillis) {
         if (rng.nextDouble() < fallbackShare) {
-            long event = crossing.getEventTime().toEpochMilli();
-            crossing.setIngestTime(Instant.ofEpochMilli(event + Period.MINUTE_MILLIS + rng.nextLong(fallbackMaxMillis - Period.MINUTE_MILLIS)));
-            crossing.setFallbackUpload(true);
+            return eventMillis + Period.MINUTE_MILLIS + rng.nextLong(fallbackMaxMillis - Period.MINUTE_MILLIS);
         }
+        return eventMillis;
     }
 
-    /** A re-sent copy (same event id, later ingest time), or null. */
-    public BorderCrossing duplicate(BorderCrossing crossing) {
+    /** The ingest time of a re-sent copy (same event id) of a record ingested at {@code ingestMillis}, if re-sent. */
+    public OptionalLong resentMillis(long ingestMillis) {
         if (rng.nextDouble() >= duplicateShare) {
-            return null;
+            return OptionalLong.empty();
         }
-        BorderCrossing copy = BorderCrossing.newBuilder(crossing).build();
-        copy.setIngestTime(Instant.ofEpochMilli(crossing.getIngestTime().toEpochMilli() + 1 + rng.nextLong(duplicateMaxMillis)));
-        return copy;
+        return OptionalLong.of(ingestMillis + 1 + rng.nextLong(duplicateMaxMillis));
     }
 }

@@ -104,7 +104,7 @@ public class GenerateBenchmark {
         Period period = new Period(START, DAYS);
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
         IdFactory ids = new IdFactory(SEED);
-        CrossingEncoder encoder = new CrossingEncoder();
+        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps());
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
                 new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS), chooser,
                 new TravelTimes(reference.bcps(), ConfigLoader.defaults()),

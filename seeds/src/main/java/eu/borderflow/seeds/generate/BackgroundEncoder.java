@@ -1,0 +1,98 @@
+package eu.borderflow.seeds.generate;
+
+import eu.borderflow.seeds.reference.Bcp;
+import eu.borderflow.seeds.world.BackgroundCrossing;
+import eu.borderflow.seeds.world.CrossingFactory;
+import eu.borderflow.seeds.world.IdFactory;
+import eu.borderflow.seeds.world.Traveller;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Avro binary encoding of a {@link BackgroundCrossing} straight from its values, without making a BorderCrossing
+ * record. What belongs to the traveller (identity, the variant spelling, document, visa, stay basis, biometric ids) is
+ * encoded once per traveller and kept on it, and a BCP's names once per BCP, so a crossing is a few numbers and three
+ * copies. The bytes are exactly those {@code SpecificDatumWriter} writes for the record the crossing describes (a test
+ * re-encodes every record of a generated file); a schema change must be mirrored here, as in {@link CrossingEncoder}.
+ */
+final class BackgroundEncoder {
+
+    /** A traveller's cached bytes start with the lengths of its identity and variant parts; the rest is its tail. */
+    private static final int HEADER = 2 * Integer.BYTES;
+
+    private final AvroBytes out = new AvroBytes();
+    private final AvroBytes scratch = new AvroBytes();
+    /** Per BCP: bcp_code, section_id, border_type and authority, which follow each other in the schema. */
+    private final byte[][] bcpParts;
+
+    BackgroundEncoder(List<Bcp> bcps) {
+        this.bcpParts = new byte[bcps.size()][];
+        for (int i = 0; i < bcps.size(); i++) {
+            Bcp bcp = bcps.get(i);
+            scratch.reset();
+            scratch.string(bcp.code());
+            scratch.string(bcp.sectionId());
+            scratch.varint(bcp.type().ordinal());
+            scratch.string(bcp.authority());
+            bcpParts[i] = scratch.copy();
+        }
+    }
+
+    /**
+     * Encodes and keeps the parts of traveller {@code t} shared by all its crossings; best called right after the
+     * traveller is made, while its strings are still in the CPU cache.
+     */
+    void prepare(Traveller t) {
+        scratch.reset();
+        CrossingEncoder.identity(scratch, t.identity());
+        int identity = scratch.position();
+        if (t.variantIdentity() != null) {
+            CrossingEncoder.identity(scratch, t.variantIdentity());
+        }
+        int variant = scratch.position() - identity;
+        CrossingEncoder.documentAndVisa(scratch, t.document(), t.visa());
+        scratch.varint(CrossingFactory.STAY_BASIS.ordinal());
+        CrossingEncoder.biometricIds(scratch, t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
+        byte[] parts = new byte[HEADER + scratch.position()];
+        ByteBuffer.wrap(parts).putInt(identity).putInt(variant).put(scratch.array(), 0, scratch.position());
+        t.encoded(parts);
+    }
+
+    /**
+     * Encodes crossing {@code c} as ingested at {@code ingestMillis}, late ({@code fallbackUpload}) or not. Its
+     * traveller must have been {@link #prepare prepared}. The buffer is valid until the next call.
+     */
+    ByteBuffer encode(BackgroundCrossing c, long ingestMillis, boolean fallbackUpload) {
+        AvroBytes o = out;
+        o.reset();
+        c.writeEventId(o.array(), o.reserveAscii(IdFactory.ID_LENGTH));
+        o.bool(true);
+        o.varint(c.kind().ordinal());
+        o.varlong(c.eventMillis());
+        o.varint((int) c.localDay());
+        o.varlong(ingestMillis);
+        o.bool(fallbackUpload);
+        byte[] bcp = bcpParts[c.bcp()];
+        o.raw(bcp, 0, bcp.length);
+        byte[] parts = c.traveller().encoded();
+        ByteBuffer header = ByteBuffer.wrap(parts);
+        int identity = header.getInt(0);
+        int variant = header.getInt(Integer.BYTES);
+        if (c.variantSpelling()) {
+            o.raw(parts, HEADER + identity, variant);
+        } else {
+            o.raw(parts, HEADER, identity);
+        }
+        int tail = HEADER + identity + variant;
+        o.raw(parts, tail, parts.length - tail);
+        o.floatLe(c.verificationScore());
+        if (c.refusalReason() != null) {
+            o.varlong(1); // an array block of one item
+            o.varint(c.refusalReason().ordinal());
+        }
+        o.varlong(0);
+        o.varint((int) c.retentionDay());
+        return o.view();
+    }
+}

@@ -1,0 +1,80 @@
+package eu.borderflow.seeds.world;
+
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.RefusalReason;
+
+/**
+ * One crossing of the background traffic as the values that vary from crossing to crossing; everything else (identity,
+ * document, visa, biometric ids, the BCP's names) is the traveller's or the BCP's own. {@link BackgroundTraffic} fills
+ * one instance again for every crossing, so the generator writes a million records without making a million objects:
+ * read it before the next call to {@link BackgroundTraffic#next()}.
+ */
+public final class BackgroundCrossing {
+
+    private final IdFactory ids;
+    long counter;
+    CrossingKind kind;
+    long eventMillis;
+    long localDay;
+    int bcp;
+    Traveller traveller;
+    boolean variantSpelling;
+    float verificationScore;
+    RefusalReason refusalReason;
+    long retentionDay;
+
+    BackgroundCrossing(IdFactory ids) {
+        this.ids = ids;
+    }
+
+    /** The event id; see {@link #writeEventId} for the allocation-free form. */
+    public String eventId() {
+        return ids.eventId(counter);
+    }
+
+    /** Writes the event id's {@link IdFactory#ID_LENGTH} ASCII bytes at {@code out[offset]}. */
+    public void writeEventId(byte[] out, int offset) {
+        ids.eventId(counter, out, offset);
+    }
+
+    public CrossingKind kind() {
+        return kind;
+    }
+
+    public long eventMillis() {
+        return eventMillis;
+    }
+
+    /** The BCP's local date, as an epoch day. */
+    public long localDay() {
+        return localDay;
+    }
+
+    /** Index of the BCP in the reference list. */
+    public int bcp() {
+        return bcp;
+    }
+
+    public Traveller traveller() {
+        return traveller;
+    }
+
+    /** True when the record carries the traveller's transliterated identity rather than the usual spelling. */
+    public boolean variantSpelling() {
+        return variantSpelling;
+    }
+
+    public float verificationScore() {
+        return verificationScore;
+    }
+
+    /** The refusal's reason letter; null unless the crossing is a refusal. */
+    public RefusalReason refusalReason() {
+        return refusalReason;
+    }
+
+    /** The record's retention end (Art. 34), as an epoch day. */
+    public long retentionDay() {
+        return retentionDay;
+    }
+}
