@@ -15,6 +15,8 @@ final class AvroBytes {
     private static final int MAX_VARLONG_BYTES = 10;
 
     private byte[] buf = new byte[INITIAL_BYTES];
+    /** A view of {@link #buf}, made again only when it grows: a record's view must not cost an object per record. */
+    private ByteBuffer view = ByteBuffer.wrap(buf);
     private int pos;
     private char[] chars = new char[INITIAL_BYTES];
 
@@ -28,7 +30,7 @@ final class AvroBytes {
 
     /** The bytes written since the last reset; valid until the next write. */
     ByteBuffer view() {
-        return ByteBuffer.wrap(buf, 0, pos);
+        return view.limit(pos).position(0);
     }
 
     /** A copy of the bytes written since the last reset. */
@@ -124,6 +126,7 @@ final class AvroBytes {
     private void ensure(int more) {
         if (pos + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+            view = ByteBuffer.wrap(buf);
         }
     }
 }

@@ -76,9 +76,8 @@ final class BackgroundEncoder {
         byte[] bcp = bcpParts[c.bcp()];
         o.raw(bcp, 0, bcp.length);
         byte[] parts = c.traveller().encoded();
-        ByteBuffer header = ByteBuffer.wrap(parts);
-        int identity = header.getInt(0);
-        int variant = header.getInt(Integer.BYTES);
+        int identity = intAt(parts, 0);
+        int variant = intAt(parts, Integer.BYTES);
         if (c.variantSpelling()) {
             o.raw(parts, HEADER + identity, variant);
         } else {
@@ -94,5 +93,11 @@ final class BackgroundEncoder {
         o.varlong(0);
         o.varint((int) c.retentionDay());
         return o.view();
+    }
+
+    /** The big-endian int at {@code offset}, as {@link ByteBuffer#putInt} wrote it. */
+    private static int intAt(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
+                | bytes[offset + 3] & 0xFF;
     }
 }

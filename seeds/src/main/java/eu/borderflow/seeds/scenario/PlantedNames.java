@@ -23,7 +23,8 @@ final class PlantedNames {
         for (Entry e : entries) {
             if (e.year == year) {
                 forms = forms == null ? NameSimilarity.Forms.of(given, surname) : forms;
-                if (NameSimilarity.max(forms, e.forms) >= DISTINCT_BELOW) {
+                if (NameSimilarity.mayReach(forms, e.forms, DISTINCT_BELOW)
+                        && NameSimilarity.max(forms, e.forms) >= DISTINCT_BELOW) {
                     return false;
                 }
             }

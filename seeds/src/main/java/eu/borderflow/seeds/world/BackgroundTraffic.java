@@ -160,7 +160,7 @@ public final class BackgroundTraffic {
         c.variantSpelling = t.variantIdentity != null && t.rng.nextDouble() < variantShare;
         c.verificationScore = score;
         c.refusalReason = reason;
-        c.retentionDay = factory.retentionUntil(retentionBaseDay).toEpochDay();
+        c.retentionDay = factory.retentionDay(retentionBaseDay);
         return c;
     }
 

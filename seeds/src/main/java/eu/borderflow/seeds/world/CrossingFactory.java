@@ -49,7 +49,8 @@ public final class CrossingFactory {
     private final String[] authorities;
     private final long firstCachedDay;
     private final LocalDate[] days;
-    private final LocalDate[] retention;
+    /** Retention end (epoch day) of a record of each day of the range. */
+    private final long[] retentionDays;
 
     public CrossingFactory(List<Bcp> bcps, long firstDay, long lastDay) {
         this.bcps = bcps;
@@ -57,7 +58,10 @@ public final class CrossingFactory {
         this.firstCachedDay = firstDay;
         int retentionSpan = RETENTION_YEARS * 366 + 1;
         this.days = new LocalDate[(int) (lastDay - firstDay + 1) + retentionSpan];
-        this.retention = new LocalDate[(int) (lastDay - firstDay + 1)];
+        this.retentionDays = new long[(int) (lastDay - firstDay + 1)];
+        for (int i = 0; i < retentionDays.length; i++) {
+            retentionDays[i] = LocalDate.ofEpochDay(firstDay + i).plusYears(RETENTION_YEARS).toEpochDay();
+        }
     }
 
     public LocalDate day(long epochDay) {
@@ -73,18 +77,18 @@ public final class CrossingFactory {
         return d;
     }
 
-    /** Retention end of a record whose exit (planned or actual) or refusal is on {@code epochDay}. */
-    public LocalDate retentionUntil(long epochDay) {
+    /** Retention end (epoch day) of a record whose exit (planned or actual) or refusal is on {@code epochDay}. */
+    public long retentionDay(long epochDay) {
         long i = epochDay - firstCachedDay;
-        if (i < 0 || i >= retention.length) {
-            return day(epochDay).plusYears(RETENTION_YEARS);
+        if (i < 0 || i >= retentionDays.length) {
+            return LocalDate.ofEpochDay(epochDay).plusYears(RETENTION_YEARS).toEpochDay();
         }
-        LocalDate r = retention[(int) i];
-        if (r == null) {
-            r = day(day(epochDay).plusYears(RETENTION_YEARS).toEpochDay());
-            retention[(int) i] = r;
-        }
-        return r;
+        return retentionDays[(int) i];
+    }
+
+    /** {@link #retentionDay} as a date. */
+    public LocalDate retentionUntil(long epochDay) {
+        return day(retentionDay(epochDay));
     }
 
     private static int field(String name) {
