@@ -2,6 +2,7 @@ package eu.borderflow.seeds.generate;
 
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.BackgroundCrossing;
+import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Traveller;
@@ -40,10 +41,10 @@ final class BackgroundEncoder {
     }
 
     /**
-     * Encodes and keeps the parts of traveller {@code t} shared by all its crossings; best called right after the
-     * traveller is made, while its strings are still in the CPU cache.
+     * The parts of traveller {@code t} shared by all its crossings, encoded, for {@link BackgroundTraffic} to keep;
+     * best called right after the traveller is made, while its strings are still in the CPU cache.
      */
-    void prepare(Traveller t) {
+    byte[] prepare(Traveller t) {
         scratch.reset();
         CrossingEncoder.identity(scratch, t.identity());
         int identity = scratch.position();
@@ -56,12 +57,12 @@ final class BackgroundEncoder {
         CrossingEncoder.biometricIds(scratch, t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
         byte[] parts = new byte[HEADER + scratch.position()];
         ByteBuffer.wrap(parts).putInt(identity).putInt(variant).put(scratch.array(), 0, scratch.position());
-        t.encoded(parts);
+        return parts;
     }
 
     /**
-     * Encodes crossing {@code c} as ingested at {@code ingestMillis}, late ({@code fallbackUpload}) or not. Its
-     * traveller must have been {@link #prepare prepared}. The buffer is valid until the next call.
+     * Encodes crossing {@code c} as ingested at {@code ingestMillis}, late ({@code fallbackUpload}) or not; its
+     * traveller bytes are what {@link #prepare} made. The buffer is valid until the next call.
      */
     ByteBuffer encode(BackgroundCrossing c, long ingestMillis, boolean fallbackUpload) {
         AvroBytes o = out;
@@ -75,7 +76,7 @@ final class BackgroundEncoder {
         o.bool(fallbackUpload);
         byte[] bcp = bcpParts[c.bcp()];
         o.raw(bcp, 0, bcp.length);
-        byte[] parts = c.traveller().encoded();
+        byte[] parts = c.travellerBytes();
         int identity = intAt(parts, 0);
         int variant = intAt(parts, Integer.BYTES);
         if (c.variantSpelling()) {

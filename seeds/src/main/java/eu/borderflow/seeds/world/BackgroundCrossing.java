@@ -17,7 +17,7 @@ public final class BackgroundCrossing {
     long eventMillis;
     long localDay;
     int bcp;
-    Traveller traveller;
+    Itinerary itinerary;
     boolean variantSpelling;
     float verificationScore;
     RefusalReason refusalReason;
@@ -55,8 +55,14 @@ public final class BackgroundCrossing {
         return bcp;
     }
 
-    public Traveller traveller() {
-        return traveller;
+    /** The index of the traveller in the population. */
+    public int travellerIndex() {
+        return itinerary.index;
+    }
+
+    /** What the writer made of the traveller when it was created (see {@link BackgroundTraffic}). */
+    public byte[] travellerBytes() {
+        return itinerary.travellerBytes;
     }
 
     /** True when the record carries the traveller's transliterated identity rather than the usual spelling. */

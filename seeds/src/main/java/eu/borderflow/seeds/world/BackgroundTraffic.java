@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The lawful, clean background: every traveller alternates ENTRY and EXIT, trips are short with long gaps so no
@@ -44,7 +44,7 @@ public final class BackgroundTraffic {
     private final LocalTimes times;
     private final TravelTimes travelTimes;
     private final CrossingFactory factory;
-    private final Traveller[] travellers;
+    private final Itinerary[] itineraries;
     private final LongHeap agenda;
     private final Weighted tripLength;
     private final List<TripLengthBucket> buckets;
@@ -60,16 +60,14 @@ public final class BackgroundTraffic {
     private final BackgroundCrossing crossing;
     private long counter;
 
+    /**
+     * The traffic of {@code travellerCount} travellers of {@code population}. {@code keep} turns every traveller, right
+     * after it is made (while its data is still in cache), into the bytes the writer needs of it, which each
+     * {@link BackgroundCrossing} of the traveller then carries.
+     */
     public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
                              TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
-                             PopulationFactory population, int travellerCount) {
-        this(period, bcps, calibration, clock, chooser, travelTimes, factory, ids, population, travellerCount, t -> { });
-    }
-
-    /** As above; {@code created} sees every traveller right after it is made (while its data is still in cache). */
-    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
-                             TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
-                             PopulationFactory population, int travellerCount, Consumer<Traveller> created) {
+                             PopulationFactory population, int travellerCount, Function<Traveller, byte[]> keep) {
         if (travellerCount > MAX_TRAVELLERS) {
             throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
         }
@@ -95,13 +93,13 @@ public final class BackgroundTraffic {
         this.frequentGapMax = calibration.integer("/gaps/frequent_max_days");
         this.variantShare = calibration.number("/noise/name_variant_share");
         this.scoreMin = (float) calibration.number("/noise/verification_score_min");
-        this.travellers = new Traveller[travellerCount];
+        this.itineraries = new Itinerary[travellerCount];
         this.agenda = new LongHeap(travellerCount);
         for (int i = 0; i < travellerCount; i++) {
             Traveller t = population.create(i);
-            created.accept(t);
-            travellers[i] = t;
-            planFirstTrip(t);
+            Itinerary it = new Itinerary(t, keep.apply(t));
+            itineraries[i] = it;
+            planFirstTrip(it);
         }
     }
 
@@ -124,7 +122,7 @@ public final class BackgroundTraffic {
      * before calling again.
      */
     public BackgroundCrossing next() {
-        Traveller t = travellers[(int) (agenda.poll() & INDEX_MASK)];
+        Itinerary t = itineraries[(int) (agenda.poll() & INDEX_MASK)];
         SplittableRandom rng = t.rng;
         long eventCounter = counter++;
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);
@@ -148,7 +146,7 @@ public final class BackgroundTraffic {
         return crossing;
     }
 
-    private BackgroundCrossing fill(Traveller t, long eventCounter, CrossingKind kind, long millis, long localDay,
+    private BackgroundCrossing fill(Itinerary t, long eventCounter, CrossingKind kind, long millis, long localDay,
                                     int bcp, float score, RefusalReason reason, long retentionBaseDay) {
         BackgroundCrossing c = crossing;
         c.counter = eventCounter;
@@ -156,15 +154,15 @@ public final class BackgroundTraffic {
         c.eventMillis = millis;
         c.localDay = localDay;
         c.bcp = bcp;
-        c.traveller = t;
-        c.variantSpelling = t.variantIdentity != null && t.rng.nextDouble() < variantShare;
+        c.itinerary = t;
+        c.variantSpelling = t.hasVariantSpelling && t.rng.nextDouble() < variantShare;
         c.verificationScore = score;
         c.refusalReason = reason;
         c.retentionDay = factory.retentionDay(retentionBaseDay);
         return c;
     }
 
-    private void planFirstTrip(Traveller t) {
+    private void planFirstTrip(Itinerary t) {
         SplittableRandom rng = t.rng;
         if (t.frequent) {
             planSameDayTrip(t, period.startDay() + rng.nextInt(Math.min(period.days(), frequentGapMax)));
@@ -177,7 +175,7 @@ public final class BackgroundTraffic {
         }
     }
 
-    private void planNextTrip(Traveller t) {
+    private void planNextTrip(Itinerary t) {
         SplittableRandom rng = t.rng;
         if (t.entriesLeft <= 0) {
             return;
@@ -191,7 +189,7 @@ public final class BackgroundTraffic {
     }
 
     /** Same-day trip at the traveller's home BCP. */
-    private void planSameDayTrip(Traveller t, long day) {
+    private void planSameDayTrip(Itinerary t, long day) {
         SplittableRandom rng = t.rng;
         int entrySecond = SAME_DAY_FIRST_SECOND + rng.nextInt(SAME_DAY_SPAN_SECONDS);
         long entry = clock.toMillis(t.homeBcp, day, entrySecond, times.millis(rng));
@@ -200,7 +198,7 @@ public final class BackgroundTraffic {
     }
 
     /** A trip of {@code length} local dates entering on {@code entryDay}; nothing when it would not end in the period. */
-    private void planTrip(Traveller t, long entryDay, int length) {
+    private void planTrip(Itinerary t, long entryDay, int length) {
         SplittableRandom rng = t.rng;
         if (entryDay + length - 1 > period.lastDay()) {
             return;
@@ -232,7 +230,7 @@ public final class BackgroundTraffic {
         setTrip(t, a, entry, b, exit);
     }
 
-    private void setTrip(Traveller t, int entryBcp, long entry, int exitBcp, long exit) {
+    private void setTrip(Itinerary t, int entryBcp, long entry, int exitBcp, long exit) {
         if (entry < period.startMillis() || exit >= period.endMillis()) {
             return;
         }
@@ -244,7 +242,7 @@ public final class BackgroundTraffic {
         schedule(t, entry);
     }
 
-    private void schedule(Traveller t, long millis) {
+    private void schedule(Itinerary t, long millis) {
         agenda.add(((millis - period.startMillis()) << INDEX_BITS) | t.index);
     }
 

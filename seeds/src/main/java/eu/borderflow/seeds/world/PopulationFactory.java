@@ -108,15 +108,11 @@ public final class PopulationFactory {
         if (!picked.surname().hasVariants() && !picked.given().hasVariants()) {
             return null;
         }
-        TravellerIdentity variant = TravellerIdentity.newBuilder(identity).build();
         boolean surname = picked.surname().hasVariants() && (!picked.given().hasVariants() || rng.nextBoolean());
-        if (surname) {
-            List<String> v = picked.surname().variants();
-            variant.setSurname(v.get(rng.nextInt(v.size())));
-        } else {
-            List<String> v = picked.given().variants();
-            variant.setGivenNames(v.get(rng.nextInt(v.size())));
-        }
-        return variant;
+        List<String> v = surname ? picked.surname().variants() : picked.given().variants();
+        String spelling = v.get(rng.nextInt(v.size()));
+        return new TravellerIdentity(identity.getFileId(), surname ? spelling : identity.getSurname(),
+                surname ? identity.getGivenNames() : spelling, identity.getDateOfBirth(), identity.getNationality(),
+                identity.getSex());
     }
 }

@@ -30,8 +30,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +101,11 @@ class CrossingEncoderTest {
     void backgroundEncoderWritesTheCrossingsValues() throws IOException {
         ReferenceData reference = ReferenceData.load();
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps());
-        BackgroundTraffic background = background(5, reference, encoder);
+        List<Traveller> travellers = new ArrayList<>();
+        BackgroundTraffic background = background(5, reference, t -> {
+            travellers.add(t);
+            return encoder.prepare(t);
+        });
         SpecificDatumReader<BorderCrossing> reader = new SpecificDatumReader<>(BorderCrossing.class);
         int variants = 0;
         int refusals = 0;
@@ -111,7 +117,7 @@ class CrossingEncoderTest {
             long ingest = c.eventMillis() + (fallback ? 3_600_000 : 0);
             ByteBuffer bytes = encoder.encode(c, ingest, fallback);
             BorderCrossing r = reader.read(null, DecoderFactory.get().binaryDecoder(bytes.array(), 0, bytes.limit(), null));
-            Traveller t = c.traveller();
+            Traveller t = travellers.get(c.travellerIndex());
             Bcp bcp = reference.bcps().get(c.bcp());
             assertEquals(c.eventId(), r.getEventId());
             assertEquals(c.kind(), r.getKind());
@@ -144,12 +150,12 @@ class CrossingEncoderTest {
     @Test
     void backgroundCrossingIsFilledAgainOnEveryCall() {
         ReferenceData reference = ReferenceData.load();
-        BackgroundTraffic background = background(5, reference, new BackgroundEncoder(reference.bcps()));
+        BackgroundTraffic background = background(5, reference, new BackgroundEncoder(reference.bcps())::prepare);
         assertSame(background.next(), background.next());
     }
 
-    /** A small background world of seed {@code seed} whose travellers {@code encoder} prepares. */
-    private static BackgroundTraffic background(long seed, ReferenceData reference, BackgroundEncoder encoder) {
+    /** A small background world of seed {@code seed} whose travellers are kept as {@code keep} makes them. */
+    private static BackgroundTraffic background(long seed, ReferenceData reference, Function<Traveller, byte[]> keep) {
         Period period = new Period(LocalDate.parse(GenerateOptions.DEFAULT_START), 60);
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
         IdFactory ids = new IdFactory(seed);
@@ -157,7 +163,7 @@ class CrossingEncoderTest {
                 new BcpClock(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), chooser,
                 new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
                 new CrossingFactory(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), ids,
-                new PopulationFactory(seed, period, ids, reference, chooser), 20_000, encoder::prepare);
+                new PopulationFactory(seed, period, ids, reference, chooser), 20_000, keep);
     }
 
     private byte[] avroBytes(BorderCrossing c) throws IOException {
