@@ -11,8 +11,9 @@ public record BorderSection(String id, String name, BorderType type, SectionImpa
 
     /** The member state responsible for the section: the first country code in its id. */
     public String memberState() {
-        String[] parts = id.split("-");
-        return parts[1];
+        int start = id.indexOf('-') + 1;
+        int end = id.indexOf('-', start);
+        return end < 0 ? id.substring(start) : id.substring(start, end);
     }
 
     /** A point on the polyline: {@code fraction} in [0, 1) picks the segment and the position along it. */

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Local time at each BCP without a time-zone lookup per event: the UTC offset of every BCP for every day around the
- * period is computed once; days with a daylight-saving change fall back to the zone rules.
+ * period is computed once per time zone; days with a daylight-saving change fall back to the zone rules.
  */
 public final class BcpClock {
 
@@ -27,15 +30,23 @@ public final class BcpClock {
         this.bcps = bcps;
         this.firstDay = firstDay;
         int span = (int) (lastDay - firstDay + 1);
-        this.offsetSeconds = new int[bcps.size()][span];
+        this.offsetSeconds = new int[bcps.size()][];
+        Map<ZoneId, int[]> byZone = new HashMap<>();
         for (Bcp bcp : bcps) {
-            for (int d = 0; d < span; d++) {
-                LocalDate date = LocalDate.ofEpochDay(firstDay + d);
-                ZoneOffset atStart = bcp.zone().getRules().getOffset(date.atStartOfDay());
-                ZoneOffset atEnd = bcp.zone().getRules().getOffset(LocalDateTime.of(date, LocalTime.MAX));
-                offsetSeconds[bcp.index()][d] = atStart.equals(atEnd) ? atStart.getTotalSeconds() : NO_TABLE;
-            }
+            offsetSeconds[bcp.index()] = byZone.computeIfAbsent(bcp.zone(), zone -> tabulate(zone, firstDay, span));
         }
+    }
+
+    /** The zone's UTC offset on each of {@code span} days from {@code firstDay}, or NO_TABLE on a day it changes. */
+    private static int[] tabulate(ZoneId zone, long firstDay, int span) {
+        int[] offsets = new int[span];
+        for (int d = 0; d < span; d++) {
+            LocalDate date = LocalDate.ofEpochDay(firstDay + d);
+            ZoneOffset atStart = zone.getRules().getOffset(date.atStartOfDay());
+            ZoneOffset atEnd = zone.getRules().getOffset(LocalDateTime.of(date, LocalTime.MAX));
+            offsets[d] = atStart.equals(atEnd) ? atStart.getTotalSeconds() : NO_TABLE;
+        }
+        return offsets;
     }
 
     /** UTC millis of local {@code epochDay} at {@code secondOfDay} (local wall clock) at the BCP. */
