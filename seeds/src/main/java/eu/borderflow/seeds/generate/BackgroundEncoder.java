@@ -1,5 +1,6 @@
 package eu.borderflow.seeds.generate;
 
+import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * Avro binary encoding of a {@link BackgroundCrossing} straight from its values, without making a BorderCrossing
  * record. What belongs to the traveller (identity, the variant spelling, document, visa, stay basis, biometric ids) is
- * encoded once per traveller and kept on it, and a BCP's names once per BCP, so a crossing is a few numbers and three
- * copies. The bytes are exactly those {@code SpecificDatumWriter} writes for the record the crossing describes (a test
+ * encoded once per traveller and kept with it, and a BCP's names once per BCP, so a crossing is a few numbers and a
+ * few copies. A record is written in two steps: its {@link #tail} when the crossing is made, the fields that depend on
+ * its place in arrival order (event id, ingest time) when it is written. The bytes are exactly those {@code SpecificDatumWriter} writes for the record the crossing describes (a test
  * re-encodes every record of a generated file); a schema change must be mirrored here, as in {@link CrossingEncoder}.
  */
 final class BackgroundEncoder {
@@ -24,10 +26,12 @@ final class BackgroundEncoder {
 
     private final AvroBytes out = new AvroBytes();
     private final AvroBytes scratch = new AvroBytes();
+    private final IdFactory ids;
     /** Per BCP: bcp_code, section_id, border_type and authority, which follow each other in the schema. */
     private final byte[][] bcpParts;
 
-    BackgroundEncoder(List<Bcp> bcps) {
+    BackgroundEncoder(List<Bcp> bcps, IdFactory ids) {
+        this.ids = ids;
         this.bcpParts = new byte[bcps.size()][];
         for (int i = 0; i < bcps.size(); i++) {
             Bcp bcp = bcps.get(i);
@@ -61,38 +65,48 @@ final class BackgroundEncoder {
     }
 
     /**
-     * Encodes crossing {@code c} as ingested at {@code ingestMillis}, late ({@code fallbackUpload}) or not; its
-     * traveller bytes are what {@link #prepare} made. The buffer is valid until the next call.
+     * Appends what of crossing {@code c}'s record does not depend on its place in arrival order: every field from
+     * bcp_code on. Its traveller bytes are what {@link #prepare} made.
      */
-    ByteBuffer encode(BackgroundCrossing c, long ingestMillis, boolean fallbackUpload) {
-        AvroBytes o = out;
-        o.reset();
-        c.writeEventId(o.array(), o.reserveAscii(IdFactory.ID_LENGTH));
-        o.bool(true);
-        o.varint(c.kind().ordinal());
-        o.varlong(c.eventMillis());
-        o.varint((int) c.localDay());
-        o.varlong(ingestMillis);
-        o.bool(fallbackUpload);
+    void tail(BackgroundCrossing c, AvroBytes out) {
         byte[] bcp = bcpParts[c.bcp()];
-        o.raw(bcp, 0, bcp.length);
+        out.raw(bcp, 0, bcp.length);
         byte[] parts = c.travellerBytes();
         int identity = intAt(parts, 0);
         int variant = intAt(parts, Integer.BYTES);
         if (c.variantSpelling()) {
-            o.raw(parts, HEADER + identity, variant);
+            out.raw(parts, HEADER + identity, variant);
         } else {
-            o.raw(parts, HEADER, identity);
+            out.raw(parts, HEADER, identity);
         }
         int tail = HEADER + identity + variant;
-        o.raw(parts, tail, parts.length - tail);
-        o.floatLe(c.verificationScore());
+        out.raw(parts, tail, parts.length - tail);
+        out.floatLe(c.verificationScore());
         if (c.refusalReason() != null) {
-            o.varlong(1); // an array block of one item
-            o.varint(c.refusalReason().ordinal());
+            out.varlong(1); // an array block of one item
+            out.varint(c.refusalReason().ordinal());
         }
-        o.varlong(0);
-        o.varint((int) c.retentionDay());
+        out.varlong(0);
+        out.varint((int) c.retentionDay());
+    }
+
+    /**
+     * The whole record of the {@code counter}-th background crossing, ingested at {@code ingestMillis}, late
+     * ({@code fallbackUpload}) or not, whose {@link #tail} is {@code tail[offset, offset + length)}. The buffer is
+     * valid until the next call.
+     */
+    ByteBuffer record(long counter, CrossingKind kind, long eventMillis, long localDay, long ingestMillis,
+                      boolean fallbackUpload, byte[] tail, int offset, int length) {
+        AvroBytes o = out;
+        o.reset();
+        ids.eventId(counter, o.array(), o.reserveAscii(IdFactory.ID_LENGTH));
+        o.bool(true);
+        o.varint(kind.ordinal());
+        o.varlong(eventMillis);
+        o.varint((int) localDay);
+        o.varlong(ingestMillis);
+        o.bool(fallbackUpload);
+        o.raw(tail, offset, length);
         return o.view();
     }
 

@@ -1,8 +1,8 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
+import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.UploadNoise;
 import org.apache.avro.file.DataFileWriter;
@@ -18,8 +18,9 @@ import java.util.OptionalLong;
  * Merges the background traffic and the scripted scenario crossings in event-time order, adds upload noise to the
  * background, and writes everything in arrival order.
  *
- * <p>Most crossings are uploaded at once and nothing else arrives in the same millisecond: such a crossing is written
- * as soon as it is made, exactly where the arrival order puts it, without a detour through the {@link ArrivalBuffer}.
+ * <p>The background is made {@link #WINDOW_MILLIS} at a time ({@link CrossingWindow}). Most crossings are uploaded
+ * at once and nothing else arrives in the same millisecond: such a crossing is written as soon as it comes up, exactly
+ * where the arrival order puts it, without a detour through the {@link ArrivalBuffer}.
  */
 final class CrossingStream {
 
@@ -28,49 +29,65 @@ final class CrossingStream {
                   long firstEventMillis, long lastEventMillis) {
     }
 
+    /**
+     * Two weeks of background at a time: long enough that each traveller is visited a few dozen times a year, short
+     * enough that a window of 100,000 travellers (about 40,000 crossings, 7 MB of tails) stays in the CPU cache.
+     */
+    static final long WINDOW_MILLIS = 14 * Period.DAY_MILLIS;
+    private static final long NONE = Long.MAX_VALUE;
     private static final int PROGRESS_EVERY = 1 << 16;
 
     private final BackgroundTraffic background;
     private final List<BorderCrossing> script;
+    private final long[] scriptMillis;
     private final UploadNoise noise;
     private final DataFileWriter<BorderCrossing> writer;
-    private final BackgroundEncoder backgroundEncoder;
+    private final IdFactory ids;
+    private final CrossingWindow window;
     private final CrossingEncoder scriptEncoder = new CrossingEncoder();
     private final ArrivalBuffer buffer;
+    private boolean backgroundDone;
     private int next;
+    private long backgroundCounter;
     private long written;
     private long duplicates;
     private long fallback;
 
     private CrossingStream(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise,
-                           DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder) {
+                           DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
+                           Period period, int travellers) {
         this.background = background;
         this.script = new ArrayList<>(scripted);
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
+        this.scriptMillis = script.stream().mapToLong(c -> c.getEventTime().toEpochMilli()).toArray();
         this.noise = noise;
         this.writer = writer;
-        this.backgroundEncoder = encoder;
+        this.ids = ids;
+        this.window = new CrossingWindow(encoder, period.startMillis(), travellers);
         this.buffer = new ArrivalBuffer(this::append);
     }
 
-    /** Writes the crossings; {@code encoder} has prepared every background traveller. */
-    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
-                        DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, Progress progress)
-            throws IOException {
-        return new CrossingStream(background, scripted, noise, writer, encoder).run(period, progress);
+    /**
+     * Writes the crossings of {@code travellers} background travellers and the scripted ones; {@code encoder} has
+     * prepared every background traveller and numbers crossings with {@code ids}.
+     */
+    static Counts write(BackgroundTraffic background, int travellers, List<BorderCrossing> scripted, UploadNoise noise,
+                        Period period, DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
+                        Progress progress) throws IOException {
+        return new CrossingStream(background, scripted, noise, writer, encoder, ids, period, travellers)
+                .run(period, progress);
     }
 
     private Counts run(Period period, Progress progress) throws IOException {
-        long first = Long.MAX_VALUE;
+        long first = NONE;
         long last = Long.MIN_VALUE;
         long steps = 0;
         double span = period.endMillis() - period.startMillis();
-        while (background.hasNext() || next < script.size()) {
-            long at = nextEventMillis();
-            if (next < script.size() && script.get(next).getEventTime().toEpochMilli() == at) {
+        for (long at = nextEventMillis(); at != NONE; at = nextEventMillis()) {
+            if (scriptMillis() == at) {
                 scripted(script.get(next++), at);
             } else {
-                background(background.next(), at);
+                background(window.advance());
             }
             first = Math.min(first, at);
             last = Math.max(last, at);
@@ -80,13 +97,30 @@ final class CrossingStream {
         }
         buffer.flush();
         progress.update("crossings", 1);
-        return new Counts(written, background.produced(), script.size(), duplicates, fallback, first, last);
+        return new Counts(written, background.produced(), script.size(), duplicates, fallback,
+                first == NONE ? Long.MAX_VALUE : first, last);
     }
 
-    /** The event time of the next crossing; scripted ones go first on equal times. */
+    /** The event time of the next crossing, scripted or background (scripted first on equal times), or NONE. */
     private long nextEventMillis() {
-        long script = next < this.script.size() ? this.script.get(next).getEventTime().toEpochMilli() : Long.MAX_VALUE;
-        return background.hasNext() ? Math.min(script, background.peekMillis()) : script;
+        return Math.min(scriptMillis(), backgroundMillis());
+    }
+
+    private long scriptMillis() {
+        return next < scriptMillis.length ? scriptMillis[next] : NONE;
+    }
+
+    /** The event time of the next background crossing, making the next window when this one is used up. */
+    private long backgroundMillis() {
+        while (!window.hasNext() && !backgroundDone) {
+            long upcoming = background.nextMillis();
+            if (upcoming == NONE) {
+                backgroundDone = true;
+            } else {
+                window.fill(background, upcoming + WINDOW_MILLIS);
+            }
+        }
+        return window.hasNext() ? window.peekMillis() : NONE;
     }
 
     private void scripted(BorderCrossing c, long at) throws IOException {
@@ -95,23 +129,23 @@ final class CrossingStream {
         buffer.add(scriptEncoder.encode(c), c.getIngestTime().toEpochMilli(), c.getEventId());
     }
 
-    private void background(BackgroundCrossing c, long at) throws IOException {
+    private void background(long at) throws IOException {
+        long counter = backgroundCounter++;
         long ingest = noise.ingestMillis(at);
         boolean late = ingest != at;
         OptionalLong resent = noise.resentMillis(ingest);
-        String eventId = late || resent.isPresent() ? c.eventId() : null;
         if (resent.isPresent()) {
-            buffer.add(backgroundEncoder.encode(c, resent.getAsLong(), late), resent.getAsLong(), eventId);
+            buffer.add(window.record(counter, resent.getAsLong(), late), resent.getAsLong(), ids.eventId(counter));
             duplicates++;
             fallback += late ? 1 : 0;
         }
         buffer.releaseBefore(at);
         fallback += late ? 1 : 0;
-        ByteBuffer encoded = backgroundEncoder.encode(c, ingest, late);
+        ByteBuffer record = window.record(counter, ingest, late);
         if (!late && buffer.noneArrivesBy(at) && nextEventMillis() > at) {
-            append(encoded);
+            append(record);
         } else {
-            buffer.add(encoded, ingest, eventId != null ? eventId : c.eventId());
+            buffer.add(record, ingest, ids.eventId(counter));
         }
     }
 

@@ -87,14 +87,14 @@ public final class Generator {
 
         progress.update("population", 0);
         PopulationFactory population = new PopulationFactory(seed, period, ids, reference, chooser);
-        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps());
+        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock,
-                chooser, travelTimes, factory, ids, population, options.travellers(), encoder::prepare);
+                chooser, travelTimes, factory, population, options.travellers(), encoder::prepare);
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS),
                 syncSeed(seed, CROSSINGS))) {
-            counts = CrossingStream.write(background, scenarios.crossings(),
-                    new UploadNoise(seed, reference.calibration()), period, writer, encoder, progress);
+            counts = CrossingStream.write(background, options.travellers(), scenarios.crossings(),
+                    new UploadNoise(seed, reference.calibration()), period, writer, encoder, ids, progress);
         }
 
         List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());

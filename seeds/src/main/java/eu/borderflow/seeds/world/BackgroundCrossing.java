@@ -5,14 +5,12 @@ import eu.borderflow.schema.RefusalReason;
 
 /**
  * One crossing of the background traffic as the values that vary from crossing to crossing; everything else (identity,
- * document, visa, biometric ids, the BCP's names) is the traveller's or the BCP's own. {@link BackgroundTraffic} fills
- * one instance again for every crossing, so the generator writes a million records without making a million objects:
- * read it before the next call to {@link BackgroundTraffic#next()}.
+ * document, visa, biometric ids, the BCP's names) is the traveller's or the BCP's own, and the event id is given when
+ * the crossing takes its place in event-time order. {@link BackgroundTraffic} fills one instance again for every
+ * crossing, so the generator writes a million records without making a million objects: read it before the next.
  */
 public final class BackgroundCrossing {
 
-    private final IdFactory ids;
-    long counter;
     CrossingKind kind;
     long eventMillis;
     long localDay;
@@ -23,18 +21,7 @@ public final class BackgroundCrossing {
     RefusalReason refusalReason;
     long retentionDay;
 
-    BackgroundCrossing(IdFactory ids) {
-        this.ids = ids;
-    }
-
-    /** The event id; see {@link #writeEventId} for the allocation-free form. */
-    public String eventId() {
-        return ids.eventId(counter);
-    }
-
-    /** Writes the event id's {@link IdFactory#ID_LENGTH} ASCII bytes at {@code out[offset]}. */
-    public void writeEventId(byte[] out, int offset) {
-        ids.eventId(counter, out, offset);
+    BackgroundCrossing() {
     }
 
     public CrossingKind kind() {

@@ -7,16 +7,22 @@ import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.TripLengthBucket;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The lawful, clean background: every traveller alternates ENTRY and EXIT, trips are short with long gaps so no
- * 90/180 window is ever exceeded, and consecutive crossings are far enough apart for the distance. Crossings come out
- * in event-time order from an agenda (a heap keyed by each traveller's next crossing).
+ * 90/180 window is ever exceeded, and consecutive crossings are far enough apart for the distance.
+ *
+ * <p>Crossings come out traveller by traveller, one time window at a time ({@link #crossingsBefore}): a traveller's
+ * itinerary and random stream stay in the CPU cache while all its crossings of the window are made, and travellers are
+ * visited in memory order. Each traveller draws only from its own random stream, so its crossings do not depend on
+ * the order in which travellers are visited; the caller puts a window's crossings in event-time order.
  *
  * <p>Planning is provably lawful without the 90/180 calculator: occasional trips last at most 28 days (so at most 30
  * local dates across time zones) with at least 32 days between them, frequent travellers make same-day trips at least
@@ -25,9 +31,10 @@ import java.util.function.Function;
  */
 public final class BackgroundTraffic {
 
-    private static final int INDEX_BITS = 22;
+    /** Bits a traveller's index takes; callers pack it with an event time into one sortable long. */
+    public static final int INDEX_BITS = 22;
     public static final int MAX_TRAVELLERS = 1 << INDEX_BITS;
-    private static final long INDEX_MASK = MAX_TRAVELLERS - 1;
+    private static final long NONE = Long.MAX_VALUE;
     private static final long MIN_STAY_MILLIS = 2 * Period.HOUR_MILLIS;
     private static final int SAME_DAY_FIRST_SECOND = 6 * 3600;
     private static final int SAME_DAY_SPAN_SECONDS = 8 * 3600;
@@ -45,7 +52,8 @@ public final class BackgroundTraffic {
     private final TravelTimes travelTimes;
     private final CrossingFactory factory;
     private final Itinerary[] itineraries;
-    private final LongHeap agenda;
+    /** Event time of each traveller's next crossing, NONE when it has no more: scanned in order, never searched. */
+    private final long[] nextMillis;
     private final Weighted tripLength;
     private final List<TripLengthBucket> buckets;
     private final Map<BorderType, Double> refusalPerEntry = new EnumMap<>(BorderType.class);
@@ -58,7 +66,7 @@ public final class BackgroundTraffic {
     private final double variantShare;
     private final float scoreMin;
     private final BackgroundCrossing crossing;
-    private long counter;
+    private long produced;
 
     /**
      * The traffic of {@code travellerCount} travellers of {@code population}. {@code keep} turns every traveller, right
@@ -66,7 +74,7 @@ public final class BackgroundTraffic {
      * {@link BackgroundCrossing} of the traveller then carries.
      */
     public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
-                             TravelTimes travelTimes, CrossingFactory factory, IdFactory ids,
+                             TravelTimes travelTimes, CrossingFactory factory,
                              PopulationFactory population, int travellerCount, Function<Traveller, byte[]> keep) {
         if (travellerCount > MAX_TRAVELLERS) {
             throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
@@ -78,7 +86,7 @@ public final class BackgroundTraffic {
         this.times = new LocalTimes(calibration);
         this.travelTimes = travelTimes;
         this.factory = factory;
-        this.crossing = new BackgroundCrossing(ids);
+        this.crossing = new BackgroundCrossing();
         this.buckets = calibration.tripLengths();
         this.tripLength = Weighted.of(buckets, TripLengthBucket::weight);
         double entryShare = calibration.refusalShareOfCrossings() * 2;
@@ -94,7 +102,8 @@ public final class BackgroundTraffic {
         this.variantShare = calibration.number("/noise/name_variant_share");
         this.scoreMin = (float) calibration.number("/noise/verification_score_min");
         this.itineraries = new Itinerary[travellerCount];
-        this.agenda = new LongHeap(travellerCount);
+        this.nextMillis = new long[travellerCount];
+        Arrays.fill(nextMillis, NONE);
         for (int i = 0; i < travellerCount; i++) {
             Traveller t = population.create(i);
             Itinerary it = new Itinerary(t, keep.apply(t));
@@ -103,34 +112,43 @@ public final class BackgroundTraffic {
         }
     }
 
-    public boolean hasNext() {
-        return !agenda.isEmpty();
-    }
-
-    /** Event time (UTC millis) of the next crossing; only valid when {@link #hasNext()}. */
-    public long peekMillis() {
-        return period.startMillis() + (agenda.peek() >>> INDEX_BITS);
+    /** Event time (UTC millis) of the earliest crossing not made yet; Long.MAX_VALUE when there is none. */
+    public long nextMillis() {
+        long min = NONE;
+        for (long m : nextMillis) {
+            min = Math.min(min, m);
+        }
+        return min;
     }
 
     /** Number of background crossings produced so far. */
     public long produced() {
-        return counter;
+        return produced;
     }
 
     /**
-     * The next crossing, in event-time order. The returned instance is the same on every call, filled anew: read it
-     * before calling again.
+     * Makes every crossing before {@code endMillis} not made yet, traveller by traveller (each traveller's in time
+     * order) and hands each to {@code sink}. The crossing handed over is the same instance every time, filled anew.
      */
-    public BackgroundCrossing next() {
-        Itinerary t = itineraries[(int) (agenda.poll() & INDEX_MASK)];
+    public void crossingsBefore(long endMillis, Consumer<BackgroundCrossing> sink) {
+        for (int i = 0; i < nextMillis.length; i++) {
+            while (nextMillis[i] < endMillis) {
+                sink.accept(next(itineraries[i]));
+            }
+        }
+    }
+
+    /** The traveller's next crossing; plans the one after it. */
+    private BackgroundCrossing next(Itinerary t) {
+        nextMillis[t.index] = NONE;
+        produced++;
         SplittableRandom rng = t.rng;
-        long eventCounter = counter++;
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);
         if (!t.inside) {
             long day = clock.localDay(t.entryBcp, t.entryMillis);
             if (rng.nextDouble() < refusalPerEntry.get(bcps.get(t.entryBcp).type())) {
                 RefusalReason reason = reasonLetters[reasonChoice.pick(rng)];
-                fill(t, eventCounter, CrossingKind.REFUSAL, t.entryMillis, day, t.entryBcp, score, reason, day);
+                fill(t, CrossingKind.REFUSAL, t.entryMillis, day, t.entryBcp, score, reason, day);
                 t.exitDay = day;
                 planNextTrip(t);
                 return crossing;
@@ -138,18 +156,17 @@ public final class BackgroundTraffic {
             t.entriesLeft = t.entriesLeft == Integer.MAX_VALUE ? t.entriesLeft : t.entriesLeft - 1;
             t.inside = true;
             schedule(t, t.exitMillis);
-            return fill(t, eventCounter, CrossingKind.ENTRY, t.entryMillis, day, t.entryBcp, score, null, t.exitDay);
+            return fill(t, CrossingKind.ENTRY, t.entryMillis, day, t.entryBcp, score, null, t.exitDay);
         }
         t.inside = false;
-        fill(t, eventCounter, CrossingKind.EXIT, t.exitMillis, t.exitDay, t.exitBcp, score, null, t.exitDay);
+        fill(t, CrossingKind.EXIT, t.exitMillis, t.exitDay, t.exitBcp, score, null, t.exitDay);
         planNextTrip(t);
         return crossing;
     }
 
-    private BackgroundCrossing fill(Itinerary t, long eventCounter, CrossingKind kind, long millis, long localDay,
+    private BackgroundCrossing fill(Itinerary t, CrossingKind kind, long millis, long localDay,
                                     int bcp, float score, RefusalReason reason, long retentionBaseDay) {
         BackgroundCrossing c = crossing;
-        c.counter = eventCounter;
         c.kind = kind;
         c.eventMillis = millis;
         c.localDay = localDay;
@@ -243,7 +260,7 @@ public final class BackgroundTraffic {
     }
 
     private void schedule(Itinerary t, long millis) {
-        agenda.add(((millis - period.startMillis()) << INDEX_BITS) | t.index);
+        nextMillis[t.index] = millis;
     }
 
     private int tripLength(SplittableRandom rng) {

@@ -2,6 +2,8 @@ package eu.borderflow.seeds.generate;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.ReferenceData;
@@ -32,16 +34,23 @@ import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written encoders must give exactly the bytes of Avro's own writer, and the values they were given. */
 class CrossingEncoderTest {
+
+    private static final Period PERIOD = new Period(LocalDate.parse(GenerateOptions.DEFAULT_START), 60);
+    private static final int TRAVELLERS = 20_000;
+    private static final long WEEK = 7 * Period.DAY_MILLIS;
 
     private final SpecificDatumWriter<BorderCrossing> avro = new SpecificDatumWriter<>(BorderCrossing.class);
 
@@ -94,76 +103,95 @@ class CrossingEncoderTest {
     }
 
     /**
-     * Decoded, a background crossing's bytes hold the values it was made of: its traveller's usual or variant
-     * identity, document, visa and biometric ids, its BCP's names, its times, kind, refusal reason and retention.
+     * Background crossings come out of their windows in event-time order (ties by traveller), numbered in that order,
+     * and decoded, each record holds the values the crossing was made of: its traveller's usual or variant identity,
+     * document, visa and biometric ids, its BCP's names, its times, kind, refusal reason and retention.
      */
     @Test
-    void backgroundEncoderWritesTheCrossingsValues() throws IOException {
+    void windowsGiveEveryCrossingInEventTimeOrderWithItsValues() throws IOException {
         ReferenceData reference = ReferenceData.load();
-        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps());
+        IdFactory ids = new IdFactory(5);
+        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
         List<Traveller> travellers = new ArrayList<>();
-        BackgroundTraffic background = background(5, reference, t -> {
+        List<Made> made = new ArrayList<>();
+        background(5, reference, t -> {
             travellers.add(t);
             return encoder.prepare(t);
-        });
+        }).crossingsBefore(Long.MAX_VALUE, c -> made.add(Made.of(c)));
+        made.sort(Comparator.comparingLong(Made::eventMillis).thenComparingInt(Made::traveller));
+
+        BackgroundTraffic again = background(5, reference, encoder::prepare);
+        CrossingWindow window = new CrossingWindow(encoder, PERIOD.startMillis(), TRAVELLERS);
         SpecificDatumReader<BorderCrossing> reader = new SpecificDatumReader<>(BorderCrossing.class);
         int variants = 0;
         int refusals = 0;
-        int late = 0;
-        int records = 0;
-        while (background.hasNext()) {
-            BackgroundCrossing c = background.next();
-            boolean fallback = records % 7 == 0;
-            long ingest = c.eventMillis() + (fallback ? 3_600_000 : 0);
-            ByteBuffer bytes = encoder.encode(c, ingest, fallback);
-            BorderCrossing r = reader.read(null, DecoderFactory.get().binaryDecoder(bytes.array(), 0, bytes.limit(), null));
-            Traveller t = travellers.get(c.travellerIndex());
-            Bcp bcp = reference.bcps().get(c.bcp());
-            assertEquals(c.eventId(), r.getEventId());
-            assertEquals(c.kind(), r.getKind());
-            assertEquals(c.eventMillis(), r.getEventTime().toEpochMilli());
-            assertEquals(c.localDay(), r.getLocalDate().toEpochDay());
-            assertEquals(ingest, r.getIngestTime().toEpochMilli());
-            assertEquals(fallback, r.getFallbackUpload());
-            assertEquals(List.of(bcp.code(), bcp.sectionId(), bcp.type(), bcp.authority()),
-                    List.of(r.getBcpCode(), r.getSectionId(), r.getBorderType(), r.getAuthority()));
-            assertEquals(c.variantSpelling() ? t.variantIdentity() : t.identity(), r.getTraveller());
-            assertEquals(t.document(), r.getDocument());
-            assertEquals(t.visa(), r.getVisa());
-            assertEquals(CrossingFactory.STAY_BASIS, r.getStayBasis());
-            assertEquals(List.of(t.facialTemplateId(), String.valueOf(t.fingerprintTemplateId()), t.fingerprintStatus()),
-                    List.of(r.getBiometrics().getFacialTemplateId(),
-                            String.valueOf(r.getBiometrics().getFingerprintTemplateId()),
-                            r.getBiometrics().getFingerprintStatus()));
-            assertEquals(c.verificationScore(), r.getBiometrics().getVerificationScore());
-            assertEquals(c.refusalReason() == null ? List.of() : List.of(c.refusalReason()), r.getRefusalReasons());
-            assertEquals(c.retentionDay(), r.getRetentionUntil().toEpochDay());
-            variants += c.variantSpelling() ? 1 : 0;
-            refusals += c.refusalReason() != null ? 1 : 0;
-            late += fallback ? 1 : 0;
-            records++;
+        int counter = 0;
+        for (long end = PERIOD.startMillis() + WEEK; counter < made.size(); end += WEEK) {
+            window.fill(again, end);
+            while (window.hasNext()) {
+                Made m = made.get(counter);
+                assertEquals(m.eventMillis(), window.advance());
+                boolean late = counter % 7 == 0;
+                long ingest = m.eventMillis() + (late ? 3_600_000 : 0);
+                ByteBuffer bytes = window.record(counter, ingest, late);
+                BorderCrossing r = reader.read(null,
+                        DecoderFactory.get().binaryDecoder(bytes.array(), 0, bytes.limit(), null));
+                Traveller t = travellers.get(m.traveller());
+                Bcp bcp = reference.bcps().get(m.bcp());
+                assertEquals(ids.eventId(counter), r.getEventId());
+                assertEquals(List.of(m.kind(), m.eventMillis(), m.localDay(), ingest, late),
+                        List.of(r.getKind(), r.getEventTime().toEpochMilli(), r.getLocalDate().toEpochDay(),
+                                r.getIngestTime().toEpochMilli(), r.getFallbackUpload()));
+                assertEquals(List.of(bcp.code(), bcp.sectionId(), bcp.type(), bcp.authority()),
+                        List.of(r.getBcpCode(), r.getSectionId(), r.getBorderType(), r.getAuthority()));
+                assertEquals(m.variantSpelling() ? t.variantIdentity() : t.identity(), r.getTraveller());
+                assertEquals(t.document(), r.getDocument());
+                assertEquals(t.visa(), r.getVisa());
+                assertEquals(CrossingFactory.STAY_BASIS, r.getStayBasis());
+                assertEquals(List.of(t.facialTemplateId(), String.valueOf(t.fingerprintTemplateId()),
+                                t.fingerprintStatus(), m.verificationScore()),
+                        List.of(r.getBiometrics().getFacialTemplateId(),
+                                String.valueOf(r.getBiometrics().getFingerprintTemplateId()),
+                                r.getBiometrics().getFingerprintStatus(), r.getBiometrics().getVerificationScore()));
+                assertEquals(m.refusalReason() == null ? List.of() : List.of(m.refusalReason()), r.getRefusalReasons());
+                assertEquals(m.retentionDay(), r.getRetentionUntil().toEpochDay());
+                variants += m.variantSpelling() ? 1 : 0;
+                refusals += m.refusalReason() != null ? 1 : 0;
+                counter++;
+            }
         }
-        assertTrue(records > 500 && variants > 0 && refusals > 0 && late > 0,
-                "enough records, with variant spellings, refusals and late uploads: " + List.of(records, variants, refusals, late));
+        assertEquals(Long.MAX_VALUE, again.nextMillis(), "every crossing was made");
+        assertTrue(counter > 500 && variants > 0 && refusals > 0,
+                "enough records, with variant spellings and refusals: " + List.of(counter, variants, refusals));
     }
 
     @Test
-    void backgroundCrossingIsFilledAgainOnEveryCall() {
+    void backgroundCrossingIsFilledAgainForEveryCrossing() {
         ReferenceData reference = ReferenceData.load();
-        BackgroundTraffic background = background(5, reference, new BackgroundEncoder(reference.bcps())::prepare);
-        assertSame(background.next(), background.next());
+        Set<BackgroundCrossing> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        background(5, reference, t -> new byte[0]).crossingsBefore(Long.MAX_VALUE, seen::add);
+        assertEquals(1, seen.size());
+    }
+
+    /** The values of one background crossing, copied out of the reused instance. */
+    private record Made(int traveller, long eventMillis, CrossingKind kind, long localDay, int bcp,
+                        boolean variantSpelling, float verificationScore, RefusalReason refusalReason,
+                        long retentionDay) {
+
+        static Made of(BackgroundCrossing c) {
+            return new Made(c.travellerIndex(), c.eventMillis(), c.kind(), c.localDay(), c.bcp(), c.variantSpelling(),
+                    c.verificationScore(), c.refusalReason(), c.retentionDay());
+        }
     }
 
     /** A small background world of seed {@code seed} whose travellers are kept as {@code keep} makes them. */
     private static BackgroundTraffic background(long seed, ReferenceData reference, Function<Traveller, byte[]> keep) {
-        Period period = new Period(LocalDate.parse(GenerateOptions.DEFAULT_START), 60);
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
-        IdFactory ids = new IdFactory(seed);
-        return new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
-                new BcpClock(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), chooser,
+        return new BackgroundTraffic(PERIOD, reference.bcps(), reference.calibration(),
+                new BcpClock(reference.bcps(), PERIOD.startDay() - 1, PERIOD.lastDay() + 1), chooser,
                 new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
-                new CrossingFactory(reference.bcps(), period.startDay() - 1, period.lastDay() + 1), ids,
-                new PopulationFactory(seed, period, ids, reference, chooser), 20_000, keep);
+                new CrossingFactory(reference.bcps(), PERIOD.startDay() - 1, PERIOD.lastDay() + 1),
+                new PopulationFactory(seed, PERIOD, new IdFactory(seed), reference, chooser), TRAVELLERS, keep);
     }
 
     private byte[] avroBytes(BorderCrossing c) throws IOException {

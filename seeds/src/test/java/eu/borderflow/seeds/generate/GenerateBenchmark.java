@@ -104,17 +104,18 @@ public class GenerateBenchmark {
         Period period = new Period(START, DAYS);
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
         IdFactory ids = new IdFactory(SEED);
-        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps());
+        BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
                 new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS), chooser,
                 new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
                 new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
-                        period.lastDay() + FUTURE_DAYS), ids,
+                        period.lastDay() + FUTURE_DAYS),
                 new PopulationFactory(SEED, period, ids, reference, chooser), TRAVELLERS, encoder::prepare);
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class,
                 dir.resolve(Generator.CROSSINGS), Generator.syncSeed(SEED, Generator.CROSSINGS))) {
-            return check(CrossingStream.write(background, List.of(), new UploadNoise(SEED, reference.calibration()),
-                    period, writer, encoder, Progress.NONE).records(), BACKGROUND_CROSSINGS);
+            return check(CrossingStream.write(background, TRAVELLERS, List.of(),
+                    new UploadNoise(SEED, reference.calibration()), period, writer, encoder, ids, Progress.NONE)
+                    .records(), BACKGROUND_CROSSINGS);
         }
     }
 
