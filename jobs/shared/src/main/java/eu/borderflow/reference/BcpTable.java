@@ -1,6 +1,7 @@
 package eu.borderflow.reference;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import eu.borderflow.schema.BorderType;
@@ -28,6 +29,10 @@ public final class BcpTable implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final List<String> COLUMNS = List.of(
             "code", "name", "country", "type", "latitude", "longitude", "time_zone", "section_id", "weight");
+
+    /** Building a Jackson mapper costs more than reading the table; a configured reader is safe to share. */
+    private static final ObjectReader CSV_ROWS = new CsvMapper().readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader());
 
     private final List<BcpRecord> rows;
     private final Map<String, BcpRecord> byCode;
@@ -62,8 +67,7 @@ public final class BcpTable implements Serializable {
 
     static BcpTable read(InputStream in, String name) throws IOException {
         List<BcpRecord> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+        try (MappingIterator<Map<String, String>> it = CSV_ROWS.readValues(in)) {
             while (it.hasNext()) {
                 rows.add(row(it.next(), name, rows.size() + 2));
             }

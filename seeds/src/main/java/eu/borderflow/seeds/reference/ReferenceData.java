@@ -3,6 +3,7 @@ package eu.borderflow.seeds.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,6 +27,11 @@ import java.util.Map;
  * calibration. Lists keep the file order, so everything drawn from them is deterministic.
  */
 public final class ReferenceData {
+
+    /** Jackson mappers are costly to build and safe to share once configured; the generator reads many files. */
+    private static final ObjectReader CSV_ROWS = new CsvMapper().readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String ROOT = "/reference/";
     private static final List<String> LANGUAGES =
@@ -147,10 +153,8 @@ public final class ReferenceData {
     }
 
     private static List<Map<String, String>> csv(String file) {
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (InputStream in = open(file);
-             MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema).readValues(in)) {
+             MappingIterator<Map<String, String>> rows = CSV_ROWS.readValues(in)) {
             return rows.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reference/" + file, e);
@@ -159,7 +163,7 @@ public final class ReferenceData {
 
     private static JsonNode yaml(String file) {
         try (InputStream in = open(file)) {
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
+            return YAML.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reference/" + file, e);
         }
