@@ -16,8 +16,9 @@ import java.util.List;
  * record. What belongs to the traveller (identity, the variant spelling, document, visa, stay basis, biometric ids) is
  * encoded once per traveller and kept with it, and a BCP's names once per BCP, so a crossing is a few numbers and a
  * few copies. A record is written in two steps: its {@link #tail} when the crossing is made, the fields that depend on
- * its place in arrival order (event id, ingest time) when it is written. The bytes are exactly those {@code SpecificDatumWriter} writes for the record the crossing describes (a test
- * re-encodes every record of a generated file); a schema change must be mirrored here, as in {@link CrossingEncoder}.
+ * its place in arrival order (event id, ingest time) when it is written. The bytes are exactly those
+ * {@code SpecificDatumWriter} writes for the record the crossing describes (a test re-encodes every record of a
+ * generated file); a schema change must be mirrored here, as in {@link CrossingEncoder}.
  */
 final class BackgroundEncoder {
 

@@ -79,7 +79,8 @@ class CrossingEncoderTest {
         Dataset data = Dataset.generate(11, 2000, 40);
         SpecificDatumReader<BorderCrossing> reader = new SpecificDatumReader<>(BorderCrossing.class);
         int records = 0;
-        try (DataFileStream<BorderCrossing> in = AvroFiles.open(BorderCrossing.class, data.dir.resolve(Generator.CROSSINGS))) {
+        try (DataFileStream<BorderCrossing> in = AvroFiles.open(BorderCrossing.class,
+                data.dir.resolve(Generator.CROSSINGS))) {
             BinaryDecoder decoder = null;
             BorderCrossing record = null;
             while (in.hasNext()) {
