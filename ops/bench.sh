@@ -42,8 +42,12 @@ for module in jobs/shared seeds jobs/risk-flags; do
   # Only this module's benchmarks: a module's test classpath can carry another module's (seeds' test jar).
   package="$(cd "$dir/target/test-classes" && find eu -name '*Benchmark.class' | head -1 | cut -d/ -f1-3 | tr / .)"
   grep -qE "${package}\..*${ONLY}" "$dir/target/test-classes/META-INF/BenchmarkList" || continue
-  echo "== JMH: $module"
-  java -Xmx1g -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
+  # The generator's and replayer's targets are per core: seeds' benchmarks run pinned to one core, which the
+  # benchmark thread shares with the JVM's GC and JIT threads.
+  pin=()
+  if [[ "$module" == seeds ]] && command -v taskset > /dev/null; then pin=(taskset -c 0); fi
+  echo "== JMH: $module${pin:+ (pinned to one core)}"
+  "${pin[@]}" java -Xmx1g -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
       "${JMH_ARGS[@]}" -rf json -rff "$OUT/$name.json" "^${package}\..*${ONLY}" > "$OUT/$name.log" 2>&1 \
       || { echo "bench: JMH failed for $module, see $OUT/$name.log" >&2; exit 1; }
   reports+=("$OUT/$name.json")
