@@ -4,7 +4,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.Map;
 
@@ -25,7 +24,7 @@ final class ReplayProducer {
     private ReplayProducer() {
     }
 
-    static Producer<String, byte[]> create(String bootstrap) {
+    static Producer<byte[], byte[]> create(String bootstrap) {
         Map<String, Object> config = Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "borderflow-replay"),
@@ -38,6 +37,6 @@ final class ReplayProducer {
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS),
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS));
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

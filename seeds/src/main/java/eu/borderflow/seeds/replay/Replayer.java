@@ -28,14 +28,14 @@ public final class Replayer {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReplayOptions options;
-    private final Function<String, Producer<String, byte[]>> producers;
+    private final Function<String, Producer<byte[], byte[]>> producers;
 
     public Replayer(ReplayOptions options) {
         this(options, ReplayProducer::create);
     }
 
     /** With another producer (given the bootstrap address), e.g. a mock that records the send order. */
-    Replayer(ReplayOptions options, Function<String, Producer<String, byte[]>> producers) {
+    Replayer(ReplayOptions options, Function<String, Producer<byte[], byte[]>> producers) {
         this.options = options;
         this.producers = producers;
     }
@@ -76,7 +76,7 @@ public final class Replayer {
         for (int i = 0; i < heads.length; i++) {
             counters[i] = new TopicCounter(heads[i].topic(), metrics, failure);
         }
-        Producer<String, byte[]> producer = producers.apply(options.bootstrap());
+        Producer<byte[], byte[]> producer = producers.apply(options.bootstrap());
         long start = System.nanoTime();
         ReplayProgress progress = options.progress()
                 ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
@@ -106,7 +106,7 @@ public final class Replayer {
         return new ReplayReport(sent, failed, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void sendAll(Producer<String, byte[]> producer, RecordSource[] heads, TopicCounter[] counters,
+    private void sendAll(Producer<byte[], byte[]> producer, RecordSource[] heads, TopicCounter[] counters,
                          long start, ReplayMetrics metrics, AtomicReference<Exception> failure) {
         Pacing pacing = options.pacing();
         long firstArrival = Long.MAX_VALUE;
