@@ -3,7 +3,8 @@
 #   generate  a world into files, timed from outside (JVM start included; JMH GenerateBenchmark has the steady state);
 #   replay    that world with --max into the broker, against a same-run baseline: Kafka's own ProducerPerformance
 #             sending as many records of the same average size with the same producer settings (acks=all,
-#             idempotence, lz4, the replayer's batch, linger and buffer), so the ratio is what replay's own work costs.
+#             idempotence, no compression, the replayer's batch, linger and buffer: ReplayProducer), so the ratio is
+#             what replay's own work costs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BF="$ROOT/ops/borderflow"
@@ -38,7 +39,7 @@ size=$(( bytes / records ))
 
 java -Xmx1g -cp "$ROOT/var/kafka/lib/*" org.apache.kafka.tools.ProducerPerformance \
     --topic ees.crossings --num-records "$records" --record-size "$size" --throughput -1 \
-    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true compression.type=lz4 \
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true compression.type=none \
         linger.ms=50 batch.size=1048576 buffer.memory=67108864 > "$OUT/producer-perf.log" 2>&1
 raw_rate=$(tail -1 "$OUT/producer-perf.log" | sed -n 's/^[0-9]* records sent, \([0-9.]*\) records\/sec.*/\1/p')
 awk -v n="$records" -v r="$replay_rate" -v b="$raw_rate" -v z="$size" 'BEGIN { printf "replay    --max %d events: %.0f events/s; baseline ProducerPerformance, %d records of %d B: %.0f records/s; ratio %.2f\n", n, r, n, z, b, r / b }'
