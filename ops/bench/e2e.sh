@@ -2,10 +2,10 @@
 # End-to-end benchmarks of ops/borderflow bench, on a real broker of their own (port 49092, data in var/bench/kafka):
 #   generate  a world into files, timed from outside (JVM start included; JMH GenerateBenchmark has the steady state);
 #   replay    that world with --max into the broker, against a same-run baseline: Kafka's own ProducerPerformance
-#             sending as many records of the same average size with the same producer settings (acks=all,
-#             idempotence, no compression, the replayer's batch, linger, buffer and socket send buffer: ReplayProducer),
-#             so the ratio is what replay's own work costs; both twice, the second round on a broker the first one
-#             warmed up.
+#             sending as many records of the same average size with the same producer settings (ReplayProducer's:
+#             acks=all, idempotence, no compression, batch, linger, buffer, socket send buffer and request size), so
+#             the ratio is what replay's own work costs; both twice, the second round on a broker the first one warmed
+#             up.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BF="$ROOT/ops/borderflow"
@@ -47,7 +47,7 @@ for round in 1 2; do
   java -Xmx1g -cp "$ROOT/var/kafka/lib/*" org.apache.kafka.tools.ProducerPerformance \
       --topic ees.crossings --num-records "$records" --record-size "$size" --throughput -1 \
       --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true compression.type=none \
-          linger.ms=50 batch.size=1048576 buffer.memory=67108864 send.buffer.bytes=-1 \
+          linger.ms=50 batch.size=1048576 buffer.memory=67108864 send.buffer.bytes=-1 max.request.size=4194304 \
           > "$OUT/producer-perf-$round.log" 2>&1
   raw_rate[round]=$(tail -1 "$OUT/producer-perf-$round.log" \
       | sed -n 's/^[0-9]* records sent, \([0-9.]*\) records\/sec.*/\1/p')
