@@ -125,7 +125,7 @@ final class ArrivalCursor implements RecordSource {
     }
 
     @Override
-    public String key() {
+    public byte[] key() {
         return projection.key(head);
     }
 

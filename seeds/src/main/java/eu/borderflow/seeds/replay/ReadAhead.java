@@ -21,7 +21,7 @@ final class ReadAhead implements RecordSource {
     private static final class Chunk {
         final long[] arrival = new long[CHUNK_RECORDS];
         final long[] eventTime = new long[CHUNK_RECORDS];
-        final String[] key = new String[CHUNK_RECORDS];
+        final byte[][] key = new byte[CHUNK_RECORDS][];
         final byte[][] value = new byte[CHUNK_RECORDS][];
         int size;
         boolean last;
@@ -122,7 +122,7 @@ final class ReadAhead implements RecordSource {
     }
 
     @Override
-    public String key() {
+    public byte[] key() {
         return current.key[index];
     }
 

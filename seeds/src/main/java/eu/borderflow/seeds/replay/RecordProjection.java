@@ -2,14 +2,17 @@ package eu.borderflow.seeds.replay;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The few fields replay needs from a record (the Kafka key, the arrival time, the event time) as an Avro reader
  * schema: decoding with it skips every other field, so no names, documents or dates are built for nothing. Fields
- * are named by dotted paths through nested records, e.g. {@code traveller.file_id}.
+ * are named by dotted paths through nested records, e.g. {@code traveller.file_id}. The key, a string, is read as
+ * Avro's {@link Utf8}, whose bytes are already the UTF-8 Kafka key: no {@code String} is decoded and encoded again.
  */
 final class RecordProjection {
 
@@ -22,6 +25,7 @@ final class RecordProjection {
         List<String[]> paths = List.of(keyPath.split("\\."), arrivalPath.split("\\."), eventTimePath.split("\\."));
         this.schema = prune(full, paths, 0);
         this.key = positions(schema, paths.get(0));
+        requireString(schema, key, keyPath);
         this.arrival = positions(schema, paths.get(1));
         this.eventTime = positions(schema, paths.get(2));
     }
@@ -30,8 +34,10 @@ final class RecordProjection {
         return schema;
     }
 
-    String key(GenericRecord record) {
-        return String.valueOf(value(record, key));
+    /** The key's UTF-8 bytes. */
+    byte[] key(GenericRecord record) {
+        Utf8 key = (Utf8) value(record, this.key);
+        return Arrays.copyOf(key.getBytes(), key.getByteLength());
     }
 
     long arrivalMillis(GenericRecord record) {
@@ -63,7 +69,7 @@ final class RecordProjection {
                 continue;
             }
             boolean leaf = below.stream().anyMatch(p -> p.length == depth + 1);
-            Schema fieldSchema = leaf ? field.schema() : prune(field.schema(), below, depth + 1);
+            Schema fieldSchema = leaf ? asUtf8(field.schema()) : prune(field.schema(), below, depth + 1);
             kept.add(new Schema.Field(field, fieldSchema));
         }
         for (String[] path : paths) {
@@ -72,6 +78,21 @@ final class RecordProjection {
             }
         }
         return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, kept);
+    }
+
+    /** A string schema without the generated classes' {@code avro.java.string} hint, so it decodes to {@link Utf8}. */
+    private static Schema asUtf8(Schema leaf) {
+        return leaf.getType() == Schema.Type.STRING ? Schema.create(Schema.Type.STRING) : leaf;
+    }
+
+    private static void requireString(Schema projected, int[] positions, String path) {
+        Schema current = projected;
+        for (int position : positions) {
+            current = current.getFields().get(position).schema();
+        }
+        if (current.getType() != Schema.Type.STRING) {
+            throw new IllegalArgumentException("key " + path + " is " + current.getType() + ", not a string");
+        }
     }
 
     private static int[] positions(Schema projected, String[] path) {

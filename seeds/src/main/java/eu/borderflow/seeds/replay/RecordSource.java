@@ -14,7 +14,8 @@ interface RecordSource extends Closeable {
 
     long eventTimeMillis();
 
-    String key();
+    /** The Kafka key, UTF-8. */
+    byte[] key();
 
     /** The head record, Avro single-object encoded. */
     byte[] encodedValue();

@@ -1,7 +1,7 @@
 package eu.borderflow.seeds.replay;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Replay's Prometheus endpoint ({@code http://127.0.0.1:<port>/metrics}) while it runs. Labels carry topic names only,
@@ -57,13 +58,17 @@ final class ReplayMetrics implements AutoCloseable {
         }
     }
 
-    Counter sent(String topic) {
-        return Counter.builder("borderflow.replay.sent").tag("topic", topic)
+    /**
+     * Serves {@code acked} as the topic's sent counter, read when scraped, so a record is counted once. Micrometer
+     * holds it weakly: the caller keeps it for as long as the metrics run.
+     */
+    void sent(String topic, LongAdder acked) {
+        FunctionCounter.builder("borderflow.replay.sent", acked, LongAdder::sum).tag("topic", topic)
                 .description("Records acknowledged by Kafka").register(registry);
     }
 
-    Counter failed(String topic) {
-        return Counter.builder("borderflow.replay.failed").tag("topic", topic)
+    void failed(String topic, LongAdder failed) {
+        FunctionCounter.builder("borderflow.replay.failed", failed, LongAdder::sum).tag("topic", topic)
                 .description("Records Kafka did not take").register(registry);
     }
 

@@ -28,14 +28,14 @@ public final class Replayer {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReplayOptions options;
-    private final Function<String, Producer<String, byte[]>> producers;
+    private final Function<String, Producer<byte[], byte[]>> producers;
 
     public Replayer(ReplayOptions options) {
         this(options, ReplayProducer::create);
     }
 
     /** With another producer (given the bootstrap address), e.g. a mock that records the send order. */
-    Replayer(ReplayOptions options, Function<String, Producer<String, byte[]>> producers) {
+    Replayer(ReplayOptions options, Function<String, Producer<byte[], byte[]>> producers) {
         this.options = options;
         this.producers = producers;
     }
@@ -76,7 +76,7 @@ public final class Replayer {
         for (int i = 0; i < heads.length; i++) {
             counters[i] = new TopicCounter(heads[i].topic(), metrics, failure);
         }
-        Producer<String, byte[]> producer = producers.apply(options.bootstrap());
+        Producer<byte[], byte[]> producer = producers.apply(options.bootstrap());
         long start = System.nanoTime();
         ReplayProgress progress = options.progress()
                 ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
@@ -106,23 +106,28 @@ public final class Replayer {
         return new ReplayReport(sent, failed, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void sendAll(Producer<String, byte[]> producer, RecordSource[] heads, TopicCounter[] counters,
+    private void sendAll(Producer<byte[], byte[]> producer, RecordSource[] heads, TopicCounter[] counters,
                          long start, ReplayMetrics metrics, AtomicReference<Exception> failure) {
         Pacing pacing = options.pacing();
+        // The heads' arrival times, kept here so that picking the next record reads two arrays, not every source.
+        long[] arrivals = new long[heads.length];
+        boolean[] exhausted = new boolean[heads.length];
         long firstArrival = Long.MAX_VALUE;
-        for (RecordSource head : heads) {
-            if (!head.exhausted()) {
-                firstArrival = Math.min(firstArrival, head.arrivalMillis());
+        for (int i = 0; i < heads.length; i++) {
+            exhausted[i] = heads[i].exhausted();
+            if (!exhausted[i]) {
+                arrivals[i] = heads[i].arrivalMillis();
+                firstArrival = Math.min(firstArrival, arrivals[i]);
             }
         }
         for (long index = 0; failure.get() == null; index++) {
-            int next = earliest(heads);
+            int next = earliest(arrivals, exhausted);
             if (next < 0) {
                 return;
             }
             RecordSource head = heads[next];
             if (pacing.paced()) {
-                long lag = System.nanoTime() - (start + pacing.dueNanos(index, head.arrivalMillis() - firstArrival));
+                long lag = System.nanoTime() - (start + pacing.dueNanos(index, arrivals[next] - firstArrival));
                 if (lag < -PARK_THRESHOLD_NANOS) {
                     LockSupport.parkNanos(-lag);
                 }
@@ -135,15 +140,19 @@ public final class Replayer {
                 failure.compareAndSet(null, e);
                 return;
             }
-            head.advance();
+            if (head.advance()) {
+                arrivals[next] = head.arrivalMillis();
+            } else {
+                exhausted[next] = true;
+            }
         }
     }
 
     /** Index of the head with the earliest arrival; ties go to the earlier file of {@link ReplayedFile#ALL}. */
-    private static int earliest(RecordSource[] heads) {
+    private static int earliest(long[] arrivals, boolean[] exhausted) {
         int best = -1;
-        for (int i = 0; i < heads.length; i++) {
-            if (!heads[i].exhausted() && (best < 0 || heads[i].arrivalMillis() < heads[best].arrivalMillis())) {
+        for (int i = 0; i < arrivals.length; i++) {
+            if (!exhausted[i] && (best < 0 || arrivals[i] < arrivals[best])) {
                 best = i;
             }
         }

@@ -1,26 +1,26 @@
 package eu.borderflow.seeds.replay;
 
-import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Acknowledgements of one topic; one shared instance per topic, so sending allocates no callback per record. */
+/**
+ * Acknowledgements of one topic; one shared instance per topic, so sending allocates no callback per record. The
+ * counts are the topic's metrics as well.
+ */
 final class TopicCounter implements Callback {
 
     private final String topic;
     private final LongAdder acked = new LongAdder();
     private final LongAdder failed = new LongAdder();
-    private final Counter sentMetric;
-    private final Counter failedMetric;
     private final AtomicReference<Exception> firstFailure;
 
     TopicCounter(String topic, ReplayMetrics metrics, AtomicReference<Exception> firstFailure) {
         this.topic = topic;
-        this.sentMetric = metrics.sent(topic);
-        this.failedMetric = metrics.failed(topic);
+        metrics.sent(topic, acked);
+        metrics.failed(topic, failed);
         this.firstFailure = firstFailure;
     }
 
@@ -28,10 +28,8 @@ final class TopicCounter implements Callback {
     public void onCompletion(RecordMetadata metadata, Exception exception) {
         if (exception == null) {
             acked.increment();
-            sentMetric.increment();
         } else {
             failed.increment();
-            failedMetric.increment();
             firstFailure.compareAndSet(null, exception);
         }
     }

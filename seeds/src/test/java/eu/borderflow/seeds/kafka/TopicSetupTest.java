@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +70,8 @@ class TopicSetupTest {
         assertEquals("delete", crossings.get("cleanup.policy").value());
         assertEquals("-1", crossings.get("retention.ms").value());
         assertEquals(Long.toString(2L << 30), crossings.get("retention.bytes").value());
+        assertEquals(Long.toString(Duration.ofDays(3650).toMillis()), crossings.get("segment.ms").value(),
+                "segments roll by size, not every 7 days of (replayed) record time");
     }
 
     @Test

@@ -3,10 +3,13 @@ package eu.borderflow.seeds.replay;
 import eu.borderflow.schema.BorderCrossing;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,12 +29,12 @@ class RecordProjectionTest {
                 projection.schema().getField("traveller").schema().getFullName());
 
         GenericRecord traveller = new GenericData.Record(projection.schema().getField("traveller").schema());
-        traveller.put("file_id", "F-1");
+        traveller.put("file_id", new Utf8("F-1"));
         GenericRecord crossing = new GenericData.Record(projection.schema());
         crossing.put("event_time", 1_000L);
         crossing.put("ingest_time", 2_000L);
         crossing.put("traveller", traveller);
-        assertEquals("F-1", projection.key(crossing));
+        assertArrayEquals("F-1".getBytes(StandardCharsets.UTF_8), projection.key(crossing));
         assertEquals(2_000L, projection.arrivalMillis(crossing));
         assertEquals(1_000L, projection.eventTimeMillis(crossing));
     }
@@ -42,5 +45,7 @@ class RecordProjectionTest {
                 "traveller.passport", "ingest_time", "event_time"));
         assertThrows(IllegalArgumentException.class, () -> new RecordProjection(BorderCrossing.getClassSchema(),
                 "event_id.x", "ingest_time", "event_time"));
+        assertThrows(IllegalArgumentException.class, () -> new RecordProjection(BorderCrossing.getClassSchema(),
+                "event_time", "ingest_time", "event_time"), "the key must be a string");
     }
 }

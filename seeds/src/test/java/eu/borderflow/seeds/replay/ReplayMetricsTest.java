@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,12 @@ class ReplayMetricsTest {
     @Test
     void servesCountersPerTopicAndTheScheduleGauge() throws Exception {
         try (ReplayMetrics metrics = ReplayMetrics.start(0)) {
-            metrics.sent("ees.crossings").increment(3);
-            metrics.failed("sis.alerts").increment();
+            LongAdder sent = new LongAdder();
+            LongAdder failed = new LongAdder();
+            metrics.sent("ees.crossings", sent);
+            metrics.failed("sis.alerts", failed);
+            sent.add(3);
+            failed.increment();
             metrics.behindSchedule(1_500_000_000L);
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
