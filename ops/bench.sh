@@ -44,11 +44,15 @@ for module in jobs/shared seeds jobs/risk-flags; do
   grep -qE "${package}\..*${ONLY}" "$dir/target/test-classes/META-INF/BenchmarkList" || continue
   # The generator's and replayer's targets are per core: seeds' benchmarks run pinned to one core, which the
   # benchmark thread shares with the JVM's GC and JIT threads.
-  pin=()
-  if [[ "$module" == seeds ]] && command -v taskset > /dev/null; then pin=(taskset -c 0); fi
+  # Sharing one core, the JIT takes longer to settle: those runs warm up longer.
+  pin=() args=("${JMH_ARGS[@]}")
+  if [[ "$module" == seeds ]] && command -v taskset > /dev/null; then
+    pin=(taskset -c 0)
+    [[ $QUICK == 1 ]] || args=(-f 1 -wi 8 -i 5 -w 3s -r 3s)
+  fi
   echo "== JMH: $module${pin:+ (pinned to one core)}"
   "${pin[@]}" java -Xmx1g -cp "$dir/target/test-classes:$dir/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
-      "${JMH_ARGS[@]}" -rf json -rff "$OUT/$name.json" "^${package}\..*${ONLY}" > "$OUT/$name.log" 2>&1 \
+      "${args[@]}" -rf json -rff "$OUT/$name.json" "^${package}\..*${ONLY}" > "$OUT/$name.log" 2>&1 \
       || { echo "bench: JMH failed for $module, see $OUT/$name.log" >&2; exit 1; }
   reports+=("$OUT/$name.json")
 done
