@@ -55,7 +55,7 @@ final class CrossingStream {
 
     private CrossingStream(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise,
                            DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
-                           Period period, int travellers) {
+                           Period period) {
         this.background = background;
         this.script = new ArrayList<>(scripted);
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
@@ -63,19 +63,18 @@ final class CrossingStream {
         this.noise = noise;
         this.writer = writer;
         this.ids = ids;
-        this.window = new CrossingWindow(encoder, period.startMillis(), travellers);
+        this.window = new CrossingWindow(encoder, period.startMillis(), background.travellers());
         this.buffer = new ArrivalBuffer(this::append);
     }
 
     /**
-     * Writes the crossings of {@code travellers} background travellers and the scripted ones; {@code encoder} has
-     * prepared every background traveller and numbers crossings with {@code ids}.
+     * Writes the background and the scripted crossings; {@code encoder} has prepared every background traveller and
+     * numbers crossings with {@code ids}.
      */
-    static Counts write(BackgroundTraffic background, int travellers, List<BorderCrossing> scripted, UploadNoise noise,
-                        Period period, DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
+    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
+                        DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
                         Progress progress) throws IOException {
-        return new CrossingStream(background, scripted, noise, writer, encoder, ids, period, travellers)
-                .run(period, progress);
+        return new CrossingStream(background, scripted, noise, writer, encoder, ids, period).run(period, progress);
     }
 
     private Counts run(Period period, Progress progress) throws IOException {
@@ -97,8 +96,7 @@ final class CrossingStream {
         }
         buffer.flush();
         progress.update("crossings", 1);
-        return new Counts(written, background.produced(), script.size(), duplicates, fallback,
-                first == NONE ? Long.MAX_VALUE : first, last);
+        return new Counts(written, backgroundCounter, script.size(), duplicates, fallback, first, last);
     }
 
     /** The event time of the next crossing, scripted or background (scripted first on equal times), or NONE. */

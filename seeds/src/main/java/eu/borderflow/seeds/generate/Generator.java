@@ -93,7 +93,7 @@ public final class Generator {
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS),
                 syncSeed(seed, CROSSINGS))) {
-            counts = CrossingStream.write(background, options.travellers(), scenarios.crossings(),
+            counts = CrossingStream.write(background, scenarios.crossings(),
                     new UploadNoise(seed, reference.calibration()), period, writer, encoder, ids, progress);
         }
 

@@ -66,7 +66,6 @@ public final class BackgroundTraffic {
     private final double variantShare;
     private final float scoreMin;
     private final BackgroundCrossing crossing;
-    private long produced;
 
     /**
      * The traffic of {@code travellerCount} travellers of {@code population}. {@code keep} turns every traveller, right
@@ -121,9 +120,9 @@ public final class BackgroundTraffic {
         return min;
     }
 
-    /** Number of background crossings produced so far. */
-    public long produced() {
-        return produced;
+    /** Number of travellers. */
+    public int travellers() {
+        return itineraries.length;
     }
 
     /**
@@ -141,7 +140,6 @@ public final class BackgroundTraffic {
     /** The traveller's next crossing; plans the one after it. */
     private BackgroundCrossing next(Itinerary t) {
         nextMillis[t.index] = NONE;
-        produced++;
         SplittableRandom rng = t.rng;
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);
         if (!t.inside) {

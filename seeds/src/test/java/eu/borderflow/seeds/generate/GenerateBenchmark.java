@@ -113,7 +113,7 @@ public class GenerateBenchmark {
                 new PopulationFactory(SEED, period, ids, reference, chooser), TRAVELLERS, encoder::prepare);
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class,
                 dir.resolve(Generator.CROSSINGS), Generator.syncSeed(SEED, Generator.CROSSINGS))) {
-            return check(CrossingStream.write(background, TRAVELLERS, List.of(),
+            return check(CrossingStream.write(background, List.of(),
                     new UploadNoise(SEED, reference.calibration()), period, writer, encoder, ids, Progress.NONE)
                     .records(), BACKGROUND_CROSSINGS);
         }
