@@ -73,15 +73,16 @@ final class BackgroundEncoder {
         byte[] bcp = bcpParts[c.bcp()];
         out.raw(bcp, 0, bcp.length);
         byte[] parts = c.travellerBytes();
-        int identity = intAt(parts, 0);
-        int variant = intAt(parts, Integer.BYTES);
+        int start = c.travellerBytesStart();
+        int identity = intAt(parts, start);
+        int variant = intAt(parts, start + Integer.BYTES);
         if (c.variantSpelling()) {
-            out.raw(parts, HEADER + identity, variant);
+            out.raw(parts, start + HEADER + identity, variant);
         } else {
-            out.raw(parts, HEADER, identity);
+            out.raw(parts, start + HEADER, identity);
         }
-        int tail = HEADER + identity + variant;
-        out.raw(parts, tail, parts.length - tail);
+        int tail = start + HEADER + identity + variant;
+        out.raw(parts, tail, c.travellerBytesEnd() - tail);
         out.floatLe(c.verificationScore());
         if (c.refusalReason() != null) {
             out.varlong(1); // an array block of one item

@@ -15,7 +15,10 @@ public final class BackgroundCrossing {
     long eventMillis;
     long localDay;
     int bcp;
-    Itinerary itinerary;
+    int traveller;
+    byte[] travellerBytes;
+    int travellerBytesStart;
+    int travellerBytesEnd;
     boolean variantSpelling;
     float verificationScore;
     RefusalReason refusalReason;
@@ -44,12 +47,23 @@ public final class BackgroundCrossing {
 
     /** The index of the traveller in the population. */
     public int travellerIndex() {
-        return itinerary.index;
+        return traveller;
     }
 
-    /** What the writer made of the traveller when it was created (see {@link BackgroundTraffic}). */
+    /**
+     * What the writer made of the traveller when it was created (see {@link BackgroundTraffic}) is
+     * {@code travellerBytes()[travellerBytesStart(), travellerBytesEnd())}; the array holds other travellers' too.
+     */
     public byte[] travellerBytes() {
-        return itinerary.travellerBytes;
+        return travellerBytes;
+    }
+
+    public int travellerBytesStart() {
+        return travellerBytesStart;
+    }
+
+    public int travellerBytesEnd() {
+        return travellerBytesEnd;
     }
 
     /** True when the record carries the traveller's transliterated identity rather than the usual spelling. */

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,10 +18,11 @@ import java.util.function.Function;
  * The lawful, clean background: every traveller alternates ENTRY and EXIT, trips are short with long gaps so no
  * 90/180 window is ever exceeded, and consecutive crossings are far enough apart for the distance.
  *
- * <p>Crossings come out traveller by traveller, one time window at a time ({@link #crossingsBefore}): a traveller's
- * itinerary and random stream stay in the CPU cache while all its crossings of the window are made, and travellers are
- * visited in memory order. Each traveller draws only from its own random stream, so its crossings do not depend on
- * the order in which travellers are visited; the caller puts a window's crossings in event-time order.
+ * <p>Crossings come out traveller by traveller, one time window at a time ({@link #crossingsBefore}): travellers are
+ * visited in index order, so their {@link Itineraries} are read front to back, and all of a traveller's crossings of
+ * the window are made while its values are in the CPU cache. Each traveller draws only from its own random stream,
+ * so its crossings do not depend on the order in which travellers are visited; the caller puts a window's crossings
+ * in event-time order.
  *
  * <p>Planning is provably lawful without the 90/180 calculator: occasional trips last at most 28 days (so at most 30
  * local dates across time zones) with at least 32 days between them, frequent travellers make same-day trips at least
@@ -34,6 +34,8 @@ public final class BackgroundTraffic {
     /** Bits a traveller's index takes; callers pack it with an event time into one sortable long. */
     public static final int INDEX_BITS = 22;
     public static final int MAX_TRAVELLERS = 1 << INDEX_BITS;
+    /** What the writer keeps of a traveller is about this long; the store grows if it is more. */
+    private static final int EXPECTED_BYTES_PER_TRAVELLER = 192;
     private static final long NONE = Long.MAX_VALUE;
     private static final long MIN_STAY_MILLIS = 2 * Period.HOUR_MILLIS;
     private static final int SAME_DAY_FIRST_SECOND = 6 * 3600;
@@ -51,7 +53,7 @@ public final class BackgroundTraffic {
     private final LocalTimes times;
     private final TravelTimes travelTimes;
     private final CrossingFactory factory;
-    private final Itinerary[] itineraries;
+    private final Itineraries itineraries;
     /** Event time of each traveller's next crossing, NONE when it has no more: scanned in order, never searched. */
     private final long[] nextMillis;
     private final Weighted tripLength;
@@ -66,6 +68,8 @@ public final class BackgroundTraffic {
     private final double variantShare;
     private final float scoreMin;
     private final BackgroundCrossing crossing;
+    /** Positioned on the stream of the traveller being visited: its position is kept in {@link #itineraries}. */
+    private final RandomStream rng = new RandomStream(0);
 
     /**
      * The traffic of {@code travellerCount} travellers of {@code population}. {@code keep} turns every traveller, right
@@ -100,14 +104,15 @@ public final class BackgroundTraffic {
         this.frequentGapMax = calibration.integer("/gaps/frequent_max_days");
         this.variantShare = calibration.number("/noise/name_variant_share");
         this.scoreMin = (float) calibration.number("/noise/verification_score_min");
-        this.itineraries = new Itinerary[travellerCount];
+        this.itineraries = new Itineraries(travellerCount, EXPECTED_BYTES_PER_TRAVELLER);
         this.nextMillis = new long[travellerCount];
         Arrays.fill(nextMillis, NONE);
         for (int i = 0; i < travellerCount; i++) {
             Traveller t = population.create(i);
-            Itinerary it = new Itinerary(t, keep.apply(t));
-            itineraries[i] = it;
-            planFirstTrip(it);
+            rng.moveTo(t.rng().position());
+            itineraries.add(t, keep.apply(t));
+            planFirstTrip(i);
+            itineraries.randomPositions[i] = rng.position();
         }
     }
 
@@ -122,7 +127,7 @@ public final class BackgroundTraffic {
 
     /** Number of travellers. */
     public int travellers() {
-        return itineraries.length;
+        return itineraries.size();
     }
 
     /**
@@ -130,91 +135,97 @@ public final class BackgroundTraffic {
      * order) and hands each to {@code sink}. The crossing handed over is the same instance every time, filled anew.
      */
     public void crossingsBefore(long endMillis, Consumer<BackgroundCrossing> sink) {
+        long[] positions = itineraries.randomPositions;
         for (int i = 0; i < nextMillis.length; i++) {
-            while (nextMillis[i] < endMillis) {
-                sink.accept(next(itineraries[i]));
+            if (nextMillis[i] < endMillis) {
+                rng.moveTo(positions[i]);
+                do {
+                    sink.accept(next(i));
+                } while (nextMillis[i] < endMillis);
+                positions[i] = rng.position();
             }
         }
     }
 
     /** The traveller's next crossing; plans the one after it. */
-    private BackgroundCrossing next(Itinerary t) {
-        nextMillis[t.index] = NONE;
-        SplittableRandom rng = t.rng;
+    private BackgroundCrossing next(int t) {
+        Itineraries it = itineraries;
+        nextMillis[t] = NONE;
         float score = scoreMin + rng.nextFloat() * (1f - scoreMin);
-        if (!t.inside) {
-            long day = clock.localDay(t.entryBcp, t.entryMillis);
-            if (rng.nextDouble() < refusalPerEntry.get(bcps.get(t.entryBcp).type())) {
+        if (!it.inside[t]) {
+            long day = clock.localDay(it.entryBcp[t], it.entryMillis[t]);
+            if (rng.nextDouble() < refusalPerEntry.get(bcps.get(it.entryBcp[t]).type())) {
                 RefusalReason reason = reasonLetters[reasonChoice.pick(rng)];
-                fill(t, CrossingKind.REFUSAL, t.entryMillis, day, t.entryBcp, score, reason, day);
-                t.exitDay = day;
+                fill(t, CrossingKind.REFUSAL, it.entryMillis[t], day, it.entryBcp[t], score, reason, day);
+                it.exitDay[t] = day;
                 planNextTrip(t);
                 return crossing;
             }
-            t.entriesLeft = t.entriesLeft == Integer.MAX_VALUE ? t.entriesLeft : t.entriesLeft - 1;
-            t.inside = true;
-            schedule(t, t.exitMillis);
-            return fill(t, CrossingKind.ENTRY, t.entryMillis, day, t.entryBcp, score, null, t.exitDay);
+            it.entriesLeft[t] = it.entriesLeft[t] == Integer.MAX_VALUE ? Integer.MAX_VALUE : it.entriesLeft[t] - 1;
+            it.inside[t] = true;
+            schedule(t, it.exitMillis[t]);
+            return fill(t, CrossingKind.ENTRY, it.entryMillis[t], day, it.entryBcp[t], score, null, it.exitDay[t]);
         }
-        t.inside = false;
-        fill(t, CrossingKind.EXIT, t.exitMillis, t.exitDay, t.exitBcp, score, null, t.exitDay);
+        it.inside[t] = false;
+        fill(t, CrossingKind.EXIT, it.exitMillis[t], it.exitDay[t], it.exitBcp[t], score, null, it.exitDay[t]);
         planNextTrip(t);
         return crossing;
     }
 
-    private BackgroundCrossing fill(Itinerary t, CrossingKind kind, long millis, long localDay,
+    private BackgroundCrossing fill(int t, CrossingKind kind, long millis, long localDay,
                                     int bcp, float score, RefusalReason reason, long retentionBaseDay) {
         BackgroundCrossing c = crossing;
         c.kind = kind;
         c.eventMillis = millis;
         c.localDay = localDay;
         c.bcp = bcp;
-        c.itinerary = t;
-        c.variantSpelling = t.hasVariantSpelling && t.rng.nextDouble() < variantShare;
+        c.traveller = t;
+        c.travellerBytes = itineraries.bytes();
+        c.travellerBytesStart = itineraries.bytesStart(t);
+        c.travellerBytesEnd = itineraries.bytesEnd(t);
+        c.variantSpelling = itineraries.hasVariantSpelling[t] && rng.nextDouble() < variantShare;
         c.verificationScore = score;
         c.refusalReason = reason;
         c.retentionDay = factory.retentionDay(retentionBaseDay);
         return c;
     }
 
-    private void planFirstTrip(Itinerary t) {
-        SplittableRandom rng = t.rng;
-        if (t.frequent) {
+    private void planFirstTrip(int t) {
+        if (itineraries.frequent[t]) {
             planSameDayTrip(t, period.startDay() + rng.nextInt(Math.min(period.days(), frequentGapMax)));
             return;
         }
-        int length = tripLength(rng);
+        int length = tripLength();
         long entryDay = times.day(period.startDay(), period.lastDay() - length + 1, rng);
         if (entryDay >= 0) {
             planTrip(t, entryDay, length);
         }
     }
 
-    private void planNextTrip(Itinerary t) {
-        SplittableRandom rng = t.rng;
-        if (t.entriesLeft <= 0) {
+    private void planNextTrip(int t) {
+        Itineraries it = itineraries;
+        if (it.entriesLeft[t] <= 0) {
             return;
         }
-        if (t.frequent) {
-            planSameDayTrip(t, t.exitDay + rng.nextInt(frequentGapMin, frequentGapMax + 1));
+        if (it.frequent[t]) {
+            planSameDayTrip(t, it.exitDay[t] + rng.nextInt(frequentGapMin, frequentGapMax + 1));
             return;
         }
-        int length = tripLength(rng);
-        planTrip(t, t.exitDay + rng.nextInt(occasionalGapMin, occasionalGapMax + 1), length);
+        int length = tripLength();
+        planTrip(t, it.exitDay[t] + rng.nextInt(occasionalGapMin, occasionalGapMax + 1), length);
     }
 
     /** Same-day trip at the traveller's home BCP. */
-    private void planSameDayTrip(Itinerary t, long day) {
-        SplittableRandom rng = t.rng;
+    private void planSameDayTrip(int t, long day) {
+        int home = itineraries.homeBcp[t];
         int entrySecond = SAME_DAY_FIRST_SECOND + rng.nextInt(SAME_DAY_SPAN_SECONDS);
-        long entry = clock.toMillis(t.homeBcp, day, entrySecond, times.millis(rng));
+        long entry = clock.toMillis(home, day, entrySecond, times.millis(rng));
         long exit = entry + MIN_STAY_MILLIS + rng.nextLong(SAME_DAY_MAX_STAY_MILLIS - MIN_STAY_MILLIS);
-        setTrip(t, t.homeBcp, entry, t.homeBcp, exit);
+        setTrip(t, home, entry, home, exit);
     }
 
     /** A trip of {@code length} local dates entering on {@code entryDay}; nothing when it would not end in the period. */
-    private void planTrip(Itinerary t, long entryDay, int length) {
-        SplittableRandom rng = t.rng;
+    private void planTrip(int t, long entryDay, int length) {
         if (entryDay + length - 1 > period.lastDay()) {
             return;
         }
@@ -245,23 +256,24 @@ public final class BackgroundTraffic {
         setTrip(t, a, entry, b, exit);
     }
 
-    private void setTrip(Itinerary t, int entryBcp, long entry, int exitBcp, long exit) {
+    private void setTrip(int t, int entryBcp, long entry, int exitBcp, long exit) {
         if (entry < period.startMillis() || exit >= period.endMillis()) {
             return;
         }
-        t.entryBcp = entryBcp;
-        t.entryMillis = entry;
-        t.exitBcp = exitBcp;
-        t.exitMillis = exit;
-        t.exitDay = clock.localDay(exitBcp, exit);
+        Itineraries it = itineraries;
+        it.entryBcp[t] = entryBcp;
+        it.entryMillis[t] = entry;
+        it.exitBcp[t] = exitBcp;
+        it.exitMillis[t] = exit;
+        it.exitDay[t] = clock.localDay(exitBcp, exit);
         schedule(t, entry);
     }
 
-    private void schedule(Itinerary t, long millis) {
-        nextMillis[t.index] = millis;
+    private void schedule(int t, long millis) {
+        nextMillis[t] = millis;
     }
 
-    private int tripLength(SplittableRandom rng) {
+    private int tripLength() {
         TripLengthBucket b = buckets.get(tripLength.pick(rng));
         return b.min() + rng.nextInt(b.max() - b.min() + 1);
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Picks a border type by the calibrated crossing shares, then a BCP of that type by its traffic weight. */
 public final class BcpChooser {
@@ -36,12 +36,12 @@ public final class BcpChooser {
         }
     }
 
-    public BorderType type(SplittableRandom rng) {
+    public BorderType type(RandomGenerator rng) {
         return types[typeChoice.pick(rng)];
     }
 
     /** Index of a BCP of {@code type}. */
-    public int bcp(BorderType type, SplittableRandom rng) {
+    public int bcp(BorderType type, RandomGenerator rng) {
         return bcpsOfType.get(type)[bcpChoice.get(type).pick(rng)];
     }
 }

@@ -2,7 +2,7 @@ package eu.borderflow.seeds.world;
 
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Disjoint birth-year ranges keep the world clean: a person alert matches only people born on the same date (or in
@@ -21,19 +21,19 @@ public final class BirthYears {
     private BirthYears() {
     }
 
-    public static LocalDate background(SplittableRandom rng) {
+    public static LocalDate background(RandomGenerator rng) {
         return date(rng, BACKGROUND_FIRST, BACKGROUND_LAST);
     }
 
-    public static LocalDate planted(SplittableRandom rng) {
+    public static LocalDate planted(RandomGenerator rng) {
         return date(rng, PLANTED_FIRST, PLANTED_LAST);
     }
 
-    public static LocalDate alertOnly(SplittableRandom rng) {
+    public static LocalDate alertOnly(RandomGenerator rng) {
         return date(rng, ALERT_ONLY_FIRST, ALERT_ONLY_LAST);
     }
 
-    private static LocalDate date(SplittableRandom rng, int first, int last) {
+    private static LocalDate date(RandomGenerator rng, int first, int last) {
         int year = rng.nextInt(first, last + 1);
         return LocalDate.ofYearDay(year, 1 + rng.nextInt(Year.of(year).length()));
     }

@@ -5,7 +5,7 @@ import eu.borderflow.seeds.reference.Calibration;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Draws days and local times of day from the calibrated weekly and hourly curves. */
 public final class LocalTimes {
@@ -34,7 +34,7 @@ public final class LocalTimes {
     }
 
     /** A local second of the day for a crossing of this kind at a BCP of this type. */
-    public int secondOfDay(BorderType type, boolean entry, SplittableRandom rng) {
+    public int secondOfDay(BorderType type, boolean entry, RandomGenerator rng) {
         Weighted curve = switch (type) {
             case AIR -> entry ? airEntry : airExit;
             case LAND -> land;
@@ -43,12 +43,12 @@ public final class LocalTimes {
         return curve.pick(rng) * SECONDS_PER_HOUR + rng.nextInt(SECONDS_PER_HOUR);
     }
 
-    public int millis(SplittableRandom rng) {
+    public int millis(RandomGenerator rng) {
         return rng.nextInt(MILLIS_PER_SECOND);
     }
 
     /** A day in [first, last] (epoch days) drawn by the weekly curve; -1 when the range is empty. */
-    public long day(long first, long last, SplittableRandom rng) {
+    public long day(long first, long last, RandomGenerator rng) {
         if (last < first) {
             return -1;
         }

@@ -9,7 +9,7 @@ import eu.borderflow.seeds.reference.ReferenceData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Draws a person's names from the shipped name lists in one of the languages of a nationality. */
 public final class NamePicker {
@@ -28,12 +28,12 @@ public final class NamePicker {
         }
     }
 
-    public Names pick(Nationality nationality, Sex sex, SplittableRandom rng) {
+    public Names pick(Nationality nationality, Sex sex, RandomGenerator rng) {
         String language = nationality.languages().get(languageChoice.get(nationality.code()).pick(rng));
         return pick(reference.nameBook(language), sex, rng);
     }
 
-    public Names pick(NameBook book, Sex sex, SplittableRandom rng) {
+    public Names pick(NameBook book, Sex sex, RandomGenerator rng) {
         List<NameEntry> given = sex == Sex.F ? book.female() : sex == Sex.M ? book.male()
                 : rng.nextBoolean() ? book.female() : book.male();
         return new Names(book.surnames().get(rng.nextInt(book.surnames().size())), given.get(rng.nextInt(given.size())));

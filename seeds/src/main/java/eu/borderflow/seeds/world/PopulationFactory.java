@@ -12,7 +12,7 @@ import eu.borderflow.seeds.reference.ReferenceData;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Builds background traveller {@code i} from the seed alone (its own random stream), so the population does not
@@ -68,7 +68,7 @@ public final class PopulationFactory {
     }
 
     public Traveller create(int index) {
-        SplittableRandom rng = new SplittableRandom(SeedMix.derive(populationSeed, index));
+        RandomStream rng = new RandomStream(SeedMix.derive(populationSeed, index));
         boolean needsVisa = rng.nextDouble() < visaRequiredShare;
         Nationality nationality = needsVisa ? visaRequired.get(visaRequiredChoice.pick(rng))
                 : visaExempt.get(visaExemptChoice.pick(rng));
@@ -93,7 +93,7 @@ public final class PopulationFactory {
                 fingerprints, frequent, home, rng);
     }
 
-    private Visa visa(int index, boolean frequent, SplittableRandom rng) {
+    private Visa visa(int index, boolean frequent, RandomGenerator rng) {
         double r = rng.nextDouble();
         int entries = frequent || r >= SINGLE_ENTRY_SHARE + DOUBLE_ENTRY_SHARE ? MULTIPLE_ENTRIES
                 : r < SINGLE_ENTRY_SHARE ? 1 : 2;
@@ -104,7 +104,7 @@ public final class PopulationFactory {
                 entries == MULTIPLE_ENTRIES ? FULL_VISA_DAYS : SHORT_VISA_DAYS, from, until);
     }
 
-    private static TravellerIdentity variantOf(TravellerIdentity identity, NamePicker.Names picked, SplittableRandom rng) {
+    private static TravellerIdentity variantOf(TravellerIdentity identity, NamePicker.Names picked, RandomGenerator rng) {
         if (!picked.surname().hasVariants() && !picked.given().hasVariants()) {
             return null;
         }

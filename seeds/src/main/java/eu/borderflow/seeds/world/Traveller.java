@@ -5,7 +5,6 @@ import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
 
-import java.util.SplittableRandom;
 
 /**
  * One member of the background population: identity, document, visa and biometric ids, shared by every crossing of
@@ -13,7 +12,7 @@ import java.util.SplittableRandom;
  */
 public record Traveller(int index, TravellerIdentity identity, TravellerIdentity variantIdentity,
                         TravelDocument document, Visa visa, String facialTemplateId, String fingerprintTemplateId,
-                        FingerprintStatus fingerprintStatus, boolean frequent, int homeBcp, SplittableRandom rng) {
+                        FingerprintStatus fingerprintStatus, boolean frequent, int homeBcp, RandomStream rng) {
 
     /** The transliterated identity, or null when the names have no variants. */
     @Override

@@ -2,8 +2,8 @@ package eu.borderflow.seeds.world;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import java.util.random.RandomGenerator;
 
 /** Picks an index with probability proportional to its weight (binary search over cumulative weights). */
 public final class Weighted {
@@ -29,7 +29,7 @@ public final class Weighted {
         return new Weighted(items.stream().mapToDouble(weight).toArray());
     }
 
-    public int pick(SplittableRandom rng) {
+    public int pick(RandomGenerator rng) {
         double x = rng.nextDouble() * cumulative[cumulative.length - 1];
         int i = Arrays.binarySearch(cumulative, x);
         i = i >= 0 ? i + 1 : -i - 1;
