@@ -30,6 +30,10 @@ final class CrossingWindow {
     private int[] localDays = new int[INITIAL_CROSSINGS];
     private int[] tailEnds = new int[INITIAL_CROSSINGS];
     private long[] keys = new long[INITIAL_CROSSINGS];
+    /** Where {@link #sortKeys} puts the keys; then the two arrays swap. */
+    private long[] sorted = new long[INITIAL_CROSSINGS];
+    /** Per bucket of {@link #sortKeys}: where it starts, then (after the keys are placed) where it ends. */
+    private int[] bucketEnds = new int[2 * INITIAL_CROSSINGS + 2];
     private int size;
     private int position;
     private int lastTraveller;
@@ -50,7 +54,51 @@ final class CrossingWindow {
         position = 0;
         lastTraveller = -1;
         traffic.crossingsBefore(endMillis, this::add);
-        Arrays.sort(keys, 0, size);
+        sortKeys();
+    }
+
+    /**
+     * Sorts the window's keys: places them in about one bucket per key by their high bits (a counting sort), then
+     * sorts each bucket. A window's crossings are spread over its whole time span, so buckets hold a key or two and
+     * this takes a few passes over the keys, several times faster than a comparison sort of the whole window.
+     */
+    private void sortKeys() {
+        if (size < 2) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            min = Math.min(min, keys[i]);
+            max = Math.max(max, keys[i]);
+        }
+        int keyBits = Long.SIZE - Long.numberOfLeadingZeros(max - min);
+        int bucketBits = Integer.SIZE - Integer.numberOfLeadingZeros(size);
+        int shift = Math.max(0, keyBits - bucketBits);
+        int buckets = (int) ((max - min) >>> shift) + 1;
+        if (bucketEnds.length < buckets + 1) {
+            bucketEnds = new int[2 * buckets + 2];
+        }
+        int[] ends = bucketEnds;
+        Arrays.fill(ends, 0, buckets + 1, 0);
+        for (int i = 0; i < size; i++) {
+            ends[(int) ((keys[i] - min) >>> shift) + 1]++;
+        }
+        for (int b = 1; b <= buckets; b++) {
+            ends[b] += ends[b - 1];
+        }
+        for (int i = 0; i < size; i++) {
+            long key = keys[i];
+            sorted[ends[(int) ((key - min) >>> shift)]++] = key;
+        }
+        for (int b = 0, start = 0; b < buckets; start = ends[b++]) {
+            if (ends[b] - start > 1) {
+                Arrays.sort(sorted, start, ends[b]);
+            }
+        }
+        long[] placed = sorted;
+        sorted = keys;
+        keys = placed;
     }
 
     private void add(BackgroundCrossing c) {
@@ -76,6 +124,7 @@ final class CrossingWindow {
         localDays = Arrays.copyOf(localDays, capacity);
         tailEnds = Arrays.copyOf(tailEnds, capacity);
         keys = Arrays.copyOf(keys, capacity);
+        sorted = new long[capacity];
     }
 
     boolean hasNext() {
