@@ -1,6 +1,7 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
@@ -15,15 +16,15 @@ import java.util.List;
  * Avro binary encoding of a {@link BackgroundCrossing} straight from its values, without making a BorderCrossing
  * record. What belongs to the traveller (identity, the variant spelling, document, visa, stay basis, biometric ids) is
  * encoded once per traveller and kept with it, and a BCP's names once per BCP, so a crossing is a few numbers and a
- * few copies. A record is written in two steps: its {@link #tail} when the crossing is made, the fields that depend on
- * its place in arrival order (event id, ingest time) when it is written. The bytes are exactly those
+ * few copies. A record is written when the crossing takes its place in arrival order, in two steps: {@link #start}
+ * writes the fields up to the ingest time, {@link #finish} the crossing's own from bcp_code on. The bytes are exactly those
  * {@code SpecificDatumWriter} writes for the record the crossing describes (a test re-encodes every record of a
  * generated file); a schema change must be mirrored here, as in {@link CrossingEncoder}.
  */
 final class BackgroundEncoder {
 
-    /** A traveller's cached bytes start with the lengths of its identity and variant parts; the rest is its tail. */
-    private static final int HEADER = 2 * Integer.BYTES;
+    /** A traveller's kept bytes start with the lengths of its identity, variant and remaining parts. */
+    private static final int HEADER = 3 * Integer.BYTES;
 
     private final AvroBytes out = new AvroBytes();
     private final AvroBytes scratch = new AvroBytes();
@@ -45,6 +46,11 @@ final class BackgroundEncoder {
         }
     }
 
+    /** The number of BCPs. */
+    int bcps() {
+        return bcpParts.length;
+    }
+
     /**
      * The parts of traveller {@code t} shared by all its crossings, encoded, for {@link BackgroundTraffic} to keep;
      * best called right after the traveller is made, while its strings are still in the CPU cache.
@@ -60,45 +66,18 @@ final class BackgroundEncoder {
         CrossingEncoder.documentAndVisa(scratch, t.document(), t.visa());
         scratch.varint(CrossingFactory.STAY_BASIS.ordinal());
         CrossingEncoder.biometricIds(scratch, t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
+        int rest = scratch.position() - identity - variant;
         byte[] parts = new byte[HEADER + scratch.position()];
-        ByteBuffer.wrap(parts).putInt(identity).putInt(variant).put(scratch.array(), 0, scratch.position());
+        ByteBuffer.wrap(parts).putInt(identity).putInt(variant).putInt(rest).put(scratch.array(), 0, scratch.position());
         return parts;
     }
 
     /**
-     * Appends what of crossing {@code c}'s record does not depend on its place in arrival order: every field from
-     * bcp_code on. Its traveller bytes are what {@link #prepare} made.
+     * Starts the record of the {@code counter}-th background crossing, ingested at {@code ingestMillis}, late
+     * ({@code fallbackUpload}) or not: every field before bcp_code. {@link #finish} writes the rest.
      */
-    void tail(BackgroundCrossing c, AvroBytes out) {
-        byte[] bcp = bcpParts[c.bcp()];
-        out.raw(bcp, 0, bcp.length);
-        byte[] parts = c.travellerBytes();
-        int start = c.travellerBytesStart();
-        int identity = intAt(parts, start);
-        int variant = intAt(parts, start + Integer.BYTES);
-        if (c.variantSpelling()) {
-            out.raw(parts, start + HEADER + identity, variant);
-        } else {
-            out.raw(parts, start + HEADER, identity);
-        }
-        int tail = start + HEADER + identity + variant;
-        out.raw(parts, tail, c.travellerBytesEnd() - tail);
-        out.floatLe(c.verificationScore());
-        if (c.refusalReason() != null) {
-            out.varlong(1); // an array block of one item
-            out.varint(c.refusalReason().ordinal());
-        }
-        out.varlong(0);
-        out.varint((int) c.retentionDay());
-    }
-
-    /**
-     * The whole record of the {@code counter}-th background crossing, ingested at {@code ingestMillis}, late
-     * ({@code fallbackUpload}) or not, whose {@link #tail} is {@code tail[offset, offset + length)}. The buffer is
-     * valid until the next call.
-     */
-    ByteBuffer record(long counter, CrossingKind kind, long eventMillis, long localDay, long ingestMillis,
-                      boolean fallbackUpload, byte[] tail, int offset, int length) {
+    void start(long counter, CrossingKind kind, long eventMillis, long localDay, long ingestMillis,
+               boolean fallbackUpload) {
         AvroBytes o = out;
         o.reset();
         ids.eventId(counter, o.array(), o.reserveAscii(IdFactory.ID_LENGTH));
@@ -108,7 +87,35 @@ final class BackgroundEncoder {
         o.varint((int) localDay);
         o.varlong(ingestMillis);
         o.bool(fallbackUpload);
-        o.raw(tail, offset, length);
+    }
+
+    /**
+     * Ends the record {@link #start} began: every field from bcp_code on, for a crossing at BCP {@code bcp} of the
+     * traveller whose {@link #prepare}d bytes begin at {@code traveller[travellerStart]}. The buffer is valid until
+     * the next record.
+     */
+    ByteBuffer finish(int bcp, byte[] traveller, int travellerStart, boolean variantSpelling, float verificationScore,
+                      RefusalReason refusalReason, long retentionDay) {
+        AvroBytes o = out;
+        byte[] names = bcpParts[bcp];
+        o.raw(names, 0, names.length);
+        int identity = intAt(traveller, travellerStart);
+        int variant = intAt(traveller, travellerStart + Integer.BYTES);
+        int rest = intAt(traveller, travellerStart + 2 * Integer.BYTES);
+        int parts = travellerStart + HEADER;
+        if (variantSpelling) {
+            o.raw(traveller, parts + identity, variant);
+        } else {
+            o.raw(traveller, parts, identity);
+        }
+        o.raw(traveller, parts + identity + variant, rest);
+        o.floatLe(verificationScore);
+        if (refusalReason != null) {
+            o.varlong(1); // an array block of one item
+            o.varint(refusalReason.ordinal());
+        }
+        o.varlong(0);
+        o.varint((int) retentionDay);
         return o.view();
     }
 

@@ -63,7 +63,7 @@ final class CrossingStream {
         this.noise = noise;
         this.writer = writer;
         this.ids = ids;
-        this.window = new CrossingWindow(encoder, period.startMillis(), background.travellers());
+        this.window = new CrossingWindow(encoder, period.startMillis());
         this.buffer = new ArrivalBuffer(this::append);
     }
 

@@ -1,60 +1,112 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
+import eu.borderflow.seeds.world.Period;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
  * The background crossings of one time window, in event-time order (ties by traveller index). {@link BackgroundTraffic}
- * makes them traveller by traveller, so the window keeps each crossing's encoded {@linkplain BackgroundEncoder#tail
- * tail} in an arena in that order, sorts one key per crossing (event time and traveller, packed in a long), and then
- * finds each crossing's tail from its traveller: a traveller's crossings sit next to each other, in time order.
+ * makes them traveller by traveller; the window keeps each crossing's values packed in two longs, in making order, and
+ * sorts one key per crossing: its event time and its number in making order. Travellers are visited in index order
+ * and make their crossings in time order, so on equal times making order is traveller order. A record is encoded only
+ * when it is written, from the packed values and the traveller's kept bytes: the window reads each crossing's values
+ * at a random place, and a few bytes there cost less than a copy of the whole record.
  */
 final class CrossingWindow {
 
-    private static final int INDEX_BITS = BackgroundTraffic.INDEX_BITS;
-    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+    /** A key's low bits: the crossing's number in making order; the event time (from the window's start) above. */
+    private static final int NUMBER_BITS = 32;
+    private static final long NUMBER_MASK = (1L << NUMBER_BITS) - 1;
+    /** The longest window whose times fit in a key beside the number. */
+    private static final long MAX_SPAN_MILLIS = 1L << (Long.SIZE - 1 - NUMBER_BITS);
     private static final int INITIAL_CROSSINGS = 1 << 12;
     private static final CrossingKind[] KINDS = CrossingKind.values();
+    private static final RefusalReason[] REASONS = RefusalReason.values();
+
+    /*
+     * The second long of a crossing's values: local day and retention day (signed, from the origin's day), BCP, kind,
+     * variant spelling and refusal reason (0 for none).
+     */
+    private static final int DAY_BITS = 22;
+    private static final long DAY_MASK = (1L << DAY_BITS) - 1;
+    private static final int RETENTION_SHIFT = DAY_BITS;
+    private static final int BCP_SHIFT = 2 * DAY_BITS;
+    private static final int BCP_BITS = 10;
+    private static final int KIND_SHIFT = BCP_SHIFT + BCP_BITS;
+    private static final int VARIANT_SHIFT = KIND_SHIFT + 2;
+    private static final int REASON_SHIFT = VARIANT_SHIFT + 1;
+    private static final int SMALL_MASK = (1 << BCP_BITS) - 1;
 
     private final BackgroundEncoder encoder;
-    private final long originMillis;
-    /** Per traveller: the number (in making order) of its next crossing in this window. */
-    private final int[] nextOfTraveller;
-    private final AvroBytes tails = new AvroBytes();
-    /** Per crossing, in making order: kind, local day and where its tail ends. */
-    private byte[] kinds = new byte[INITIAL_CROSSINGS];
-    private int[] localDays = new int[INITIAL_CROSSINGS];
-    private int[] tailEnds = new int[INITIAL_CROSSINGS];
+    private final long originDay;
+    private byte[] travellerBytes;
+    /** Per crossing, in making order: traveller's bytes start and verification score; then the second long above. */
+    private long[] values = new long[2 * INITIAL_CROSSINGS];
     private long[] keys = new long[INITIAL_CROSSINGS];
     /** Where {@link #sortKeys} puts the keys; then the two arrays swap. */
     private long[] sorted = new long[INITIAL_CROSSINGS];
     /** Per bucket of {@link #sortKeys}: where it starts, then (after the keys are placed) where it ends. */
     private int[] bucketEnds = new int[2 * INITIAL_CROSSINGS + 2];
+    private long startMillis;
     private int size;
     private int position;
-    private int lastTraveller;
     private int current;
     private long currentMillis;
 
-    /** A window for {@code travellers} travellers whose crossings are at or after {@code originMillis}. */
-    CrossingWindow(BackgroundEncoder encoder, long originMillis, int travellers) {
+    /** A window for crossings at or after {@code originMillis}. */
+    CrossingWindow(BackgroundEncoder encoder, long originMillis) {
+        if (BackgroundTraffic.MAX_TRAVELLERS > 1L << NUMBER_BITS) {
+            throw new IllegalStateException("a window's crossing numbers need more than " + NUMBER_BITS + " bits");
+        }
+        if (encoder.bcps() > 1 << BCP_BITS) {
+            throw new IllegalArgumentException("a window packs BCP indexes in " + BCP_BITS + " bits");
+        }
         this.encoder = encoder;
-        this.originMillis = originMillis;
-        this.nextOfTraveller = new int[travellers];
+        this.originDay = Math.floorDiv(originMillis, Period.DAY_MILLIS);
     }
 
-    /** Replaces the window's content with every background crossing not made yet before {@code endMillis}. */
+    /**
+     * Replaces the window's content with every background crossing not made yet before {@code endMillis}; at most
+     * 24 days of them.
+     */
     void fill(BackgroundTraffic traffic, long endMillis) {
-        tails.reset();
+        startMillis = traffic.nextMillis();
+        if (endMillis - startMillis > MAX_SPAN_MILLIS) {
+            throw new IllegalArgumentException("a window spans at most " + MAX_SPAN_MILLIS + " ms");
+        }
         size = 0;
         position = 0;
-        lastTraveller = -1;
         traffic.crossingsBefore(endMillis, this::add);
         sortKeys();
+    }
+
+    private void add(BackgroundCrossing c) {
+        if (size == keys.length) {
+            grow();
+        }
+        travellerBytes = c.travellerBytes();
+        values[2 * size] = (long) c.travellerBytesStart() << Integer.SIZE
+                | Integer.toUnsignedLong(Float.floatToRawIntBits(c.verificationScore()));
+        values[2 * size + 1] = (c.localDay() - originDay & DAY_MASK)
+                | (c.retentionDay() - originDay & DAY_MASK) << RETENTION_SHIFT
+                | (long) c.bcp() << BCP_SHIFT
+                | (long) c.kind().ordinal() << KIND_SHIFT
+                | (c.variantSpelling() ? 1L : 0L) << VARIANT_SHIFT
+                | (c.refusalReason() == null ? 0L : c.refusalReason().ordinal() + 1L) << REASON_SHIFT;
+        keys[size] = (c.eventMillis() - startMillis) << NUMBER_BITS | size;
+        size++;
+    }
+
+    private void grow() {
+        int capacity = keys.length * 2;
+        values = Arrays.copyOf(values, 2 * capacity);
+        keys = Arrays.copyOf(keys, capacity);
+        sorted = new long[capacity];
     }
 
     /**
@@ -101,53 +153,40 @@ final class CrossingWindow {
         keys = placed;
     }
 
-    private void add(BackgroundCrossing c) {
-        if (size == keys.length) {
-            grow();
-        }
-        int traveller = c.travellerIndex();
-        if (traveller != lastTraveller) {
-            nextOfTraveller[traveller] = size;
-            lastTraveller = traveller;
-        }
-        encoder.tail(c, tails);
-        kinds[size] = (byte) c.kind().ordinal();
-        localDays[size] = (int) c.localDay();
-        tailEnds[size] = tails.position();
-        keys[size] = (c.eventMillis() - originMillis) << INDEX_BITS | traveller;
-        size++;
-    }
-
-    private void grow() {
-        int capacity = keys.length * 2;
-        kinds = Arrays.copyOf(kinds, capacity);
-        localDays = Arrays.copyOf(localDays, capacity);
-        tailEnds = Arrays.copyOf(tailEnds, capacity);
-        keys = Arrays.copyOf(keys, capacity);
-        sorted = new long[capacity];
-    }
-
     boolean hasNext() {
         return position < size;
     }
 
     /** Event time of the next crossing; only valid when {@link #hasNext()}. */
     long peekMillis() {
-        return originMillis + (keys[position] >>> INDEX_BITS);
+        return startMillis + (keys[position] >>> NUMBER_BITS);
     }
 
     /** Moves to the next crossing in event-time order and returns its event time. */
     long advance() {
         long key = keys[position++];
-        current = nextOfTraveller[(int) (key & INDEX_MASK)]++;
-        currentMillis = originMillis + (key >>> INDEX_BITS);
+        current = (int) (key & NUMBER_MASK);
+        currentMillis = startMillis + (key >>> NUMBER_BITS);
         return currentMillis;
     }
 
-    /** The record of the crossing {@link #advance()} moved to, as the {@code counter}-th background crossing. */
+    /**
+     * The record of the crossing {@link #advance()} moved to, as the {@code counter}-th background crossing; valid
+     * until the next record.
+     */
     ByteBuffer record(long counter, long ingestMillis, boolean fallbackUpload) {
-        int start = current == 0 ? 0 : tailEnds[current - 1];
-        return encoder.record(counter, KINDS[kinds[current]], currentMillis, localDays[current], ingestMillis,
-                fallbackUpload, tails.array(), start, tailEnds[current] - start);
+        long first = values[2 * current];
+        long second = values[2 * current + 1];
+        int reason = (int) (second >>> REASON_SHIFT);
+        encoder.start(counter, KINDS[(int) (second >>> KIND_SHIFT) & 3], currentMillis, originDay + day(second),
+                ingestMillis, fallbackUpload);
+        return encoder.finish((int) (second >>> BCP_SHIFT) & SMALL_MASK, travellerBytes, (int) (first >>> Integer.SIZE),
+                (second >>> VARIANT_SHIFT & 1) == 1, Float.intBitsToFloat((int) first),
+                reason == 0 ? null : REASONS[reason - 1], originDay + day(second >>> RETENTION_SHIFT));
+    }
+
+    /** The signed day count in the low {@link #DAY_BITS} bits. */
+    private static long day(long bits) {
+        return bits << (Long.SIZE - DAY_BITS) >> (Long.SIZE - DAY_BITS);
     }
 }

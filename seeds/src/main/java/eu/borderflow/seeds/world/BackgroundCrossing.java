@@ -18,7 +18,6 @@ public final class BackgroundCrossing {
     int traveller;
     byte[] travellerBytes;
     int travellerBytesStart;
-    int travellerBytesEnd;
     boolean variantSpelling;
     float verificationScore;
     RefusalReason refusalReason;
@@ -51,8 +50,8 @@ public final class BackgroundCrossing {
     }
 
     /**
-     * What the writer made of the traveller when it was created (see {@link BackgroundTraffic}) is
-     * {@code travellerBytes()[travellerBytesStart(), travellerBytesEnd())}; the array holds other travellers' too.
+     * What the writer made of the traveller when it was created (see {@link BackgroundTraffic}) begins at
+     * {@code travellerBytes()[travellerBytesStart()]}; the array holds every traveller's, one after the other.
      */
     public byte[] travellerBytes() {
         return travellerBytes;
@@ -60,10 +59,6 @@ public final class BackgroundCrossing {
 
     public int travellerBytesStart() {
         return travellerBytesStart;
-    }
-
-    public int travellerBytesEnd() {
-        return travellerBytesEnd;
     }
 
     /** True when the record carries the traveller's transliterated identity rather than the usual spelling. */

@@ -182,7 +182,6 @@ public final class BackgroundTraffic {
         c.traveller = t;
         c.travellerBytes = itineraries.bytes();
         c.travellerBytesStart = itineraries.bytesStart(t);
-        c.travellerBytesEnd = itineraries.bytesEnd(t);
         c.variantSpelling = itineraries.hasVariantSpelling[t] && rng.nextDouble() < variantShare;
         c.verificationScore = score;
         c.refusalReason = reason;

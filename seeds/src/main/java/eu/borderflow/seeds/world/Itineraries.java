@@ -70,8 +70,4 @@ final class Itineraries {
     int bytesStart(int traveller) {
         return traveller == 0 ? 0 : bytesEnd[traveller - 1];
     }
-
-    int bytesEnd(int traveller) {
-        return bytesEnd[traveller];
-    }
 }

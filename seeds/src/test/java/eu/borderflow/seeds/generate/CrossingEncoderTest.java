@@ -122,7 +122,7 @@ class CrossingEncoderTest {
         made.sort(Comparator.comparingLong(Made::eventMillis).thenComparingInt(Made::traveller));
 
         BackgroundTraffic again = background(5, reference, encoder::prepare);
-        CrossingWindow window = new CrossingWindow(encoder, PERIOD.startMillis(), TRAVELLERS);
+        CrossingWindow window = new CrossingWindow(encoder, PERIOD.startMillis());
         SpecificDatumReader<BorderCrossing> reader = new SpecificDatumReader<>(BorderCrossing.class);
         int variants = 0;
         int refusals = 0;
