@@ -17,8 +17,8 @@ import java.util.List;
  * record. What belongs to the traveller (identity, the variant spelling, document, visa, stay basis, biometric ids) is
  * encoded once per traveller and kept with it, and a BCP's names once per BCP, so a crossing is a few numbers and a
  * few copies. A record is written when the crossing takes its place in arrival order, in two steps: {@link #start}
- * writes the fields up to the ingest time, {@link #finish} the crossing's own from bcp_code on. The bytes are exactly those
- * {@code SpecificDatumWriter} writes for the record the crossing describes (a test re-encodes every record of a
+ * writes the fields up to the ingest time, {@link #finish} the crossing's own from bcp_code on. The bytes are exactly
+ * those {@code SpecificDatumWriter} writes for the record the crossing describes (a test re-encodes every record of a
  * generated file); a schema change must be mirrored here, as in {@link CrossingEncoder}.
  */
 final class BackgroundEncoder {
@@ -68,7 +68,8 @@ final class BackgroundEncoder {
         CrossingEncoder.biometricIds(scratch, t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
         int rest = scratch.position() - identity - variant;
         byte[] parts = new byte[HEADER + scratch.position()];
-        ByteBuffer.wrap(parts).putInt(identity).putInt(variant).putInt(rest).put(scratch.array(), 0, scratch.position());
+        ByteBuffer.wrap(parts).putInt(identity).putInt(variant).putInt(rest)
+                .put(scratch.array(), 0, scratch.position());
         return parts;
     }
 

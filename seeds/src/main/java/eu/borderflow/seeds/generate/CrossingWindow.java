@@ -28,7 +28,7 @@ final class CrossingWindow {
     /** Crossings whose traveller bytes {@link #touchAhead} reads together, that many crossings early. */
     private static final int AHEAD = 16;
     private static final int CACHE_LINE = 64;
-    /** Cache lines of a traveller's kept bytes to touch: three cover most of their 140 to 180 bytes (four measured alike). */
+    /** Cache lines of a traveller's kept bytes to touch: three cover most of their 140-180 bytes (four ran alike). */
     private static final int LINES = 3;
     private static final CrossingKind[] KINDS = CrossingKind.values();
     private static final RefusalReason[] REASONS = RefusalReason.values();
