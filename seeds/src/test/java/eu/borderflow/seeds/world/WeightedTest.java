@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class WeightedTest {
 
-    /** Over skewed, flat, tiny and zero weights, every pick is the first index whose cumulative weight exceeds the draw. */
+    /** Skewed, flat, tiny or zero weights: each pick is the first index whose cumulative weight exceeds the draw. */
     @Test
     void picksTheFirstIndexWhoseCumulativeWeightExceedsTheDraw() {
         double[][] cases = {
