@@ -59,6 +59,4 @@ class FlagsCommandTest {
                 .keepUntil(LocalDate.of(2028, 2, 1))
                 .build();
     }
-
-
 }

@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code generate} through the launcher's command line, as a user runs it. */
 class GenerateCommandTest {
 
-
-
     @Test
     void helpListsTheOptions() {
         TestFiles.Run r = TestFiles.run("generate", "--help");
@@ -29,7 +27,8 @@ class GenerateCommandTest {
     @Test
     void writesADatasetWithManifest(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("world");
-        TestFiles.Run r = TestFiles.run("generate", "--seed", "3", "--travellers", "300", "--days", "21", "--out", out.toString());
+        TestFiles.Run r = TestFiles.run("generate", "--seed", "3", "--travellers", "300", "--days", "21",
+                "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("100%"), "progress bar on stderr");
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());

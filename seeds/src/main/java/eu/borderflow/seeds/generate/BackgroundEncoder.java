@@ -9,7 +9,10 @@ import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Traveller;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -25,6 +28,9 @@ final class BackgroundEncoder {
 
     /** A traveller's kept bytes start with the lengths of its identity, variant and remaining parts. */
     private static final int HEADER = 3 * Integer.BYTES;
+    /** Reads the header's ints as {@link ByteBuffer#putInt} wrote them. */
+    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private final AvroBytes out = new AvroBytes();
     private final AvroBytes scratch = new AvroBytes();
@@ -111,18 +117,12 @@ final class BackgroundEncoder {
         }
         o.raw(traveller, parts + identity + variant, rest);
         o.floatLe(verificationScore);
-        if (refusalReason != null) {
-            o.varlong(1); // an array block of one item
-            o.varint(refusalReason.ordinal());
-        }
-        o.varlong(0);
+        CrossingEncoder.refusalReasons(o, refusalReason == null ? List.of() : List.of(refusalReason));
         o.varint((int) retentionDay);
         return o.view();
     }
 
-    /** The big-endian int at {@code offset}, as {@link ByteBuffer#putInt} wrote it. */
     private static int intAt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8
-                | bytes[offset + 3] & 0xFF;
+        return (int) BIG_ENDIAN_INT.get(bytes, offset);
     }
 }

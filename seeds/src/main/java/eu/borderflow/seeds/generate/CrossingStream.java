@@ -112,12 +112,7 @@ final class CrossingStream {
     /** The event time of the next background crossing, making the next window when this one is used up. */
     private long backgroundMillis() {
         while (!window.hasNext() && !backgroundDone) {
-            long upcoming = background.nextMillis();
-            if (upcoming == NONE) {
-                backgroundDone = true;
-            } else {
-                window.fill(background, upcoming + WINDOW_MILLIS);
-            }
+            backgroundDone = !window.fill(background, WINDOW_MILLIS);
         }
         return window.hasNext() ? window.peekMillis() : NONE;
     }

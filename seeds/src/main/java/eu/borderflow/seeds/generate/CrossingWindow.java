@@ -19,7 +19,10 @@ import java.util.Arrays;
  */
 final class CrossingWindow {
 
-    /** A key's low bits: the crossing's number in making order; the event time (from the window's start) above. */
+    /**
+     * A key's low bits: the crossing's number in making order (an int index, so 32 bits always hold it); the event
+     * time (from the window's start) above.
+     */
     private static final int NUMBER_BITS = 32;
     private static final long NUMBER_MASK = (1L << NUMBER_BITS) - 1;
     /** The longest window whose times fit in a key beside the number. */
@@ -42,10 +45,12 @@ final class CrossingWindow {
     private static final int RETENTION_SHIFT = DAY_BITS;
     private static final int BCP_SHIFT = 2 * DAY_BITS;
     private static final int BCP_BITS = 10;
+    private static final int BCP_MASK = (1 << BCP_BITS) - 1;
     private static final int KIND_SHIFT = BCP_SHIFT + BCP_BITS;
-    private static final int VARIANT_SHIFT = KIND_SHIFT + 2;
+    private static final int KIND_BITS = 2;
+    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+    private static final int VARIANT_SHIFT = KIND_SHIFT + KIND_BITS;
     private static final int REASON_SHIFT = VARIANT_SHIFT + 1;
-    private static final int SMALL_MASK = (1 << BCP_BITS) - 1;
 
     private final BackgroundEncoder encoder;
     private final long originDay;
@@ -67,9 +72,6 @@ final class CrossingWindow {
 
     /** A window for crossings at or after {@code originMillis}. */
     CrossingWindow(BackgroundEncoder encoder, long originMillis) {
-        if (BackgroundTraffic.MAX_TRAVELLERS > 1L << NUMBER_BITS) {
-            throw new IllegalStateException("a window's crossing numbers need more than " + NUMBER_BITS + " bits");
-        }
         if (encoder.bcps() > 1 << BCP_BITS) {
             throw new IllegalArgumentException("a window packs BCP indexes in " + BCP_BITS + " bits");
         }
@@ -78,18 +80,22 @@ final class CrossingWindow {
     }
 
     /**
-     * Replaces the window's content with every background crossing not made yet before {@code endMillis}; at most
-     * 24 days of them.
+     * Replaces the window's content with the background crossings not made yet in the {@code spanMillis} (at most 24
+     * days) from the earliest of them; false when none are left.
      */
-    void fill(BackgroundTraffic traffic, long endMillis) {
-        startMillis = traffic.nextMillis();
-        if (endMillis - startMillis > MAX_SPAN_MILLIS) {
+    boolean fill(BackgroundTraffic traffic, long spanMillis) {
+        if (spanMillis > MAX_SPAN_MILLIS) {
             throw new IllegalArgumentException("a window spans at most " + MAX_SPAN_MILLIS + " ms");
         }
         size = 0;
         position = 0;
-        traffic.crossingsBefore(endMillis, this::add);
+        startMillis = traffic.nextMillis();
+        if (startMillis == Long.MAX_VALUE) {
+            return false;
+        }
+        traffic.crossingsBefore(startMillis + spanMillis, this::add);
         sortKeys();
+        return true;
     }
 
     private void add(BackgroundCrossing c) {
@@ -188,9 +194,9 @@ final class CrossingWindow {
         long first = values[2 * current];
         long second = values[2 * current + 1];
         int reason = (int) (second >>> REASON_SHIFT);
-        encoder.start(counter, KINDS[(int) (second >>> KIND_SHIFT) & 3], currentMillis, originDay + day(second),
+        encoder.start(counter, KINDS[(int) (second >>> KIND_SHIFT) & KIND_MASK], currentMillis, originDay + day(second),
                 ingestMillis, fallbackUpload);
-        return encoder.finish((int) (second >>> BCP_SHIFT) & SMALL_MASK, travellerBytes, (int) (first >>> Integer.SIZE),
+        return encoder.finish((int) (second >>> BCP_SHIFT) & BCP_MASK, travellerBytes, (int) (first >>> Integer.SIZE),
                 (second >>> VARIANT_SHIFT & 1) == 1, Float.intBitsToFloat((int) first),
                 reason == 0 ? null : REASONS[reason - 1], originDay + day(second >>> RETENTION_SHIFT));
     }

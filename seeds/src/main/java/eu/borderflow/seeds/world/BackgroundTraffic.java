@@ -31,9 +31,8 @@ import java.util.function.Function;
  */
 public final class BackgroundTraffic {
 
-    /** Bits a traveller's index takes; callers pack it with an event time into one sortable long. */
-    public static final int INDEX_BITS = 22;
-    public static final int MAX_TRAVELLERS = 1 << INDEX_BITS;
+    /** The largest population {@code generate} accepts (4,194,304 travellers). */
+    public static final int MAX_TRAVELLERS = 1 << 22;
     /** Room per traveller for what the writer keeps (138 bytes on average, 178 at most, for 100,000 travellers). */
     private static final int EXPECTED_BYTES_PER_TRAVELLER = 192;
     private static final long NONE = Long.MAX_VALUE;

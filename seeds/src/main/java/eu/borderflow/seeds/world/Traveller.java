@@ -5,7 +5,6 @@ import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
 
-
 /**
  * One member of the background population: identity, document, visa and biometric ids, shared by every crossing of
  * the traveller, and the traveller's own random stream, from which its itinerary is drawn.

@@ -47,8 +47,8 @@ public final class Weighted {
     }
 
     public int pick(RandomGenerator rng) {
-        double x = rng.nextDouble() * cumulative[cumulative.length - 1];
         int last = cumulative.length - 1;
+        double x = rng.nextDouble() * cumulative[last];
         int i = guide[Math.min((int) (x * slicesPerUnit), guide.length - 1)];
         while (i < last && cumulative[i] <= x) {
             i++;

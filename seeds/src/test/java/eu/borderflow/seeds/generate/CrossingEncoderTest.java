@@ -127,8 +127,7 @@ class CrossingEncoderTest {
         int variants = 0;
         int refusals = 0;
         int counter = 0;
-        for (long end = PERIOD.startMillis() + WEEK; counter < made.size(); end += WEEK) {
-            window.fill(again, end);
+        while (counter < made.size() && window.fill(again, WEEK)) {
             while (window.hasNext()) {
                 Made m = made.get(counter);
                 assertEquals(m.eventMillis(), window.advance());
