@@ -11,7 +11,7 @@ Usage: ops/borderflow bench [--quick] [--only REGEX]
 
   --quick        fewer and shorter iterations (a smoke run; wide error bars)
   --only REGEX   only the benchmarks whose name matches REGEX (e2e: the end-to-end ones)
-Runs the JMH benchmarks of jobs/shared, seeds and jobs/risk-flags, then the end-to-end benchmarks
+Runs the JMH benchmarks of domain, seeds, ops/tools and jobs/risk-flags, then the end-to-end benchmarks
 (ops/bench/e2e.sh: generate into files, replay --max into a local broker), and prints every figure with its ratio to the
 baseline measured in the same run. Raw JMH results: var/bench/<module>.json.
 USAGE
@@ -32,7 +32,7 @@ mkdir -p "$OUT"
 if [[ $QUICK == 1 ]]; then JMH_ARGS=(-f 1 -wi 1 -i 2 -w 1s -r 1s); else JMH_ARGS=(-f 1 -wi 3 -i 5 -w 2s -r 3s); fi
 
 reports=()
-for module in jobs/shared seeds jobs/risk-flags; do
+for module in domain seeds ops/tools jobs/risk-flags; do
   dir="$ROOT/$module"
   [[ -f "$dir/target/test-classes/META-INF/BenchmarkList" ]] || continue
   cp_file="$dir/target/bench-classpath.txt"
@@ -46,7 +46,7 @@ for module in jobs/shared seeds jobs/risk-flags; do
   # benchmark thread shares with the JVM's GC and JIT threads.
   # Sharing one core, the JIT takes longer to settle: those runs warm up longer.
   pin=() args=("${JMH_ARGS[@]}")
-  if [[ "$module" == seeds ]] && command -v taskset > /dev/null; then
+  if [[ "$module" == seeds || "$module" == ops/tools ]] && command -v taskset > /dev/null; then
     pin=(taskset -c 0)
     [[ $QUICK == 1 ]] || args=(-f 1 -wi 8 -i 5 -w 3s -r 3s)
   fi

@@ -1,6 +1,6 @@
 package eu.borderflow.risk;
 
-import eu.borderflow.risk.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobEnvironment;
 
 /** The job jar's arguments: {@code [--environment NAME] [--config DIR]}; defaults: the cluster environment, jar config. */
 record JobArguments(String environment, String configDir) {

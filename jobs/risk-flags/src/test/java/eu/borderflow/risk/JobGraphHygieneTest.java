@@ -1,8 +1,8 @@
 package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.risk.environment.JobEnvironment;
-import eu.borderflow.risk.environment.KafkaEndpoints;
+import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.KafkaEndpoints;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

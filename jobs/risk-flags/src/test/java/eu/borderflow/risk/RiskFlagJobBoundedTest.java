@@ -1,10 +1,10 @@
 package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.risk.environment.DatasetFiles;
-import eu.borderflow.risk.ingest.RawRecord;
+import eu.borderflow.job.environment.DatasetFiles;
+import eu.borderflow.job.ingest.RawRecord;
 import eu.borderflow.risk.testing.RefusalTestStage;
-import eu.borderflow.risk.testing.TestRecords;
+import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditAction;
 import eu.borderflow.schema.AuditRecord;

@@ -1,10 +1,10 @@
 package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.risk.environment.JobEnvironment;
-import eu.borderflow.risk.environment.KafkaEndpoints;
+import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.risk.testing.RefusalTestStage;
-import eu.borderflow.risk.testing.TestRecords;
+import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;

@@ -1,6 +1,6 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.risk.environment.DatasetFiles;
+import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.FlagStatus;

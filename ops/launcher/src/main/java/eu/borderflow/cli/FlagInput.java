@@ -1,9 +1,9 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.seeds.evaluate.EvaluationInputException;
-import eu.borderflow.seeds.evaluate.EvaluationInputs;
-import eu.borderflow.seeds.evaluate.TopicSnapshot;
+import eu.borderflow.tools.evaluate.EvaluationInputException;
+import eu.borderflow.tools.evaluate.EvaluationInputs;
+import eu.borderflow.tools.evaluate.TopicSnapshot;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

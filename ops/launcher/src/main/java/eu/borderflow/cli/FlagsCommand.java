@@ -1,7 +1,7 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.seeds.evaluate.EvaluationInputException;
+import eu.borderflow.tools.evaluate.EvaluationInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,12 +2,12 @@ package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.TopicNames;
-import eu.borderflow.seeds.kafka.BrokerUnavailableException;
-import eu.borderflow.seeds.replay.Pacing;
-import eu.borderflow.seeds.replay.ReplayInputException;
-import eu.borderflow.seeds.replay.ReplayOptions;
-import eu.borderflow.seeds.replay.ReplayReport;
-import eu.borderflow.seeds.replay.Replayer;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
+import eu.borderflow.tools.replay.Pacing;
+import eu.borderflow.tools.replay.ReplayInputException;
+import eu.borderflow.tools.replay.ReplayOptions;
+import eu.borderflow.tools.replay.ReplayReport;
+import eu.borderflow.tools.replay.Replayer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

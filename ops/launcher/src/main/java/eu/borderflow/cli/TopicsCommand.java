@@ -1,9 +1,9 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.seeds.kafka.BrokerUnavailableException;
-import eu.borderflow.seeds.kafka.TopicChange;
-import eu.borderflow.seeds.kafka.TopicSetup;
-import eu.borderflow.seeds.kafka.TopicsConfig;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
+import eu.borderflow.tools.kafka.TopicChange;
+import eu.borderflow.tools.kafka.TopicSetup;
+import eu.borderflow.tools.kafka.TopicsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

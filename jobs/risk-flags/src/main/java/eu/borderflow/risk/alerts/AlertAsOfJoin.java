@@ -3,7 +3,7 @@ package eu.borderflow.risk.alerts;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.risk.config.RetentionConfig;
+import eu.borderflow.job.config.RetentionConfig;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;

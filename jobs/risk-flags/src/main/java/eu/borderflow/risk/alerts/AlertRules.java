@@ -1,7 +1,7 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;

@@ -3,7 +3,7 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.risk.config.TimeConfig;
+import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.testing.TestRecords;
+import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;

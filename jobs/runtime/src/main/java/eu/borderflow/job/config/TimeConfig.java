@@ -1,0 +1,44 @@
+package eu.borderflow.job.config;
+
+import eu.borderflow.config.ConfigLoader;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/** Event-time settings of the risk-flag job ({@code rules.yaml} section {@code time}). */
+public final class TimeConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private Duration outOfOrderness;
+    private Duration allowedLateness;
+    private Duration sourceIdleness;
+
+    public static TimeConfig load(ConfigLoader config) {
+        return config.bind("rules", "/time", TimeConfig.class);
+    }
+
+    public Duration getOutOfOrderness() {
+        return outOfOrderness;
+    }
+
+    public void setOutOfOrderness(Duration outOfOrderness) {
+        this.outOfOrderness = outOfOrderness;
+    }
+
+    public Duration getAllowedLateness() {
+        return allowedLateness;
+    }
+
+    public void setAllowedLateness(Duration allowedLateness) {
+        this.allowedLateness = allowedLateness;
+    }
+
+    public Duration getSourceIdleness() {
+        return sourceIdleness;
+    }
+
+    public void setSourceIdleness(Duration sourceIdleness) {
+        this.sourceIdleness = sourceIdleness;
+    }
+}

@@ -1,0 +1,47 @@
+package eu.borderflow.job.environment;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicNames;
+
+import java.io.Serializable;
+
+/** Where and how the risk-flag job runs: {@code config/environments/<name>.yaml}. */
+public final class JobEnvironment implements Serializable {
+
+    public static final String LOCAL = "local";
+    public static final String CLUSTER = "cluster";
+    private static final long serialVersionUID = 1L;
+    private static final String DIRECTORY = "environments/";
+
+    private KafkaSettings kafka;
+    private TopicNames topics;
+    private RuntimeSettings job;
+
+    public static JobEnvironment load(ConfigLoader config, String name) {
+        return config.bind(DIRECTORY + name, "", JobEnvironment.class);
+    }
+
+    public KafkaSettings getKafka() {
+        return kafka;
+    }
+
+    public void setKafka(KafkaSettings kafka) {
+        this.kafka = kafka;
+    }
+
+    public TopicNames getTopics() {
+        return topics;
+    }
+
+    public void setTopics(TopicNames topics) {
+        this.topics = topics;
+    }
+
+    public RuntimeSettings getJob() {
+        return job;
+    }
+
+    public void setJob(RuntimeSettings job) {
+        this.job = job;
+    }
+}

@@ -1,0 +1,118 @@
+package eu.borderflow.job.environment;
+
+import eu.borderflow.config.TopicNames;
+import eu.borderflow.job.ingest.RawRecord;
+import eu.borderflow.job.ingest.RawRecordDeserializer;
+import eu.borderflow.job.sink.AvroKafkaSerializer;
+import eu.borderflow.schema.AuditRecord;
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.RiskFlag;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
+ * docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id.
+ */
+public final class KafkaEndpoints {
+
+    private final KafkaSettings kafka;
+    private final TopicNames topics;
+    private final boolean stopAtStartupEnd;
+
+    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd) {
+        this.kafka = kafka;
+        this.topics = topics;
+        this.stopAtStartupEnd = stopAtStartupEnd;
+    }
+
+    /** Streams until cancelled. */
+    public static KafkaEndpoints streaming(JobEnvironment environment) {
+        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false);
+    }
+
+    /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
+    public static KafkaEndpoints untilEndAtStart(JobEnvironment environment) {
+        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true);
+    }
+
+    public TopicNames topics() {
+        return topics;
+    }
+
+    public KafkaSource<RawRecord> crossings() {
+        return source(topics.getCrossings());
+    }
+
+    public KafkaSource<RawRecord> alerts() {
+        return source(topics.getAlerts());
+    }
+
+    public KafkaSink<RiskFlag> flags() {
+        return sink(new AvroKafkaSerializer<>(RiskFlag.class, topics.getFlags(),
+                f -> utf8(f.getFlagId()), f -> f.getEventTime().toEpochMilli()), "flags");
+    }
+
+    public KafkaSink<DeadLetter> deadLetters() {
+        return sink(new AvroKafkaSerializer<>(DeadLetter.class, topics.getDeadLetters(),
+                d -> d.getOriginalKey() == null ? null : bytes(d), d -> d.getRecordTimestamp().toEpochMilli()),
+                "deadletters");
+    }
+
+    public KafkaSink<AuditRecord> audit() {
+        return sink(new AvroKafkaSerializer<>(AuditRecord.class, topics.getAudit(),
+                a -> utf8(a.getAuditId()), a -> a.getAt().toEpochMilli()), "audit");
+    }
+
+    private KafkaSource<RawRecord> source(String topic) {
+        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(kafka.getBootstrapServers())
+                .setGroupId(kafka.getGroupId())
+                .setTopics(topic)
+                .setStartingOffsets(startingOffsets())
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        if (stopAtStartupEnd) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private OffsetsInitializer startingOffsets() {
+        return switch (kafka.getStartingOffsets()) {
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        };
+    }
+
+    private <T extends SpecificRecord> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(kafka.getBootstrapServers())
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(kafka.getTransactionalIdPrefix() + "-" + output)
+                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                        String.valueOf(kafka.getTransactionTimeout().toMillis()))
+                .build();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(DeadLetter d) {
+        byte[] key = new byte[d.getOriginalKey().remaining()];
+        d.getOriginalKey().duplicate().get(key);
+        return key;
+    }
+}

@@ -1,0 +1,33 @@
+package eu.borderflow.job.ingest;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One counter per dead-letter reason code, under the metric group {@code deadletters=<code>}: the label is the stable
+ * code, never anything from the record.
+ */
+final class DeadLetterCounters {
+
+    static final String GROUP = "deadletters";
+    static final String COUNTER = "count";
+
+    private final MetricGroup metrics;
+    private final Map<String, Counter> counters = new HashMap<>();
+
+    DeadLetterCounters(MetricGroup metrics) {
+        this.metrics = metrics;
+    }
+
+    void inc(String reasonCode) {
+        counters.computeIfAbsent(reasonCode, code -> metrics.addGroup(GROUP, code).counter(COUNTER)).inc();
+    }
+
+    long count(String reasonCode) {
+        Counter counter = counters.get(reasonCode);
+        return counter == null ? 0 : counter.getCount();
+    }
+}

@@ -1,0 +1,53 @@
+package eu.borderflow.tools.evaluate;
+
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.serde.AvroFiles;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where evaluate reads from: a dataset's ground truth, and flags from a run folder, an Avro file or a topic. */
+public final class EvaluationInputs {
+
+    public static final String GROUND_TRUTH_FILE = "ground-truth.avro";
+    public static final String FLAGS_FILE = "flags.avro";
+
+    private EvaluationInputs() {
+    }
+
+    /** {@code ground-truth.avro} in the dataset folder {@code truth} (or that file itself). */
+    public static List<GroundTruthEntry> groundTruth(Path truth) {
+        return readFile(GroundTruthEntry.class, Files.isDirectory(truth) ? truth.resolve(GROUND_TRUTH_FILE) : truth);
+    }
+
+    /** {@code flags.avro} of a {@code run risk} output folder, or a flags Avro file. */
+    public static List<RiskFlag> flagFile(Path flags) {
+        return readFile(RiskFlag.class, Files.isDirectory(flags) ? flags.resolve(FLAGS_FILE) : flags);
+    }
+
+    /** Every committed flag on {@code topic}, from the beginning up to the end offsets found at start. */
+    public static TopicSnapshot<RiskFlag> flagTopic(String bootstrap, String topic) {
+        return TopicSnapshot.read(bootstrap, topic, RiskFlag.class);
+    }
+
+    static <T extends SpecificRecord> List<T> readFile(Class<T> type, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new EvaluationInputException("no such file: " + file, null);
+        }
+        List<T> records = new ArrayList<>();
+        try (DataFileStream<T> in = AvroFiles.open(type, file)) {
+            in.forEach(records::add);
+        } catch (IOException | AvroRuntimeException e) {
+            throw new EvaluationInputException("cannot read " + file + " as " + type.getSimpleName()
+                    + " records: " + e.getMessage(), e);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,122 @@
+package eu.borderflow.tools.evaluate;
+
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.GroundTruthKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EvaluationTest {
+
+    static final List<GroundTruthEntry> TRUTH = List.of(
+            expected("S1", "R3", "e1", "tA"),
+            expected("S2", "R3", "e2", "tB"),
+            expected("S3", "R1", "e3", "tC"),
+            new GroundTruthEntry("S4", GroundTruthKind.NEAR_MISS, "R3", "tD", "e4", "stay of exactly 90 days"),
+            expected("S5", "R4", "e5", "tE"),
+            expected("S6", "R10", "A1@2027-01-01#due", "tF"));
+
+    static final List<RiskFlag> FLAGS = List.of(
+            // revised: the highest revision counts and still matches
+            flag("R3", "e1", 0, FlagStatus.RAISED, "tA"),
+            flag("R3", "e1", 1, FlagStatus.REVISED, "tA"),
+            // withdrawn: dropped, so the expectation is missed
+            flag("R3", "e2", 0, FlagStatus.RAISED, "tB"),
+            flag("R3", "e2", 1, FlagStatus.WITHDRAWN, "tB"),
+            // right trigger, other subject: a false alarm and a miss
+            flag("R1", "e3", 0, FlagStatus.RAISED, "tX"),
+            // planted near miss: a false alarm
+            flag("R3", "e4", 0, FlagStatus.RAISED, "tD"),
+            // re-raised after a withdrawal, revisions out of order: the highest revision counts
+            flag("R4", "e5", 2, FlagStatus.REVISED, "tE"),
+            flag("R4", "e5", 1, FlagStatus.WITHDRAWN, "tE"),
+            flag("R4", "e5", 0, FlagStatus.RAISED, "tE"),
+            // retrospective findings are not scored
+            RiskFlag.newBuilder(flag("R1", "e9", 0, FlagStatus.RAISED, "tR")).setKind(FindingKind.RETROSPECTIVE)
+                    .build(),
+            // a trigger the ground truth does not list
+            flag("R7", "e8", 0, FlagStatus.RAISED, "tG"),
+            flag("R10", "A1@2027-01-01#due", 0, FlagStatus.RAISED, "tF"));
+
+    @Test
+    void scoresFollowTheContract() {
+        EvaluationReport report = Evaluation.evaluate(TRUTH, FLAGS);
+
+        assertEquals(List.of(
+                new RuleScore("R1", 0, 1, 1),
+                new RuleScore("R3", 1, 1, 1),
+                new RuleScore("R4", 1, 0, 0),
+                new RuleScore("R7", 0, 1, 0),
+                new RuleScore("R10", 1, 0, 0)), report.rules());
+        assertEquals(new RuleScore(EvaluationReport.OVERALL, 3, 3, 2), report.overall());
+        assertEquals(0.5, report.overall().precision());
+        assertEquals(0.6, report.overall().recall(), 1e-12);
+    }
+
+    @Test
+    void listsMissesAndFalseAlarmsWithTheirReason() {
+        EvaluationReport report = Evaluation.evaluate(TRUTH, FLAGS);
+
+        assertEquals(List.of(new Miss("R1", "e3", "S3"), new Miss("R3", "e2", "S2")), report.misses());
+        assertEquals(List.of(
+                new FalseAlarm("R1:e3", "R1", "e3", FalseAlarm.Reason.SUBJECT_MISMATCH),
+                new FalseAlarm("R3:e4", "R3", "e4", FalseAlarm.Reason.NEAR_MISS),
+                new FalseAlarm("R7:e8", "R7", "e8", FalseAlarm.Reason.UNLISTED)), report.falseAlarms());
+    }
+
+    @Test
+    void thresholdsApplyToRulesWithExpectedFlagsAndOverall() {
+        EvaluationReport report = Evaluation.evaluate(TRUTH, FLAGS);
+
+        assertEquals(List.of("R1 precision 0.000 < 0.500", "R1 recall 0.000 < 0.600", "R3 recall 0.500 < 0.600"),
+                report.shortfalls(0.5, 0.6));
+        assertEquals(List.of("overall precision 0.167 < 0.600"),
+                Evaluation.evaluate(TRUTH.subList(5, 6), FLAGS).shortfalls(0.6, 0.0));
+        assertEquals(List.of(), report.shortfalls(0.0, 0.0));
+    }
+
+    @Test
+    void ruleThatFlagsNothingHasNoFalseAlarmsAndMissesEverything() {
+        RuleScore score = Evaluation.evaluate(TRUTH.subList(0, 1), List.of()).rules().get(0);
+        assertEquals(new RuleScore("R3", 0, 0, 1), score);
+        assertEquals(1.0, score.precision());
+        assertEquals(0.0, score.recall());
+    }
+
+    static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
+        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted");
+    }
+
+    static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {
+        return RiskFlag.newBuilder()
+                .setFlagId(rule + ":" + trigger)
+                .setRevision(revision)
+                .setStatus(status)
+                .setSynthetic(true)
+                .setRuleId(rule)
+                .setRuleVersion("1.0.0")
+                .setKind(FindingKind.RISK)
+                .setSeverity(Severity.MEDIUM)
+                .setRecommendedAction("review")
+                .setExplanation("test")
+                .setConditions(List.of())
+                .setEvidenceIds(List.of(trigger))
+                .setSubjectToken(token)
+                .setTokenKeyId("test")
+                .setTriggerEventId(trigger)
+                .setEventTime(Instant.parse("2026-03-02T10:00:00Z"))
+                .setBcpCode(null)
+                .setSectionId(null)
+                .setRequiresHumanReview(true)
+                .setRetentionUntil(LocalDate.of(2029, 3, 2))
+                .build();
+    }
+}

@@ -1,0 +1,87 @@
+package eu.borderflow.tools.evaluate;
+
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Flags read from a topic: committed records only, up to the end offsets at start. */
+class TopicSnapshotTest {
+
+    private static final String TOPIC = "risk.flags";
+    private static KafkaClusterTestKit kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void readsCommittedFlagsOnlyAndCountsForeignRecords() throws Exception {
+        SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
+        RiskFlag committed = EvaluationTest.flag("R3", "e1", 0, FlagStatus.RAISED, "tA");
+        RiskFlag aborted = EvaluationTest.flag("R3", "e2", 0, FlagStatus.RAISED, "tB");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "evaluate-test"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(TOPIC, key(committed), serde.encode(committed)));
+            producer.send(new ProducerRecord<>(TOPIC, key(committed), "not a flag".getBytes(StandardCharsets.UTF_8)));
+            producer.commitTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(TOPIC, key(aborted), serde.encode(aborted)));
+            producer.flush();
+            producer.abortTransaction();
+        }
+
+        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(kafka.bootstrapServers(), TOPIC);
+        assertEquals(List.of(committed), snapshot.records());
+        assertEquals(1, snapshot.undecodable());
+    }
+
+    @Test
+    void unknownTopicIsAnInputError() {
+        assertThrows(EvaluationInputException.class,
+                () -> EvaluationInputs.flagTopic(kafka.bootstrapServers(), "no.such.topic"));
+    }
+
+    private static byte[] key(RiskFlag flag) {
+        return flag.getFlagId().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,302 @@
+package eu.borderflow.tools.replay;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicNames;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.Incident;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
+import eu.borderflow.tools.kafka.TestBroker;
+import eu.borderflow.tools.replay.DatasetFiles.Expected;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplayerTest {
+
+    private static final int CROSSINGS = 400;
+    private static final int ALERTS = 150;
+    private static final int INCIDENTS = 120;
+    private static final Map<String, SingleObjectSerde<? extends SpecificRecord>> SERDES = Map.of(
+            "ees.crossings", SingleObjectSerde.of(BorderCrossing.class),
+            "sis.alerts", SingleObjectSerde.of(AlertChange.class),
+            "eurosur.incidents", SingleObjectSerde.of(Incident.class));
+
+    private static final TopicNames TOPICS = TopicNames.load(ConfigLoader.defaults(), "local");
+    private static TestBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = TestBroker.startOrShareExternal();
+        broker.createTopics();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void everyRecordArrivesWithItsKeyTimestampAndPartitionOrder() throws Exception {
+        new ReplayDatasetWriter(7).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        Map<TopicPartition, Long> before = endOffsets();
+        ReplayReport report = new Replayer(options(dir, broker.bootstrap())).run();
+
+        assertEquals(Map.of("ees.crossings", (long) CROSSINGS, "sis.alerts", (long) ALERTS,
+                "eurosur.incidents", (long) INCIDENTS), report.sentPerTopic());
+        assertEquals(0, report.failed());
+        assertTopicHoldsFile("ees.crossings", DatasetFiles.crossings(dir), before);
+        assertTopicHoldsFile("sis.alerts", DatasetFiles.alerts(dir), before);
+        assertTopicHoldsFile("eurosur.incidents", DatasetFiles.incidents(dir), before);
+    }
+
+    @Test
+    void sendsTheThreeFilesInterleavedByArrival() throws Exception {
+        new ReplayDatasetWriter(11).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
+
+        List<Expected> expected = DatasetFiles.mergedByArrival(dir);
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+        assertEquals(expected.size(), sent.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Expected want = expected.get(i);
+            ProducerRecord<byte[], byte[]> got = sent.get(i);
+            assertEquals(want.topic(), got.topic(), "record " + i);
+            assertEquals(want.key(), new String(got.key(), StandardCharsets.UTF_8), "record " + i);
+            assertEquals(want.value(), SERDES.get(got.topic()).decode(got.value()), "record " + i);
+        }
+    }
+
+    @Test
+    void fileWrittenWithAnotherSchemaVersionIsReencoded() throws Exception {
+        new ReplayDatasetWriter(31).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        rewriteCrossingsWithout("synthetic", dir.resolve("crossings.avro"));
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
+
+        List<Expected> crossings = DatasetFiles.crossings(dir);
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history().stream()
+                .filter(r -> r.topic().equals("ees.crossings")).toList();
+        assertEquals(crossings.size(), sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            BorderCrossing decoded = (BorderCrossing) SERDES.get("ees.crossings").decode(sent.get(i).value());
+            assertEquals(crossings.get(i).value(), decoded, "crossing " + i);
+            assertTrue(decoded.getSynthetic(), "the current schema's default fills the missing field");
+        }
+    }
+
+    @Test
+    void corruptRecordStopsNamingTheFileAndWhatWasSent() throws Exception {
+        new ReplayDatasetWriter(13).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        int bad = 300;
+        List<Expected> merged = DatasetFiles.mergedByArrival(dir);
+        Expected lastGood = DatasetFiles.crossings(dir).get(bad - 1);
+        long sentBefore = merged.indexOf(lastGood) + 1;
+        corruptCrossing(dir.resolve("crossings.avro"), String.format("X-%09d", bad));
+
+        ReplayInputException e = assertThrows(ReplayInputException.class,
+                () -> new Replayer(options(dir, broker.bootstrap())).run());
+        assertTrue(e.getMessage().contains("crossings.avro: record " + (bad + 1) + " cannot be read"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("sent " + sentBefore + " before it stopped"), e.getMessage());
+        assertEquals(sentBefore, e.sentBefore());
+    }
+
+    @Test
+    void truncatedFileIsFoundBeforeAnythingIsSent() throws Exception {
+        new ReplayDatasetWriter(17).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        Path alerts = dir.resolve("alerts.avro");
+        byte[] bytes = Files.readAllBytes(alerts);
+        Files.write(alerts, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+
+        ReplayInputException e = assertThrows(ReplayInputException.class,
+                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        assertTrue(e.getMessage().contains("alerts.avro is not a complete AlertChange Avro file"), e.getMessage());
+        assertEquals(0, e.sentBefore());
+    }
+
+    @Test
+    void fileThatIsNotAvroIsNamed() throws Exception {
+        new ReplayDatasetWriter(19).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        Files.writeString(dir.resolve("incidents.avro"), "incident_id,section_id\nI-1,S1\n");
+
+        ReplayInputException e = assertThrows(ReplayInputException.class,
+                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        assertTrue(e.getMessage().contains("incidents.avro"), e.getMessage());
+        assertTrue(e.getMessage().contains("Not an Avro data file"), e.getMessage());
+    }
+
+    @Test
+    void missingFolderAndMissingFileAreNamed() throws Exception {
+        Path nowhere = dir.resolve("nowhere");
+        ReplayInputException noDir = assertThrows(ReplayInputException.class,
+                () -> new Replayer(options(nowhere, "127.0.0.1:1")).run());
+        assertTrue(noDir.getMessage().contains(nowhere + " does not exist"), noDir.getMessage());
+
+        new ReplayDatasetWriter(23).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        Files.delete(dir.resolve("alerts.avro"));
+        ReplayInputException noFile = assertThrows(ReplayInputException.class,
+                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        assertTrue(noFile.getMessage().contains("alerts.avro is missing"), noFile.getMessage());
+    }
+
+    @Test
+    void unreachableBrokerFailsWithAMessage() throws Exception {
+        new ReplayDatasetWriter(29).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        BrokerUnavailableException e = assertThrows(BrokerUnavailableException.class,
+                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        assertTrue(e.getMessage().startsWith("cannot reach Kafka at 127.0.0.1:1"), e.getMessage());
+    }
+
+    private static ReplayOptions options(Path in, String bootstrap) {
+        return new ReplayOptions(in, Pacing.max(), bootstrap, TOPICS, 0, new PrintWriter(new StringWriter()), false);
+    }
+
+    /** Rewrites a crossings file with a writer schema that lacks {@code field} (an older version, say). */
+    private static void rewriteCrossingsWithout(String field, Path file) throws Exception {
+        Schema current = BorderCrossing.getClassSchema();
+        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
+                current.getFields().stream().filter(f -> !f.name().equals(field))
+                        .map(f -> new Schema.Field(f, f.schema())).toList());
+        List<Expected> crossings = DatasetFiles.crossings(file.getParent());
+        SpecificData model = SpecificData.getForClass(BorderCrossing.class);
+        try (DataFileWriter<GenericRecord> out = new DataFileWriter<GenericRecord>(
+                new SpecificDatumWriter<>(older, model)).create(older, file.toFile())) {
+            for (Expected crossing : crossings) {
+                GenericData.Record record = new GenericData.Record(older);
+                older.getFields().forEach(f -> record.put(f.name(),
+                        ((BorderCrossing) crossing.value()).get(f.name())));
+                out.append(record);
+            }
+        }
+    }
+
+    /** Overwrites the string length before {@code eventId} with bytes no Avro varint decoder accepts. */
+    private static void corruptCrossing(Path file, String eventId) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOf(bytes, eventId.getBytes(StandardCharsets.US_ASCII));
+        assertTrue(at > 0, "event id not found in file");
+        for (int i = at - 1; i < at + eventId.length(); i++) {
+            bytes[i] = (byte) 0xFF;
+        }
+        Files.write(file, bytes);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Reads the whole topic (read_committed) and checks it against the file: same records, keys and timestamps; each
+     * key in one partition; each partition holds its keys' records in file order.
+     */
+    private static void assertTopicHoldsFile(String topic, List<Expected> expected, Map<TopicPartition, Long> from)
+            throws Exception {
+        List<ConsumerRecord<String, byte[]>> consumed = readFrom(from, topic, expected.size());
+        assertEquals(expected.size(), consumed.size(), topic);
+        Map<String, Integer> partitionOfKey = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : consumed) {
+            Integer previous = partitionOfKey.put(record.key(), record.partition());
+            assertTrue(previous == null || previous == record.partition(), "key in two partitions: " + topic);
+        }
+        Map<Integer, List<ConsumerRecord<String, byte[]>>> byPartition = consumed.stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::partition));
+        for (Map.Entry<Integer, List<ConsumerRecord<String, byte[]>>> partition : byPartition.entrySet()) {
+            List<Expected> want = expected.stream()
+                    .filter(e -> partitionOfKey.get(e.key()).equals(partition.getKey())).toList();
+            List<ConsumerRecord<String, byte[]>> got = partition.getValue();
+            assertEquals(want.size(), got.size(), topic + " partition " + partition.getKey());
+            for (int i = 0; i < want.size(); i++) {
+                String where = topic + "-" + partition.getKey() + " offset " + got.get(i).offset();
+                assertEquals(want.get(i).key(), got.get(i).key(), where);
+                assertEquals(want.get(i).timestamp(), got.get(i).timestamp(), where);
+                assertEquals(want.get(i).value(), SERDES.get(topic).decode(got.get(i).value()), where);
+            }
+        }
+    }
+
+    /** The records of {@code topic} after the offsets in {@code from} (other tests share the broker). */
+    private static List<ConsumerRecord<String, byte[]>> readFrom(Map<TopicPartition, Long> from, String topic,
+                                                                 int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = from.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
+            consumer.assign(partitions);
+            partitions.forEach(p -> consumer.seek(p, from.get(p)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // one more poll: a replay that sent too much must fail the count check
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : SERDES.keySet()) {
+                consumer.partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -1,5 +1,0 @@
-package eu.borderflow.seeds.evaluate;
-
-/** An expected flag the job did not raise (ids only). */
-public record Miss(String ruleId, String triggerEventId, String scenarioId) {
-}
