@@ -16,6 +16,9 @@ public final class TopicNames implements Serializable {
     private String flags;
     private String deadLetters;
     private String audit;
+    private String picture;
+    private String reviews;
+    private String sectionLevels;
 
     public String getCrossings() {
         return crossings;
@@ -68,5 +71,29 @@ public final class TopicNames implements Serializable {
 
     public void setAudit(String audit) {
         this.audit = audit;
+    }
+
+    public String getPicture() {
+        return picture;
+    }
+
+    public void setPicture(String picture) {
+        this.picture = picture;
+    }
+
+    public String getReviews() {
+        return reviews;
+    }
+
+    public void setReviews(String reviews) {
+        this.reviews = reviews;
+    }
+
+    public String getSectionLevels() {
+        return sectionLevels;
+    }
+
+    public void setSectionLevels(String sectionLevels) {
+        this.sectionLevels = sectionLevels;
     }
 }

@@ -26,7 +26,7 @@ class SchemaHistoryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"BorderCrossing", "AlertChange", "Incident", "RiskFlag", "PictureUpdate", "FlagReview",
-            "AuditRecord", "DeadLetter", "GroundTruthEntry"})
+            "AuditRecord", "DeadLetter", "GroundTruthEntry", "SectionLevelChange"})
     void currentSchemaReadsEveryReleasedVersion(String recordName) throws Exception {
         Schema current = SpecificData.get().getSchema(Class.forName("eu.borderflow.schema." + recordName));
         List<Schema> released = SchemaHistory.versionsOf(recordName);

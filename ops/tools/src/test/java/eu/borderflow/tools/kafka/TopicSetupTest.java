@@ -28,7 +28,8 @@ class TopicSetupTest {
     /** The partitions the issue asks for (borderflow issue 2, item 4). */
     private static final Map<String, Integer> PARTITIONS = Map.of(
             "ees.crossings", 4, "sis.alerts", 2, "eurosur.incidents", 2, "risk.flags", 4,
-            "borderflow.deadletters", 1, "borderflow.audit", 1, "eurosur.picture", 2, "risk.flag.reviews", 2);
+            "borderflow.deadletters", 1, "borderflow.audit", 1, "eurosur.picture", 2, "risk.flag.reviews", 2,
+            "eurosur.section.levels", 1);
 
     private static TestBroker broker;
     private static Admin admin;
