@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ops/borderflow test: everything the test suite needs, then the suite. Works on a fresh machine.
 #   1. the build, and the broker jars from Maven Central (ops/kafka);
-#   2. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own port and data);
+#   2. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own data, port BORDERFLOW_SMOKE_PORT
+#      or 39092);
 #   3. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP;
 #      the end-to-end pipeline test replays into it);
 #   4. `mvn verify` over the whole reactor (unit, harness, MiniCluster and broker tests);
@@ -21,7 +22,7 @@ echo "== building"
 "$ROOT/ops/borderflow" build
 
 echo "== checking ops/borderflow kafka against the real broker jars"
-(unset BORDERFLOW_KAFKA_PORT BORDERFLOW_KAFKA_DATA; "$ROOT/ops/kafka/smoke-test.sh")
+(unset BORDERFLOW_KAFKA_DATA; BORDERFLOW_KAFKA_PORT="${BORDERFLOW_SMOKE_PORT:-39092}" "$ROOT/ops/kafka/smoke-test.sh")
 
 echo "== starting a fresh Kafka broker on $BORDERFLOW_TEST_BOOTSTRAP"
 stop_broker
