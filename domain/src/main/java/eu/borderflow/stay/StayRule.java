@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -14,7 +15,7 @@ import java.time.LocalDate;
  * @param maxDaysInWindow days of presence allowed in a window (90)
  * @param windowDays      length of the window, the control day included (180)
  */
-public record StayRule(int maxDaysInWindow, int windowDays) {
+public record StayRule(int maxDaysInWindow, int windowDays) implements Serializable {
 
     /** The regulation's figures: 90 days in any 180-day period. */
     public static final StayRule SCHENGEN = new StayRule(90, 180);
@@ -70,7 +71,8 @@ public record StayRule(int maxDaysInWindow, int windowDays) {
      * window's start. used() never decreases along a continuous stay and at most {@code maxDaysInWindow} days pass
      * before it would exceed the maximum, so the walk is short and allocates nothing.
      *
-     * @param lastDayAllowed the visa's last lawful day ({@link VisaLimits}), {@link Integer#MAX_VALUE} for none
+     * @param lastDayAllowed the last day a visa allows ({@link AuthorisedStay#lastDayByVisa}), {@link Integer#MAX_VALUE}
+     *                       for none
      */
     public int latestLawfulExitDay(StayHistory stays, int entryDay, int lastDayAllowed) {
         int used = usedOnEntry(stays, entryDay);
@@ -113,29 +115,6 @@ public record StayRule(int maxDaysInWindow, int windowDays) {
     /** {@link #refusedOnEntry(StayHistory, int)} on a calendar date. */
     public boolean refusedOnEntry(StayHistory stays, LocalDate entry) {
         return refusedOnEntry(stays, EpochDays.of(entry));
-    }
-
-    /** {@link #latestLawfulExitDay} on calendar dates; {@code null} when no day of stay is lawful. */
-    public LocalDate latestLawfulExit(StayHistory stays, LocalDate entry, VisaLimits visa) {
-        int entryDay = EpochDays.of(entry);
-        int latest = latestLawfulExitDay(stays, entryDay, visa.lastDayFor(entryDay));
-        return latest == NO_LAWFUL_DAY ? null : EpochDays.toDate(latest);
-    }
-
-    /**
-     * Everything the rule says: presence and overstay on {@code controlDate}, and whether and how long a traveller
-     * entering on {@code entry} may stay under {@code visa}.
-     */
-    public StayAssessment assess(StayHistory stays, LocalDate controlDate, LocalDate entry, VisaLimits visa) {
-        int control = EpochDays.of(controlDate);
-        int entryDay = EpochDays.of(entry);
-        int used = usedDays(stays, control);
-        int latest = latestLawfulExitDay(stays, entryDay, visa.lastDayFor(entryDay));
-        boolean lawful = latest != NO_LAWFUL_DAY;
-        return new StayAssessment(controlDate, used, Math.max(0, used - maxDaysInWindow), entry,
-                refusedOnEntry(stays, entryDay),
-                lawful ? EpochDays.toDate(latest) : null,
-                lawful ? latest - entryDay + 1 : 0);
     }
 
     /** The window's first day, for a window ending on {@code day}. */

@@ -42,8 +42,8 @@ class StayRuleOracleTest {
 
             assertEquals(literalUsed(present, control), StayRule.SCHENGEN.usedDays(history, control),
                     history + " on " + control);
-            assertEquals(literalLatestExit(present, entry), StayRule.SCHENGEN.latestLawfulExit(history, entry,
-                    VisaLimits.NONE), history + " entering " + entry);
+            assertEquals(literalLatestExit(present, entry), AuthorisedStay.SCHENGEN.assess(history, entry, entry, null, 0)
+                    .latestLawfulExit(), history + " entering " + entry);
         }
     }
 

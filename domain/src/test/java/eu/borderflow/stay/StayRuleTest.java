@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StayRuleTest {
 
     private static final StayRule RULE = StayRule.SCHENGEN;
+    private static final AuthorisedStay STAY = AuthorisedStay.SCHENGEN;
 
     private static LocalDate date(String iso) {
         return LocalDate.parse(iso);
@@ -40,7 +41,7 @@ class StayRuleTest {
     @Test
     void regulationExampleEntering29JuneIsRefused() {
         // 29 Jun = day 180; its window is day 1..180 = 1 Jan..29 Jun: 90 recorded days + the entry day = 91 > 90.
-        StayAssessment a = RULE.assess(FIRST_QUARTER, date("2025-06-29"), date("2025-06-29"), VisaLimits.NONE);
+        StayAssessment a = STAY.assess(FIRST_QUARTER, date("2025-06-29"), date("2025-06-29"), null, 0);
         assertTrue(a.refusedOnEntry());
         assertNull(a.latestLawfulExit());
         assertEquals(0, a.maxStayDays());
@@ -55,7 +56,7 @@ class StayRuleTest {
         // Staying on, each day d adds one day and drops day d-179 (2 Jan, 3 Jan, ... 31 Mar), so used stays 90 until
         // 27 Sep = day 270, whose window starts on day 91 = 1 Apr: 0 old days + 181..270 = 90 days.
         // 28 Sep = day 271: window starts 2 Apr, nothing old drops any more: 91 days. Latest exit 27 Sep, 90 days.
-        StayAssessment a = RULE.assess(FIRST_QUARTER, date("2025-06-30"), date("2025-06-30"), VisaLimits.NONE);
+        StayAssessment a = STAY.assess(FIRST_QUARTER, date("2025-06-30"), date("2025-06-30"), null, 0);
         assertFalse(a.refusedOnEntry());
         assertEquals(date("2025-09-27"), a.latestLawfulExit());
         assertEquals(90, a.maxStayDays());
@@ -69,7 +70,7 @@ class StayRuleTest {
     void recordedExitOfTheSameStayDoesNotShortenIt() {
         // The traveller entered 30 Jun and was seen leaving 10 Jul; the lawful limit of that stay is still 27 Sep.
         StayHistory history = stays("2025-01-01", "2025-03-31", "2025-06-30", "2025-07-10");
-        StayAssessment a = RULE.assess(history, date("2025-07-10"), date("2025-06-30"), VisaLimits.NONE);
+        StayAssessment a = STAY.assess(history, date("2025-07-10"), date("2025-06-30"), null, 0);
         assertEquals(date("2025-09-27"), a.latestLawfulExit());
         assertEquals(90, a.maxStayDays());
         // 10 Jul = day 191; window day 12..191 = 12 Jan..10 Jul: 12 Jan..31 Mar = 79 days, 30 Jun..10 Jul = 11 days.
@@ -87,7 +88,7 @@ class StayRuleTest {
         // used(30 Jul = day 211): window 1 Feb..30 Jul = 30 + 60 = 90; used(31 Jul): window 2 Feb..31 Jul = 30 + 61 = 91.
         // Latest lawful exit 30 Jul: 30 (June) + 30 (July) = 60 days, where 90 - 41 would say 49 and 90 - 40 would say 50.
         StayHistory history = stays("2025-01-01", "2025-01-10", "2025-04-01", "2025-04-30");
-        StayAssessment a = RULE.assess(history, date("2025-06-01"), date("2025-06-01"), VisaLimits.NONE);
+        StayAssessment a = STAY.assess(history, date("2025-06-01"), date("2025-06-01"), null, 0);
         assertFalse(a.refusedOnEntry());
         assertEquals(40, a.usedDays());
         assertEquals(date("2025-07-30"), a.latestLawfulExit());
@@ -146,54 +147,13 @@ class StayRuleTest {
         assertEquals(100, RULE.usedDays(open, date("2025-04-10")));
         assertEquals(10, RULE.overstayDays(open, date("2025-04-10")));
         // Its lawful end, like any fresh stay: 1 Jan + 89 days = 31 Mar.
-        assertEquals(date("2025-03-31"), RULE.latestLawfulExit(open, date("2025-01-01"), VisaLimits.NONE));
-    }
-
-    @Test
-    void visaValidityEndsTheStay() {
-        // No earlier presence; visa valid until 15 Jul: 30 Jun + 1..15 Jul = 16 days.
-        StayAssessment a = RULE.assess(StayHistory.empty(), date("2025-06-30"), date("2025-06-30"),
-                new VisaLimits(date("2025-07-15"), null));
-        assertEquals(date("2025-07-15"), a.latestLawfulExit());
-        assertEquals(16, a.maxStayDays());
-    }
-
-    @Test
-    void visaDurationOfStayCountsFromTheEntryDay() {
-        // 10 days authorised from 30 Jun inclusive: 30 Jun, 1..9 Jul.
-        StayAssessment a = RULE.assess(StayHistory.empty(), date("2025-06-30"), date("2025-06-30"),
-                new VisaLimits(null, 10));
-        assertEquals(date("2025-07-09"), a.latestLawfulExit());
-        assertEquals(10, a.maxStayDays());
-        // With both, the earlier limit wins: duration ends 9 Jul, validity 15 Jul.
-        assertEquals(date("2025-07-09"), RULE.latestLawfulExit(StayHistory.empty(), date("2025-06-30"),
-                new VisaLimits(date("2025-07-15"), 10)));
-        // 30 days in the regulation example: 30 Jun + 1..29 Jul, before the 90/180 limit of 27 Sep.
-        assertEquals(date("2025-07-29"), RULE.latestLawfulExit(FIRST_QUARTER, date("2025-06-30"),
-                new VisaLimits(null, 30)));
-    }
-
-    @Test
-    void ninetyOneEightyLimitWinsOverAGenerousVisa() {
-        // Visa to 31 Dec, 120 days: the 90/180 rule still ends the stay on 27 Sep.
-        assertEquals(date("2025-09-27"), RULE.latestLawfulExit(FIRST_QUARTER, date("2025-06-30"),
-                new VisaLimits(date("2025-12-31"), 120)));
-    }
-
-    @Test
-    void visaEndedBeforeEntryLeavesNoLawfulDayWithoutRefusalF() {
-        StayAssessment a = RULE.assess(StayHistory.empty(), date("2025-06-30"), date("2025-06-30"),
-                new VisaLimits(date("2025-06-29"), null));
-        assertFalse(a.refusedOnEntry());
-        assertNull(a.latestLawfulExit());
-        assertEquals(0, a.maxStayDays());
+        assertEquals(date("2025-03-31"), LocalDate.ofEpochDay(RULE.latestLawfulExitDay(open,
+                (int) date("2025-01-01").toEpochDay(), Integer.MAX_VALUE)));
     }
 
     @Test
     void freshStayLastsNinetyDays() {
         // 30 Jun (day 181) + 89 days = day 270 = 27 Sep.
-        assertEquals(date("2025-09-27"), RULE.latestLawfulExit(StayHistory.empty(), date("2025-06-30"),
-                VisaLimits.NONE));
         assertEquals(date("2025-09-27"), LocalDate.ofEpochDay(RULE.latestLawfulExitDay(StayHistory.empty(),
                 (int) date("2025-06-30").toEpochDay(), Integer.MAX_VALUE)));
     }
@@ -207,6 +167,5 @@ class StayRuleTest {
     void ruleThatNeverEndsAStayIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new StayRule(180, 180));
         assertThrows(IllegalArgumentException.class, () -> new StayRule(0, 180));
-        assertThrows(IllegalArgumentException.class, () -> new VisaLimits(null, 0));
     }
 }

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.InvalidStayException;
 import eu.borderflow.stay.StayAssessment;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.StayRule;
-import eu.borderflow.stay.VisaLimits;
+import eu.borderflow.stay.VisaTerms;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,11 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "The 90/180 rule (Schengen Borders Code Art. 6(1)): days of presence in the 180 days ending --on, "
-                        + "any overstay, and how long a stay entered on --entry may lawfully last.",
+                        + "any overstay, and how long a stay entered on --entry may lawfully last (its authorised "
+                        + "end, as the risk job computes it: docs/RULES.md).",
+                "A visa's duration of stay is a total over its validity (Visa Code Annex VII point 4): give the "
+                        + "days already spent under it with --visa-days-used. A visa valid over six months has no "
+                        + "total (Reg. 610/2013).",
                 "Dates are the border crossing point's local calendar dates; entry and exit days both count."},
         footer = {"", "Example:",
                 "  ops/borderflow stay --stays 2025-01-01..2025-03-31,2025-06-30..2025-07-10 --on 2025-07-10"})
@@ -45,13 +50,21 @@ public final class StayCommand implements Callable<Integer> {
             description = "Entry day to assess, recorded or planned (default: the start of the last stay).")
     private LocalDate entry;
 
+    @Option(names = "--visa-from", paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "First day of the visa's validity (default: the entry day).")
+    private LocalDate visaFrom;
+
     @Option(names = "--visa-until", paramLabel = "DATE", converter = IsoDateConverter.class,
-            description = "Last day of the visa's validity.")
+            description = "Last day of the visa's validity; needed for any other --visa-* option.")
     private LocalDate visaUntil;
 
     @Option(names = "--visa-days", paramLabel = "N",
-            description = "Duration of stay the visa authorises, counted from the entry day.")
+            description = "Duration of stay the visa authorises over its whole validity (default: 90).")
     private Integer visaDays;
+
+    @Option(names = "--visa-days-used", paramLabel = "N", defaultValue = "0",
+            description = "Days already spent under the same visa before the entry (default: ${DEFAULT-VALUE}).")
+    private int visaDaysUsed;
 
     @Option(names = "--json", description = "Print one JSON object instead of sentences.")
     private boolean json;
@@ -61,18 +74,40 @@ public final class StayCommand implements Callable<Integer> {
         if (visaDays != null && visaDays < 1) {
             throw usage("--visa-days must be at least 1, was " + visaDays);
         }
-        StayRule rule = StayRule.fromConfig(ConfigLoader.defaults());
+        if (visaDaysUsed < 0) {
+            throw usage("--visa-days-used cannot be negative, was " + visaDaysUsed);
+        }
+        if (visaUntil == null && (visaFrom != null || visaDays != null || visaDaysUsed > 0)) {
+            throw usage("--visa-until is needed with --visa-from, --visa-days and --visa-days-used");
+        }
+        AuthorisedStay authorised = AuthorisedStay.fromConfig(ConfigLoader.defaults());
+        StayRule rule = authorised.rule();
         StayHistory history = history();
         if (history.size() == 0 && entry == null) {
             throw usage("--stays: give at least one stay, or --entry for a planned first entry");
         }
         LocalDate assessedEntry = entry != null ? entry
                 : LocalDate.ofEpochDay(history.entryDay(history.size() - 1));
-        StayAssessment assessment = rule.assess(history, on, assessedEntry, new VisaLimits(visaUntil, visaDays));
+        StayAssessment assessment = authorised.assess(history, on, assessedEntry, visa(assessedEntry), visaDaysUsed);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(rule, assessment) : sentences(rule, assessment));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private VisaTerms visa(LocalDate assessedEntry) {
+        if (visaUntil == null) {
+            return null;
+        }
+        LocalDate from = visaFrom != null ? visaFrom : assessedEntry;
+        if (visaUntil.isBefore(from)) {
+            throw usage("--visa-until " + visaUntil + " is before the visa's first day " + from);
+        }
+        return VisaTerms.of(from, visaUntil, visaDays != null ? visaDays : rule().maxDaysInWindow());
+    }
+
+    private static StayRule rule() {
+        return StayRule.SCHENGEN;
     }
 
     private StayHistory history() {

@@ -87,7 +87,7 @@ class StayCommandTest {
     void visaLimitsShortenTheStay() throws Exception {
         // 10 days authorised from 30 Jun inclusive: until 9 Jul.
         JsonNode byDuration = json(run("--stays", "2025-01-01..2025-03-31", "--on", "2025-06-30",
-                "--entry", "2025-06-30", "--visa-days", "10", "--json"));
+                "--entry", "2025-06-30", "--visa-until", "2025-09-30", "--visa-days", "10", "--json"));
         assertEquals("2025-07-09", byDuration.get("latest_lawful_exit").asText());
         assertEquals(10, byDuration.get("max_stay_days").asInt());
         // Valid until 15 Jul: 30 Jun + 15 days of July = 16 days.
@@ -95,6 +95,26 @@ class StayCommandTest {
                 "--entry", "2025-06-30", "--visa-until", "2025-07-15", "--json"));
         assertEquals("2025-07-15", byValidity.get("latest_lawful_exit").asText());
         assertEquals(16, byValidity.get("max_stay_days").asInt());
+    }
+
+    @Test
+    void visaDurationIsATotalOverItsValidity() throws Exception {
+        // 30 days over 1 Jun - 31 Aug, 20 already spent: entering 30 Jun leaves 10, until 9 Jul.
+        JsonNode result = json(run("--stays", ",", "--on", "2025-06-30", "--entry", "2025-06-30",
+                "--visa-from", "2025-06-01", "--visa-until", "2025-08-31", "--visa-days", "30",
+                "--visa-days-used", "20", "--json"));
+        assertEquals("2025-07-09", result.get("latest_lawful_exit").asText());
+        // Valid longer than six months: no total, 90/180 alone (30 Jun + 89 = 27 Sep).
+        JsonNode longValid = json(run("--stays", ",", "--on", "2025-06-30", "--entry", "2025-06-30",
+                "--visa-from", "2025-01-01", "--visa-until", "2025-12-31", "--visa-days", "30",
+                "--visa-days-used", "20", "--json"));
+        assertEquals("2025-09-27", longValid.get("latest_lawful_exit").asText());
+    }
+
+    @Test
+    void visaOptionsNeedTheLastValidDay() {
+        assertUsageError(run("--stays", ",", "--on", "2025-06-30", "--entry", "2025-06-30", "--visa-days", "30"),
+                "--visa-until");
     }
 
     @Test

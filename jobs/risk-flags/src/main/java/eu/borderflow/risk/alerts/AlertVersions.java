@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.person.NameNormaliser;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.person.NameNormaliser;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.TravellerIdentity;

@@ -1,27 +1,29 @@
 package eu.borderflow.risk.alerts;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import eu.borderflow.person.BirthDateMatch;
+import eu.borderflow.person.PersonMatchRule;
 
 import java.io.Serializable;
 
 /**
- * DOMAIN.md R2: a similar name (Jaro-Winkler on folded names, as written and with parts sorted, against the alert's
- * name and each alias) and a compatible birth date. The threshold comes from rules.yaml.
+ * R2's match ({@link PersonMatchRule}, the definition shared with the generator's ground truth) of a crossing's folded
+ * name and birth date with one person alert version: the best name over the alert's name and aliases, and the
+ * birth-date comparison.
  */
 public final class PersonMatcher implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
-    private final double threshold;
+    private final PersonMatchRule rule;
 
     public PersonMatcher(double threshold) {
-        this.threshold = threshold;
+        this.rule = new PersonMatchRule(threshold);
     }
 
     public PersonMatch compare(CrossingProbe traveller, AlertVersion alert) {
         BirthDateMatch birthDate = BirthDateMatch.compare(traveller.getBirthYear(), traveller.getBirthMonth(),
                 traveller.getBirthDay(), alert.getBirthYear(), alert.getBirthMonth(), alert.getBirthDay());
+        double threshold = rule.nameSimilarityMin();
         if (!birthDate.compatible()) {
             // No name can make up for another birth date: skip the costly comparison (most candidates end here).
             return new PersonMatch(traveller, alert, 0, threshold, 0, false, birthDate);
@@ -31,9 +33,9 @@ public final class PersonMatcher implements Serializable {
         int bestVariant = 0;
         boolean bestSorted = false;
         for (int i = 0; i + 1 < names.length; i += 2) {
-            double asWritten = similarity(traveller.getOrderedName(), names[i]);
-            double sorted = similarity(traveller.getSortedName(), names[i + 1]);
-            double score = Math.max(asWritten, sorted);
+            double asWritten = PersonMatchRule.jaroWinkler(traveller.getOrderedName(), names[i]);
+            double sorted = PersonMatchRule.jaroWinkler(traveller.getSortedName(), names[i + 1]);
+            double score = PersonMatchRule.combine(asWritten, sorted);
             if (score > best) {
                 best = score;
                 bestVariant = i / 2;
@@ -41,9 +43,5 @@ public final class PersonMatcher implements Serializable {
             }
         }
         return new PersonMatch(traveller, alert, Math.max(best, 0), threshold, bestVariant, bestSorted, birthDate);
-    }
-
-    private static double similarity(String left, String right) {
-        return left.equals(right) ? 1.0 : JARO_WINKLER.apply(left, right);
     }
 }

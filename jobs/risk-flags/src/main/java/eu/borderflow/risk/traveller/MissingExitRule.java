@@ -30,7 +30,8 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
 
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R4", "1.0.0", FindingKind.RISK, Set.of(
             "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
-            "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
+            "visa.valid_from", "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id",
+            "retention_until"));
 
     static final String ACTION = "Check whether the traveller left or holds an extension; if not, list as a "
             + "possible overstayer for the national authorities (EES Art. 12)";

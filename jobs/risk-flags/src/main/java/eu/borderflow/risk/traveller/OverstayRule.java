@@ -28,7 +28,8 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
 
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R3", "1.0.0", FindingKind.RISK, Set.of(
             "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
-            "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
+            "visa.valid_from", "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id",
+            "retention_until"));
 
     static final String ACTION = "Check for a justification (extension, force majeure) or a biometric mismatch, "
             + "then record the overstay for the national authorities (EES Art. 12)";
@@ -68,7 +69,8 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
             return Optional.empty();
         }
         String latestText = latest == StayRule.NO_LAWFUL_DAY ? "none" : date(latest);
-        String visaEnd = stay.getLastDayAllowed() == Integer.MAX_VALUE ? "no visa" : date(stay.getLastDayAllowed());
+        String visaEnd = stay.getLastDayAllowed() == Integer.MAX_VALUE ? "no visa"
+                : stay.getLastDayAllowed() == StayRule.NO_LAWFUL_DAY ? "none" : date(stay.getLastDayAllowed());
         List<Condition> conditions = List.of(
                 Flags.condition("days of presence in the " + stayRule.windowDays() + "-day window on the exit day",
                         used, ">", stayRule.maxDaysInWindow(), tooManyDays),

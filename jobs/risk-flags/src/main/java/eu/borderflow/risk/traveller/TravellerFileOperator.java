@@ -8,7 +8,7 @@ import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.StayHistory;
-import eu.borderflow.stay.VisaLimits;
+import eu.borderflow.stay.AuthorisedStay;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -23,7 +23,6 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
-import java.time.LocalDate;
 
 /**
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
@@ -167,12 +166,10 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         stay.setBcpCode(entry.getBcpCode());
         stay.setSectionId(entry.getSectionId());
         stay.setRetentionUntil(entry.getRetentionUntil());
-        // A visa with no positive duration of stay authorises at most its entry day.
-        VisaLimits visa = entry.hasVisa()
-                ? new VisaLimits(LocalDate.ofEpochDay(entry.getVisaValidUntil()),
-                        Math.max(1, entry.getDurationOfStayDays()))
-                : VisaLimits.NONE;
-        stay.setLastDayAllowed(visa.lastDayFor(entry.getLocalDate()));
+        stay.setLastDayAllowed(entry.hasVisa()
+                ? AuthorisedStay.lastDayByVisa(entry.getLocalDate(), entry.getVisaValidFrom(),
+                        entry.getVisaValidUntil(), entry.getDurationOfStayDays(), 0)
+                : AuthorisedStay.UNLIMITED);
         stay.setLatestLawfulExit(overstay.stayRule()
                 .latestLawfulExitDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
         stay.setMissingExitDeadline(Long.MAX_VALUE);

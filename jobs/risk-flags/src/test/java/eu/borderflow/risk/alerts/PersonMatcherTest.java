@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.person.BirthDateMatch;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.AlertPerson;

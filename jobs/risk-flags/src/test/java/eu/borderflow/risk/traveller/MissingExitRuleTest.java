@@ -100,7 +100,7 @@ class MissingExitRuleTest {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // A 10-day visa entered in Helsinki on 1 Jun: authorised through 10 Jun; 11 Jun starts at 21:00Z (EEST).
             h.send(entry("e", "2025-06-01T12:00").at("FIN-A-HEL")
-                    .visa("V-1", 1, 10, "2025-05-01", "2025-12-31").build());
+                    .visa("V-1", 1, 10, "2025-05-01", "2025-08-31").build());
             h.harness.processWatermark(Instant.parse("2025-06-13T21:00:00Z").toEpochMilli() - 1);
             assertTrue(h.flags("R4").isEmpty());
             h.watermark("2025-06-13T21:00:00Z");

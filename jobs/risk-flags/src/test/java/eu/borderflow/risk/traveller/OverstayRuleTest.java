@@ -94,7 +94,7 @@ class OverstayRuleTest {
             // A 15-day visa entered on 1 Jun allows a stay through 15 Jun.
             for (String file : List.of("ok", "late")) {
                 h.send(entry(file + "-e", "2025-06-01T08:00").file(file)
-                        .visa("V-" + file, 0, 15, "2025-05-01", "2025-12-31").build());
+                        .visa("V-" + file, 0, 15, "2025-05-01", "2025-08-31").build());
             }
             h.send(exit("ok-x", "2025-06-15T22:00").file("ok").build(),
                     exit("late-x", "2025-06-16T07:00").file("late").build());

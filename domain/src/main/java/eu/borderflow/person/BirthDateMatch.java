@@ -1,4 +1,4 @@
-package eu.borderflow.risk.alerts;
+package eu.borderflow.person;
 
 /** How a traveller's date of birth compares with an alert's, which may hold the year only (DOMAIN.md R2). */
 public enum BirthDateMatch {

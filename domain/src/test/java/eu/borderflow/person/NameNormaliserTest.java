@@ -1,4 +1,4 @@
-package eu.borderflow.risk.alerts;
+package eu.borderflow.person;
 
 import org.junit.jupiter.api.Test;
 

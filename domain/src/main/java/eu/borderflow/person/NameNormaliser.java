@@ -1,4 +1,4 @@
-package eu.borderflow.risk.alerts;
+package eu.borderflow.person;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
