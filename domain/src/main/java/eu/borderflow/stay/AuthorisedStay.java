@@ -63,7 +63,16 @@ public record AuthorisedStay(StayRule rule) implements Serializable {
      * @param visaDaysUsedBefore days already spent under that visa before {@code entryDay} ({@link VisaDays#usedBefore})
      */
     public int endDay(StayHistory shortStays, int entryDay, VisaTerms visa, int visaDaysUsedBefore) {
-        return rule.latestLawfulExitDay(shortStays, entryDay, lastDayByVisa(entryDay, visa, visaDaysUsedBefore));
+        return endDay(shortStays, entryDay, lastDayByVisa(entryDay, visa, visaDaysUsedBefore));
+    }
+
+    /**
+     * The authorised end of a short stay entered on {@code entryDay} whose visa allows it until
+     * {@code lastDayByVisa} ({@link #lastDayByVisa}; {@link #UNLIMITED} without a visa): the earlier of that day and
+     * the latest lawful exit under 90/180, or {@link #NO_LAWFUL_DAY}.
+     */
+    public int endDay(StayHistory shortStays, int entryDay, int lastDayByVisa) {
+        return rule.latestLawfulExitDay(shortStays, entryDay, lastDayByVisa);
     }
 
     /**

@@ -42,11 +42,11 @@ final class TestFiles {
     }
 
     static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted");
+        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted", rule + "/test", null);
     }
 
     static GroundTruthEntry nearMiss(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(scenario, GroundTruthKind.NEAR_MISS, rule, token, trigger, "near miss");
+        return new GroundTruthEntry(scenario, GroundTruthKind.NEAR_MISS, rule, token, trigger, "near miss", rule + "/test", null);
     }
 
     static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {

@@ -5,7 +5,6 @@ import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
-import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Traveller;
 
@@ -70,7 +69,7 @@ final class BackgroundEncoder {
         }
         int variant = scratch.position() - identity;
         CrossingEncoder.documentAndVisa(scratch, t.document(), t.visa());
-        scratch.varint(CrossingFactory.STAY_BASIS.ordinal());
+        scratch.varint(t.stayBasis().ordinal());
         CrossingEncoder.biometricIds(scratch, t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
         int rest = scratch.position() - identity - variant;
         byte[] parts = new byte[HEADER + scratch.position()];

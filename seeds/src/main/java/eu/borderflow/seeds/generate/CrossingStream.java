@@ -9,14 +9,17 @@ import org.apache.avro.file.DataFileWriter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
- * Merges the background traffic and the scripted scenario crossings in event-time order, adds upload noise to the
- * background, and writes everything in arrival order.
+ * Merges the background traffic and the scripted scenario crossings in event-time order, adds upload noise to both
+ * (a scripted crossing a scenario uploads late on purpose keeps its delay), and writes everything in arrival order.
+ * A background crossing with truth labels adds its ground-truth entries once its event id is known.
  *
  * <p>The background is made {@link #WINDOW_MILLIS} at a time ({@link CrossingWindow}). Most crossings are uploaded
  * at once and nothing else arrives in the same millisecond: such a crossing is written as soon as it comes up, exactly
@@ -42,6 +45,9 @@ final class CrossingStream {
     private final List<BorderCrossing> script;
     private final long[] scriptMillis;
     private final UploadNoise noise;
+    private final UploadNoise scriptNoise;
+    private final Set<String> resend;
+    private final BackgroundTruth truth;
     private final DataFileWriter<BorderCrossing> writer;
     private final IdFactory ids;
     private final CrossingWindow window;
@@ -54,14 +60,18 @@ final class CrossingStream {
     private long duplicates;
     private long fallback;
 
-    private CrossingStream(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise,
-                           DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
-                           Period period) {
+    private CrossingStream(BackgroundTraffic background, List<BorderCrossing> scripted, Set<String> resend,
+                           UploadNoise noise, UploadNoise scriptNoise, BackgroundTruth truth,
+                           DataFileWriter<BorderCrossing> writer,
+                           BackgroundEncoder encoder, IdFactory ids, Period period) {
         this.background = background;
         this.script = new ArrayList<>(scripted);
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
         this.scriptMillis = script.stream().mapToLong(c -> c.getEventTime().toEpochMilli()).toArray();
         this.noise = noise;
+        this.scriptNoise = scriptNoise;
+        this.resend = resend;
+        this.truth = truth;
         this.writer = writer;
         this.ids = ids;
         this.window = new CrossingWindow(encoder, period.startMillis());
@@ -69,13 +79,16 @@ final class CrossingStream {
     }
 
     /**
-     * Writes the background and the scripted crossings; {@code encoder} has prepared every background traveller and
-     * numbers crossings with {@code ids}.
+     * Writes the background and the scripted crossings ({@code resend}: event ids a scenario re-sends on purpose);
+     * {@code encoder} has prepared every background traveller and numbers crossings with {@code ids}; {@code truth}
+     * receives the background's ground-truth entries.
      */
-    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, UploadNoise noise, Period period,
+    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, Set<String> resend,
+                        UploadNoise noise, UploadNoise scriptNoise, BackgroundTruth truth, Period period,
                         DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
                         Progress progress) throws IOException {
-        return new CrossingStream(background, scripted, noise, writer, encoder, ids, period).run(period, progress);
+        return new CrossingStream(background, scripted, resend, noise, scriptNoise, truth, writer, encoder, ids,
+                period).run(period, progress);
     }
 
     private Counts run(Period period, Progress progress) throws IOException {
@@ -119,12 +132,32 @@ final class CrossingStream {
 
     private void scripted(BorderCrossing c, long at) throws IOException {
         buffer.releaseBefore(at);
+        if (!c.getFallbackUpload()) {
+            long ingest = scriptNoise.ingestMillis(at);
+            if (ingest != at) {
+                c.setIngestTime(Instant.ofEpochMilli(ingest));
+                c.setFallbackUpload(true);
+            }
+        }
+        long ingest = c.getIngestTime().toEpochMilli();
+        OptionalLong resent = resend.contains(c.getEventId()) ? OptionalLong.of(scriptNoise.resendMillis(ingest))
+                : scriptNoise.resentMillis(ingest);
         fallback += c.getFallbackUpload() ? 1 : 0;
         buffer.add(scriptEncoder.encode(c), c.getIngestTime().toEpochMilli(), c.getEventId());
+        if (resent.isPresent()) {
+            BorderCrossing copy = BorderCrossing.newBuilder(c).setIngestTime(Instant.ofEpochMilli(resent.getAsLong()))
+                    .build();
+            buffer.add(scriptEncoder.encode(copy), resent.getAsLong(), c.getEventId());
+            duplicates++;
+            fallback += c.getFallbackUpload() ? 1 : 0;
+        }
     }
 
     private void background(long at) throws IOException {
         long counter = backgroundCounter++;
+        if (window.labels() != 0) {
+            truth.add(window, counter);
+        }
         long ingest = noise.ingestMillis(at);
         boolean late = ingest != at;
         OptionalLong resent = noise.resentMillis(ingest);

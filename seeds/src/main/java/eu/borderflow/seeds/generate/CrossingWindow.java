@@ -5,6 +5,7 @@ import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.TruthLabels;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -37,10 +38,10 @@ final class CrossingWindow {
     private static final RefusalReason[] REASONS = RefusalReason.values();
 
     /*
-     * The second long of a crossing's values: local day and retention day (signed, from the origin's day), BCP, kind,
-     * variant spelling and refusal reason (0 for none).
+     * The second long of a crossing's values: local day and retention day (signed, from the origin's day: at most 89
+     * years either way), BCP, kind, variant spelling, refusal reason (0 for none) and truth labels.
      */
-    private static final int DAY_BITS = 22;
+    private static final int DAY_BITS = 16;
     private static final long DAY_MASK = (1L << DAY_BITS) - 1;
     private static final int RETENTION_SHIFT = DAY_BITS;
     private static final int BCP_SHIFT = 2 * DAY_BITS;
@@ -51,6 +52,9 @@ final class CrossingWindow {
     private static final int KIND_MASK = (1 << KIND_BITS) - 1;
     private static final int VARIANT_SHIFT = KIND_SHIFT + KIND_BITS;
     private static final int REASON_SHIFT = VARIANT_SHIFT + 1;
+    private static final int REASON_BITS = 4;
+    private static final int LABELS_SHIFT = REASON_SHIFT + REASON_BITS;
+    private static final long LABELS_MASK = (1L << TruthLabels.BITS) - 1;
 
     private final BackgroundEncoder encoder;
     private final long originDay;
@@ -110,7 +114,8 @@ final class CrossingWindow {
                 | (long) c.bcp() << BCP_SHIFT
                 | (long) c.kind().ordinal() << KIND_SHIFT
                 | (c.variantSpelling() ? 1L : 0L) << VARIANT_SHIFT
-                | (c.refusalReason() == null ? 0L : c.refusalReason().ordinal() + 1L) << REASON_SHIFT;
+                | (c.refusalReason() == null ? 0L : c.refusalReason().ordinal() + 1L) << REASON_SHIFT
+                | (long) c.labels() << LABELS_SHIFT;
         keys[size] = (c.eventMillis() - startMillis) << NUMBER_BITS | size;
         size++;
     }
@@ -193,12 +198,42 @@ final class CrossingWindow {
     ByteBuffer record(long counter, long ingestMillis, boolean fallbackUpload) {
         long first = values[2 * current];
         long second = values[2 * current + 1];
-        int reason = (int) (second >>> REASON_SHIFT);
+        int reason = (int) (second >>> REASON_SHIFT) & ((1 << REASON_BITS) - 1);
         encoder.start(counter, KINDS[(int) (second >>> KIND_SHIFT) & KIND_MASK], currentMillis, originDay + day(second),
                 ingestMillis, fallbackUpload);
         return encoder.finish((int) (second >>> BCP_SHIFT) & BCP_MASK, travellerBytes, (int) (first >>> Integer.SIZE),
                 (second >>> VARIANT_SHIFT & 1) == 1, Float.intBitsToFloat((int) first),
                 reason == 0 ? null : REASONS[reason - 1], originDay + day(second >>> RETENTION_SHIFT));
+    }
+
+    /** The truth labels of the crossing {@link #advance()} moved to; 0 for most. */
+    int labels() {
+        return (int) (values[2 * current + 1] >>> LABELS_SHIFT & LABELS_MASK);
+    }
+
+    /** The kind of the crossing {@link #advance()} moved to. */
+    CrossingKind kind() {
+        return KINDS[(int) (values[2 * current + 1] >>> KIND_SHIFT) & KIND_MASK];
+    }
+
+    /** The BCP index of the crossing {@link #advance()} moved to. */
+    int bcp() {
+        return (int) (values[2 * current + 1] >>> BCP_SHIFT) & BCP_MASK;
+    }
+
+    /** The local date (epoch day) of the crossing {@link #advance()} moved to. */
+    long localDay() {
+        return originDay + day(values[2 * current + 1]);
+    }
+
+    /** The retention end (epoch day) of the crossing {@link #advance()} moved to. */
+    long retentionDay() {
+        return originDay + day(values[2 * current + 1] >>> RETENTION_SHIFT);
+    }
+
+    /** Where the kept bytes of the traveller of the crossing {@link #advance()} moved to start. */
+    int travellerBytesStart() {
+        return (int) (values[2 * current] >>> Integer.SIZE);
     }
 
     /**

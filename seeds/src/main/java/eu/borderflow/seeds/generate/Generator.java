@@ -1,14 +1,17 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.reference.ReferenceData;
+import eu.borderflow.seeds.scenario.PersonAlertIndex;
 import eu.borderflow.seeds.scenario.ScenarioCatalog;
 import eu.borderflow.seeds.scenario.ScenarioContext;
 import eu.borderflow.seeds.world.BackgroundAlerts;
@@ -22,11 +25,14 @@ import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.TravelTimes;
 import eu.borderflow.seeds.world.UploadNoise;
+import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.travel.MinimumTravelTime;
 import org.apache.avro.file.DataFileWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +43,8 @@ import java.util.Map;
 /**
  * {@code generate}: the synthetic world for a seed, written as the dataset files of docs/CONTRACTS.md. The same
  * options give byte-identical files: every random stream is derived from the seed, lists keep a fixed order, no
- * wall clock is read, and container files get a sync marker derived from the seed and the file name.
+ * wall clock is read, and container files get a sync marker derived from the seed and the file name. The ground
+ * truth comes from the plan and the rules' shared definitions in the domain library, never from running the job.
  */
 public final class Generator {
 
@@ -46,9 +53,10 @@ public final class Generator {
     public static final String INCIDENTS = "incidents.avro";
     public static final String GROUND_TRUTH = "ground-truth.avro";
     public static final String GROUND_TRUTH_CSV = "ground-truth.csv";
-    /** Scenario history (90-day stays, alerts created before their R10 notice) reaches this far before the start. */
+    /** Stays and alerts of the world reach this far before the start (stays of up to 90 days in a 180-day window). */
     private static final int HISTORY_DAYS = 400;
-    private static final int FUTURE_DAYS = 10;
+    /** Stays may run this far past the period's end (their exits are not in the data, their retention is). */
+    private static final int FUTURE_DAYS = 400;
 
     private Generator() {
     }
@@ -60,22 +68,29 @@ public final class Generator {
         ReferenceData reference = ReferenceData.load();
         ConfigLoader config = ConfigLoader.defaults();
         Pseudonymiser tokens = PseudonymiserFactory.fromConfig(config);
+        AuthorisedStay authorisedStay = AuthorisedStay.fromConfig(config);
+        PersonMatchRule personRule = PersonMatchRule.fromConfig(config);
+        Duration grace = Duration.parse(config.tree("rules").at("/rules/R4/grace").asText());
         Period period = new Period(options.start(), options.days());
         long seed = options.seed();
         BcpClock clock = new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
         IdFactory ids = new IdFactory(seed);
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
-        TravelTimes travelTimes = new TravelTimes(reference.bcps(), config);
+        TravelTimes travelTimes = new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(config));
         CrossingFactory factory = new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
                 period.lastDay() + FUTURE_DAYS);
+        PopulationFactory population = new PopulationFactory(seed, period, ids, reference, chooser, authorisedStay);
 
         progress.update("scenarios", 0);
-        ScenarioContext scenarios = new ScenarioContext(seed, period, reference, clock, factory, ids, travelTimes,
-                tokens, options.travellers());
+        ScenarioContext scenarios = new ScenarioContext(seed, period, reference, clock, chooser, factory, ids,
+                travelTimes, authorisedStay, grace, personRule, ReviewDates.fromConfig(config), tokens, population,
+                options.travellers());
         ScenarioCatalog.Planted planted = ScenarioCatalog.plantAll(scenarios, options.travellers(), reference.calibration());
 
         List<AlertChange> alerts = new ArrayList<>(scenarios.alerts());
-        BackgroundAlerts.generate(seed, period, options.travellers(), reference, ids, alerts);
+        BackgroundAlerts.Made made = BackgroundAlerts.generate(seed, period, options.travellers(), reference, ids,
+                population, personRule, alerts);
+        scenarios.settleAlertTruth(alerts);
         alerts.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getChangeId));
         write(AlertChange.class, alerts, out, ALERTS, seed);
 
@@ -86,18 +101,21 @@ public final class Generator {
         write(Incident.class, incidents, out, INCIDENTS, seed);
 
         progress.update("population", 0);
-        PopulationFactory population = new PopulationFactory(seed, period, ids, reference, chooser);
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock,
-                chooser, travelTimes, factory, population, options.travellers(), encoder::prepare);
+                chooser, travelTimes, factory, authorisedStay, new PersonAlertIndex(alerts, personRule,
+                made.nearTargets()), population, options.travellers(), encoder::prepare);
+        List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS),
                 syncSeed(seed, CROSSINGS))) {
-            counts = CrossingStream.write(background, scenarios.crossings(),
-                    new UploadNoise(seed, reference.calibration()), period, writer, encoder, ids, progress);
+            counts = CrossingStream.write(background, scenarios.crossings(), scenarios.resent(),
+                    new UploadNoise(seed, "upload-noise", reference.calibration()),
+                    new UploadNoise(seed, "scripted-upload-noise", reference.calibration()),
+                    new BackgroundTruth(background, ids, tokens, reference.bcps(), factory, grace, truth), period,
+                    writer, encoder, ids, progress);
         }
 
-        List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());
         truth.sort(GroundTruthFiles.ORDER);
         GroundTruthFiles.write(truth, out.resolve(GROUND_TRUTH), out.resolve(GROUND_TRUTH_CSV),
                 syncSeed(seed, GROUND_TRUTH));

@@ -31,10 +31,11 @@ final class GroundTruthFiles {
             }
         }
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("scenario_id,kind,rule_id,subject_token,trigger_event_id,description\n");
+            w.write("scenario_id,kind,rule_id,subject_token,trigger_event_id,description,family,not_before\n");
             for (GroundTruthEntry e : entries) {
                 w.write(String.join(",", quote(e.getScenarioId()), e.getKind().name(), e.getRuleId(),
-                        quote(e.getSubjectToken()), quote(e.getTriggerEventId()), quote(e.getDescription())));
+                        quote(e.getSubjectToken()), quote(e.getTriggerEventId()), quote(e.getDescription()),
+                        quote(e.getFamily()), e.getNotBefore() == null ? "" : e.getNotBefore().toString()));
                 w.write('\n');
             }
         }

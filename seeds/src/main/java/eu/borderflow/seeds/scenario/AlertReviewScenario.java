@@ -1,11 +1,12 @@
 package eu.borderflow.seeds.scenario;
 
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertPerson;
+import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.Sex;
 import eu.borderflow.seeds.reference.NameBook;
 import eu.borderflow.seeds.world.AlertLog;
-import eu.borderflow.seeds.world.BirthYears;
 import eu.borderflow.seeds.world.NamePicker;
 import eu.borderflow.seeds.world.Period;
 
@@ -14,65 +15,86 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * R10: an alert whose review date and its 4-month notice both fall inside the data (two flags, #notice and #due);
- * near-miss: an alert extended before its notice date. The alerts were created before the notice date, and traffic
- * continues for days after the review date. Alert persons are born in years no traveller has.
+ * R10, alert review due: a reminder four months ahead ({@code #notice}) and on the review date ({@code #due}), driven
+ * by event time. A reminder whose moment had passed when the date was set never falls due; a deletion or another
+ * review date cancels pending ones. Families:
+ * <ul>
+ *   <li>{@code notice-and-due}: both fall due (two flags);</li>
+ *   <li>{@code extended-before-notice}: neither (two near-misses);</li>
+ *   <li>{@code extended-after-notice}: the notice (flag), not the date (near-miss);</li>
+ *   <li>{@code deleted-after-notice}: the notice (flag), not the date (near-miss);</li>
+ *   <li>{@code set-inside-notice}: created less than four months before its date: the date (flag), not the notice
+ *       (near-miss).</li>
+ * </ul>
+ * Review dates fall at least a week before the period's end, with traffic continuing after them.
  */
-public final class AlertReviewScenario implements Scenario {
+public final class AlertReviewScenario extends FamilyScenario {
 
-    private static final int NOTICE_MONTHS = 4;
-    /** The review date lies at least this many days before the end of the period. */
     private static final int REVIEW_BEFORE_END_DAYS = 8;
     private static final int REVIEW_SPREAD_DAYS = 6;
     private static final int CREATED_BEFORE_NOTICE_DAYS = 20;
-    private static final int EXTENDED_BEFORE_NOTICE_DAYS = 10;
+    private static final int CHANGED_BEFORE_DATE_DAYS = 4;
+    private static final int CREATED_BEFORE_DATE_DAYS = 30;
     private static final int EXTEND_YEARS = 1;
 
-    @Override
-    public String ruleId() {
-        return "R10";
+    public AlertReviewScenario() {
+        super("R10", "notice-and-due", "extended-before-notice", "extended-after-notice", "deleted-after-notice",
+                "set-inside-notice");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R10-alert-review-" + instance;
-        Period p = ctx.period();
-
-        LocalDate review = reviewDate(ctx, p);
-        LocalDate notice = review.minusMonths(NOTICE_MONTHS);
-        AlertLog due = ctx.alert(noon(notice.minusDays(CREATED_BEFORE_NOTICE_DAYS)), AlertBasis.CHECK_1862_ART36,
-                ctx.memberState(), review, person(ctx), null);
-        String token = ctx.alertToken(due.alertId());
-        ctx.expect(id + "-due", ruleId(), token, due.alertId() + "@" + review + "#notice",
-                "the alert's review date is four months ahead");
-        ctx.expect(id + "-due", ruleId(), token, due.alertId() + "@" + review + "#due",
-                "the alert's review date is reached");
-
-        LocalDate review2 = reviewDate(ctx, p);
-        LocalDate notice2 = review2.minusMonths(NOTICE_MONTHS);
-        AlertLog extended = ctx.alert(noon(notice2.minusDays(CREATED_BEFORE_NOTICE_DAYS)), AlertBasis.REFUSAL_1861_ART24,
-                ctx.memberState(), review2, person(ctx), null);
-        extended.extend(noon(notice2.minusDays(EXTENDED_BEFORE_NOTICE_DAYS)), review2.plusYears(EXTEND_YEARS));
-        String token2 = ctx.alertToken(extended.alertId());
-        ctx.nearMiss(id + "-extended", ruleId(), token2, extended.alertId() + "@" + review2 + "#notice",
-                "the alert was extended before its notice date");
-        ctx.nearMiss(id + "-extended", ruleId(), token2, extended.alertId() + "@" + review2 + "#due",
-                "the alert was extended before its review date");
-    }
-
-    private static LocalDate reviewDate(ScenarioContext ctx, Period p) {
-        return p.end().minusDays(REVIEW_BEFORE_END_DAYS + ctx.rng().nextInt(REVIEW_SPREAD_DAYS));
+    void plant(ScenarioContext ctx, Family f, String id) {
+        ReviewDates dates = ctx.reviewDates();
+        LocalDate review = ctx.period().end().minusDays(REVIEW_BEFORE_END_DAYS + ctx.rng().nextInt(REVIEW_SPREAD_DAYS));
+        LocalDate notice = review.minusMonths(dates.noticeMonths());
+        long created = f.name().equals("set-inside-notice") ? noon(review.minusDays(CREATED_BEFORE_DATE_DAYS))
+                : noon(notice.minusDays(CREATED_BEFORE_NOTICE_DAYS));
+        AlertLog alert = ctx.alert(created, ctx.rng().nextBoolean() ? AlertBasis.CHECK_1862_ART36
+                : AlertBasis.REFUSAL_1861_ART24, ctx.memberState(), review, person(ctx), null);
+        String token = ctx.alertToken(alert.alertId());
+        String noticeId = alert.alertId() + "@" + review + "#notice";
+        String dueId = alert.alertId() + "@" + review + "#due";
+        long beforeDate = noon(review.minusDays(CHANGED_BEFORE_DATE_DAYS));
+        switch (f.name()) {
+            case "notice-and-due" -> {
+                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the review date is four months ahead");
+                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
+            }
+            case "extended-before-notice" -> {
+                alert.extend(noon(notice.minusDays(CREATED_BEFORE_NOTICE_DAYS / 2)), review.plusYears(EXTEND_YEARS));
+                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, noticeId, "extended before its notice date");
+                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended before its review date");
+            }
+            case "extended-after-notice" -> {
+                alert.extend(beforeDate, review.plusYears(EXTEND_YEARS));
+                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the notice fell due before the "
+                        + "extension");
+                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended four days before its review date");
+            }
+            case "deleted-after-notice" -> {
+                alert.delete(beforeDate, "purpose achieved");
+                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the notice fell due before the "
+                        + "deletion");
+                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "deleted four days before its review date");
+            }
+            default -> {
+                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, noticeId, "created 30 days before its review date: "
+                        + "the four-month notice had passed");
+                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
+            }
+        }
     }
 
     private static long noon(LocalDate day) {
         return day.toEpochDay() * Period.DAY_MILLIS + Period.DAY_MILLIS / 2;
     }
 
+    /** A person drawn like any other: names from the lists, a birth date from the population's distribution. */
     private static AlertPerson person(ScenarioContext ctx) {
         List<NameBook> books = List.copyOf(ctx.reference().nameBooks().values());
         Sex sex = ctx.rng().nextBoolean() ? Sex.F : Sex.M;
         NamePicker.Names n = ctx.names().pick(books.get(ctx.rng().nextInt(books.size())), sex, ctx.rng());
-        LocalDate dob = BirthYears.alertOnly(ctx.rng());
+        LocalDate dob = ctx.birthYears().draw(ctx.rng());
         return new AlertPerson(n.surname().name(), n.given().name(), new ArrayList<>(), dob.toString(), null, sex,
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }

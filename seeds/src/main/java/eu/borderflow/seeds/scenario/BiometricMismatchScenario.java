@@ -1,42 +1,88 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
-import eu.borderflow.seeds.reference.Bcp;
+import eu.borderflow.schema.FingerprintStatus;
+import eu.borderflow.seeds.world.Period;
 
 /**
- * R8: a document presented with a second facial template (flag); near-miss: the same person with a new document and
- * the same template.
+ * R8, one document, two biometric identities: a later crossing presents another facial (or fingerprint) template
+ * than the one first enrolled with the document. Families:
+ * <ul>
+ *   <li>{@code second-face}: another facial template (flag); a new document with the same face (near-miss);</li>
+ *   <li>{@code second-fingerprint}: another fingerprint template (flag); none captured the second time (near-miss);</li>
+ *   <li>{@code late-upload}: the enrolling crossing uploaded 40 hours late, after the other arrived (flag); the same
+ *       crossing re-sent (near-miss).</li>
+ * </ul>
  */
-public final class BiometricMismatchScenario implements Scenario {
+public final class BiometricMismatchScenario extends FamilyScenario {
 
-    private static final int SPAN = 11;
+    private static final int SPAN = 8;
+    private static final long LATE = 40 * Period.HOUR_MILLIS;
 
-    @Override
-    public String ruleId() {
-        return "R8";
+    public BiometricMismatchScenario() {
+        super("R8", "second-face", "second-fingerprint", "late-upload");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R8-biometric-mismatch-" + instance;
-        long b = ctx.baseDay(SPAN);
-        Bcp air = ctx.randomBcp(BorderType.AIR);
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "second-face" -> {
+                PlantedTraveller shared = ctx.traveller(SPAN, 2, t -> true);
+                long b = shared.day();
+                ctx.stay(shared, b, b + 3);
+                ctx.setFacialTemplate(shared, ctx.newFacialTemplateId());
+                both(ctx, f, id + "-second-face", shared, ctx.stay(shared, b + 5, b + 6),
+                        "the document presented with a second face");
+                PlantedTraveller renewed = ctx.traveller(SPAN, 2, t -> true);
+                long d = renewed.day();
+                ctx.stay(renewed, d, d + 1);
+                ctx.setDocument(renewed, ctx.newDocument(renewed));
+                BorderCrossing newDocument = ctx.stay(renewed, d + 4, d + 5).entry();
+                ctx.nearMiss(f, id + "-new-document", renewed, newDocument,
+                        "a new document with the same face");
+            }
+            case "second-fingerprint" -> {
+                PlantedTraveller other = fingerprinted(ctx);
+                long b = other.day();
+                ctx.stay(other, b, b + 1);
+                ctx.setFingerprintTemplate(other, ctx.newFingerprintTemplateId());
+                both(ctx, f, id + "-second-fingerprint", other, ctx.stay(other, b + 4, b + 5),
+                        "the document presented with other fingerprints");
+                PlantedTraveller none = fingerprinted(ctx);
+                long d = none.day();
+                ctx.stay(none, d, d + 1);
+                ctx.setFingerprintTemplate(none, null);
+                ctx.setFingerprintStatus(none, FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
+                BorderCrossing without = ctx.stay(none, d + 4, d + 5).entry();
+                ctx.nearMiss(f, id + "-no-fingerprint", none, without,
+                        "no fingerprint captured this time: nothing to compare");
+            }
+            default -> {
+                PlantedTraveller late = ctx.traveller(SPAN, 2, t -> true);
+                long b = late.day();
+                ScenarioContext.Stay first = ctx.stay(late, b, b);
+                ctx.uploadLate(first.entry(), LATE);
+                ctx.uploadLate(first.exit(), LATE);
+                ctx.setFacialTemplate(late, ctx.newFacialTemplateId());
+                both(ctx, f, id + "-enrolment-uploaded-late", late, ctx.stay(late, b + 1, b + 2),
+                        "a second face; the crossings that enrolled the first were uploaded 40 hours late");
+                PlantedTraveller resent = ctx.traveller(SPAN);
+                long d = resent.day();
+                ScenarioContext.Stay stay = ctx.stay(resent, d, d + 2);
+                ctx.resend(stay.entry());
+                ctx.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
+            }
+        }
+    }
 
-        PlantedTraveller shared = ctx.traveller(true);
-        ctx.entry(shared, air, ctx.at(air, b, 7), b + 4);
-        ctx.setFacialTemplate(shared, ctx.newFacialTemplateId());
-        BorderCrossing other = ctx.exit(shared, air, ctx.at(air, b + 4, 18));
-        ctx.expect(id + "-second-template", ruleId(), ctx.fileToken(shared), other.getEventId(),
-                "the document is presented with a second biometric identity");
+    /** Both crossings of a stay presenting the other biometric identity: flags. */
+    private static void both(ScenarioContext ctx, Family f, String id, PlantedTraveller t, ScenarioContext.Stay stay,
+                             String description) {
+        ctx.expect(f, id, t, stay.entry(), description + " (entry)");
+        ctx.expect(f, id, t, stay.exit(), description + " (exit)");
+    }
 
-        PlantedTraveller renewed = ctx.traveller(false);
-        ctx.entry(renewed, air, ctx.at(air, b + 1, 7), b + 3);
-        ctx.exit(renewed, air, ctx.at(air, b + 3, 18));
-        ctx.setDocument(renewed, ctx.newDocument(renewed));
-        BorderCrossing newDocument = ctx.entry(renewed, air, ctx.at(air, b + 8, 7), b + 10);
-        ctx.exit(renewed, air, ctx.at(air, b + 10, 18));
-        ctx.nearMiss(id + "-new-document-same-person", ruleId(), ctx.fileToken(renewed), newDocument.getEventId(),
-                "a new document with the same biometric identity");
+    private static PlantedTraveller fingerprinted(ScenarioContext ctx) {
+        return ctx.traveller(SPAN, 2, t -> t.fingerprintStatus() == FingerprintStatus.CAPTURED);
     }
 }

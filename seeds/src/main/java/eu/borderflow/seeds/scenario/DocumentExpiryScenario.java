@@ -1,66 +1,110 @@
 package eu.borderflow.seeds.scenario;
 
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
-import eu.borderflow.schema.TravelDocument;
-import eu.borderflow.seeds.reference.Bcp;
-
-import java.time.LocalDate;
+import eu.borderflow.schema.StayBasis;
+import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.stay.StayHistory;
 
 /**
- * R6: entry on an expired document (flag), a document expiring before the authorised end of a 10-day visa stay
- * (flag), and one expiring exactly on the last authorised day (near-miss).
+ * R6, a travel document expired on the entry day or expiring before the stay's authorised end (the same end as R3
+ * and R4: 90/180 with the days already used, the visa's validity and total). Each family plants a document expiring
+ * the day before the end (flag) next to one expiring on it (near-miss):
+ * <ul>
+ *   <li>{@code expired}: a document expired ten days before the entry (flag);</li>
+ *   <li>{@code fresh-window}: nothing in the window: the end is the 90th day;</li>
+ *   <li>{@code window-history}: 60 days of an earlier stay in the window: the end is 30 days on;</li>
+ *   <li>{@code visa-total}: a 20-day visa with 12 days used: the end is 8 days on;</li>
+ *   <li>{@code visa-validity}: the visa's last valid day is the end;</li>
+ *   <li>{@code long-stay-exempt}: under a residence permit there is no authorised end (near-miss), an expired document
+ *       is still expired (flag).</li>
+ * </ul>
  */
-public final class DocumentExpiryScenario implements Scenario {
+public final class DocumentExpiryScenario extends FamilyScenario {
 
-    private static final int VISA_DAYS = 10;
-    private static final int LAST_DAY = VISA_DAYS - 1;
-    private static final int EXPIRED_DAYS_BEFORE = 10;
-    private static final int MID_STAY = 5;
     private static final int SPAN = 6;
+    private static final int EXPIRED_DAYS = 10;
+    private static final int EARLIER = 60;
+    private static final int TOTAL = 20;
+    private static final int USED = 12;
+    private static final int VALID_DAYS = 5;
 
-    @Override
-    public String ruleId() {
-        return "R6";
+    public DocumentExpiryScenario() {
+        super("R6", "expired", "fresh-window", "window-history", "visa-total", "visa-validity", "long-stay-exempt");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R6-document-expiry-" + instance;
-        long e = ctx.baseDay(SPAN);
-        Bcp sea = ctx.randomBcp(BorderType.SEA);
-
-        PlantedTraveller expired = ctx.traveller(false);
-        expire(ctx, expired, e - EXPIRED_DAYS_BEFORE);
-        BorderCrossing expiredEntry = ctx.entry(expired, sea, ctx.at(sea, e, 9), e + 2);
-        ctx.exit(expired, sea, ctx.at(sea, e + 2, 15));
-        ctx.expect(id + "-expired", ruleId(), ctx.fileToken(expired), expiredEntry.getEventId(),
-                "entry on a document that expired ten days earlier");
-
-        PlantedTraveller midStay = tenDayVisa(ctx);
-        expire(ctx, midStay, e + MID_STAY);
-        BorderCrossing midEntry = ctx.entry(midStay, sea, ctx.at(sea, e, 10), e + 3);
-        ctx.exit(midStay, sea, ctx.at(sea, e + 3, 15));
-        ctx.expect(id + "-expiring-mid-stay", ruleId(), ctx.fileToken(midStay), midEntry.getEventId(),
-                "document expires before the authorised end of the stay");
-
-        PlantedTraveller lastDay = tenDayVisa(ctx);
-        expire(ctx, lastDay, e + LAST_DAY);
-        BorderCrossing lastEntry = ctx.entry(lastDay, sea, ctx.at(sea, e, 11), e + 3);
-        ctx.exit(lastDay, sea, ctx.at(sea, e + 3, 16));
-        ctx.nearMiss(id + "-expiring-on-last-day", ruleId(), ctx.fileToken(lastDay), lastEntry.getEventId(),
-                "document expires exactly on the last authorised day of the stay");
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "expired" -> {
+                PlantedTraveller t = ctx.traveller(SPAN);
+                ctx.setExpiry(t, t.day() - EXPIRED_DAYS);
+                ctx.expect(f, id + "-expired", t, ctx.stay(t, t.day(), t.day() + 2).entry(),
+                        "entry on a document that expired ten days earlier");
+                atEnd(ctx, f, id + "-valid-to-the-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
+            }
+            case "fresh-window" -> {
+                atEnd(ctx, f, id + "-day-before-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 1);
+                atEnd(ctx, f, id + "-on-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
+            }
+            case "window-history" -> {
+                for (int before : new int[] {1, 0}) {
+                    PlantedTraveller t = ctx.traveller(EARLIER + 40, SPAN, 2, ScenarioContext::noVisaTotal);
+                    long earlier = t.day() - EARLIER - 40;
+                    ctx.stay(t, earlier, earlier + EARLIER - 1);
+                    atEnd(ctx, f, id + (before == 1 ? "-day-before-end" : "-on-end"), t,
+                            StayHistory.empty().add((int) earlier, (int) (earlier + EARLIER - 1)), 0, before);
+                }
+            }
+            case "visa-total" -> {
+                for (int before : new int[] {1, 0}) {
+                    PlantedTraveller t = ctx.traveller(USED + 10, SPAN, 2, tr -> tr.visa() != null);
+                    long first = t.day() - USED - 10;
+                    ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
+                    ctx.stay(t, first, first + USED - 1);
+                    atEnd(ctx, f, id + (before == 1 ? "-day-before-end" : "-on-end"), t,
+                            StayHistory.empty().add((int) first, (int) (first + USED - 1)), USED, before);
+                }
+            }
+            case "visa-validity" -> {
+                for (int before : new int[] {1, 0}) {
+                    PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+                    ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
+                    atEnd(ctx, f, id + (before == 1 ? "-day-before-end" : "-on-end"), t, StayHistory.empty(), 0,
+                            before);
+                }
+            }
+            default -> {
+                PlantedTraveller permit = ctx.traveller(SPAN);
+                ctx.setStayBasis(permit, StayBasis.RESIDENCE_PERMIT);
+                ctx.setExpiry(permit, permit.day() + 30);
+                ctx.nearMiss(f, id + "-permit-expiring", permit, ctx.stay(permit, permit.day(), permit.day() + 2)
+                        .entry(), "a document expiring 30 days on, under a residence permit: no authorised end");
+                PlantedTraveller expired = ctx.traveller(SPAN);
+                ctx.setStayBasis(expired, StayBasis.RESIDENCE_PERMIT);
+                ctx.setExpiry(expired, expired.day() - 1);
+                ctx.expect(f, id + "-permit-expired", expired, ctx.stay(expired, expired.day(), expired.day() + 2)
+                        .entry(), "a document expired the day before the entry, under a residence permit");
+            }
+        }
     }
 
-    private static PlantedTraveller tenDayVisa(ScenarioContext ctx) {
-        PlantedTraveller t = ctx.traveller(true);
-        ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, ctx.period().start().minusDays(VISA_DAYS),
-                ctx.period().end().plusDays(ScenarioContext.FULL_VISA_DAYS)));
-        return t;
-    }
-
-    private static void expire(ScenarioContext ctx, PlantedTraveller t, long day) {
-        TravelDocument d = t.document();
-        ctx.setDocument(t, new TravelDocument(d.getType(), d.getNumber(), d.getIssuingCountry(), LocalDate.ofEpochDay(day)));
+    /**
+     * A short trip entered on the traveller's day on a document expiring {@code daysBefore} days before the stay's
+     * authorised end (0: on it, a near-miss; more: a flag).
+     */
+    private static void atEnd(ScenarioContext ctx, Family f, String id, PlantedTraveller t, StayHistory earlier,
+                              int visaDaysUsed, int daysBefore) {
+        long entryDay = t.day();
+        int end = ctx.authorisedEnd(t, entryDay, earlier, visaDaysUsed);
+        if (end == AuthorisedStay.NO_LAWFUL_DAY || end == AuthorisedStay.UNLIMITED) {
+            throw new IllegalStateException(id + ": the stay needs an authorised end");
+        }
+        ctx.setExpiry(t, end - daysBefore);
+        ScenarioContext.Stay stay = ctx.stay(t, entryDay, Math.min(end, entryDay + 2));
+        if (daysBefore > 0) {
+            ctx.expect(f, id, t, stay.entry(), "the document expires " + daysBefore + " day(s) before the "
+                    + "authorised end of the stay");
+        } else {
+            ctx.nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
+        }
     }
 }

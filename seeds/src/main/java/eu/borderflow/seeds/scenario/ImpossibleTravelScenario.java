@@ -1,65 +1,137 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.Period;
 
 /**
- * R7: two entries in a row (flag); an exit at Helsinki airport followed one hour later by an entry at Lisbon airport
- * (flag: ~3,400 km needs over 4 hours); the same trip 7 hours later (near-miss: fast but possible).
+ * R7, impossible travel or a broken sequence for one document (docs/RULES.md): two crossings at different BCPs closer
+ * than the minimum transfer time plus the distance over the fastest plausible speed, or two entries or two exits in
+ * a row. The trigger is the later crossing. Families:
+ * <ul>
+ *   <li>{@code two-entries} and {@code two-exits}: a movement missing between two (flag), or present (near-miss);</li>
+ *   <li>{@code too-fast}: an exit and an entry at two BCPs minutes under the minimum (flag) or over it (near-miss);</li>
+ *   <li>{@code transfer-plus-distance}: neighbouring BCPs, under the transfer time plus the distance's time though
+ *       over each alone (flag), and just over the sum (near-miss);</li>
+ *   <li>{@code same-bcp}: out and back in ten minutes at the same BCP (near-miss) or at another (flag);</li>
+ *   <li>{@code late-upload}: the earlier crossing of the pair uploaded 40 hours late, after the later one.</li>
+ * </ul>
  */
-public final class ImpossibleTravelScenario implements Scenario {
+public final class ImpossibleTravelScenario extends FamilyScenario {
 
-    private static final String FROM = "FIN-A-HEL";
-    private static final String TO = "PRT-A-LIS";
-    private static final long IMPOSSIBLE_AFTER = Period.HOUR_MILLIS;
-    private static final long POSSIBLE_AFTER = 7 * Period.HOUR_MILLIS;
-    private static final int SPAN = 7;
+    private static final int SPAN = 8;
+    private static final long MINUTES = Period.MINUTE_MILLIS;
+    private static final long LATE = 40 * Period.HOUR_MILLIS;
 
-    @Override
-    public String ruleId() {
-        return "R7";
+    public ImpossibleTravelScenario() {
+        super("R7", "two-entries", "two-exits", "too-fast", "transfer-plus-distance", "same-bcp", "late-upload");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R7-impossible-travel-" + instance;
-        long b = ctx.baseDay(SPAN);
-        Bcp from = ctx.bcp(FROM);
-        Bcp to = ctx.bcp(TO);
-        long needed = ctx.travelTimes().minMillis(from.index(), to.index());
-        if (needed <= IMPOSSIBLE_AFTER || needed >= POSSIBLE_AFTER) {
-            throw new IllegalStateException("R7 scenario BCPs no longer bracket the travel time: " + needed + " ms");
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "two-entries" -> {
+                PlantedTraveller twice = ctx.traveller(SPAN, 2, t -> true);
+                long b = twice.day();
+                Bcp a = ctx.bcp();
+                ctx.entry(twice, a, ctx.entryTime(a, b), b + 5);
+                Bcp c = ctx.bcp();
+                BorderCrossing again = ctx.entry(twice, c, ctx.entryTime(c, b + 2), b + 5);
+                ctx.exit(twice, c, ctx.exitTime(c, b + 5, 0));
+                ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
+                PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
+                ctx.stay(normal, normal.day(), normal.day() + 1);
+                BorderCrossing next = ctx.stay(normal, normal.day() + 3, normal.day() + 5).entry();
+                ctx.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
+            }
+            case "two-exits" -> {
+                PlantedTraveller twice = ctx.traveller(SPAN, 1, t -> true);
+                long b = twice.day();
+                ScenarioContext.Stay stay = ctx.stay(twice, b, b + 2);
+                Bcp c = ctx.bcp();
+                BorderCrossing again = ctx.exit(twice, c, ctx.exitTime(c, b + 4, stay.exit().getEventTime()
+                        .toEpochMilli()));
+                ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
+                PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
+                ctx.stay(normal, normal.day(), normal.day() + 1);
+                BorderCrossing next = ctx.stay(normal, normal.day() + 3, normal.day() + 5).exit();
+                ctx.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
+            }
+            case "too-fast" -> {
+                Bcp a = ctx.bcp();
+                Bcp c = ctx.otherBcp(a);
+                hop(ctx, f, id + "-under", a, c, -(1 + ctx.rng().nextInt(15)) * MINUTES, 0);
+                hop(ctx, f, id + "-over", a, c, (1 + ctx.rng().nextInt(15)) * MINUTES, 0);
+            }
+            case "transfer-plus-distance" -> {
+                Bcp a = ctx.bcp();
+                Bcp c = nearest(ctx, a);
+                hop(ctx, f, id + "-under-the-sum", a, c, -MINUTES, 0);
+                hop(ctx, f, id + "-over-the-sum", a, c, MINUTES, 0);
+            }
+            case "same-bcp" -> {
+                Bcp a = ctx.bcp();
+                quickReturn(ctx, f, id + "-same-bcp", a, a, false);
+                quickReturn(ctx, f, id + "-other-bcp", a, nearest(ctx, a), true);
+            }
+            default -> {
+                Bcp a = ctx.bcp();
+                Bcp c = ctx.otherBcp(a);
+                hop(ctx, f, id + "-under", a, c, -(1 + ctx.rng().nextInt(15)) * MINUTES, LATE);
+                hop(ctx, f, id + "-over", a, c, (1 + ctx.rng().nextInt(15)) * MINUTES, LATE);
+            }
         }
-
-        PlantedTraveller twice = ctx.traveller(false);
-        Bcp a = ctx.randomBcp(BorderType.LAND);
-        Bcp c = ctx.randomBcp(BorderType.LAND);
-        ctx.entry(twice, a, ctx.at(a, b, 9), b + 5);
-        BorderCrossing again = ctx.entry(twice, c, ctx.at(c, b + 2, 10), b + 5);
-        ctx.exit(twice, c, ctx.at(c, b + 5, 14));
-        ctx.expect(id + "-two-entries", ruleId(), ctx.fileToken(twice), again.getEventId(),
-                "two entries in a row without an exit between them");
-
-        PlantedTraveller fast = ctx.traveller(false);
-        BorderCrossing impossible = hop(ctx, fast, from, to, b, IMPOSSIBLE_AFTER);
-        ctx.expect(id + "-impossible", ruleId(), ctx.fileToken(fast), impossible.getEventId(),
-                "entry at Lisbon airport one hour after an exit at Helsinki airport");
-
-        PlantedTraveller possible = ctx.traveller(false);
-        BorderCrossing plausible = hop(ctx, possible, from, to, b + 1, POSSIBLE_AFTER);
-        ctx.nearMiss(id + "-fast-but-possible", ruleId(), ctx.fileToken(possible), plausible.getEventId(),
-                "entry at Lisbon airport seven hours after an exit at Helsinki airport: possible");
     }
 
-    /** Entry and exit at {@code from}, then an entry at {@code to} {@code after} millis later; returns that entry. */
-    private static BorderCrossing hop(ScenarioContext ctx, PlantedTraveller t, Bcp from, Bcp to, long day, long after) {
-        ctx.entry(t, from, ctx.at(from, day, 7), day + 3);
-        BorderCrossing exit = ctx.exit(t, from, ctx.at(from, day + 3, 9));
-        long arrival = exit.getEventTime().toEpochMilli() + after;
-        BorderCrossing entry = ctx.entry(t, to, arrival, day + 6);
-        ctx.exit(t, to, ctx.at(to, day + 6, 16));
-        return entry;
+    /**
+     * A stay at {@code from}, its exit, then an entry at {@code to} the minimum time plus {@code offset} later (a flag
+     * when the offset is negative); the exit uploaded {@code late} (0: at once).
+     */
+    private static void hop(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, long offset, long late) {
+        PlantedTraveller t = ctx.traveller(SPAN, 2, tr -> true);
+        long b = t.day();
+        ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
+        long minimum = ctx.travelTimes().minMillis(from.index(), to.index());
+        long arrival = first.exit().getEventTime().toEpochMilli() + minimum + offset;
+        BorderCrossing entry = ctx.entry(t, to, arrival, b + 5);
+        ctx.exit(t, to, ctx.exitTime(to, b + 5, arrival));
+        if (late > 0) {
+            ctx.uploadLate(first.exit(), late);
+        }
+        String gap = Math.abs(offset) / MINUTES + " minutes " + (offset < 0 ? "under" : "over");
+        String description = "entry at " + to.code() + " after an exit at " + from.code() + ", " + gap
+                + " the minimum time" + (late > 0 ? "; the exit uploaded 40 hours late" : "");
+        if (offset < 0) {
+            ctx.expect(f, id, t, entry, description);
+        } else {
+            ctx.nearMiss(f, id, t, entry, description);
+        }
+    }
+
+    /** Out at {@code from} and back in at {@code to} ten minutes later. */
+    private static void quickReturn(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, boolean flag) {
+        PlantedTraveller t = ctx.traveller(SPAN, 2, tr -> true);
+        long b = t.day();
+        ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
+        long back = first.exit().getEventTime().toEpochMilli() + 10 * MINUTES;
+        BorderCrossing entry = ctx.entry(t, to, back, b + 4);
+        ctx.exit(t, to, ctx.exitTime(to, b + 4, back));
+        if (flag) {
+            ctx.expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
+        } else {
+            ctx.nearMiss(f, id, t, entry, "back in at the same BCP ten minutes after leaving");
+        }
+    }
+
+    /** The BCP nearest to {@code a}: where the transfer time dominates the distance's. */
+    private static Bcp nearest(ScenarioContext ctx, Bcp a) {
+        Bcp best = null;
+        for (Bcp b : ctx.reference().bcps()) {
+            if (b.index() != a.index() && (best == null || ctx.travelTimes().minMillis(a.index(), b.index())
+                    < ctx.travelTimes().minMillis(a.index(), best.index()))) {
+                best = b;
+            }
+        }
+        return best;
     }
 }

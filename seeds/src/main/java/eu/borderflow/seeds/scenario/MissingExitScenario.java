@@ -1,61 +1,188 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
+import eu.borderflow.schema.GroundTruthKind;
+import eu.borderflow.schema.StayBasis;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.stay.StayHistory;
 
 /**
- * R4: a visa holder allowed 10 days who never exits (flag), one whose timely exit is uploaded late but within the
- * 72 h grace (near-miss), and one who exits after the deadline and grace (flag raised then withdrawn: near-miss for
- * R4, while the late exit itself is an R3 overstay). Deadlines fall well inside the period.
+ * R4, missing exit: no exit by the day after the authorised end (local time), plus the 72-hour grace for late uploads.
+ * Every entry carries its deadline ({@code not_before}): a flag raised before it is premature. Families:
+ * <ul>
+ *   <li>{@code no-exit}: a 10-day visa, no exit (flag) or the exit on the last day (near-miss);</li>
+ *   <li>{@code upload-within-grace}: the exit on the last day uploaded 60 hours late, still within the grace;</li>
+ *   <li>{@code upload-past-grace}: the exit uploaded 80 hours late: the flag is raised after the grace, then withdrawn;</li>
+ *   <li>{@code exit-after-grace}: an exit only after the deadline (withdrawn; an R3 overstay);</li>
+ *   <li>{@code visa-total}: the visa's days used up by an earlier stay but five;</li>
+ *   <li>{@code window-history}: 85 days of an earlier stay in the window leave five;</li>
+ *   <li>{@code same-day-re-entry}: back in on the day the visa's last day was spent;</li>
+ *   <li>{@code long-stay-exempt}: no exit under a residence permit is no missing exit.</li>
+ * </ul>
+ * Deadlines fall inside the data, with traffic continuing after them.
  */
-public final class MissingExitScenario implements Scenario {
+public final class MissingExitScenario extends FamilyScenario {
 
     private static final int VISA_DAYS = 10;
-    /** The latest lawful exit day, counted from the entry day. */
-    private static final int LAST_DAY = VISA_DAYS - 1;
-    private static final long WITHIN_GRACE_DELAY = 60 * Period.HOUR_MILLIS;
-    /** Day after the authorised stay (+1), end of that day (+1), grace of 3 days, plus one more. */
-    private static final int AFTER_GRACE = LAST_DAY + 6;
-    private static final int SPAN = AFTER_GRACE + 2;
+    /** The deadline (day after the end, plus 3 days of grace) and a day of traffic after it. */
+    private static final int AFTER_END = 5;
+    private static final int SPAN = VISA_DAYS + AFTER_END + 1;
+    private static final long WITHIN_GRACE = 60 * Period.HOUR_MILLIS;
+    private static final long PAST_GRACE = 80 * Period.HOUR_MILLIS;
+    private static final int TOTAL = 20;
+    private static final int EARLIER = 15;
+    private static final int HISTORY = 85;
 
     @Override
-    public String ruleId() {
-        return "R4";
+    public int minDays() {
+        return SPAN + ScenarioContext.MARGIN_DAYS;
+    }
+
+    public MissingExitScenario() {
+        super("R4", "no-exit", "upload-within-grace", "upload-past-grace", "exit-after-grace", "visa-total",
+                "window-history", "same-day-re-entry", "long-stay-exempt");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R4-missing-exit-" + instance;
-        long e = ctx.baseDay(SPAN);
-        Bcp bcp = ctx.randomBcp(BorderType.AIR);
-
-        PlantedTraveller missing = visaHolder(ctx);
-        BorderCrossing entry = ctx.entry(missing, bcp, ctx.at(bcp, e, 6), e + LAST_DAY);
-        ctx.expect(id + "-no-exit", ruleId(), ctx.fileToken(missing), entry.getEventId(),
-                "no exit recorded by the day after the authorised 10-day stay ended");
-
-        PlantedTraveller lateUpload = visaHolder(ctx);
-        BorderCrossing lateEntry = ctx.entry(lateUpload, bcp, ctx.at(bcp, e, 8), e + LAST_DAY);
-        BorderCrossing lateExit = ctx.exit(lateUpload, bcp, ctx.at(bcp, e + LAST_DAY, 20));
-        ctx.uploadLate(lateExit, WITHIN_GRACE_DELAY);
-        ctx.nearMiss(id + "-exit-uploaded-within-grace", ruleId(), ctx.fileToken(lateUpload), lateEntry.getEventId(),
-                "timely exit uploaded 60 hours late, within the 72-hour grace");
-
-        PlantedTraveller lateExitTraveller = visaHolder(ctx);
-        BorderCrossing stayEntry = ctx.entry(lateExitTraveller, bcp, ctx.at(bcp, e + 1, 7), e + 1 + LAST_DAY);
-        BorderCrossing afterGrace = ctx.exit(lateExitTraveller, bcp, ctx.at(bcp, e + 1 + AFTER_GRACE, 12));
-        ctx.nearMiss(id + "-exit-after-grace", ruleId(), ctx.fileToken(lateExitTraveller), stayEntry.getEventId(),
-                "exit recorded after the deadline and grace: the missing-exit flag is withdrawn");
-        ctx.expect(id + "-exit-after-grace", "R3", ctx.fileToken(lateExitTraveller), afterGrace.getEventId(),
-                "exit after the authorised 10-day stay ended");
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "no-exit" -> {
+                noExit(ctx, f, id);
+                exitOnLastDay(ctx, f, id, 0);
+            }
+            case "upload-within-grace" -> {
+                noExit(ctx, f, id);
+                exitOnLastDay(ctx, f, id, WITHIN_GRACE);
+            }
+            case "upload-past-grace" -> {
+                noExit(ctx, f, id);
+                exitOnLastDay(ctx, f, id, PAST_GRACE);
+            }
+            case "exit-after-grace" -> {
+                noExit(ctx, f, id);
+                exitAfterGrace(ctx, f, id);
+            }
+            case "visa-total" -> visaTotal(ctx, f, id);
+            case "window-history" -> history(ctx, f, id);
+            case "same-day-re-entry" -> sameDay(ctx, f, id);
+            default -> exempt(ctx, f, id);
+        }
     }
 
-    private static PlantedTraveller visaHolder(ScenarioContext ctx) {
-        PlantedTraveller t = ctx.traveller(true);
-        ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, ctx.period().start().minusDays(VISA_DAYS),
-                ctx.period().end().plusDays(ScenarioContext.FULL_VISA_DAYS)));
+    /** A traveller on a fresh visa of ten days in all, valid for a few months, entered on its day. */
+    private static PlantedTraveller tenDays(ScenarioContext ctx) {
+        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
         return t;
+    }
+
+    private static void noExit(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller t = tenDays(ctx);
+        Bcp bcp = ctx.bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
+        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        ctx.missingExit(f, id + "-no-exit", GroundTruthKind.EXPECTED_FLAG, t, entry, end,
+                "no exit recorded by the day after the authorised 10-day stay, and the grace has passed");
+    }
+
+    /** The exit on the last authorised day, uploaded {@code delay} late (0: at once). */
+    private static void exitOnLastDay(ScenarioContext ctx, Family f, String id, long delay) {
+        PlantedTraveller t = tenDays(ctx);
+        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        Bcp bcp = ctx.bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
+        BorderCrossing exit = ctx.exit(t, bcp, ctx.at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
+        String how = "an exit on the last authorised day";
+        if (delay > 0) {
+            ctx.uploadLate(exit, delay);
+            how += ", uploaded " + delay / Period.HOUR_MILLIS + " hours late"
+                    + (delay > WITHIN_GRACE ? " (after the grace: a flag may be raised then withdrawn)" : "");
+        }
+        ctx.missingExit(f, id + "-exit-on-last-day", GroundTruthKind.NEAR_MISS, t, entry, end, how);
+    }
+
+    /** The exit comes after the deadline: the flag is withdrawn, and the exit is an overstay (R3). */
+    private static void exitAfterGrace(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller t = tenDays(ctx);
+        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        Bcp bcp = ctx.bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
+        BorderCrossing exit = ctx.exit(t, bcp, ctx.exitTime(bcp, end + AFTER_END, 0));
+        ctx.missingExit(f, id + "-exit-after-grace", GroundTruthKind.NEAR_MISS, t, entry, end,
+                "an exit recorded after the deadline and grace: the flag is withdrawn");
+        ctx.expect(f, id + "-exit-after-grace", "R3", t, exit, "exit after the authorised 10-day stay");
+    }
+
+    /** A 20-day visa, 15 days used: the second stay may last five (no exit: flag; exit on the fifth: near-miss). */
+    private static void visaTotal(ScenarioContext ctx, Family f, String id) {
+        for (boolean exits : new boolean[] {false, true}) {
+            PlantedTraveller t = ctx.traveller(EARLIER + 5, SPAN, 2, tr -> tr.visa() != null);
+            long entryDay = t.day();
+            long first = entryDay - EARLIER - 5;
+            ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
+            ctx.stay(t, first, first + EARLIER - 1);
+            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)),
+                    EARLIER);
+            plantSecond(ctx, f, id + (exits ? "-exit-on-last-day" : "-no-exit"), t, entryDay, end, exits,
+                    "a 20-day visa with 15 days used before this stay");
+        }
+    }
+
+    /** 85 days of an earlier stay in the window leave five (no exit: flag; exit on the fifth: near-miss). */
+    private static void history(ScenarioContext ctx, Family f, String id) {
+        for (boolean exits : new boolean[] {false, true}) {
+            PlantedTraveller t = ctx.traveller(HISTORY + 10, SPAN, 2, ScenarioContext::noVisaTotal);
+            long entryDay = t.day();
+            long earlier = entryDay - HISTORY - 9;
+            ctx.stay(t, earlier, earlier + HISTORY - 1);
+            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) earlier,
+                    (int) (earlier + HISTORY - 1)), 0);
+            plantSecond(ctx, f, id + (exits ? "-exit-on-last-day" : "-no-exit"), t, entryDay, end, exits,
+                    HISTORY + " days of an earlier stay in the 180-day window");
+        }
+    }
+
+    /** Out on the visa's last day and back in the same day: that day is the new stay's only one. */
+    private static void sameDay(ScenarioContext ctx, Family f, String id) {
+        for (boolean exits : new boolean[] {false, true}) {
+            PlantedTraveller t = tenDays(ctx);
+            long first = t.day();
+            long last = first + VISA_DAYS - 1;
+            Bcp bcp = ctx.bcp();
+            ctx.entry(t, bcp, ctx.entryTime(bcp, first), last);
+            long out = ctx.daytime(bcp, last);
+            ctx.exit(t, bcp, out);
+            int end = ctx.authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
+            BorderCrossing entry = ctx.entry(t, bcp, out + Period.HOUR_MILLIS, end);
+            if (exits) {
+                ctx.exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
+            }
+            ctx.missingExit(f, id + (exits ? "-out-again" : "-stays"), exits ? GroundTruthKind.NEAR_MISS
+                    : GroundTruthKind.EXPECTED_FLAG, t, entry, end, "re-entered on the day the visa's ten days ran "
+                    + "out, " + (exits ? "and left again that day" : "and no exit"));
+        }
+    }
+
+    /** No exit: under a residence permit no deadline (near-miss); on a short stay, one (flag). */
+    private static void exempt(ScenarioContext ctx, Family f, String id) {
+        noExit(ctx, f, id);
+        PlantedTraveller t = ctx.traveller(SPAN);
+        ctx.setStayBasis(t, StayBasis.RESIDENCE_PERMIT);
+        Bcp bcp = ctx.bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + 365);
+        ctx.missingExit(f, id + "-permit", GroundTruthKind.NEAR_MISS, t, entry,
+                ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0), "no exit under a residence permit");
+    }
+
+    private static void plantSecond(ScenarioContext ctx, Family f, String id, PlantedTraveller t, long entryDay,
+                                    int end, boolean exits, String why) {
+        Bcp bcp = ctx.bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, entryDay), end);
+        if (exits) {
+            ctx.exit(t, bcp, ctx.exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
+        }
+        ctx.missingExit(f, id, exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG, t, entry, end,
+                why + (exits ? ": the exit is on the last authorised day" : ": no exit by the day after it"));
     }
 }

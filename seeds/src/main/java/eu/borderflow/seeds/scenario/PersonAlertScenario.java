@@ -1,181 +1,230 @@
 package eu.borderflow.seeds.scenario;
 
+import eu.borderflow.person.NameForms;
+import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.schema.AlertBasis;
-import eu.borderflow.schema.AlertPerson;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.seeds.reference.Bcp;
-import eu.borderflow.seeds.reference.NameBook;
 import eu.borderflow.seeds.world.AlertLog;
-import eu.borderflow.seeds.world.NamePicker;
+import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.Traveller;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
- * R2: person alerts that must match (exact, transliterated spelling, swapped name order, day/month-swapped and
- * year-only birth dates, an alert flagged by the crossing state, a refusal alert) and near-misses that must not
- * (a clearly different name with the same birth date; the same name born another year).
+ * R2, the traveller matches a person alert in force at the crossing (docs/RULES.md: a name at Jaro-Winkler 0.92 or
+ * more after folding, in either word order, against the alert's name or an alias, and a compatible date of birth).
+ * Every crossing of a matching traveller while the alert is in force is a flag. Families (flag / near-miss):
+ * <ul>
+ *   <li>{@code exact}: the same name / a name at 0.85-0.92 with the same date of birth;</li>
+ *   <li>{@code transliteration}: the document's other spelling / the same name born in another year;</li>
+ *   <li>{@code swapped-order}: surname and given name swapped / the date of birth a day off;</li>
+ *   <li>{@code day-month-swapped}: day and month swapped / a year-only date of another year;</li>
+ *   <li>{@code year-only}: the same name and year / a name at 0.85-0.92 and the year;</li>
+ *   <li>{@code flagged-by-state}: the crossing state's flag downgrades but still flags / deleted before the crossing;</li>
+ *   <li>{@code alias-update}: an alias added before the crossings / added after them;</li>
+ *   <li>{@code created-during-stay}: the exit after the alert's creation / the entry before it;</li>
+ *   <li>{@code refusal}: a refused traveller / a return alert, which R2 does not read.</li>
+ * </ul>
  */
-public final class PersonAlertScenario implements Scenario {
+public final class PersonAlertScenario extends FamilyScenario {
 
-    /** Planted spelling variants are at least this similar in every word order (the rule's threshold is 0.92). */
-    private static final double VARIANT_MIN = 0.94;
-    /** Planted different names are below this in every word order. */
-    private static final double DIFFERENT_MAX = 0.85;
-    private static final int OTHER_YEAR_OFFSET = 20;
-    private static final int SPAN = 14;
-    private static final int MAX_TRIES = 500;
+    private static final int SPAN = 8;
+    private static final int OTHER_YEARS = 20;
     private static final int LAST_SWAPPABLE_DAY = 12;
+    private static final AlertBasis[] BASES = {AlertBasis.CHECK_1862_ART36, AlertBasis.JUDICIAL_1862_ART34,
+            AlertBasis.MISSING_1862_ART32, AlertBasis.ARREST_1862_ART26, AlertBasis.REFUSAL_1861_ART24};
 
-    @Override
-    public String ruleId() {
-        return "R2";
+    public PersonAlertScenario() {
+        super("R2", "exact", "transliteration", "swapped-order", "day-month-swapped", "year-only",
+                "flagged-by-state", "alias-update", "created-during-stay", "refusal");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R2-person-alert-" + instance;
-        long b = ctx.baseDay(SPAN);
-
-        PlantedTraveller exact = ctx.traveller(false);
-        crossMatching(ctx, id + "-exact", exact, b, alertOn(ctx, exact, b, AlertBasis.CHECK_1862_ART36,
-                exact.identity().getGivenNames(), exact.identity().getSurname(), dob(exact)), null,
-                "same normalised name and birth date as an active discreet-check alert");
-
-        PlantedTraveller spelled = ctx.traveller(false, n -> bestVariant(n) != null, d -> true);
-        AlertLog spelledAlert = alertOn(ctx, spelled, b, AlertBasis.JUDICIAL_1862_ART34,
-                spelled.identity().getGivenNames(), spelled.identity().getSurname(), dob(spelled));
-        ctx.present(spelled, variantIdentity(spelled));
-        crossMatching(ctx, id + "-transliteration", spelled, b + 1, spelledAlert, null,
-                "transliterated spelling of the name on an active judicial-procedure alert, same birth date");
-
-        PlantedTraveller swapped = ctx.traveller(false);
-        crossMatching(ctx, id + "-swapped-order", swapped, b + 2, alertOn(ctx, swapped, b, AlertBasis.MISSING_1862_ART32,
-                swapped.identity().getSurname(), swapped.identity().getGivenNames(), dob(swapped)), null,
-                "given name and surname swapped on an active missing-person alert, same birth date");
-
-        PlantedTraveller dayMonth = ctx.traveller(false, n -> true,
-                d -> d.getDayOfMonth() <= LAST_SWAPPABLE_DAY && d.getDayOfMonth() != d.getMonthValue());
-        LocalDate d = dayMonth.identity().getDateOfBirth();
-        crossMatching(ctx, id + "-day-month-swapped", dayMonth, b + 3, alertOn(ctx, dayMonth, b,
-                AlertBasis.CHECK_1862_ART36, dayMonth.identity().getGivenNames(), dayMonth.identity().getSurname(),
-                LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue()).toString()), null,
-                "same name; the alert's birth date has day and month swapped");
-
-        PlantedTraveller yearOnly = ctx.traveller(false);
-        crossMatching(ctx, id + "-year-only", yearOnly, b + 4, alertOn(ctx, yearOnly, b, AlertBasis.JUDICIAL_1862_ART34,
-                yearOnly.identity().getGivenNames(), yearOnly.identity().getSurname(),
-                Integer.toString(yearOnly.identity().getDateOfBirth().getYear())), null,
-                "same name; the alert knows only the year of birth");
-
-        PlantedTraveller flagged = ctx.traveller(false);
-        Bcp flaggedBcp = ctx.randomBcp(BorderType.LAND);
-        AlertLog flaggedAlert = alertOn(ctx, flagged, b, AlertBasis.ARREST_1862_ART26,
-                flagged.identity().getGivenNames(), flagged.identity().getSurname(), dob(flagged));
-        flaggedAlert.flagAdd(ctx.at(flaggedBcp, b - 4, 10), flaggedBcp.country());
-        crossMatching(ctx, id + "-flagged-by-crossing-state", flagged, b + 5, flaggedAlert, flaggedBcp,
-                "matches an arrest alert that the crossing BCP's state has flagged (downgraded match)");
-
-        PlantedTraveller refused = ctx.traveller(true);
-        alertOn(ctx, refused, b, AlertBasis.REFUSAL_1861_ART24, refused.identity().getGivenNames(),
-                refused.identity().getSurname(), dob(refused));
-        Bcp refusalBcp = ctx.randomBcp(BorderType.AIR);
-        BorderCrossing refusal = ctx.refusal(refused, refusalBcp, ctx.at(refusalBcp, b + 6, 7), RefusalReason.H);
-        ctx.expect(id + "-refusal", ruleId(), ctx.fileToken(refused), refusal.getEventId(),
-                "refused traveller matches an active refusal-of-entry alert");
-
-        PlantedTraveller different = ctx.traveller(false);
-        String[] other = differentName(ctx, different);
-        AlertLog differentAlert = alertOn(ctx, different, b, AlertBasis.CHECK_1862_ART36, other[0], other[1],
-                dob(different));
-        crossNearMiss(ctx, id + "-different-name", different, b + 7, differentAlert,
-                "an alert with the same birth date but a clearly different name");
-
-        PlantedTraveller otherYear = ctx.traveller(false);
-        AlertLog otherYearAlert = alertOn(ctx, otherYear, b, AlertBasis.CHECK_1862_ART36,
-                otherYear.identity().getGivenNames(), otherYear.identity().getSurname(),
-                otherYear.identity().getDateOfBirth().minusYears(OTHER_YEAR_OFFSET).toString());
-        crossNearMiss(ctx, id + "-other-birth-year", otherYear, b + 8, otherYearAlert,
-                "an alert with the same name but a birth year far from the traveller's");
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "exact" -> {
+                PlantedTraveller t = fixed(ctx, tr -> true);
+                matchBoth(ctx, f, id + "-same-name", t, alert(ctx, t, given(t), surname(t), dob(t)),
+                        "same folded name and date of birth");
+                PlantedTraveller n = fixed(ctx, tr -> true);
+                String[] near = PersonTruth.nearName(ctx, n);
+                missBoth(ctx, f, id + "-near-name", n, alert(ctx, n, near[1], near[0], dob(n)),
+                        "the same date of birth and a name at Jaro-Winkler 0.85-0.92");
+            }
+            case "transliteration" -> {
+                PlantedTraveller t = ctx.traveller(SPAN, 2,
+                        tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
+                ctx.present(t, t.variantIdentity());
+                matchBoth(ctx, f, id + "-other-spelling", t, alert(ctx, t, given(t), surname(t), dob(t)),
+                        "the document's other spelling of the alert's name");
+                PlantedTraveller n = fixed(ctx, tr -> true);
+                missBoth(ctx, f, id + "-other-year", n, alert(ctx, n, given(n), surname(n),
+                        n.identity().getDateOfBirth().minusYears(OTHER_YEARS).toString()),
+                        "the same name, born " + OTHER_YEARS + " years apart");
+            }
+            case "swapped-order" -> {
+                PlantedTraveller t = fixed(ctx, tr -> true);
+                matchBoth(ctx, f, id + "-swapped", t, alert(ctx, t, surname(t), given(t), dob(t)),
+                        "given name and surname swapped");
+                PlantedTraveller n = fixed(ctx, tr -> true);
+                LocalDate next = n.identity().getDateOfBirth().plusDays(1);
+                boolean swapOfNext = next.getDayOfMonth() == n.identity().getDateOfBirth().getMonthValue();
+                missBoth(ctx, f, id + "-a-day-off", n, alert(ctx, n, given(n), surname(n),
+                        (swapOfNext ? next.plusDays(1) : next).toString()), "the same name, born a day or two apart");
+            }
+            case "day-month-swapped" -> {
+                PlantedTraveller t = fixed(ctx, tr -> swappable(tr.identity().getDateOfBirth()));
+                LocalDate d = t.identity().getDateOfBirth();
+                matchBoth(ctx, f, id + "-swapped-date", t, alert(ctx, t, given(t), surname(t),
+                        LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue()).toString()),
+                        "the same name; the alert's date of birth has day and month swapped");
+                PlantedTraveller n = fixed(ctx, tr -> true);
+                missBoth(ctx, f, id + "-year-only-other-year", n, alert(ctx, n, given(n), surname(n),
+                        Integer.toString(n.identity().getDateOfBirth().getYear() + 1)),
+                        "the same name; the alert knows only a year of birth, the next one");
+            }
+            case "year-only" -> {
+                PlantedTraveller t = fixed(ctx, tr -> true);
+                matchBoth(ctx, f, id + "-year-only", t, alert(ctx, t, given(t), surname(t),
+                        Integer.toString(t.identity().getDateOfBirth().getYear())),
+                        "the same name; the alert knows only the year of birth");
+                PlantedTraveller n = fixed(ctx, tr -> true);
+                String[] near = PersonTruth.nearName(ctx, n);
+                missBoth(ctx, f, id + "-year-only-near-name", n, alert(ctx, n, near[1], near[0],
+                        Integer.toString(n.identity().getDateOfBirth().getYear())),
+                        "the year of birth and a name at Jaro-Winkler 0.85-0.92");
+            }
+            case "flagged-by-state" -> flagged(ctx, f, id);
+            case "alias-update" -> alias(ctx, f, id);
+            case "created-during-stay" -> duringStay(ctx, f, id);
+            default -> refusal(ctx, f, id);
+        }
     }
 
-    private static String dob(PlantedTraveller t) {
+    private static void flagged(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller t = fixed(ctx, tr -> true);
+        Bcp bcp = ctx.bcp();
+        AlertLog alert = ctx.alert(before(ctx, t), AlertBasis.ARREST_1862_ART26, ctx.memberState(),
+                ctx.farReviewDate(), ctx.personOf(t, given(t), surname(t), dob(t)), null);
+        alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
+        ScenarioContext.Stay stay = ctx.stay(t, bcp, t.day(), bcp, t.day() + 3);
+        ctx.expect(f, id + "-flagged", t, stay.entry(), "matches an arrest alert the crossing state has flagged: a "
+                + "downgraded match (entry)");
+        ctx.expect(f, id + "-flagged", t, stay.exit(), "matches an arrest alert the crossing state has flagged (exit)");
+
+        PlantedTraveller n = fixed(ctx, tr -> true);
+        AlertLog deleted = alert(ctx, n, given(n), surname(n), dob(n));
+        deleted.delete(deleted.createdAt() + Period.DAY_MILLIS, "purpose achieved");
+        missBoth(ctx, f, id + "-deleted", n, deleted, "the matching alert was deleted before the crossings");
+    }
+
+    private static void alias(ScenarioContext ctx, Family f, String id) {
+        for (boolean beforeCrossings : new boolean[] {true, false}) {
+            PlantedTraveller t = fixed(ctx, tr -> true);
+            String[] near = PersonTruth.nearName(ctx, t);
+            AlertLog alert = alert(ctx, t, near[1], near[0], dob(t));
+            ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+            long at = beforeCrossings ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
+                    : stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS;
+            alert.update(at, a -> a.getPerson().getAliases().add(given(t) + " " + surname(t)));
+            String sid = id + (beforeCrossings ? "-alias-before" : "-alias-after");
+            String why = "an alias with the traveller's name added " + (beforeCrossings ? "before" : "after")
+                    + " the crossings; the alert's own name is at 0.85-0.92";
+            if (beforeCrossings) {
+                ctx.expect(f, sid, t, stay.entry(), why + " (entry)");
+                ctx.expect(f, sid, t, stay.exit(), why + " (exit)");
+            } else {
+                ctx.nearMiss(f, sid, t, stay.entry(), why + " (entry)");
+                ctx.nearMiss(f, sid, t, stay.exit(), why + " (exit)");
+            }
+        }
+    }
+
+    private static void duringStay(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller t = fixed(ctx, tr -> true);
+        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+        ctx.alert(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, AlertBasis.JUDICIAL_1862_ART34,
+                ctx.memberState(), ctx.farReviewDate(), ctx.personOf(t, given(t), surname(t), dob(t)), null);
+        ctx.nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
+        ctx.expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
+    }
+
+    private static void refusal(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller t = fixed(ctx, tr -> tr.visa() != null);
+        ctx.alert(before(ctx, t), AlertBasis.REFUSAL_1861_ART24, ctx.memberState(), ctx.farReviewDate(),
+                ctx.personOf(t, given(t), surname(t), dob(t)), null);
+        Bcp bcp = ctx.bcp();
+        BorderCrossing refused = ctx.refusal(t, bcp, ctx.entryTime(bcp, t.day()), RefusalReason.H);
+        ctx.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
+
+        PlantedTraveller n = fixed(ctx, tr -> true);
+        AlertLog ret = ctx.alert(before(ctx, n), AlertBasis.RETURN_1860_ART3, ctx.memberState(), ctx.farReviewDate(),
+                ctx.personOf(n, given(n), surname(n), dob(n)), null);
+        ScenarioContext.Stay stay = ctx.stay(n, n.day(), n.day() + 3);
+        ret.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return decision revoked");
+        ctx.nearMiss(f, id + "-return-alert", n, stay.entry(), "a matching return alert: R2 does not read return "
+                + "alerts (R9 does, at exits)");
+        ctx.nearMiss(f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
+    }
+
+    /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
+    private static PlantedTraveller fixed(ScenarioContext ctx, java.util.function.Predicate<Traveller> ok) {
+        PlantedTraveller t = ctx.traveller(SPAN, 2, ok);
+        ctx.present(t, t.identity());
+        return t;
+    }
+
+    /** An alert of a person basis on this person, created a few days before the traveller's day. */
+    private static AlertLog alert(ScenarioContext ctx, PlantedTraveller t, String given, String surname, String dob) {
+        return ctx.alert(before(ctx, t), BASES[ctx.rng().nextInt(BASES.length)], ctx.memberState(),
+                ctx.farReviewDate(), ctx.personOf(t, given, surname, dob), null);
+    }
+
+    private static long before(ScenarioContext ctx, PlantedTraveller t) {
+        return (t.day() - 5) * Period.DAY_MILLIS + ctx.rng().nextLong(Period.DAY_MILLIS);
+    }
+
+    private static void matchBoth(ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert,
+                                  String description) {
+        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+        ctx.expect(f, id, t, stay.entry(), description + " (entry)");
+        ctx.expect(f, id, t, stay.exit(), description + " (exit)");
+    }
+
+    private static void missBoth(ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert,
+                                 String description) {
+        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+        ctx.nearMiss(f, id, t, stay.entry(), description + " (entry)");
+        ctx.nearMiss(f, id, t, stay.exit(), description + " (exit)");
+    }
+
+    static String given(PlantedTraveller t) {
+        return t.identity().getGivenNames();
+    }
+
+    static String surname(PlantedTraveller t) {
+        return t.identity().getSurname();
+    }
+
+    static String dob(PlantedTraveller t) {
         return t.identity().getDateOfBirth().toString();
     }
 
-    private AlertLog alertOn(ScenarioContext ctx, PlantedTraveller t, long b, AlertBasis basis, String given,
-                             String surname, String dateOfBirth) {
-        Bcp somewhere = ctx.randomBcp(BorderType.AIR);
-        AlertPerson person = ctx.personOf(t, given, surname, dateOfBirth);
-        return ctx.alert(ctx.at(somewhere, b - 5, 12), basis, ctx.memberState(), ctx.farReviewDate(), person, null);
+    private static boolean swappable(LocalDate d) {
+        return d.getDayOfMonth() <= LAST_SWAPPABLE_DAY && d.getDayOfMonth() != d.getMonthValue();
     }
 
-    private void crossMatching(ScenarioContext ctx, String scenarioId, PlantedTraveller t, long day, AlertLog alert,
-                               Bcp at, String description) {
-        Bcp bcp = at != null ? at : ctx.randomBcp(BorderType.LAND);
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.at(bcp, day, 8), day + 3);
-        BorderCrossing exit = ctx.exit(t, bcp, ctx.at(bcp, day + 3, 16));
-        ctx.expect(scenarioId, ruleId(), ctx.fileToken(t), entry.getEventId(), description + " (entry)");
-        ctx.expect(scenarioId, ruleId(), ctx.fileToken(t), exit.getEventId(), description + " (exit)");
-    }
-
-    private void crossNearMiss(ScenarioContext ctx, String scenarioId, PlantedTraveller t, long day, AlertLog alert,
-                               String description) {
-        Bcp bcp = ctx.randomBcp(BorderType.AIR);
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.at(bcp, day, 7), day + 3);
-        BorderCrossing exit = ctx.exit(t, bcp, ctx.at(bcp, day + 3, 17));
-        ctx.nearMiss(scenarioId, ruleId(), ctx.fileToken(t), entry.getEventId(), description + " (entry)");
-        ctx.nearMiss(scenarioId, ruleId(), ctx.fileToken(t), exit.getEventId(), description + " (exit)");
-    }
-
-    /** {given, surname} from another name list, clearly different from the traveller's name in every word order. */
-    private static String[] differentName(ScenarioContext ctx, PlantedTraveller t) {
-        List<NameBook> books = List.copyOf(ctx.reference().nameBooks().values());
-        TravellerIdentity id = t.identity();
-        for (int i = 0; i < MAX_TRIES; i++) {
-            NameBook book = books.get(ctx.rng().nextInt(books.size()));
-            NamePicker.Names n = ctx.names().pick(book, id.getSex(), ctx.rng());
-            String given = n.given().name();
-            String surname = n.surname().name();
-            if (NameSimilarity.max(given, surname, id.getGivenNames(), id.getSurname()) < DIFFERENT_MAX
-                    && ctx.reserveName(id.getDateOfBirth().getYear(), given, surname)) {
-                return new String[] {given, surname};
-            }
+    /** The drawn variant spelling folds to another name that still matches the document's. */
+    private static boolean hasMatchingVariant(Traveller t, double threshold) {
+        TravellerIdentity v = t.variantIdentity();
+        if (v == null) {
+            return false;
         }
-        throw new IllegalStateException("no clearly different name found");
-    }
-
-    /** The variant spelling {given, surname} most similar to the name, if at least VARIANT_MIN in every order. */
-    static String[] bestVariant(NamePicker.Names n) {
-        String[] best = null;
-        double bestScore = VARIANT_MIN;
-        String given = n.given().name();
-        String surname = n.surname().name();
-        for (String v : n.surname().variants()) {
-            double s = NameSimilarity.min(given, surname, given, v);
-            if (s >= bestScore && !NameSimilarity.normalise(v).equals(NameSimilarity.normalise(surname))) {
-                bestScore = s;
-                best = new String[] {given, v};
-            }
-        }
-        for (String v : n.given().variants()) {
-            double s = NameSimilarity.min(given, surname, v, surname);
-            if (s >= bestScore && !NameSimilarity.normalise(v).equals(NameSimilarity.normalise(given))) {
-                bestScore = s;
-                best = new String[] {v, surname};
-            }
-        }
-        return best;
-    }
-
-    private static TravellerIdentity variantIdentity(PlantedTraveller t) {
-        String[] v = bestVariant(t.names);
-        TravellerIdentity spelled = TravellerIdentity.newBuilder(t.identity()).build();
-        spelled.setGivenNames(v[0]);
-        spelled.setSurname(v[1]);
-        return spelled;
+        NameForms variant = NameForms.of(v.getSurname(), v.getGivenNames());
+        NameForms own = NameForms.of(t.identity().getSurname(), t.identity().getGivenNames());
+        return !variant.equals(own) && PersonMatchRule.similarity(variant, own) >= threshold;
     }
 }

@@ -1,27 +1,47 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.FingerprintStatus;
+import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
+import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.NamePicker;
+import eu.borderflow.seeds.world.Traveller;
 
 /**
- * A traveller a scenario plants, outside the background population. Scenarios change the document, visa, spelling or
- * biometric template between crossings; each crossing copies the current values.
+ * A traveller a scenario plants: drawn like a background traveller ({@link Traveller}), outside the background's
+ * indexes. Scenarios change a rule's inputs (document, visa, stay basis, spelling, biometric template) between
+ * crossings; each crossing copies the current values.
  */
 public final class PlantedTraveller {
 
+    final Traveller drawn;
     TravellerIdentity identity;
-    /** The names as drawn from the lists, with their alternative spellings. */
-    NamePicker.Names names;
-    /** The spelling the next crossings carry (a transliteration variant, or the identity itself). */
+    /** The spelling every crossing carries when a scenario sets one; null: as drawn (variants now and then). */
     TravellerIdentity presented;
     TravelDocument document;
     Visa visa;
+    StayBasis stayBasis;
     String facialTemplateId;
     String fingerprintTemplateId;
     FingerprintStatus fingerprintStatus;
+    /** The first day (epoch day) of the scenario's stays, chosen so the traveller's document and visa allow them. */
+    long day;
+    /** The BCP and time of the traveller's latest crossing so far; null before the first. */
+    Bcp lastBcp;
+    long lastMillis = Long.MIN_VALUE;
+
+    PlantedTraveller(Traveller drawn) {
+        this.drawn = drawn;
+        this.identity = drawn.identity();
+        this.document = drawn.document();
+        this.visa = drawn.visa();
+        this.stayBasis = drawn.stayBasis();
+        this.facialTemplateId = drawn.facialTemplateId();
+        this.fingerprintTemplateId = drawn.fingerprintTemplateId();
+        this.fingerprintStatus = drawn.fingerprintStatus();
+    }
 
     public TravellerIdentity identity() {
         return identity;
@@ -31,11 +51,28 @@ public final class PlantedTraveller {
         return identity.getFileId();
     }
 
+    public NamePicker.Names names() {
+        return drawn.names();
+    }
+
+    /** The transliterated spelling the traveller was drawn with; null when the names have no variants. */
+    public TravellerIdentity variantIdentity() {
+        return drawn.variantIdentity();
+    }
+
+    public long day() {
+        return day;
+    }
+
     public TravelDocument document() {
         return document;
     }
 
     public Visa visa() {
         return visa;
+    }
+
+    public StayBasis stayBasis() {
+        return stayBasis;
     }
 }

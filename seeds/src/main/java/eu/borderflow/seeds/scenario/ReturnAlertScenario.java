@@ -1,47 +1,111 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.AlertBasis;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.AlertLog;
+import eu.borderflow.seeds.world.Period;
 
-/** R9: a traveller with an active return alert exits (flag); one whose return alert was deleted before the exit. */
-public final class ReturnAlertScenario implements Scenario {
+/**
+ * R9, a return alert in force matches the person at an exit: confirm the return. Families (flag / near-miss):
+ * <ul>
+ *   <li>{@code active}: an exit under the alert / the alert deleted before the exit;</li>
+ *   <li>{@code created-during-stay}: created before the exit / created after it;</li>
+ *   <li>{@code entry-not-exit}: the exit / the entry under the same alert, which R9 does not read;</li>
+ *   <li>{@code near-name}: the same name / the same birth date and a name at Jaro-Winkler 0.85-0.92;</li>
+ *   <li>{@code flagged-by-state}: flagged by the exit's state, downgraded, still a flag / another year of birth.</li>
+ * </ul>
+ */
+public final class ReturnAlertScenario extends FamilyScenario {
 
-    private static final int SPAN = 6;
+    private static final int SPAN = 8;
 
-    @Override
-    public String ruleId() {
-        return "R9";
+    public ReturnAlertScenario() {
+        super("R9", "active", "created-during-stay", "entry-not-exit", "near-name", "flagged-by-state");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R9-return-alert-" + instance;
-        long b = ctx.baseDay(SPAN);
-        Bcp land = ctx.randomBcp(BorderType.LAND);
-
-        PlantedTraveller returning = ctx.traveller(true);
-        ctx.entry(returning, land, ctx.at(land, b, 9), b + 4);
-        AlertLog alert = returnAlert(ctx, returning, ctx.at(land, b + 1, 10));
-        BorderCrossing exit = ctx.exit(returning, land, ctx.at(land, b + 4, 13));
-        alert.delete(ctx.at(land, b + 5, 10), "return confirmed");
-        ctx.expect(id + "-active", ruleId(), ctx.fileToken(returning), exit.getEventId(),
-                "exit of a person under an active return alert: confirm the return");
-
-        PlantedTraveller revoked = ctx.traveller(true);
-        ctx.entry(revoked, land, ctx.at(land, b, 11), b + 4);
-        AlertLog revokedAlert = returnAlert(ctx, revoked, ctx.at(land, b + 1, 12));
-        revokedAlert.delete(ctx.at(land, b + 2, 12), "return decision revoked");
-        BorderCrossing revokedExit = ctx.exit(revoked, land, ctx.at(land, b + 4, 15));
-        ctx.nearMiss(id + "-deleted-before-exit", ruleId(), ctx.fileToken(revoked), revokedExit.getEventId(),
-                "the return alert was deleted before the exit");
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "active" -> {
+                PlantedTraveller t = fixed(ctx);
+                AlertLog alert = returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t),
+                        PersonAlertScenario.surname(t), PersonAlertScenario.dob(t));
+                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+                alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
+                ctx.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
+                PlantedTraveller n = fixed(ctx);
+                AlertLog revoked = returnAlert(ctx, n, before(ctx, n), PersonAlertScenario.given(n),
+                        PersonAlertScenario.surname(n), PersonAlertScenario.dob(n));
+                ScenarioContext.Stay s2 = ctx.stay(n, n.day(), n.day() + 3);
+                revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
+                ctx.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
+            }
+            case "created-during-stay" -> {
+                for (boolean beforeExit : new boolean[] {true, false}) {
+                    PlantedTraveller t = fixed(ctx);
+                    ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+                    long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
+                    returnAlert(ctx, t, at, PersonAlertScenario.given(t), PersonAlertScenario.surname(t),
+                            PersonAlertScenario.dob(t));
+                    if (beforeExit) {
+                        ctx.expect(f, id + "-created-before-exit", t, stay.exit(), "a return alert created during the "
+                                + "stay, in force at the exit");
+                    } else {
+                        ctx.nearMiss(f, id + "-created-after-exit", t, stay.exit(), "a return alert created after "
+                                + "the exit");
+                    }
+                }
+            }
+            case "entry-not-exit" -> {
+                PlantedTraveller t = fixed(ctx);
+                returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t), PersonAlertScenario.surname(t),
+                        PersonAlertScenario.dob(t));
+                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+                ctx.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
+                ctx.expect(f, id, t, stay.exit(), "the exit under the same return alert");
+            }
+            case "near-name" -> {
+                PlantedTraveller t = fixed(ctx);
+                returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t), PersonAlertScenario.surname(t),
+                        PersonAlertScenario.dob(t));
+                ctx.expect(f, id + "-same-name", t, ctx.stay(t, t.day(), t.day() + 3).exit(),
+                        "exit under a return alert with the same name and birth date");
+                PlantedTraveller n = fixed(ctx);
+                String[] near = PersonTruth.nearName(ctx, n);
+                returnAlert(ctx, n, before(ctx, n), near[1], near[0], PersonAlertScenario.dob(n));
+                ctx.nearMiss(f, id + "-near-name", n, ctx.stay(n, n.day(), n.day() + 3).exit(),
+                        "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
+            }
+            default -> {
+                PlantedTraveller t = fixed(ctx);
+                Bcp bcp = ctx.bcp();
+                AlertLog alert = returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t),
+                        PersonAlertScenario.surname(t), PersonAlertScenario.dob(t));
+                alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
+                ctx.expect(f, id + "-flagged", t, ctx.stay(t, bcp, t.day(), bcp, t.day() + 3).exit(),
+                        "exit under a return alert the exit's state flagged: downgraded, still a flag");
+                PlantedTraveller n = fixed(ctx);
+                returnAlert(ctx, n, before(ctx, n), PersonAlertScenario.given(n), PersonAlertScenario.surname(n),
+                        n.identity().getDateOfBirth().minusYears(1).toString());
+                ctx.nearMiss(f, id + "-other-year", n, ctx.stay(n, n.day(), n.day() + 3).exit(),
+                        "a return alert with the same name, born the year before");
+            }
+        }
     }
 
-    private static AlertLog returnAlert(ScenarioContext ctx, PlantedTraveller t, long millis) {
-        return ctx.alert(millis, AlertBasis.RETURN_1860_ART3, ctx.memberState(), ctx.farReviewDate(),
-                ctx.personOf(t, t.identity().getGivenNames(), t.identity().getSurname(),
-                        t.identity().getDateOfBirth().toString()), null);
+    private static PlantedTraveller fixed(ScenarioContext ctx) {
+        PlantedTraveller t = ctx.traveller(SPAN, 1, tr -> true);
+        ctx.present(t, t.identity());
+        return t;
+    }
+
+    private static AlertLog returnAlert(ScenarioContext ctx, PlantedTraveller t, long at, String given,
+                                        String surname, String dob) {
+        return ctx.alert(at, AlertBasis.RETURN_1860_ART3, ctx.memberState(), ctx.farReviewDate(),
+                ctx.personOf(t, given, surname, dob), null);
+    }
+
+    private static long before(ScenarioContext ctx, PlantedTraveller t) {
+        return (t.day() - 4) * Period.DAY_MILLIS + ctx.rng().nextLong(Period.DAY_MILLIS / 2);
     }
 }

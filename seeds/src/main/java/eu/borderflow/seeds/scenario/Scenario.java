@@ -1,5 +1,7 @@
 package eu.borderflow.seeds.scenario;
 
+import java.util.List;
+
 /** One planted situation for one rule: expected flags and the near-misses around them. */
 public interface Scenario {
 
@@ -13,4 +15,7 @@ public interface Scenario {
 
     /** Plants instance {@code instance} (0-based) into the context. */
     void plant(ScenarioContext ctx, int instance);
+
+    /** The scenario families it plants. */
+    List<Family> families();
 }

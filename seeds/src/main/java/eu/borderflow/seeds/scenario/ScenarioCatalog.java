@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every planted scenario, one per rule, and how many instances of each a dataset gets. */
+/** Every planted scenario, one per rule with its families, and how many instances of each a dataset gets. */
 public final class ScenarioCatalog {
 
     /** What was planted: instances per rule, and rules skipped because the period is too short. */
@@ -25,8 +25,9 @@ public final class ScenarioCatalog {
     }
 
     public static Planted plantAll(ScenarioContext ctx, int travellers, Calibration calibration) {
-        int perRule = Math.max(calibration.integer("/scenarios/min_per_rule"),
-                travellers / calibration.integer("/scenarios/travellers_per_instance"));
+        int perRule = Math.max(calibration.integer("/scenarios/min_per_rule"), Math.min(
+                calibration.integer("/scenarios/max_per_rule"),
+                travellers / calibration.integer("/scenarios/travellers_per_instance")));
         Map<String, Integer> instances = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         for (Scenario s : all()) {

@@ -1,6 +1,8 @@
 package eu.borderflow.seeds.scenario;
 
+import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertObject;
@@ -9,29 +11,39 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DocumentRef;
-import eu.borderflow.schema.DocumentType;
 import eu.borderflow.schema.FingerprintStatus;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.RefusalReason;
-import eu.borderflow.schema.Sex;
+import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
 import eu.borderflow.seeds.reference.Bcp;
-import eu.borderflow.seeds.reference.Nationality;
+import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.ReferenceData;
 import eu.borderflow.seeds.world.AlertLog;
+import eu.borderflow.seeds.world.BcpChooser;
 import eu.borderflow.seeds.world.BcpClock;
 import eu.borderflow.seeds.world.BirthYears;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.IncidentFactory;
+import eu.borderflow.seeds.world.LocalTimes;
 import eu.borderflow.seeds.world.NamePicker;
+import eu.borderflow.seeds.world.NearNames;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.PopulationFactory;
+import eu.borderflow.seeds.world.SeedMix;
 import eu.borderflow.seeds.world.TravelTimes;
+import eu.borderflow.seeds.world.Traveller;
+import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.stay.StayHistory;
+import eu.borderflow.stay.VisaTerms;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,37 +53,45 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * What scenarios plant with: planted travellers outside the population, scripted crossings, alert changelogs,
- * incidents, and the ground truth written from the plan (never from running rules).
+ * What scenarios plant with: travellers drawn from the population's distributions (outside the background's indexes),
+ * BCPs and local times drawn like the background's, scripted crossings, alert changelogs, incidents, and the ground
+ * truth written from the plan and the shared rule definitions (never from running the job).
  */
 public final class ScenarioContext {
 
     public static final int MIN_DAYS = 21;
     /** Scenario days start this many days into the period and end this many days before its end. */
     private static final int LEAD_DAYS = 2;
-    private static final int TAIL_DAYS = 4;
-    private static final int MAX_NAME_TRIES = 500;
-    private static final float GENUINE_SCORE = 0.95f;
-    private static final int DOCUMENT_VALID_YEARS = 2;
-    private static final int VISA_VALID_BEFORE_DAYS = 200;
-    private static final int VISA_VALID_AFTER_DAYS = 365;
-    public static final int FULL_VISA_DAYS = 90;
+    private static final int TAIL_DAYS = 5;
+    /** Days of the period no scenario's days use: its first and last ones. */
+    public static final int MARGIN_DAYS = LEAD_DAYS + TAIL_DAYS;
+    private static final int MAX_DRAWS = 1000;
+    private static final int MAX_SHORT_STAY = 90;
+    private static final int LONG_VISA_YEARS = 2;
     public static final int MULTIPLE_ENTRIES = 0;
 
     private final Period period;
     private final ReferenceData reference;
     private final BcpClock clock;
+    private final BcpChooser chooser;
+    private final LocalTimes times;
     private final CrossingFactory factory;
     private final IdFactory ids;
     private final TravelTimes travelTimes;
+    private final AuthorisedStay authorisedStay;
+    private final Duration grace;
     private final Pseudonymiser tokens;
     private final IncidentFactory incidentFactory;
+    private final PopulationFactory population;
     private final SplittableRandom rng;
     private final NamePicker names;
-    private final PlantedNames planted = new PlantedNames();
-    private final List<Nationality> visaRequired;
-    private final List<Nationality> visaExempt;
     private final List<String> memberStates;
+    private final PersonMatchRule personRule;
+    private final ReviewDates reviewDates;
+    private final BirthYears birthYears;
+    private final NearNames nearNames;
+    private final double variantShare;
+    private final float scoreMin;
     private long nextIndex;
 
     private final List<BorderCrossing> crossings = new ArrayList<>();
@@ -79,22 +99,37 @@ public final class ScenarioContext {
     private final List<Incident> incidents = new ArrayList<>();
     private final List<GroundTruthEntry> truth = new ArrayList<>();
     private final Set<String> reservedSections = new TreeSet<>();
+    private final Set<String> resent = new TreeSet<>();
 
-    public ScenarioContext(long seed, Period period, ReferenceData reference, BcpClock clock, CrossingFactory factory,
-                           IdFactory ids, TravelTimes travelTimes, Pseudonymiser tokens, int travellers) {
+    public ScenarioContext(long seed, Period period, ReferenceData reference, BcpClock clock, BcpChooser chooser,
+                           CrossingFactory factory, IdFactory ids, TravelTimes travelTimes,
+                           AuthorisedStay authorisedStay, Duration grace, PersonMatchRule personRule,
+                           ReviewDates reviewDates, Pseudonymiser tokens, PopulationFactory population,
+                           int travellers) {
         this.period = period;
         this.reference = reference;
         this.clock = clock;
+        this.chooser = chooser;
+        this.times = new LocalTimes(reference.calibration());
         this.factory = factory;
         this.ids = ids;
         this.travelTimes = travelTimes;
+        this.authorisedStay = authorisedStay;
+        this.grace = grace;
         this.tokens = tokens;
         this.incidentFactory = new IncidentFactory(ids);
-        this.rng = new SplittableRandom(eu.borderflow.seeds.world.SeedMix.derive(seed, "scenarios"));
+        this.population = population;
+        this.rng = new SplittableRandom(SeedMix.derive(seed, "scenarios"));
         this.names = new NamePicker(reference);
-        this.visaRequired = reference.nationalities().stream().filter(Nationality::visaRequired).toList();
-        this.visaExempt = reference.nationalities().stream().filter(n -> !n.visaRequired()).toList();
         this.memberStates = reference.bcps().stream().map(Bcp::country).distinct().toList();
+        Calibration calibration = reference.calibration();
+        this.personRule = personRule;
+        this.reviewDates = reviewDates;
+        this.birthYears = new BirthYears(calibration);
+        this.nearNames = new NearNames(personRule, calibration.number("/alerts/near_miss_similarity_min"));
+        this.variantShare = calibration.number("/noise/name_variant_share");
+        this.scoreMin = (float) calibration.number("/noise/verification_score_min");
+        // Planted persons, their extra documents, visas and templates are numbered after the background's.
         this.nextIndex = travellers;
     }
 
@@ -114,6 +149,10 @@ public final class ScenarioContext {
         return travelTimes;
     }
 
+    public AuthorisedStay authorisedStay() {
+        return authorisedStay;
+    }
+
     public IdFactory ids() {
         return ids;
     }
@@ -122,121 +161,262 @@ public final class ScenarioContext {
         return incidentFactory;
     }
 
+    public NamePicker names() {
+        return names;
+    }
+
+    public PersonMatchRule personRule() {
+        return personRule;
+    }
+
+    public NearNames nearNames() {
+        return nearNames;
+    }
+
+    public ReviewDates reviewDates() {
+        return reviewDates;
+    }
+
+    public BirthYears birthYears() {
+        return birthYears;
+    }
+
     /** A day b (epoch day) such that [b, b + span] lies inside the period with a margin at both ends. */
     public long baseDay(int span) {
         int room = period.days() - LEAD_DAYS - TAIL_DAYS - span;
         return period.startDay() + LEAD_DAYS + (room <= 0 ? 0 : rng.nextInt(room + 1));
     }
 
-    /** UTC millis of local {@code hour}:mm on {@code day} at the BCP (random minute, second). */
-    public long at(Bcp bcp, long day, int hour) {
-        return clock.toMillis(bcp.index(), day, hour * 3600 + rng.nextInt(3600), rng.nextInt(1000));
+    // ---- travellers -------------------------------------------------------------------------------------------
+
+    /**
+     * A planted traveller drawn like any background traveller, on a short stay, with a first scenario day
+     * ({@link PlantedTraveller#day()}) such that days {@code day..day + span} lie in the period (with a margin at both
+     * ends) and the traveller's own document and visa let stays on them happen as a scenario plans them: the document
+     * valid beyond any stay entered by then; a visa (if any) valid on those days, allowing {@code entries} entries
+     * and, when it has a total, room for the days. Persons are drawn until one fits {@code ok} and such a day exists,
+     * which is drawn uniformly among those that fit. A scenario then changes only its rule's inputs, so what the
+     * planted records show is what the population shows for such a stay.
+     */
+    public PlantedTraveller traveller(int span, int entries, Predicate<Traveller> ok) {
+        return traveller(0, span, entries, ok);
     }
 
-    public long localDay(Bcp bcp, long millis) {
-        return clock.localDay(bcp.index(), millis);
-    }
-
-    public Bcp bcp(String code) {
-        return reference.bcp(code);
-    }
-
-    public Bcp randomBcp(BorderType type) {
-        List<Bcp> ofType = reference.bcps().stream().filter(b -> b.type() == type).toList();
-        return ofType.get(rng.nextInt(ofType.size()));
-    }
-
-    public String memberState() {
-        return memberStates.get(rng.nextInt(memberStates.size()));
-    }
-
-    public PlantedTraveller traveller(boolean needsVisa) {
-        return traveller(needsVisa, n -> true, d -> true);
-    }
-
-    /** A new planted person whose names and birth date pass the filters and clash with no other planted person. */
-    public PlantedTraveller traveller(boolean needsVisa, Predicate<NamePicker.Names> nameOk, Predicate<LocalDate> dobOk) {
-        List<Nationality> pool = needsVisa ? visaRequired : visaExempt;
-        for (int attempt = 0; attempt < MAX_NAME_TRIES; attempt++) {
-            Nationality nationality = pool.get(rng.nextInt(pool.size()));
-            Sex sex = rng.nextBoolean() ? Sex.F : Sex.M;
-            NamePicker.Names n = names.pick(nationality, sex, rng);
-            LocalDate dob = BirthYears.planted(rng);
-            String given = n.given().name();
-            String surname = n.surname().name();
-            if (!nameOk.test(n) || !dobOk.test(dob) || !planted.isFree(dob.getYear(), given, surname)) {
+    /** {@link #traveller(int, int, Predicate)} whose stays begin {@code before} days before its first day. */
+    public PlantedTraveller traveller(int before, int span, int entries, Predicate<Traveller> ok) {
+        long first = period.startDay() + LEAD_DAYS;
+        long last = period.lastDay() - TAIL_DAYS - span;
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            Traveller t = population.create(Math.toIntExact(nextIndex++));
+            if (t.stayBasis() != StayBasis.SHORT_STAY || !ok.test(t) || t.visaRequired() && t.visa() == null) {
                 continue;
             }
-            planted.register(dob.getYear(), given, surname);
-            return build(nationality, sex, n, dob, needsVisa);
+            long from = first;
+            long to = Math.min(last, t.document().getExpiryDate().toEpochDay() - MAX_SHORT_STAY - span);
+            Visa v = t.visa();
+            if (v != null) {
+                long validFrom = v.getValidFrom().toEpochDay();
+                long validUntil = v.getValidUntil().toEpochDay();
+                boolean entriesOk = v.getEntriesAuthorised() == MULTIPLE_ENTRIES || v.getEntriesAuthorised() >= entries;
+                boolean totalOk = !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil)
+                        || v.getDurationOfStayDays() >= span + 1;
+                if (!entriesOk || !totalOk) {
+                    continue;
+                }
+                from = Math.max(from, validFrom + before);
+                to = Math.min(to, validUntil - span);
+            }
+            if (from <= to) {
+                PlantedTraveller planted = new PlantedTraveller(t);
+                planted.day = from + rng.nextLong(to - from + 1);
+                return planted;
+            }
         }
-        throw new IllegalStateException("could not find a distinct planted name");
+        throw new IllegalStateException("no planted traveller fits a stay of " + span + " days in the period");
     }
 
-    /** Reserves a name for a planted alert so that no later planted person resembles it. */
-    public boolean reserveName(int year, String given, String surname) {
-        if (!planted.isFree(year, given, surname)) {
-            return false;
-        }
-        planted.register(year, given, surname);
-        return true;
+    public PlantedTraveller traveller(int span) {
+        return traveller(span, 1, t -> true);
     }
 
-    public NamePicker names() {
-        return names;
+    /** A traveller whose visa, if any, has no total duration: only 90/180 and the validity limit its stays. */
+    public static boolean noVisaTotal(Traveller t) {
+        return t.visa() == null || !VisaTerms.durationIsTotal((int) t.visa().getValidFrom().toEpochDay(),
+                (int) t.visa().getValidUntil().toEpochDay());
     }
 
-    private PlantedTraveller build(Nationality nationality, Sex sex, NamePicker.Names n, LocalDate dob,
-                                   boolean needsVisa) {
-        long index = nextIndex++;
-        PlantedTraveller t = new PlantedTraveller();
-        t.names = n;
-        t.identity = new TravellerIdentity(ids.fileId(index), n.surname().name(), n.given().name(), dob,
-                nationality.code(), sex);
-        t.presented = t.identity;
-        t.document = new TravelDocument(DocumentType.PASSPORT, ids.documentNumber(index), nationality.code(),
-                period.end().plusYears(DOCUMENT_VALID_YEARS));
-        t.facialTemplateId = ids.facialTemplateId(index);
-        if (needsVisa) {
-            t.visa = visa(MULTIPLE_ENTRIES, FULL_VISA_DAYS, period.start().minusDays(VISA_VALID_BEFORE_DAYS),
-                    period.end().plusDays(VISA_VALID_AFTER_DAYS));
-            t.fingerprintStatus = FingerprintStatus.IN_VIS;
-        } else {
-            t.fingerprintStatus = FingerprintStatus.CAPTURED;
-            t.fingerprintTemplateId = ids.fingerprintTemplateId(index);
-        }
-        return t;
+    public PlantedTraveller visaHolder(int span, int entries) {
+        return traveller(span, entries, t -> t.visa() != null);
     }
 
-    /** A fresh C visa (sticker unique in the dataset); {@code entries} 0 means multiple. */
-    public Visa visa(int entries, int durationDays, LocalDate validFrom, LocalDate validUntil) {
-        return new Visa(ids.stickerNumber(memberState(), nextIndex++), "C", entries, durationDays, validFrom, validUntil);
+    public PlantedTraveller visaExempt(int span) {
+        return traveller(span, 1, t -> !t.visaRequired());
+    }
+
+    /** A new C visa (sticker unique in the dataset); {@code entries} 0 means multiple. */
+    public Visa visa(int entries, int durationDays, long validFrom, long validUntil) {
+        return new Visa(ids.stickerNumber(memberState(), nextIndex++), "C", entries, durationDays,
+                LocalDate.ofEpochDay(validFrom), LocalDate.ofEpochDay(validUntil));
+    }
+
+    /** A C visa valid for years from well before the period: no total, 90/180 alone limits stays. */
+    public Visa longValidVisa() {
+        long from = period.startDay() - MAX_SHORT_STAY - rng.nextInt(MAX_SHORT_STAY);
+        return visa(MULTIPLE_ENTRIES, MAX_SHORT_STAY, from, from + LONG_VISA_YEARS * 365L);
     }
 
     /** A second, new document for the traveller (same person, same biometrics). */
     public TravelDocument newDocument(PlantedTraveller t) {
-        return new TravelDocument(DocumentType.PASSPORT, ids.documentNumber(nextIndex++),
-                t.document.getIssuingCountry(), period.end().plusYears(DOCUMENT_VALID_YEARS));
+        return new TravelDocument(t.document.getType(), ids.documentNumber(nextIndex++), t.document.getIssuingCountry(),
+                t.document.getExpiryDate());
     }
 
     public String newFacialTemplateId() {
         return ids.facialTemplateId(nextIndex++);
     }
 
+    public String newFingerprintTemplateId() {
+        return ids.fingerprintTemplateId(nextIndex++);
+    }
+
     public void setDocument(PlantedTraveller t, TravelDocument document) {
         t.document = document;
+    }
+
+    public void setExpiry(PlantedTraveller t, long day) {
+        TravelDocument d = t.document;
+        t.document = new TravelDocument(d.getType(), d.getNumber(), d.getIssuingCountry(), LocalDate.ofEpochDay(day));
     }
 
     public void setVisa(PlantedTraveller t, Visa visa) {
         t.visa = visa;
     }
 
+    public void setStayBasis(PlantedTraveller t, StayBasis basis) {
+        t.stayBasis = basis;
+    }
+
     public void setFacialTemplate(PlantedTraveller t, String templateId) {
         t.facialTemplateId = templateId;
     }
 
+    public void setFingerprintTemplate(PlantedTraveller t, String templateId) {
+        t.fingerprintTemplateId = templateId;
+    }
+
+    public void setFingerprintStatus(PlantedTraveller t, FingerprintStatus status) {
+        t.fingerprintStatus = status;
+    }
+
+    /** From now on every crossing of {@code t} carries {@code spelling}. */
     public void present(PlantedTraveller t, TravellerIdentity spelling) {
         t.presented = spelling;
+    }
+
+    // ---- where and when ---------------------------------------------------------------------------------------
+
+    public String memberState() {
+        return memberStates.get(rng.nextInt(memberStates.size()));
+    }
+
+    public Bcp bcp(String code) {
+        return reference.bcp(code);
+    }
+
+    /** A BCP drawn like the background's: border type by its share, then by traffic weight. */
+    public Bcp bcp() {
+        return reference.bcps().get(chooser.bcp(chooser.type(rng), rng));
+    }
+
+    public Bcp bcp(BorderType type) {
+        return reference.bcps().get(chooser.bcp(type, rng));
+    }
+
+    /** A BCP of the same type as {@code other}, but another one. */
+    public Bcp otherBcp(Bcp other) {
+        for (int i = 0; i < 8; i++) {
+            Bcp b = bcp(other.type());
+            if (b.index() != other.index()) {
+                return b;
+            }
+        }
+        return reference.bcps().stream().filter(b -> b.type() == other.type() && b.index() != other.index())
+                .findFirst().orElseThrow();
+    }
+
+    /** An entry's time on local {@code day} at {@code bcp}, from the background's hourly curves. */
+    public long entryTime(Bcp bcp, long day) {
+        return clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), true, rng), times.millis(rng));
+    }
+
+    /** An exit's time on local {@code day} at {@code bcp}, from the curves, at least two hours after {@code after}. */
+    public long exitTime(Bcp bcp, long day, long after) {
+        for (int i = 0; i < 8; i++) {
+            long t = clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), false, rng), times.millis(rng));
+            if (t >= after + 2 * Period.HOUR_MILLIS) {
+                return t;
+            }
+        }
+        return Math.max(after + 2 * Period.HOUR_MILLIS, clock.toMillis(bcp.index(), day, 23 * 3600, 0));
+    }
+
+    /** UTC millis of local {@code secondOfDay} on {@code day} at the BCP. */
+    public long at(Bcp bcp, long day, int secondOfDay) {
+        return clock.toMillis(bcp.index(), day, secondOfDay, rng.nextInt(1000));
+    }
+
+    public long localDay(Bcp bcp, long millis) {
+        return clock.localDay(bcp.index(), millis);
+    }
+
+    /** A BCP whose local time is ahead of UTC on {@code day}: its local dates start before the UTC date. */
+    public Bcp bcpAheadOfUtc(long day) {
+        for (int i = 0; i < 32; i++) {
+            Bcp b = bcp();
+            if (b.zone().getRules().getOffset(LocalDate.ofEpochDay(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
+                    .getTotalSeconds() > 0) {
+                return b;
+            }
+        }
+        return bcp("FIN-A-HEL");
+    }
+
+    /** An entry's time on a day a same-day exit still fits in: between 06:00 and 18:00 local. */
+    public long daytime(Bcp bcp, long day) {
+        return at(bcp, day, 6 * 3600 + rng.nextInt(12 * 3600));
+    }
+
+    // ---- crossings --------------------------------------------------------------------------------------------
+
+    /** A stay's two crossings. */
+    public record Stay(BorderCrossing entry, BorderCrossing exit) {
+    }
+
+    /**
+     * A stay entered at {@code in} on local {@code entryDay} and left at {@code out} on {@code exitDay}, at times
+     * drawn like the background's; left at {@code in} instead when {@code out} is too far for the time between.
+     */
+    public Stay stay(PlantedTraveller t, Bcp in, long entryDay, Bcp out, long exitDay) {
+        long entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
+        if (t.lastBcp != null && t.lastBcp.index() != in.index()
+                && entry - t.lastMillis < 2 * travelTimes.minMillis(t.lastBcp.index(), in.index())) {
+            // Not faster than possible since the traveller's last crossing (R7): back where it left.
+            in = t.lastBcp;
+            entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
+        }
+        Bcp exitBcp = out;
+        long exit = exitTime(exitBcp, exitDay, entry);
+        if (exitBcp.index() != in.index() && exit - entry < 2 * travelTimes.minMillis(in.index(), exitBcp.index())) {
+            exitBcp = in;
+            exit = exitTime(in, exitDay, entry);
+        }
+        return new Stay(entry(t, in, entry, exitDay), exit(t, exitBcp, exit));
+    }
+
+    /** A stay at one BCP drawn like the background's. */
+    public Stay stay(PlantedTraveller t, long entryDay, long exitDay) {
+        Bcp b = bcp();
+        return stay(t, b, entryDay, b, exitDay);
     }
 
     public BorderCrossing entry(PlantedTraveller t, Bcp bcp, long millis, long plannedExitDay) {
@@ -253,18 +433,56 @@ public final class ScenarioContext {
 
     private BorderCrossing crossing(PlantedTraveller t, CrossingKind kind, Bcp bcp, long millis,
                                     List<RefusalReason> reasons, long retentionDay) {
-        BorderCrossing c = factory.crossing(ids.nextScriptedEventId(), kind, millis, localDay(bcp, millis), bcp.index(),
-                t.presented, t.document, t.visa, t.facialTemplateId, t.fingerprintTemplateId, t.fingerprintStatus,
-                GENUINE_SCORE, reasons, retentionDay);
+        TravellerIdentity spelling = t.presented != null ? t.presented
+                : t.variantIdentity() != null && rng.nextDouble() < variantShare ? t.variantIdentity() : t.identity;
+        float score = scoreMin + (float) rng.nextDouble() * (1f - scoreMin);
+        BorderCrossing c = factory.crossing(ids.nextScriptedEventId(), kind, millis, localDay(bcp, millis),
+                bcp.index(), spelling, t.document, t.visa, t.stayBasis, t.facialTemplateId, t.fingerprintTemplateId,
+                t.fingerprintStatus, score, reasons, retentionDay);
         crossings.add(c);
+        if (millis >= t.lastMillis) {
+            t.lastBcp = bcp;
+            t.lastMillis = millis;
+        }
         return c;
+    }
+
+    /** Sends {@code c} again a little later, with the same event id (a re-sent record). */
+    public void resend(BorderCrossing c) {
+        resent.add(c.getEventId());
+    }
+
+    /** The event ids of crossings a scenario re-sends. */
+    public Set<String> resent() {
+        return resent;
     }
 
     /** Marks a crossing as a fall-back upload arriving {@code delayMillis} after it happened. */
     public void uploadLate(BorderCrossing c, long delayMillis) {
-        c.setIngestTime(java.time.Instant.ofEpochMilli(c.getEventTime().toEpochMilli() + delayMillis));
+        c.setIngestTime(Instant.ofEpochMilli(c.getEventTime().toEpochMilli() + delayMillis));
         c.setFallbackUpload(true);
     }
+
+    // ---- the rules' definitions, for planning -----------------------------------------------------------------
+
+    /**
+     * The authorised end (epoch day) of a short stay {@code t} enters on {@code entryDay} after {@code earlier} stays
+     * (those under its current visa count against the visa's total), as the risk job computes it.
+     */
+    public int authorisedEnd(PlantedTraveller t, long entryDay, StayHistory earlier, int visaDaysUsed) {
+        Visa v = t.visa;
+        VisaTerms terms = v == null ? null : new VisaTerms((int) v.getValidFrom().toEpochDay(),
+                (int) v.getValidUntil().toEpochDay(), v.getDurationOfStayDays());
+        return authorisedStay.endDay(t.stayBasis, earlier, (int) entryDay, terms, visaDaysUsed);
+    }
+
+    /** R4's deadline for a stay entered by {@code entry} that is authorised until {@code endDay}. */
+    public Instant missingExitDeadline(BorderCrossing entry, int endDay) {
+        return Instant.ofEpochMilli(AuthorisedStay.missingExitDeadline(endDay,
+                (int) entry.getLocalDate().toEpochDay(), reference.bcp(entry.getBcpCode()).zone(), grace));
+    }
+
+    // ---- alerts and incidents ---------------------------------------------------------------------------------
 
     public AlertLog alert(long millis, AlertBasis basis, String issuer, LocalDate reviewDate, AlertPerson person,
                           AlertObject object) {
@@ -288,6 +506,16 @@ public final class ScenarioContext {
         return period.end().plusYears(2);
     }
 
+    public void reserveSection(String sectionId) {
+        reservedSections.add(sectionId);
+    }
+
+    public void incident(Incident incident) {
+        incidents.add(incident);
+    }
+
+    // ---- ground truth -----------------------------------------------------------------------------------------
+
     public String fileToken(PlantedTraveller t) {
         return tokens.token(Pseudonymiser.Domain.FILE, t.fileId());
     }
@@ -296,20 +524,60 @@ public final class ScenarioContext {
         return tokens.token(Pseudonymiser.Domain.ALERT, alertId);
     }
 
-    public void expect(String scenarioId, String ruleId, String subject, String trigger, String description) {
-        truth.add(new GroundTruthEntry(scenarioId, GroundTruthKind.EXPECTED_FLAG, ruleId, subject, trigger, description));
+    /** A flag the job must raise on {@code trigger}, a crossing of {@code t}. */
+    public void expect(Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger,
+                       String description) {
+        add(family, scenarioId, GroundTruthKind.EXPECTED_FLAG, family.ruleId(), fileToken(t), trigger.getEventId(),
+                description, null);
     }
 
-    public void nearMiss(String scenarioId, String ruleId, String subject, String trigger, String description) {
-        truth.add(new GroundTruthEntry(scenarioId, GroundTruthKind.NEAR_MISS, ruleId, subject, trigger, description));
+    /** A flag of {@code ruleId} (another rule than the family's) the plan also makes due. */
+    public void expect(Family family, String scenarioId, String ruleId, PlantedTraveller t, BorderCrossing trigger,
+                       String description) {
+        add(family, scenarioId, GroundTruthKind.EXPECTED_FLAG, ruleId, fileToken(t), trigger.getEventId(),
+                description, null);
     }
 
-    public void reserveSection(String sectionId) {
-        reservedSections.add(sectionId);
+    /** A near-miss of {@code ruleId} (another rule than the family's) on {@code trigger}. */
+    public void nearMiss(Family family, String scenarioId, String ruleId, PlantedTraveller t, BorderCrossing trigger,
+                         String description) {
+        add(family, scenarioId, GroundTruthKind.NEAR_MISS, ruleId, fileToken(t), trigger.getEventId(), description,
+                null);
     }
 
-    public void incident(Incident incident) {
-        incidents.add(incident);
+    public void nearMiss(Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger,
+                         String description) {
+        add(family, scenarioId, GroundTruthKind.NEAR_MISS, family.ruleId(), fileToken(t), trigger.getEventId(),
+                description, null);
+    }
+
+    /** R4 on {@code entry}: expected or a near-miss, with the deadline before which no flag may be raised. */
+    public void missingExit(Family family, String scenarioId, GroundTruthKind kind, PlantedTraveller t,
+                            BorderCrossing entry, int endDay, String description) {
+        add(family, scenarioId, kind, "R4", fileToken(t), entry.getEventId(), description,
+                missingExitDeadline(entry, endDay));
+    }
+
+    /** An entry whose subject is not a traveller's file (R10: an alert, R11: a section). */
+    public void truth(Family family, String scenarioId, GroundTruthKind kind, String subject, String trigger,
+                      String description) {
+        add(family, scenarioId, kind, family.ruleId(), subject, trigger, description, null);
+    }
+
+    private void add(Family family, String scenarioId, GroundTruthKind kind, String ruleId, String subject,
+                     String trigger, String description, Instant notBefore) {
+        truth.add(new GroundTruthEntry(scenarioId, kind, ruleId, subject, trigger, description, family.id(),
+                notBefore));
+    }
+
+    /**
+     * Once every alert of the world is made ({@code allAlerts}: the scenarios' and the background's): checks the
+     * scenarios' R2, R9 and R10 entries against the definitions and adds what the definitions make due beyond them
+     * (a planted traveller who is another alert's homonym; a background alert reviewed in the period).
+     */
+    public void settleAlertTruth(List<AlertChange> allAlerts) {
+        PersonTruth.reconcile(crossings, allAlerts, personRule, tokens, truth);
+        new ReviewTruth(reviewDates, period.endMillis() - Period.DAY_MILLIS).reconcile(allAlerts, tokens, truth);
     }
 
     public List<BorderCrossing> crossings() {

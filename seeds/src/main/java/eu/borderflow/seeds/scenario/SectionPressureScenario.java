@@ -1,6 +1,7 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.BorderType;
+import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.seeds.reference.BorderSection;
 import eu.borderflow.seeds.world.Period;
 
@@ -32,9 +33,16 @@ public final class SectionPressureScenario implements Scenario {
     private static final int SECTIONS_PER_INSTANCE = 3;
     private static final long STEADY_OFFSET = 17 * Period.MINUTE_MILLIS;
 
+    private static final Family FAMILY = new Family("R11", "surge");
+
     @Override
     public String ruleId() {
         return "R11";
+    }
+
+    @Override
+    public List<Family> families() {
+        return List.of(FAMILY);
     }
 
     @Override
@@ -57,13 +65,13 @@ public final class SectionPressureScenario implements Scenario {
         BorderSection busy = sections.get(instance * SECTIONS_PER_INSTANCE + 2);
 
         long surgeEnd = plantBump(ctx, surge, QUIET_PER_DAY, SURGE);
-        ctx.expect(id + "-surge", ruleId(), surge.id(), trigger(surge, surgeEnd),
+        ctx.truth(FAMILY, id + "-surge", GroundTruthKind.EXPECTED_FLAG, surge.id(), trigger(surge, surgeEnd),
                 "30 incidents in one hour against a baseline of 2 a day");
         long smallEnd = plantBump(ctx, small, QUIET_PER_DAY, SMALL_BUMP);
-        ctx.nearMiss(id + "-small-bump", ruleId(), small.id(), trigger(small, smallEnd),
+        ctx.truth(FAMILY, id + "-small-bump", GroundTruthKind.NEAR_MISS, small.id(), trigger(small, smallEnd),
                 "14 incidents in 24 hours: fewer than 20");
         long busyEnd = plantBump(ctx, busy, BUSY_PER_DAY, BUSY_BUMP);
-        ctx.nearMiss(id + "-busy-section", ruleId(), busy.id(), trigger(busy, busyEnd),
+        ctx.truth(FAMILY, id + "-busy-section", GroundTruthKind.NEAR_MISS, busy.id(), trigger(busy, busyEnd),
                 "22 incidents in 24 hours against a steady 8: ratio below 3");
     }
 

@@ -3,63 +3,145 @@ package eu.borderflow.seeds.scenario;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertObject;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.DocumentRef;
 import eu.borderflow.schema.ObjectStatus;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.AlertLog;
+import eu.borderflow.seeds.world.Period;
 
 /**
- * R1: a document under an active Art. 38 alert crosses (flag); near-misses: the alert deleted before a crossing,
- * created only after the crossings, and an alert on a number one character off.
+ * R1, the document matches an Art. 38 alert (stolen, lost, invalidated, false) in force at the crossing's event time;
+ * alert versions are taken as of that time. Families (flag / near-miss):
+ * <ul>
+ *   <li>{@code deleted-during-stay}: the entry under the alert / the exit after its deletion;</li>
+ *   <li>{@code created-during-stay}: the exit after the alert's creation / the entry before it;</li>
+ *   <li>{@code number-one-off}: the document's number / a number one character off;</li>
+ *   <li>{@code other-issuing-country}: the document / the same number issued by another state;</li>
+ *   <li>{@code updated}: an update (lost to stolen) keeps it in force / an update that corrects the number away;</li>
+ *   <li>{@code late-upload}: an entry uploaded 60 hours late, after the alert's deletion / one uploaded after the
+ *       alert's creation that happened before it;</li>
+ *   <li>{@code flagged-by-state}: the crossing state's flag downgrades but still flags / the alert deleted before.</li>
+ * </ul>
  */
-public final class StolenDocumentScenario implements Scenario {
+public final class StolenDocumentScenario extends FamilyScenario {
 
-    private static final int SPAN = 10;
+    private static final int SPAN = 8;
+    private static final long LATE = 60 * Period.HOUR_MILLIS;
 
-    @Override
-    public String ruleId() {
-        return "R1";
+    public StolenDocumentScenario() {
+        super("R1", "deleted-during-stay", "created-during-stay", "number-one-off", "other-issuing-country", "updated",
+                "late-upload", "flagged-by-state");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R1-stolen-document-" + instance;
-        long b = ctx.baseDay(SPAN);
-        Bcp bcp = ctx.randomBcp(BorderType.AIR);
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "deleted-during-stay" -> {
+                PlantedTraveller t = ctx.traveller(SPAN);
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                alert.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "document recovered");
+                ctx.expect(f, id, t, stay.entry(), "entry on a document under an Art. 38 alert");
+                ctx.nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
+            }
+            case "created-during-stay" -> {
+                PlantedTraveller t = ctx.traveller(SPAN);
+                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                documentAlert(ctx, t, stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
+                        ctx.documentRef(t.document()));
+                ctx.nearMiss(f, id, t, stay.entry(), "entry before the alert was created");
+                ctx.expect(f, id, t, stay.exit(), "exit after the alert was created");
+            }
+            case "number-one-off" -> {
+                exact(ctx, f, id + "-exact");
+                PlantedTraveller n = ctx.traveller(SPAN);
+                DocumentRef ref = ctx.documentRef(n.document());
+                String number = ref.getNumber();
+                ref.setNumber(number.substring(0, number.length() - 1) + 'Z');
+                documentAlert(ctx, n, before(ctx, n), ref);
+                both(ctx, f, id + "-one-off", n, false, "an alerted number one character off this one");
+            }
+            case "other-issuing-country" -> {
+                exact(ctx, f, id + "-exact");
+                PlantedTraveller n = ctx.traveller(SPAN);
+                DocumentRef ref = ctx.documentRef(n.document());
+                ref.setIssuingCountry(n.document().getIssuingCountry().equals("USA") ? "GBR" : "USA");
+                documentAlert(ctx, n, before(ctx, n), ref);
+                both(ctx, f, id + "-other-country", n, false, "the same number issued by another state is alerted");
+            }
+            case "updated" -> {
+                PlantedTraveller t = ctx.traveller(SPAN);
+                AlertLog lost = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+                lost.update(lost.createdAt() + Period.HOUR_MILLIS, a -> a.getObjectPart().setStatus(ObjectStatus.STOLEN));
+                both(ctx, f, id + "-status-updated", t, true, "the alert updated from lost to stolen, still in force");
+                PlantedTraveller n = ctx.traveller(SPAN);
+                AlertLog moved = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
+                moved.update(moved.createdAt() + Period.HOUR_MILLIS, a -> a.getObjectPart().getDocument()
+                        .setNumber(ctx.ids().nextAlertDocumentNumber()));
+                both(ctx, f, id + "-number-corrected", n, false, "the alert's number was corrected away from this "
+                        + "document before the crossings");
+            }
+            case "late-upload" -> {
+                PlantedTraveller t = ctx.traveller(SPAN);
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                ctx.uploadLate(stay.entry(), LATE);
+                alert.delete(stay.entry().getEventTime().toEpochMilli() + LATE / 2, "document recovered");
+                ctx.expect(f, id + "-deleted-before-arrival", t, stay.entry(), "an entry uploaded 60 hours late: the "
+                        + "alert was in force at the entry, deleted before the record arrived");
+                ctx.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
+                PlantedTraveller n = ctx.traveller(SPAN);
+                ScenarioContext.Stay late = ctx.stay(n, n.day(), n.day() + 4);
+                ctx.uploadLate(late.entry(), LATE);
+                documentAlert(ctx, n, late.entry().getEventTime().toEpochMilli() + LATE / 2,
+                        ctx.documentRef(n.document()));
+                ctx.nearMiss(f, id + "-created-before-arrival", n, late.entry(), "an entry uploaded 60 hours late: the "
+                        + "alert was created after the entry, before the record arrived");
+                ctx.expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
+            }
+            default -> {
+                PlantedTraveller t = ctx.traveller(SPAN);
+                Bcp bcp = ctx.bcp();
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+                alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
+                ScenarioContext.Stay stay = ctx.stay(t, bcp, t.day(), bcp, t.day() + 3);
+                ctx.expect(f, id + "-flagged", t, stay.entry(), "an alert the crossing state flagged: downgraded, "
+                        + "still a match (entry)");
+                ctx.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
+                PlantedTraveller n = ctx.traveller(SPAN);
+                AlertLog deleted = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
+                deleted.delete(deleted.createdAt() + Period.HOUR_MILLIS, "document recovered");
+                both(ctx, f, id + "-deleted", n, false, "the alert was deleted before the crossings");
+            }
+        }
+    }
 
-        PlantedTraveller stolen = ctx.traveller(false);
-        AlertLog alert = ctx.alert(ctx.at(bcp, b - 2, 12), AlertBasis.OBJECT_1862_ART38, ctx.memberState(),
-                ctx.farReviewDate(), null, new AlertObject(ObjectStatus.STOLEN, ctx.documentRef(stolen.document())));
-        BorderCrossing entry = ctx.entry(stolen, bcp, ctx.at(bcp, b, 7), b + 4);
-        alert.delete(ctx.at(bcp, b + 2, 10), "document recovered");
-        BorderCrossing exit = ctx.exit(stolen, bcp, ctx.at(bcp, b + 4, 15));
-        ctx.expect(id + "-active", ruleId(), ctx.fileToken(stolen), entry.getEventId(),
-                "document under an active stolen-document alert at entry");
-        ctx.nearMiss(id + "-deleted", ruleId(), ctx.fileToken(stolen), exit.getEventId(),
-                "the document alert was deleted before this exit");
+    private static void exact(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller t = ctx.traveller(SPAN);
+        documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+        both(ctx, f, id, t, true, "the document is under an Art. 38 alert");
+    }
 
-        PlantedTraveller later = ctx.traveller(false);
-        BorderCrossing laterEntry = ctx.entry(later, bcp, ctx.at(bcp, b + 1, 8), b + 3);
-        BorderCrossing laterExit = ctx.exit(later, bcp, ctx.at(bcp, b + 3, 16));
-        ctx.alert(ctx.at(bcp, b + 5, 9), AlertBasis.OBJECT_1862_ART38, ctx.memberState(), ctx.farReviewDate(), null,
-                new AlertObject(ObjectStatus.LOST, ctx.documentRef(later.document())));
-        ctx.nearMiss(id + "-created-after", ruleId(), ctx.fileToken(later), laterEntry.getEventId(),
-                "the document alert was created only after the crossings");
-        ctx.nearMiss(id + "-created-after", ruleId(), ctx.fileToken(later), laterExit.getEventId(),
-                "the document alert was created only after the crossings");
+    /** A stay whose entry and exit are both flags, or both near-misses. */
+    private static void both(ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag,
+                             String description) {
+        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+        for (BorderCrossing c : new BorderCrossing[] {stay.entry(), stay.exit()}) {
+            if (flag) {
+                ctx.expect(f, id, t, c, description);
+            } else {
+                ctx.nearMiss(f, id, t, c, description);
+            }
+        }
+    }
 
-        PlantedTraveller similar = ctx.traveller(false);
-        DocumentRef ref = ctx.documentRef(similar.document());
-        String number = ref.getNumber();
-        ref.setNumber(number.substring(0, number.length() - 1) + 'Z');
-        ctx.alert(ctx.at(bcp, b - 3, 11), AlertBasis.OBJECT_1862_ART38, ctx.memberState(), ctx.farReviewDate(), null,
-                new AlertObject(ObjectStatus.INVALIDATED, ref));
-        BorderCrossing similarEntry = ctx.entry(similar, bcp, ctx.at(bcp, b + 1, 6), b + 5);
-        BorderCrossing similarExit = ctx.exit(similar, bcp, ctx.at(bcp, b + 5, 18));
-        ctx.nearMiss(id + "-one-character-off", ruleId(), ctx.fileToken(similar), similarEntry.getEventId(),
-                "an alerted document number differs from this one in one character");
-        ctx.nearMiss(id + "-one-character-off", ruleId(), ctx.fileToken(similar), similarExit.getEventId(),
-                "an alerted document number differs from this one in one character");
+    private static AlertLog documentAlert(ScenarioContext ctx, PlantedTraveller t, long at, DocumentRef ref) {
+        ObjectStatus status = ObjectStatus.values()[ctx.rng().nextInt(ObjectStatus.values().length)];
+        return ctx.alert(at, AlertBasis.OBJECT_1862_ART38, ctx.memberState(), ctx.farReviewDate(), null,
+                new AlertObject(status, ref));
+    }
+
+    private static long before(ScenarioContext ctx, PlantedTraveller t) {
+        return (t.day() - 4) * Period.DAY_MILLIS + ctx.rng().nextLong(Period.DAY_MILLIS / 2);
     }
 }

@@ -1,65 +1,145 @@
 package eu.borderflow.seeds.scenario;
 
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
+import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.seeds.reference.Bcp;
-
-import java.time.LocalDate;
+import eu.borderflow.seeds.world.Period;
 
 /**
- * R5: a single-entry visa used for a second entry (flag), an entry after the visa expired (flag, and its exit is an
- * R3 overstay); near-misses: a two-entry visa used twice, an entry on the visa's last valid day.
+ * R5, visa entries used up or visa not valid on the entry day (the BCP's local date). Families:
+ * <ul>
+ *   <li>{@code entries}: a second entry on a single-entry visa (flag), on a double-entry one (near-miss);</li>
+ *   <li>{@code refusal-not-an-entry}: a third entry on a double-entry visa (flag); a second after a refusal, which
+ *       uses no entry (near-miss);</li>
+ *   <li>{@code validity-end}: an entry the day after the last valid day (flag, and an R3 overstay at its exit), on it
+ *       (near-miss);</li>
+ *   <li>{@code validity-start}: an entry the day before the first valid day (flag), on it (near-miss);</li>
+ *   <li>{@code bcp-local-date}: half an hour after local midnight, a day later than the UTC date;</li>
+ *   <li>{@code late-upload}: the first entry uploaded 50 hours late, after the second arrived.</li>
+ * </ul>
  */
-public final class VisaEntriesScenario implements Scenario {
+public final class VisaEntriesScenario extends FamilyScenario {
 
     private static final int VISA_DAYS = 30;
-    private static final int SPAN = 9;
+    private static final int SPAN = 10;
+    private static final long LATE = 50 * Period.HOUR_MILLIS;
+    private static final int HALF_PAST_MIDNIGHT = 1800;
 
-    @Override
-    public String ruleId() {
-        return "R5";
+    public VisaEntriesScenario() {
+        super("R5", "entries", "refusal-not-an-entry", "validity-end", "validity-start", "bcp-local-date",
+                "late-upload");
     }
 
     @Override
-    public void plant(ScenarioContext ctx, int instance) {
-        String id = "R5-visa-entries-" + instance;
-        long b = ctx.baseDay(SPAN);
-        LocalDate from = ctx.period().start().minusDays(VISA_DAYS);
-        LocalDate farEnd = ctx.period().end().plusDays(ScenarioContext.FULL_VISA_DAYS);
-        Bcp land = ctx.randomBcp(BorderType.LAND);
+    void plant(ScenarioContext ctx, Family f, String id) {
+        switch (f.name()) {
+            case "entries" -> {
+                twoTrips(ctx, f, id + "-single-entry", 1, 0, true, "a second entry on a single-entry visa");
+                twoTrips(ctx, f, id + "-double-entry", 2, 0, false, "a second entry on a double-entry visa");
+            }
+            case "refusal-not-an-entry" -> refusal(ctx, f, id);
+            case "validity-end" -> {
+                oneDay(ctx, f, id + "-after-last-day", 1, true, "entry the day after the visa's last valid day");
+                oneDay(ctx, f, id + "-on-last-day", 0, true, "entry on the visa's last valid day");
+            }
+            case "validity-start" -> {
+                oneDay(ctx, f, id + "-before-first-day", -1, false, "entry the day before the visa's first valid day");
+                oneDay(ctx, f, id + "-on-first-day", 0, false, "entry on the visa's first valid day");
+            }
+            case "bcp-local-date" -> localDate(ctx, f, id);
+            default -> {
+                twoTrips(ctx, f, id + "-single-entry", 1, LATE, true,
+                        "a second entry on a single-entry visa; the first entry was uploaded 50 hours late");
+                twoTrips(ctx, f, id + "-double-entry", 2, LATE, false,
+                        "a second entry on a double-entry visa; the first entry was uploaded 50 hours late");
+            }
+        }
+    }
 
-        PlantedTraveller single = ctx.traveller(true);
-        ctx.setVisa(single, ctx.visa(1, VISA_DAYS, from, farEnd));
-        ctx.entry(single, land, ctx.at(land, b, 9), b + 2);
-        ctx.exit(single, land, ctx.at(land, b + 2, 15));
-        BorderCrossing second = ctx.entry(single, land, ctx.at(land, b + 6, 9), b + 8);
-        ctx.exit(single, land, ctx.at(land, b + 8, 15));
-        ctx.expect(id + "-single-entry-used-twice", ruleId(), ctx.fileToken(single), second.getEventId(),
-                "second entry on a single-entry visa");
+    /** Two short trips on a visa of {@code entries} entries; the first entry uploaded {@code late} (0: at once). */
+    private static void twoTrips(ScenarioContext ctx, Family f, String id, int entries, long late, boolean flag,
+                                 String description) {
+        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        long b = t.day();
+        ctx.setVisa(t, ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
+        Bcp bcp = ctx.bcp();
+        ScenarioContext.Stay first = ctx.stay(t, bcp, b, bcp, b);
+        if (late > 0) {
+            // Arrives the day after the second entry.
+            ctx.uploadLate(first.entry(), late);
+        }
+        ScenarioContext.Stay second = ctx.stay(t, bcp, b + 1, bcp, b + 2);
+        judge(ctx, f, id, t, second.entry(), flag, description);
+    }
 
-        PlantedTraveller expired = ctx.traveller(true);
-        ctx.setVisa(expired, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, from, LocalDate.ofEpochDay(b - 2)));
-        BorderCrossing afterExpiry = ctx.entry(expired, land, ctx.at(land, b, 10), b);
-        BorderCrossing exit = ctx.exit(expired, land, ctx.at(land, b, 18));
-        ctx.expect(id + "-entry-after-expiry", ruleId(), ctx.fileToken(expired), afterExpiry.getEventId(),
-                "entry two days after the visa's validity ended");
-        ctx.expect(id + "-entry-after-expiry", "R3", ctx.fileToken(expired), exit.getEventId(),
-                "exit after the visa's validity ended");
+    /** Entry, exit, a refused attempt, then an entry: the refusal uses no entry of the double-entry visa. */
+    private static void refusal(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller third = ctx.visaHolder(SPAN, 1);
+        long b = third.day();
+        ctx.setVisa(third, ctx.visa(2, VISA_DAYS, b - 20, b + 60));
+        ctx.stay(third, b, b + 1);
+        ctx.stay(third, b + 3, b + 4);
+        ScenarioContext.Stay again = ctx.stay(third, b + 6, b + 7);
+        judge(ctx, f, id + "-third-entry", third, again.entry(), true, "a third entry on a double-entry visa");
 
-        PlantedTraveller twice = ctx.traveller(true);
-        ctx.setVisa(twice, ctx.visa(2, VISA_DAYS, from, farEnd));
-        ctx.entry(twice, land, ctx.at(land, b + 1, 9), b + 2);
-        ctx.exit(twice, land, ctx.at(land, b + 2, 16));
-        BorderCrossing secondOfTwo = ctx.entry(twice, land, ctx.at(land, b + 5, 9), b + 7);
-        ctx.exit(twice, land, ctx.at(land, b + 7, 16));
-        ctx.nearMiss(id + "-two-entries-used", ruleId(), ctx.fileToken(twice), secondOfTwo.getEventId(),
-                "second entry on a two-entry visa");
+        PlantedTraveller refused = ctx.visaHolder(SPAN, 1);
+        long d = refused.day();
+        ctx.setVisa(refused, ctx.visa(2, VISA_DAYS, d - 20, d + 60));
+        Bcp bcp = ctx.bcp();
+        ctx.stay(refused, bcp, d, bcp, d + 1);
+        ctx.refusal(refused, bcp, ctx.daytime(bcp, d + 3), RefusalReason.E);
+        ScenarioContext.Stay second = ctx.stay(refused, bcp, d + 5, bcp, d + 6);
+        judge(ctx, f, id + "-after-refusal", refused, second.entry(), false,
+                "a second entry on a double-entry visa after a refused attempt, which used no entry");
+    }
 
-        PlantedTraveller lastDay = ctx.traveller(true);
-        ctx.setVisa(lastDay, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, from, LocalDate.ofEpochDay(b + 3)));
-        BorderCrossing onLastDay = ctx.entry(lastDay, land, ctx.at(land, b + 3, 8), b + 3);
-        ctx.exit(lastDay, land, ctx.at(land, b + 3, 19));
-        ctx.nearMiss(id + "-entry-on-last-valid-day", ruleId(), ctx.fileToken(lastDay), onLastDay.getEventId(),
-                "entry on the visa's last valid day, exit the same day");
+    /**
+     * A same-day trip on the visa's last ({@code atEnd}) or first valid day shifted by {@code offset} days: outside
+     * the validity when not 0.
+     */
+    private static void oneDay(ScenarioContext ctx, Family f, String id, int offset, boolean atEnd,
+                               String description) {
+        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        long day = t.day() + 2;
+        long edge = day - offset;
+        ctx.setVisa(t, atEnd ? ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
+                : ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
+        ScenarioContext.Stay stay = ctx.stay(t, day, day);
+        judge(ctx, f, id, t, stay.entry(), offset != 0, description);
+        if (offset != 0) {
+            ctx.expect(f, id, "R3", t, stay.exit(), "exit of a stay entered outside the visa's validity: no day of "
+                    + "it was authorised");
+        }
+    }
+
+    /** Local dates decide validity: 00:30 local is still the day before in UTC. */
+    private static void localDate(ScenarioContext ctx, Family f, String id) {
+        PlantedTraveller late = ctx.visaHolder(SPAN, 1);
+        long day = late.day() + 2;
+        Bcp bcp = ctx.bcpAheadOfUtc(day);
+        ctx.setVisa(late, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
+        BorderCrossing entry = ctx.entry(late, bcp, ctx.at(bcp, day, HALF_PAST_MIDNIGHT), day);
+        BorderCrossing exit = ctx.exit(late, bcp, ctx.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
+        judge(ctx, f, id + "-after-last-day", late, entry, true,
+                "entry at 00:30 local the day after the visa's last valid day (still that day in UTC)");
+        ctx.expect(f, id + "-after-last-day", "R3", late, exit, "exit of a stay entered after the visa's validity");
+
+        PlantedTraveller early = ctx.visaHolder(SPAN, 1);
+        long day2 = early.day() + 2;
+        Bcp bcp2 = ctx.bcpAheadOfUtc(day2);
+        ctx.setVisa(early, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
+        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
+        ctx.exit(early, bcp2, ctx.exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
+        judge(ctx, f, id + "-on-first-day", early, entry2, false,
+                "entry at 00:30 local on the visa's first valid day (the day before in UTC)");
+    }
+
+    private static void judge(ScenarioContext ctx, Family f, String id, PlantedTraveller t, BorderCrossing entry,
+                              boolean flag, String description) {
+        if (flag) {
+            ctx.expect(f, id, t, entry, description);
+        } else {
+            ctx.nearMiss(f, id, t, entry, description);
+        }
     }
 }

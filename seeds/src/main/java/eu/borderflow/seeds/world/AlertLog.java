@@ -21,10 +21,12 @@ public final class AlertLog {
 
     private final List<AlertChange> sink;
     private AlertChange state;
+    private final long createdAt;
 
     private AlertLog(List<AlertChange> sink, AlertChange first) {
         this.sink = sink;
         this.state = first;
+        this.createdAt = first.getEventTime().toEpochMilli();
         sink.add(first);
     }
 
@@ -53,6 +55,11 @@ public final class AlertLog {
 
     public String alertId() {
         return state.getAlertId();
+    }
+
+    /** When the alert was created, epoch millis. */
+    public long createdAt() {
+        return createdAt;
     }
 
     public LocalDate reviewDate() {

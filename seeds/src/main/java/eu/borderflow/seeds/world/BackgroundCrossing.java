@@ -22,6 +22,7 @@ public final class BackgroundCrossing {
     float verificationScore;
     RefusalReason refusalReason;
     long retentionDay;
+    int labels;
 
     BackgroundCrossing() {
     }
@@ -78,5 +79,10 @@ public final class BackgroundCrossing {
     /** The record's retention end (Art. 34), as an epoch day. */
     public long retentionDay() {
         return retentionDay;
+    }
+
+    /** Why the crossing is deliberately close to a rule's threshold ({@link TruthLabels}); 0 for nothing. */
+    public int labels() {
+        return labels;
     }
 }

@@ -1,39 +1,26 @@
 package eu.borderflow.seeds.world;
 
+import eu.borderflow.seeds.reference.Calibration;
+
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.random.RandomGenerator;
 
 /**
- * Disjoint birth-year ranges keep the world clean: a person alert matches only people born on the same date (or in
- * the same year for year-only dates), so background travellers, planted travellers and alert-only persons never
- * match each other by accident.
+ * Dates of birth, from one distribution for every person of the world (reference/calibration.yaml {@code persons}):
+ * background travellers, planted travellers and the persons of alerts, so no birth year tells them apart.
  */
 public final class BirthYears {
 
-    public static final int BACKGROUND_FIRST = 1958;
-    public static final int BACKGROUND_LAST = 2019;
-    public static final int PLANTED_FIRST = 1946;
-    public static final int PLANTED_LAST = 1957;
-    public static final int ALERT_ONLY_FIRST = 1930;
-    public static final int ALERT_ONLY_LAST = 1945;
+    private final int first;
+    private final int last;
 
-    private BirthYears() {
+    public BirthYears(Calibration calibration) {
+        this.first = calibration.integer("/persons/birth_year_min");
+        this.last = calibration.integer("/persons/birth_year_max");
     }
 
-    public static LocalDate background(RandomGenerator rng) {
-        return date(rng, BACKGROUND_FIRST, BACKGROUND_LAST);
-    }
-
-    public static LocalDate planted(RandomGenerator rng) {
-        return date(rng, PLANTED_FIRST, PLANTED_LAST);
-    }
-
-    public static LocalDate alertOnly(RandomGenerator rng) {
-        return date(rng, ALERT_ONLY_FIRST, ALERT_ONLY_LAST);
-    }
-
-    private static LocalDate date(RandomGenerator rng, int first, int last) {
+    public LocalDate draw(RandomGenerator rng) {
         int year = rng.nextInt(first, last + 1);
         return LocalDate.ofYearDay(year, 1 + rng.nextInt(Year.of(year).length()));
     }

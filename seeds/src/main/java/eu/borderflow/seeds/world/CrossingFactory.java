@@ -23,9 +23,6 @@ public final class CrossingFactory {
 
     /** Art. 34: crossing records are kept 3 years after the exit or refusal. */
     public static final int RETENTION_YEARS = 3;
-    /** Every generated crossing is under the short-stay rules (the 90/180 rule applies). */
-    public static final StayBasis STAY_BASIS = StayBasis.SHORT_STAY;
-
     private static final int EVENT_ID = field("event_id");
     private static final int SYNTHETIC = field("synthetic");
     private static final int KIND = field("kind");
@@ -86,6 +83,15 @@ public final class CrossingFactory {
         return retentionDays[(int) i];
     }
 
+    /**
+     * The exit or refusal day a retention end was counted from: the latest day whose {@link #retentionDay} it is (29
+     * February and 28 February give the same end three years on).
+     */
+    public long exitDayOf(long retentionDay) {
+        long day = LocalDate.ofEpochDay(retentionDay).minusYears(RETENTION_YEARS).toEpochDay();
+        return retentionDay(day + 1) == retentionDay ? day + 1 : day;
+    }
+
     /** {@link #retentionDay} as a date. */
     public LocalDate retentionUntil(long epochDay) {
         return day(retentionDay(epochDay));
@@ -97,8 +103,9 @@ public final class CrossingFactory {
 
     public BorderCrossing crossing(String eventId, CrossingKind kind, long eventMillis, long localDay, int bcpIndex,
                                    TravellerIdentity identity, TravelDocument document, Visa visa,
-                                   String facialTemplateId, String fingerprintTemplateId, FingerprintStatus fingerprints,
-                                   float verificationScore, List<RefusalReason> reasons, long retentionBaseDay) {
+                                   StayBasis basis, String facialTemplateId, String fingerprintTemplateId,
+                                   FingerprintStatus fingerprints, float verificationScore, List<RefusalReason> reasons,
+                                   long retentionBaseDay) {
         Bcp bcp = bcps.get(bcpIndex);
         Instant at = Instant.ofEpochMilli(eventMillis);
         // Field by field rather than through the all-arguments constructor: the generated constructor truncates each
@@ -118,7 +125,7 @@ public final class CrossingFactory {
         c.put(TRAVELLER, identity);
         c.put(DOCUMENT, document);
         c.put(VISA, visa);
-        c.put(STAY_BASIS_FIELD, STAY_BASIS);
+        c.put(STAY_BASIS_FIELD, basis);
         c.put(BIOMETRICS, new Biometrics(facialTemplateId, fingerprintTemplateId, fingerprints, verificationScore));
         c.put(REFUSAL_REASONS, reasons);
         c.put(RETENTION_UNTIL, retentionUntil(retentionBaseDay));

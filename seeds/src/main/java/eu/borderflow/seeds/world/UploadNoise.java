@@ -17,8 +17,9 @@ public final class UploadNoise {
     private final double duplicateShare;
     private final long duplicateMaxMillis;
 
-    public UploadNoise(long seed, Calibration calibration) {
-        this.rng = new SplittableRandom(SeedMix.derive(seed, "upload-noise"));
+    /** The noise of one concern ({@code "upload-noise"}, ...) of the world of {@code seed}. */
+    public UploadNoise(long seed, String concern, Calibration calibration) {
+        this.rng = new SplittableRandom(SeedMix.derive(seed, concern));
         this.fallbackShare = calibration.number("/noise/fallback_upload_share");
         // Strictly below the limit: a record exactly 72 h late would sit on the jobs' lateness bound.
         this.fallbackMaxMillis = calibration.integer("/noise/fallback_max_delay_hours") * Period.HOUR_MILLIS - Period.MINUTE_MILLIS;
@@ -40,5 +41,10 @@ public final class UploadNoise {
             return OptionalLong.empty();
         }
         return OptionalLong.of(ingestMillis + 1 + rng.nextLong(duplicateMaxMillis));
+    }
+
+    /** The ingest time of a copy a scenario re-sends on purpose. */
+    public long resendMillis(long ingestMillis) {
+        return ingestMillis + 1 + rng.nextLong(duplicateMaxMillis);
     }
 }

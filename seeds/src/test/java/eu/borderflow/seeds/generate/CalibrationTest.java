@@ -3,6 +3,7 @@ package eu.borderflow.seeds.generate;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.StayBasis;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.ReferenceData;
 import eu.borderflow.seeds.reference.TripLengthBucket;
@@ -27,6 +28,7 @@ class CalibrationTest {
     private static final double BUCKET_TOLERANCE = 0.06;
     /** An occasional traveller makes at most two trips in 40 days (gaps of 32+ days); frequent ones many more. */
     private static final int FREQUENT_MIN_TRIPS = 3;
+    private static final long MAX_OCCASIONAL_DAYS = 28;
 
     private final Dataset data = Dataset.generate(5, 20_000, 40);
     private final ReferenceData reference = ReferenceData.load();
@@ -89,15 +91,17 @@ class CalibrationTest {
         sorted.sort(java.util.Comparator.comparing(BorderCrossing::getEventTime));
         for (BorderCrossing c : sorted) {
             String f = c.getTraveller().getFileId();
-            if (c.getKind() == CrossingKind.ENTRY) {
+            if (c.getKind() == CrossingKind.ENTRY && c.getStayBasis() == StayBasis.SHORT_STAY) {
                 open.put(f, c);
-            } else if (c.getKind() == CrossingKind.EXIT) {
+            } else if (c.getKind() == CrossingKind.EXIT && open.containsKey(f)) {
                 long dates = c.getLocalDate().toEpochDay() - open.remove(f).getLocalDate().toEpochDay() + 1;
                 tripsByFile.computeIfAbsent(f, k -> new ArrayList<>()).add(dates);
             }
         }
+        // Occasional travellers' trips: few per traveller, of the buckets' lengths (long stayers stay 30 days or more).
         List<Long> occasional = new ArrayList<>();
-        tripsByFile.values().stream().filter(l -> l.size() < FREQUENT_MIN_TRIPS).forEach(occasional::addAll);
+        tripsByFile.values().stream().filter(l -> l.size() < FREQUENT_MIN_TRIPS).flatMap(List::stream)
+                .filter(d -> d <= MAX_OCCASIONAL_DAYS).forEach(occasional::add);
         List<TripLengthBucket> buckets = calibration.tripLengths();
         double total = buckets.stream().mapToDouble(TripLengthBucket::weight).sum();
         for (TripLengthBucket b : buckets) {

@@ -15,8 +15,11 @@ import eu.borderflow.seeds.world.BcpClock;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.PersonWatch;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.TravelTimes;
+import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.travel.MinimumTravelTime;
 import eu.borderflow.seeds.world.Traveller;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.io.BinaryDecoder;
@@ -49,6 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrossingEncoderTest {
 
     private static final Period PERIOD = new Period(LocalDate.parse(GenerateOptions.DEFAULT_START), 60);
+    /** Days tabulated around the period: stays begin before it and run past it. */
+    private static final int HISTORY = 400;
     private static final int TRAVELLERS = 20_000;
     private static final long WEEK = 7 * Period.DAY_MILLIS;
 
@@ -147,7 +152,7 @@ class CrossingEncoderTest {
                 assertEquals(m.variantSpelling() ? t.variantIdentity() : t.identity(), r.getTraveller());
                 assertEquals(t.document(), r.getDocument());
                 assertEquals(t.visa(), r.getVisa());
-                assertEquals(CrossingFactory.STAY_BASIS, r.getStayBasis());
+                assertEquals(t.stayBasis(), r.getStayBasis());
                 assertEquals(List.of(t.facialTemplateId(), String.valueOf(t.fingerprintTemplateId()),
                                 t.fingerprintStatus(), m.verificationScore()),
                         List.of(r.getBiometrics().getFacialTemplateId(),
@@ -188,10 +193,12 @@ class CrossingEncoderTest {
     private static BackgroundTraffic background(long seed, ReferenceData reference, Function<Traveller, byte[]> keep) {
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
         return new BackgroundTraffic(PERIOD, reference.bcps(), reference.calibration(),
-                new BcpClock(reference.bcps(), PERIOD.startDay() - 1, PERIOD.lastDay() + 1), chooser,
-                new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
-                new CrossingFactory(reference.bcps(), PERIOD.startDay() - 1, PERIOD.lastDay() + 1),
-                new PopulationFactory(seed, PERIOD, new IdFactory(seed), reference, chooser), TRAVELLERS, keep);
+                new BcpClock(reference.bcps(), PERIOD.startDay() - HISTORY, PERIOD.lastDay() + HISTORY), chooser,
+                new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(ConfigLoader.defaults())),
+                new CrossingFactory(reference.bcps(), PERIOD.startDay() - HISTORY, PERIOD.lastDay() + HISTORY),
+                AuthorisedStay.SCHENGEN, PersonWatch.NONE,
+                new PopulationFactory(seed, PERIOD, new IdFactory(seed), reference, chooser, AuthorisedStay.SCHENGEN),
+                TRAVELLERS, keep);
     }
 
     private byte[] avroBytes(BorderCrossing c) throws IOException {

@@ -10,9 +10,13 @@ import eu.borderflow.seeds.world.BcpClock;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.PersonWatch;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.TravelTimes;
 import eu.borderflow.seeds.world.UploadNoise;
+import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.travel.MinimumTravelTime;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.file.DataFileWriter;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,10 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -74,7 +80,7 @@ public class GenerateBenchmark {
     private static final int BACKGROUND_CROSSINGS = 1_119_676;
     /** The day range Generator tabulates around the period (its HISTORY_DAYS and FUTURE_DAYS). */
     private static final int HISTORY_DAYS = 400;
-    private static final int FUTURE_DAYS = 10;
+    private static final int FUTURE_DAYS = 400;
 
     private Path dir;
 
@@ -105,17 +111,22 @@ public class GenerateBenchmark {
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
         IdFactory ids = new IdFactory(SEED);
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
+        CrossingFactory factory = new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
+                period.lastDay() + FUTURE_DAYS);
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
                 new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS), chooser,
-                new TravelTimes(reference.bcps(), ConfigLoader.defaults()),
-                new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
-                        period.lastDay() + FUTURE_DAYS),
-                new PopulationFactory(SEED, period, ids, reference, chooser), TRAVELLERS, encoder::prepare);
+                new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(ConfigLoader.defaults())),
+                factory, AuthorisedStay.SCHENGEN, PersonWatch.NONE,
+                new PopulationFactory(SEED, period, ids, reference, chooser, AuthorisedStay.SCHENGEN), TRAVELLERS,
+                encoder::prepare);
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class,
                 dir.resolve(Generator.CROSSINGS), Generator.syncSeed(SEED, Generator.CROSSINGS))) {
-            return check(CrossingStream.write(background, List.of(),
-                    new UploadNoise(SEED, reference.calibration()), period, writer, encoder, ids, Progress.NONE)
-                    .records(), BACKGROUND_CROSSINGS);
+            return check(CrossingStream.write(background, List.of(), Set.of(),
+                    new UploadNoise(SEED, "upload-noise", reference.calibration()),
+                    new UploadNoise(SEED, "scripted-upload-noise", reference.calibration()),
+                    new BackgroundTruth(background, ids, PseudonymiserFactory.fromConfig(ConfigLoader.defaults()),
+                            reference.bcps(), factory, Duration.ofHours(72), new ArrayList<>()),
+                    period, writer, encoder, ids, Progress.NONE).records(), BACKGROUND_CROSSINGS);
         }
     }
 

@@ -11,6 +11,7 @@ import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
+import eu.borderflow.seeds.world.IdFactory;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -37,23 +38,31 @@ public final class Dataset {
     public final List<Incident> incidents;
     public final List<GroundTruthEntry> truth;
     public final Pseudonymiser tokens = PseudonymiserFactory.fromConfig(ConfigLoader.defaults());
-    /** File ids of planted travellers: every one is the subject of a ground-truth entry. */
+    /** File ids of planted travellers: those outside the background population's indexes. */
     public final Set<String> plantedFileIds = new HashSet<>();
 
-    private Dataset(Path dir) {
+    private Dataset(Path dir, long seed, int travellers) {
         this.dir = dir;
         this.crossings = read(BorderCrossing.class, dir.resolve(Generator.CROSSINGS));
         this.alerts = read(AlertChange.class, dir.resolve(Generator.ALERTS));
         this.incidents = read(Incident.class, dir.resolve(Generator.INCIDENTS));
         this.truth = read(GroundTruthEntry.class, dir.resolve(Generator.GROUND_TRUTH));
-        Set<String> subjects = new HashSet<>();
-        truth.forEach(g -> subjects.add(g.getSubjectToken()));
+        Set<String> background = new HashSet<>();
+        IdFactory ids = new IdFactory(seed);
+        for (int i = 0; i < travellers; i++) {
+            background.add(ids.fileId(i));
+        }
         for (BorderCrossing c : crossings) {
             String id = c.getTraveller().getFileId();
-            if (subjects.contains(tokens.token(Pseudonymiser.Domain.FILE, id))) {
+            if (!background.contains(id)) {
                 plantedFileIds.add(id);
             }
         }
+    }
+
+    /** The demo's default world (ops/demo.sh): seed 7, 5,000 travellers, 45 days. */
+    public static Dataset demo() {
+        return generate(7, 5000, 45);
     }
 
     public static synchronized Dataset generate(long seed, int travellers, int days) {
@@ -63,7 +72,7 @@ public final class Dataset {
                 Path dir = Files.createTempDirectory("seeds-" + seed + "-" + travellers + "-" + days + "-");
                 Generator.run(new GenerateOptions(seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START), dir),
                         Progress.NONE);
-                return new Dataset(dir);
+                return new Dataset(dir, seed, travellers);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

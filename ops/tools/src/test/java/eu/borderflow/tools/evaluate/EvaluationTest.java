@@ -20,7 +20,7 @@ class EvaluationTest {
             expected("S1", "R3", "e1", "tA"),
             expected("S2", "R3", "e2", "tB"),
             expected("S3", "R1", "e3", "tC"),
-            new GroundTruthEntry("S4", GroundTruthKind.NEAR_MISS, "R3", "tD", "e4", "stay of exactly 90 days"),
+            new GroundTruthEntry("S4", GroundTruthKind.NEAR_MISS, "R3", "tD", "e4", "stay of exactly 90 days", "R3/test", null),
             expected("S5", "R4", "e5", "tE"),
             expected("S6", "R10", "A1@2027-01-01#due", "tF"));
 
@@ -92,7 +92,7 @@ class EvaluationTest {
     }
 
     static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted");
+        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted", rule + "/test", null);
     }
 
     static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {
