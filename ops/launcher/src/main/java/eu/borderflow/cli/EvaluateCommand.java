@@ -10,6 +10,7 @@ import eu.borderflow.tools.evaluate.EvaluationInputException;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.evaluate.EvaluationReport;
 import eu.borderflow.tools.evaluate.FalseAlarm;
+import eu.borderflow.tools.evaluate.FamilyScore;
 import eu.borderflow.tools.evaluate.Miss;
 import eu.borderflow.tools.evaluate.RuleScore;
 import picocli.CommandLine.Command;
@@ -29,8 +30,10 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-                "Scores flags against a dataset's ground truth: per rule true positives, false alarms, misses,",
-                "precision and recall; then the misses and false alarms (ids and rule only).",
+                "Scores flags against a dataset's ground truth: per rule and per scenario family true positives,",
+                "false alarms, misses, precision and recall; then the misses and false alarms (ids, rule, family).",
+                "Strict: a second flag on a trigger already flagged, and a flag raised before its trigger's",
+                "deadline (R4's grace) even if withdrawn later, are false alarms (docs/CONTRACTS.md).",
                 "Exit 0 when every threshold is met, 1 when a rule with expected flags or the overall score",
                 "falls below --min-precision/--min-recall, 2 on bad input."})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -109,13 +112,22 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         printScore(out, report.overall());
         out.println();
+        String familyRow = "%-36s %6s %6s %6s %6s %6s %10s %8s%n";
+        out.printf(Locale.ROOT, familyRow, "family", "planted", "near", "TP", "FP", "FN", "precision", "recall");
+        for (FamilyScore f : report.families()) {
+            out.printf(Locale.ROOT, "%-36s %6d %6d %6d %6d %6d %10.3f %8.3f%n", f.family(), f.expected(),
+                    f.nearMisses(), f.truePositives(), f.falsePositives(), f.falseNegatives(), f.precision(),
+                    f.recall());
+        }
+        out.println();
         out.println("misses (" + report.misses().size() + "):");
         for (Miss miss : report.misses()) {
-            out.println("  " + miss.ruleId() + " " + miss.triggerEventId() + " (scenario " + miss.scenarioId() + ")");
+            out.println("  " + miss.ruleId() + " " + miss.triggerEventId() + " (scenario " + miss.scenarioId()
+                    + ", family " + miss.family() + ")");
         }
         out.println("false alarms (" + report.falseAlarms().size() + "):");
         for (FalseAlarm alarm : report.falseAlarms()) {
-            out.println("  " + alarm.flagId() + " " + alarm.reason());
+            out.println("  " + alarm.flagId() + " " + alarm.reason() + " (family " + alarm.family() + ")");
         }
     }
 
@@ -128,11 +140,25 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rules", report.rules().stream().map(EvaluateCommand::scoreJson).toList());
         json.put("overall", scoreJson(report.overall()));
+        json.put("families", report.families().stream().map(EvaluateCommand::familyJson).toList());
         json.put("misses", report.misses());
         json.put("false_alarms", report.falseAlarms());
         json.put("shortfalls", shortfalls);
         json.put("passed", shortfalls.isEmpty());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+    }
+
+    private static Map<String, Object> familyJson(FamilyScore family) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("family", family.family());
+        json.put("expected", family.expected());
+        json.put("near_misses", family.nearMisses());
+        json.put("tp", family.truePositives());
+        json.put("fp", family.falsePositives());
+        json.put("fn", family.falseNegatives());
+        json.put("precision", family.precision());
+        json.put("recall", family.recall());
+        return json;
     }
 
     private static Map<String, Object> scoreJson(RuleScore score) {

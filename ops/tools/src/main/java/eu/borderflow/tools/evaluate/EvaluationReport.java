@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Scores per rule and overall, with the misses and false alarms behind them. */
-public record EvaluationReport(List<RuleScore> rules, RuleScore overall, List<Miss> misses,
-                               List<FalseAlarm> falseAlarms) {
+/** Scores per rule, overall and per scenario family, with the misses and false alarms behind them. */
+public record EvaluationReport(List<RuleScore> rules, RuleScore overall, List<FamilyScore> families,
+                               List<Miss> misses, List<FalseAlarm> falseAlarms) {
 
     public static final String OVERALL = "overall";
 

@@ -65,11 +65,61 @@ class EvaluationTest {
     void listsMissesAndFalseAlarmsWithTheirReason() {
         EvaluationReport report = Evaluation.evaluate(TRUTH, FLAGS);
 
-        assertEquals(List.of(new Miss("R1", "e3", "S3"), new Miss("R3", "e2", "S2")), report.misses());
+        assertEquals(List.of(new Miss("R1", "e3", "S3", "R1/test"), new Miss("R3", "e2", "S2", "R3/test")),
+                report.misses());
         assertEquals(List.of(
-                new FalseAlarm("R1:e3", "R1", "e3", FalseAlarm.Reason.SUBJECT_MISMATCH),
-                new FalseAlarm("R3:e4", "R3", "e4", FalseAlarm.Reason.NEAR_MISS),
-                new FalseAlarm("R7:e8", "R7", "e8", FalseAlarm.Reason.UNLISTED)), report.falseAlarms());
+                new FalseAlarm("R1:e3", "R1", "e3", FalseAlarm.Reason.SUBJECT_MISMATCH, "R1/test"),
+                new FalseAlarm("R3:e4", "R3", "e4", FalseAlarm.Reason.NEAR_MISS, "R3/test"),
+                new FalseAlarm("R7:e8", "R7", "e8", FalseAlarm.Reason.UNLISTED, "R7/unlisted")), report.falseAlarms());
+    }
+
+    @Test
+    void aSecondStandingFlagOnAFlaggedTriggerIsAFalseAlarm() {
+        List<GroundTruthEntry> truth = List.of(expected("S1", "R3", "e1", "tA"));
+        RiskFlag first = flag("R3", "e1", 0, FlagStatus.RAISED, "tA");
+        RiskFlag otherId = RiskFlag.newBuilder(first).setFlagId("R3:e1#2").build();
+        EvaluationReport twoIds = Evaluation.evaluate(truth, List.of(first, otherId));
+        assertEquals(new RuleScore("R3", 1, 1, 0), twoIds.rules().get(0));
+        assertEquals(FalseAlarm.Reason.DUPLICATE, twoIds.falseAlarms().get(0).reason());
+        // The same flag raised twice (not revised): one hit, one false alarm.
+        EvaluationReport raisedTwice = Evaluation.evaluate(truth, List.of(first, first));
+        assertEquals(new RuleScore("R3", 1, 1, 0), raisedTwice.rules().get(0));
+    }
+
+    @Test
+    void aFlagRaisedBeforeItsDeadlineIsAFalseAlarmEvenIfWithdrawn() {
+        Instant deadline = Instant.parse("2026-03-05T22:00:00Z");
+        GroundTruthEntry timelyExit = new GroundTruthEntry("S1", GroundTruthKind.NEAR_MISS, "R4", "tA", "e1",
+                "exit uploaded late within the grace", "R4/upload-within-grace", deadline);
+        GroundTruthEntry noExit = new GroundTruthEntry("S2", GroundTruthKind.EXPECTED_FLAG, "R4", "tB", "e2",
+                "no exit", "R4/no-exit", deadline);
+        RiskFlag early = raisedAt(flag("R4", "e1", 0, FlagStatus.RAISED, "tA"), deadline.minusSeconds(60));
+        RiskFlag withdrawn = raisedAt(flag("R4", "e1", 1, FlagStatus.WITHDRAWN, "tA"), deadline.plusSeconds(60));
+        RiskFlag expectedEarly = raisedAt(flag("R4", "e2", 0, FlagStatus.RAISED, "tB"), deadline.minusSeconds(1));
+        EvaluationReport report = Evaluation.evaluate(List.of(timelyExit, noExit),
+                List.of(early, withdrawn, expectedEarly));
+        assertEquals(new RuleScore("R4", 0, 2, 1), report.rules().get(0));
+        assertEquals(List.of(FalseAlarm.Reason.PREMATURE, FalseAlarm.Reason.PREMATURE),
+                report.falseAlarms().stream().map(FalseAlarm::reason).toList());
+        // Raised at the deadline and withdrawn after: not premature, not standing.
+        EvaluationReport onTime = Evaluation.evaluate(List.of(timelyExit, noExit), List.of(
+                raisedAt(flag("R4", "e1", 0, FlagStatus.RAISED, "tA"), deadline),
+                raisedAt(flag("R4", "e1", 1, FlagStatus.WITHDRAWN, "tA"), deadline.plusSeconds(60)),
+                raisedAt(flag("R4", "e2", 0, FlagStatus.RAISED, "tB"), deadline)));
+        assertEquals(new RuleScore("R4", 1, 0, 0), onTime.rules().get(0));
+    }
+
+    @Test
+    void resultsComePerScenarioFamily() {
+        EvaluationReport report = Evaluation.evaluate(TRUTH, FLAGS);
+        FamilyScore r3 = report.families().stream().filter(f -> f.family().equals("R3/test")).findFirst().orElseThrow();
+        assertEquals(new FamilyScore("R3/test", 2, 1, 1, 1, 1), r3);
+        assertEquals(List.of("R1/test", "R3/test", "R4/test", "R7/unlisted", "R10/test"),
+                report.families().stream().map(FamilyScore::family).toList());
+    }
+
+    private static RiskFlag raisedAt(RiskFlag flag, Instant at) {
+        return RiskFlag.newBuilder(flag).setRaisedAt(at).build();
     }
 
     @Test
