@@ -55,7 +55,8 @@ class EvaluateCommandTest {
         assertEquals(List.of("R1", "1", "0", "0", "1.000", "1.000"), List.of(lines.get(1).trim().split("\\s+")));
         assertEquals(List.of("R3", "1", "1", "1", "0.500", "0.500"), List.of(lines.get(2).trim().split("\\s+")));
         assertEquals(List.of("overall", "2", "1", "1", "0.667", "0.667"), List.of(lines.get(3).trim().split("\\s+")));
-        assertTrue(result.out().contains("R3 e2 (scenario S2)"), result.out());
+        assertTrue(result.out().contains("R3 e2 (scenario S2, family R3/test)"), result.out());
+        assertTrue(result.out().contains("R3/test"), result.out());
         assertTrue(result.out().contains("R3:e3 NEAR_MISS"), result.out());
     }
 
