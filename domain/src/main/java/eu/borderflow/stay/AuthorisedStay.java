@@ -93,11 +93,21 @@ public record AuthorisedStay(StayRule rule) implements Serializable {
      */
     public static int lastDayByVisa(int entryDay, int validFromDay, int validUntilDay, int durationOfStayDays,
                                     int visaDaysUsedBefore) {
+        return lastDayByVisa(entryDay, validFromDay, validUntilDay, durationOfStayDays, visaDaysUsedBefore,
+                VisaTerms.durationIsTotal(validFromDay, validUntilDay));
+    }
+
+    /**
+     * {@link #lastDayByVisa(int, int, int, int, int)} for a caller that knows already whether the visa's duration is a
+     * total ({@link VisaTerms#durationIsTotal(int, int)} of its validity).
+     */
+    public static int lastDayByVisa(int entryDay, int validFromDay, int validUntilDay, int durationOfStayDays,
+                                    int visaDaysUsedBefore, boolean durationIsTotal) {
         if (entryDay < validFromDay || entryDay > validUntilDay) {
             return NO_LAWFUL_DAY;
         }
         int last = validUntilDay;
-        if (VisaTerms.durationIsTotal(validFromDay, validUntilDay)) {
+        if (durationIsTotal) {
             long remaining = (long) durationOfStayDays - visaDaysUsedBefore;
             if (remaining <= 0) {
                 return NO_LAWFUL_DAY;

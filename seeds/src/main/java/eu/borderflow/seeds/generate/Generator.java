@@ -104,8 +104,9 @@ public final class Generator {
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
         BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock,
                 chooser, travelTimes, factory, authorisedStay, new PersonAlertIndex(alerts, personRule,
-                made.nearTargets()), population, options.travellers(), encoder::prepare);
+                reference, made.nearTargets()), population, options.travellers(), encoder::prepare);
         List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());
+        truth.sort(GroundTruthFiles.ORDER);
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS),
                 syncSeed(seed, CROSSINGS))) {
@@ -116,7 +117,8 @@ public final class Generator {
                     writer, encoder, ids, progress);
         }
 
-        truth.sort(GroundTruthFiles.ORDER);
+        // By rule; within a rule the scenarios' entries in their order, then the background's in the order written.
+        truth.sort(GroundTruthFiles.BY_RULE);
         GroundTruthFiles.write(truth, out.resolve(GROUND_TRUTH), out.resolve(GROUND_TRUTH_CSV),
                 syncSeed(seed, GROUND_TRUTH));
 

@@ -15,11 +15,22 @@ import java.util.List;
 /** Writes the ground truth as an Avro container file and as CSV for people; both in the same stable order. */
 final class GroundTruthFiles {
 
-    static final Comparator<GroundTruthEntry> ORDER = Comparator
-            .comparingInt((GroundTruthEntry g) -> Integer.parseInt(g.getRuleId().substring(1)))
+    /** By rule number alone (R2 before R10): a stable sort keeps each rule's entries in their order. */
+    static final Comparator<GroundTruthEntry> BY_RULE = Comparator.comparingInt(g -> ruleNumber(g.getRuleId()));
+
+    /** By rule number, then scenario, trigger and kind. */
+    static final Comparator<GroundTruthEntry> ORDER = BY_RULE
             .thenComparing(GroundTruthEntry::getScenarioId)
             .thenComparing(GroundTruthEntry::getTriggerEventId)
-            .thenComparing(g -> g.getKind().name());
+            .thenComparing(GroundTruthEntry::getKind);
+
+    private static int ruleNumber(String ruleId) {
+        int n = 0;
+        for (int i = 1; i < ruleId.length(); i++) {
+            n = n * 10 + ruleId.charAt(i) - '0';
+        }
+        return n;
+    }
 
     private GroundTruthFiles() {
     }
@@ -32,16 +43,33 @@ final class GroundTruthFiles {
         }
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("scenario_id,kind,rule_id,subject_token,trigger_event_id,description,family,not_before\n");
+            StringBuilder line = new StringBuilder(256);
             for (GroundTruthEntry e : entries) {
-                w.write(String.join(",", quote(e.getScenarioId()), e.getKind().name(), e.getRuleId(),
-                        quote(e.getSubjectToken()), quote(e.getTriggerEventId()), quote(e.getDescription()),
-                        quote(e.getFamily()), e.getNotBefore() == null ? "" : e.getNotBefore().toString()));
-                w.write('\n');
+                line.setLength(0);
+                quote(line, e.getScenarioId()).append(',').append(e.getKind().name()).append(',')
+                        .append(e.getRuleId()).append(',');
+                quote(line, e.getSubjectToken()).append(',');
+                quote(line, e.getTriggerEventId()).append(',');
+                quote(line, e.getDescription()).append(',');
+                quote(line, e.getFamily()).append(',');
+                if (e.getNotBefore() != null) {
+                    line.append(e.getNotBefore());
+                }
+                w.append(line).append('\n');
             }
         }
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\"", "\"\"") + '"';
+    /** {@code s} in double quotes, inner quotes doubled (RFC 4180). */
+    private static StringBuilder quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c);
+            if (c == '"') {
+                out.append('"');
+            }
+        }
+        return out.append('"');
     }
 }

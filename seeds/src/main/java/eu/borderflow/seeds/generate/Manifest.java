@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code manifest.json}: the arguments, the days covered, record counts per file and per rule, file checksums. */
 final class Manifest {
@@ -57,14 +59,22 @@ final class Manifest {
     void groundTruth(List<GroundTruthEntry> entries, Map<String, Integer> instances, List<String> skipped) {
         ObjectNode g = root.putObject("ground_truth");
         ObjectNode rules = g.putObject("rules");
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, long[]> families = new TreeMap<>();
+        for (GroundTruthEntry e : entries) {
+            int kind = e.getKind() == GroundTruthKind.EXPECTED_FLAG ? 0 : 1;
+            counts.computeIfAbsent(e.getRuleId(), k -> new long[2])[kind]++;
+            families.computeIfAbsent(e.getFamily(), k -> new long[2])[kind]++;
+        }
         for (Map.Entry<String, Integer> rule : instances.entrySet()) {
             ObjectNode r = rules.putObject(rule.getKey());
+            long[] n = counts.getOrDefault(rule.getKey(), new long[2]);
             r.put("scenario_instances", rule.getValue());
-            r.put("expected_flags", entries.stream().filter(e -> e.getRuleId().equals(rule.getKey())
-                    && e.getKind() == GroundTruthKind.EXPECTED_FLAG).count());
-            r.put("near_misses", entries.stream().filter(e -> e.getRuleId().equals(rule.getKey())
-                    && e.getKind() == GroundTruthKind.NEAR_MISS).count());
+            r.put("expected_flags", n[0]);
+            r.put("near_misses", n[1]);
         }
+        ObjectNode byFamily = g.putObject("families");
+        families.forEach((family, n) -> byFamily.putObject(family).put("expected_flags", n[0]).put("near_misses", n[1]));
         skipped.forEach(g.putArray("skipped")::add);
     }
 

@@ -85,8 +85,9 @@ public final class ReferenceData {
                     Boolean.parseBoolean(row.get("visa_required")), List.copyOf(languages), List.copyOf(weights)));
         }
         Map<String, NameBook> books = new LinkedHashMap<>();
+        int[] spellings = new int[2];
         for (String language : LANGUAGES) {
-            books.put(language, loadNameBook(language));
+            books.put(language, loadNameBook(language, spellings));
         }
         return new ReferenceData(bcps, sections, nationalities, books, new Calibration(yaml("calibration.yaml")));
     }
@@ -119,6 +120,22 @@ public final class ReferenceData {
         return nameBooks;
     }
 
+    /** How many spellings the surnames (0) and the given names (1) of all name lists have. */
+    public int[] spellingCounts() {
+        int[] counts = new int[2];
+        for (NameBook book : nameBooks.values()) {
+            for (NameEntry e : book.surnames()) {
+                counts[0] = Math.max(counts[0], e.firstSpelling() + e.spellings());
+            }
+            for (List<NameEntry> given : List.of(book.male(), book.female())) {
+                for (NameEntry e : given) {
+                    counts[1] = Math.max(counts[1], e.firstSpelling() + e.spellings());
+                }
+            }
+        }
+        return counts;
+    }
+
     public NameBook nameBook(String language) {
         NameBook book = nameBooks.get(language);
         if (book == null) {
@@ -131,7 +148,8 @@ public final class ReferenceData {
         return calibration;
     }
 
-    private static NameBook loadNameBook(String language) {
+    /** {@code spellings}: the surnames' and the given names' spellings numbered so far (updated). */
+    private static NameBook loadNameBook(String language, int[] spellings) {
         List<NameEntry> surnames = new ArrayList<>();
         List<NameEntry> male = new ArrayList<>();
         List<NameEntry> female = new ArrayList<>();
@@ -141,7 +159,9 @@ public final class ReferenceData {
             List<String> others = variants == null || variants.isBlank() ? List.of()
                     : Arrays.stream(variants.split("\\|")).map(String::trim)
                     .filter(v -> !v.isEmpty() && !v.equals(name)).toList();
-            NameEntry entry = new NameEntry(name, others);
+            int kind = row.get("kind").equals("surname") ? 0 : 1;
+            NameEntry entry = new NameEntry(name, others, spellings[kind]);
+            spellings[kind] += entry.spellings();
             switch (row.get("kind")) {
                 case "surname" -> surnames.add(entry);
                 case "male" -> male.add(entry);

@@ -6,11 +6,16 @@ import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.TravellerIdentity;
+import eu.borderflow.seeds.reference.NameEntry;
+import eu.borderflow.seeds.reference.ReferenceData;
 import eu.borderflow.seeds.world.PersonWatch;
 import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.TruthLabels;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,42 +26,63 @@ import java.util.Set;
  * The background's travellers against every person alert of the world, by R2's definition: a traveller who matches
  * an alert version in force at a crossing (a homonym: same name and birth date as the alert's person) must be flagged
  * there; a traveller some alert was made to nearly match (same birth date, a name at 0.85-0.92) is a near-miss there.
- * Each traveller is compared only with the alert versions whose date of birth it may match (its date, the date with
- * day and month swapped, its year for year-only dates); a bound on the letters two names share skips most name
- * comparisons ({@link NameBound}), and the folded forms of a spelling are computed once.
+ *
+ * <p>Millions of travellers are checked as they are made, so each costs a few array reads: alert versions are
+ * indexed by birth day and by year (year-only dates); a traveller's names are one of the finite spellings of the name
+ * lists, each with its folded forms worked out once, and the year-only versions a spelling matches are worked out
+ * once per year. A bound on the letters two names share skips most name comparisons ({@link NameBound}).
  */
 public final class PersonAlertIndex implements PersonWatch {
 
-    /** What concerns one watched traveller: alert versions and how each spelling compares with them. */
+    /** What concerns one watched traveller: an alert version and how each spelling compares with it. */
     private record Relation(PersonTruth.Version version, boolean primaryMatches, boolean variantMatches,
                             boolean near) {
     }
 
-    /**
-     * A spelling's folded forms and the letters they hold, and (filled as travellers come) the year-only alert
-     * versions it matches, by year: many travellers share a spelling and a year of birth.
-     */
-    private record Spelling(NameForms forms, int[] letters, Map<String, List<PersonTruth.Version>> byYear) {
+    /** A spelling's folded forms, its letters, and the year-only versions it matches, by year (filled on demand). */
+    private static final class Spelling {
+        final NameForms forms;
+        final int[] letters;
+        final PersonTruth.Version[][] byYear;
+
+        Spelling(NameForms forms, int years) {
+            this.forms = forms;
+            this.letters = NameBound.letters(forms.ordered());
+            this.byYear = new PersonTruth.Version[years][];
+        }
     }
 
-    private static final int YEAR_KEY_LENGTH = 4;
+    private static final int LAST_SWAPPABLE_DAY = 12;
+    private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    private static final PersonTruth.Version[] NONE = new PersonTruth.Version[0];
 
     private final PersonMatchRule rule;
-    private final Map<String, List<PersonTruth.Version>> byBirthDate;
-    private final Map<PersonTruth.Version, int[][]> alertLetters = new IdentityHashMap<>();
     private final Map<Integer, Set<String>> nearTargets;
     private final Map<String, List<PersonTruth.Version>> byAlert = new HashMap<>();
     private final Map<Integer, List<Relation>> watched = new HashMap<>();
-    /** Spellings by surname, then given names (the name lists' own string instances). */
-    private final Map<String, Map<String, Spelling>> spellings = new IdentityHashMap<>();
+    private final Map<PersonTruth.Version, int[][]> alertLetters = new IdentityHashMap<>();
+    /** Versions with a full date of birth, by epoch day from {@link #firstDay}. */
+    private final PersonTruth.Version[][] byDay;
+    private final int firstDay;
+    /** Versions with a year of birth only, by year from {@link #firstYear}. */
+    private final PersonTruth.Version[][] byYear;
+    private final int firstYear;
+    private final Spelling[][] spellings;
+    /** Background travellers some alert was made to nearly match. */
+    private final BitSet nearTargeted = new BitSet();
 
     /**
      * @param nearTargets background travellers (by index) some alert was made to nearly match, with those alerts
      */
-    public PersonAlertIndex(List<AlertChange> alerts, PersonMatchRule rule, Map<Integer, Set<String>> nearTargets) {
+    public PersonAlertIndex(List<AlertChange> alerts, PersonMatchRule rule, ReferenceData reference,
+                            Map<Integer, Set<String>> nearTargets) {
         this.rule = rule;
+        this.nearTargets = nearTargets;
         List<PersonTruth.Version> versions = PersonTruth.versions(alerts);
-        this.byBirthDate = PersonTruth.byBirthDate(versions);
+        int minDay = Integer.MAX_VALUE;
+        int maxDay = Integer.MIN_VALUE;
+        int minYear = Integer.MAX_VALUE;
+        int maxYear = Integer.MIN_VALUE;
         for (PersonTruth.Version v : versions) {
             byAlert.computeIfAbsent(v.alertId(), k -> new ArrayList<>()).add(v);
             int[][] letters = new int[v.names().size()][];
@@ -64,65 +90,137 @@ public final class PersonAlertIndex implements PersonWatch {
                 letters[i] = NameBound.letters(v.names().get(i).ordered());
             }
             alertLetters.put(v, letters);
+            int[] date = PersonMatchRule.parseAlertDate(v.dateOfBirth());
+            if (date[1] == 0) {
+                minYear = Math.min(minYear, date[0]);
+                maxYear = Math.max(maxYear, date[0]);
+            } else {
+                int day = (int) LocalDate.of(date[0], date[1], date[2]).toEpochDay();
+                minDay = Math.min(minDay, day);
+                maxDay = Math.max(maxDay, day);
+            }
         }
-        this.nearTargets = nearTargets;
+        firstDay = minDay;
+        firstYear = minYear;
+        byDay = new PersonTruth.Version[minDay > maxDay ? 0 : maxDay - minDay + 1][];
+        byYear = new PersonTruth.Version[minYear > maxYear ? 0 : maxYear - minYear + 1][];
+        for (PersonTruth.Version v : versions) {
+            int[] date = PersonMatchRule.parseAlertDate(v.dateOfBirth());
+            if (date[1] == 0) {
+                add(byYear, date[0] - firstYear, v);
+            } else {
+                add(byDay, (int) LocalDate.of(date[0], date[1], date[2]).toEpochDay() - firstDay, v);
+            }
+        }
+        int[] counts = reference.spellingCounts();
+        spellings = new Spelling[counts[0]][counts[1]];
+        nearTargets.keySet().forEach(nearTargeted::set);
+    }
+
+    private static void add(PersonTruth.Version[][] index, int at, PersonTruth.Version v) {
+        PersonTruth.Version[] old = index[at] == null ? NONE : index[at];
+        PersonTruth.Version[] grown = Arrays.copyOf(old, old.length + 1);
+        grown[old.length] = v;
+        index[at] = grown;
     }
 
     @Override
     public boolean watch(Traveller t) {
         TravellerIdentity id = t.identity();
-        Spelling primary = spelling(id);
-        Spelling variant = t.variantIdentity() == null ? null : spelling(t.variantIdentity());
-        List<Relation> relations = null;
-        for (String key : PersonTruth.birthKeys(id.getDateOfBirth())) {
-            List<PersonTruth.Version> candidates = byBirthDate.get(key);
-            if (candidates == null) {
-                continue;
-            }
-            boolean yearOnly = key.length() == YEAR_KEY_LENGTH;
-            List<PersonTruth.Version> p = yearOnly ? yearMatches(primary, key, candidates) : matching(primary, candidates);
-            List<PersonTruth.Version> w = variant == null ? List.of()
-                    : yearOnly ? yearMatches(variant, key, candidates) : matching(variant, candidates);
-            for (PersonTruth.Version v : candidates) {
-                boolean pm = p.contains(v);
-                boolean wm = w.contains(v);
-                if (pm || wm) {
-                    relations = relations == null ? new ArrayList<>(2) : relations;
-                    relations.add(new Relation(v, pm, wm, false));
+        LocalDate born = id.getDateOfBirth();
+        long bornDay = born.toEpochDay();
+        PersonTruth.Version[] exact = at(byDay, (int) bornDay - firstDay);
+        PersonTruth.Version[] swapped = swappedDay(born, bornDay);
+        PersonTruth.Version[] year = at(byYear, born.getYear() - firstYear);
+        Set<String> near = nearTargeted.get(t.index()) ? nearTargets.get(t.index()) : null;
+        if (exact.length + swapped.length + year.length == 0 && near == null) {
+            return false;
+        }
+        Spelling primary = spelling(t.names().surname(), id.getSurname(), t.names().given(), id.getGivenNames());
+        TravellerIdentity v = t.variantIdentity();
+        Spelling variant = v == null ? null
+                : spelling(t.names().surname(), v.getSurname(), t.names().given(), v.getGivenNames());
+        List<Relation> relations = new ArrayList<>(0);
+        for (PersonTruth.Version c : exact) {
+            relate(relations, c, namesMatch(primary, c), variant != null && namesMatch(variant, c));
+        }
+        for (PersonTruth.Version c : swapped) {
+            relate(relations, c, namesMatch(primary, c), variant != null && namesMatch(variant, c));
+        }
+        if (year.length > 0) {
+            int y = born.getYear() - firstYear;
+            PersonTruth.Version[] p = yearMatches(primary, y, year);
+            PersonTruth.Version[] w = variant == null ? NONE : yearMatches(variant, y, year);
+            if (p.length + w.length > 0) {
+                for (PersonTruth.Version c : year) {
+                    relate(relations, c, contains(p, c), contains(w, c));
                 }
             }
         }
-        Set<String> near = nearTargets.get(t.index());
         if (near != null) {
             for (String alertId : near) {
-                for (PersonTruth.Version v : byAlert.getOrDefault(alertId, List.of())) {
-                    relations = relations == null ? new ArrayList<>(2) : relations;
-                    relations.add(new Relation(v, false, false, true));
+                for (PersonTruth.Version c : byAlert.getOrDefault(alertId, List.of())) {
+                    relations.add(new Relation(c, false, false, true));
                 }
             }
         }
-        if (relations == null) {
+        if (relations.isEmpty()) {
             return false;
         }
         watched.put(t.index(), relations);
         return true;
     }
 
-    /** The year-only versions of {@code yearKey} the spelling matches, worked out once per spelling and year. */
-    private List<PersonTruth.Version> yearMatches(Spelling s, String yearKey, List<PersonTruth.Version> candidates) {
-        return s.byYear.computeIfAbsent(yearKey, k -> matching(s, candidates));
+    private static void relate(List<Relation> relations, PersonTruth.Version v, boolean primary, boolean variant) {
+        if (primary || variant) {
+            relations.add(new Relation(v, primary, variant, false));
+        }
     }
 
-    /** The candidates (whose birth date the traveller's is compatible with) whose names the spelling matches. */
-    private List<PersonTruth.Version> matching(Spelling s, List<PersonTruth.Version> candidates) {
-        List<PersonTruth.Version> out = List.of();
-        for (PersonTruth.Version v : candidates) {
-            if (namesMatch(s, v)) {
-                out = out.isEmpty() ? new ArrayList<>(2) : out;
-                out.add(v);
+    /** The versions born on {@code born} with day and month swapped (day and month at most 12, not equal). */
+    private PersonTruth.Version[] swappedDay(LocalDate born, long bornDay) {
+        int day = born.getDayOfMonth();
+        int month = born.getMonthValue();
+        if (day > LAST_SWAPPABLE_DAY || day == month || byDay.length == 0) {
+            return NONE;
+        }
+        // The same year: the swapped date is as many days from the birth date as their days of the year differ.
+        boolean leap = born.isLeapYear();
+        long swapped = bornDay - dayOfYear(month, day, leap) + dayOfYear(day, month, leap);
+        return at(byDay, (int) swapped - firstDay);
+    }
+
+    private static int dayOfYear(int month, int day, boolean leap) {
+        return DAYS_BEFORE_MONTH[month - 1] + day + (leap && month > 2 ? 1 : 0);
+    }
+
+    private static PersonTruth.Version[] at(PersonTruth.Version[][] index, int at) {
+        return at < 0 || at >= index.length || index[at] == null ? NONE : index[at];
+    }
+
+    /** The year-only versions of year {@code y} the spelling matches, worked out once per spelling and year. */
+    private PersonTruth.Version[] yearMatches(Spelling s, int y, PersonTruth.Version[] candidates) {
+        PersonTruth.Version[] matches = s.byYear[y];
+        if (matches == null) {
+            matches = NONE;
+            for (PersonTruth.Version c : candidates) {
+                if (namesMatch(s, c)) {
+                    matches = Arrays.copyOf(matches, matches.length + 1);
+                    matches[matches.length - 1] = c;
+                }
+            }
+            s.byYear[y] = matches;
+        }
+        return matches;
+    }
+
+    private static boolean contains(PersonTruth.Version[] versions, PersonTruth.Version v) {
+        for (PersonTruth.Version x : versions) {
+            if (x == v) {
+                return true;
             }
         }
-        return out;
+        return false;
     }
 
     private boolean namesMatch(Spelling s, PersonTruth.Version v) {
@@ -136,12 +234,16 @@ public final class PersonAlertIndex implements PersonWatch {
         return false;
     }
 
-    private Spelling spelling(TravellerIdentity id) {
-        return spellings.computeIfAbsent(id.getSurname(), k -> new IdentityHashMap<>())
-                .computeIfAbsent(id.getGivenNames(), g -> {
-                    NameForms forms = NameForms.of(id.getSurname(), g);
-                    return new Spelling(forms, NameBound.letters(forms.ordered()), new HashMap<>());
-                });
+    /** The spelling {@code surname given} of the name list entries {@code s} and {@code g} (their name or a variant). */
+    private Spelling spelling(NameEntry s, String surname, NameEntry g, String given) {
+        int row = s.spellingNumber(surname);
+        int column = g.spellingNumber(given);
+        Spelling spelling = spellings[row][column];
+        if (spelling == null) {
+            spelling = new Spelling(NameForms.of(surname, given), byYear.length);
+            spellings[row][column] = spelling;
+        }
+        return spelling;
     }
 
     @Override
@@ -153,11 +255,9 @@ public final class PersonAlertIndex implements PersonWatch {
                 continue;
             }
             boolean matched = variantSpelling ? r.variantMatches() : r.primaryMatches();
-            boolean person = PersonTruth.PERSON_BASES.contains(v.basis());
-            boolean exitReturn = v.basis() == AlertBasis.RETURN_1860_ART3 && kind == CrossingKind.EXIT;
-            if (person) {
+            if (PersonTruth.PERSON_BASES.contains(v.basis())) {
                 labels |= matched ? TruthLabels.PERSON_MATCH : r.near() ? TruthLabels.PERSON_NEAR : 0;
-            } else if (exitReturn) {
+            } else if (v.basis() == AlertBasis.RETURN_1860_ART3 && kind == CrossingKind.EXIT) {
                 labels |= matched ? TruthLabels.RETURN_MATCH : r.near() ? TruthLabels.RETURN_NEAR : 0;
             }
         }

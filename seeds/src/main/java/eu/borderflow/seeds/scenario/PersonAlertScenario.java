@@ -34,6 +34,7 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static final int SPAN = 8;
     private static final int OTHER_YEARS = 20;
     private static final int LAST_SWAPPABLE_DAY = 12;
+    private static final int NEAR_NAME_TRIES = 50;
     private static final AlertBasis[] BASES = {AlertBasis.CHECK_1862_ART36, AlertBasis.JUDICIAL_1862_ART34,
             AlertBasis.MISSING_1862_ART32, AlertBasis.ARREST_1862_ART26, AlertBasis.REFUSAL_1861_ART24};
 
@@ -49,8 +50,8 @@ public final class PersonAlertScenario extends FamilyScenario {
                 PlantedTraveller t = fixed(ctx, tr -> true);
                 matchBoth(ctx, f, id + "-same-name", t, alert(ctx, t, given(t), surname(t), dob(t)),
                         "same folded name and date of birth");
-                PlantedTraveller n = fixed(ctx, tr -> true);
-                String[] near = PersonTruth.nearName(ctx, n);
+                PlantedTraveller n = nearNamed(ctx);
+                String[] near = n.nearName;
                 missBoth(ctx, f, id + "-near-name", n, alert(ctx, n, near[1], near[0], dob(n)),
                         "the same date of birth and a name at Jaro-Winkler 0.85-0.92");
             }
@@ -91,8 +92,8 @@ public final class PersonAlertScenario extends FamilyScenario {
                 matchBoth(ctx, f, id + "-year-only", t, alert(ctx, t, given(t), surname(t),
                         Integer.toString(t.identity().getDateOfBirth().getYear())),
                         "the same name; the alert knows only the year of birth");
-                PlantedTraveller n = fixed(ctx, tr -> true);
-                String[] near = PersonTruth.nearName(ctx, n);
+                PlantedTraveller n = nearNamed(ctx);
+                String[] near = n.nearName;
                 missBoth(ctx, f, id + "-year-only-near-name", n, alert(ctx, n, near[1], near[0],
                         Integer.toString(n.identity().getDateOfBirth().getYear())),
                         "the year of birth and a name at Jaro-Winkler 0.85-0.92");
@@ -123,8 +124,8 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     private static void alias(ScenarioContext ctx, Family f, String id) {
         for (boolean beforeCrossings : new boolean[] {true, false}) {
-            PlantedTraveller t = fixed(ctx, tr -> true);
-            String[] near = PersonTruth.nearName(ctx, t);
+            PlantedTraveller t = nearNamed(ctx);
+            String[] near = t.nearName;
             AlertLog alert = alert(ctx, t, near[1], near[0], dob(t));
             ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
             long at = beforeCrossings ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
@@ -171,10 +172,22 @@ public final class PersonAlertScenario extends FamilyScenario {
     }
 
     /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
-    private static PlantedTraveller fixed(ScenarioContext ctx, java.util.function.Predicate<Traveller> ok) {
+    static PlantedTraveller fixed(ScenarioContext ctx, java.util.function.Predicate<Traveller> ok) {
         PlantedTraveller t = ctx.traveller(SPAN, 2, ok);
         ctx.present(t, t.identity());
         return t;
+    }
+
+    /** A planted traveller (spelling fixed) with a name near its own found ({@link PlantedTraveller#nearName}). */
+    static PlantedTraveller nearNamed(ScenarioContext ctx) {
+        for (int tries = 0; tries < NEAR_NAME_TRIES; tries++) {
+            PlantedTraveller t = fixed(ctx, tr -> true);
+            t.nearName = PersonTruth.nearName(ctx, t);
+            if (t.nearName != null) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("no planted traveller with a name near enough found");
     }
 
     /** An alert of a person basis on this person, created a few days before the traveller's day. */

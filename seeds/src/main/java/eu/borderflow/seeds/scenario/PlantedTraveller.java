@@ -31,6 +31,8 @@ public final class PlantedTraveller {
     /** The BCP and time of the traveller's latest crossing so far; null before the first. */
     Bcp lastBcp;
     long lastMillis = Long.MIN_VALUE;
+    /** A name {surname, given names} just below R2's threshold from this traveller's, when a scenario needs one. */
+    String[] nearName;
 
     PlantedTraveller(Traveller drawn) {
         this.drawn = drawn;

@@ -70,8 +70,8 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         PersonAlertScenario.dob(t));
                 ctx.expect(f, id + "-same-name", t, ctx.stay(t, t.day(), t.day() + 3).exit(),
                         "exit under a return alert with the same name and birth date");
-                PlantedTraveller n = fixed(ctx);
-                String[] near = PersonTruth.nearName(ctx, n);
+                PlantedTraveller n = PersonAlertScenario.nearNamed(ctx);
+                String[] near = n.nearName;
                 returnAlert(ctx, n, before(ctx, n), near[1], near[0], PersonAlertScenario.dob(n));
                 ctx.nearMiss(f, id + "-near-name", n, ctx.stay(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");

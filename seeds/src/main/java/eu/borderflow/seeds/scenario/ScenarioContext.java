@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -99,7 +100,7 @@ public final class ScenarioContext {
     private final List<Incident> incidents = new ArrayList<>();
     private final List<GroundTruthEntry> truth = new ArrayList<>();
     private final Set<String> reservedSections = new TreeSet<>();
-    private final Set<String> resent = new TreeSet<>();
+    private final Set<String> resent = new HashSet<>();
 
     public ScenarioContext(long seed, Period period, ReferenceData reference, BcpClock clock, BcpChooser chooser,
                            CrossingFactory factory, IdFactory ids, TravelTimes travelTimes,

@@ -142,9 +142,9 @@ final class Itineraries {
         if (validUntil[t] == NO_LIMIT) {
             return NO_LIMIT;
         }
-        int duration = visaDuration[t] == NO_LIMIT ? Integer.MAX_VALUE : visaDuration[t];
-        return AuthorisedStay.lastDayByVisa(day, validFrom[t], validUntil[t], duration,
-                new VisaDays(visaUsed[t], visaLastDay[t]).usedBefore(day));
+        boolean total = visaDuration[t] != NO_LIMIT;
+        return AuthorisedStay.lastDayByVisa(day, validFrom[t], validUntil[t], visaDuration[t],
+                total ? new VisaDays(visaUsed[t], visaLastDay[t]).usedBefore(day) : 0, total);
     }
 
     /** Counts the stay {@code entry..exit} against the visa's total. */

@@ -140,7 +140,8 @@ final class OccasionalPlans {
             return false;
         }
         long room = Math.min(visaLast - day + 1, MAX_RUN_DAYS - (day - runStart));
-        int length = (int) Math.min(wanted, room);
+        // A trip the visa (or the run) cuts short ends anywhere in the room left, not always on its last day.
+        int length = wanted <= room ? wanted : 1 + rng.nextInt((int) Math.max(1, room));
         if (length < 1) {
             if (fixedBcp < 0) {
                 p.stop(t);
