@@ -1,6 +1,7 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.FindingKind;
@@ -10,7 +11,6 @@ import eu.borderflow.schema.Severity;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -36,20 +36,22 @@ public final class AlertReviewRule implements Serializable {
 
     private final RuleDescriptor rule;
     private final int noticeMonths;
+    private final ReviewDates dates;
 
     public AlertReviewRule(AlertRuleSettings settings) {
         this.rule = settings.describe(DESCRIPTOR);
         this.noticeMonths = settings.getNoticeMonths();
+        this.dates = new ReviewDates(noticeMonths);
     }
 
-    /** Start of the review date's day, UTC. */
+    /** Start of the review date's day, UTC ({@link ReviewDates}, the definition shared with the ground truth). */
     public long dueAt(LocalDate reviewDate) {
-        return reviewDate.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return dates.dueAt(reviewDate);
     }
 
     /** Start of the day {@code notice_months} before the review date, UTC. */
     public long noticeAt(LocalDate reviewDate) {
-        return dueAt(reviewDate.minusMonths(noticeMonths));
+        return dates.noticeAt(reviewDate);
     }
 
     public static String triggerId(String alertId, LocalDate reviewDate, Stage stage) {

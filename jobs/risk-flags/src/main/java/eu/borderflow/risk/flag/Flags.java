@@ -38,9 +38,14 @@ public final class Flags {
                 .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()));
     }
 
-    /** The next revision of {@code flag}, withdrawn, with the reason appended to its explanation. */
-    public static RiskFlag withdraw(RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence) {
+    /**
+     * The next revision of {@code flag}, withdrawn at event time {@code at}, with the reason appended to its
+     * explanation.
+     */
+    public static RiskFlag withdraw(RiskFlag flag, Instant at, String reason, List<Condition> conditions,
+                                    List<String> evidence) {
         return RiskFlag.newBuilder(flag)
+                .setRaisedAt(at)
                 .setRevision(flag.getRevision() + 1)
                 .setStatus(FlagStatus.WITHDRAWN)
                 .setExplanation("Withdrawn: " + reason + " (was: " + flag.getExplanation() + ")")
@@ -74,8 +79,18 @@ public final class Flags {
             return this;
         }
 
+        /** Where and when the trigger happened; the flag counts as raised then unless {@link #raisedAt} says later. */
         public Builder at(Instant eventTime, String bcpCode, String sectionId) {
             flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId);
+            if (!flag.hasRaisedAt()) {
+                flag.setRaisedAt(eventTime);
+            }
+            return this;
+        }
+
+        /** The event time at which the rule raised the flag: a deadline (R4, R10), later than the trigger. */
+        public Builder raisedAt(Instant at) {
+            flag.setRaisedAt(at);
             return this;
         }
 

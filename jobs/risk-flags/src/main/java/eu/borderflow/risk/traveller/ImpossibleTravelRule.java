@@ -11,6 +11,8 @@ import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 
+import eu.borderflow.travel.MinimumTravelTime;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,9 @@ import java.util.Set;
 
 /**
  * R7, impossible travel or broken sequence for one document, judged on consecutive crossings in event-time order:
- * two entries or two exits in a row, or two crossings at different BCPs closer in time than the minimum transfer or
- * than the great-circle distance at the fastest plausible speed of the slower border type. A fast but possible trip
- * is fine. A data-quality finding first: a wrong BCP code, clock or document read explains most such pairs.
+ * two entries or two exits in a row, or two crossings at different BCPs closer in time than the minimum transfer time
+ * plus the great-circle distance at the fastest plausible speed of the slower border type ({@link MinimumTravelTime},
+ * the domain's one definition). A fast but possible trip is fine. A data-quality finding first: a wrong BCP code, clock or document read explains most such pairs.
  */
 public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
 
@@ -35,7 +37,8 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
     static final String ACTION = "First suspect a data-quality cause (BCP code, clock, document read) and correct the "
             + "records; only then consider misuse of the document";
 
-    private static final double MS_PER_HOUR = Duration.ofHours(1).toMillis();
+    /** Built from the settings on first use after deserialisation. */
+    private transient MinimumTravelTime travelTime;
 
     public ImpossibleTravelRule(ConfigLoader config) {
         super(TravelSettings.load(config), DESCRIPTOR);
@@ -77,27 +80,37 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
 
     private void checkTravel(DocumentTrail trail, DocumentCrossing later, BcpLocations bcps,
                              List<Condition> conditions, List<String> reasons, List<String> evidence) {
-        Duration between = Duration.ofMillis(Math.abs(later.getEventTime() - trail.getLastTime()));
-        boolean tooSoon = between.compareTo(settings.getMinTransfer()) < 0;
-        conditions.add(Flags.condition("time between crossings at different BCPs", between, "<",
-                settings.getMinTransfer(), tooSoon));
+        long gap = Math.abs(later.getEventTime() - trail.getLastTime());
+        Duration between = Duration.ofMillis(gap);
         BcpLocation from = bcps.find(trail.getLastBcpCode());
         BcpLocation to = bcps.find(later.getBcpCode());
-        boolean tooFast = false;
+        boolean tooFast;
         if (from != null && to != null) {
-            double km = from.distanceKm(to);
-            int speed = settings.maxSpeedKmh(from.type(), to.type());
-            Duration fastest = Duration.ofMillis(Math.round(km / speed * MS_PER_HOUR));
-            tooFast = between.compareTo(fastest) < 0;
-            conditions.add(Flags.condition(String.format(Locale.ROOT,
-                            "time between crossings vs %.0f km at %d km/h", km, speed),
-                    between, "<", fastest, tooFast));
+            double km = MinimumTravelTime.distanceKm(from.latitude(), from.longitude(), to.latitude(), to.longitude());
+            long minimum = travelTime().minimumMillis(km, from.type(), to.type());
+            tooFast = MinimumTravelTime.tooFast(gap, minimum);
+            conditions.add(Flags.condition(String.format(Locale.ROOT, "time between crossings at different BCPs vs "
+                            + "%s transfer + %.0f km at %d km/h", settings.getMinTransfer(), km,
+                    travelTime().speedKmh(from.type(), to.type())), between, "<", Duration.ofMillis(minimum), tooFast));
+        } else {
+            // A BCP the reference data does not know: only the transfer time is sure.
+            tooFast = MinimumTravelTime.tooFast(gap, travelTime().minTransferMillis());
+            conditions.add(Flags.condition("time between crossings at different BCPs", between, "<",
+                    settings.getMinTransfer(), tooFast));
         }
-        if (tooSoon || tooFast) {
+        if (tooFast) {
             reasons.add("crossings at " + trail.getLastBcpCode() + " and " + later.getBcpCode() + " only "
                     + between.toMinutes() + " minutes apart, faster than possible");
             evidence.add(trail.getLastEventId());
         }
+    }
+
+    /** R7's minimum time, the domain's one definition, from this rule's settings. */
+    private MinimumTravelTime travelTime() {
+        if (travelTime == null) {
+            travelTime = new MinimumTravelTime(settings.getMaxSpeedKmh(), settings.getMinTransfer());
+        }
+        return travelTime;
     }
 
     /** Remembers {@code crossing} as the last one of its document. */

@@ -8,6 +8,7 @@ import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
+import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayRule;
 
 import java.time.Duration;
@@ -30,8 +31,8 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
 
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R4", "1.0.0", FindingKind.RISK, Set.of(
             "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
-            "visa.valid_from", "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id",
-            "retention_until"));
+            "visa.sticker_number", "visa.entries_authorised", "visa.valid_from", "visa.valid_until",
+            "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
 
     static final String ACTION = "Check whether the traveller left or holds an extension; if not, list as a "
             + "possible overstayer for the national authorities (EES Art. 12)";
@@ -45,8 +46,7 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
 
     /** The local day after the authorised stay of {@code stay}: its entry day when no day was lawful. */
     static int dayAfterAuthorisedStay(OpenStay stay) {
-        return stay.getLatestLawfulExit() == StayRule.NO_LAWFUL_DAY ? stay.getEntryDay()
-                : stay.getLatestLawfulExit() + 1;
+        return AuthorisedStay.missingExitDay(stay.getLatestLawfulExit(), stay.getEntryDay());
     }
 
     /**
@@ -55,15 +55,12 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
      * smallest offset consistent with them is used: the check may come up to a day late, never early.
      */
     public long deadline(OpenStay stay, BcpLocation bcp) {
-        int dayAfter = dayAfterAuthorisedStay(stay);
-        long startOfDay;
         if (bcp != null) {
-            startOfDay = LocalDate.ofEpochDay(dayAfter).atStartOfDay(bcp.zone()).toInstant().toEpochMilli();
-        } else {
-            long smallestOffset = Math.max(MIN_OFFSET_MS, stay.getEntryDay() * DAY_MS - stay.getEntryTime());
-            startOfDay = dayAfter * DAY_MS - smallestOffset;
+            return AuthorisedStay.missingExitDeadline(stay.getLatestLawfulExit(), stay.getEntryDay(), bcp.zone(),
+                    settings.getGrace());
         }
-        return startOfDay + settings.getGrace().toMillis();
+        long smallestOffset = Math.max(MIN_OFFSET_MS, stay.getEntryDay() * DAY_MS - stay.getEntryTime());
+        return dayAfterAuthorisedStay(stay) * DAY_MS - smallestOffset + settings.getGrace().toMillis();
     }
 
     /** The flag for {@code stay}, whose exit was still missing at event time {@code checkedAt}. */
@@ -84,12 +81,14 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
                                 Instant.ofEpochMilli(checkedAt), true)),
                         List.of(stay.getEntryEventId()))
                 .keepUntil(LocalDate.ofEpochDay(stay.getRetentionUntil()))
+                .raisedAt(Instant.ofEpochMilli(checkedAt))
                 .build();
     }
 
     /** The retraction of {@code raised}: an exit for the stay was recorded after all. */
     public RiskFlag withdraw(RiskFlag raised, TravellerCrossing exit) {
-        return Flags.withdraw(raised, "an exit on " + date(exit.getLocalDate()) + " was recorded late",
+        return Flags.withdraw(raised, Instant.ofEpochMilli(exit.getEventTime()),
+                "an exit on " + date(exit.getLocalDate()) + " was recorded late",
                 List.of(Flags.condition("exit recorded for the stay", date(exit.getLocalDate()), "=", "none",
                         false)),
                 List.of(raised.getTriggerEventId(), exit.getEventId()));

@@ -16,12 +16,17 @@ public final class OpenStay {
     private int retentionUntil;
     /** Last day the visa allows for this stay (validity and duration); Integer.MAX_VALUE without a visa. */
     private int lastDayAllowed;
-    /** Last lawful day of this stay as known at the entry, or StayRule.NO_LAWFUL_DAY. */
+    /**
+     * The stay's authorised end (AuthorisedStay: 90/180 with the earlier stays, the visa's validity and what was left
+     * of its total) as known at the entry, or AuthorisedStay.NO_LAWFUL_DAY.
+     */
     private int latestLawfulExit;
     /** Event time at which R4 checks for the exit; Long.MAX_VALUE when R4 is off. */
     private long missingExitDeadline;
     /** R4 has flagged this stay. */
     private boolean missingExitRaised;
+    /** Token digest of the visa the stay was entered on, whose days it spends; null without one. */
+    private Long visaDigest;
 
     public OpenStay() {
     }
@@ -96,6 +101,14 @@ public final class OpenStay {
 
     public void setMissingExitDeadline(long missingExitDeadline) {
         this.missingExitDeadline = missingExitDeadline;
+    }
+
+    public Long getVisaDigest() {
+        return visaDigest;
+    }
+
+    public void setVisaDigest(Long visaDigest) {
+        this.visaDigest = visaDigest;
     }
 
     public boolean isMissingExitRaised() {

@@ -9,6 +9,7 @@ import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
+import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.StayRule;
 
@@ -19,8 +20,9 @@ import java.util.Set;
 
 /**
  * R3, overstay found at exit (Schengen Borders Code Art. 6(1), EES Art. 12): more than the maximum days of presence
- * in the window ending on the exit day, or an exit after the authorised stay (the latest lawful exit from the
- * entry, bounded by the visa's validity and duration). A stay of exactly the maximum is lawful.
+ * in the window ending on the exit day, or an exit after the stay's authorised end ({@link AuthorisedStay}, worked out
+ * at the entry: 90/180 with the earlier stays, the visa's validity and what was left of its total duration of stay).
+ * A stay of exactly the maximum is lawful.
  */
 public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
 
@@ -28,8 +30,8 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
 
     public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R3", "1.0.0", FindingKind.RISK, Set.of(
             "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
-            "visa.valid_from", "visa.valid_until", "visa.duration_of_stay_days", "traveller.file_id",
-            "retention_until"));
+            "visa.sticker_number", "visa.entries_authorised", "visa.valid_from", "visa.valid_until",
+            "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
 
     static final String ACTION = "Check for a justification (extension, force majeure) or a biometric mismatch, "
             + "then record the overstay for the national authorities (EES Art. 12)";
@@ -62,12 +64,12 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
         StayRule stayRule = stayRule();
         int exitDay = exit.getLocalDate();
         int used = stayRule.usedDays(stays, exitDay);
-        int latest = stayRule.latestLawfulExitDay(stays, stay.getEntryDay(), stay.getLastDayAllowed());
-        boolean tooManyDays = used > stayRule.maxDaysInWindow();
-        boolean afterAuthorised = latest == StayRule.NO_LAWFUL_DAY || exitDay > latest;
-        if (!tooManyDays && !afterAuthorised) {
+        int latest = stay.getLatestLawfulExit();
+        if (!new AuthorisedStay(stayRule).overstayAtExit(stays, latest, exitDay)) {
             return Optional.empty();
         }
+        boolean tooManyDays = used > stayRule.maxDaysInWindow();
+        boolean afterAuthorised = latest == StayRule.NO_LAWFUL_DAY || exitDay > latest;
         String latestText = latest == StayRule.NO_LAWFUL_DAY ? "none" : date(latest);
         String visaEnd = stay.getLastDayAllowed() == Integer.MAX_VALUE ? "no visa"
                 : stay.getLastDayAllowed() == StayRule.NO_LAWFUL_DAY ? "none" : date(stay.getLastDayAllowed());

@@ -5,9 +5,11 @@ import eu.borderflow.risk.rules.CrossingFacts;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.Visa;
+import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.stay.VisaTerms;
 
 /**
- * What the EES-file rules (R3, R4, R5) need of a crossing, and nothing more: no names, and the visa sticker
+ * What the EES-file rules (R3, R4, R5, R6) need of a crossing, and nothing more: no names, and the visa sticker
  * only as a token digest. Buffered in keyed state for up to the allowed lateness, so it is kept compact.
  */
 public final class TravellerCrossing extends CrossingFacts implements Sequenced {
@@ -25,6 +27,8 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
     private int visaValidFrom;
     /** Epoch day. */
     private int visaValidUntil;
+    /** The travel document's last valid day, epoch day (R6). */
+    private int documentExpiry;
 
     public TravellerCrossing() {
     }
@@ -35,6 +39,7 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
         c.project(crossing);
         c.localDate = Math.toIntExact(crossing.getLocalDate().toEpochDay());
         c.shortStay = crossing.getStayBasis() == StayBasis.SHORT_STAY;
+        c.documentExpiry = Math.toIntExact(crossing.getDocument().getExpiryDate().toEpochDay());
         Visa visa = crossing.getVisa();
         if (visa != null) {
             c.visaDigest = TokenDigest.of(
@@ -49,6 +54,20 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
 
     public boolean hasVisa() {
         return visaDigest != null;
+    }
+
+    /**
+     * The last day the visa allows for a stay entered on this crossing's day, having spent {@code daysUsedBefore} under
+     * it ({@link AuthorisedStay#lastDayByVisa}); {@link AuthorisedStay#UNLIMITED} without a visa.
+     */
+    public int lastDayByVisa(int daysUsedBefore) {
+        return hasVisa() ? AuthorisedStay.lastDayByVisa(localDate, visaValidFrom, visaValidUntil, durationOfStayDays,
+                daysUsedBefore) : AuthorisedStay.UNLIMITED;
+    }
+
+    /** The visa limits entries, or its duration is a total: its count and days must be kept until it ends. */
+    public boolean visaNeedsKeeping() {
+        return hasVisa() && (entriesAuthorised != 0 || VisaTerms.durationIsTotal(visaValidFrom, visaValidUntil));
     }
 
     public int getLocalDate() {
@@ -97,6 +116,14 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
 
     public void setVisaValidFrom(int visaValidFrom) {
         this.visaValidFrom = visaValidFrom;
+    }
+
+    public int getDocumentExpiry() {
+        return documentExpiry;
+    }
+
+    public void setDocumentExpiry(int documentExpiry) {
+        this.documentExpiry = documentExpiry;
     }
 
     public int getVisaValidUntil() {

@@ -1,10 +1,16 @@
 package eu.borderflow.risk.traveller;
 
 import eu.borderflow.stay.StayHistory;
+import eu.borderflow.stay.VisaDays;
+
+import java.util.Arrays;
 
 /**
  * The part of a traveller's EES individual file the rules keep in keyed state: closed short stays still inside
- * the 90/180 window as epoch-day pairs, the open stay, and the entries used on the current visa (as a token digest).
+ * the 90/180 window as epoch-day pairs, the open stay, and per visa (by sticker, as a token digest) the entries made
+ * on it (R5) and the days spent under it (its duration of stay is a total over its validity: R3, R4, R6). A visa is
+ * kept only while its count or days can still matter: until its last valid day, and only when it limits entries or
+ * has a total.
  */
 public final class TravellerFile {
 
@@ -14,12 +20,15 @@ public final class TravellerFile {
     private OpenStay openStay;
     /** Latest local date of an entry or exit applied to the stays, epoch day. */
     private int lastMovementDay;
-    /** Token digest of the visa whose entries are counted; null before the first visa. */
-    private Long visaDigest;
-    /** Entries recorded on that visa. */
-    private int visaEntries;
-    /** Last day the count matters (visa end for a limited-entry visa), epoch day. */
-    private int visaKeepUntil;
+    /** The visas kept, one slot each in the arrays below: sticker token digest. */
+    private long[] visaDigests;
+    /** Entries recorded on each visa. */
+    private int[] visaEntries;
+    /** Days spent under each visa ({@link VisaDays#used()}) and the last of them ({@link VisaDays#lastDay()}). */
+    private int[] visaDaysUsed;
+    private int[] visaLastDays;
+    /** Each visa's last valid day, epoch day: it is dropped after it. */
+    private int[] visaKeepUntil;
 
     public TravellerFile() {
     }
@@ -28,7 +37,11 @@ public final class TravellerFile {
         TravellerFile file = new TravellerFile();
         file.stays = new int[0];
         file.lastMovementDay = Integer.MIN_VALUE;
-        file.visaKeepUntil = Integer.MIN_VALUE;
+        file.visaDigests = new long[0];
+        file.visaEntries = new int[0];
+        file.visaDaysUsed = new int[0];
+        file.visaLastDays = new int[0];
+        file.visaKeepUntil = new int[0];
         return file;
     }
 
@@ -38,6 +51,75 @@ public final class TravellerFile {
 
     public void history(StayHistory history) {
         stays = history.toEpochDayPairs();
+    }
+
+    /** The slot of the visa with {@code digest}, or -1 when it is not kept. */
+    int visa(long digest) {
+        for (int i = 0; i < visaDigests.length; i++) {
+            if (visaDigests[i] == digest) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The slot of the visa with {@code digest}, added when missing. */
+    int visaOrNew(long digest, int keepUntil) {
+        int i = visa(digest);
+        if (i >= 0) {
+            return i;
+        }
+        int n = visaDigests.length;
+        visaDigests = Arrays.copyOf(visaDigests, n + 1);
+        visaEntries = Arrays.copyOf(visaEntries, n + 1);
+        visaDaysUsed = Arrays.copyOf(visaDaysUsed, n + 1);
+        visaLastDays = Arrays.copyOf(visaLastDays, n + 1);
+        visaKeepUntil = Arrays.copyOf(visaKeepUntil, n + 1);
+        visaDigests[n] = digest;
+        visaLastDays[n] = VisaDays.NONE.lastDay();
+        visaKeepUntil[n] = keepUntil;
+        return n;
+    }
+
+    /** The days spent under the visa in slot {@code i}. */
+    VisaDays visaDays(int i) {
+        return i < 0 ? VisaDays.NONE : new VisaDays(visaDaysUsed[i], visaLastDays[i]);
+    }
+
+    void visaDays(int i, VisaDays days) {
+        visaDaysUsed[i] = days.used();
+        visaLastDays[i] = days.lastDay();
+    }
+
+    /** Drops the visas whose last valid day is before {@code day}. */
+    void dropVisasEndedBefore(int day) {
+        int kept = 0;
+        for (int i = 0; i < visaDigests.length; i++) {
+            if (visaKeepUntil[i] >= day) {
+                visaDigests[kept] = visaDigests[i];
+                visaEntries[kept] = visaEntries[i];
+                visaDaysUsed[kept] = visaDaysUsed[i];
+                visaLastDays[kept] = visaLastDays[i];
+                visaKeepUntil[kept] = visaKeepUntil[i];
+                kept++;
+            }
+        }
+        if (kept < visaDigests.length) {
+            visaDigests = Arrays.copyOf(visaDigests, kept);
+            visaEntries = Arrays.copyOf(visaEntries, kept);
+            visaDaysUsed = Arrays.copyOf(visaDaysUsed, kept);
+            visaLastDays = Arrays.copyOf(visaLastDays, kept);
+            visaKeepUntil = Arrays.copyOf(visaKeepUntil, kept);
+        }
+    }
+
+    /** The latest last valid day of the visas kept; Integer.MIN_VALUE when none. */
+    int visasNeededUntil() {
+        int last = Integer.MIN_VALUE;
+        for (int until : visaKeepUntil) {
+            last = Math.max(last, until);
+        }
+        return last;
     }
 
     public int[] getStays() {
@@ -64,27 +146,43 @@ public final class TravellerFile {
         this.lastMovementDay = lastMovementDay;
     }
 
-    public Long getVisaDigest() {
-        return visaDigest;
+    public long[] getVisaDigests() {
+        return visaDigests;
     }
 
-    public void setVisaDigest(Long visaDigest) {
-        this.visaDigest = visaDigest;
+    public void setVisaDigests(long[] visaDigests) {
+        this.visaDigests = visaDigests;
     }
 
-    public int getVisaEntries() {
+    public int[] getVisaEntries() {
         return visaEntries;
     }
 
-    public void setVisaEntries(int visaEntries) {
+    public void setVisaEntries(int[] visaEntries) {
         this.visaEntries = visaEntries;
     }
 
-    public int getVisaKeepUntil() {
+    public int[] getVisaDaysUsed() {
+        return visaDaysUsed;
+    }
+
+    public void setVisaDaysUsed(int[] visaDaysUsed) {
+        this.visaDaysUsed = visaDaysUsed;
+    }
+
+    public int[] getVisaLastDays() {
+        return visaLastDays;
+    }
+
+    public void setVisaLastDays(int[] visaLastDays) {
+        this.visaLastDays = visaLastDays;
+    }
+
+    public int[] getVisaKeepUntil() {
         return visaKeepUntil;
     }
 
-    public void setVisaKeepUntil(int visaKeepUntil) {
+    public void setVisaKeepUntil(int[] visaKeepUntil) {
         this.visaKeepUntil = visaKeepUntil;
     }
 }

@@ -26,7 +26,9 @@ import java.time.Duration;
 
 /**
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
- * R5 at each entry on a visa, R3 at each exit, R4 when an open stay's deadline passes. Only short stays count toward
+ * R5 and R6 at each entry, R3 at each exit, R4 when an open stay's deadline passes. A stay's authorised end (R3, R4,
+ * R6) is worked out at its entry by the domain's one definition ({@link AuthorisedStay}) from the short stays in the
+ * window and the days already spent under the same visa. Only short stays count toward
  * 90/180. Stays that left the window are pruned; the whole file is cleared by an event-time timer once nothing is
  * open, nothing waits, the last stay has left the window and no limited-entry visa can still be used.
  * <p>
@@ -51,6 +53,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private final OverstayRule overstay;
     private final MissingExitRule missingExit;
     private final VisaEntriesRule visaEntries;
+    private final DocumentValidityRule documentValidity;
     private final long latenessMs;
     private final JustifiedWatermark justified;
 
@@ -58,6 +61,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
     private transient Pseudonymiser tokens;
+    /** Rebuilt from the overstay rule's figures after deserialisation. */
+    private transient AuthorisedStay authorisedStay;
 
     public TravellerFileOperator(ConfigLoader config, BcpLocations bcps) {
         this.config = config;
@@ -65,6 +70,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         this.overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
         this.visaEntries = new VisaEntriesRule(config);
+        this.documentValidity = new DocumentValidityRule(config);
         TimeConfig time = TimeConfig.load(config);
         this.latenessMs = time.getAllowedLateness().toMillis();
         this.justified = new JustifiedWatermark(time.getOutOfOrderness());
@@ -137,28 +143,44 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     private void enter(TravellerFile current, TravellerCrossing entry, Context ctx, Collector<RiskFlag> out)
             throws Exception {
+        int day = entry.getLocalDate();
+        current.dropVisasEndedBefore(day);
+        int visa = -1;
         if (entry.hasVisa()) {
-            int used = VisaEntriesRule.recordEntry(current, entry);
+            visa = entry.visaNeedsKeeping() ? current.visaOrNew(entry.getVisaDigest(), entry.getVisaValidUntil()) : -1;
+            int used = VisaEntriesRule.recordEntry(current, visa);
             if (visaEntries.enabled()) {
                 visaEntries.atEntry(entry, used, tokens).ifPresent(out::collect);
             }
         }
-        int day = entry.getLocalDate();
         if (day < current.getLastMovementDay()) {
+            // Too late to be placed among the stays: no authorised end to check the document against.
+            checkDocument(entry, AuthorisedStay.UNLIMITED, out);
             return;
         }
         StayHistory stays = current.history();
         OpenStay unexited = current.getOpenStay();
         if (unexited != null) {
             stays = stays.add(unexited.getEntryDay(), day);
+            spendVisaDays(current, unexited, day);
             missingExitFlag.clear();
         }
         current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
-        current.setOpenStay(entry.isShortStay() ? open(stays, entry, ctx) : null);
+        OpenStay opened = entry.isShortStay() ? open(current, stays, entry, visa, ctx) : null;
+        checkDocument(entry, opened == null ? AuthorisedStay.UNLIMITED : opened.getLatestLawfulExit(), out);
+        current.setOpenStay(opened);
         current.setLastMovementDay(day);
     }
 
-    private OpenStay open(StayHistory stays, TravellerCrossing entry, Context ctx) {
+    /** R6 at an entry whose stay is authorised until {@code authorisedEnd}. */
+    private void checkDocument(TravellerCrossing entry, int authorisedEnd, Collector<RiskFlag> out) {
+        if (documentValidity.enabled()) {
+            documentValidity.atEntry(entry, authorisedEnd, tokens).ifPresent(out::collect);
+        }
+    }
+
+    /** The stay {@code entry} opens: its authorised end (AuthorisedStay) and, for R4, its deadline. */
+    private OpenStay open(TravellerFile current, StayHistory stays, TravellerCrossing entry, int visa, Context ctx) {
         OpenStay stay = new OpenStay();
         stay.setEntryEventId(entry.getEventId());
         stay.setEntryTime(entry.getEventTime());
@@ -166,18 +188,23 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         stay.setBcpCode(entry.getBcpCode());
         stay.setSectionId(entry.getSectionId());
         stay.setRetentionUntil(entry.getRetentionUntil());
-        stay.setLastDayAllowed(entry.hasVisa()
-                ? AuthorisedStay.lastDayByVisa(entry.getLocalDate(), entry.getVisaValidFrom(),
-                        entry.getVisaValidUntil(), entry.getDurationOfStayDays(), 0)
-                : AuthorisedStay.UNLIMITED);
-        stay.setLatestLawfulExit(overstay.stayRule()
-                .latestLawfulExitDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
+        stay.setVisaDigest(visa >= 0 ? entry.getVisaDigest() : null);
+        stay.setLastDayAllowed(entry.lastDayByVisa(current.visaDays(visa).usedBefore(entry.getLocalDate())));
+        stay.setLatestLawfulExit(authorisedStay().endDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
         stay.setMissingExitDeadline(Long.MAX_VALUE);
         if (missingExit.enabled()) {
             stay.setMissingExitDeadline(missingExit.deadline(stay, bcps.find(entry.getBcpCode())));
             ctx.timerService().registerEventTimeTimer(stay.getMissingExitDeadline());
         }
         return stay;
+    }
+
+    /** Counts the days of {@code stay}, ended on {@code exitDay}, against its visa's total. */
+    private static void spendVisaDays(TravellerFile current, OpenStay stay, int exitDay) {
+        int visa = stay.getVisaDigest() == null ? -1 : current.visa(stay.getVisaDigest());
+        if (visa >= 0) {
+            current.visaDays(visa, current.visaDays(visa).plusStay(stay.getEntryDay(), exitDay));
+        }
     }
 
     private void exit(TravellerFile current, TravellerCrossing exit, Collector<RiskFlag> out) throws Exception {
@@ -195,9 +222,18 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             out.collect(missingExit.withdraw(raised, exit));
             missingExitFlag.clear();
         }
+        spendVisaDays(current, stay, day);
         current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
         current.setOpenStay(null);
         current.setLastMovementDay(day);
+        current.dropVisasEndedBefore(day);
+    }
+
+    private AuthorisedStay authorisedStay() {
+        if (authorisedStay == null) {
+            authorisedStay = new AuthorisedStay(overstay.stayRule());
+        }
+        return authorisedStay;
     }
 
     /**
@@ -227,7 +263,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         Iterable<TravellerCrossing> waiting = pending.get();
         if (waiting != null) {
             for (TravellerCrossing crossing : waiting) {
-                if (crossing.getKind() == CrossingKind.EXIT && crossing.getEventTime() >= stay.getEntryTime()
+                // An exit, or an entry that presumes one (EES), made before the deadline closes the stay.
+                if (crossing.getKind() != CrossingKind.REFUSAL && crossing.getEventTime() > stay.getEntryTime()
                         && crossing.getEventTime() < stay.getMissingExitDeadline()) {
                     return true;
                 }
@@ -261,7 +298,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      */
     private long expiry(TravellerFile current) {
         long lastNeededDay = Math.max((long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
-                (long) current.getVisaKeepUntil() + 1);
+                (long) current.visasNeededUntil() + 1);
         return lastNeededDay * DAY_MS + latenessMs;
     }
 }

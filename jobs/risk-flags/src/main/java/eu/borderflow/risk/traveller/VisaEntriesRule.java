@@ -37,16 +37,16 @@ public final class VisaEntriesRule extends ConfiguredRule<RuleSwitch> {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 
-    /** Counts {@code entry} on its visa in {@code file}; the count is kept while the visa can still be used. */
-    public static int recordEntry(TravellerFile file, TravellerCrossing entry) {
-        if (!entry.getVisaDigest().equals(file.getVisaDigest())) {
-            file.setVisaDigest(entry.getVisaDigest());
-            file.setVisaEntries(0);
+    /**
+     * Counts an entry on the visa in slot {@code visa} of {@code file} (-1: a visa whose entries and days need no
+     * count, multiple entries and no total); returns the entries made on it, this one included.
+     */
+    public static int recordEntry(TravellerFile file, int visa) {
+        if (visa < 0) {
+            return 1;
         }
-        file.setVisaEntries(file.getVisaEntries() + 1);
-        file.setVisaKeepUntil(entry.getEntriesAuthorised() == MULTIPLE_ENTRIES ? Integer.MIN_VALUE
-                : entry.getVisaValidUntil());
-        return file.getVisaEntries();
+        file.getVisaEntries()[visa]++;
+        return file.getVisaEntries()[visa];
     }
 
     /** The finding at an entry on a visa, the {@code entriesUsed}-th on it (this one included). */

@@ -45,10 +45,17 @@ class AlertReviewTimersTest {
         harness.close();
     }
 
-    private void change(int version, AlertChangeType type, String at, LocalDate reviewDate) throws Exception {
+    /** A change read at once; it takes effect when the clock reaches it. */
+    private void read(int version, AlertChangeType type, String at, LocalDate reviewDate) throws Exception {
         AlertChange change = AlertScenario.change("SIS-R", version, type, Instant.parse(at),
                 AlertBasis.REFUSAL_1861_ART24).setReviewDate(reviewDate).build();
         harness.processElement(new StreamRecord<>(change, change.getEventTime().toEpochMilli()));
+    }
+
+    /** A change read when the clock is at it. */
+    private void change(int version, AlertChangeType type, String at, LocalDate reviewDate) throws Exception {
+        watermark(Instant.parse(at));
+        read(version, type, at, reviewDate);
     }
 
     private void watermark(Instant at) throws Exception {
@@ -110,6 +117,19 @@ class AlertReviewTimersTest {
         assertEquals(1, harness.numEventTimeTimers(), "only the due date is still ahead");
         watermark(DUE_AT);
         assertEquals(List.of("SIS-R@2026-09-15#due"), triggers());
+    }
+
+    @Test
+    void aChangeReadEarlyTakesEffectInEventTimeOrder() throws Exception {
+        // The whole changelog read before the crossings' clock moves: the deletion on 1 Jun must not cancel the
+        // notice of 15 May, which fell due before it; it does cancel the review date of 15 Sep.
+        read(1, AlertChangeType.CREATE, "2026-01-05T10:00:00Z", REVIEW);
+        read(2, AlertChangeType.DELETE, "2026-06-01T10:00:00Z", REVIEW);
+        watermark(NOTICE_AT);
+        assertEquals(List.of("SIS-R@2026-09-15#notice"), triggers());
+        watermark(DUE_AT);
+        assertEquals(List.of("SIS-R@2026-09-15#notice"), triggers());
+        assertEquals(0, harness.numKeyedStateEntries());
     }
 
     @Test

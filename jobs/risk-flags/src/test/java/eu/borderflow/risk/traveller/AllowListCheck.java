@@ -29,10 +29,6 @@ final class AllowListCheck {
         long end = input.stream().mapToLong(c -> c.getEventTime().toEpochMilli()).max().orElseThrow()
                 + Duration.ofDays(10).toMillis();
         switch (ruleId) {
-            case "R6" -> {
-                DocumentValidityRule validity = new DocumentValidityRule(Crossings.CONFIG);
-                return input.stream().flatMap(c -> validity.atEntry(c, Crossings.TOKENS).stream()).toList();
-            }
             case "R7", "R8" -> {
                 try (RuleHarness<DocumentCrossing> h = RuleHarness.document(Crossings.CONFIG)) {
                     h.send(input.toArray(BorderCrossing[]::new));

@@ -34,9 +34,11 @@ class StateSizeTest {
         int day = Math.toIntExact(LocalDate.parse("2025-06-01").toEpochDay());
         file.setStays(new int[] {day - 60, day - 50});
         file.setLastMovementDay(day);
-        file.setVisaDigest(TravellerCrossing.of(entry("e", "2025-06-01T10:00")
-                .visa("VSA123456789", 0, 90, "2025-01-01", "2026-01-01").build(), TOKENS).getVisaDigest());
-        file.setVisaEntries(2);
+        TravellerCrossing onVisa = TravellerCrossing.of(entry("e", "2025-06-01T10:00")
+                .visa("VSA123456789", 2, 30, "2025-05-01", "2025-08-31").build(), TOKENS);
+        int visa = file.visaOrNew(onVisa.getVisaDigest(), onVisa.getVisaValidUntil());
+        VisaEntriesRule.recordEntry(file, visa);
+        file.visaDays(visa, file.visaDays(visa).plusStay(day - 60, day - 50));
         OpenStay stay = new OpenStay();
         stay.setEntryEventId(UUID.randomUUID().toString());
         stay.setBcpCode("DEU-A-FRA");
