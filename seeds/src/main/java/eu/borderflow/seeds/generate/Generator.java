@@ -22,11 +22,14 @@ import eu.borderflow.seeds.world.BcpClock;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Period;
+import eu.borderflow.seeds.world.PersonWatch;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.TravelTimes;
+import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.UploadNoise;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.travel.MinimumTravelTime;
+import java.util.function.Function;
 import org.apache.avro.file.DataFileWriter;
 
 import java.io.IOException;
@@ -58,40 +61,88 @@ public final class Generator {
     /** Stays may run this far past the period's end (their exits are not in the data, their retention is). */
     private static final int FUTURE_DAYS = 400;
 
+    private static final byte[] NO_BYTES = new byte[0];
+
     private Generator() {
+    }
+
+    /** What every part of a world is made with: reference data, rule definitions, calendar, clocks, population. */
+    private static final class Wiring {
+        final ReferenceData reference = ReferenceData.load();
+        final ConfigLoader config = ConfigLoader.defaults();
+        final Pseudonymiser tokens = PseudonymiserFactory.fromConfig(config);
+        final AuthorisedStay authorisedStay = AuthorisedStay.fromConfig(config);
+        final PersonMatchRule personRule = PersonMatchRule.fromConfig(config);
+        final Duration grace = Duration.parse(config.tree("rules").at("/rules/R4/grace").asText());
+        final Period period;
+        final long seed;
+        final BcpClock clock;
+        final IdFactory ids;
+        final BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
+        final TravelTimes travelTimes = new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(config));
+        final CrossingFactory factory;
+        final PopulationFactory population;
+
+        Wiring(GenerateOptions options) {
+            period = new Period(options.start(), options.days());
+            seed = options.seed();
+            clock = new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
+            ids = new IdFactory(seed);
+            factory = new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
+                    period.lastDay() + FUTURE_DAYS);
+            population = new PopulationFactory(seed, period, ids, reference, chooser, authorisedStay);
+        }
+
+        /** The background traffic of {@code count} travellers from population index {@code first} on. */
+        BackgroundTraffic traffic(PersonWatch watch, long first, int count, Function<Traveller, byte[]> keep) {
+            return new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock, chooser,
+                    travelTimes, factory, authorisedStay, watch, population, first, count, keep);
+        }
+    }
+
+    /** The scenarios planted and the alerts (theirs and the background's), as {@link #run} makes them. */
+    record Planned(ScenarioContext scenarios, ScenarioCatalog.Planted planted, List<AlertChange> alerts,
+                   BackgroundAlerts.Made made) {
+    }
+
+    /** Plants the scenarios and makes the alerts of the world {@code options} describes, writing nothing. */
+    static Planned plan(GenerateOptions options) {
+        return plan(new Wiring(options), options);
+    }
+
+    private static Planned plan(Wiring w, GenerateOptions options) {
+        ScenarioContext scenarios = new ScenarioContext(w.seed, w.period, w.reference, w.clock, w.chooser, w.factory,
+                w.ids, w.travelTimes, w.authorisedStay, w.grace, w.personRule, ReviewDates.fromConfig(w.config),
+                w.tokens, w.population, (first, count) -> {
+                    int[] n = new int[count];
+                    w.traffic(PersonWatch.NONE, first, count, t -> NO_BYTES)
+                            .crossingsBefore(Long.MAX_VALUE, c -> n[c.travellerIndex()]++);
+                    return n;
+                }, options.travellers());
+        ScenarioCatalog.Planted planted = ScenarioCatalog.plantAll(scenarios, options.travellers(),
+                w.reference.calibration());
+        List<AlertChange> alerts = new ArrayList<>(scenarios.alerts());
+        BackgroundAlerts.Made made = BackgroundAlerts.generate(w.seed, w.period, options.travellers(), w.reference,
+                w.ids, w.population, w.personRule, alerts);
+        scenarios.settleAlertTruth(alerts);
+        alerts.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getChangeId));
+        return new Planned(scenarios, planted, alerts, made);
     }
 
     /** Writes the dataset into {@code options.out()} (created if missing) and returns the manifest's content. */
     public static Map<String, Long> run(GenerateOptions options, Progress progress) throws IOException {
         Path out = options.out();
         Files.createDirectories(out);
-        ReferenceData reference = ReferenceData.load();
-        ConfigLoader config = ConfigLoader.defaults();
-        Pseudonymiser tokens = PseudonymiserFactory.fromConfig(config);
-        AuthorisedStay authorisedStay = AuthorisedStay.fromConfig(config);
-        PersonMatchRule personRule = PersonMatchRule.fromConfig(config);
-        Duration grace = Duration.parse(config.tree("rules").at("/rules/R4/grace").asText());
-        Period period = new Period(options.start(), options.days());
-        long seed = options.seed();
-        BcpClock clock = new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
-        IdFactory ids = new IdFactory(seed);
-        BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
-        TravelTimes travelTimes = new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(config));
-        CrossingFactory factory = new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
-                period.lastDay() + FUTURE_DAYS);
-        PopulationFactory population = new PopulationFactory(seed, period, ids, reference, chooser, authorisedStay);
+        Wiring w = new Wiring(options);
+        ReferenceData reference = w.reference;
+        Period period = w.period;
+        long seed = w.seed;
+        IdFactory ids = w.ids;
 
         progress.update("scenarios", 0);
-        ScenarioContext scenarios = new ScenarioContext(seed, period, reference, clock, chooser, factory, ids,
-                travelTimes, authorisedStay, grace, personRule, ReviewDates.fromConfig(config), tokens, population,
-                options.travellers());
-        ScenarioCatalog.Planted planted = ScenarioCatalog.plantAll(scenarios, options.travellers(), reference.calibration());
-
-        List<AlertChange> alerts = new ArrayList<>(scenarios.alerts());
-        BackgroundAlerts.Made made = BackgroundAlerts.generate(seed, period, options.travellers(), reference, ids,
-                population, personRule, alerts);
-        scenarios.settleAlertTruth(alerts);
-        alerts.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getChangeId));
+        Planned plan = plan(w, options);
+        ScenarioContext scenarios = plan.scenarios();
+        List<AlertChange> alerts = plan.alerts();
         write(AlertChange.class, alerts, out, ALERTS, seed);
 
         List<Incident> incidents = new ArrayList<>(scenarios.incidents());
@@ -102,9 +153,8 @@ public final class Generator {
 
         progress.update("population", 0);
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
-        BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock,
-                chooser, travelTimes, factory, authorisedStay, new PersonAlertIndex(alerts, personRule,
-                reference, made.nearTargets()), population, options.travellers(), encoder::prepare);
+        BackgroundTraffic background = w.traffic(new PersonAlertIndex(alerts, w.personRule, reference,
+                plan.made().nearTargets()), 0, options.travellers(), encoder::prepare);
         List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());
         truth.sort(GroundTruthFiles.ORDER);
         CrossingStream.Counts counts;
@@ -113,7 +163,7 @@ public final class Generator {
             counts = CrossingStream.write(background, scenarios.crossings(), scenarios.resent(),
                     new UploadNoise(seed, "upload-noise", reference.calibration()),
                     new UploadNoise(seed, "scripted-upload-noise", reference.calibration()),
-                    new BackgroundTruth(background, ids, tokens, reference.bcps(), factory, grace, truth), period,
+                    new BackgroundTruth(background, ids, w.tokens, reference.bcps(), w.factory, w.grace, truth), period,
                     writer, encoder, ids, progress);
         }
 
@@ -136,7 +186,7 @@ public final class Generator {
                 .put("scripted", counts.scripted())
                 .put("duplicates", counts.duplicates())
                 .put("fallback_uploads", counts.fallback());
-        manifest.groundTruth(truth, planted.instances(), planted.skipped());
+        manifest.groundTruth(truth, plan.planted().instances(), plan.planted().skipped());
         manifest.checksums(out, List.of(CROSSINGS, ALERTS, INCIDENTS, GROUND_TRUTH, GROUND_TRUTH_CSV));
         manifest.write(out);
         progress.update("done", 1);

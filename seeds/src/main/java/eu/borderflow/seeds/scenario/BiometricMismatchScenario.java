@@ -29,31 +29,31 @@ public final class BiometricMismatchScenario extends FamilyScenario {
             case "second-face" -> {
                 PlantedTraveller shared = ctx.traveller(SPAN, 2, t -> true);
                 long b = shared.day();
-                ctx.stay(shared, b, b + 3);
+                ctx.trip(shared, b, b + 3);
                 ctx.setFacialTemplate(shared, ctx.newFacialTemplateId());
-                both(ctx, f, id + "-second-face", shared, ctx.stay(shared, b + 5, b + 6),
+                both(ctx, f, id + "-second-face", shared, ctx.trip(shared, b + 5, b + 6),
                         "the document presented with a second face");
                 PlantedTraveller renewed = ctx.traveller(SPAN, 2, t -> true);
                 long d = renewed.day();
-                ctx.stay(renewed, d, d + 1);
+                ctx.trip(renewed, d, d + 1);
                 ctx.setDocument(renewed, ctx.newDocument(renewed));
-                BorderCrossing newDocument = ctx.stay(renewed, d + 4, d + 5).entry();
+                BorderCrossing newDocument = ctx.trip(renewed, d + 4, d + 5).entry();
                 ctx.nearMiss(f, id + "-new-document", renewed, newDocument,
                         "a new document with the same face");
             }
             case "second-fingerprint" -> {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
-                ctx.stay(other, b, b + 1);
+                ctx.trip(other, b, b + 1);
                 ctx.setFingerprintTemplate(other, ctx.newFingerprintTemplateId());
-                both(ctx, f, id + "-second-fingerprint", other, ctx.stay(other, b + 4, b + 5),
+                both(ctx, f, id + "-second-fingerprint", other, ctx.trip(other, b + 4, b + 5),
                         "the document presented with other fingerprints");
                 PlantedTraveller none = fingerprinted(ctx);
                 long d = none.day();
-                ctx.stay(none, d, d + 1);
+                ctx.trip(none, d, d + 1);
                 ctx.setFingerprintTemplate(none, null);
                 ctx.setFingerprintStatus(none, FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
-                BorderCrossing without = ctx.stay(none, d + 4, d + 5).entry();
+                BorderCrossing without = ctx.trip(none, d + 4, d + 5).entry();
                 ctx.nearMiss(f, id + "-no-fingerprint", none, without,
                         "no fingerprint captured this time: nothing to compare");
             }
@@ -68,7 +68,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                         "a second face; the crossings that enrolled the first were uploaded 40 hours late");
                 PlantedTraveller resent = ctx.traveller(SPAN);
                 long d = resent.day();
-                ScenarioContext.Stay stay = ctx.stay(resent, d, d + 2);
+                ScenarioContext.Stay stay = ctx.trip(resent, d, d + 2);
                 ctx.resend(stay.entry());
                 ctx.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
             }

@@ -111,7 +111,7 @@ public final class PersonAlertScenario extends FamilyScenario {
         AlertLog alert = ctx.alert(before(ctx, t), AlertBasis.ARREST_1862_ART26, ctx.memberState(),
                 ctx.farReviewDate(), ctx.personOf(t, given(t), surname(t), dob(t)), null);
         alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-        ScenarioContext.Stay stay = ctx.stay(t, bcp, t.day(), bcp, t.day() + 3);
+        ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
         ctx.expect(f, id + "-flagged", t, stay.entry(), "matches an arrest alert the crossing state has flagged: a "
                 + "downgraded match (entry)");
         ctx.expect(f, id + "-flagged", t, stay.exit(), "matches an arrest alert the crossing state has flagged (exit)");
@@ -127,7 +127,7 @@ public final class PersonAlertScenario extends FamilyScenario {
             PlantedTraveller t = nearNamed(ctx);
             String[] near = t.nearName;
             AlertLog alert = alert(ctx, t, near[1], near[0], dob(t));
-            ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+            ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
             long at = beforeCrossings ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
                     : stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS;
             alert.update(at, a -> a.getPerson().getAliases().add(given(t) + " " + surname(t)));
@@ -202,14 +202,14 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     private static void matchBoth(ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert,
                                   String description) {
-        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
         ctx.expect(f, id, t, stay.entry(), description + " (entry)");
         ctx.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static void missBoth(ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert,
                                  String description) {
-        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
         ctx.nearMiss(f, id, t, stay.entry(), description + " (entry)");
         ctx.nearMiss(f, id, t, stay.exit(), description + " (exit)");
     }

@@ -31,6 +31,15 @@ public final class PlantedTraveller {
     /** The BCP and time of the traveller's latest crossing so far; null before the first. */
     Bcp lastBcp;
     long lastMillis = Long.MIN_VALUE;
+    /**
+     * The traveller gets a new visa like its own (new sticker, same kind, entries, duration and length of validity)
+     * when an entry would exceed its entries, total or validity: scenarios of rules that do not read visas plant a
+     * holder whose visa does not fit them anyway, as it would have got another visa, so planted visa holders are as
+     * many as the background's.
+     */
+    boolean renewsVisa;
+    int entriesUnderVisa;
+    long daysUnderVisa;
     /** A name {surname, given names} just below R2's threshold from this traveller's, when a scenario needs one. */
     String[] nearName;
 

@@ -36,6 +36,7 @@ public final class ScenarioCatalog {
                 instances.put(s.ruleId(), 0);
                 continue;
             }
+            ctx.planting(s.ruleId());
             int n = s instanceof SectionPressureScenario ? Math.min(perRule, SectionPressureScenario.maxInstances(ctx)) : perRule;
             for (int i = 0; i < n; i++) {
                 s.plant(ctx, i);

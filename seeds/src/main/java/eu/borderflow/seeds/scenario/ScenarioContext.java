@@ -23,6 +23,7 @@ import eu.borderflow.schema.Visa;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.ReferenceData;
+import eu.borderflow.seeds.reference.TripLengthBucket;
 import eu.borderflow.seeds.world.AlertLog;
 import eu.borderflow.seeds.world.BcpChooser;
 import eu.borderflow.seeds.world.BcpClock;
@@ -36,6 +37,8 @@ import eu.borderflow.seeds.world.NearNames;
 import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.SeedMix;
+import eu.borderflow.seeds.world.TrafficPreview;
+import eu.borderflow.seeds.world.Weighted;
 import eu.borderflow.seeds.world.TravelTimes;
 import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.stay.AuthorisedStay;
@@ -67,6 +70,9 @@ public final class ScenarioContext {
     /** Days of the period no scenario's days use: its first and last ones. */
     public static final int MARGIN_DAYS = LEAD_DAYS + TAIL_DAYS;
     private static final int MAX_DRAWS = 1000;
+    private static final int LAST_SECOND = 86_399;
+    private static final int CANDIDATE_BLOCK = 4096;
+    private static final Set<String> VISA_RULES = Set.of("R3", "R4", "R5", "R6");
     private static final int MAX_SHORT_STAY = 90;
     private static final int LONG_VISA_YEARS = 2;
     public static final int MULTIPLE_ENTRIES = 0;
@@ -93,7 +99,16 @@ public final class ScenarioContext {
     private final NearNames nearNames;
     private final double variantShare;
     private final float scoreMin;
+    private final List<TripLengthBucket> tripBuckets;
+    private final Weighted tripLength;
     private long nextIndex;
+    private final TrafficPreview preview;
+    /** Candidates for planting: a block of population indexes and the crossings each makes in the background. */
+    private long candidatesStart;
+    private int[] candidateCrossings = new int[0];
+    private int nextCandidate;
+    private int crossingsCap;
+    private String planting = "";
 
     private final List<BorderCrossing> crossings = new ArrayList<>();
     private final List<AlertChange> alerts = new ArrayList<>();
@@ -106,7 +121,7 @@ public final class ScenarioContext {
                            CrossingFactory factory, IdFactory ids, TravelTimes travelTimes,
                            AuthorisedStay authorisedStay, Duration grace, PersonMatchRule personRule,
                            ReviewDates reviewDates, Pseudonymiser tokens, PopulationFactory population,
-                           int travellers) {
+                           TrafficPreview preview, int travellers) {
         this.period = period;
         this.reference = reference;
         this.clock = clock;
@@ -120,6 +135,7 @@ public final class ScenarioContext {
         this.tokens = tokens;
         this.incidentFactory = new IncidentFactory(ids);
         this.population = population;
+        this.preview = preview;
         this.rng = new SplittableRandom(SeedMix.derive(seed, "scenarios"));
         this.names = new NamePicker(reference);
         this.memberStates = reference.bcps().stream().map(Bcp::country).distinct().toList();
@@ -130,6 +146,8 @@ public final class ScenarioContext {
         this.nearNames = new NearNames(personRule, calibration.number("/alerts/near_miss_similarity_min"));
         this.variantShare = calibration.number("/noise/name_variant_share");
         this.scoreMin = (float) calibration.number("/noise/verification_score_min");
+        this.tripBuckets = calibration.tripLengths();
+        this.tripLength = Weighted.of(tripBuckets, TripLengthBucket::weight);
         // Planted persons, their extra documents, visas and templates are numbered after the background's.
         this.nextIndex = travellers;
     }
@@ -208,28 +226,27 @@ public final class ScenarioContext {
         long first = period.startDay() + LEAD_DAYS;
         long last = period.lastDay() - TAIL_DAYS - span;
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            Traveller t = population.create(Math.toIntExact(nextIndex++));
+            Traveller t = candidate();
             if (t.stayBasis() != StayBasis.SHORT_STAY || !ok.test(t) || t.visaRequired() && t.visa() == null) {
                 continue;
             }
             long from = first;
             long to = Math.min(last, t.document().getExpiryDate().toEpochDay() - MAX_SHORT_STAY - span);
             Visa v = t.visa();
-            if (v != null) {
-                long validFrom = v.getValidFrom().toEpochDay();
-                long validUntil = v.getValidUntil().toEpochDay();
-                boolean entriesOk = v.getEntriesAuthorised() == MULTIPLE_ENTRIES || v.getEntriesAuthorised() >= entries;
-                boolean totalOk = !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil)
-                        || v.getDurationOfStayDays() >= span + 1;
-                if (!entriesOk || !totalOk) {
-                    continue;
-                }
-                from = Math.max(from, validFrom + before);
-                to = Math.min(to, validUntil - span);
+            boolean fits = v == null || visaFits(v, before, span, entries);
+            boolean renews = !fits && !visaRulesPlanted();
+            if (!fits && !renews) {
+                continue;
             }
             if (from <= to) {
                 PlantedTraveller planted = new PlantedTraveller(t);
+                planted.renewsVisa = renews;
                 planted.day = from + rng.nextLong(to - from + 1);
+                if (v != null) {
+                    // The visa as drawn, its validity moved (if need be) to cover the scenario's days: the visa mix
+                    // stays the population's, as it would not if the visas that do not fit turned travellers away.
+                    planted.visa = covering(v, planted.day - before, planted.day + span);
+                }
                 return planted;
             }
         }
@@ -238,6 +255,93 @@ public final class ScenarioContext {
 
     public PlantedTraveller traveller(int span) {
         return traveller(span, 1, t -> true);
+    }
+
+    /**
+     * The next population traveller drawn in proportion to the crossings it makes in the background (accepted with
+     * probability crossings / cap, the cap being the most any traveller of the first block makes), so the persons,
+     * documents and visas of planted crossings are distributed as the background's crossings' are.
+     */
+    private Traveller candidate() {
+        while (true) {
+            if (nextCandidate == candidateCrossings.length) {
+                candidatesStart = nextIndex;
+                candidateCrossings = preview.crossings(candidatesStart, CANDIDATE_BLOCK);
+                nextIndex += CANDIDATE_BLOCK;
+                nextCandidate = 0;
+                if (crossingsCap == 0) {
+                    crossingsCap = Math.max(1, java.util.Arrays.stream(candidateCrossings).max().orElse(1));
+                }
+            }
+            int i = nextCandidate++;
+            int n = candidateCrossings[i];
+            if (n > 0 && (n >= crossingsCap || rng.nextInt(crossingsCap) < n)) {
+                return population.create(Math.toIntExact(candidatesStart + i));
+            }
+        }
+    }
+
+    /** The visa allows {@code entries} entries, and stays on {@code before + span + 1} days within its validity. */
+    private static boolean visaFits(Visa v, int before, int span, int entries) {
+        long validFrom = v.getValidFrom().toEpochDay();
+        long validUntil = v.getValidUntil().toEpochDay();
+        boolean entriesOk = v.getEntriesAuthorised() == MULTIPLE_ENTRIES || v.getEntriesAuthorised() >= entries;
+        boolean totalOk = !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil)
+                || v.getDurationOfStayDays() >= span + 1;
+        return entriesOk && totalOk && validUntil - validFrom >= before + span;
+    }
+
+    /** The rule whose scenarios are being planted ({@link ScenarioCatalog}). */
+    void planting(String ruleId) {
+        this.planting = ruleId;
+    }
+
+    /** Scenarios of the rules that read visas keep the visa drawn: their truth is worked out from it. */
+    private boolean visaRulesPlanted() {
+        return VISA_RULES.contains(planting);
+    }
+
+    /**
+     * Before an entry of a traveller whose visa may be renewed: a new visa when the current one does not cover the
+     * stay planned ({@code entryDay..plannedExitDay}: validity, entries, total), as its holder would have got one.
+     */
+    private void renewIfNeeded(PlantedTraveller t, long entryDay, long plannedExitDay) {
+        Visa v = t.visa;
+        long validFrom = v.getValidFrom().toEpochDay();
+        long validUntil = v.getValidUntil().toEpochDay();
+        long days = Math.max(1, plannedExitDay - entryDay + 1);
+        boolean total = VisaTerms.durationIsTotal((int) validFrom, (int) validUntil);
+        boolean fits = entryDay >= validFrom && plannedExitDay <= validUntil
+                && (v.getEntriesAuthorised() == MULTIPLE_ENTRIES || t.entriesUnderVisa < v.getEntriesAuthorised())
+                && (!total || t.daysUnderVisa + days <= v.getDurationOfStayDays());
+        if (!fits) {
+            t.visa = renewed(v, entryDay, Math.max(entryDay, plannedExitDay));
+            t.entriesUnderVisa = 0;
+            t.daysUnderVisa = 0;
+        }
+        t.entriesUnderVisa++;
+        t.daysUnderVisa += days;
+    }
+
+    /** A new visa like {@code v} (its kind, entries, duration, length of validity) covering days {@code from..to}. */
+    private Visa renewed(Visa v, long from, long to) {
+        long validity = Math.max(v.getValidUntil().toEpochDay() - v.getValidFrom().toEpochDay(), to - from);
+        int duration = (int) Math.max(v.getDurationOfStayDays(), to - from + 1);
+        long start = from - rng.nextLong(validity - (to - from) + 1);
+        return new Visa(ids.stickerNumber(memberState(), nextIndex++), v.getVisaType(), v.getEntriesAuthorised(),
+                duration, LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + validity));
+    }
+
+    /** {@code v} with its validity (same length) moved the least that makes it cover days {@code from..to}. */
+    private static Visa covering(Visa v, long from, long to) {
+        long validFrom = v.getValidFrom().toEpochDay();
+        long validUntil = v.getValidUntil().toEpochDay();
+        long shift = from < validFrom ? from - validFrom : Math.max(0, to - validUntil);
+        if (shift == 0) {
+            return v;
+        }
+        return new Visa(v.getStickerNumber(), v.getVisaType(), v.getEntriesAuthorised(), v.getDurationOfStayDays(),
+                LocalDate.ofEpochDay(validFrom + shift), LocalDate.ofEpochDay(validUntil + shift));
     }
 
     /** A traveller whose visa, if any, has no total duration: only 90/180 and the validity limit its stays. */
@@ -350,15 +454,21 @@ public final class ScenarioContext {
         return clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), true, rng), times.millis(rng));
     }
 
-    /** An exit's time on local {@code day} at {@code bcp}, from the curves, at least two hours after {@code after}. */
+    /**
+     * An exit's time on local {@code day} at {@code bcp}, from the curves like the background's: the day's last second
+     * when the drawn time is not two hours after {@code after} (and never less than that).
+     */
     public long exitTime(Bcp bcp, long day, long after) {
-        for (int i = 0; i < 8; i++) {
-            long t = clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), false, rng), times.millis(rng));
-            if (t >= after + 2 * Period.HOUR_MILLIS) {
-                return t;
-            }
+        long t = clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), false, rng), times.millis(rng));
+        if (t >= after + LocalTimes.MIN_STAY_MILLIS) {
+            return t;
         }
-        return Math.max(after + 2 * Period.HOUR_MILLIS, clock.toMillis(bcp.index(), day, 23 * 3600, 0));
+        return Math.max(after + LocalTimes.MIN_STAY_MILLIS, clock.toMillis(bcp.index(), day, LAST_SECOND, 0));
+    }
+
+    /** A same-day trip's exit after an entry at {@code entry}, like the background's: two to eight hours later. */
+    public long sameDayExit(long entry) {
+        return entry + times.sameDayStayMillis(rng);
     }
 
     /** UTC millis of local {@code secondOfDay} on {@code day} at the BCP. */
@@ -382,9 +492,9 @@ public final class ScenarioContext {
         return bcp("FIN-A-HEL");
     }
 
-    /** An entry's time on a day a same-day exit still fits in: between 06:00 and 18:00 local. */
+    /** An entry's time on a day a same-day exit still fits in, like the background's same-day trips. */
     public long daytime(Bcp bcp, long day) {
-        return at(bcp, day, 6 * 3600 + rng.nextInt(12 * 3600));
+        return at(bcp, day, times.sameDayEntrySecond(rng));
     }
 
     // ---- crossings --------------------------------------------------------------------------------------------
@@ -405,13 +515,35 @@ public final class ScenarioContext {
             in = t.lastBcp;
             entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
         }
-        Bcp exitBcp = out;
-        long exit = exitTime(exitBcp, exitDay, entry);
+        Bcp exitBcp = entryDay == exitDay ? in : out;
+        long exit = entryDay == exitDay ? sameDayExit(entry) : exitTime(exitBcp, exitDay, entry);
         if (exitBcp.index() != in.index() && exit - entry < 2 * travelTimes.minMillis(in.index(), exitBcp.index())) {
             exitBcp = in;
             exit = exitTime(in, exitDay, entry);
         }
         return new Stay(entry(t, in, entry, exitDay), exit(t, exitBcp, exit));
+    }
+
+    /**
+     * A trip entered on {@code firstDay} whose length the scenario leaves free (it ends by {@code lastDay}): as long
+     * as the traveller's own trips are, a same-day trip for a frequent traveller or a commuter, the calibrated trip
+     * lengths otherwise, so planted crossings fall at the times of day the background's do.
+     */
+    public Stay trip(PlantedTraveller t, long firstDay, long lastDay) {
+        Bcp b = bcp();
+        return trip(t, b, firstDay, lastDay);
+    }
+
+    /** {@link #trip(PlantedTraveller, long, long)} in and out at {@code bcp}. */
+    public Stay trip(PlantedTraveller t, Bcp bcp, long firstDay, long lastDay) {
+        int length = switch (t.drawn.profile()) {
+            case FREQUENT, COMMUTER -> 1;
+            default -> {
+                TripLengthBucket bucket = tripBuckets.get(tripLength.pick(rng));
+                yield bucket.min() + rng.nextInt(bucket.max() - bucket.min() + 1);
+            }
+        };
+        return stay(t, bcp, firstDay, bcp, Math.min(lastDay, firstDay + length - 1));
     }
 
     /** A stay at one BCP drawn like the background's. */
@@ -434,6 +566,9 @@ public final class ScenarioContext {
 
     private BorderCrossing crossing(PlantedTraveller t, CrossingKind kind, Bcp bcp, long millis,
                                     List<RefusalReason> reasons, long retentionDay) {
+        if (kind == CrossingKind.ENTRY && t.renewsVisa && t.visa != null) {
+            renewIfNeeded(t, localDay(bcp, millis), retentionDay);
+        }
         TravellerIdentity spelling = t.presented != null ? t.presented
                 : t.variantIdentity() != null && rng.nextDouble() < variantShare ? t.variantIdentity() : t.identity;
         float score = scoreMin + (float) rng.nextDouble() * (1f - scoreMin);

@@ -104,7 +104,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                 Bcp bcp = ctx.bcp();
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ScenarioContext.Stay stay = ctx.stay(t, bcp, t.day(), bcp, t.day() + 3);
+                ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
                 ctx.expect(f, id + "-flagged", t, stay.entry(), "an alert the crossing state flagged: downgraded, "
                         + "still a match (entry)");
                 ctx.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
@@ -125,7 +125,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
     /** A stay whose entry and exit are both flags, or both near-misses. */
     private static void both(ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag,
                              String description) {
-        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
         for (BorderCrossing c : new BorderCrossing[] {stay.entry(), stay.exit()}) {
             if (flag) {
                 ctx.expect(f, id, t, c, description);

@@ -65,6 +65,19 @@ public final class BackgroundTraffic {
                              TravelTimes travelTimes, CrossingFactory factory, AuthorisedStay authorisedStay,
                              PersonWatch watch, PopulationFactory population, int travellerCount,
                              Function<Traveller, byte[]> keep) {
+        this(period, bcps, calibration, clock, chooser, travelTimes, factory, authorisedStay, watch, population, 0,
+                travellerCount, keep);
+    }
+
+    /**
+     * The traffic of the {@code travellerCount} travellers of {@code population} from index {@code firstIndex} on
+     * (traveller {@code i} of this traffic is the population's {@code firstIndex + i}): exactly the crossings they make
+     * in any traffic, since each draws from its own random stream.
+     */
+    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
+                             TravelTimes travelTimes, CrossingFactory factory, AuthorisedStay authorisedStay,
+                             PersonWatch watch, PopulationFactory population, long firstIndex, int travellerCount,
+                             Function<Traveller, byte[]> keep) {
         if (travellerCount > MAX_TRAVELLERS) {
             throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
         }
@@ -91,9 +104,9 @@ public final class BackgroundTraffic {
                 authorisedStay.rule().windowDays());
         this.longStays = new LongStayPlans(planner, calibration, authorisedStay);
         for (int i = 0; i < travellerCount; i++) {
-            Traveller t = population.create(i);
+            Traveller t = population.create(Math.toIntExact(firstIndex + i));
             rng.moveTo(t.rng().position());
-            itineraries.add(t, keep.apply(t));
+            itineraries.add(i, t, keep.apply(t));
             if (watch.watch(t)) {
                 watched.set(i);
             }

@@ -86,8 +86,7 @@ final class Itineraries {
     }
 
     /** Takes traveller {@code t} (the next index) and the bytes kept of it; its random position is set apart. */
-    void add(Traveller t, byte[] kept) {
-        int i = t.index();
+    void add(int i, Traveller t, byte[] kept) {
         profile[i] = (byte) t.profile().ordinal();
         homeBcp[i] = t.homeBcp();
         hasVariantSpelling[i] = t.variantIdentity() != null;

@@ -12,6 +12,11 @@ public final class LocalTimes {
 
     private static final int SECONDS_PER_HOUR = 3600;
     private static final int MILLIS_PER_SECOND = 1000;
+    /** The shortest stay of a trip (two hours), and a same-day trip's window of entries and longest stay. */
+    public static final long MIN_STAY_MILLIS = 2 * Period.HOUR_MILLIS;
+    private static final int SAME_DAY_FIRST_SECOND = 6 * SECONDS_PER_HOUR;
+    private static final int SAME_DAY_SPAN_SECONDS = 8 * SECONDS_PER_HOUR;
+    private static final long SAME_DAY_MAX_STAY_MILLIS = 8 * Period.HOUR_MILLIS;
 
     private final Weighted airEntry;
     private final Weighted airExit;
@@ -41,6 +46,16 @@ public final class LocalTimes {
             case SEA -> sea;
         };
         return curve.pick(rng) * SECONDS_PER_HOUR + rng.nextInt(SECONDS_PER_HOUR);
+    }
+
+    /** A same-day trip's local second of entry: between 06:00 and 14:00, so its exit is on the same day. */
+    public int sameDayEntrySecond(RandomGenerator rng) {
+        return SAME_DAY_FIRST_SECOND + rng.nextInt(SAME_DAY_SPAN_SECONDS);
+    }
+
+    /** How long a same-day trip lasts: two to eight hours. */
+    public long sameDayStayMillis(RandomGenerator rng) {
+        return MIN_STAY_MILLIS + rng.nextLong(SAME_DAY_MAX_STAY_MILLIS - MIN_STAY_MILLIS);
     }
 
     public int millis(RandomGenerator rng) {

@@ -166,9 +166,8 @@ final class OccasionalPlans {
         int b = a;
         long exit;
         if (length == 1) {
-            entry = p.at(a, day, TripPlanner.SAME_DAY_FIRST_SECOND + rng.nextInt(TripPlanner.SAME_DAY_SPAN_SECONDS));
-            exit = entry + TripPlanner.MIN_STAY_MILLIS
-                    + rng.nextLong(TripPlanner.SAME_DAY_MAX_STAY_MILLIS - TripPlanner.MIN_STAY_MILLIS);
+            entry = p.at(a, day, p.times.sameDayEntrySecond(rng));
+            exit = entry + p.times.sameDayStayMillis(rng);
         } else {
             entry = p.at(a, day, type, true);
             b = rng.nextDouble() < SAME_EXIT_BCP_SHARE ? a : p.chooser.bcp(type, rng);

@@ -109,9 +109,8 @@ final class SameDayPlans {
             return;
         }
         int home = it.homeBcp[t];
-        long entry = p.at(home, day, TripPlanner.SAME_DAY_FIRST_SECOND + rng.nextInt(TripPlanner.SAME_DAY_SPAN_SECONDS));
-        long exit = entry + TripPlanner.MIN_STAY_MILLIS
-                + rng.nextLong(TripPlanner.SAME_DAY_MAX_STAY_MILLIS - TripPlanner.MIN_STAY_MILLIS);
+        long entry = p.at(home, day, p.times.sameDayEntrySecond(rng));
+        long exit = entry + p.times.sameDayStayMillis(rng);
         p.trip(t, home, entry, day, home, exit, day, 0, exitLabels);
     }
 }

@@ -15,10 +15,7 @@ import java.util.List;
 final class TripPlanner {
 
     static final long NONE = Long.MAX_VALUE;
-    static final long MIN_STAY_MILLIS = 2 * Period.HOUR_MILLIS;
-    static final int SAME_DAY_FIRST_SECOND = 6 * 3600;
-    static final int SAME_DAY_SPAN_SECONDS = 8 * 3600;
-    static final long SAME_DAY_MAX_STAY_MILLIS = 8 * Period.HOUR_MILLIS;
+    static final long MIN_STAY_MILLIS = LocalTimes.MIN_STAY_MILLIS;
     static final int SECONDS_PER_DAY = 86_400;
 
     final Period period;

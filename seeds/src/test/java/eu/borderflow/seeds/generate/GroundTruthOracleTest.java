@@ -35,7 +35,7 @@ class GroundTruthOracleTest {
     private static final int BASELINE_WEEKS = 4;
 
     private final Dataset data = Dataset.demo();
-    private final LawOracle law = new LawOracle(data);
+    private final LawOracle law = LawOracle.of(data);
 
     @Test
     void expectedFlagsAreExactlyWhatTheLawFlags() {

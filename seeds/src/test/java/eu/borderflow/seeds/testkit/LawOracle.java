@@ -47,11 +47,23 @@ public final class LawOracle {
     private final ReferenceData reference = ReferenceData.load();
     private final JsonNode rules = ConfigLoader.defaults().tree("rules");
     private final Map<String, Set<String>> flagged = new HashMap<>();
+    /** Measures near the thresholds: days of presence in the 180 days ending at an exit, days spent under its visa. */
+    private final Map<String, Integer> daysInWindowAtExit = new HashMap<>();
+    private final Map<String, Integer> daysUnderVisaAtExit = new HashMap<>();
+    /** The authorised end (epoch day) worked out at each short-stay entry; MIN_VALUE when no day is lawful. */
+    private final Map<String, Long> authorisedEndAtEntry = new HashMap<>();
     private final List<BorderCrossing> crossings;
     private final Map<String, List<AlertChange>> alerts = new HashMap<>();
     private final long clockEnd;
 
-    public LawOracle(Dataset data) {
+    private static final Map<Dataset, LawOracle> CACHE = new HashMap<>();
+
+    /** The oracle of {@code data}, worked out once per JVM. */
+    public static synchronized LawOracle of(Dataset data) {
+        return CACHE.computeIfAbsent(data, LawOracle::new);
+    }
+
+    private LawOracle(Dataset data) {
         Set<String> seen = new HashSet<>();
         crossings = new ArrayList<>();
         for (BorderCrossing c : data.crossings) {
@@ -87,6 +99,21 @@ public final class LawOracle {
         return flagged.get(ruleId);
     }
 
+    /** Days of presence in the 180 days ending at the exit {@code eventId} (its stay's days included). */
+    public Integer daysInWindowAtExit(String eventId) {
+        return daysInWindowAtExit.get(eventId);
+    }
+
+    /** Days spent under the exit's stay's visa, that stay included; null without a visa. */
+    public Integer daysUnderVisaAtExit(String eventId) {
+        return daysUnderVisaAtExit.get(eventId);
+    }
+
+    /** The authorised end (epoch day) at the short-stay entry {@code eventId}; null for other crossings. */
+    public Long authorisedEndAtEntry(String eventId) {
+        return authorisedEndAtEntry.get(eventId);
+    }
+
     // ---- R3, R4, R5, R6: one traveller's file -------------------------------------------------------------------
 
     private void file(List<BorderCrossing> list) {
@@ -113,6 +140,9 @@ public final class LawOracle {
                 }
                 boolean shortStay = c.getStayBasis() == StayBasis.SHORT_STAY;
                 long end = shortStay ? authorisedEnd(present, visaDays, c) : Long.MAX_VALUE;
+                if (shortStay) {
+                    authorisedEndAtEntry.put(c.getEventId(), end);
+                }
                 long expiry = c.getDocument().getExpiryDate().toEpochDay();
                 if (expiry < day || shortStay && end != Long.MIN_VALUE && expiry < end) {
                     flagged.get("R6").add(c.getEventId());
@@ -124,6 +154,10 @@ public final class LawOracle {
                 }
             } else if (c.getKind() == CrossingKind.EXIT && open != null) {
                 close(open, day, present, visaDays);
+                daysInWindowAtExit.put(c.getEventId(), used(present, day));
+                if (open.getVisa() != null) {
+                    daysUnderVisaAtExit.put(c.getEventId(), visaDays.get(open.getVisa().getStickerNumber()).size());
+                }
                 if (openEnd == Long.MIN_VALUE || day > openEnd || used(present, day) > MAX) {
                     flagged.get("R3").add(c.getEventId());
                 }

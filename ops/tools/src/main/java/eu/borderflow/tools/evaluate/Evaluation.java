@@ -129,6 +129,8 @@ public final class Evaluation {
             overall = overall.plus(score);
         }
         List<FamilyScore> familyScores = new ArrayList<>();
+        // A family only withdrawn flags of unlisted triggers touched has nothing to report.
+        families.values().removeIf(t -> t.expected == 0 && t.nearMisses == 0 && t.tp == 0 && t.fp == 0 && t.fn == 0);
         families.forEach((name, t) -> familyScores.add(new FamilyScore(name, t.expected, t.nearMisses, t.tp, t.fp,
                 t.fn)));
         return new EvaluationReport(scores, overall, familyScores, misses, falseAlarms);
