@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 RunCommand.class,
                 EvaluateCommand.class,
-                FlagsCommand.class
+                FlagsCommand.class,
+                DashboardCommand.class
         })
 public final class Borderflow implements Runnable {
 

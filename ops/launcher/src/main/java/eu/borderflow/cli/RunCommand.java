@@ -7,6 +7,7 @@ import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "duplicates) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them off (default: ${DEFAULT-VALUE}).")
     private int metricsPort;
 
+    @Option(names = "--rest-port", paramLabel = "P", defaultValue = "8081",
+            description = "The streaming job's Flink REST API (job state, checkpoints, restarts, backpressure: what "
+                    + "the dashboard's health page reads) on http://127.0.0.1:P (default: ${DEFAULT-VALUE}, a JobManager's).")
+    private int restPort;
+
     @Mixin
     private ConfigDir configDir;
 
@@ -102,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new UserError("--metrics-port must be between 0 and 65535");
         }
+        if (restPort < 1 || restPort > 65535) {
+            throw new UserError("--rest-port must be between 1 and 65535");
+        }
         if (parallelism != null && parallelism < 1) {
             throw new UserError("--parallelism must be at least 1");
         }
@@ -126,7 +135,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int bounded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
-        StreamExecutionEnvironment env = localEnvironment(environment, 0);
+        StreamExecutionEnvironment env = localEnvironment(environment, 0, 0);
         RiskFlagJob.configureTypes(env);
         RiskFlagJob.builder(config)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
@@ -147,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
-        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort);
+        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort, restPort);
         RiskFlagJob.configure(env, environment.getJob());
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
@@ -170,16 +179,25 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
         }
+        console.println("Flink REST API (for the dashboard's health page): http://127.0.0.1:" + restPort);
         console.println("Ctrl-C stops the job.");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
     }
 
-    /** A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus (a streaming run's). */
-    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort) {
+    /**
+     * A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus, and with {@code restPort} above 0,
+     * its REST API on that port of 127.0.0.1 (a streaming run's; otherwise a free port nobody is told about).
+     */
+    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort, int restPort) {
         int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
         Configuration configuration = new Configuration();
+        if (restPort > 0) {
+            configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+            configuration.set(RestOptions.ADDRESS, "127.0.0.1");
+            configuration.set(RestOptions.BIND_PORT, String.valueOf(restPort));
+        }
         if (metricsPort > 0) {
             configuration.setString("metrics.reporter.prom.factory.class",
                     "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
