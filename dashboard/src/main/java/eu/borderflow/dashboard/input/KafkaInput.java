@@ -44,6 +44,8 @@ public final class KafkaInput implements DashboardInput {
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
     private static final long REFRESH_MILLIS = 10_000;
     private static final long RETRY_MILLIS = 2_000;
+    /** A dashboard that stops does not wait for a broker that may be gone already. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final String bootstrap;
     private final SituationView view;
@@ -89,7 +91,8 @@ public final class KafkaInput implements DashboardInput {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+        KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props);
+        try {
             consumer = c;
             long nextRefresh = 0;
             while (running) {
@@ -119,6 +122,7 @@ public final class KafkaInput implements DashboardInput {
             LOG.debug("dashboard input stopped");
         } finally {
             consumer = null;
+            c.close(CLOSE_TIMEOUT);
         }
     }
 
@@ -209,7 +213,6 @@ public final class KafkaInput implements DashboardInput {
         if (c != null) {
             c.wakeup();
         }
-        thread.interrupt();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
