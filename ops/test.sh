@@ -7,7 +7,8 @@
 #   4. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP;
 #      the end-to-end pipeline test replays into it);
 #   5. `mvn verify` over the whole reactor (unit, harness, MiniCluster, broker and browser tests);
-#   6. the broker is stopped again, whatever happened.
+#   6. the broker is stopped again, whatever happened;
+#   7. ops/demo-test.sh: a small `ops/borderflow demo`, stopped with Ctrl-C, leaves no process behind.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -39,3 +40,7 @@ rm -rf "$BORDERFLOW_KAFKA_DATA"
 
 echo "== running the test suite"
 mvn -B verify "$@"
+
+echo "== checking that Ctrl-C stops everything the demo starts"
+stop_broker
+"$ROOT/ops/demo-test.sh"
