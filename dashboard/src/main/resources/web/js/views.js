@@ -61,7 +61,8 @@ BF.views.section = async function (root, id) {
   }
   root.append(el('h3', {}, 'Overdue reports (' + d.overdue.length + ')'),
     d.overdue.length ? incidentTable(d.overdue.map(o => o.incident || {incident_id: o.incident_id}))
-      : el('p', {class: 'fine'}, 'none: every single-event report arrived within 24 hours'));
+      : el('p', {class: 'fine'}, why.window_end ? 'none: every single-event report arrived within 24 hours'
+        : 'not known: no picture for this section yet'));
   root.append(el('h3', {}, 'Flags in this section'), flagTable(d.flags));
   root.append(el('h3', {}, 'Recent incidents'), incidentTable(d.incidents));
 };

@@ -67,11 +67,6 @@ public record DashboardSettings(String environment, Server server, Sessions sess
         return new DashboardSettings(name, server, sessions, kafka, view, health, audit, users);
     }
 
-    /** The same settings with other users. */
-    public DashboardSettings withUsers(List<User> others) {
-        return new DashboardSettings(environment, server, sessions, kafka, view, health, audit, List.copyOf(others));
-    }
-
     private DashboardSettings checked() {
         require(environment != null && !environment.isBlank(), "environment is missing");
         require(server != null && server.host != null, "server.host is missing");

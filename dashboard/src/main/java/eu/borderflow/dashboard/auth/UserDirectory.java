@@ -19,10 +19,6 @@ public final class UserDirectory {
         users.forEach(u -> this.users.put(u.name(), u));
     }
 
-    public boolean isEmpty() {
-        return users.isEmpty();
-    }
-
     /** The user, when the name is known and the password matches its hash. */
     public Optional<DashboardSettings.User> authenticate(String name, char[] password) {
         DashboardSettings.User user = name == null ? null : users.get(name);

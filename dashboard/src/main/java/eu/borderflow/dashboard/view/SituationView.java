@@ -275,12 +275,23 @@ public final class SituationView {
         }
     }
 
+    /** Whether the newest revision of a flag has a review. */
+    public boolean isReviewed(String flagId) {
+        lock.readLock().lock();
+        try {
+            FlagBook.Entry entry = flags.get(flagId);
+            return entry != null && entry.decision() != null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The attributed level a section shows now, or {@code null} for a section the dashboard does not know. */
     public SectionImpactLevel shownLevel(String sectionId) {
         lock.readLock().lock();
         try {
             SectionState s = sections.get(sectionId);
-            return s == null ? null : (SectionImpactLevel) level(s).get("level_value");
+            return s == null ? null : level(s).value();
         } finally {
             lock.readLock().unlock();
         }
@@ -339,9 +350,7 @@ public final class SituationView {
     private Map<String, Object> status(SectionState s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id);
-        Map<String, Object> level = level(s);
-        level.remove("level_value");
-        out.putAll(level);
+        level(s).into(out);
         PictureUpdate p = s.pressure();
         String freshness;
         String note;
@@ -372,42 +381,37 @@ public final class SituationView {
         return out;
     }
 
+    /** An attributed level, who set it, and the end of a temporary one. */
+    private record Level(SectionImpactLevel value, LevelSource source, Instant until) {
+        void into(Map<String, Object> out) {
+            out.put("level_source", source == null ? null : source.name());
+            out.put("level_until", millis(until));
+            out.put("level", value == null ? null : value.name());
+        }
+    }
+
     /**
      * The attributed level shown: a supervisor's change the picture does not reflect yet (made at or after its newest
      * window end, and not past its temporary end), else the picture's, else the reference data's.
      */
-    private Map<String, Object> level(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private Level level(SectionState s) {
         SectionLevelChange change = s.latestChange();
         PictureUpdate p = s.pressure();
         boolean changePending = change != null && (p == null || !change.getChangedAt().isBefore(p.getWindowEnd()))
                 && (change.getUntil() == null || eventClock == null || change.getUntil().isAfter(eventClock));
-        SectionImpactLevel value;
         if (changePending) {
-            value = change.getLevel();
-            out.put("level_source", LevelSource.SUPERVISOR.name());
-            out.put("level_until", millis(change.getUntil()));
-        } else if (p != null) {
-            value = p.getAttributedLevel();
-            out.put("level_source", p.getAttributedLevelSource().name());
-            out.put("level_until", millis(p.getAttributedLevelUntil()));
-        } else if (s.reference != null) {
-            value = s.reference.impactLevel();
-            out.put("level_source", LevelSource.REFERENCE.name());
-            out.put("level_until", null);
-        } else {
-            value = null;
-            out.put("level_source", null);
-            out.put("level_until", null);
+            return new Level(change.getLevel(), LevelSource.SUPERVISOR, change.getUntil());
         }
-        out.put("level", value == null ? null : value.name());
-        out.put("level_value", value);
-        return out;
+        if (p != null) {
+            return new Level(p.getAttributedLevel(), p.getAttributedLevelSource(), p.getAttributedLevelUntil());
+        }
+        return s.reference == null ? new Level(null, null, null)
+                : new Level(s.reference.impactLevel(), LevelSource.REFERENCE, null);
     }
 
     private Map<String, Object> why(SectionState s) {
-        Map<String, Object> out = level(s);
-        out.remove("level_value");
+        Map<String, Object> out = new LinkedHashMap<>();
+        level(s).into(out);
         out.put("reference_level", s.reference == null ? null : s.reference.impactLevel().name());
         SectionLevelChange change = s.latestChange();
         out.put("level_change", change == null ? null : AvroJson.of(change, LEVEL_SUMMARY));

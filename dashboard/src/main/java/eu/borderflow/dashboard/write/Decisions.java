@@ -108,8 +108,7 @@ public final class Decisions {
         }
         String key = flagId + '#' + revision;
         synchronized (recentlyReviewed) {
-            if (recentlyReviewed.contains(key) || Boolean.FALSE.equals(view.flag(flagId).map(d -> d.get("pending"))
-                    .orElse(Boolean.TRUE))) {
+            if (recentlyReviewed.contains(key) || view.isReviewed(flagId)) {
                 throw new Refused(CONFLICT, "this revision of the flag has been reviewed already");
             }
             Instant now = clock.instant();

@@ -26,10 +26,6 @@ public final class FileAuditLog implements DecisionLog {
         this.file = folder.resolve(FILE);
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void review(FlagReview review, AuditRecord audit) throws WriteRefusedException {
         throw readOnly();
