@@ -75,7 +75,9 @@ window.BF = window.BF || {};
       if (!BF.map.has(section.id)) BF.map.draw(section);
       BF.map.update(section.status);
     }
-    for (const event of snapshot.feed) addFeed(event.type, event.data, false);
+    // The held tail in the order things happened (the dashboard read its history partition by partition).
+    const when = (e) => e.data.event_time || e.data.decided_at || e.data.changed_at || 0;
+    [...snapshot.feed].sort((a, b) => when(a) - when(b)).forEach(e => addFeed(e.type, e.data, false));
     setQueueCount(snapshot.queue.total);
     BF.state.eventClock = snapshot.event_clock;
     if (snapshot.event_clock) document.getElementById('clock').textContent = 'data to ' + BF.time(snapshot.event_clock);
