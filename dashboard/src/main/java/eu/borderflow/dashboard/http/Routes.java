@@ -97,11 +97,13 @@ final class Routes {
         routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
         routes.exception(Decisions.Refused.class, (e, ctx) -> ctx.status(e.status()).json(error(e.getMessage())));
+        routes.exception(UserDirectory.BusyException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(error(e.getMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                 .json(error(e.getMessage())));
     }
 
-    private void login(Context ctx) {
+    private void login(Context ctx) throws UserDirectory.BusyException {
         JsonNode body = body(ctx);
         String name = body.path("user").asText(null);
         char[] password = body.path("password").asText("").toCharArray();

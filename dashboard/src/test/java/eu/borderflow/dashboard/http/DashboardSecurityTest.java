@@ -1,16 +1,13 @@
 package eu.borderflow.dashboard.http;
 
-import eu.borderflow.dashboard.Dashboard;
-import eu.borderflow.dashboard.testing.MutableClock;
+import eu.borderflow.config.TopicNames;
+import eu.borderflow.dashboard.testing.LiveDashboard;
 import eu.borderflow.dashboard.testing.Records;
 import eu.borderflow.dashboard.testing.TestDashboard;
-import eu.borderflow.dashboard.testing.TestTopics;
-import eu.borderflow.dashboard.testing.Topics;
 import eu.borderflow.dashboard.testing.Web;
 import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
-import eu.borderflow.tools.kafka.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,35 +39,23 @@ class DashboardSecurityTest {
 
     @TempDir
     static Path dir;
-    private static TestBroker broker;
-    private static TestTopics topics;
-    private static Dashboard dashboard;
-    private static MutableClock clock;
+    private static LiveDashboard dashboard;
+    private static TopicNames topics;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = TestBroker.startOrShareExternal();
-        topics = TestTopics.create(broker.bootstrap(), dir);
-        clock = new MutableClock(Instant.now());
-        dashboard = TestDashboard.live(topics, broker.bootstrap(), clock, List.of("http://127.0.0.1:1"));
+        dashboard = LiveDashboard.start(dir);
+        topics = dashboard.names();
         base = dashboard.url();
-        try (Topics kafka = new Topics(broker.bootstrap())) {
-            RiskFlag flag = Records.flag("E-security", Records.T0);
-            kafka.send(topics.names().getFlags(), 0, flag.getFlagId(), flag, Records.T0.toEpochMilli());
-        }
-        Web web = Web.signedIn(base, VIEWER);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (web.getJson("/api/queue").path("total").asInt() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(1, web.getJson("/api/queue").path("total").asInt(), "the dashboard read the flag");
+        RiskFlag flag = Records.flag("E-security", Records.T0);
+        dashboard.kafka().send(topics.getFlags(), 0, flag.getFlagId(), flag, Records.T0.toEpochMilli());
+        dashboard.awaitQueue(Web.signedIn(base, VIEWER), 1);
     }
 
     @AfterAll
     static void stop() throws Exception {
         dashboard.close();
-        broker.close();
     }
 
     @Test
@@ -169,9 +153,9 @@ class DashboardSecurityTest {
     @Test
     void aSessionExpiresWhenIdleAndEndsOnSignOut() throws Exception {
         Web web = Web.signedIn(base, ANALYST);
-        clock.advance(Duration.ofMinutes(29));
+        dashboard.clock().advance(Duration.ofMinutes(29));
         assertEquals(200, web.get("/api/session").statusCode());
-        clock.advance(Duration.ofMinutes(31));
+        dashboard.clock().advance(Duration.ofMinutes(31));
         assertEquals(401, web.get("/api/session").statusCode(), "30 minutes idle");
 
         Web again = Web.signedIn(base, ANALYST);
@@ -185,7 +169,7 @@ class DashboardSecurityTest {
         String metrics = new Web(base).get("/metrics").body();
         assertTrue(metrics.contains("borderflow_dashboard_http_requests_seconds_count{method=\"GET\",route=\"/api/queue\",status=\"200\"}"), metrics);
         assertTrue(metrics.contains("borderflow_dashboard_sse_clients"));
-        assertTrue(metrics.contains("borderflow_dashboard_consumer_lag{topic=\"" + topics.names().getFlags() + "\"}"));
+        assertTrue(metrics.contains("borderflow_dashboard_consumer_lag{topic=\"" + topics.getFlags() + "\"}"));
         assertTrue(metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"refused\"}")
                 || metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"ok\"}"));
         assertFalse(metrics.contains(FLAG), "no ids in labels");
@@ -193,9 +177,7 @@ class DashboardSecurityTest {
 
     /** Refused requests must not have written anything. */
     private static void assertNothingWritten() throws Exception {
-        try (Topics kafka = new Topics(broker.bootstrap())) {
-            assertEquals(List.of(), kafka.readAll(topics.names().getReviews(), FlagReview.class));
-            assertEquals(List.of(), kafka.readAll(topics.names().getSectionLevels(), SectionLevelChange.class));
-        }
+        assertEquals(List.of(), dashboard.kafka().readAll(topics.getReviews(), FlagReview.class));
+        assertEquals(List.of(), dashboard.kafka().readAll(topics.getSectionLevels(), SectionLevelChange.class));
     }
 }

@@ -1,11 +1,9 @@
 package eu.borderflow.dashboard.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.borderflow.dashboard.Dashboard;
-import eu.borderflow.dashboard.testing.MutableClock;
+import eu.borderflow.config.TopicNames;
+import eu.borderflow.dashboard.testing.LiveDashboard;
 import eu.borderflow.dashboard.testing.Records;
-import eu.borderflow.dashboard.testing.TestDashboard;
-import eu.borderflow.dashboard.testing.TestTopics;
 import eu.borderflow.dashboard.testing.Topics;
 import eu.borderflow.dashboard.testing.Web;
 import eu.borderflow.schema.AuditAction;
@@ -16,7 +14,6 @@ import eu.borderflow.schema.ReviewDecision;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
 import eu.borderflow.schema.SectionLevelChange;
-import eu.borderflow.tools.kafka.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,30 +45,25 @@ class DecisionsToKafkaTest {
 
     @TempDir
     static Path dir;
-    private static TestBroker broker;
-    private static TestTopics topics;
-    private static Dashboard dashboard;
+    private static LiveDashboard dashboard;
     private static Topics kafka;
+    private static TopicNames topics;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = TestBroker.startOrShareExternal();
-        topics = TestTopics.create(broker.bootstrap(), dir);
-        dashboard = TestDashboard.live(topics, broker.bootstrap(), new MutableClock(Instant.now()),
-                List.of("http://127.0.0.1:1"));
-        kafka = new Topics(broker.bootstrap());
+        dashboard = LiveDashboard.start(dir);
+        kafka = dashboard.kafka();
+        topics = dashboard.names();
         for (String trigger : List.of("E-view", "E-review", "E-stale")) {
             RiskFlag flag = Records.flag(trigger, AT);
-            kafka.send(topics.names().getFlags(), 1, flag.getFlagId(), flag, AT.toEpochMilli());
+            kafka.send(topics.getFlags(), 1, flag.getFlagId(), flag, AT.toEpochMilli());
         }
-        awaitQueue(Web.signedIn(dashboard.url(), ANALYST), 3);
+        dashboard.awaitQueue(Web.signedIn(dashboard.url(), ANALYST), 3);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        kafka.close();
         dashboard.close();
-        broker.close();
     }
 
     @Test
@@ -97,7 +89,7 @@ class DecisionsToKafkaTest {
         assertEquals(201, posted.statusCode(), posted.body());
         String reviewId = Web.parse(posted.body()).path("review_id").asText();
 
-        FlagReview review = kafka.read(topics.names().getReviews(), FlagReview.class, WAIT,
+        FlagReview review = kafka.read(topics.getReviews(), FlagReview.class, WAIT,
                 r -> r.getReviewId().equals(reviewId)).stream().filter(r -> r.getReviewId().equals(reviewId))
                 .findFirst().orElseThrow();
         assertEquals("R1:E-review", review.getFlagId());
@@ -124,7 +116,7 @@ class DecisionsToKafkaTest {
     @Test
     void aReviewOfAnOutdatedRevisionOrWithoutAReasonIsRefused() throws Exception {
         RiskFlag revised = Records.flag("R1", "E-stale", 1, FlagStatus.REVISED, AT, "LAND-POL-BLR");
-        kafka.send(topics.names().getFlags(), 1, revised.getFlagId(), revised, AT.toEpochMilli());
+        kafka.send(topics.getFlags(), 1, revised.getFlagId(), revised, AT.toEpochMilli());
         Web analyst = Web.signedIn(dashboard.url(), ANALYST);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (analyst.getJson("/api/flags/R1:E-stale").path("flag").path("revision").asInt() != 1
@@ -139,7 +131,7 @@ class DecisionsToKafkaTest {
                 Map.of("decision", "MAYBE", "reason", "seen", "revision", 1)).statusCode());
         assertEquals(404, analyst.post("/api/flags/R1:E-none/review",
                 Map.of("decision", "CONFIRMED", "reason", "seen", "revision", 0)).statusCode());
-        assertTrue(kafka.readAll(topics.names().getReviews(), FlagReview.class).stream()
+        assertTrue(kafka.readAll(topics.getReviews(), FlagReview.class).stream()
                 .noneMatch(r -> r.getFlagId().equals("R1:E-stale")));
     }
 
@@ -154,7 +146,7 @@ class DecisionsToKafkaTest {
                 Map.of("level", "CRITICAL", "reason", "surge reported by the NCC", "until", until));
         assertEquals(201, posted.statusCode(), posted.body());
         String changeId = Web.parse(posted.body()).path("change_id").asText();
-        SectionLevelChange change = kafka.read(topics.names().getSectionLevels(), SectionLevelChange.class, WAIT,
+        SectionLevelChange change = kafka.read(topics.getSectionLevels(), SectionLevelChange.class, WAIT,
                 c -> c.getChangeId().equals(changeId)).stream().filter(c -> c.getChangeId().equals(changeId))
                 .findFirst().orElseThrow();
         assertEquals(section, change.getSectionId());
@@ -177,15 +169,7 @@ class DecisionsToKafkaTest {
     }
 
     private static AuditRecord audit(java.util.function.Predicate<AuditRecord> which) throws Exception {
-        return kafka.read(topics.names().getAudit(), AuditRecord.class, WAIT, which).stream().filter(which)
+        return kafka.read(topics.getAudit(), AuditRecord.class, WAIT, which).stream().filter(which)
                 .findFirst().orElseThrow(() -> new AssertionError("no such audit record"));
-    }
-
-    private static void awaitQueue(Web web, int n) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (web.getJson("/api/queue").path("total").asInt() < n && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(n, web.getJson("/api/queue").path("total").asInt());
     }
 }

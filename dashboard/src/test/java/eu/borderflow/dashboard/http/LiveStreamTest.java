@@ -1,18 +1,13 @@
 package eu.borderflow.dashboard.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.borderflow.dashboard.Dashboard;
 import eu.borderflow.dashboard.feed.FeedPosition;
-import eu.borderflow.dashboard.testing.MutableClock;
+import eu.borderflow.dashboard.testing.LiveDashboard;
 import eu.borderflow.dashboard.testing.Records;
 import eu.borderflow.dashboard.testing.SseStream;
-import eu.borderflow.dashboard.testing.TestDashboard;
-import eu.borderflow.dashboard.testing.TestTopics;
-import eu.borderflow.dashboard.testing.Topics;
 import eu.borderflow.dashboard.testing.Web;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.tools.kafka.TestBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,26 +37,17 @@ class LiveStreamTest {
 
     @TempDir
     static Path dir;
-    private static TestBroker broker;
-    private static TestTopics topics;
-    private static Dashboard dashboard;
-    private static Topics kafka;
+    private static LiveDashboard dashboard;
     private int sent;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = TestBroker.startOrShareExternal();
-        topics = TestTopics.create(broker.bootstrap(), dir);
-        dashboard = TestDashboard.live(topics, broker.bootstrap(), new MutableClock(Instant.now()),
-                List.of("http://127.0.0.1:1"));
-        kafka = new Topics(broker.bootstrap());
+        dashboard = LiveDashboard.start(dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        kafka.close();
         dashboard.close();
-        broker.close();
     }
 
     /** Sends {@code n} incidents over both partitions and {@code n} flags over all four; their feed keys. */
@@ -71,9 +57,9 @@ class LiveStreamTest {
             int k = sent++;
             Instant at = Records.T0.plus(Duration.ofMinutes(k));
             Incident incident = Records.incident("I-" + k, "LAND-POL-BLR", at);
-            kafka.send(topics.names().getIncidents(), k % 2, incident.getIncidentId(), incident, at.toEpochMilli());
+            dashboard.kafka().send(dashboard.names().getIncidents(), k % 2, incident.getIncidentId(), incident, at.toEpochMilli());
             RiskFlag flag = Records.flag("E-" + k, at);
-            kafka.send(topics.names().getFlags(), k % 4, flag.getFlagId(), flag, at.toEpochMilli());
+            dashboard.kafka().send(dashboard.names().getFlags(), k % 4, flag.getFlagId(), flag, at.toEpochMilli());
             keys.add("incident/I-" + k);
             keys.add("flag/R1:E-" + k);
         }
