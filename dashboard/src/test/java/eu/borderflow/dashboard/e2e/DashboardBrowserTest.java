@@ -11,6 +11,8 @@ import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.ReviewDecision;
+import eu.borderflow.schema.SectionImpactLevel;
+import eu.borderflow.schema.SectionLevelChange;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
@@ -28,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
+import static eu.borderflow.dashboard.testing.TestDashboard.SUPERVISOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The dashboard end to end in a real browser: a real Kafka broker, the risk-flag job streaming on an embedded
  * MiniCluster, a generated world replayed into Kafka while an analyst watches in headless Chromium. The analyst signs
  * in, sees the sections coloured by level, sees a flag the generator planted arrive in the live feed, opens it,
- * confirms it with a reason; the FlagReview is then read back from Kafka. Screenshots go to target/screenshots.
+ * confirms it with a reason; the FlagReview is then read back from Kafka. A supervisor then raises a section's level
+ * and sees the map follow. Screenshots go to target/screenshots.
  */
 class DashboardBrowserTest {
 
@@ -84,6 +89,15 @@ class DashboardBrowserTest {
             risk.close();
         }
         broker.close();
+    }
+
+    private static void signOutAndIn(Browser browser, String user) {
+        browser.find(By.id("logout")).click();
+        browser.await(WAIT, ExpectedConditions.urlContains("/login.html"));
+        browser.find(By.id("login-user")).sendKeys(user);
+        browser.find(By.id("login-password")).sendKeys(TestDashboard.password(user));
+        browser.find(By.id("login-submit")).click();
+        browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user + " ("));
     }
 
     @Test
@@ -151,6 +165,20 @@ class DashboardBrowserTest {
             browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.job[data-state='RUNNING']")));
             browser.screenshot(SHOTS.resolve("dashboard-health.png"));
 
+            browser.open(base + "/#section/LAND-ROU-SRB");
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("why")));
+            assertTrue(browser.driver().findElements(By.id("level-form")).isEmpty(), "an analyst changes no level");
+            signOutAndIn(browser, SUPERVISOR);
+            browser.open(base + "/#section/LAND-ROU-SRB");
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("level-form")));
+            new Select(browser.find(By.id("level-select"))).selectByValue("HIGH");
+            browser.find(By.id("level-reason")).sendKeys("Surge reported by the national coordination centre");
+            browser.find(By.cssSelector("#level-form button")).click();
+            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("level-result"), "Recorded"));
+            browser.open(base + "/#map");
+            browser.await(WAIT, d -> d.findElement(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"))
+                    .getAttribute("class").contains("level-HIGH"));
+
             @SuppressWarnings("unchecked")
             List<String> requested = (List<String>) browser.script(
                     "return performance.getEntriesByType('resource').map(e => e.name)");
@@ -161,6 +189,13 @@ class DashboardBrowserTest {
             List<LogEntry> errors = browser.driver().manage().logs().get("browser").getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
             assertEquals(List.of(), errors, "no errors in the browser console (CSP violations would show here)");
+        }
+        try (Topics kafka = new Topics(broker.bootstrap())) {
+            SectionLevelChange change = kafka.read(topics.names().getSectionLevels(), SectionLevelChange.class, WAIT,
+                    c -> c.getSectionId().equals("LAND-ROU-SRB")).get(0);
+            assertEquals(SectionImpactLevel.LOW, change.getPreviousLevel());
+            assertEquals(SectionImpactLevel.HIGH, change.getLevel());
+            assertEquals("supervisor", change.getRole());
         }
         String metrics = new Web(base).get("/metrics").body();
         assertFalse(metrics.matches("(?s).*borderflow_dashboard_csp_violations_total [1-9].*"), "no CSP violation reported");
