@@ -32,13 +32,15 @@ import java.util.concurrent.CountDownLatch;
                 "Serves the operators' dashboard (config/dashboard.yaml): the map of border sections, the live feed "
                         + "of incidents and flags, section and flag detail, the review queue and pipeline health.",
                 "  dashboard [--bootstrap HOST:PORT] [--port P] [--flink URL]...",
-                "      live: reads the picture, flags, incidents, reviews and level changes from Kafka; reviews and",
-                "      level changes are written to Kafka with an audit record.",
+                "      live over Kafka; reviews and level changes are written to Kafka",
+                "      with an audit record.",
                 "  dashboard --from OUT [--from DIR]... [--port P]",
-                "      read-only over a bounded run's files (picture.avro, flags.avro, and a dataset's",
-                "      incidents.avro); flag views are audited into OUT/dashboard-audit.avro.",
+                "      read-only over a bounded run's files (picture.avro, flags.avro,",
+                "      a dataset's incidents.avro); views are audited into",
+                "      OUT/dashboard-audit.avro.",
                 "  dashboard --hash-password",
-                "      reads a password from standard input and prints its hash for the users of dashboard.yaml.",
+                "      prints the hash of a password read from standard input, for the",
+                "      users of dashboard.yaml.",
                 "Ctrl-C stops it. Prometheus metrics at /metrics."})
 public final class DashboardCommand implements Callable<Integer> {
 
