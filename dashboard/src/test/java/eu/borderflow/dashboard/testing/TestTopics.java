@@ -1,6 +1,8 @@
 package eu.borderflow.dashboard.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.borderflow.config.ConfigLoader;
@@ -41,15 +43,8 @@ public final class TestTopics {
         Path configDir = Files.createDirectories(dir.resolve("config"));
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         ObjectNode env = (ObjectNode) ConfigLoader.defaults().tree("environments/local");
-        ObjectNode kafka = (ObjectNode) env.get("kafka");
-        kafka.put("bootstrap_servers", bootstrap);
-        kafka.put("group_id", name + "-risk");
-        kafka.put("transactional_id_prefix", name + "-risk");
-        ObjectNode topicNames = (ObjectNode) env.get("topics");
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = topicNames.fields(); it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
-            e.setValue(yaml.getNodeFactory().textNode(name + "." + e.getValue().asText()));
-        }
+        ((ObjectNode) env.get("kafka")).put("bootstrap_servers", bootstrap);
+        prefix(env, name, false);
         Files.createDirectories(configDir.resolve("environments"));
         yaml.writeValue(configDir.resolve("environments/" + name + ".yaml").toFile(), env);
         TestTopics created = new TestTopics(name, configDir);
@@ -57,6 +52,19 @@ public final class TestTopics {
         TopicsConfig.load(ConfigLoader.defaults()).topics().forEach((topic, spec) -> specs.put(name + "." + topic, spec));
         TopicSetup.apply(bootstrap, new TopicsConfig(specs));
         return created;
+    }
+
+    /** Every topic name, consumer group and transactional id of the environment (each job's too) gets the prefix. */
+    private static void prefix(ObjectNode node, String name, boolean topicNames) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue() instanceof ObjectNode child) {
+                prefix(child, name, e.getKey().equals("topics"));
+            } else if (e.getValue().isTextual() && (topicNames || e.getKey().equals("group_id")
+                    || e.getKey().equals("transactional_id_prefix"))) {
+                e.setValue(JsonNodeFactory.instance.textNode(name + "." + e.getValue().asText()));
+            }
+        }
     }
 
     /** The environment's name, as {@code --environment} or dashboard.yaml's {@code environment} takes it. */
