@@ -1,5 +1,6 @@
 package eu.borderflow.risk;
 
+import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.job.config.RetentionConfig;
@@ -35,6 +36,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
@@ -51,8 +53,10 @@ import java.util.Objects;
 public final class RiskFlagJob {
 
     public static final String NAME = "borderflow risk-flag job";
+    /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
+    static final int USAGE_EXIT_CODE = 2;
 
-    private final ConfigLoader config;
+    private final RiskSettings settings;
     private final List<Input<BorderCrossing>> crossings;
     private final List<Input<AlertChange>> alerts;
     private final List<RuleStage> rules;
@@ -63,7 +67,7 @@ public final class RiskFlagJob {
     private final Integer sinkParallelism;
 
     private RiskFlagJob(Builder b) {
-        this.config = b.config;
+        this.settings = b.settings;
         this.crossings = List.copyOf(b.crossings);
         this.alerts = List.copyOf(b.alerts);
         this.rules = List.copyOf(b.rules);
@@ -80,14 +84,16 @@ public final class RiskFlagJob {
         }
     }
 
-    public static Builder builder(ConfigLoader config) {
-        return new Builder(config);
+    /** A job on {@code settings}, bound on the client from {@code config/} ({@link RiskSettings#bind}). */
+    public static Builder builder(RiskSettings settings) {
+        return new Builder(settings);
     }
 
-    /** The production rule stages: the EES-file and document rules (R3-R8) and the SIS alert rules (R1, R2, R9, R10). */
+    /** The production rule stages: the EES-file and document rules (R3-R8) and the SIS alert rules (R1, R2, R9,
+            R10). */
     public static List<RuleStage> defaultRules() {
         return List.of(
-                (crossings, alerts, config) -> TravellerRules.apply(crossings, config),
+                (crossings, alerts, settings) -> TravellerRules.apply(crossings, settings),
                 AlertRules::apply);
     }
 
@@ -104,15 +110,34 @@ public final class RiskFlagJob {
         env.getConfig().enableObjectReuse();
     }
 
-    /** Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. */
+    /**
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration and the
+     * pseudonymisation key ({@code BORDERFLOW_TOKEN_KEY}) are read here, on the client, once. A configuration the job
+     * cannot run with (no key outside the local demo, settings that contradict each other) stops it before anything
+     * is submitted: as a plain program with exit code 2 and one line on stderr; under {@code flink run} or the REST
+     * API with an exception carrying the same message (exiting would stop the JobManager that runs main).
+     */
     public static void main(String[] args) throws Exception {
-        JobArguments arguments = JobArguments.parse(args);
-        ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
-        JobEnvironment environment = JobEnvironment.load(config, arguments.environment());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobArguments arguments;
+        ConfigLoader config;
+        JobEnvironment environment;
+        RiskSettings settings;
+        try {
+            arguments = JobArguments.parse(args);
+            config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
+            environment = JobEnvironment.load(config, arguments.environment());
+            settings = RiskSettings.bind(config, environment);
+        } catch (ConfigException | IllegalArgumentException e) {
+            if (env instanceof LocalStreamEnvironment) {
+                System.err.println("risk-flag job: " + e.getMessage());
+                System.exit(USAGE_EXIT_CODE);
+            }
+            throw e;
+        }
         configure(env, environment.getJob());
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        builder(config)
+        builder(settings)
                 .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
                 .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(defaultRules())
@@ -126,8 +151,8 @@ public final class RiskFlagJob {
 
     /** Adds the job's operators to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
-        TimeConfig time = TimeConfig.load(config);
-        RetentionConfig retention = RetentionConfig.load(config);
+        TimeConfig time = settings.time();
+        RetentionConfig retention = settings.retention();
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
 
         DataStream<BorderCrossing> validCrossings = ingest(env, crossings, BorderCrossing.class,
@@ -142,7 +167,7 @@ public final class RiskFlagJob {
 
         DataStream<RiskFlag> flags = null;
         for (RuleStage stage : rules) {
-            DataStream<RiskFlag> stageFlags = stage.apply(uniqueCrossings, validAlerts, config);
+            DataStream<RiskFlag> stageFlags = stage.apply(uniqueCrossings, validAlerts, settings);
             flags = flags == null ? stageFlags : flags.union(stageFlags);
         }
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
@@ -206,7 +231,7 @@ public final class RiskFlagJob {
 
     /** Sources, sinks and rule stages of one run. */
     public static final class Builder {
-        private final ConfigLoader config;
+        private final RiskSettings settings;
         private final List<Input<BorderCrossing>> crossings = new ArrayList<>();
         private final List<Input<AlertChange>> alerts = new ArrayList<>();
         private final List<RuleStage> rules = new ArrayList<>();
@@ -216,8 +241,8 @@ public final class RiskFlagJob {
         private Sink<AuditRecord> auditSink;
         private Integer sinkParallelism;
 
-        private Builder(ConfigLoader config) {
-            this.config = config;
+        private Builder(RiskSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
         }
 
         /** Raw Kafka records of crossings; {@code name} (e.g. the topic) names the operators and fixes their uids. */

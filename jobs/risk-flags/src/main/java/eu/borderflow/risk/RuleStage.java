@@ -1,6 +1,5 @@
 package eu.borderflow.risk;
 
-import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
@@ -14,5 +13,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 @FunctionalInterface
 public interface RuleStage {
 
-    DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts, ConfigLoader config);
+    DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
+            RiskSettings settings);
 }

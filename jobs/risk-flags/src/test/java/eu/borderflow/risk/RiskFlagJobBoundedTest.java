@@ -102,7 +102,7 @@ class RiskFlagJobBoundedTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         RiskFlagJob.configureTypes(env);
-        RiskFlagJob.builder(ConfigLoader.defaults())
+        RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .crossings(DatasetFiles.crossings(dataset), DatasetFiles.CROSSINGS)
                 .rawCrossings(rawSource(rawRecords()), RAW_TOPIC)
                 .alerts(DatasetFiles.alerts(dataset), DatasetFiles.ALERTS)

@@ -119,7 +119,7 @@ class RiskFlagJobKafkaTest {
         env.enableCheckpointing(500);
         RiskFlagJob.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.untilEndAtStart(environment);
-        RiskFlagJob.builder(ConfigLoader.defaults())
+        RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .rawCrossings(endpoints.crossings(), crossings)
                 .rawAlerts(endpoints.alerts(), environment.getTopics().getAlerts())
                 .rules(List.of(RefusalTestStage.stage()))

@@ -123,7 +123,8 @@ class RiskFlagPipelineTest {
         return truth.stream().filter(e -> rules.contains(e.getRuleId())).toList();
     }
 
-    /** Fresh topics, one replay at full speed, the job until the end offsets found at its start, the committed flags. */
+    /** Fresh topics, one replay at full speed, the job until the end offsets found at its start,
+            the committed flags. */
     private static List<RiskFlag> replayAndRun(Path world, String run, boolean failOnce) throws Exception {
         TopicsConfig topics = TopicsConfig.load(CONFIG);
         recreate(topics);
@@ -147,7 +148,7 @@ class RiskFlagPipelineTest {
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         env.setParallelism(2);
         KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
-        RiskFlagJob.builder(CONFIG)
+        RiskFlagJob.builder(RiskSettings.local(CONFIG))
                 .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
                 .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(failOnce ? withFailure(RiskFlagJob.defaultRules()) : RiskFlagJob.defaultRules())
@@ -173,7 +174,8 @@ class RiskFlagPipelineTest {
     }
 
     private static void recreate(TopicsConfig topics) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<String> ours = topics.topics().keySet().stream().filter(existing::contains).toList();
             admin.deleteTopics(ours).all().get();

@@ -2,6 +2,7 @@ package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -117,18 +118,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConfigLoader config = configDir.loader();
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
+        RiskSettings settings = RiskSettings.bind(config, environment);
         List<RuleStage> stages = rules.get();
         if (stages.isEmpty()) {
             spec.commandLine().getErr().println("run: no rule stages are registered in RiskFlagJob.defaultRules()");
             return ExitCodes.FAILED;
         }
-        return in != null ? bounded(config, environment, stages) : embedded(config, environment, stages);
+        return in != null ? bounded(settings, environment, stages) : embedded(settings, environment, stages);
     }
 
-    private int bounded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+    private int bounded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         StreamExecutionEnvironment env = localEnvironment(environment, 0);
         RiskFlagJob.configureTypes(env);
-        RiskFlagJob.builder(config)
+        RiskFlagJob.builder(settings)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
                 .alerts(DatasetFiles.alerts(in), DatasetFiles.ALERTS)
                 .rules(stages)
@@ -143,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int embedded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+    private int embedded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
@@ -151,7 +153,7 @@ public final class RunCommand implements Callable<Integer> {
         RiskFlagJob.configure(env, environment.getJob());
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        RiskFlagJob.builder(config)
+        RiskFlagJob.builder(settings)
                 .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
                 .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(stages)

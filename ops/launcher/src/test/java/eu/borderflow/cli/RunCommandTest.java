@@ -1,5 +1,6 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -40,6 +41,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RunCommandTest {
 
@@ -94,6 +96,19 @@ class RunCommandTest {
         assertEquals(2, TestFiles.run("run", "risk", "--in", dataset.toString()).exitCode());
         assertEquals(2, TestFiles.run("run", "nosuchjob").exitCode());
         assertEquals(2, TestFiles.run("run", "risk", "--parallelism", "0").exitCode());
+    }
+
+    @Test
+    void outsideTheLocalDemoTheJobRefusesToStartWithoutAKey() throws Exception {
+        assumeTrue(System.getenv(PseudonymiserFactory.KEY_ENV) == null, "the key variable is set in this shell");
+
+        TestFiles.Run noKey = TestFiles.run(commandLineWithTestRules(), "run", "risk", "--environment", "cluster",
+                "--in", writeDataset().toString(), "--out", dir.resolve("out").toString(), "--parallelism", "1");
+
+        assertEquals(2, noKey.exitCode(), noKey.err());
+        assertTrue(noKey.err().contains(PseudonymiserFactory.KEY_ENV), noKey.err());
+        assertFalse(noKey.err().contains("\tat "), noKey.err());
+        assertFalse(Files.exists(dir.resolve("out").resolve("flags.avro")), "nothing ran");
     }
 
     private static CommandLine commandLineWithTestRules() {

@@ -1,9 +1,7 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.RetentionConfig;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -34,20 +32,18 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
     /** Flags list their alerts in a fixed order whatever the state's iteration order. */
     private static final Comparator<AlertVersion> BY_ALERT_ID = Comparator.comparing(AlertVersion::getAlertId);
 
-    private final ConfigLoader config;
     private final long keepEndedMillis;
-    private transient Pseudonymiser pseudonymiser;
+    private final Pseudonymiser pseudonymiser;
     private transient MapState<String, List<AlertVersion>> alerts;
     private transient MapState<Long, List<CrossingProbe>> waiting;
 
-    protected AlertAsOfJoin(ConfigLoader config) {
-        this.config = config;
-        this.keepEndedMillis = Duration.ofDays(RetentionConfig.load(config).getDeletedAlertDays()).toMillis();
+    protected AlertAsOfJoin(RiskSettings config) {
+        this.pseudonymiser = config.tokens();
+        this.keepEndedMillis = Duration.ofDays(config.retention().getDeletedAlertDays()).toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
         alerts = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("alert-versions", Types.STRING, Types.LIST(AlertVersion.TYPE)));
         waiting = getRuntimeContext().getMapState(

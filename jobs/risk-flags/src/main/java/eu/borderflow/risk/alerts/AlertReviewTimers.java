@@ -1,8 +1,7 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.RiskFlag;
@@ -24,19 +23,17 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
 
     private static final long serialVersionUID = 1L;
 
-    private final ConfigLoader config;
     private final AlertReviewRule rule;
-    private transient Pseudonymiser pseudonymiser;
+    private final Pseudonymiser pseudonymiser;
     private transient ValueState<ReviewSchedule> schedule;
 
-    public AlertReviewTimers(ConfigLoader config) {
-        this.config = config;
+    public AlertReviewTimers(RiskSettings config) {
+        this.pseudonymiser = config.tokens();
         this.rule = new AlertReviewRule(AlertRuleSettings.load(config, AlertReviewRule.DESCRIPTOR.id()));
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
         schedule = getRuntimeContext().getState(new ValueStateDescriptor<>("review-schedule", ReviewSchedule.TYPE));
     }
 

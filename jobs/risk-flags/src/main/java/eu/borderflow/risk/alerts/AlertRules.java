@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.AlertChange;
@@ -29,7 +29,7 @@ public final class AlertRules {
     }
 
     public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
-                                             ConfigLoader config) {
+                                             RiskSettings config) {
         List<DataStream<RiskFlag>> flags = new ArrayList<>();
         if (enabled(config, StolenDocumentRule.DESCRIPTOR.id())) {
             flags.add(documentAlerts(crossings, alerts, config));
@@ -43,7 +43,7 @@ public final class AlertRules {
             // drives the timers too.
             DataStream<AlertChange> crossingClock = crossings
                     .transform("R10 event-time clock of the crossings", ALERT,
-                            new CrossingEventClock(TimeConfig.load(config).getOutOfOrderness()))
+                            new CrossingEventClock(config.time().getOutOfOrderness()))
                     .uid("alerts-r10-event-clock");
             flags.add(alerts.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
@@ -61,7 +61,7 @@ public final class AlertRules {
     }
 
     private static DataStream<RiskFlag> documentAlerts(DataStream<BorderCrossing> crossings,
-                                                       DataStream<AlertChange> alerts, ConfigLoader config) {
+                                                       DataStream<AlertChange> alerts, RiskSettings config) {
         DataStream<CrossingProbe> probes = crossings.map(new DocumentProbes(config), CrossingProbe.TYPE)
                 .uid("alerts-r1-document-probes").name("R1 document keys");
         DataStream<AlertVersion> versions = alerts.keyBy(AlertChange::getAlertId, Types.STRING)
@@ -74,7 +74,7 @@ public final class AlertRules {
     }
 
     private static DataStream<RiskFlag> personAlerts(DataStream<BorderCrossing> crossings,
-                                                     DataStream<AlertChange> alerts, ConfigLoader config) {
+                                                     DataStream<AlertChange> alerts, RiskSettings config) {
         DataStream<CrossingProbe> probes = crossings
                 .flatMap((BorderCrossing crossing, Collector<CrossingProbe> out) ->
                         CrossingProbes.person(crossing).forEach(out::collect), CrossingProbe.TYPE)
@@ -91,7 +91,7 @@ public final class AlertRules {
                 .uid("alerts-r2-r9-flag-assembler").name("R2/R9 one flag per crossing");
     }
 
-    private static boolean enabled(ConfigLoader config, String ruleId) {
+    private static boolean enabled(RiskSettings config, String ruleId) {
         return AlertRuleSettings.load(config, ruleId).isEnabled();
     }
 
@@ -100,7 +100,7 @@ public final class AlertRules {
 
         private static final long serialVersionUID = 1L;
 
-        DocumentProbes(ConfigLoader config) {
+        DocumentProbes(RiskSettings config) {
             super(config);
         }
 

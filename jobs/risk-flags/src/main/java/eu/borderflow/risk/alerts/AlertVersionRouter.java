@@ -1,8 +1,7 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.schema.AlertChange;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -26,18 +25,16 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
     public enum Target { DOCUMENT, PERSON }
 
     private final Target target;
-    private final ConfigLoader config;
-    private transient Pseudonymiser pseudonymiser;
+    private final Pseudonymiser pseudonymiser;
     private transient ValueState<String[]> lastKeys;
 
-    public AlertVersionRouter(Target target, ConfigLoader config) {
+    public AlertVersionRouter(Target target, RiskSettings config) {
         this.target = target;
-        this.config = config;
+        this.pseudonymiser = config.tokens();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
         lastKeys = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("last-keys", BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
     }

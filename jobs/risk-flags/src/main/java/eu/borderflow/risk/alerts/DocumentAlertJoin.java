@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.util.Collector;
@@ -14,7 +14,7 @@ public class DocumentAlertJoin extends AlertAsOfJoin<RiskFlag> {
 
     private final StolenDocumentRule rule;
 
-    public DocumentAlertJoin(ConfigLoader config) {
+    public DocumentAlertJoin(RiskSettings config) {
         super(config);
         this.rule = new StolenDocumentRule(AlertRuleSettings.load(config, StolenDocumentRule.DESCRIPTOR.id()));
     }

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import org.apache.flink.util.Collector;
 
@@ -19,7 +19,7 @@ public class PersonAlertMatcher extends AlertAsOfJoin<PersonMatch> {
     private final boolean personEnabled;
     private final boolean returnEnabled;
 
-    public PersonAlertMatcher(ConfigLoader config) {
+    public PersonAlertMatcher(RiskSettings config) {
         super(config);
         AlertRuleSettings person = AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id());
         this.matcher = new PersonMatcher(person.getNameSimilarityMin());

@@ -1,9 +1,7 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,24 +28,22 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
     private static final long serialVersionUID = 1L;
     private static final Comparator<PersonMatch> BY_ALERT_ID = Comparator.comparing(m -> m.getAlert().getAlertId());
 
-    private final ConfigLoader config;
     private final PersonAlertRule personRule;
     private final ReturnAlertRule returnRule;
     private final long forgetAfterMillis;
-    private transient Pseudonymiser pseudonymiser;
+    private final Pseudonymiser pseudonymiser;
     private transient MapState<String, PersonMatch> matches;
     private transient ValueState<Integer> revision;
 
-    public PersonFlagAssembler(ConfigLoader config) {
-        this.config = config;
+    public PersonFlagAssembler(RiskSettings config) {
+        this.pseudonymiser = config.tokens();
         this.personRule = new PersonAlertRule(AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id()));
         this.returnRule = new ReturnAlertRule(AlertRuleSettings.load(config, ReturnAlertRule.DESCRIPTOR.id()));
-        this.forgetAfterMillis = TimeConfig.load(config).getAllowedLateness().toMillis();
+        this.forgetAfterMillis = config.time().getAllowedLateness().toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
         matches = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("person-matches", Types.STRING, PersonMatch.TYPE));
         revision = getRuntimeContext().getState(new ValueStateDescriptor<>("flag-revision", Types.INT));

@@ -1,9 +1,7 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -29,7 +27,6 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
     private static final long serialVersionUID = 1L;
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
-    private final ConfigLoader config;
     private final BcpLocations bcps;
     private final ImpossibleTravelRule travel;
     private final BiometricIdentityRule identity;
@@ -37,14 +34,14 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
 
     private transient ValueState<DocumentTrail> trail;
     private transient ListState<DocumentCrossing> pending;
-    private transient Pseudonymiser tokens;
+    private final Pseudonymiser tokens;
 
-    public DocumentSequenceOperator(ConfigLoader config, BcpLocations bcps) {
-        this.config = config;
+    public DocumentSequenceOperator(RiskSettings config, BcpLocations bcps) {
+        this.tokens = config.tokens();
         this.bcps = bcps;
         this.travel = new ImpossibleTravelRule(config);
         this.identity = new BiometricIdentityRule(config);
-        this.latenessMs = TimeConfig.load(config).getAllowedLateness().toMillis();
+        this.latenessMs = config.time().getAllowedLateness().toMillis();
     }
 
     @Override
@@ -53,7 +50,6 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
                 new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
-        tokens = PseudonymiserFactory.fromConfig(config);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -14,18 +12,12 @@ public final class DocumentValidityCheck extends RichFlatMapFunction<BorderCross
 
     private static final long serialVersionUID = 1L;
 
-    private final ConfigLoader config;
     private final DocumentValidityRule rule;
-    private transient Pseudonymiser tokens;
+    private final Pseudonymiser tokens;
 
-    public DocumentValidityCheck(ConfigLoader config) {
-        this.config = config;
+    public DocumentValidityCheck(RiskSettings config) {
+        this.tokens = config.tokens();
         this.rule = new DocumentValidityRule(config);
-    }
-
-    @Override
-    public void open(OpenContext context) {
-        tokens = PseudonymiserFactory.fromConfig(config);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
@@ -47,7 +45,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private static final long serialVersionUID = 1L;
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
-    private final ConfigLoader config;
     private final BcpLocations bcps;
     private final OverstayRule overstay;
     private final MissingExitRule missingExit;
@@ -58,17 +55,16 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private transient ValueState<TravellerFile> file;
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
-    private transient Pseudonymiser tokens;
+    private final Pseudonymiser tokens;
 
-    public TravellerFileOperator(ConfigLoader config, BcpLocations bcps) {
-        this.config = config;
+    public TravellerFileOperator(RiskSettings config, BcpLocations bcps) {
+        this.tokens = config.tokens();
         this.bcps = bcps;
         this.overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
         this.visaEntries = new VisaEntriesRule(config);
-        TimeConfig time = TimeConfig.load(config);
-        this.latenessMs = time.getAllowedLateness().toMillis();
-        this.justified = new JustifiedWatermark(time.getOutOfOrderness());
+        this.latenessMs = config.time().getAllowedLateness().toMillis();
+        this.justified = new JustifiedWatermark(config.time().getOutOfOrderness());
     }
 
     @Override
@@ -88,7 +84,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
                 new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
         missingExitFlag = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
-        tokens = PseudonymiserFactory.fromConfig(config);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.BorderCrossing;
 
@@ -9,7 +9,7 @@ public final class TravellerProjection extends CrossingProjection<TravellerCross
 
     private static final long serialVersionUID = 1L;
 
-    public TravellerProjection(ConfigLoader config) {
+    public TravellerProjection(RiskSettings config) {
         super(config);
     }
 

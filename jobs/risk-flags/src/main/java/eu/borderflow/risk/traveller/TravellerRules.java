@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,11 +18,11 @@ public final class TravellerRules {
     }
 
     /** The rules with the shipped BCP reference table ({@link ClasspathBcpLocations#reference()}). */
-    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, ConfigLoader config) {
+    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, RiskSettings config) {
         return apply(crossings, config, ClasspathBcpLocations.reference());
     }
 
-    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, ConfigLoader config,
+    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, RiskSettings config,
                                              BcpLocations bcps) {
         TypeInformation<RiskFlag> flagType = new AvroTypeInfo<>(RiskFlag.class);
         DataStream<RiskFlag> fileFlags = crossings

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
@@ -35,7 +36,8 @@ class AlertReviewTimersTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertReviewTimers(ConfigLoader.defaults())), AlertChange::getAlertId,
+                new KeyedProcessOperator<>(new AlertReviewTimers(RiskSettings.local(ConfigLoader.defaults()))),
+                        AlertChange::getAlertId,
                 Types.STRING);
         harness.open();
     }

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -98,7 +99,7 @@ class AlertRulesMiniClusterTest {
 
         Set<String> flagIds = new TreeSet<>();
         try (CloseableIterator<RiskFlag> flags = AlertRules.apply(crossingStream, alertStream,
-                ConfigLoader.defaults()).executeAndCollect("alert rules")) {
+                RiskSettings.local(ConfigLoader.defaults())).executeAndCollect("alert rules")) {
             flags.forEachRemaining(flag -> assertEquals(true, flagIds.add(flag.getFlagId()),
                     "one flag per rule and trigger: " + flag.getFlagId()));
         }

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.bench;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
@@ -150,13 +151,14 @@ public abstract class Pipeline implements AutoCloseable {
     /** R3/R4/R5: crossing projection → the traveller's EES file. */
     public static Pipeline travellerFile(ConfigLoader config) throws Exception {
         return new ProjectedPipeline<>(config, TravellerCrossing.class, TravellerCrossing::of,
-                new TravellerFileOperator(config, ClasspathBcpLocations.reference()), TravellerCrossing::getFileId);
+                new TravellerFileOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
+                        TravellerCrossing::getFileId);
     }
 
     /** R7/R8: document projection → the document's crossing trail. */
     public static Pipeline documentSequence(ConfigLoader config) throws Exception {
         return new ProjectedPipeline<>(config, DocumentCrossing.class, DocumentCrossing::of,
-                new DocumentSequenceOperator(config, ClasspathBcpLocations.reference()),
+                new DocumentSequenceOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
                 DocumentCrossing::getDocumentToken);
     }
 
@@ -190,15 +192,17 @@ public abstract class Pipeline implements AutoCloseable {
             this.target = target;
             this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
             router = open(new KeyedOneInputStreamOperatorTestHarness<>(
-                    new KeyedProcessOperator<>(new AlertVersionRouter(target, config)), AlertChange::getAlertId,
+                    new KeyedProcessOperator<>(new AlertVersionRouter(target, RiskSettings.local(config))),
+                            AlertChange::getAlertId,
                     Types.STRING));
             boolean persons = target == AlertVersionRouter.Target.PERSON;
             join = open(new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator(persons
-                    ? new PersonAlertMatcher(config) : new DocumentAlertJoin(config)),
+                    ? new PersonAlertMatcher(RiskSettings.local(config)) : new DocumentAlertJoin(RiskSettings.local(config))),
                     (CrossingProbe p) -> p.getKey(), (AlertVersion v) -> v.getKey(), Types.STRING));
             assembler = persons
                     ? open(new KeyedOneInputStreamOperatorTestHarness<>(
-                            new KeyedProcessOperator<>(new PersonFlagAssembler(config)), PersonMatch::flagKey,
+                            new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(config))),
+                                    PersonMatch::flagKey,
                             Types.STRING))
                     : null;
         }

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.FlagStatus;
@@ -144,7 +145,7 @@ class MissingExitRuleTest {
         stay.setEntryDay(Math.toIntExact(LocalDate.parse("2025-01-01").toEpochDay()));
         stay.setEntryTime(Instant.parse("2025-01-01T09:00:00Z").toEpochMilli());
         stay.setLatestLawfulExit(Math.toIntExact(LocalDate.parse("2025-03-31").toEpochDay()));
-        MissingExitRule rule = new MissingExitRule(CONFIG);
+        MissingExitRule rule = new MissingExitRule(RiskSettings.local(CONFIG));
         assertEquals(Instant.parse("2025-04-04T09:00:00Z").toEpochMilli(), rule.deadline(stay, null));
         assertEquals(Instant.parse(DEADLINE).toEpochMilli(), rule.deadline(stay, Crossings.BCPS.find("DEU-A-FRA")));
     }

@@ -16,6 +16,7 @@ public final class JobEnvironment implements Serializable {
     private KafkaSettings kafka;
     private TopicNames topics;
     private RuntimeSettings job;
+    private boolean allowDemoKey;
 
     public static JobEnvironment load(ConfigLoader config, String name) {
         return config.bind(DIRECTORY + name, "", JobEnvironment.class);
@@ -35,6 +36,15 @@ public final class JobEnvironment implements Serializable {
 
     public void setTopics(TopicNames topics) {
         this.topics = topics;
+    }
+
+    /** Whether the public demo key of privacy.yaml may pseudonymise (the local demo only). */
+    public boolean isAllowDemoKey() {
+        return allowDemoKey;
+    }
+
+    public void setAllowDemoKey(boolean allowDemoKey) {
+        this.allowDemoKey = allowDemoKey;
     }
 
     public RuntimeSettings getJob() {
