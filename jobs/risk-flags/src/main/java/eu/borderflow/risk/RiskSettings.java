@@ -34,7 +34,7 @@ public final class RiskSettings implements Serializable {
     private RiskSettings(ConfigLoader config, Pseudonymiser tokens) {
         this.time = TimeConfig.load(config);
         this.retention = RetentionConfig.load(config);
-        this.ingest = IngestSettings.load(config);
+        this.ingest = config.bind("rules", "/ingest", IngestSettings.class).check();
         this.rules = config.tree("rules").path("rules");
         StayRule stayRule = StayRule.fromConfig(config);
         this.maxDaysInWindow = stayRule.maxDaysInWindow();

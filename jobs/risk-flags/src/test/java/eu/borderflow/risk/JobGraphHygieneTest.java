@@ -103,11 +103,11 @@ class JobGraphHygieneTest {
         ConfigLoader config = ConfigLoader.defaults();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment environment = JobEnvironment.load(config, JobEnvironment.CLUSTER);
-        RiskFlagJob.configure(env, environment.getJob());
+        RiskFlagJob.configure(env, environment, Path.of(System.getProperty("java.io.tmpdir")));
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(RiskSettings.bind(config, "a-key-that-is-not-the-demo-key", false))
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(RiskFlagJob.defaultRules())
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())

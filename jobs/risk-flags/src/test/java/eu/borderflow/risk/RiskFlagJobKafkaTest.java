@@ -120,8 +120,8 @@ class RiskFlagJobKafkaTest {
         RiskFlagJob.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.untilEndAtStart(environment);
         RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
-                .rawCrossings(endpoints.crossings(), crossings)
-                .rawAlerts(endpoints.alerts(), environment.getTopics().getAlerts())
+                .crossings(endpoints.crossings(), crossings)
+                .alerts(endpoints.alerts(), environment.getTopics().getAlerts())
                 .rules(List.of(RefusalTestStage.stage()))
                 .knownBcps(TestRecords.BCPS)
                 .flags(endpoints.flags())

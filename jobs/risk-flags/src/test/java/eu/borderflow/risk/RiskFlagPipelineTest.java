@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -144,13 +145,14 @@ class RiskFlagPipelineTest {
                         .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200))
                 : new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
-        RiskFlagJob.configure(env, environment.getJob());
+        RiskFlagJob.configure(env, environment, Files.createTempDirectory("pipeline-checkpoints"));
+        env.configure(restarts);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         env.setParallelism(2);
         KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
         RiskFlagJob.builder(RiskSettings.local(CONFIG))
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(failOnce ? withFailure(RiskFlagJob.defaultRules()) : RiskFlagJob.defaultRules())
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())

@@ -120,7 +120,7 @@ class RunCommandTest {
     }
 
     private static RuleStage refusalStage() {
-        return (crossings, alerts, config) -> crossings
+        return (crossings, alerts, config, deadLetters) -> crossings
                 .filter(c -> c.getKind() == CrossingKind.REFUSAL).uid("test-refusals")
                 .map(RunCommandTest::refusalFlag, new AvroTypeInfo<>(RiskFlag.class)).uid("test-refusal-flags");
     }

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public class PersonAlertMatcher extends AlertAsOfJoin<PersonMatch> {
 
+    public static final String UID = "alerts-r2-r9-person-matcher";
     private static final long serialVersionUID = 1L;
 
     private final PersonMatcher matcher;
@@ -20,7 +21,7 @@ public class PersonAlertMatcher extends AlertAsOfJoin<PersonMatch> {
     private final boolean returnEnabled;
 
     public PersonAlertMatcher(RiskSettings config) {
-        super(config);
+        super(config, UID);
         AlertRuleSettings person = AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id());
         this.matcher = new PersonMatcher(person.getNameSimilarityMin());
         this.personEnabled = person.isEnabled();

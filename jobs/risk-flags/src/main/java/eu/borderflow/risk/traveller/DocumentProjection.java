@@ -7,14 +7,15 @@ import eu.borderflow.schema.BorderCrossing;
 /** Cuts a crossing down to what the document rules need (document and templates as tokens) before the shuffle. */
 public final class DocumentProjection extends CrossingProjection<DocumentCrossing> {
 
+    public static final String UID = "document-projection";
     private static final long serialVersionUID = 1L;
 
     public DocumentProjection(RiskSettings config) {
-        super(config);
+        super(config, UID);
     }
 
     @Override
-    public DocumentCrossing map(BorderCrossing crossing) {
+    protected DocumentCrossing project(BorderCrossing crossing) {
         return DocumentCrossing.of(crossing, tokens());
     }
 }

@@ -12,8 +12,8 @@ import eu.borderflow.risk.alerts.DocumentAlertJoin;
 import eu.borderflow.risk.alerts.PersonAlertMatcher;
 import eu.borderflow.risk.alerts.PersonFlagAssembler;
 import eu.borderflow.risk.alerts.PersonMatch;
-import eu.borderflow.job.config.RetentionConfig;
-import eu.borderflow.job.ingest.CrossingDeduplicator;
+import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.risk.traveller.ClasspathBcpLocations;
 import eu.borderflow.risk.traveller.DocumentCrossing;
 import eu.borderflow.risk.traveller.DocumentSequenceOperator;
@@ -37,7 +37,6 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -162,10 +161,10 @@ public abstract class Pipeline implements AutoCloseable {
                 DocumentCrossing::getDocumentToken);
     }
 
-    /** The job's first keyed operator: drops re-sent crossings, keyed by event id (counts what passes). */
+    /** The job's first keyed operator: admits each crossing once, keyed by file id (counts what passes). */
     public static Pipeline deduplicator(ConfigLoader config) throws Exception {
-        return new CrossingCount(new CrossingDeduplicator(Duration.ofDays(RetentionConfig.load(config).getDedupDays())),
-                BorderCrossing::getEventId);
+        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), "crossings"),
+                (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 
     /**

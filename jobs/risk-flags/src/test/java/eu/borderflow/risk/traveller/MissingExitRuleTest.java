@@ -34,7 +34,7 @@ class MissingExitRuleTest {
             h.harness.processWatermark(Instant.parse(DEADLINE).toEpochMilli() - 1);
             assertTrue(h.flags().isEmpty(), "not a millisecond early");
             assertEquals(1, h.stateEntries(), "the file with its open stay");
-            assertEquals(1, h.timers(), "the deadline");
+            assertEquals(2, h.timers(), "the deadline, and the open stay's retention (overstay_years after its end)");
 
             h.watermark(DEADLINE);
             RiskFlag raised = h.flags("R4").get(0);

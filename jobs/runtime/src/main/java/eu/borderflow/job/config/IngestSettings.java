@@ -1,7 +1,7 @@
 package eu.borderflow.job.config;
 
 import eu.borderflow.config.ConfigException;
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.schema.serde.DecodeLimits;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -34,13 +34,8 @@ public final class IngestSettings implements Serializable {
     private Duration maxAlertValidFromAfterChange;
     private int maxDeadLetterBytes;
 
-    public static IngestSettings load(ConfigLoader config) {
-        IngestSettings settings = config.bind("rules", "/ingest", IngestSettings.class);
-        settings.check();
-        return settings;
-    }
-
-    private void check() {
+    /** Throws {@link ConfigException} when the ranges contradict each other; {@code RiskSettings} binds and checks. */
+    public IngestSettings check() {
         if (maxStringBytes < 1 || maxArrayItems < 1 || maxMessageBytes < maxStringBytes) {
             throw new ConfigException("rules.yaml /ingest: need 0 < max_string_bytes <= max_message_bytes and "
                     + "max_array_items > 0");
@@ -51,6 +46,12 @@ public final class IngestSettings implements Serializable {
         if (maxDeadLetterBytes < 1024) {
             throw new ConfigException("rules.yaml /ingest: max_dead_letter_bytes must be at least 1024");
         }
+        return this;
+    }
+
+    /** The caps of bounded decoding. */
+    public DecodeLimits decodeLimits() {
+        return new DecodeLimits(maxMessageBytes, maxStringBytes, maxArrayItems);
     }
 
     public int getMaxMessageBytes() {

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /** Where and how the risk-flag job runs: {@code config/environments/<name>.yaml}. */
 public final class JobEnvironment implements Serializable {
@@ -17,6 +18,15 @@ public final class JobEnvironment implements Serializable {
     private TopicNames topics;
     private RuntimeSettings job;
     private boolean allowDemoKey;
+
+    /**
+     * The folder relative paths of the configuration (checkpoint storage) are resolved against, on the client: the
+     * launcher's BORDERFLOW_HOME, else the working directory.
+     */
+    public static Path home() {
+        String home = System.getenv("BORDERFLOW_HOME");
+        return Path.of(home == null || home.isBlank() ? "." : home);
+    }
 
     public static JobEnvironment load(ConfigLoader config, String name) {
         return config.bind(DIRECTORY + name, "", JobEnvironment.class);
