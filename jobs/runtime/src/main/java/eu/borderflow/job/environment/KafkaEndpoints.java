@@ -68,7 +68,9 @@ public final class KafkaEndpoints {
 
     public KafkaSink<DeadLetter> deadLetters() {
         return sink(new AvroKafkaSerializer<>(DeadLetter.class, topics.getDeadLetters(),
-                d -> d.getOriginalKey() == null ? null : bytes(d), d -> d.getRecordTimestamp().toEpochMilli()),
+                // The time of the rejection, not the record's own: a rejected record's event time may be one no
+                // broker accepts (year 9999), and the dead letter must never fail its sink.
+                d -> d.getOriginalKey() == null ? null : bytes(d), d -> null),
                 "deadletters");
     }
 
