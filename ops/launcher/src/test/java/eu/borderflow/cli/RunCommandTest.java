@@ -111,6 +111,22 @@ class RunCommandTest {
         assertFalse(Files.exists(dir.resolve("out").resolve("flags.avro")), "nothing ran");
     }
 
+    @Test
+    void aTransactionTimeoutShorterThanTheCheckpointsNeedIsRefusedBeforeTheJobStarts() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config").resolve("environments"));
+        String local = new String(getClass().getResourceAsStream("/borderflow-config/environments/local.yaml")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(config.resolve("local.yaml"),
+                local.replaceFirst("transaction_timeout: \\S+", "transaction_timeout: PT2M"));
+
+        TestFiles.Run refused = TestFiles.run(commandLineWithTestRules(), "run", "risk", "--bootstrap",
+                "127.0.0.1:1", "--metrics-port", "0", "--config", config.getParent().toString());
+
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("transaction_timeout PT2M must exceed"), refused.err());
+        assertFalse(refused.err().contains("\tat "), refused.err());
+    }
+
     private static CommandLine commandLineWithTestRules() {
         CommandLine cli = Borderflow.commandLine();
         CommandLine run = new CommandLine(new RunCommand(() -> List.of(refusalStage())));

@@ -1,6 +1,7 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.serde.DecodeException;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -53,7 +54,7 @@ public final class IngestFormat<T extends SpecificRecordBase> extends SimpleStre
                     broken = true;
                     return Either.Right(DeadLetters.builder(name, DeadLetters.NO_PARTITION, at,
                                     DeadLetters.NO_OFFSET, null, null)
-                            .reason("UNDECODABLE", "a block of " + name + " does not decode ("
+                            .reason(DecodeException.UNDECODABLE, "a block of " + name + " does not decode ("
                                     + e.getClass().getSimpleName() + "); the rest of the file is not read")
                             .operator(RecordIngest.operator(name)).build());
                 }

@@ -11,6 +11,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.types.Either;
 
 import java.io.Serializable;
+import java.util.function.Supplier;
 
 /**
  * What a job accepts from one input, applied inside its source (the Kafka deserializer or the file format) so that
@@ -99,7 +100,7 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     }
 
     /** Reading the time or id of a record that failed validation may itself fail (a missing part). */
-    private static <V> V safely(java.util.function.Supplier<V> read, V otherwise) {
+    private static <V> V safely(Supplier<V> read, V otherwise) {
         try {
             return read.get();
         } catch (RuntimeException e) {
@@ -107,6 +108,7 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
         }
     }
 
+    /** The uid of the source that reads {@code input}, which its dead letters name. */
     public static String operator(String input) {
         return "source:" + input;
     }
