@@ -92,7 +92,8 @@ rm -rf "$WORLD"
 "$BF" generate --seed "$SEED" --travellers "$TRAVELLERS" --days "$DAYS" --start 2025-01-06 --out "$WORLD"
 
 echo "== 3/6 starting the risk-flag job on an embedded Flink MiniCluster (log: $DEMO/risk.log)"
-"$BF" run risk --bootstrap "$BOOTSTRAP" --metrics-port 0 --rest-port "$RISK_REST" > "$DEMO/risk.log" 2>&1 &
+# --fresh: a new broker and a new world; checkpoints of an earlier demo must not be resumed.
+"$BF" run risk --bootstrap "$BOOTSTRAP" --fresh --metrics-port 0 --rest-port "$RISK_REST" > "$DEMO/risk.log" 2>&1 &
 PIDS+=($!)
 await_log "$DEMO/risk.log" "Ctrl-C stops the job" "${PIDS[-1]}" "the risk-flag job"
 

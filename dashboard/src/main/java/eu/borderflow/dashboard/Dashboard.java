@@ -18,6 +18,7 @@ import eu.borderflow.dashboard.write.DecisionLog;
 import eu.borderflow.dashboard.write.Decisions;
 import eu.borderflow.dashboard.write.FileAuditLog;
 import eu.borderflow.dashboard.write.KafkaDecisionLog;
+import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.reference.SectionTable;
 
@@ -50,7 +51,7 @@ public final class Dashboard implements AutoCloseable {
         this.metrics = parts.metrics;
         this.host = settings.server().host();
         this.sessions = new SessionStore(clock, settings.sessions().idleTimeout(), settings.sessions().maxLifetime(),
-                PseudonymiserFactory.fromConfig(config));
+                officers(config, settings.environment()));
         metrics.gauge("sessions", "Signed-in sessions", sessions::size);
         metrics.gauge("flags.held", "Flags held in the view", () -> view.sizes().flags());
         metrics.gauge("flags.pending", "Flags waiting for review", () -> view.sizes().pending());
@@ -127,6 +128,15 @@ public final class Dashboard implements AutoCloseable {
 
     private static SituationView view(DashboardSettings settings) {
         return new SituationView(SectionTable.load(), settings.view(), new FeedLog(settings.view().feedEvents()));
+    }
+
+    /**
+     * The pseudonymiser of officers: the key the jobs use (BORDERFLOW_TOKEN_KEY, else privacy.yaml's), and like a job,
+     * the public demo key only where the environment allows it.
+     */
+    private static Pseudonymiser officers(ConfigLoader config, String environment) {
+        boolean demoKeyAllowed = config.tree("environments/" + environment).path("allow_demo_key").asBoolean(false);
+        return PseudonymiserFactory.forJob(config, System.getenv(PseudonymiserFactory.KEY_ENV), demoKeyAllowed);
     }
 
     private static String environmentBroker(ConfigLoader config, String environment) {

@@ -17,7 +17,7 @@ class SessionStoreTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
     private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8),
-            new Pseudonymiser("test", "a key of sixteen bytes or more".getBytes(StandardCharsets.UTF_8), 16));
+            new Pseudonymiser("a key of sixteen bytes or more".getBytes(StandardCharsets.UTF_8), 16));
 
     @Test
     void aSessionEndsAfterItsIdleTimeoutUnlessUsed() {

@@ -76,7 +76,7 @@ class DashboardBrowserTest {
         Generator.run(new GenerateOptions(11, 1000, 30, LocalDate.parse("2025-01-06"), world), Progress.NONE);
         broker = TestBroker.startOrShareExternal();
         topics = TestTopics.create(broker.bootstrap(), dir);
-        risk = EmbeddedJobs.risk(topics.config(), topics.environment());
+        risk = EmbeddedJobs.risk(topics.config(), topics.environment(), dir.resolve("checkpoints"));
         dashboard = TestDashboard.live(topics, broker.bootstrap(), Clock.systemUTC(), List.of(risk.restUrl()));
     }
 

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -11,6 +12,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -31,16 +33,18 @@ final class EmbeddedJobs {
         }
     }
 
-    static Running risk(ConfigLoader config, String environmentName) throws Exception {
+    /** The risk job; its checkpoints go to {@code checkpoints}. */
+    static Running risk(ConfigLoader config, String environmentName, Path checkpoints) throws Exception {
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
         environment.getJob().setCheckpointInterval(Duration.ofSeconds(1));
         int port = freePort();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, rest(port));
-        RiskFlagJob.configure(env, environment.getJob());
+        RiskFlagJob.configure(env, environment, checkpoints);
+        env.setParallelism(1);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        RiskFlagJob.builder(config)
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+        RiskFlagJob.builder(RiskSettings.local(config))
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(RiskFlagJob.defaultRules())
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())

@@ -1,7 +1,9 @@
 package eu.borderflow.dashboard.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
+import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.dashboard.testing.LiveDashboard;
 import eu.borderflow.dashboard.testing.Records;
 import eu.borderflow.dashboard.testing.Topics;
@@ -42,6 +44,9 @@ class DecisionsToKafkaTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Instant AT = Records.T0.plus(Duration.ofDays(3));
+    /** A person's token: the key's id (the local environment allows the demo key), then P. */
+    private static final String OFFICER_TOKEN =
+            PseudonymiserFactory.fromConfig(ConfigLoader.defaults()).keyId() + ":P:";
 
     @TempDir
     static Path dir;
@@ -75,7 +80,7 @@ class DecisionsToKafkaTest {
         AuditRecord view = audit(r -> r.getAction() == AuditAction.VIEW && r.getRecordIds().contains("R1:E-view"));
         assertEquals("analyst", view.getRole());
         assertEquals(List.of("R1:E-view"), view.getRecordIds());
-        assertTrue(view.getActor().startsWith("demo-2026:P:"), "a keyed token: " + view.getActor());
+        assertTrue(view.getActor().startsWith(OFFICER_TOKEN), "a keyed token: " + view.getActor());
         assertFalse(view.getActor().contains(ANALYST));
         assertFalse(view.getPurpose().isBlank());
     }
@@ -97,7 +102,7 @@ class DecisionsToKafkaTest {
         assertEquals(ReviewDecision.DISMISSED, review.getDecision());
         assertEquals("the alert was for another document", review.getReason());
         assertEquals("analyst", review.getRole());
-        assertTrue(review.getReviewer().startsWith("demo-2026:P:"));
+        assertTrue(review.getReviewer().startsWith(OFFICER_TOKEN));
         AuditRecord audit = audit(r -> r.getAction() == AuditAction.REVIEW && r.getRecordIds().contains(reviewId));
         assertEquals(List.of("R1:E-review", reviewId), audit.getRecordIds());
         assertEquals(review.getReviewer(), audit.getActor());
