@@ -57,7 +57,8 @@ public final class PasswordHash {
             return false;
         }
         try {
-            return Base64.getDecoder().decode(parts[2]).length >= 8 && Base64.getDecoder().decode(parts[3]).length >= 16;
+            return Base64.getDecoder().decode(parts[2]).length >= 8
+                    && Base64.getDecoder().decode(parts[3]).length >= 16;
         } catch (IllegalArgumentException e) {
             return false;
         }

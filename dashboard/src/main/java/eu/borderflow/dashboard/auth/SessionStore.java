@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sessions held in memory: an unguessable id in an HttpOnly cookie, an idle timeout and a maximum lifetime. The clock is
- * injected so expiry can be tested without waiting. A restart signs everyone out.
+ * Sessions held in memory: an unguessable id in an HttpOnly cookie, an idle timeout and a maximum lifetime. The clock
+ * is injected so expiry can be tested without waiting. A restart signs everyone out.
  */
 public final class SessionStore {
 

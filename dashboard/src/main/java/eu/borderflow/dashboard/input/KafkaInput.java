@@ -172,7 +172,8 @@ public final class KafkaInput implements DashboardInput {
                 metrics.undecodable(r.topic());
                 if (warnedUndecodable.add(r.topic())) {
                     LOG.warn("dashboard input: skipping records of {} that do not decode ({}: {}); counted in "
-                            + "borderflow_dashboard_records_undecodable_total", r.topic(), e.reasonCode(), e.getMessage());
+                            + "borderflow_dashboard_records_undecodable_total", r.topic(), e.reasonCode(),
+                            e.getMessage());
                 }
             }
         }

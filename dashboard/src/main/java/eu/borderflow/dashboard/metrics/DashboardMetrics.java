@@ -102,7 +102,8 @@ public final class DashboardMetrics implements AutoCloseable {
     }
 
     public void cspViolation() {
-        Counter.builder(PREFIX + "csp.violations").description("Content-security-policy violations reported by browsers")
+        Counter.builder(PREFIX + "csp.violations")
+                .description("Content-security-policy violations reported by browsers")
                 .register(registry).increment();
     }
 

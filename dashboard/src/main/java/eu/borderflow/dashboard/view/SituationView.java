@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SituationView {
 
-    /** The fields of a flag shown in lists and the live feed; the rest (explanation, evidence) only in the audited detail. */
+    /** A flag's fields in lists and the live feed; the rest (explanation, evidence) only in the audited detail. */
     static final List<String> FLAG_SUMMARY = List.of("flag_id", "revision", "status", "rule_id", "kind", "severity",
             "recommended_action", "event_time", "bcp_code", "section_id");
     private static final List<String> REVIEW_SUMMARY =
@@ -115,7 +115,8 @@ public final class SituationView {
             if (!flags.add(f)) {
                 return false;
             }
-            feed.append(record.origin(), record.offset(), FeedEvent.FLAG, Json.write(flagSummary(flags.get(f.getFlagId()))));
+            feed.append(record.origin(), record.offset(), FeedEvent.FLAG,
+                    Json.write(flagSummary(flags.get(f.getFlagId()))));
             return f.getSectionId() != null && touch(section(f.getSectionId()));
         }
         if (value instanceof FlagReview r) {
@@ -225,8 +226,9 @@ public final class SituationView {
             out.put("day", s.day == null ? null : AvroJson.of(s.day));
             out.put("trend", trend(s));
             List<Object> recent = new ArrayList<>();
-            for (Iterator<Incident> it = s.incidents.descendingIterator(); it.hasNext() && recent.size() < incidentLimit; ) {
-                recent.add(AvroJson.of(it.next()));
+            Iterator<Incident> newestFirst = s.incidents.descendingIterator();
+            while (newestFirst.hasNext() && recent.size() < incidentLimit) {
+                recent.add(AvroJson.of(newestFirst.next()));
             }
             out.put("incidents", recent);
             PictureUpdate newest = s.pressure();

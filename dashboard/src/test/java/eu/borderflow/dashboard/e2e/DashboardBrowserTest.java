@@ -57,6 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DashboardBrowserTest {
 
     private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final String REASON = "Document checked against the alert: same issuing state and number";
     private static final Path SHOTS = Path.of("target", "screenshots");
     /** The reference data's colours (app.css) as the browser computes them. */
     private static final String CRITICAL_RGB = "rgb(198, 40, 40)";
@@ -125,7 +126,8 @@ class DashboardBrowserTest {
             assertEquals(CRITICAL_RGB, browser.script("return getComputedStyle(arguments[0]).stroke", critical));
             WebElement low = browser.find(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"));
             assertEquals(LOW_RGB, browser.script("return getComputedStyle(arguments[0]).stroke", low));
-            assertTrue(browser.driver().findElements(By.cssSelector("#feed li[data-flag-id='" + flagId + "']")).isEmpty(),
+            assertTrue(browser.driver().findElements(By.cssSelector("#feed li[data-flag-id='" + flagId + "']"))
+                            .isEmpty(),
                     "the flag is not there before the world is replayed");
 
             StringWriter replayLog = new StringWriter();
@@ -142,9 +144,10 @@ class DashboardBrowserTest {
             assertFalse(browser.find(By.id("flag-explanation")).getText().isBlank());
             assertTrue(browser.find(By.id("flag-evidence")).getText().contains(planted.getTriggerEventId()));
 
-            browser.find(By.id("review-reason")).sendKeys("Document checked against the alert: same issuing state and number");
+            browser.find(By.id("review-reason")).sendKeys(REASON);
             browser.find(By.id("review-confirm")).click();
-            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"), "Review recorded"));
+            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"),
+                    "Review recorded"));
             String reviewId = browser.find(By.id("review-result")).getAttribute("data-review-id");
             browser.screenshot(SHOTS.resolve("dashboard-flag-review.png"));
 
@@ -155,14 +158,15 @@ class DashboardBrowserTest {
                 assertEquals(reviewId, review.getReviewId());
                 assertEquals(ReviewDecision.CONFIRMED, review.getDecision());
                 assertEquals("analyst", review.getRole());
-                assertEquals("Document checked against the alert: same issuing state and number", review.getReason());
+                assertEquals(REASON, review.getReason());
             }
             browser.open(base + "/#map");
             browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#feed li.feed-review[data-flag-id='" + flagId + "']")));
 
             browser.open(base + "/#health");
-            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.job[data-state='RUNNING']")));
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("tr.job[data-state='RUNNING']")));
             browser.screenshot(SHOTS.resolve("dashboard-health.png"));
 
             browser.open(base + "/#section/LAND-ROU-SRB");
@@ -198,7 +202,8 @@ class DashboardBrowserTest {
             assertEquals("supervisor", change.getRole());
         }
         String metrics = new Web(base).get("/metrics").body();
-        assertFalse(metrics.matches("(?s).*borderflow_dashboard_csp_violations_total [1-9].*"), "no CSP violation reported");
+        assertFalse(metrics.matches("(?s).*borderflow_dashboard_csp_violations_total [1-9].*"),
+                "no CSP violation reported");
         assertTrue(metrics.contains("borderflow_dashboard_reviews_total{decision=\"CONFIRMED\"} 1.0"), metrics);
     }
 }

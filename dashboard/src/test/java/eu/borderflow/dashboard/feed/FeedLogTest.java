@@ -18,7 +18,7 @@ class FeedLogTest {
     private static final Origin F0 = new Origin("risk.flags", 0);
     private static final Origin F2 = new Origin("risk.flags", 2);
 
-    /** Records of four partitions interleaved the way a consumer returns them, with offsets gaps (transaction markers). */
+    /** Records of four partitions interleaved as a consumer returns them, offsets with gaps (transaction markers). */
     private static List<FeedEvent> fill(FeedLog log) {
         List<FeedEvent> all = new ArrayList<>();
         Origin[] origins = {A0, F0, A1, F2, A0, A0, F2, A1, F0, F2};

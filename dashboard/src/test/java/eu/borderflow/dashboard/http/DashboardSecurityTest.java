@@ -144,7 +144,8 @@ class DashboardSecurityTest {
             assertFalse(body.contains("pbkdf2"), path + " holds no password hash");
             assertFalse(body.contains("borderflow-synthetic-demo-key"), path + " holds no token key");
         }
-        String cookie = new Web(base).send(new Web(base).request("/api/login").header("Content-Type", "application/json")
+        Web fresh = new Web(base);
+        String cookie = fresh.send(fresh.request("/api/login").header("Content-Type", "application/json")
                 .POST(Web.body(Map.of("user", ANALYST, "password", TestDashboard.password(ANALYST)))).build())
                 .headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
@@ -167,7 +168,8 @@ class DashboardSecurityTest {
     void prometheusReadsTheMetricsWithoutSigningIn() throws Exception {
         Web.signedIn(base, VIEWER).get("/api/queue");
         String metrics = new Web(base).get("/metrics").body();
-        assertTrue(metrics.contains("borderflow_dashboard_http_requests_seconds_count{method=\"GET\",route=\"/api/queue\",status=\"200\"}"), metrics);
+        assertTrue(metrics.contains("borderflow_dashboard_http_requests_seconds_count"
+                + "{method=\"GET\",route=\"/api/queue\",status=\"200\"}"), metrics);
         assertTrue(metrics.contains("borderflow_dashboard_sse_clients"));
         assertTrue(metrics.contains("borderflow_dashboard_consumer_lag{topic=\"" + topics.getFlags() + "\"}"));
         assertTrue(metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"refused\"}")

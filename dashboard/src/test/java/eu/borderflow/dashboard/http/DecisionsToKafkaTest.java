@@ -90,7 +90,8 @@ class DecisionsToKafkaTest {
         Web analyst = Web.signedIn(dashboard.url(), ANALYST);
         analyst.getJson("/api/flags/R1:E-review");
         HttpResponse<String> posted = analyst.post("/api/flags/R1:E-review/review",
-                Map.of("decision", "DISMISSED", "reason", "  the alert was for another document\u0000 ", "revision", 0));
+                Map.of("decision", "DISMISSED", "reason", "  the alert was for another document\u0000 ",
+                        "revision", 0));
         assertEquals(201, posted.statusCode(), posted.body());
         String reviewId = Web.parse(posted.body()).path("review_id").asText();
 
@@ -160,7 +161,8 @@ class DecisionsToKafkaTest {
         assertEquals(until, change.getUntil().toEpochMilli());
         assertEquals(AT, change.getChangedAt(), "the event time the dashboard has seen, so a replay picks it up");
         assertNotEquals(SUPERVISOR, change.getChangedBy());
-        AuditRecord audit = audit(r -> r.getAction() == AuditAction.LEVEL_CHANGE && r.getRecordIds().contains(changeId));
+        AuditRecord audit = audit(r -> r.getAction() == AuditAction.LEVEL_CHANGE
+                && r.getRecordIds().contains(changeId));
         assertEquals("supervisor", audit.getRole());
 
         long deadline = System.nanoTime() + WAIT.toNanos();

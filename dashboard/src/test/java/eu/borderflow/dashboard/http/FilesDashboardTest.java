@@ -89,7 +89,8 @@ class FilesDashboardTest {
         try (DataFileStream<AuditRecord> in = AvroFiles.open(AuditRecord.class, out.resolve(FileAuditLog.FILE))) {
             in.forEach(audit::add);
         }
-        assertEquals(List.of(List.of("R1:E-1"), List.of("R1:E-2")), audit.stream().map(AuditRecord::getRecordIds).toList());
+        assertEquals(List.of(List.of("R1:E-1"), List.of("R1:E-2")),
+                audit.stream().map(AuditRecord::getRecordIds).toList());
         assertTrue(audit.stream().allMatch(a -> a.getAction() == AuditAction.VIEW && a.getRole().equals("analyst")));
     }
 

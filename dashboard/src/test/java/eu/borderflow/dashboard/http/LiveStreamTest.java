@@ -57,7 +57,8 @@ class LiveStreamTest {
             int k = sent++;
             Instant at = Records.T0.plus(Duration.ofMinutes(k));
             Incident incident = Records.incident("I-" + k, "LAND-POL-BLR", at);
-            dashboard.kafka().send(dashboard.names().getIncidents(), k % 2, incident.getIncidentId(), incident, at.toEpochMilli());
+            dashboard.kafka().send(dashboard.names().getIncidents(), k % 2, incident.getIncidentId(), incident,
+                    at.toEpochMilli());
             RiskFlag flag = Records.flag("E-" + k, at);
             dashboard.kafka().send(dashboard.names().getFlags(), k % 4, flag.getFlagId(), flag, at.toEpochMilli());
             keys.add("incident/I-" + k);
@@ -115,7 +116,8 @@ class LiveStreamTest {
     }
 
     private static SseStream.Event nextFeedEvent(SseStream stream) throws InterruptedException {
-        for (SseStream.Event e = stream.next(Duration.ofSeconds(3)); e != null; e = stream.next(Duration.ofSeconds(3))) {
+        Duration quiet = Duration.ofSeconds(3);
+        for (SseStream.Event e = stream.next(quiet); e != null; e = stream.next(quiet)) {
             if (Set.of(FEED).contains(e.type())) {
                 return e;
             }

@@ -49,7 +49,8 @@ public final class TestTopics {
         yaml.writeValue(configDir.resolve("environments/" + name + ".yaml").toFile(), env);
         TestTopics created = new TestTopics(name, configDir);
         LinkedHashMap<String, TopicSpec> specs = new LinkedHashMap<>();
-        TopicsConfig.load(ConfigLoader.defaults()).topics().forEach((topic, spec) -> specs.put(name + "." + topic, spec));
+        TopicsConfig.load(ConfigLoader.defaults()).topics()
+                .forEach((topic, spec) -> specs.put(name + "." + topic, spec));
         TopicSetup.apply(bootstrap, new TopicsConfig(specs));
         return created;
     }

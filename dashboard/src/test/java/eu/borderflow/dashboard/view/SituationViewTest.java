@@ -62,7 +62,8 @@ class SituationViewTest {
         assertEquals("CRITICAL", status(POL_BLR).get("level"), "sections.yaml");
         assertEquals("REFERENCE", status(POL_BLR).get("level_source"));
         Instant end = T0.plus(Duration.ofHours(10));
-        apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end, 0, SectionImpactLevel.HIGH, Freshness.FRESH, 5, 1, false));
+        apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end, 0, SectionImpactLevel.HIGH, Freshness.FRESH, 5, 1,
+                false));
         assertEquals("HIGH", status(POL_BLR).get("level"), "the picture's, as the picture job passed it");
 
         apply(OTHER, levelChange(POL_BLR, SectionImpactLevel.HIGH, SectionImpactLevel.CRITICAL, end,
@@ -88,7 +89,8 @@ class SituationViewTest {
         assertEquals("UNKNOWN", status(FIN_RUS).get("freshness"));
         assertEquals("no picture yet", status(FIN_RUS).get("freshness_note"));
         Instant end = T0.plus(Duration.ofHours(10));
-        apply(PICTURES, picture(FIN_RUS, PictureView.HOUR, end, 0, SectionImpactLevel.HIGH, Freshness.FRESH, 0, 0, false));
+        apply(PICTURES, picture(FIN_RUS, PictureView.HOUR, end, 0, SectionImpactLevel.HIGH, Freshness.FRESH, 0, 0,
+                false));
         assertEquals("FRESH", status(FIN_RUS).get("freshness"), "quiet: no incidents, but fresh data");
         apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end.plus(Duration.ofHours(3)), 0, SectionImpactLevel.HIGH,
                 Freshness.FRESH, 1, 1, false));
@@ -105,7 +107,8 @@ class SituationViewTest {
     @Test
     void lateDataRevisesAWindowAndOlderRevisionsAreIgnored() {
         Instant end = T0.plus(Duration.ofHours(5));
-        apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end, 0, SectionImpactLevel.HIGH, Freshness.FRESH, 4, 1, false),
+        apply(PICTURES,
+                picture(POL_BLR, PictureView.HOUR, end, 0, SectionImpactLevel.HIGH, Freshness.FRESH, 4, 1, false),
                 picture(POL_BLR, PictureView.HOUR, end, 2, SectionImpactLevel.HIGH, Freshness.FRESH, 9, 1, false),
                 picture(POL_BLR, PictureView.HOUR, end, 1, SectionImpactLevel.HIGH, Freshness.FRESH, 7, 1, false),
                 picture(POL_BLR, PictureView.HOUR, end.minus(Duration.ofHours(1)), 0, SectionImpactLevel.HIGH,
@@ -135,7 +138,8 @@ class SituationViewTest {
         assertEquals(true, why.get("review_suggested"));
         List<Map<String, Object>> contributing = cast(why.get("contributing"));
         assertEquals("I-1", contributing.get(0).get("incident_id"));
-        assertEquals("I-1", SituationViewTest.<Map<String, Object>>cast(contributing.get(0).get("incident")).get("incident_id"));
+        Map<String, Object> incident = cast(contributing.get(0).get("incident"));
+        assertEquals("I-1", incident.get("incident_id"));
         List<Map<String, Object>> overdue = cast(view.section(POL_BLR, 10).orElseThrow().get("overdue"));
         assertEquals("I-late", overdue.get(0).get("incident_id"));
         assertNull(overdue.get(0).get("incident"), "not held: shown by id");

@@ -206,7 +206,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
                 .orElse(" (starting from the beginning)"));
-        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
+        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint "
+                + "(--fresh starts over).");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
