@@ -1,8 +1,5 @@
 package eu.borderflow.person;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import eu.borderflow.config.ConfigException;
-import eu.borderflow.config.ConfigLoader;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 import java.io.Serializable;
@@ -16,7 +13,7 @@ import java.util.List;
  *   <li>Name: both names folded ({@link NameNormaliser}: no diacritics, upper case, common transliteration variants
  *       folded together); their similarity is the higher Jaro-Winkler similarity of the parts as written and of the
  *       parts sorted ({@link #similarity}); against an alert, the best over its name and each alias. A name matches
- *       at {@code nameSimilarityMin} (rules.yaml R2 {@code name_similarity_min}, 0.92) or above.</li>
+ *       at {@code nameSimilarityMin} (rules.yaml R2 {@code name_similarity_min}, 0.92, bound by {@link eu.borderflow.config.RuleDefinitions}) or above.</li>
  *   <li>Date of birth: the same date, the same date with day and month swapped, or the same year when the alert knows
  *       the year only ({@link BirthDateMatch}).</li>
  * </ul>
@@ -33,19 +30,6 @@ public record PersonMatchRule(double nameSimilarityMin) implements Serializable 
     public PersonMatchRule {
         if (!(nameSimilarityMin > 0 && nameSimilarityMin <= 1)) {
             throw new IllegalArgumentException("name similarity threshold must be in (0, 1], was " + nameSimilarityMin);
-        }
-    }
-
-    /** The rule as configured: rules.yaml {@code rules.R2.name_similarity_min}. */
-    public static PersonMatchRule fromConfig(ConfigLoader config) {
-        JsonNode min = config.tree("rules").at("/rules/R2/name_similarity_min");
-        if (!min.isNumber()) {
-            throw new ConfigException("rules.yaml needs a number rules.R2.name_similarity_min");
-        }
-        try {
-            return new PersonMatchRule(min.doubleValue());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("rules.yaml: " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,5 @@
 package eu.borderflow.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import eu.borderflow.config.ConfigException;
-import eu.borderflow.config.ConfigLoader;
-
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,14 +17,6 @@ public record ReviewDates(int noticeMonths) implements Serializable {
         if (noticeMonths < 0) {
             throw new IllegalArgumentException("notice months cannot be negative: " + noticeMonths);
         }
-    }
-
-    public static ReviewDates fromConfig(ConfigLoader config) {
-        JsonNode months = config.tree("rules").at("/rules/R10/notice_months");
-        if (!months.canConvertToInt()) {
-            throw new ConfigException("rules.yaml needs an integer rules.R10.notice_months");
-        }
-        return new ReviewDates(months.intValue());
     }
 
     /** The review date's start, UTC, epoch millis. */

@@ -1,6 +1,7 @@
 package eu.borderflow.person;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.RuleDefinitions;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** R2's definition: folded names, the better of written and sorted order, the threshold, the birth-date tolerance. */
 class PersonMatchRuleTest {
 
-    private static final PersonMatchRule RULE = PersonMatchRule.fromConfig(ConfigLoader.defaults());
+    private static final PersonMatchRule RULE = RuleDefinitions.personMatch(ConfigLoader.defaults());
     private static final LocalDate BORN = LocalDate.of(1971, 4, 9);
 
     @Test

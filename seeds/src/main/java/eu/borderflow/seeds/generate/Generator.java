@@ -1,10 +1,10 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.RuleDefinitions;
 import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.GroundTruthEntry;
@@ -72,7 +72,7 @@ public final class Generator {
         final ConfigLoader config = ConfigLoader.defaults();
         final Pseudonymiser tokens = PseudonymiserFactory.fromConfig(config);
         final AuthorisedStay authorisedStay = AuthorisedStay.fromConfig(config);
-        final PersonMatchRule personRule = PersonMatchRule.fromConfig(config);
+        final PersonMatchRule personRule = RuleDefinitions.personMatch(config);
         final Duration grace = Duration.parse(config.tree("rules").at("/rules/R4/grace").asText());
         final Period period;
         final long seed;
@@ -112,7 +112,7 @@ public final class Generator {
 
     private static Planned plan(Wiring w, GenerateOptions options) {
         ScenarioContext scenarios = new ScenarioContext(w.seed, w.period, w.reference, w.clock, w.chooser, w.factory,
-                w.ids, w.travelTimes, w.authorisedStay, w.grace, w.personRule, ReviewDates.fromConfig(w.config),
+                w.ids, w.travelTimes, w.authorisedStay, w.grace, w.personRule, RuleDefinitions.reviewDates(w.config),
                 w.tokens, w.population, (first, count) -> {
                     int[] n = new int[count];
                     w.traffic(PersonWatch.NONE, first, count, t -> NO_BYTES)

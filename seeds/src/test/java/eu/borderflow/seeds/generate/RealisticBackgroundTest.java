@@ -1,6 +1,7 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.RuleDefinitions;
 import eu.borderflow.person.NameForms;
 import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.schema.AlertChange;
@@ -133,7 +134,7 @@ class RealisticBackgroundTest {
 
     @Test
     void alertsShareBirthDatesAndNearNamesWithTravellers() {
-        PersonMatchRule rule = PersonMatchRule.fromConfig(ConfigLoader.defaults());
+        PersonMatchRule rule = RuleDefinitions.personMatch(ConfigLoader.defaults());
         Map<LocalDate, Map<String, NameForms>> travellers = new HashMap<>();
         for (BorderCrossing c : background) {
             travellers.computeIfAbsent(c.getTraveller().getDateOfBirth(), k -> new HashMap<>())

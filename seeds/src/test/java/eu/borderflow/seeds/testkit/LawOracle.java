@@ -2,6 +2,7 @@ package eu.borderflow.seeds.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.RuleDefinitions;
 import eu.borderflow.person.NameForms;
 import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.schema.AlertBasis;
@@ -290,7 +291,7 @@ public final class LawOracle {
     // ---- R1, R2, R9: alerts in force at the crossing -------------------------------------------------------------
 
     private void alertsAt(BorderCrossing c) {
-        PersonMatchRule rule = PersonMatchRule.fromConfig(ConfigLoader.defaults());
+        PersonMatchRule rule = RuleDefinitions.personMatch(ConfigLoader.defaults());
         NameForms name = NameForms.of(c.getTraveller().getSurname(), c.getTraveller().getGivenNames());
         for (List<AlertChange> changes : alerts.values()) {
             AlertChange s = inForce(changes, c.getEventTime());

@@ -1,17 +1,20 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.serde.SingleObjectSerde;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -24,26 +27,54 @@ import java.util.List;
 /**
  * R10, keyed by alert id: event-time timers at the review notice and on the review date, moved when a change sets
  * another review date and removed when the alert is deleted. Changes take effect in event-time order with the
- * reminders: one ahead of the clock waits for it, so a reminder due before a change fires first. Driven by event time, so a replay gives the same flags;
- * timers fired by the end of a bounded input (watermark Long.MAX_VALUE) raise nothing (CONTRACTS.md).
+ * reminders: one ahead of the clock waits for it, so a reminder due before a change fires first, whenever the
+ * changelog happens to be read. Driven by event time, so a replay gives the same flags; timers fired by the end of a
+ * bounded input (watermark Long.MAX_VALUE) raise nothing (CONTRACTS.md).
  */
 public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange, RiskFlag> {
 
+    public static final String UID = "alerts-r10-review-timers";
     private static final long serialVersionUID = 1L;
+    /** Index of the schedule's retention timer in {@link #timersOf}. */
+    private static final int RETENTION = 2;
 
-    private final ConfigLoader config;
     private final AlertReviewRule rule;
-    private transient Pseudonymiser pseudonymiser;
+    private final long keepAfterDueMillis;
+    private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.ALERTS, UID);
+    private transient SingleObjectSerde<AlertChange> serde;
+    private final Pseudonymiser pseudonymiser;
     private transient ValueState<ReviewSchedule> schedule;
     private transient ListState<AlertChange> pending;
 
-    public AlertReviewTimers(ConfigLoader config) {
-        this.config = config;
+    public AlertReviewTimers(RiskSettings config) {
+        this.pseudonymiser = config.tokens();
         this.rule = new AlertReviewRule(AlertRuleSettings.load(config, AlertReviewRule.DESCRIPTOR.id()));
+        this.keepAfterDueMillis = config.time().getAllowedLateness().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        schedule = getRuntimeContext().getState(new ValueStateDescriptor<>("review-schedule", ReviewSchedule.TYPE));
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("review-pending-changes",
+                new AvroTypeInfo<>(AlertChange.class)));
+        failures.open(getRuntimeContext().getMetricGroup());
+        serde = SingleObjectSerde.of(AlertChange.class);
+    }
+
+    @Override
+    public void processElement(AlertChange change, Context ctx, Collector<RiskFlag> out) throws Exception {
+        long at = change.getEventTime().toEpochMilli();
+        if (at > ctx.timerService().currentWatermark()) {
+            // Applied when the clock reaches it: a reminder due before the change must fire first.
+            pending.add(change);
+            ctx.timerService().registerEventTimeTimer(at);
+            return;
+        }
+        apply(change, ctx);
     }
 
     /** The changes waiting for the clock up to {@code timestamp}, applied in event-time (then version) order. */
-    private void applyPending(long timestamp, TimerService timers) throws Exception {
+    private void applyPending(long timestamp, Context ctx) throws Exception {
         Iterable<AlertChange> waiting = pending.get();
         if (waiting == null) {
             return;
@@ -59,39 +90,29 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
         pending.update(later);
         due.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getVersion));
         for (AlertChange c : due) {
-            apply(c, timers);
+            apply(c, ctx);
         }
     }
 
-    @Override
-    public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
-        schedule = getRuntimeContext().getState(new ValueStateDescriptor<>("review-schedule", ReviewSchedule.TYPE));
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("review-pending-changes",
-                new AvroTypeInfo<>(AlertChange.class)));
-    }
-
-    @Override
-    public void processElement(AlertChange change, Context ctx, Collector<RiskFlag> out) throws Exception {
-        long at = change.getEventTime().toEpochMilli();
-        if (at > ctx.timerService().currentWatermark()) {
-            // Applied when the clock reaches it: a reminder due before the change must fire first, whenever the
-            // changelog happens to be read.
-            pending.add(change);
-            ctx.timerService().registerEventTimeTimer(at);
+    private void apply(AlertChange change, Context ctx) throws Exception {
+        ReviewSchedule current = schedule.value();
+        long[] newTimers;
+        long[] oldTimers;
+        try {
+            newTimers = timersOf(change.getReviewDate());
+            oldTimers = current == null ? new long[0] : timersOf(LocalDate.ofEpochDay(current.getReviewEpochDay()));
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(),
+                    change, serde));
             return;
         }
-        apply(change, ctx.timerService());
-    }
-
-    private void apply(AlertChange change, TimerService timers) throws Exception {
-        ReviewSchedule current = schedule.value();
+        TimerService timers = ctx.timerService();
         int reviewDay = (int) change.getReviewDate().toEpochDay();
         if (current != null && (change.getChange() == AlertChangeType.DELETE
                 || current.getReviewEpochDay() != reviewDay)) {
-            LocalDate old = LocalDate.ofEpochDay(current.getReviewEpochDay());
-            timers.deleteEventTimeTimer(rule.noticeAt(old));
-            timers.deleteEventTimeTimer(rule.dueAt(old));
+            for (long at : oldTimers) {
+                timers.deleteEventTimeTimer(at);
+            }
         }
         if (change.getChange() == AlertChangeType.DELETE) {
             schedule.clear();
@@ -99,10 +120,11 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
         }
         if (current == null || current.getReviewEpochDay() != reviewDay) {
             long changedAt = change.getEventTime().toEpochMilli();
-            for (long at : new long[] {rule.noticeAt(change.getReviewDate()), rule.dueAt(change.getReviewDate())}) {
-                // A reminder whose time had passed when the date was set never fell due for this alert.
-                if (at >= changedAt) {
-                    timers.registerEventTimeTimer(at);
+            for (int i = 0; i < newTimers.length; i++) {
+                // A reminder whose time had passed when the date was set never fell due for this alert; the
+                // schedule's own end is always kept.
+                if (newTimers[i] >= changedAt || i == RETENTION) {
+                    timers.registerEventTimeTimer(newTimers[i]);
                 }
             }
         }
@@ -111,18 +133,38 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
-        applyPending(timestamp, ctx.timerService());
+        applyPending(timestamp, ctx);
         ReviewSchedule current = schedule.value();
-        if (current == null || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+        if (current == null) {
             return;
         }
         LocalDate reviewDate = LocalDate.ofEpochDay(current.getReviewEpochDay());
-        if (timestamp == rule.dueAt(reviewDate)) {
-            out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate, AlertReviewRule.Stage.DUE,
-                    pseudonymiser));
-        } else if (timestamp == rule.noticeAt(reviewDate)) {
-            out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate, AlertReviewRule.Stage.NOTICE,
-                    pseudonymiser));
+        if (timestamp >= rule.dueAt(reviewDate) + keepAfterDueMillis) {
+            schedule.clear();
+            return;
         }
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return;
+        }
+        try {
+            if (timestamp == rule.dueAt(reviewDate)) {
+                out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate,
+                        AlertReviewRule.Stage.DUE, pseudonymiser));
+            } else if (timestamp == rule.noticeAt(reviewDate)) {
+                out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate,
+                        AlertReviewRule.Stage.NOTICE, pseudonymiser));
+            }
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, ctx.getCurrentKey(), timestamp));
+        }
+    }
+
+    /**
+     * The notice, the due date, and the end of the schedule's retention: an alert not extended by its review date is
+     * deleted, so the schedule goes the allowed lateness after it.
+     */
+    private long[] timersOf(LocalDate reviewDate) {
+        long due = rule.dueAt(reviewDate);
+        return new long[] {rule.noticeAt(reviewDate), due, due + keepAfterDueMillis};
     }
 }

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -36,7 +36,7 @@ public final class DocumentValidityRule extends ConfiguredRule<RuleSwitch> {
     static final String ACTION = "Check the travel document's validity against the intended stay before "
             + "confirming the entry";
 
-    public DocumentValidityRule(ConfigLoader config) {
+    public DocumentValidityRule(RiskSettings config) {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 

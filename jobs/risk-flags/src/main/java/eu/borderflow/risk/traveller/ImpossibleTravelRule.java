@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -40,7 +40,7 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
     /** Built from the settings on first use after deserialisation. */
     private transient MinimumTravelTime travelTime;
 
-    public ImpossibleTravelRule(ConfigLoader config) {
+    public ImpossibleTravelRule(RiskSettings config) {
         super(TravelSettings.load(config), DESCRIPTOR);
     }
 

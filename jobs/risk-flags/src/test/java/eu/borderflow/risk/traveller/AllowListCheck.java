@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.AllowListMutator;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.BorderCrossing;
