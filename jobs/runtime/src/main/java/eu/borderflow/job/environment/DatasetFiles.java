@@ -6,6 +6,8 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.Incident;
+import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.src.FileSource;
@@ -13,14 +15,17 @@ import org.apache.flink.connector.file.src.FileSource;
 import java.nio.file.Path;
 
 /**
- * The bounded run: a generated dataset's {@code crossings.avro} and {@code alerts.avro} in, Avro container files
- * {@code flags.avro}, {@code deadletters.avro} and {@code audit.avro} out (docs/CONTRACTS.md), each sorted so the
- * same dataset gives the same bytes.
+ * The bounded runs: a generated dataset's {@code crossings.avro}, {@code alerts.avro} and {@code incidents.avro} (and
+ * the flags of an earlier run) in, Avro container files {@code flags.avro}, {@code deadletters.avro},
+ * {@code audit.avro} and {@code picture.avro} out (docs/CONTRACTS.md), each sorted so the same dataset gives the
+ * same bytes.
  */
 public final class DatasetFiles {
 
     public static final String CROSSINGS = "crossings.avro";
     public static final String ALERTS = "alerts.avro";
+    public static final String INCIDENTS = "incidents.avro";
+    public static final String PICTURE = "picture.avro";
     public static final String FLAGS = "flags.avro";
     public static final String DEAD_LETTERS = "deadletters.avro";
     public static final String AUDIT = "audit.avro";
@@ -36,6 +41,23 @@ public final class DatasetFiles {
 
     public static FileSource<AlertChange> alerts(Path datasetDir) {
         return source(AlertChange.class, datasetDir.resolve(ALERTS));
+    }
+
+    public static FileSource<Incident> incidents(Path datasetDir) {
+        return source(Incident.class, datasetDir.resolve(INCIDENTS));
+    }
+
+    /** The flags of an earlier run ({@code flags.avro} as {@link #flags} wrote it). */
+    public static FileSource<RiskFlag> flagsFrom(Path file) {
+        return source(RiskFlag.class, file);
+    }
+
+    /** Every revision of every window: by section, view, window end, then revision. */
+    public static AvroContainerFileSink<PictureUpdate> picture(Path outDir) {
+        return new AvroContainerFileSink<>(PictureUpdate.class, outDir.resolve(PICTURE),
+                p -> p.getSectionId() + '#' + p.getView() + '#'
+                        + String.format(NUMBER_FORMAT, p.getWindowEnd().toEpochMilli())
+                        + '#' + String.format(NUMBER_FORMAT, p.getRevision()));
     }
 
     public static AvroContainerFileSink<RiskFlag> flags(Path outDir) {

@@ -20,8 +20,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
- * docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id.
+ * A job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
+ * docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id; a job adds its own
+ * outputs through {@link #sink}.
  */
 public final class KafkaEndpoints {
 
@@ -37,12 +38,21 @@ public final class KafkaEndpoints {
 
     /** Streams until cancelled. */
     public static KafkaEndpoints streaming(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false);
+        return streaming(environment.getKafka(), environment.getTopics());
+    }
+
+    /** Streams until cancelled, with the group and transactional ids of {@code kafka}. */
+    public static KafkaEndpoints streaming(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, false);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
     public static KafkaEndpoints untilEndAtStart(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true);
+        return untilEndAtStart(environment.getKafka(), environment.getTopics());
+    }
+
+    public static KafkaEndpoints untilEndAtStart(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, true);
     }
 
     public TopicNames topics() {
@@ -73,7 +83,8 @@ public final class KafkaEndpoints {
                 a -> utf8(a.getAuditId()), a -> a.getAt().toEpochMilli()), "audit");
     }
 
-    private KafkaSource<RawRecord> source(String topic) {
+    /** Raw records of any topic, read_committed, from the environment's starting offsets. */
+    public KafkaSource<RawRecord> source(String topic) {
         KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setGroupId(kafka.getGroupId())
@@ -95,7 +106,11 @@ public final class KafkaEndpoints {
         };
     }
 
-    private <T extends SpecificRecord> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
+    /**
+     * An exactly-once sink; its transactional ids are the environment's prefix, a dash and {@code output}, which must
+     * be unique among the job's sinks.
+     */
+    public <T extends SpecificRecord> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
