@@ -1,0 +1,230 @@
+package eu.borderflow.picture.window;
+
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.picture.PictureSettings;
+import eu.borderflow.schema.PictureUpdate;
+import eu.borderflow.schema.SectionImpactLevel;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * The tumbling hour of one border section (keyed by section id): counts each record in the hour of its event time
+ * (an overdue report also in the hour it was received) and publishes every hour, empty ones included, once the
+ * watermark has passed its end plus {@code publish_after}. A record for an hour already published revises it (the
+ * hour is published again); one later than the allowed lateness after its hour's end becomes a LATE dead letter.
+ *
+ * <p>A section's hours are published from the first hour that holds a record, as long as the section is alive: a
+ * record within R11's look-back (four weeks and a day) before the hour, after which every figure of the picture is
+ * known to be empty. A dead section's publication resumes at its next record's hour. Each hour's state is dropped by
+ * an event-time timer at its end plus the allowed lateness, the section's clock once it has nothing left to publish.
+ * At the end of a bounded input (watermark at +infinity) hours are published up to the newest record this operator
+ * instance saw less the out-of-orderness: later hours were not reached by the data.
+ */
+public final class SectionHourWindow extends KeyedProcessFunction<String, SectionEvent, PictureUpdate>
+        implements CheckpointedFunction {
+
+    static final String LATE = "LATE";
+    static final String HOURS_PUBLISHED = "hoursPublished";
+    static final String HOURS_REVISED = "hoursRevised";
+    private static final long serialVersionUID = 1L;
+    private static final long H = PictureWindows.HOUR_MILLIS;
+
+    private final long latenessMillis;
+    private final long publishAfterMillis;
+    private final long outOfOrdernessMillis;
+    private final long aliveMillis;
+    private final long reportDueMillis;
+    private final int maxIncidents;
+    private final HashMap<String, SectionImpactLevel> referenceLevels;
+
+    private transient MapState<Long, HourBucket> hours;
+    private transient ValueState<SectionClock> clock;
+    private transient ListState<Long> newestSeenState;
+    private transient long newestSeen;
+    private transient Counter published;
+    private transient Counter revised;
+    private transient Counter late;
+
+    public SectionHourWindow(PictureSettings settings) {
+        this.latenessMillis = settings.allowedLatenessMillis();
+        this.publishAfterMillis = settings.publishAfterMillis();
+        this.outOfOrdernessMillis = settings.outOfOrderness().toMillis();
+        this.aliveMillis = settings.pressure().lookBackMillis();
+        this.reportDueMillis = settings.reportDueMillis();
+        this.maxIncidents = settings.maxContributingIncidents();
+        this.referenceLevels = new HashMap<>(settings.referenceLevels());
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Types.LONG,
+                TypeInformation.of(HourBucket.class)));
+        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock",
+                TypeInformation.of(SectionClock.class)));
+        published = getRuntimeContext().getMetricGroup().counter(HOURS_PUBLISHED);
+        revised = getRuntimeContext().getMetricGroup().counter(HOURS_REVISED);
+        late = getRuntimeContext().getMetricGroup().addGroup("deadletters", LATE).counter("count");
+    }
+
+    @Override
+    public void processElement(SectionEvent e, Context ctx, Collector<PictureUpdate> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        long hour = PictureWindows.hourStart(e.getEventTime());
+        if (hour + H + latenessMillis <= watermark) {
+            late.inc();
+            ctx.output(DeadLetters.TAG, DeadLetters.of(e.getSource(), DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET,
+                    e.getEventTime(), e.getRecordId().getBytes(StandardCharsets.UTF_8), null, LATE,
+                    e.getKind() + " of section " + e.getSectionId() + " at " + Instant.ofEpochMilli(e.getEventTime())
+                            + " came more than " + Duration.ofMillis(latenessMillis) + " after its hour ended (watermark "
+                            + Instant.ofEpochMilli(watermark) + "); the hour is final"));
+            return;
+        }
+        newestSeen = Math.max(newestSeen, e.getEventTime());
+        SectionClock c = clock.value();
+        boolean backfill = false;
+        if (c == null) {
+            c = new SectionClock(hour);
+        } else if (hour < c.getPublishedFrom() && c.nothingPublished()) {
+            c.setPublishedFrom(hour);
+            c.setPublishedUntil(hour);
+        } else {
+            // Hours before the first published one are due already when a stream starts mid-way.
+            backfill = hour < c.getPublishedFrom();
+        }
+        c.addDataHour(hour);
+        ctx.timerService().registerEventTimeTimer(hour + H + publishAfterMillis);
+        boolean changed = update(hour, b -> b.count(e), ctx);
+        if (backfill) {
+            for (long h = hour; h < c.getPublishedFrom(); h += H) {
+                if (c.aliveAt(h, aliveMillis)) {
+                    published.inc();
+                    out.collect(record(ctx.getCurrentKey(), h));
+                }
+            }
+            c.setPublishedFrom(hour);
+        } else if (changed) {
+            publishIfPublished(hour, c, ctx.getCurrentKey(), out);
+        }
+        clock.update(c);
+        if (e.getKind() == SectionEvent.Kind.INCIDENT && e.getReportedTime() - e.getEventTime() > reportDueMillis) {
+            long reportHour = PictureWindows.hourStart(e.getReportedTime());
+            if (reportHour + H + latenessMillis > watermark && update(reportHour, b -> b.countOverdue(e), ctx)) {
+                publishIfPublished(reportHour, c, ctx.getCurrentKey(), out);
+            }
+        }
+    }
+
+    /** Applies {@code change} to the hour's bucket; true when it changed anything. */
+    private boolean update(long hour, BucketChange change, Context ctx) throws Exception {
+        HourBucket bucket = hours.get(hour);
+        if (bucket == null) {
+            bucket = new HourBucket(hour);
+            ctx.timerService().registerEventTimeTimer(hour + H + latenessMillis);
+        }
+        if (!change.apply(bucket)) {
+            return false;
+        }
+        hours.put(hour, bucket);
+        return true;
+    }
+
+    /** An hour already published is published again at once: a revision. */
+    private void publishIfPublished(long hour, SectionClock c, String section, Collector<PictureUpdate> out)
+            throws Exception {
+        if (c.published(hour)) {
+            revised.inc();
+            out.collect(record(section, hour));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PictureUpdate> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        boolean endOfInput = watermark == Long.MAX_VALUE;
+        SectionClock c = clock.value();
+        boolean waiting = false;
+        if (c != null) {
+            long limit = endOfInput ? newestSeen - outOfOrdernessMillis : watermark - publishAfterMillis;
+            while (c.getPublishedUntil() + H <= limit) {
+                long hour = c.getPublishedUntil();
+                if (c.aliveAt(hour, aliveMillis)) {
+                    published.inc();
+                    out.collect(record(ctx.getCurrentKey(), hour));
+                    c.setPublishedUntil(hour + H);
+                    continue;
+                }
+                Long next = c.nextDataHour(hour);
+                if (next == null) {
+                    break;
+                }
+                c.setPublishedUntil(next);
+            }
+            c.forgetBefore(c.getPublishedUntil() - aliveMillis);
+            waiting = c.nextDataHour(c.getPublishedUntil()) != null
+                    || c.aliveAt(c.getPublishedUntil(), aliveMillis);
+            clock.update(c);
+            if (waiting && !endOfInput) {
+                ctx.timerService().registerEventTimeTimer(c.getPublishedUntil() + H + publishAfterMillis);
+            }
+        }
+        List<Long> expired = new ArrayList<>();
+        for (Long hour : hours.keys()) {
+            if (hour + H + latenessMillis <= watermark) {
+                expired.add(hour);
+            }
+        }
+        for (Long hour : expired) {
+            hours.remove(hour);
+        }
+        if (c != null && hours.isEmpty() && (endOfInput || !waiting)) {
+            clock.clear();
+        }
+    }
+
+    private PictureUpdate record(String section, long hour) throws Exception {
+        HourBucket bucket = hours.get(hour);
+        return (bucket != null ? bucket : new HourBucket(hour))
+                .toRecord(section, referenceLevels.get(section), maxIncidents);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        newestSeenState.update(List.of(newestSeen));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        newestSeenState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("newest-event-time", Types.LONG));
+        newestSeen = Long.MIN_VALUE;
+        for (Long seen : newestSeenState.get()) {
+            newestSeen = Math.max(newestSeen, seen);
+        }
+    }
+
+    /** A change of one hour's bucket. */
+    @FunctionalInterface
+    private interface BucketChange {
+        boolean apply(HourBucket bucket);
+    }
+}
