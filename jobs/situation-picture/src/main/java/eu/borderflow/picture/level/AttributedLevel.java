@@ -44,12 +44,19 @@ public final class AttributedLevel
         this.latenessMillis = settings.allowedLatenessMillis();
     }
 
+    static ValueStateDescriptor<LevelHistory> historyState() {
+        return new ValueStateDescriptor<>("level-history", TypeInformation.of(LevelHistory.class));
+    }
+
+    /** The windows emitted, by {@code <view>/<end>}, while a level change may still stamp them again. */
+    static MapStateDescriptor<String, PictureUpdate> windowsState() {
+        return new MapStateDescriptor<>("windows", Types.STRING, new AvroTypeInfo<>(PictureUpdate.class));
+    }
+
     @Override
     public void open(OpenContext context) {
-        history = getRuntimeContext().getState(new ValueStateDescriptor<>("level-history",
-                TypeInformation.of(LevelHistory.class)));
-        windows = getRuntimeContext().getMapState(new MapStateDescriptor<>("windows", Types.STRING,
-                new AvroTypeInfo<>(PictureUpdate.class)));
+        history = getRuntimeContext().getState(historyState());
+        windows = getRuntimeContext().getMapState(windowsState());
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.util.TreeMap;
 /**
  * Numbers the versions of each window of one border section (keyed by section id): the first version of a
  * (view, window end) is revision 0, each later one that differs is the next revision, and one that changes nothing is
- * dropped. Maps are written in key order, so the same window gives the same bytes. The last version of each window
- * is kept until it can no longer be revised (event-time timer).
+ * dropped. Maps are emitted in key order, so every copy made of a version downstream is filled in that order and the
+ * same window gives the same bytes. The last version of each window is kept until it can no longer be revised
+ * (event-time timer).
  */
 public final class PictureRevisions extends KeyedProcessFunction<String, PictureUpdate, PictureUpdate> {
 
@@ -42,10 +43,14 @@ public final class PictureRevisions extends KeyedProcessFunction<String, Picture
         this.latenessMillis = latenessMillis;
     }
 
+    /** The last revision of each window, by {@code <view>/<end>}. */
+    static MapStateDescriptor<String, PictureUpdate> publishedState() {
+        return new MapStateDescriptor<>("published", Types.STRING, new AvroTypeInfo<>(PictureUpdate.class));
+    }
+
     @Override
     public void open(OpenContext context) {
-        published = getRuntimeContext().getMapState(new MapStateDescriptor<>("published", Types.STRING,
-                new AvroTypeInfo<>(PictureUpdate.class)));
+        published = getRuntimeContext().getMapState(publishedState());
         firstVersions = new EnumMap<>(PictureView.class);
         revisions = new EnumMap<>(PictureView.class);
         for (PictureView view : PictureView.values()) {

@@ -61,14 +61,32 @@ public final class SectionPressureWindow extends KeyedProcessFunction<String, Pi
         this.latenessMillis = settings.allowedLatenessMillis();
     }
 
+    /** The incidents of each DAY window, by its end: later windows' baselines. */
+    static MapStateDescriptor<Long, Long> dayIncidentsState() {
+        return new MapStateDescriptor<>("day-incidents", Types.LONG, Types.LONG);
+    }
+
+    /** Whether each DAY window met the rule, by its end. */
+    static MapStateDescriptor<Long, Boolean> metState() {
+        return new MapStateDescriptor<>("met", Types.LONG, Types.BOOLEAN);
+    }
+
+    /** The latest revision of the flag on each window end that started an episode. */
+    static MapStateDescriptor<Long, RiskFlag> flagsState() {
+        return new MapStateDescriptor<>("flags", Types.LONG, new AvroTypeInfo<>(RiskFlag.class));
+    }
+
+    /** The start of the section's first hour: where its history begins. */
+    static ValueStateDescriptor<Long> sinceState() {
+        return new ValueStateDescriptor<>("since", Types.LONG);
+    }
+
     @Override
     public void open(OpenContext context) {
-        dayIncidents = getRuntimeContext().getMapState(new MapStateDescriptor<>("day-incidents", Types.LONG,
-                Types.LONG));
-        met = getRuntimeContext().getMapState(new MapStateDescriptor<>("met", Types.LONG, Types.BOOLEAN));
-        flags = getRuntimeContext().getMapState(new MapStateDescriptor<>("flags", Types.LONG,
-                new AvroTypeInfo<>(RiskFlag.class)));
-        since = getRuntimeContext().getState(new ValueStateDescriptor<>("since", Types.LONG));
+        dayIncidents = getRuntimeContext().getMapState(dayIncidentsState());
+        met = getRuntimeContext().getMapState(metState());
+        flags = getRuntimeContext().getMapState(flagsState());
+        since = getRuntimeContext().getState(sinceState());
         raised = getRuntimeContext().getMetricGroup().counter(RAISED);
         revised = getRuntimeContext().getMetricGroup().counter(REVISED);
         withdrawn = getRuntimeContext().getMetricGroup().counter(WITHDRAWN);

@@ -40,10 +40,14 @@ public final class SectionDayView extends KeyedProcessFunction<String, PictureUp
         this.freshness = settings.freshness();
     }
 
+    /** The hour records of the last 24 hours (and the allowed lateness), by the hour's start. */
+    static MapStateDescriptor<Long, PictureUpdate> hoursState() {
+        return new MapStateDescriptor<>("hours", Types.LONG, new AvroTypeInfo<>(PictureUpdate.class));
+    }
+
     @Override
     public void open(OpenContext context) {
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Types.LONG,
-                new AvroTypeInfo<>(PictureUpdate.class)));
+        hours = getRuntimeContext().getMapState(hoursState());
     }
 
     @Override

@@ -75,12 +75,19 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
         this.referenceLevels = new HashMap<>(settings.referenceLevels());
     }
 
+    /** Each hour's counts, by the hour's start. */
+    static MapStateDescriptor<Long, HourBucket> hoursState() {
+        return new MapStateDescriptor<>("hours", Types.LONG, TypeInformation.of(HourBucket.class));
+    }
+
+    static ValueStateDescriptor<SectionClock> clockState() {
+        return new ValueStateDescriptor<>("clock", TypeInformation.of(SectionClock.class));
+    }
+
     @Override
     public void open(OpenContext context) {
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("hours", Types.LONG,
-                TypeInformation.of(HourBucket.class)));
-        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock",
-                TypeInformation.of(SectionClock.class)));
+        hours = getRuntimeContext().getMapState(hoursState());
+        clock = getRuntimeContext().getState(clockState());
         published = getRuntimeContext().getMetricGroup().counter(HOURS_PUBLISHED);
         revised = getRuntimeContext().getMetricGroup().counter(HOURS_REVISED);
         late = getRuntimeContext().getMetricGroup().addGroup("deadletters", LATE).counter("count");
