@@ -160,6 +160,10 @@ public final class PictureSettings implements Serializable {
                     || time.sourceIdleness == null || freshness.unknownAfter == null || reports.dueWithin == null) {
                 throw new ConfigException("picture.yaml: every duration must be set");
             }
+            // R11 compares a window with the same window a week earlier, which must be final by then.
+            if (time.allowedLateness.isNegative() || time.allowedLateness.compareTo(Duration.ofDays(7)) > 0) {
+                throw new ConfigException("picture.yaml: time.allowed_lateness must lie between 0 and P7D");
+            }
             if (time.publishAfter.isNegative() || time.publishAfter.compareTo(time.allowedLateness) > 0) {
                 throw new ConfigException("picture.yaml: time.publish_after must lie between 0 and "
                         + "time.allowed_lateness");
