@@ -66,6 +66,7 @@ class PressureGroundTruthTest {
 
         // The picture agrees with the flags: a review is suggested on the surge windows, never on a near-miss's.
         List<PictureUpdate> picture = BoundedPicture.picture(out);
+        assertTrue(picture.stream().allMatch(p -> p.getRevision() == 0), "a bounded run publishes final windows");
         for (GroundTruthEntry entry : truth) {
             String section = entry.getTriggerEventId().substring(0, entry.getTriggerEventId().indexOf('@'));
             String end = entry.getTriggerEventId().substring(entry.getTriggerEventId().indexOf('@') + 1);
