@@ -24,6 +24,7 @@ import eu.borderflow.picture.level.AttributedLevel;
 import eu.borderflow.picture.output.PictureRevisions;
 import eu.borderflow.picture.output.PictureTopic;
 import eu.borderflow.picture.pressure.SectionPressureWindow;
+import eu.borderflow.picture.window.DataClock;
 import eu.borderflow.picture.window.PictureWindows;
 import eu.borderflow.picture.window.SectionDayView;
 import eu.borderflow.picture.window.SectionEvent;
@@ -173,7 +174,10 @@ public final class SituationPictureJob {
         }
 
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
+        DataStream<Long> reached = all.process(new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
+                .uid("data-clock").name("data clock");
         SingleOutputStreamOperator<PictureUpdate> hours = all.keyBy(EVENT_SECTION, Types.STRING)
+                .connect(reached.broadcast(DataClock.STATE))
                 .process(new SectionHourWindow(settings), pictureType)
                 .uid("section-hour-window").name("section hour window");
         ingest.addDeadLetters(hours.getSideOutput(DeadLetters.TAG));

@@ -6,9 +6,7 @@ import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.seeds.generate.GenerateOptions;
-import eu.borderflow.seeds.generate.Generator;
-import eu.borderflow.seeds.generate.Progress;
+import eu.borderflow.picture.testing.TestWorld;
 import eu.borderflow.tools.evaluate.Evaluation;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.evaluate.EvaluationReport;
@@ -17,10 +15,8 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,15 +37,13 @@ class PressureGroundTruthTest {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
 
-    @TempDir
-    static Path dir;
-
     @Test
     void plantedSurgesAreFlaggedAndNearMissesAreNot() throws Exception {
-        Path world = dir.resolve("world");
-        Generator.run(new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE);
-        Path out = dir.resolve("out");
-        BoundedPicture.run(world, null, out);
+        Path world = TestWorld.dataset();
+        Path out = TestWorld.settledPicture((dataset, into) -> () -> {
+            BoundedPicture.run(dataset, null, into);
+            return null;
+        });
 
         List<GroundTruthEntry> truth = EvaluationInputs.groundTruth(world).stream()
                 .filter(e -> e.getRuleId().equals(SectionPressureRule.ID)).toList();

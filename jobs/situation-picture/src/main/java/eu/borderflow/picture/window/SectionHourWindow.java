@@ -5,8 +5,7 @@ import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -14,10 +13,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.nio.charset.StandardCharsets;
@@ -37,11 +33,10 @@ import java.util.List;
  * record within R11's look-back (four weeks and a day) before the hour, after which every figure of the picture is
  * known to be empty. A dead section's publication resumes at its next record's hour. Each hour's state is dropped by
  * an event-time timer at its end plus the allowed lateness, the section's clock once it has nothing left to publish.
- * At the end of a bounded input (watermark at +infinity) hours are published up to the newest record this operator
- * instance saw less the out-of-orderness: later hours were not reached by the data.
+ * At the end of a bounded input (watermark at +infinity) hours are published up to the newest record of the whole
+ * input less the out-of-orderness ({@link DataClock}, broadcast): later hours were not reached by the data.
  */
-public final class SectionHourWindow extends KeyedProcessFunction<String, SectionEvent, PictureUpdate>
-        implements CheckpointedFunction {
+public final class SectionHourWindow extends KeyedBroadcastProcessFunction<String, SectionEvent, Long, PictureUpdate> {
 
     static final String LATE = "LATE";
     static final String HOURS_PUBLISHED = "hoursPublished";
@@ -51,7 +46,6 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
 
     private final long latenessMillis;
     private final long publishAfterMillis;
-    private final long outOfOrdernessMillis;
     private final long aliveMillis;
     private final long reportDueMillis;
     private final int maxIncidents;
@@ -59,8 +53,6 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
 
     private transient MapState<Long, HourBucket> hours;
     private transient ValueState<SectionClock> clock;
-    private transient ListState<Long> newestSeenState;
-    private transient long newestSeen;
     private transient Counter published;
     private transient Counter revised;
     private transient Counter late;
@@ -68,7 +60,6 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
     public SectionHourWindow(PictureSettings settings) {
         this.latenessMillis = settings.allowedLatenessMillis();
         this.publishAfterMillis = settings.publishAfterMillis();
-        this.outOfOrdernessMillis = settings.outOfOrderness().toMillis();
         this.aliveMillis = settings.pressure().lookBackMillis();
         this.reportDueMillis = settings.reportDueMillis();
         this.maxIncidents = settings.maxContributingIncidents();
@@ -94,7 +85,7 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
     }
 
     @Override
-    public void processElement(SectionEvent e, Context ctx, Collector<PictureUpdate> out) throws Exception {
+    public void processElement(SectionEvent e, ReadOnlyContext ctx, Collector<PictureUpdate> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         long hour = PictureWindows.hourStart(e.getEventTime());
         if (hour + H + latenessMillis <= watermark) {
@@ -106,7 +97,6 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
                             + Instant.ofEpochMilli(watermark) + "); the hour is final"));
             return;
         }
-        newestSeen = Math.max(newestSeen, e.getEventTime());
         SectionClock c = clock.value();
         boolean backfill = false;
         if (c == null) {
@@ -142,7 +132,7 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
     }
 
     /** Applies {@code change} to the hour's bucket; true when it changed anything. */
-    private boolean update(long hour, BucketChange change, Context ctx) throws Exception {
+    private boolean update(long hour, BucketChange change, ReadOnlyContext ctx) throws Exception {
         HourBucket bucket = hours.get(hour);
         if (bucket == null) {
             bucket = new HourBucket(hour);
@@ -171,7 +161,8 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
         SectionClock c = clock.value();
         boolean waiting = false;
         if (c != null) {
-            long limit = endOfInput ? newestSeen - outOfOrdernessMillis : watermark - publishAfterMillis;
+            Long reached = ctx.getBroadcastState(DataClock.STATE).get(DataClock.REACHED);
+            long limit = !endOfInput ? watermark - publishAfterMillis : reached == null ? Long.MIN_VALUE : reached;
             while (c.getPublishedUntil() + H <= limit) {
                 long hour = c.getPublishedUntil();
                 if (c.aliveAt(hour, aliveMillis)) {
@@ -214,18 +205,13 @@ public final class SectionHourWindow extends KeyedProcessFunction<String, Sectio
                 .toRecord(section, referenceLevels.get(section), maxIncidents);
     }
 
+    /** The newest full hour the data of any instance has reached. */
     @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        newestSeenState.update(List.of(newestSeen));
-    }
-
-    @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        newestSeenState = context.getOperatorStateStore().getUnionListState(
-                new ListStateDescriptor<>("newest-event-time", Types.LONG));
-        newestSeen = Long.MIN_VALUE;
-        for (Long seen : newestSeenState.get()) {
-            newestSeen = Math.max(newestSeen, seen);
+    public void processBroadcastElement(Long reached, Context ctx, Collector<PictureUpdate> out) throws Exception {
+        BroadcastState<String, Long> clock = ctx.getBroadcastState(DataClock.STATE);
+        Long known = clock.get(DataClock.REACHED);
+        if (known == null || reached > known) {
+            clock.put(DataClock.REACHED, reached);
         }
     }
 

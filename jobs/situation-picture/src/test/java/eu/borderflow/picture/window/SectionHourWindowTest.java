@@ -7,9 +7,9 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +39,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The hour window of one section in Flink's test harness: publication, revisions, lateness, liveness, state. */
 class SectionHourWindowTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, SectionEvent, PictureUpdate> harness;
+    private KeyedBroadcastOperatorTestHarness<String, SectionEvent, Long, PictureUpdate> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SectionHourWindow(SETTINGS)), SectionEvent::getSectionId, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new SectionHourWindow(SETTINGS),
+                SectionEvent::getSectionId, Types.STRING, DataClock.STATE);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
-        harness.open();
     }
 
     @AfterEach
@@ -59,10 +58,10 @@ class SectionHourWindowTest {
         send(entry("e1", "2025-01-06T10:10:00Z"), refusal("e2", "2025-01-06T10:20:00Z", "B", "H"),
                 exit("e3", "2025-01-06T10:40:00Z"), incident("I1", "2025-01-06T11:05:00Z", "2025-01-06T12:00:00Z"),
                 flag("R1:e9", "2025-01-06T11:30:00Z", "R1", 0, false));
-        harness.processWatermark(at("2025-01-06T10:59:59Z"));
+        harness.watermark(at("2025-01-06T10:59:59Z"));
         assertEquals(List.of(), harness.extractOutputValues(), "no hour has ended");
 
-        harness.processWatermark(at("2025-01-06T11:00:00Z"));
+        harness.watermark(at("2025-01-06T11:00:00Z"));
         PictureUpdate ten = only(harness.extractOutputValues());
         assertEquals(PictureView.HOUR, ten.getView());
         assertEquals(Instant.parse("2025-01-06T10:00:00Z"), ten.getWindowStart());
@@ -74,7 +73,7 @@ class SectionHourWindowTest {
         assertEquals(Instant.parse("2025-01-06T10:40:00Z"), ten.getLastDataTime());
         assertEquals(0, ten.getIncidents());
 
-        harness.processWatermark(at("2025-01-06T13:00:00Z"));
+        harness.watermark(at("2025-01-06T13:00:00Z"));
         List<PictureUpdate> out = harness.extractOutputValues();
         assertEquals(3, out.size());
         PictureUpdate eleven = out.get(1);
@@ -100,7 +99,7 @@ class SectionHourWindowTest {
     @Test
     void aLateRecordRevisesItsHourAndAResentOneChangesNothing() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"), incident("I1", "2025-01-06T10:20:00Z", "2025-01-06T10:50:00Z"));
-        harness.processWatermark(at("2025-01-06T13:00:00Z"));
+        harness.watermark(at("2025-01-06T13:00:00Z"));
         assertEquals(3, harness.extractOutputValues().size());
 
         send(exit("e2", "2025-01-06T10:50:00Z"));
@@ -116,7 +115,7 @@ class SectionHourWindowTest {
     @Test
     void aRecordLaterThanTheAllowedLatenessIsADeadLetter() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"));
-        harness.processWatermark(at("2025-01-06T11:00:00Z") + LATENESS);
+        harness.watermark(at("2025-01-06T11:00:00Z") + LATENESS);
         int published = harness.extractOutputValues().size();
         assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(), "the hour is final");
 
@@ -139,7 +138,7 @@ class SectionHourWindowTest {
     @Test
     void anOverdueReportIsListedInTheHourItWasReceived() throws Exception {
         send(entry("e1", "2025-01-06T09:10:00Z"));
-        harness.processWatermark(at("2025-01-07T12:00:00Z"));
+        harness.watermark(at("2025-01-07T12:00:00Z"));
         int before = harness.extractOutputValues().size();
 
         send(incident("I2", "2025-01-06T10:05:00Z", "2025-01-07T12:30:00Z"));
@@ -149,7 +148,7 @@ class SectionHourWindowTest {
         assertEquals(1, detected.getIncidents());
         assertEquals(0, detected.getOverdueReports());
 
-        harness.processWatermark(at("2025-01-07T13:00:00Z"));
+        harness.watermark(at("2025-01-07T13:00:00Z"));
         PictureUpdate received = harness.extractOutputValues().get(before + 1);
         assertEquals(at("2025-01-07T12:00:00Z"), received.getWindowStart().toEpochMilli());
         assertEquals(1, received.getOverdueReports());
@@ -161,7 +160,7 @@ class SectionHourWindowTest {
     void aWithdrawnFlagStopsCountingAndAnOlderRevisionIsIgnored() throws Exception {
         send(flag("R4:e1", "2025-01-06T10:10:00Z", "R4", 0, false), flag("R6:e2", "2025-01-06T10:15:00Z", "R6", 0,
                 false));
-        harness.processWatermark(at("2025-01-06T11:00:00Z"));
+        harness.watermark(at("2025-01-06T11:00:00Z"));
         assertEquals(Map.of("R4", 1L, "R6", 1L), only(harness.extractOutputValues()).getFlagsByRule());
 
         send(flag("R4:e1", "2025-01-06T10:10:00Z", "R4", 1, true));
@@ -176,18 +175,17 @@ class SectionHourWindowTest {
     @Test
     void aSilentSectionIsPublishedUntilR11LooksNoFurtherBackThenForgotten() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"));
-        harness.processWatermark(at("2025-01-06T10:00:00Z") + 40 * DAY);
+        harness.watermark(at("2025-01-06T10:00:00Z") + 40 * DAY);
         List<PictureUpdate> out = harness.extractOutputValues();
         long lookBack = SETTINGS.pressure().lookBackMillis();
         assertEquals(29 * DAY, lookBack);
         assertEquals(lookBack / HOUR, out.size(), "every hour from the first while a record is within 29 days");
         assertEquals(at("2025-01-06T10:00:00Z"), out.get(0).getWindowStart().toEpochMilli());
         assertEquals(at("2025-01-06T10:00:00Z") + lookBack, out.get(out.size() - 1).getWindowEnd().toEpochMilli());
-        assertEquals(0, harness.numKeyedStateEntries(), "nothing is kept for a dead section");
-        assertEquals(0, harness.numEventTimeTimers());
+        assertNothingKept("a dead section");
 
         send(entry("e2", "2025-02-20T08:30:00Z"));
-        harness.processWatermark(at("2025-02-20T09:00:00Z"));
+        harness.watermark(at("2025-02-20T09:00:00Z"));
         assertEquals(at("2025-02-20T08:00:00Z"),
                 harness.extractOutputValues().get(out.size()).getWindowStart().toEpochMilli(), "it resumes");
     }
@@ -195,7 +193,7 @@ class SectionHourWindowTest {
     @Test
     void anEarlierRecordBeforeAnyPublicationMovesTheFirstHour() throws Exception {
         send(entry("e1", "2025-01-06T12:10:00Z"), entry("e0", "2025-01-06T09:30:00Z"));
-        harness.processWatermark(at("2025-01-06T13:00:00Z"));
+        harness.watermark(at("2025-01-06T13:00:00Z"));
         assertEquals(List.of(at("2025-01-06T09:00:00Z"), at("2025-01-06T10:00:00Z"), at("2025-01-06T11:00:00Z"),
                 at("2025-01-06T12:00:00Z")), starts(harness.extractOutputValues()));
     }
@@ -203,7 +201,7 @@ class SectionHourWindowTest {
     @Test
     void aStreamStartingMidWayPublishesTheDueHoursBeforeItsFirstAtOnce() throws Exception {
         send(entry("e1", "2025-01-06T12:10:00Z"));
-        harness.processWatermark(at("2025-01-06T14:00:00Z"));
+        harness.watermark(at("2025-01-06T14:00:00Z"));
         send(entry("e0", "2025-01-06T09:30:00Z"));
         List<PictureUpdate> out = harness.extractOutputValues();
         assertEquals(List.of(at("2025-01-06T12:00:00Z"), at("2025-01-06T13:00:00Z"), at("2025-01-06T09:00:00Z"),
@@ -214,12 +212,21 @@ class SectionHourWindowTest {
     @Test
     void atTheEndOfABoundedInputOnlyHoursTheDataReachedArePublished() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"), entry("e2", "2025-01-06T15:20:00Z"));
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.processBroadcastElement(at("2025-01-06T15:00:00Z"), at("2025-01-06T15:15:00Z"));
+        harness.processBroadcastElement(at("2025-01-06T17:00:00Z"), at("2025-01-06T17:15:00Z"));
+        harness.processBroadcastElement(at("2025-01-06T16:00:00Z"), at("2025-01-06T16:15:00Z"));
+        harness.watermark(Long.MAX_VALUE);
         List<Long> starts = starts(harness.extractOutputValues());
         assertEquals(at("2025-01-06T10:00:00Z"), starts.get(0));
-        assertEquals(at("2025-01-06T14:00:00Z"), starts.get(starts.size() - 1),
-                "15:00-16:00 ends after the newest record less the out-of-orderness");
-        assertEquals(0, harness.numKeyedStateEntries());
+        assertEquals(at("2025-01-06T16:00:00Z"), starts.get(starts.size() - 1),
+                "up to the full hour the data of the whole input reached (17:00), not this section's newest record");
+        assertNothingKept("the end of the input");
+    }
+
+    private void assertNothingKept(String when) throws Exception {
+        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(), when);
+        assertNull(KeyedState.value(harness, SECTION, SectionHourWindow.clockState()), when);
+        assertEquals(0, harness.numEventTimeTimers(), when);
     }
 
     private void send(SectionEvent... events) throws Exception {
