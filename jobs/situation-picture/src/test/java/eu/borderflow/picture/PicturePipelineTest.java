@@ -120,8 +120,8 @@ class PicturePipelineTest {
         assertEquals(0, picture.undecodable());
         Map<String, Long> copies = picture.records().stream().collect(Collectors.groupingBy(
                 p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));
-        assertEquals(Map.of(), copies.entrySet().stream().filter(e -> e.getValue() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "no revision committed twice");
+        assertEquals(List.of(), copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .limit(5).toList(), "no revision committed twice");
         Map<String, PictureUpdate> latest = new TreeMap<>();
         for (PictureUpdate p : picture.records()) {
             latest.merge(PictureTopic.key(p), p, (a, b) -> b.getRevision() > a.getRevision() ? b : a);
