@@ -21,6 +21,7 @@ import eu.borderflow.picture.ingest.PictureIngest;
 import eu.borderflow.picture.ingest.PictureIngest.FileWatermarks;
 import eu.borderflow.picture.ingest.PictureInput;
 import eu.borderflow.picture.level.AttributedLevel;
+import eu.borderflow.picture.output.MapsInKeyOrder;
 import eu.borderflow.picture.output.PictureRevisions;
 import eu.borderflow.picture.output.PictureTopic;
 import eu.borderflow.picture.pressure.SectionPressureWindow;
@@ -200,7 +201,12 @@ public final class SituationPictureJob {
                 .process(new PictureRevisions(settings.allowedLatenessMillis()), pictureType)
                 .uid("picture-revisions").name("picture revisions");
 
-        sink(picture.sinkTo(pictureSink).uid("picture-sink").name("picture"));
+        SingleOutputStreamOperator<PictureUpdate> ordered = picture.map(new MapsInKeyOrder(), pictureType)
+                .uid("picture-maps-in-key-order").name("picture: maps in key order");
+        if (sinkParallelism != null) {
+            ordered.setParallelism(sinkParallelism);
+        }
+        sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
         sink(pressured.getSideOutput(SectionPressureWindow.FLAGS).sinkTo(flagSink).uid("r11-flags-sink")
                 .name("R11 flags"));
         sink(ingest.deadLetters().sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));

@@ -24,9 +24,13 @@ final class BoundedPicture {
 
     /** Runs over {@code dataset} (and {@code flagsFile} when not null) into {@code out}, at parallelism 2. */
     static void run(Path dataset, Path flagsFile, Path out) throws Exception {
+        run(dataset, flagsFile, out, 2);
+    }
+
+    static void run(Path dataset, Path flagsFile, Path out, int parallelism) throws Exception {
         Files.createDirectories(out);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        env.setParallelism(parallelism);
         SituationPictureJob.configureTypes(env);
         SituationPictureJob.Builder job = SituationPictureJob.builder(
                         PictureSettings.bind(ConfigLoader.defaults()).settledPicture())

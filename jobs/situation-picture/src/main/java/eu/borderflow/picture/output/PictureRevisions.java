@@ -16,13 +16,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Numbers the versions of each window of one border section (keyed by section id): the first version of a
  * (view, window end) is revision 0, each later one that differs is the next revision, and one that changes nothing is
- * dropped. Maps are emitted in key order, so every copy made of a version downstream is filled in that order and the
- * same window gives the same bytes. The last version of each window is kept until it can no longer be revised
+ * dropped (maps compare by content). The last version of each window is kept until it can no longer be revised
  * (event-time timer).
  */
 public final class PictureRevisions extends KeyedProcessFunction<String, PictureUpdate, PictureUpdate> {
@@ -66,7 +64,8 @@ public final class PictureRevisions extends KeyedProcessFunction<String, Picture
         long end = version.getWindowEnd().toEpochMilli();
         String key = version.getView() + "/" + end;
         PictureUpdate previous = published.get(key);
-        PictureUpdate candidate = canonical(version, previous == null ? 0 : previous.getRevision());
+        PictureUpdate candidate = PictureUpdate.newBuilder(version)
+                .setRevision(previous == null ? 0 : previous.getRevision()).build();
         if (candidate.equals(previous)) {
             unchanged.inc();
             return;
@@ -94,18 +93,5 @@ public final class PictureRevisions extends KeyedProcessFunction<String, Picture
         for (String key : expired) {
             published.remove(key);
         }
-    }
-
-    /** {@code version} with {@code revision} and every map in key order. */
-    static PictureUpdate canonical(PictureUpdate version, int revision) {
-        return PictureUpdate.newBuilder(version)
-                .setRevision(revision)
-                .setCrossingsByDirection(new TreeMap<>(version.getCrossingsByDirection()))
-                .setRefusalsByReason(new TreeMap<>(version.getRefusalsByReason()))
-                .setIncidentsByCategory(new TreeMap<>(version.getIncidentsByCategory()))
-                .setIncidentsByImpact(new TreeMap<>(version.getIncidentsByImpact()))
-                .setIncidentsByConfidence(new TreeMap<>(version.getIncidentsByConfidence()))
-                .setFlagsByRule(new TreeMap<>(version.getFlagsByRule()))
-                .build();
     }
 }

@@ -29,12 +29,12 @@ import java.util.List;
  * watermark has passed its end plus {@code publish_after}. A record for an hour already published revises it (the
  * hour is published again); one later than the allowed lateness after its hour's end becomes a LATE dead letter.
  *
- * <p>A section's hours are published from the first hour that holds a record, as long as the section is alive: a
- * record within R11's look-back (four weeks and a day) before the hour, after which every figure of the picture is
- * known to be empty. A dead section's publication resumes at its next record's hour. Each hour's state is dropped by
- * an event-time timer at its end plus the allowed lateness, the section's clock once it has nothing left to publish.
- * At the end of a bounded input (watermark at +infinity) hours are published up to the newest record of the whole
- * input less the out-of-orderness ({@link DataClock}, broadcast): later hours were not reached by the data.
+ * <p>A section's hours are published from the first hour that holds a record on, every hour: a section that falls
+ * silent goes on being published (and shown UNKNOWN), since silence is what the picture must not hide. Each hour's
+ * state is dropped by an event-time timer at its end plus the allowed lateness; what remains of a section is its
+ * clock, one small value for each section of the reference table. At the end of a bounded input (watermark at
+ * +infinity) hours are published up to the newest record of the whole input less the out-of-orderness
+ * ({@link DataClock}, broadcast): later hours were not reached by the data.
  */
 public final class SectionHourWindow extends KeyedBroadcastProcessFunction<String, SectionEvent, Long, PictureUpdate> {
 
@@ -46,7 +46,6 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
 
     private final long latenessMillis;
     private final long publishAfterMillis;
-    private final long aliveMillis;
     private final long reportDueMillis;
     private final int maxIncidents;
     private final HashMap<String, SectionImpactLevel> referenceLevels;
@@ -60,7 +59,6 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
     public SectionHourWindow(PictureSettings settings) {
         this.latenessMillis = settings.allowedLatenessMillis();
         this.publishAfterMillis = settings.publishAfterMillis();
-        this.aliveMillis = settings.pressure().lookBackMillis();
         this.reportDueMillis = settings.reportDueMillis();
         this.maxIncidents = settings.maxContributingIncidents();
         this.referenceLevels = new HashMap<>(settings.referenceLevels());
@@ -99,24 +97,18 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         }
         SectionClock c = clock.value();
         boolean backfill = false;
-        if (c == null) {
+        if (c == null || hour < c.getPublishedFrom() && c.nothingPublished()) {
             c = new SectionClock(hour);
-        } else if (hour < c.getPublishedFrom() && c.nothingPublished()) {
-            c.setPublishedFrom(hour);
-            c.setPublishedUntil(hour);
+            ctx.timerService().registerEventTimeTimer(hour + H + publishAfterMillis);
         } else {
             // Hours before the first published one are due already when a stream starts mid-way.
             backfill = hour < c.getPublishedFrom();
         }
-        c.addDataHour(hour);
-        ctx.timerService().registerEventTimeTimer(hour + H + publishAfterMillis);
         boolean changed = update(hour, b -> b.count(e), ctx);
         if (backfill) {
             for (long h = hour; h < c.getPublishedFrom(); h += H) {
-                if (c.aliveAt(h, aliveMillis)) {
-                    published.inc();
-                    out.collect(record(ctx.getCurrentKey(), h));
-                }
+                published.inc();
+                out.collect(record(ctx.getCurrentKey(), h));
             }
             c.setPublishedFrom(hour);
         } else if (changed) {
@@ -159,29 +151,16 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         long watermark = ctx.timerService().currentWatermark();
         boolean endOfInput = watermark == Long.MAX_VALUE;
         SectionClock c = clock.value();
-        boolean waiting = false;
         if (c != null) {
             Long reached = ctx.getBroadcastState(DataClock.STATE).get(DataClock.REACHED);
             long limit = !endOfInput ? watermark - publishAfterMillis : reached == null ? Long.MIN_VALUE : reached;
             while (c.getPublishedUntil() + H <= limit) {
-                long hour = c.getPublishedUntil();
-                if (c.aliveAt(hour, aliveMillis)) {
-                    published.inc();
-                    out.collect(record(ctx.getCurrentKey(), hour));
-                    c.setPublishedUntil(hour + H);
-                    continue;
-                }
-                Long next = c.nextDataHour(hour);
-                if (next == null) {
-                    break;
-                }
-                c.setPublishedUntil(next);
+                published.inc();
+                out.collect(record(ctx.getCurrentKey(), c.getPublishedUntil()));
+                c.setPublishedUntil(c.getPublishedUntil() + H);
             }
-            c.forgetBefore(c.getPublishedUntil() - aliveMillis);
-            waiting = c.nextDataHour(c.getPublishedUntil()) != null
-                    || c.aliveAt(c.getPublishedUntil(), aliveMillis);
             clock.update(c);
-            if (waiting && !endOfInput) {
+            if (!endOfInput) {
                 ctx.timerService().registerEventTimeTimer(c.getPublishedUntil() + H + publishAfterMillis);
             }
         }
@@ -194,7 +173,7 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         for (Long hour : expired) {
             hours.remove(hour);
         }
-        if (c != null && hours.isEmpty() && (endOfInput || !waiting)) {
+        if (endOfInput && hours.isEmpty()) {
             clock.clear();
         }
     }

@@ -173,21 +173,18 @@ class SectionHourWindowTest {
     }
 
     @Test
-    void aSilentSectionIsPublishedUntilR11LooksNoFurtherBackThenForgotten() throws Exception {
+    void aSilentSectionIsStillPublishedEveryHourAndOnlyItsClockIsKept() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"));
         harness.watermark(at("2025-01-06T10:00:00Z") + 40 * DAY);
         List<PictureUpdate> out = harness.extractOutputValues();
-        long lookBack = SETTINGS.pressure().lookBackMillis();
-        assertEquals(29 * DAY, lookBack);
-        assertEquals(lookBack / HOUR, out.size(), "every hour from the first while a record is within 29 days");
-        assertEquals(at("2025-01-06T10:00:00Z"), out.get(0).getWindowStart().toEpochMilli());
-        assertEquals(at("2025-01-06T10:00:00Z") + lookBack, out.get(out.size() - 1).getWindowEnd().toEpochMilli());
-        assertNothingKept("a dead section");
-
-        send(entry("e2", "2025-02-20T08:30:00Z"));
-        harness.watermark(at("2025-02-20T09:00:00Z"));
-        assertEquals(at("2025-02-20T08:00:00Z"),
-                harness.extractOutputValues().get(out.size()).getWindowStart().toEpochMilli(), "it resumes");
+        assertEquals(40 * 24, out.size(), "every hour from the first, silent or not");
+        assertEquals(1, out.get(0).getCrossings());
+        assertEquals(at("2025-01-06T10:00:00Z") + 40 * DAY, out.get(out.size() - 1).getWindowEnd().toEpochMilli());
+        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(),
+                "the hour's counts are dropped once it can no longer be revised");
+        assertEquals(at("2025-01-06T10:00:00Z") + 40 * DAY,
+                KeyedState.value(harness, SECTION, SectionHourWindow.clockState()).getPublishedUntil());
+        assertEquals(1, harness.numEventTimeTimers(), "the next hour's publication");
     }
 
     @Test
@@ -210,7 +207,7 @@ class SectionHourWindowTest {
     }
 
     @Test
-    void atTheEndOfABoundedInputOnlyHoursTheDataReachedArePublished() throws Exception {
+    void atTheEndOfABoundedInputOnlyHoursTheDataReachedArePublishedThenAllIsForgotten() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"), entry("e2", "2025-01-06T15:20:00Z"));
         harness.processBroadcastElement(at("2025-01-06T15:00:00Z"), at("2025-01-06T15:15:00Z"));
         harness.processBroadcastElement(at("2025-01-06T17:00:00Z"), at("2025-01-06T17:15:00Z"));
@@ -220,13 +217,9 @@ class SectionHourWindowTest {
         assertEquals(at("2025-01-06T10:00:00Z"), starts.get(0));
         assertEquals(at("2025-01-06T16:00:00Z"), starts.get(starts.size() - 1),
                 "up to the full hour the data of the whole input reached (17:00), not this section's newest record");
-        assertNothingKept("the end of the input");
-    }
-
-    private void assertNothingKept(String when) throws Exception {
-        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(), when);
-        assertNull(KeyedState.value(harness, SECTION, SectionHourWindow.clockState()), when);
-        assertEquals(0, harness.numEventTimeTimers(), when);
+        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty());
+        assertNull(KeyedState.value(harness, SECTION, SectionHourWindow.clockState()));
+        assertEquals(0, harness.numEventTimeTimers());
     }
 
     private void send(SectionEvent... events) throws Exception {
