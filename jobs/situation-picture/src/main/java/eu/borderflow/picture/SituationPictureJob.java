@@ -68,6 +68,8 @@ import java.util.Objects;
 public final class SituationPictureJob {
 
     public static final String NAME = "borderflow situational-picture job";
+    /** What this job's dead letters name in their {@code job} field. */
+    public static final String JOB = "situation-picture-job";
     private static final KeySelector<SectionEvent, String> EVENT_SECTION = SectionEvent::getSectionId;
     private static final KeySelector<PictureUpdate, String> WINDOW_SECTION = PictureUpdate::getSectionId;
 
@@ -209,7 +211,11 @@ public final class SituationPictureJob {
         sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
         sink(pressured.getSideOutput(SectionPressureWindow.FLAGS).sinkTo(flagSink).uid("r11-flags-sink")
                 .name("R11 flags"));
-        sink(ingest.deadLetters().sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
+        // jobs/runtime's ingest operators name the risk job in the dead letters they make.
+        sink(ingest.deadLetters()
+                .map(d -> DeadLetter.newBuilder(d).setJob(JOB).build(), new AvroTypeInfo<>(DeadLetter.class))
+                .uid("deadletters-job").name("dead letters: this job's name")
+                .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
     }
 
     /** The source a LATE dead letter names: the input's topic or file (its names joined, when several). */

@@ -83,6 +83,7 @@ class SituationPictureJobBoundedTest {
                         "incidents.avro VALIDATION_NOT_SYNTHETIC", "risk-flags.avro VALIDATION_UNKNOWN_SECTION"),
                 letters.stream().map(d -> d.getSourceTopic() + " " + d.getReasonCode()).collect(Collectors.toSet()));
         assertEquals(4, letters.size());
+        assertTrue(letters.stream().allMatch(d -> d.getJob().equals(SituationPictureJob.JOB)), letters.toString());
     }
 
     @Test
