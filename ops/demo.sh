@@ -53,7 +53,8 @@ rm -rf "$WORLD"
 "$BF" generate --seed "$SEED" --travellers "$TRAVELLERS" --days "$DAYS" --start 2025-01-06 --out "$WORLD"
 
 echo "== 3/6 starting the risk-flag job on an embedded Flink MiniCluster (log: var/demo/job.log)"
-"$BF" run risk --bootstrap "$BOOTSTRAP" > "$DEMO/job.log" 2>&1 &
+# --fresh: a new broker and a new world; checkpoints of an earlier demo must not be resumed.
+"$BF" run risk --bootstrap "$BOOTSTRAP" --fresh > "$DEMO/job.log" 2>&1 &
 JOB=$!
 stop() {
   if [[ $KEEP == 0 ]]; then

@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.config.IngestSettings;
 import eu.borderflow.picture.window.SectionFreshness;
 import eu.borderflow.reference.BcpRecord;
 import eu.borderflow.reference.BcpTable;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * Everything the picture job's operators need, read once on the client when the job is built ({@code picture.yaml},
- * R11 of {@code rules.yaml}, the section and BCP reference tables) and handed to them as serialisable values. No
- * operator reads a file or an environment variable.
+ * R11 and the ingest ranges of {@code rules.yaml}, the section and BCP reference tables) and handed to them as
+ * serialisable values. No operator reads a file or an environment variable.
  */
 public final class PictureSettings implements Serializable {
 
@@ -35,11 +36,12 @@ public final class PictureSettings implements Serializable {
     private final SectionPressureRule pressure;
     private final HashMap<String, SectionImpactLevel> referenceLevels;
     private final HashMap<String, String> bcpSections;
+    private final IngestSettings ingest;
     /** What the settings were bound from, for {@link #settledPicture()}. */
     private final File file;
 
     private PictureSettings(File file, SectionPressureRule pressure, Map<String, SectionImpactLevel> referenceLevels,
-                            Map<String, String> bcpSections, Duration publishAfter) {
+                            Map<String, String> bcpSections, IngestSettings ingest, Duration publishAfter) {
         this.outOfOrderness = file.time.outOfOrderness;
         this.sourceIdleness = file.time.sourceIdleness;
         this.allowedLateness = file.time.allowedLateness;
@@ -51,10 +53,11 @@ public final class PictureSettings implements Serializable {
         this.pressure = pressure;
         this.referenceLevels = new HashMap<>(referenceLevels);
         this.bcpSections = new HashMap<>(bcpSections);
+        this.ingest = ingest;
         this.file = file;
     }
 
-    /** {@code picture.yaml}, R11 and the shipped reference tables, checked. */
+    /** {@code picture.yaml}, R11, the ingest ranges and the shipped reference tables, checked. */
     public static PictureSettings bind(ConfigLoader config) {
         File file = config.bind("picture", "", File.class);
         file.check();
@@ -71,7 +74,7 @@ public final class PictureSettings implements Serializable {
             bcpSections.put(bcp.code(), bcp.sectionId());
         }
         return new PictureSettings(file, SectionPressureRule.fromConfig(config), levels, bcpSections,
-                file.time.publishAfter);
+                config.bind("rules", "/ingest", IngestSettings.class).check(), file.time.publishAfter);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class PictureSettings implements Serializable {
      * it is final then, and the same dataset gives the same picture whatever the timing of the run.
      */
     public PictureSettings settledPicture() {
-        return new PictureSettings(file, pressure, referenceLevels, bcpSections, allowedLateness);
+        return new PictureSettings(file, pressure, referenceLevels, bcpSections, ingest, allowedLateness);
     }
 
     public Duration outOfOrderness() {
@@ -121,6 +124,11 @@ public final class PictureSettings implements Serializable {
     /** The attributed level of each section in the reference table. */
     public Map<String, SectionImpactLevel> referenceLevels() {
         return referenceLevels;
+    }
+
+    /** What the job accepts at ingest ({@code rules.yaml} section {@code ingest}, shared with the risk job). */
+    public IngestSettings ingest() {
+        return ingest;
     }
 
     /** The section of each BCP of the reference table. */

@@ -1,15 +1,18 @@
 package eu.borderflow.picture;
 
+import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
-import eu.borderflow.job.ingest.CrossingDeduplicator;
+import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
-import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.DeadLetterSizeLimit;
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.KnownBcps;
-import eu.borderflow.job.ingest.RawRecord;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.picture.ingest.CrossingToSection;
 import eu.borderflow.picture.ingest.FlagToSection;
 import eu.borderflow.picture.ingest.FlagValidator;
@@ -18,7 +21,7 @@ import eu.borderflow.picture.ingest.IncidentValidator;
 import eu.borderflow.picture.ingest.KnownSections;
 import eu.borderflow.picture.ingest.LevelChangeValidator;
 import eu.borderflow.picture.ingest.PictureIngest;
-import eu.borderflow.picture.ingest.PictureIngest.FileWatermarks;
+import eu.borderflow.picture.ingest.PictureIngest.Watermarks;
 import eu.borderflow.picture.ingest.PictureInput;
 import eu.borderflow.picture.level.AttributedLevel;
 import eu.borderflow.picture.output.MapsInKeyOrder;
@@ -26,7 +29,6 @@ import eu.borderflow.picture.output.PictureRevisions;
 import eu.borderflow.picture.output.PictureTopic;
 import eu.borderflow.picture.pressure.SectionPressureWindow;
 import eu.borderflow.picture.window.DataClock;
-import eu.borderflow.picture.window.PictureWindows;
 import eu.borderflow.picture.window.SectionDayView;
 import eu.borderflow.picture.window.SectionEvent;
 import eu.borderflow.picture.window.SectionHourWindow;
@@ -36,10 +38,10 @@ import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
+import eu.borderflow.schema.serde.DecodeLimits;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -49,6 +51,7 @@ import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
@@ -70,30 +73,34 @@ public final class SituationPictureJob {
     public static final String NAME = "borderflow situational-picture job";
     /** What this job's dead letters name in their {@code job} field. */
     public static final String JOB = "situation-picture-job";
+    /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
+    static final int USAGE_EXIT_CODE = 2;
     private static final KeySelector<SectionEvent, String> EVENT_SECTION = SectionEvent::getSectionId;
     private static final KeySelector<PictureUpdate, String> WINDOW_SECTION = PictureUpdate::getSectionId;
 
     private final PictureSettings settings;
     private final List<PictureInput<BorderCrossing>> crossings;
     private final List<PictureInput<Incident>> incidents;
-    private final List<PictureInput<RiskFlag>> flags;
+    private final List<PictureInput<RiskFlag>> riskFlags;
     private final List<PictureInput<SectionLevelChange>> levels;
     private final Sink<PictureUpdate> pictureSink;
     private final Sink<RiskFlag> flagSink;
     private final Sink<DeadLetter> deadLetterSink;
     private final Integer sinkParallelism;
+    private final Watermarks riskFlagWatermarks;
 
     private SituationPictureJob(Builder b) {
         this.settings = Objects.requireNonNull(b.settings, "settings");
         this.crossings = List.copyOf(b.crossings);
         this.incidents = List.copyOf(b.incidents);
-        this.flags = List.copyOf(b.flags);
+        this.riskFlags = List.copyOf(b.riskFlags);
         this.levels = List.copyOf(b.levels);
         this.pictureSink = Objects.requireNonNull(b.pictureSink, "picture sink");
         this.flagSink = Objects.requireNonNull(b.flagSink, "flag sink");
         this.deadLetterSink = Objects.requireNonNull(b.deadLetterSink, "dead-letter sink");
         this.sinkParallelism = b.sinkParallelism;
-        if (crossings.isEmpty() && incidents.isEmpty() && flags.isEmpty()) {
+        this.riskFlagWatermarks = b.riskFlagWatermarks;
+        if (crossings.isEmpty() && incidents.isEmpty() && riskFlags.isEmpty()) {
             throw new IllegalArgumentException("the picture job needs crossings, incidents or flags to count");
         }
     }
@@ -102,10 +109,18 @@ public final class SituationPictureJob {
         return new Builder(settings);
     }
 
-    /** Parallelism and checkpointing from the environment; no Kryo; object reuse (no operator mutates its input). */
-    public static void configure(StreamExecutionEnvironment env, RuntimeSettings runtime) {
+    /**
+     * Parallelism and fault tolerance from the environment's {@code job} section, checkpointing into the picture's
+     * own storage (checked against its Kafka settings: nothing is left to cluster defaults); no Kryo; object reuse.
+     * A relative checkpoint folder is resolved against {@code home} here, on the client.
+     *
+     * @throws ConfigException when the settings contradict each other (the transaction timeout is too short)
+     */
+    public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
+        RuntimeSettings runtime = environment.jobAs(environment.getPicture());
+        runtime.check(environment.kafkaAs(environment.getPicture()));
+        env.configure(runtime.flinkConfiguration(home));
         env.setParallelism(runtime.getParallelism());
-        env.enableCheckpointing(runtime.getCheckpointInterval().toMillis());
         configureTypes(env);
     }
 
@@ -115,15 +130,32 @@ public final class SituationPictureJob {
         env.getConfig().enableObjectReuse();
     }
 
-    /** Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. */
+    /**
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration is read here,
+     * on the client, once; one the job cannot run with stops it before anything is submitted: as a plain program
+     * with exit code 2 and one line on stderr, under {@code flink run} or the REST API with an exception carrying the
+     * same message.
+     */
     public static void main(String[] args) throws Exception {
-        JobArguments arguments = JobArguments.parse(args);
-        ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
-        JobEnvironment environment = JobEnvironment.load(config, arguments.environment());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        configure(env, environment.getJob());
-        kafka(builder(PictureSettings.bind(config)), KafkaEndpoints.streaming(
-                environment.kafkaAs(environment.getPicture()), environment.getTopics()))
+        JobEnvironment environment;
+        PictureSettings settings;
+        try {
+            JobArguments arguments = JobArguments.parse(args);
+            ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null
+                    : Path.of(arguments.configDir()));
+            environment = JobEnvironment.load(config, arguments.environment());
+            settings = PictureSettings.bind(config);
+            configure(env, environment, JobEnvironment.home());
+        } catch (ConfigException | IllegalArgumentException e) {
+            if (env instanceof LocalStreamEnvironment) {
+                System.err.println("situational-picture job: " + e.getMessage());
+                System.exit(USAGE_EXIT_CODE);
+            }
+            throw e;
+        }
+        kafka(builder(settings), KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()),
+                environment.getTopics()))
                 .build()
                 .addTo(env);
         env.execute(NAME);
@@ -133,10 +165,10 @@ public final class SituationPictureJob {
     public static Builder kafka(Builder builder, KafkaEndpoints kafka) {
         var topics = kafka.topics();
         return builder
-                .rawCrossings(kafka.source(topics.getCrossings()), topics.getCrossings())
-                .rawIncidents(kafka.source(topics.getIncidents()), topics.getIncidents())
-                .rawFlags(kafka.source(topics.getFlags()), topics.getFlags())
-                .rawLevels(kafka.source(topics.getSectionLevels()), topics.getSectionLevels())
+                .crossings(kafka.crossings(), topics.getCrossings())
+                .incidents(kafka.input(topics.getIncidents()), topics.getIncidents())
+                .riskFlags(kafka.input(topics.getFlags()), topics.getFlags())
+                .levels(kafka.input(topics.getSectionLevels()), topics.getSectionLevels())
                 .picture(kafka.sink(PictureTopic.serializer(topics.getPicture()), "picture"))
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters());
@@ -144,31 +176,37 @@ public final class SituationPictureJob {
 
     /** Adds the job's operators to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
-        PictureIngest ingest = new PictureIngest(env, settings);
+        DeadLetterStreams deadLetters = new DeadLetterStreams();
+        PictureIngest ingest = new PictureIngest(env, settings, deadLetters);
         KnownSections sections = new KnownSections(settings.referenceLevels().keySet());
+        DecodeLimits limits = settings.ingest().decodeLimits();
         TypeInformation<SectionEvent> eventType = TypeInformation.of(SectionEvent.class);
         List<DataStream<SectionEvent>> events = new ArrayList<>();
         if (!crossings.isEmpty()) {
-            events.add(ingest.valid(crossings, BorderCrossing.class,
-                            new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet())),
-                            c -> c.getEventTime().toEpochMilli(), FileWatermarks.EVENT_TIME)
-                    .keyBy(BorderCrossing::getEventId, Types.STRING)
-                    .process(new CrossingDeduplicator(Duration.ofMillis(settings.allowedLatenessMillis()
-                            + PictureWindows.HOUR_MILLIS)), new AvroTypeInfo<>(BorderCrossing.class))
-                    .uid("crossings-dedup").name("crossings: drop re-sent")
+            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(BorderCrossing.class,
+                    new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
+                    c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, limits);
+            events.add(deadLetters.from(ingest.valid(crossings, crossingIngest, Watermarks.EVENT_TIME)
+                            .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
+                            .process(new CrossingAdmission(Duration.ofMillis(settings.allowedLatenessMillis()),
+                                    names(crossings)), new AvroTypeInfo<>(BorderCrossing.class))
+                            .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"))
                     .map(new CrossingToSection(names(crossings), settings.bcpSections()), eventType)
                     .uid("crossings-to-section").name("crossings: section and direction only"));
         }
         if (!incidents.isEmpty()) {
-            events.add(ingest.valid(incidents, Incident.class, new IncidentValidator(sections),
-                            i -> i.getEventTime().toEpochMilli(), FileWatermarks.EVENT_TIME)
+            RecordIngest<Incident> incidentIngest = new RecordIngest<>(Incident.class,
+                    new IncidentValidator(sections), i -> i.getEventTime().toEpochMilli(), Incident::getIncidentId,
+                    limits);
+            events.add(ingest.valid(incidents, incidentIngest, Watermarks.EVENT_TIME)
                     .map(new IncidentToSection(names(incidents)), eventType)
                     .uid("incidents-to-section").name("incidents: section facts"));
         }
-        if (!flags.isEmpty()) {
-            events.add(ingest.valid(flags, RiskFlag.class, new FlagValidator(sections),
-                            f -> f.getEventTime().toEpochMilli(), FileWatermarks.AT_END)
-                    .flatMap(new FlagToSection(names(flags)), eventType)
+        if (!riskFlags.isEmpty()) {
+            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(RiskFlag.class, new FlagValidator(sections),
+                    f -> f.getEventTime().toEpochMilli(), RiskFlag::getFlagId, limits);
+            events.add(ingest.valid(riskFlags, flagIngest, riskFlagWatermarks)
+                    .flatMap(new FlagToSection(names(riskFlags)), eventType)
                     .uid("flags-to-section").name("flags: section, rule and status"));
         }
         DataStream<SectionEvent> all = events.get(0);
@@ -179,11 +217,10 @@ public final class SituationPictureJob {
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
         DataStream<Long> reached = all.process(new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
                 .uid("data-clock").name("data clock");
-        SingleOutputStreamOperator<PictureUpdate> hours = all.keyBy(EVENT_SECTION, Types.STRING)
+        SingleOutputStreamOperator<PictureUpdate> hours = deadLetters.from(all.keyBy(EVENT_SECTION, Types.STRING)
                 .connect(reached.broadcast(DataClock.STATE))
                 .process(new SectionHourWindow(settings), pictureType)
-                .uid("section-hour-window").name("section hour window");
-        ingest.addDeadLetters(hours.getSideOutput(DeadLetters.TAG));
+                .uid(SectionHourWindow.UID).name("section hour window"));
         SingleOutputStreamOperator<PictureUpdate> pressured = bySection(bySection(hours)
                 .process(new SectionDayView(settings), pictureType)
                 .uid("section-day-view").name("section day view"))
@@ -192,8 +229,10 @@ public final class SituationPictureJob {
 
         DataStream<PictureUpdate> levelled = pressured;
         if (!levels.isEmpty()) {
-            DataStream<SectionLevelChange> changes = ingest.valid(levels, SectionLevelChange.class,
-                    new LevelChangeValidator(sections), l -> l.getChangedAt().toEpochMilli(), FileWatermarks.EVENT_TIME);
+            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(SectionLevelChange.class,
+                    new LevelChangeValidator(sections), l -> l.getChangedAt().toEpochMilli(),
+                    SectionLevelChange::getChangeId, limits);
+            DataStream<SectionLevelChange> changes = ingest.valid(levels, levelIngest, Watermarks.EVENT_TIME);
             levelled = bySection(pressured)
                     .connect(changes.keyBy(SectionLevelChange::getSectionId, Types.STRING))
                     .process(new AttributedLevel(settings), pictureType)
@@ -211,8 +250,11 @@ public final class SituationPictureJob {
         sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
         sink(pressured.getSideOutput(SectionPressureWindow.FLAGS).sinkTo(flagSink).uid("r11-flags-sink")
                 .name("R11 flags"));
-        // jobs/runtime's ingest operators name the risk job in the dead letters they make.
-        sink(ingest.deadLetters()
+        // jobs/runtime's ingest names the risk job in the dead letters it makes.
+        sink(deadLetters.union()
+                .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+                        new AvroTypeInfo<>(DeadLetter.class))
+                .uid(DeadLetterSizeLimit.UID).name("dead letters: fit to size")
                 .map(d -> DeadLetter.newBuilder(d).setJob(JOB).build(), new AvroTypeInfo<>(DeadLetter.class))
                 .uid("deadletters-job").name("dead letters: this job's name")
                 .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
@@ -239,8 +281,9 @@ public final class SituationPictureJob {
         private final PictureSettings settings;
         private final List<PictureInput<BorderCrossing>> crossings = new ArrayList<>();
         private final List<PictureInput<Incident>> incidents = new ArrayList<>();
-        private final List<PictureInput<RiskFlag>> flags = new ArrayList<>();
+        private final List<PictureInput<RiskFlag>> riskFlags = new ArrayList<>();
         private final List<PictureInput<SectionLevelChange>> levels = new ArrayList<>();
+        private Watermarks riskFlagWatermarks = Watermarks.EVENT_TIME;
         private Sink<PictureUpdate> pictureSink;
         private Sink<RiskFlag> flagSink;
         private Sink<DeadLetter> deadLetterSink;
@@ -250,46 +293,35 @@ public final class SituationPictureJob {
             this.settings = settings;
         }
 
-        public Builder rawCrossings(Source<RawRecord, ?, ?> source, String name) {
-            crossings.add(PictureInput.raw(source, name));
+        /** Crossings in arrival order (a topic, a dataset's {@code crossings.avro}); {@code name} fixes the uids. */
+        public Builder crossings(IngestSource<BorderCrossing> source, String name) {
+            crossings.add(new PictureInput<>(name, source));
             return this;
         }
 
-        /** Decoded crossings in arrival order (a dataset's {@code crossings.avro}). */
-        public Builder crossings(Source<BorderCrossing, ?, ?> source, String name) {
-            crossings.add(PictureInput.decoded(source, name));
+        /** Incidents in arrival order (a topic, a dataset's {@code incidents.avro}). */
+        public Builder incidents(IngestSource<Incident> source, String name) {
+            incidents.add(new PictureInput<>(name, source));
             return this;
         }
 
-        public Builder rawIncidents(Source<RawRecord, ?, ?> source, String name) {
-            incidents.add(PictureInput.raw(source, name));
+        /** The risk job's flags as they are raised ({@code risk.flags}). */
+        public Builder riskFlags(IngestSource<RiskFlag> source, String name) {
+            riskFlags.add(new PictureInput<>(name, source));
             return this;
         }
 
-        /** Decoded incidents in arrival order (a dataset's {@code incidents.avro}). */
-        public Builder incidents(Source<Incident, ?, ?> source, String name) {
-            incidents.add(PictureInput.decoded(source, name));
-            return this;
+        /**
+         * The flags of an earlier bounded run, in any order (its {@code flags.avro}): read whole before any window is
+         * published, so their trigger time, not their place in the file, decides their window.
+         */
+        public Builder riskFlagFile(IngestSource<RiskFlag> source, String name) {
+            riskFlagWatermarks = Watermarks.AT_END;
+            return riskFlags(source, name);
         }
 
-        public Builder rawFlags(Source<RawRecord, ?, ?> source, String name) {
-            flags.add(PictureInput.raw(source, name));
-            return this;
-        }
-
-        /** A bounded file of flags in any order (an earlier run's {@code flags.avro}): read whole first. */
-        public Builder flags(Source<RiskFlag, ?, ?> source, String name) {
-            flags.add(PictureInput.decoded(source, name));
-            return this;
-        }
-
-        public Builder rawLevels(Source<RawRecord, ?, ?> source, String name) {
-            levels.add(PictureInput.raw(source, name));
-            return this;
-        }
-
-        public Builder levels(Source<SectionLevelChange, ?, ?> source, String name) {
-            levels.add(PictureInput.decoded(source, name));
+        public Builder levels(IngestSource<SectionLevelChange> source, String name) {
+            levels.add(new PictureInput<>(name, source));
             return this;
         }
 
@@ -298,6 +330,7 @@ public final class SituationPictureJob {
             return this;
         }
 
+        /** Where R11 flags go ({@code risk.flags}, a bounded run's {@code flags.avro}). */
         public Builder flags(Sink<RiskFlag> sink) {
             this.flagSink = sink;
             return this;

@@ -41,7 +41,7 @@ final class BoundedPicture {
                 .deadLetters(DatasetFiles.deadLetters(out))
                 .sinkParallelism(1);
         if (flagsFile != null) {
-            job.flags(DatasetFiles.flagsFrom(flagsFile), flagsFile.getFileName().toString());
+            job.riskFlagFile(DatasetFiles.flagsFrom(flagsFile), flagsFile.getFileName().toString());
         }
         job.build().addTo(env);
         env.execute("bounded picture test");

@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +32,7 @@ class JobGraphHygieneTest {
         ConfigLoader config = ConfigLoader.defaults();
         JobEnvironment environment = JobEnvironment.load(config, JobEnvironment.CLUSTER);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        SituationPictureJob.configure(env, environment.getJob());
+        SituationPictureJob.configure(env, environment, Path.of("."));
         SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)), KafkaEndpoints.streaming(
                         environment.kafkaAs(environment.getPicture()), environment.getTopics()))
                 .build()

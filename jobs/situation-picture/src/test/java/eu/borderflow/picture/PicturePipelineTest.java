@@ -99,15 +99,15 @@ class PicturePipelineTest {
                 .set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
                 .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1)
                 .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200)));
-        SituationPictureJob.configure(env, environment.getJob());
+        SituationPictureJob.configureTypes(env);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         env.setParallelism(2);
         KafkaEndpoints endpoints = KafkaEndpoints.untilEndAtStart(kafka, topics);
         SituationPictureJob.builder(PictureSettings.bind(CONFIG))
-                .rawCrossings(new PacedSource<>(endpoints.source(topics.getCrossings())), topics.getCrossings())
-                .rawIncidents(endpoints.source(topics.getIncidents()), topics.getIncidents())
-                .rawFlags(endpoints.source(topics.getFlags()), topics.getFlags())
-                .rawLevels(endpoints.source(topics.getSectionLevels()), topics.getSectionLevels())
+                .crossings(ingest -> new PacedSource<>(endpoints.crossings().create(ingest)), topics.getCrossings())
+                .incidents(endpoints.input(topics.getIncidents()), topics.getIncidents())
+                .riskFlags(endpoints.input(topics.getFlags()), topics.getFlags())
+                .levels(endpoints.input(topics.getSectionLevels()), topics.getSectionLevels())
                 .picture(FailOnceSink.wrap(endpoints.sink(PictureTopic.serializer(topics.getPicture()), "picture")))
                 .flags(endpoints.flags())
                 .deadLetters(endpoints.deadLetters())

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code run picture}: the situational-picture job on an embedded MiniCluster, bounded over a dataset's files (and
@@ -59,7 +60,7 @@ final class PictureRun {
                 .deadLetters(DatasetFiles.deadLetters(out))
                 .sinkParallelism(1);
         if (flagFile != null) {
-            job.flags(DatasetFiles.flagsFrom(flagFile), flagFile.getFileName().toString());
+            job.riskFlagFile(DatasetFiles.flagsFrom(flagFile), flagFile.getFileName().toString());
         }
         job.build().addTo(env);
         env.execute(SituationPictureJob.NAME + " (bounded)");
@@ -67,15 +68,22 @@ final class PictureRun {
         return ExitCodes.OK;
     }
 
-    /** From the environment's topics until cancelled, exactly-once into the picture, flag and dead-letter topics. */
-    int streaming(StreamExecutionEnvironment env, String bootstrap, int metricsPort) throws Exception {
+    /**
+     * From the environment's topics until cancelled, exactly-once into the picture, flag and dead-letter topics;
+     * checkpoints go to the environment's {@code picture.checkpoint_storage}, and a run started again resumes from
+     * the latest completed one ({@code fresh}: starts over).
+     */
+    int streaming(StreamExecutionEnvironment env, String bootstrap, int metricsPort, boolean fresh) throws Exception {
         KafkaSettings kafka = environment.kafkaAs(environment.getPicture());
         if (bootstrap != null) {
             kafka.setBootstrapServers(bootstrap);
         }
         int parallelism = env.getParallelism();
-        SituationPictureJob.configure(env, environment.getJob());
+        Path home = JobEnvironment.home();
+        SituationPictureJob.configure(env, environment, home);
         env.setParallelism(parallelism);
+        String checkpoints = environment.jobAs(environment.getPicture()).checkpointUri(home);
+        Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(kafka, environment.getTopics());
         SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)), endpoints)
                 .build()
@@ -90,7 +98,9 @@ final class PictureRun {
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
         }
-        console.println("Ctrl-C stops the job.");
+        console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
+                .orElse(" (starting from the beginning)"));
+        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
         console.flush();
         env.execute(SituationPictureJob.NAME);
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -32,15 +34,18 @@ import java.util.function.Supplier;
         description = {
                 "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job), picture (the",
                 "situational-picture job: per border section and hour, and R11 pressure flags).",
-                "  run risk [--bootstrap HOST:PORT] [--parallelism N]",
+                "  run risk [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
                 "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
-                "      exactly-once (read them with isolation.level=read_committed).",
+                "      exactly-once (read them with isolation.level=read_committed). Checkpoints go to the",
+                "      environment's checkpoint_storage (var/checkpoints/risk); started again, the job resumes from",
+                "      the latest completed one and emits no flag twice.",
                 "  run risk --in DATASET_DIR --out OUT_DIR",
                 "      reads crossings.avro and alerts.avro, writes flags.avro, deadletters.avro and audit.avro",
                 "      into OUT_DIR, then prints the flags per rule.",
-                "  run picture [--bootstrap HOST:PORT] [--parallelism N]",
+                "  run picture [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
                 "      streams from Kafka until Ctrl-C; picture updates, R11 flags and dead letters go to their",
-                "      topics exactly-once.",
+                "      topics exactly-once. Checkpoints go to the environment's picture.checkpoint_storage",
+                "      (var/checkpoints/picture); started again, the job resumes from the latest completed one.",
                 "  run picture --in DATASET_DIR --out OUT_DIR [--flags FILE|DIR]",
                 "      reads crossings.avro and incidents.avro (and the flags.avro of a bounded risk run), writes",
                 "      picture.avro, flags.avro (R11) and deadletters.avro into OUT_DIR, each window once, final."},
@@ -90,6 +95,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--flags", paramLabel = "FILE|DIR",
             description = "run picture --in: the flags of a bounded risk run (its flags.avro, or its --out folder).")
     private Path flags;
+
+    @Option(names = "--fresh", description = "The streaming run forgets its checkpoints and starts over "
+            + "(by default it resumes from the latest completed checkpoint of an earlier run).")
+    private boolean fresh;
 
     @Mixin
     private ConfigDir configDir;
@@ -146,18 +155,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConfigLoader config = configDir.loader();
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
+        RiskSettings settings = RiskSettings.bind(config, environment);
         List<RuleStage> stages = rules.get();
         if (stages.isEmpty()) {
             spec.commandLine().getErr().println("run: no rule stages are registered in RiskFlagJob.defaultRules()");
             return ExitCodes.FAILED;
         }
-        return in != null ? bounded(config, environment, stages) : embedded(config, environment, stages);
+        return in != null ? bounded(settings, environment, stages) : embedded(settings, environment, stages);
     }
 
-    private int bounded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+    private int bounded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         StreamExecutionEnvironment env = localEnvironment(environment, 0);
         RiskFlagJob.configureTypes(env);
-        RiskFlagJob.builder(config)
+        RiskFlagJob.builder(settings)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
                 .alerts(DatasetFiles.alerts(in), DatasetFiles.ALERTS)
                 .rules(stages)
@@ -172,17 +182,20 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int embedded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+    private int embedded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
         StreamExecutionEnvironment env = localEnvironment(environment, metricsPort);
-        RiskFlagJob.configure(env, environment.getJob());
+        Path home = JobEnvironment.home();
+        RiskFlagJob.configure(env, environment, home);
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
+        String checkpoints = environment.getJob().checkpointUri(home);
+        Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        RiskFlagJob.builder(config)
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+        RiskFlagJob.builder(settings)
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(stages)
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())
@@ -199,7 +212,9 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
         }
-        console.println("Ctrl-C stops the job.");
+        console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
+                .orElse(" (starting from the beginning)"));
+        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
@@ -216,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
         PictureRun run = new PictureRun(config, environment, spec.commandLine().getOut());
         return in != null ? run.bounded(localEnvironment(environment, 0), in, flagFile, out)
-                : run.streaming(localEnvironment(environment, metricsPort), bootstrap, metricsPort);
+                : run.streaming(localEnvironment(environment, metricsPort), bootstrap, metricsPort, fresh);
     }
 
     /** A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus (a streaming run's). */

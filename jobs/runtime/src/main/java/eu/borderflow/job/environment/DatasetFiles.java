@@ -1,6 +1,8 @@
 package eu.borderflow.job.environment;
 
-import eu.borderflow.job.ingest.AvroContainerFormat;
+import eu.borderflow.job.ingest.IngestFormat;
+import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.sink.AvroContainerFileSink;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
@@ -11,6 +13,7 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.types.Either;
 
 import java.nio.file.Path;
 
@@ -35,21 +38,21 @@ public final class DatasetFiles {
     private DatasetFiles() {
     }
 
-    public static FileSource<BorderCrossing> crossings(Path datasetDir) {
-        return source(BorderCrossing.class, datasetDir.resolve(CROSSINGS));
+    public static IngestSource<BorderCrossing> crossings(Path datasetDir) {
+        return ingest -> source(ingest, datasetDir.resolve(CROSSINGS));
     }
 
-    public static FileSource<AlertChange> alerts(Path datasetDir) {
-        return source(AlertChange.class, datasetDir.resolve(ALERTS));
+    public static IngestSource<AlertChange> alerts(Path datasetDir) {
+        return ingest -> source(ingest, datasetDir.resolve(ALERTS));
     }
 
-    public static FileSource<Incident> incidents(Path datasetDir) {
-        return source(Incident.class, datasetDir.resolve(INCIDENTS));
+    public static IngestSource<Incident> incidents(Path datasetDir) {
+        return ingest -> source(ingest, datasetDir.resolve(INCIDENTS));
     }
 
     /** The flags of an earlier run ({@code flags.avro} as {@link #flags} wrote it). */
-    public static FileSource<RiskFlag> flagsFrom(Path file) {
-        return source(RiskFlag.class, file);
+    public static IngestSource<RiskFlag> flagsFrom(Path file) {
+        return ingest -> source(ingest, file);
     }
 
     /** Every revision of every window: by section, view, window end, then revision. */
@@ -75,8 +78,9 @@ public final class DatasetFiles {
         return new AvroContainerFileSink<>(AuditRecord.class, outDir.resolve(AUDIT), AuditRecord::getAuditId);
     }
 
-    private static <T extends SpecificRecordBase> FileSource<T> source(Class<T> type, Path file) {
-        return FileSource.forRecordStreamFormat(new AvroContainerFormat<>(type),
+    private static <T extends SpecificRecordBase> FileSource<Either<T, DeadLetter>> source(RecordIngest<T> ingest,
+                                                                                      Path file) {
+        return FileSource.forRecordStreamFormat(new IngestFormat<>(ingest, file.getFileName().toString()),
                 new org.apache.flink.core.fs.Path(file.toUri())).build();
     }
 }

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * Where and how the jobs run: {@code config/environments/<name>.yaml}. The {@code kafka} section is the risk-flag
@@ -20,6 +21,16 @@ public final class JobEnvironment implements Serializable {
     private TopicNames topics;
     private RuntimeSettings job;
     private JobIdentity picture;
+    private boolean allowDemoKey;
+
+    /**
+     * The folder relative paths of the configuration (checkpoint storage) are resolved against, on the client: the
+     * launcher's BORDERFLOW_HOME, else the working directory.
+     */
+    public static Path home() {
+        String home = System.getenv("BORDERFLOW_HOME");
+        return Path.of(home == null || home.isBlank() ? "." : home);
+    }
 
     public static JobEnvironment load(ConfigLoader config, String name) {
         return config.bind(DIRECTORY + name, "", JobEnvironment.class);
@@ -41,6 +52,15 @@ public final class JobEnvironment implements Serializable {
         this.topics = topics;
     }
 
+    /** Whether the public demo key of privacy.yaml may pseudonymise (the local demo only). */
+    public boolean isAllowDemoKey() {
+        return allowDemoKey;
+    }
+
+    public void setAllowDemoKey(boolean allowDemoKey) {
+        this.allowDemoKey = allowDemoKey;
+    }
+
     public RuntimeSettings getJob() {
         return job;
     }
@@ -55,6 +75,11 @@ public final class JobEnvironment implements Serializable {
 
     public void setPicture(JobIdentity picture) {
         this.picture = picture;
+    }
+
+    /** The parallelism and fault tolerance of {@code job}, checkpointing into another job's storage. */
+    public RuntimeSettings jobAs(JobIdentity identity) {
+        return job.withCheckpointStorage(identity.getCheckpointStorage());
     }
 
     /** The broker settings of {@code kafka} under another job's group and transactional-id prefix. */

@@ -3,9 +3,10 @@ package eu.borderflow.job.environment;
 import java.io.Serializable;
 
 /**
- * How a second job on the same broker tells itself apart: its own consumer group and transactional-id prefix
- * (a section such as {@code picture} of config/environments/NAME.yaml). Two jobs sharing a transactional-id prefix
- * would fence each other's transactions.
+ * How a second job on the same broker tells itself apart: its own consumer group, transactional-id prefix and
+ * checkpoint storage (a section such as {@code picture} of config/environments/NAME.yaml). Two jobs sharing a
+ * transactional-id prefix would fence each other's transactions; sharing a checkpoint folder, one could resume from
+ * the other's checkpoint.
  */
 public final class JobIdentity implements Serializable {
 
@@ -13,6 +14,7 @@ public final class JobIdentity implements Serializable {
 
     private String groupId;
     private String transactionalIdPrefix;
+    private String checkpointStorage;
 
     public String getGroupId() {
         return groupId;
@@ -28,5 +30,13 @@ public final class JobIdentity implements Serializable {
 
     public void setTransactionalIdPrefix(String transactionalIdPrefix) {
         this.transactionalIdPrefix = transactionalIdPrefix;
+    }
+
+    public String getCheckpointStorage() {
+        return checkpointStorage;
+    }
+
+    public void setCheckpointStorage(String checkpointStorage) {
+        this.checkpointStorage = checkpointStorage;
     }
 }

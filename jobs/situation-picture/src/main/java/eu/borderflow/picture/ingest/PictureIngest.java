@@ -1,96 +1,72 @@
 package eu.borderflow.picture.ingest;
 
-import eu.borderflow.job.ingest.DeadLetters;
-import eu.borderflow.job.ingest.DecodeAndValidate;
-import eu.borderflow.job.ingest.RawRecord;
-import eu.borderflow.job.ingest.RecordValidator;
-import eu.borderflow.job.ingest.ValidateDecoded;
+import eu.borderflow.job.ingest.DeadLetterSplit;
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.job.ingest.IngestTimestamps;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.DeadLetter;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The picture job's inputs read, decoded and validated with jobs/runtime's ingest operators, with event-time
- * watermarks generated in each source per Kafka partition or file split; what does not decode or validate becomes a
- * dead letter.
+ * The picture job's inputs read with jobs/runtime's ingest, as the risk job reads its own: decoding and validation
+ * inside each source (bounded decoding, then the validator), watermarks generated there from valid records only, per
+ * Kafka partition or file split, and dead letters split off right after the source.
  */
 public final class PictureIngest {
 
-    /** How the watermark of an input's decoded (file) sources is made. */
-    public enum FileWatermarks {
-        /** From each record's event time: the file is in arrival order. */
+    /** How the watermark of an input is made. */
+    public enum Watermarks {
+        /** From each record's event time, the input being in arrival order (topics, dataset files). */
         EVENT_TIME,
         /**
-         * None until the file ends: a file not in arrival order (the flags of an earlier run, sorted by id) is read
-         * whole before any window is published, so none of its records is late.
+         * None until the input ends: a bounded file not in arrival order (the flags of an earlier run, sorted by id)
+         * is read whole before any window is published, so none of its records is late.
          */
         AT_END
     }
 
     private final StreamExecutionEnvironment env;
     private final PictureSettings settings;
-    private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+    private final DeadLetterStreams deadLetters;
 
-    public PictureIngest(StreamExecutionEnvironment env, PictureSettings settings) {
+    public PictureIngest(StreamExecutionEnvironment env, PictureSettings settings, DeadLetterStreams deadLetters) {
         this.env = env;
         this.settings = settings;
+        this.deadLetters = deadLetters;
     }
 
     /** The valid records of {@code inputs}, timestamped with their event time. */
-    public <T extends SpecificRecordBase> DataStream<T> valid(List<PictureInput<T>> inputs, Class<T> type,
-            RecordValidator<T> validator, ValidateDecoded.EventTime<T> eventTime, FileWatermarks fileWatermarks) {
-        AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(type);
+    public <T extends SpecificRecordBase> DataStream<T> valid(List<PictureInput<T>> inputs, RecordIngest<T> ingest,
+                                                             Watermarks watermarks) {
+        AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (PictureInput<T> input : inputs) {
-            SingleOutputStreamOperator<T> valid;
-            if (input.raw() != null) {
-                valid = env.fromSource(input.raw(), watermarks((r, ts) -> r.getTimestamp()),
-                                "read " + input.name(), Types.POJO(RawRecord.class))
-                        .uid("source:" + input.name())
-                        .process(new DecodeAndValidate<>(type, validator), typeInfo)
-                        .uid("decode:" + input.name()).name("decode and validate " + input.name());
-            } else {
-                WatermarkStrategy<T> strategy = fileWatermarks == FileWatermarks.AT_END
-                        ? WatermarkStrategy.<T>noWatermarks().withTimestampAssigner((r, ts) -> eventTime.of(r))
-                        : watermarks((r, ts) -> eventTime.of(r));
-                valid = env.fromSource(input.decoded(), strategy, "read " + input.name(), typeInfo)
-                        .uid("source:" + input.name())
-                        .process(new ValidateDecoded<>(type, input.name(), validator, eventTime), typeInfo)
-                        .uid("validate:" + input.name()).name("validate " + input.name());
-            }
-            deadLetters.add(valid.getSideOutput(DeadLetters.TAG));
+            DataStream<T> valid = deadLetters.from(env.fromSource(input.source().create(ingest),
+                            strategy(ingest, watermarks), "read " + input.name(), ingest.producedType())
+                    .uid(RecordIngest.operator(input.name()))
+                    .process(new DeadLetterSplit<>(), typeInfo)
+                    .uid("dead-letters-off:" + input.name()).name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);
         }
         return union;
     }
 
-    /** Another operator's dead letters, sent with the inputs'. */
-    public void addDeadLetters(DataStream<DeadLetter> more) {
-        deadLetters.add(more);
-    }
-
-    /** Every dead letter so far, or null when no input was read. */
-    public DataStream<DeadLetter> deadLetters() {
-        DataStream<DeadLetter> all = null;
-        for (DataStream<DeadLetter> stream : deadLetters) {
-            all = all == null ? stream : all.union(stream);
+    private <T extends SpecificRecordBase> WatermarkStrategy<Either<T, DeadLetter>> strategy(RecordIngest<T> ingest,
+                                                                                          Watermarks watermarks) {
+        if (watermarks == Watermarks.AT_END) {
+            return WatermarkStrategy.<Either<T, DeadLetter>>noWatermarks()
+                    .withTimestampAssigner(new IngestTimestamps<>(ingest));
         }
-        return all;
-    }
-
-    private <T> WatermarkStrategy<T> watermarks(SerializableTimestampAssigner<T> eventTime) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness())
-                .withTimestampAssigner(eventTime)
+        return WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(settings.outOfOrderness())
+                .withTimestampAssigner(new IngestTimestamps<>(ingest))
                 .withIdleness(settings.sourceIdleness());
     }
 }

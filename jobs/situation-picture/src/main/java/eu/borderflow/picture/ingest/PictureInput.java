@@ -1,19 +1,11 @@
 package eu.borderflow.picture.ingest;
 
-import eu.borderflow.job.ingest.RawRecord;
-import org.apache.flink.api.connector.source.Source;
+import eu.borderflow.job.ingest.IngestSource;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * One source of an input: raw Kafka records (decoded and validated in the job), or records already decoded (dataset
- * files). {@code name}, the topic or file, names the operators, fixes their uids and is the source a dead letter names.
+ * One source of an input (a Kafka topic, a dataset file, a test's records); {@code name}, the topic or file, names
+ * its operators, fixes their uids and is the source its dead letters name.
  */
-public record PictureInput<T>(String name, Source<RawRecord, ?, ?> raw, Source<T, ?, ?> decoded) {
-
-    public static <T> PictureInput<T> raw(Source<RawRecord, ?, ?> source, String name) {
-        return new PictureInput<>(name, source, null);
-    }
-
-    public static <T> PictureInput<T> decoded(Source<T, ?, ?> source, String name) {
-        return new PictureInput<>(name, null, source);
-    }
+public record PictureInput<T extends SpecificRecordBase>(String name, IngestSource<T> source) {
 }

@@ -16,7 +16,6 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ import java.util.List;
  */
 public final class SectionHourWindow extends KeyedBroadcastProcessFunction<String, SectionEvent, Long, PictureUpdate> {
 
-    static final String LATE = "LATE";
+    public static final String UID = "section-hour-window";
     static final String HOURS_PUBLISHED = "hoursPublished";
     static final String HOURS_REVISED = "hoursRevised";
     private static final long serialVersionUID = 1L;
@@ -79,7 +78,7 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         clock = getRuntimeContext().getState(clockState());
         published = getRuntimeContext().getMetricGroup().counter(HOURS_PUBLISHED);
         revised = getRuntimeContext().getMetricGroup().counter(HOURS_REVISED);
-        late = getRuntimeContext().getMetricGroup().addGroup("deadletters", LATE).counter("count");
+        late = getRuntimeContext().getMetricGroup().addGroup("deadletters", DeadLetters.LATE).counter("count");
     }
 
     @Override
@@ -88,11 +87,15 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         long hour = PictureWindows.hourStart(e.getEventTime());
         if (hour + H + latenessMillis <= watermark) {
             late.inc();
-            ctx.output(DeadLetters.TAG, DeadLetters.of(e.getSource(), DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET,
-                    e.getEventTime(), e.getRecordId().getBytes(StandardCharsets.UTF_8), null, LATE,
-                    e.getKind() + " of section " + e.getSectionId() + " at " + Instant.ofEpochMilli(e.getEventTime())
-                            + " came more than " + Duration.ofMillis(latenessMillis) + " after its hour ended (watermark "
-                            + Instant.ofEpochMilli(watermark) + "); the hour is final"));
+            ctx.output(DeadLetters.TAG, DeadLetters.builder(e.getSource(), DeadLetters.NO_PARTITION,
+                            DeadLetters.NO_OFFSET, e.getEventTime(), null, null)
+                    .eventId(e.getRecordId())
+                    .reason(DeadLetters.LATE, e.getKind() + " of section " + e.getSectionId() + " at "
+                            + Instant.ofEpochMilli(e.getEventTime()) + " came more than "
+                            + Duration.ofMillis(latenessMillis) + " after its hour ended (watermark "
+                            + Instant.ofEpochMilli(watermark) + "); the hour is final")
+                    .operator(UID)
+                    .build());
             return;
         }
         SectionClock c = clock.value();

@@ -1,10 +1,12 @@
-package eu.borderflow.job.ingest;
+package eu.borderflow.job.testing;
 
 /**
  * A Kafka record exactly as read, before decoding: the coordinates and bytes a dead letter must carry.
  * A Flink POJO (public no-arg constructor, getters and setters), so it is serialized without Kryo.
  */
-public class RawRecord {
+public class RawRecord implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private String topic;
     private int partition;
