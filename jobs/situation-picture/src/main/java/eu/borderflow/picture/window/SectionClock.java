@@ -13,8 +13,12 @@ public class SectionClock {
     }
 
     public SectionClock(long firstHour) {
-        this.publishedFrom = firstHour;
-        this.publishedUntil = firstHour;
+        this(firstHour, firstHour);
+    }
+
+    public SectionClock(long publishedFrom, long publishedUntil) {
+        this.publishedFrom = publishedFrom;
+        this.publishedUntil = publishedUntil;
     }
 
     public boolean nothingPublished() {

@@ -1,6 +1,7 @@
 package eu.borderflow.picture.window;
 
 import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
@@ -12,6 +13,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,13 +22,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The tumbling hour of one border section (keyed by section id): counts each record in the hour of its event time
  * (an overdue report also in the hour it was received) and publishes every hour, empty ones included, once the
  * watermark has passed its end plus {@code publish_after}. A record for an hour already published revises it (the
  * hour is published again); one later than the allowed lateness after its hour's end becomes a LATE dead letter.
+ * A record the operator fails on becomes a PROCESSING_ERROR dead letter and changes nothing: its changes are worked
+ * out on copies and stored only when all of them succeeded.
  *
  * <p>A section's hours are published from the first hour that holds a record on, every hour: a section that falls
  * silent goes on being published (and shown UNKNOWN), since silence is what the picture must not hide. Each hour's
@@ -48,12 +55,15 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
     private final long reportDueMillis;
     private final int maxIncidents;
     private final HashMap<String, SectionImpactLevel> referenceLevels;
+    /** LATE and PROCESSING_ERROR dead letters, counted per reason; each names the record's input. */
+    private final OperatorFailures failures = new OperatorFailures("section facts", UID);
 
     private transient MapState<Long, HourBucket> hours;
     private transient ValueState<SectionClock> clock;
     private transient Counter published;
     private transient Counter revised;
-    private transient Counter late;
+    private transient TypeSerializer<HourBucket> bucketCopier;
+    private transient Map<String, OperatorFailures> failuresByInput;
 
     public SectionHourWindow(PictureSettings settings) {
         this.latenessMillis = settings.allowedLatenessMillis();
@@ -78,7 +88,9 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         clock = getRuntimeContext().getState(clockState());
         published = getRuntimeContext().getMetricGroup().counter(HOURS_PUBLISHED);
         revised = getRuntimeContext().getMetricGroup().counter(HOURS_REVISED);
-        late = getRuntimeContext().getMetricGroup().addGroup("deadletters", DeadLetters.LATE).counter("count");
+        bucketCopier = getRuntimeContext().createSerializer(TypeInformation.of(HourBucket.class));
+        failures.open(getRuntimeContext().getMetricGroup());
+        failuresByInput = new HashMap<>();
     }
 
     @Override
@@ -86,66 +98,95 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         long watermark = ctx.timerService().currentWatermark();
         long hour = PictureWindows.hourStart(e.getEventTime());
         if (hour + H + latenessMillis <= watermark) {
-            late.inc();
-            ctx.output(DeadLetters.TAG, DeadLetters.builder(e.getSource(), DeadLetters.NO_PARTITION,
-                            DeadLetters.NO_OFFSET, e.getEventTime(), null, null)
-                    .eventId(e.getRecordId())
-                    .reason(DeadLetters.LATE, e.getKind() + " of section " + e.getSectionId() + " at "
-                            + Instant.ofEpochMilli(e.getEventTime()) + " came more than "
-                            + Duration.ofMillis(latenessMillis) + " after its hour ended (watermark "
-                            + Instant.ofEpochMilli(watermark) + "); the hour is final")
-                    .operator(UID)
-                    .build());
+            ctx.output(DeadLetters.TAG, failures(e.getSource()).late(e.getRecordId(), e.getEventTime(), null,
+                    e.getKind() + " of section " + e.getSectionId() + " at " + Instant.ofEpochMilli(e.getEventTime())
+                            + " came more than " + Duration.ofMillis(latenessMillis) + " after its hour ended "
+                            + "(watermark " + Instant.ofEpochMilli(watermark) + "); the hour is final"));
             return;
         }
-        SectionClock c = clock.value();
+        Change change = new Change();
+        try {
+            apply(e, hour, watermark, change);
+        } catch (RuntimeException failure) {
+            ctx.output(DeadLetters.TAG, failures(e.getSource()).on(failure, e.getRecordId(), e.getEventTime()));
+            return;
+        }
+        change.commit(ctx, out);
+    }
+
+    /** Works out what {@code e} changes, on copies: nothing is stored or sent unless all of it succeeds. */
+    private void apply(SectionEvent e, long hour, long watermark, Change change) throws Exception {
+        SectionClock stored = clock.value();
+        SectionClock c;
         boolean backfill = false;
-        if (c == null || hour < c.getPublishedFrom() && c.nothingPublished()) {
+        if (stored == null || hour < stored.getPublishedFrom() && stored.nothingPublished()) {
             c = new SectionClock(hour);
-            ctx.timerService().registerEventTimeTimer(hour + H + publishAfterMillis);
+            change.timers.add(hour + H + publishAfterMillis);
         } else {
+            c = new SectionClock(stored.getPublishedFrom(), stored.getPublishedUntil());
             // Hours before the first published one are due already when a stream starts mid-way.
             backfill = hour < c.getPublishedFrom();
         }
-        boolean changed = update(hour, b -> b.count(e), ctx);
+        change.newClock = c;
+        boolean changed = change.bucket(hour).count(e) && change.dirty.add(hour);
         if (backfill) {
             for (long h = hour; h < c.getPublishedFrom(); h += H) {
-                published.inc();
-                out.collect(record(ctx.getCurrentKey(), h));
+                change.published.add(h);
             }
             c.setPublishedFrom(hour);
-        } else if (changed) {
-            publishIfPublished(hour, c, ctx.getCurrentKey(), out);
+        } else if (changed && c.published(hour)) {
+            change.revised.add(hour);
         }
-        clock.update(c);
         if (e.getKind() == SectionEvent.Kind.INCIDENT && e.getReportedTime() - e.getEventTime() > reportDueMillis) {
             long reportHour = PictureWindows.hourStart(e.getReportedTime());
-            if (reportHour + H + latenessMillis > watermark && update(reportHour, b -> b.countOverdue(e), ctx)) {
-                publishIfPublished(reportHour, c, ctx.getCurrentKey(), out);
+            if (reportHour + H + latenessMillis > watermark && change.bucket(reportHour).countOverdue(e)
+                    && change.dirty.add(reportHour) && c.published(reportHour)) {
+                change.revised.add(reportHour);
             }
         }
     }
 
-    /** Applies {@code change} to the hour's bucket; true when it changed anything. */
-    private boolean update(long hour, BucketChange change, ReadOnlyContext ctx) throws Exception {
-        HourBucket bucket = hours.get(hour);
-        if (bucket == null) {
-            bucket = new HourBucket(hour);
-            ctx.timerService().registerEventTimeTimer(hour + H + latenessMillis);
-        }
-        if (!change.apply(bucket)) {
-            return false;
-        }
-        hours.put(hour, bucket);
-        return true;
+    private OperatorFailures failures(String input) {
+        return failuresByInput.computeIfAbsent(input, failures::forInput);
     }
 
-    /** An hour already published is published again at once: a revision. */
-    private void publishIfPublished(long hour, SectionClock c, String section, Collector<PictureUpdate> out)
-            throws Exception {
-        if (c.published(hour)) {
-            revised.inc();
-            out.collect(record(section, hour));
+    /** What one record changes: buckets (copies), the clock, timers and the hours to send. */
+    private final class Change {
+        private final Map<Long, HourBucket> buckets = new HashMap<>();
+        private final Set<Long> dirty = new HashSet<>();
+        private final List<Long> timers = new ArrayList<>();
+        private final List<Long> published = new ArrayList<>();
+        private final List<Long> revised = new ArrayList<>();
+        private SectionClock newClock;
+
+        /** A working copy of the hour's bucket (a new one if there is none). */
+        HourBucket bucket(long hour) throws Exception {
+            HourBucket working = buckets.get(hour);
+            if (working == null) {
+                HourBucket stored = hours.get(hour);
+                working = stored == null ? new HourBucket(hour) : bucketCopier.copy(stored);
+                buckets.put(hour, working);
+            }
+            return working;
+        }
+
+        void commit(ReadOnlyContext ctx, Collector<PictureUpdate> out) throws Exception {
+            for (Long hour : dirty) {
+                if (!hours.contains(hour)) {
+                    ctx.timerService().registerEventTimeTimer(hour + H + latenessMillis);
+                }
+                hours.put(hour, buckets.get(hour));
+            }
+            SectionHourWindow.this.clock.update(newClock);
+            timers.forEach(ctx.timerService()::registerEventTimeTimer);
+            for (Long hour : published) {
+                SectionHourWindow.this.published.inc();
+                out.collect(record(ctx.getCurrentKey(), hour));
+            }
+            for (Long hour : revised) {
+                SectionHourWindow.this.revised.inc();
+                out.collect(record(ctx.getCurrentKey(), hour));
+            }
         }
     }
 
@@ -157,12 +198,23 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         if (c != null) {
             Long reached = ctx.getBroadcastState(DataClock.STATE).get(DataClock.REACHED);
             long limit = !endOfInput ? watermark - publishAfterMillis : reached == null ? Long.MIN_VALUE : reached;
-            while (c.getPublishedUntil() + H <= limit) {
-                published.inc();
-                out.collect(record(ctx.getCurrentKey(), c.getPublishedUntil()));
-                c.setPublishedUntil(c.getPublishedUntil() + H);
+            List<PictureUpdate> due = new ArrayList<>();
+            long until = c.getPublishedUntil();
+            try {
+                for (; until + H <= limit; until += H) {
+                    due.add(record(ctx.getCurrentKey(), until));
+                }
+            } catch (RuntimeException failure) {
+                ctx.output(DeadLetters.TAG, failures.on(failure, null, timestamp));
+                due.clear();
+                until = c.getPublishedUntil();
             }
+            c.setPublishedUntil(until);
             clock.update(c);
+            for (PictureUpdate hour : due) {
+                published.inc();
+                out.collect(hour);
+            }
             if (!endOfInput) {
                 ctx.timerService().registerEventTimeTimer(c.getPublishedUntil() + H + publishAfterMillis);
             }
@@ -197,9 +249,4 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         }
     }
 
-    /** A change of one hour's bucket. */
-    @FunctionalInterface
-    private interface BucketChange {
-        boolean apply(HourBucket bucket);
-    }
 }

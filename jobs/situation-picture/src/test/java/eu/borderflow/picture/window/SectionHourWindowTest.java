@@ -136,6 +136,26 @@ class SectionHourWindowTest {
     }
 
     @Test
+    void aRecordTheOperatorFailsOnIsADeadLetterAndChangesNothing() throws Exception {
+        send(entry("e1", "2025-01-06T10:10:00Z"));
+        harness.watermark(at("2025-01-06T11:00:00Z"));
+        SectionEvent broken = exit("e2", "2025-01-06T10:20:00Z");
+        broken.setCrossingKind(null);
+        send(broken);
+        DeadLetter letter = harness.getSideOutput(DeadLetters.TAG).remove().getValue();
+        assertEquals(DeadLetters.PROCESSING_ERROR, letter.getReasonCode());
+        assertEquals(SectionHourWindow.UID, letter.getOperator());
+        assertEquals("e2", letter.getEventId());
+        assertEquals("ees.crossings", letter.getSourceTopic());
+        assertEquals(1, KeyedState.map(harness, SECTION, SectionHourWindow.hoursState())
+                .get(at("2025-01-06T10:00:00Z")).getCrossings(), "the hour as before the record");
+        assertEquals(1, harness.extractOutputValues().size(), "no revision");
+
+        send(exit("e3", "2025-01-06T10:30:00Z"));
+        assertEquals(2, harness.extractOutputValues().get(1).getCrossings(), "the next record is counted as usual");
+    }
+
+    @Test
     void anOverdueReportIsListedInTheHourItWasReceived() throws Exception {
         send(entry("e1", "2025-01-06T09:10:00Z"));
         harness.watermark(at("2025-01-07T12:00:00Z"));
