@@ -92,11 +92,6 @@ public final class SectionPressureRule implements Serializable {
         return baselineWindowEnd(windowEnd, baselineWeeks) >= floorHour(firstDataTime) + HOUR_MILLIS;
     }
 
-    /** How far back the rule looks from a window end: the baseline weeks and the window itself. */
-    public long lookBackMillis() {
-        return baselineWeeks * WEEK_MILLIS + WINDOW_MILLIS;
-    }
-
     /** An episode starts at a window end that meets the rule when the window an hour earlier did not. */
     public static boolean startsEpisode(boolean met, boolean metHourBefore) {
         return met && !metHourBefore;
