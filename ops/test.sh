@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # ops/borderflow test: everything the test suite needs, then the suite. Works on a fresh machine.
 #   1. the build, and the broker jars from Maven Central (ops/kafka);
-#   2. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own data, port BORDERFLOW_SMOKE_PORT
+#   2. Debian's chromium and chromium-driver for the dashboard's browser test (installed with apt-get when missing);
+#   3. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own data, port BORDERFLOW_SMOKE_PORT
 #      or 39092);
-#   3. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP;
+#   4. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP;
 #      the end-to-end pipeline test replays into it);
-#   4. `mvn verify` over the whole reactor (unit, harness, MiniCluster and broker tests);
-#   5. the broker is stopped again, whatever happened.
+#   5. `mvn verify` over the whole reactor (unit, harness, MiniCluster, broker and browser tests);
+#   6. the broker is stopped again, whatever happened;
+#   7. ops/demo-test.sh: a small `ops/borderflow demo`, stopped with Ctrl-C, leaves no process behind.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -21,6 +23,13 @@ trap stop_broker EXIT
 echo "== building"
 "$ROOT/ops/borderflow" build
 
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "== installing chromium and chromium-driver for the dashboard's browser test"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi
+
 echo "== checking ops/borderflow kafka against the real broker jars"
 (unset BORDERFLOW_KAFKA_DATA; BORDERFLOW_KAFKA_PORT="${BORDERFLOW_SMOKE_PORT:-39092}" "$ROOT/ops/kafka/smoke-test.sh")
 
@@ -31,3 +40,7 @@ rm -rf "$BORDERFLOW_KAFKA_DATA"
 
 echo "== running the test suite"
 mvn -B verify "$@"
+
+echo "== checking that Ctrl-C stops everything the demo starts"
+stop_broker
+"$ROOT/ops/demo-test.sh"

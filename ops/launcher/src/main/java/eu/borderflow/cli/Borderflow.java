@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Integrated border-management data pipeline on synthetic data.",
         footer = {"",
                 "Also, from ops/borderflow itself:",
-                "  demo                    Kafka, a generated world, the risk-flag job and replayed traffic on this machine",
+                "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 RunCommand.class,
                 EvaluateCommand.class,
-                FlagsCommand.class
+                FlagsCommand.class,
+                DashboardCommand.class
         })
 public final class Borderflow implements Runnable {
 

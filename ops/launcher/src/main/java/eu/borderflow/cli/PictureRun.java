@@ -73,7 +73,8 @@ final class PictureRun {
      * checkpoints go to the environment's {@code picture.checkpoint_storage}, and a run started again resumes from
      * the latest completed one ({@code fresh}: starts over).
      */
-    int streaming(StreamExecutionEnvironment env, String bootstrap, int metricsPort, boolean fresh) throws Exception {
+    int streaming(StreamExecutionEnvironment env, String bootstrap, int metricsPort, int restPort, boolean fresh)
+            throws Exception {
         KafkaSettings kafka = environment.kafkaAs(environment.getPicture());
         if (bootstrap != null) {
             kafka.setBootstrapServers(bootstrap);
@@ -97,6 +98,9 @@ final class PictureRun {
                 + "isolation.level=read_committed consumers)");
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
+        }
+        if (restPort > 0) {
+            console.println("Flink REST API (for the dashboard's health page): http://127.0.0.1:" + restPort);
         }
         console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
                 .orElse(" (starting from the beginning)"));

@@ -8,6 +8,7 @@ import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     static final String PICTURE = "picture";
     private static final int RISK_METRICS_PORT = 9249;
     private static final int PICTURE_METRICS_PORT = 9250;
+    private static final int RISK_REST_PORT = 8081;
+    private static final int PICTURE_REST_PORT = 8082;
 
     private final Supplier<List<RuleStage>> rules;
 
@@ -95,6 +98,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--flags", paramLabel = "FILE|DIR",
             description = "run picture --in: the flags of a bounded risk run (its flags.avro, or its --out folder).")
     private Path flags;
+
+    @Option(names = "--rest-port", paramLabel = "P",
+            description = "The streaming job's Flink REST API (job state, checkpoints, restarts, backpressure: what "
+                    + "the dashboard's health page reads) on http://127.0.0.1:P; 0 takes any free port and does not "
+                    + "say which (default: " + RISK_REST_PORT + " for risk, a JobManager's; " + PICTURE_REST_PORT
+                    + " for picture).")
+    private Integer restPort;
 
     @Option(names = "--fresh", description = "The streaming run forgets its checkpoints and starts over "
             + "(by default it resumes from the latest completed checkpoint of an earlier run).")
@@ -131,8 +141,14 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort == null) {
             metricsPort = RISK.equals(job) ? RISK_METRICS_PORT : PICTURE_METRICS_PORT;
         }
+        if (restPort == null) {
+            restPort = RISK.equals(job) ? RISK_REST_PORT : PICTURE_REST_PORT;
+        }
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new UserError("--metrics-port must be between 0 and 65535");
+        }
+        if (restPort < 0 || restPort > 65535) {
+            throw new UserError("--rest-port must be between 0 and 65535");
         }
         if (parallelism != null && parallelism < 1) {
             throw new UserError("--parallelism must be at least 1");
@@ -165,7 +181,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int bounded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
-        StreamExecutionEnvironment env = localEnvironment(environment, 0);
+        StreamExecutionEnvironment env = localEnvironment(environment, 0, 0);
         RiskFlagJob.configureTypes(env);
         RiskFlagJob.builder(settings)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
@@ -186,7 +202,7 @@ public final class RunCommand implements Callable<Integer> {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
-        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort);
+        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort, restPort);
         Path home = JobEnvironment.home();
         RiskFlagJob.configure(env, environment, home);
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
@@ -212,9 +228,13 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
         }
+        if (restPort > 0) {
+            console.println("Flink REST API (for the dashboard's health page): http://127.0.0.1:" + restPort);
+        }
         console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
                 .orElse(" (starting from the beginning)"));
-        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
+        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint "
+                + "(--fresh starts over).");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
@@ -230,14 +250,21 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader config = configDir.loader();
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
         PictureRun run = new PictureRun(config, environment, spec.commandLine().getOut());
-        return in != null ? run.bounded(localEnvironment(environment, 0), in, flagFile, out)
-                : run.streaming(localEnvironment(environment, metricsPort), bootstrap, metricsPort, fresh);
+        return in != null ? run.bounded(localEnvironment(environment, 0, 0), in, flagFile, out)
+                : run.streaming(localEnvironment(environment, metricsPort, restPort), bootstrap, metricsPort, restPort,
+                        fresh);
     }
 
-    /** A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus (a streaming run's). */
-    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort) {
+    /**
+     * A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus; its REST API on 127.0.0.1, on
+     * {@code restPort}, or with 0 on a free port nobody is told about.
+     */
+    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort, int restPort) {
         int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
         Configuration configuration = new Configuration();
+        configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.BIND_PORT, String.valueOf(restPort));
         if (metricsPort > 0) {
             configuration.setString("metrics.reporter.prom.factory.class",
                     "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
