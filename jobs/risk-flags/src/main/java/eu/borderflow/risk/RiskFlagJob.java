@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;

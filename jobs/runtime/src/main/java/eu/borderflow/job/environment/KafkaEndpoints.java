@@ -24,8 +24,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
- * docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id.
+ * A job's Kafka sources (read_committed, decoded and validated inside the source) and exactly-once sinks for one
+ * environment. Keys follow docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id;
+ * a job adds its own inputs and outputs through {@link #input} and {@link #sink}.
  */
 public final class KafkaEndpoints {
 
@@ -41,12 +42,21 @@ public final class KafkaEndpoints {
 
     /** Streams until cancelled. */
     public static KafkaEndpoints streaming(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false);
+        return streaming(environment.getKafka(), environment.getTopics());
+    }
+
+    /** Streams until cancelled, with the group and transactional ids of {@code kafka}. */
+    public static KafkaEndpoints streaming(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, false);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
     public static KafkaEndpoints untilEndAtStart(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true);
+        return untilEndAtStart(environment.getKafka(), environment.getTopics());
+    }
+
+    public static KafkaEndpoints untilEndAtStart(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, true);
     }
 
     public TopicNames topics() {
@@ -54,11 +64,16 @@ public final class KafkaEndpoints {
     }
 
     public IngestSource<BorderCrossing> crossings() {
-        return ingest -> source(topics.getCrossings(), ingest);
+        return input(topics.getCrossings());
     }
 
     public IngestSource<AlertChange> alerts() {
-        return ingest -> source(topics.getAlerts(), ingest);
+        return input(topics.getAlerts());
+    }
+
+    /** Records of any topic, read_committed, from the environment's starting offsets. */
+    public <T extends SpecificRecordBase> IngestSource<T> input(String topic) {
+        return ingest -> source(topic, ingest);
     }
 
     public KafkaSink<RiskFlag> flags() {
@@ -102,7 +117,11 @@ public final class KafkaEndpoints {
         };
     }
 
-    private <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
+    /**
+     * An exactly-once sink; its transactional ids are the environment's prefix, a dash and {@code output}, which must
+     * be unique among the job's sinks.
+     */
+    public <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)

@@ -25,7 +25,7 @@ public record TopicSnapshot<T>(List<T> records, int undecodable) {
     /** How long to wait for the broker before telling the user it cannot be reached. */
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(15);
 
-    static <T extends SpecificRecord> TopicSnapshot<T> read(String bootstrap, String topic, Class<T> type) {
+    public static <T extends SpecificRecord> TopicSnapshot<T> read(String bootstrap, String topic, Class<T> type) {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(type);
         List<T> records = new ArrayList<>();
         int undecodable = 0;
