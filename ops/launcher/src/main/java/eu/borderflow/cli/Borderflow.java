@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 "Also, from ops/borderflow itself:",
                 "  demo                    Kafka, a generated world, the risk-flag job and replayed traffic on this machine",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
+                "  cluster up|down|status  a Flink 2.2 standalone session cluster (jars from Maven Central, var/cluster)",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
                 "  build                   build the project (done automatically when sources change)"},
@@ -23,7 +24,11 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 RunCommand.class,
                 EvaluateCommand.class,
-                FlagsCommand.class
+                FlagsCommand.class,
+                DeployCommand.class,
+                UpgradeCommand.class,
+                StopCommand.class,
+                JobsCommand.class
         })
 public final class Borderflow implements Runnable {
 
