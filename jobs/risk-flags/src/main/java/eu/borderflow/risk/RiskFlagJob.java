@@ -16,6 +16,7 @@ import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RawRecord;
 import eu.borderflow.job.ingest.RecordValidator;
 import eu.borderflow.job.ingest.ValidateDecoded;
+import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.risk.sink.FlagAudit;
 import eu.borderflow.risk.traveller.TravellerRules;
 import eu.borderflow.schema.AlertChange;
@@ -140,11 +141,14 @@ public final class RiskFlagJob {
         DataStream<AlertChange> validAlerts = ingest(env, alerts, AlertChange.class,
                 new AlertValidator(), a -> a.getEventTime().toEpochMilli(), time, deadLetters);
 
-        DataStream<RiskFlag> flags = null;
+        DataStream<RiskFlag> allFlags = null;
         for (RuleStage stage : rules) {
             DataStream<RiskFlag> stageFlags = stage.apply(uniqueCrossings, validAlerts, config);
-            flags = flags == null ? stageFlags : flags.union(stageFlags);
+            allFlags = allFlags == null ? stageFlags : allFlags.union(stageFlags);
         }
+        DataStream<RiskFlag> flags = allFlags
+                .transform("flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
+                .uid("flag-metrics");
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
         sink(flags.map(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
                 .uid("flag-audit").name("audit record per flag revision")
