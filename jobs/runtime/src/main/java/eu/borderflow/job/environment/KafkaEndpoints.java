@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /**
  * The job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
@@ -75,6 +76,7 @@ public final class KafkaEndpoints {
 
     private KafkaSource<RawRecord> source(String topic) {
         KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setProperties(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setGroupId(kafka.getGroupId())
                 .setTopics(topic)
@@ -97,6 +99,7 @@ public final class KafkaEndpoints {
 
     private <T extends SpecificRecord> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -104,6 +107,13 @@ public final class KafkaEndpoints {
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))
                 .build();
+    }
+
+    /** The environment's client properties (security settings); the settings set after them win. */
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafka.getProperties());
+        return properties;
     }
 
     private static byte[] utf8(String s) {
