@@ -45,10 +45,12 @@ final class ReplayProducer {
     private ReplayProducer() {
     }
 
-    /** {@code clientProperties} (security settings) are applied first; the durability settings always hold. */
+    /**
+     * {@code clientProperties} (security settings, or tuning such as a longer {@code delivery.timeout.ms} to ride out a
+     * broker restart) override the settings here; acks=all and idempotence always hold.
+     */
     static Producer<byte[], byte[]> create(String bootstrap, Map<String, String> clientProperties) {
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.putAll(Map.ofEntries(
+        Map<String, Object> config = new HashMap<>(Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "borderflow-replay"),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -62,6 +64,10 @@ final class ReplayProducer {
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS),
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS)));
+        config.putAll(clientProperties);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }
