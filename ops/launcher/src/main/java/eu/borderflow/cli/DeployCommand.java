@@ -37,10 +37,6 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start from this savepoint or retained checkpoint.")
     private String savepoint;
 
-    @Option(names = "--jar", paramLabel = "FILE",
-            description = "The job jar to upload (default: the build's, e.g. jobs/risk-flags/target/borderflow-risk-flags-*-job.jar).")
-    private Path jarFile;
-
     @Mixin
     private SubmissionOptions submission;
 
@@ -50,10 +46,7 @@ public final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeployableJob job = ClusterOptions.job(jobName);
-        Path jar = jarFile == null ? ClusterOptions.jar(job) : jarFile;
-        if (!java.nio.file.Files.isRegularFile(jar)) {
-            throw new UserError("--jar " + jar + " is not a file");
-        }
+        Path jar = submission.jar(job);
         String savepointPath = savepoint == null ? null : absolute(savepoint);
         FlinkCluster cluster = clusterOptions.cluster();
         cluster.activeJob(job.flinkName()).ifPresent(running -> {

@@ -8,6 +8,7 @@ import eu.borderflow.job.environment.JobEnvironment;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,23 @@ public final class SubmissionOptions {
             description = "config/environments/NAME.yaml, bound by the job when it is submitted (default: ${DEFAULT-VALUE}).")
     private String environment;
 
+    @Option(names = "--jar", paramLabel = "FILE",
+            description = "The job jar to upload (default: the build's, e.g. jobs/risk-flags/target/borderflow-risk-flags-*-job.jar).")
+    private Path jarFile;
+
     @Mixin
     private ConfigDir config;
+
+    /** The jar to upload: --jar, else the job's jar in the build. */
+    Path jar(DeployableJob job) {
+        if (jarFile == null) {
+            return ClusterOptions.jar(job);
+        }
+        if (!Files.isRegularFile(jarFile)) {
+            throw new UserError("--jar " + jarFile + " is not a file");
+        }
+        return jarFile.toAbsolutePath();
+    }
 
     Integer parallelism() {
         if (parallelism != null && parallelism < 1) {

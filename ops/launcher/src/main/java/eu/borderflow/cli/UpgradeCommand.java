@@ -51,7 +51,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeployableJob job = ClusterOptions.job(jobName);
-        Path jar = ClusterOptions.jar(job);
+        Path jar = submission.jar(job);
         submission.parallelism();
         FlinkCluster cluster = clusterOptions.cluster();
         JobSummary running = cluster.activeJob(job.flinkName()).orElseThrow(() -> new DeploymentException(

@@ -1,0 +1,271 @@
+package eu.borderflow.cli.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.borderflow.cli.Borderflow;
+import eu.borderflow.cli.flink.FlinkCluster;
+import eu.borderflow.cli.flink.FlinkRestClient;
+import eu.borderflow.cli.flink.JobSummary;
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicNames;
+import eu.borderflow.schema.AuditRecord;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.tools.evaluate.TopicSnapshot;
+import eu.borderflow.tools.kafka.TopicSetup;
+import eu.borderflow.tools.kafka.TopicsConfig;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * One operations scenario on the shared broker and cluster, independent of the others: its own topics, consumer
+ * group and transactional ids (a config folder of its own, which the job reads as {@code --config}), the risk job
+ * deployed and changed through the launcher's commands, the world replayed at a steady rate, and the committed output
+ * compared with what the job must write.
+ */
+final class Scenario {
+
+    /** Events per second: the world's 10,325 records take about 70 s, so failures land mid-stream. */
+    static final int RATE = 150;
+    static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(5);
+    private static final String CHECKPOINT_INTERVAL = "PT2S";
+
+    final LocalPlatform platform = LocalPlatform.get();
+    final ReplayWorld world = ReplayWorld.get();
+    final FlinkCluster cluster = new FlinkCluster(new FlinkRestClient(platform.flinkUrl()));
+    final Path configDir;
+    final TopicNames topics;
+    final String groupId;
+    private CompletableFuture<Outcome> replay;
+
+    Scenario(String name) {
+        String id = name + "-" + Long.toString(System.currentTimeMillis(), 36);
+        this.configDir = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/config");
+        this.groupId = "borderflow-test-" + id;
+        writeConfig(id);
+        this.topics = TopicNames.load(ConfigLoader.from(configDir), "cluster");
+        TopicSetup.apply(platform.bootstrap(), TopicsConfig.load(ConfigLoader.from(configDir)));
+    }
+
+    /** A command's exit code and what it printed. */
+    record Outcome(int exitCode, String out) {
+    }
+
+    /** Runs a launcher command in this JVM; {@code onLine} sees each printed line as it is written. */
+    static Outcome launcher(java.util.function.Consumer<String> onLine, String... args) {
+        StringWriter text = new StringWriter();
+        Writer lines = new Writer() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                for (int i = offset; i < offset + length; i++) {
+                    text.write(buffer[i]);
+                    if (buffer[i] == '\n') {
+                        onLine.accept(line.toString());
+                        line.setLength(0);
+                    } else {
+                        line.append(buffer[i]);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        var cli = Borderflow.commandLine();
+        cli.setOut(new PrintWriter(lines, true));
+        cli.setErr(new PrintWriter(lines, true));
+        int code = cli.execute(args);
+        return new Outcome(code, text.toString());
+    }
+
+    static Outcome launcher(String... args) {
+        return launcher(line -> { }, args);
+    }
+
+    Outcome deploy(String... more) {
+        List<String> args = new ArrayList<>(List.of("deploy", "risk", "--jar", jar().toString(),
+                "--config", configDir.toString(), "--cluster", platform.flinkUrl(), "--timeout", "300"));
+        args.addAll(List.of(more));
+        return launcher(args.toArray(String[]::new));
+    }
+
+    /** Deploys the job, or fails the test with the launcher's message. */
+    String deployOrFail() {
+        Outcome deployed = deploy();
+        assertEquals(0, deployed.exitCode(), deployed.out());
+        return runningJob().id();
+    }
+
+    JobSummary runningJob() {
+        return cluster.activeJob(ReplayWorldJob.NAME).orElseThrow(() -> new AssertionError("the risk job is not running"));
+    }
+
+    /** Stops whatever this scenario left running, so the next one finds free slots. */
+    void stopJob() {
+        cluster.activeJob(ReplayWorldJob.NAME).ifPresent(job -> cluster.cancel(job.id(), Duration.ofMinutes(2)));
+    }
+
+    /** Starts replaying the world into this scenario's topics at {@link #RATE} events per second. */
+    void startReplay(String... kafkaProperties) {
+        List<String> args = new ArrayList<>(List.of("replay", "--in", world.dir.toString(), "--rate",
+                String.valueOf(RATE), "--bootstrap", platform.bootstrap(), "--environment", "cluster", "--config",
+                configDir.toString(), "--metrics-port", "0", "--no-progress"));
+        for (String property : kafkaProperties) {
+            args.add("--kafka-property");
+            args.add(property);
+        }
+        replay = CompletableFuture.supplyAsync(() -> launcher(args.toArray(String[]::new)));
+    }
+
+    Outcome awaitReplay() {
+        try {
+            return replay.get(OUTPUT_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the replay did not finish within " + OUTPUT_TIMEOUT, e);
+        }
+    }
+
+    /** Records in the input topics now (the replay's progress). */
+    long replayed() {
+        return TopicOffsets.total(platform.bootstrap(),
+                List.of(topics.getCrossings(), topics.getAlerts(), topics.getIncidents()));
+    }
+
+    /** Waits until {@code fraction} of the world is in Kafka and the job has completed a checkpoint since. */
+    void awaitReplayed(double fraction, String jobId) {
+        long target = (long) (world.records * fraction);
+        await("replay past " + target + " records", () -> replayed() >= target);
+        long completed = checkpoints(jobId);
+        await("a checkpoint of job " + jobId + " after record " + target, () -> checkpoints(jobId) > completed);
+    }
+
+    long checkpoints(String jobId) {
+        return cluster.rest().get("jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+    }
+
+    /**
+     * Waits until the committed flags and audit records hold as many records as expected, lets two more checkpoints
+     * complete (a duplicate would show up by then), then compares both with the expected output by content.
+     */
+    void assertOutputExactlyAsExpected() {
+        await("the committed flags and audit records to be complete", () ->
+                flags().size() >= world.expectedFlags.size() && audit().size() >= world.expectedAudit.size());
+        String jobId = runningJob().id();
+        long completed = checkpoints(jobId);
+        await("two more checkpoints", () -> checkpoints(jobId) >= completed + 2);
+        assertSameContent("flags", world.expectedFlags, flags());
+        assertSameContent("audit records", world.expectedAudit, audit());
+    }
+
+    List<RiskFlag> flags() {
+        return TopicSnapshot.read(platform.bootstrap(), Map.of(), topics.getFlags(), RiskFlag.class).records();
+    }
+
+    List<AuditRecord> audit() {
+        return TopicSnapshot.read(platform.bootstrap(), Map.of(), topics.getAudit(), AuditRecord.class).records();
+    }
+
+    /** Equal as multisets of records: none missing, none duplicated, none different. */
+    static <T extends SpecificRecord> void assertSameContent(String what, List<T> expected, List<T> actual) {
+        List<String> want = sorted(expected);
+        List<String> got = sorted(actual);
+        if (!want.equals(got)) {
+            List<String> missing = new ArrayList<>(want);
+            got.forEach(missing::remove);
+            List<String> extra = new ArrayList<>(got);
+            want.forEach(extra::remove);
+            fail(what + ": expected " + want.size() + " records, committed " + got.size() + "; missing "
+                    + missing.size() + " " + head(missing) + "; unexpected or duplicated " + extra.size() + " "
+                    + head(extra));
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out after " + OUTPUT_TIMEOUT + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static Path jar() {
+        try (var files = Files.list(LocalPlatform.ROOT.resolve("jobs/risk-flags/target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("borderflow-risk-flags-.*-job\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("build the job jar first (mvn install)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> List<String> sorted(List<T> records) {
+        return records.stream().map(Object::toString).sorted().toList();
+    }
+
+    private static String head(List<String> records) {
+        return records.stream().limit(3).map(r -> r.length() > 300 ? r.substring(0, 300) + "…" : r).toList().toString();
+    }
+
+    /** This scenario's environment and topics: the repository's files with its own names and a short checkpoint. */
+    private void writeConfig(String id) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try {
+            Files.createDirectories(configDir.resolve("environments"));
+            ObjectNode environment = (ObjectNode) yaml.readTree(
+                    LocalPlatform.ROOT.resolve("config/environments/cluster.yaml").toFile());
+            ObjectNode kafka = (ObjectNode) environment.get("kafka");
+            kafka.put("bootstrap_servers", platform.bootstrap());
+            kafka.put("group_id", groupId);
+            kafka.put("transactional_id_prefix", "borderflow-test-" + id);
+            kafka.put("starting_offsets", "EARLIEST");
+            ObjectNode topicNames = (ObjectNode) environment.get("topics");
+            for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = topicNames.fields();
+                 it.hasNext(); ) {
+                Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> topic = it.next();
+                topic.setValue(yaml.getNodeFactory().textNode(id + "." + topic.getValue().asText()));
+            }
+            ObjectNode job = (ObjectNode) environment.get("job");
+            job.put("parallelism", 2);
+            job.put("checkpoint_interval", CHECKPOINT_INTERVAL);
+            yaml.writeValue(configDir.resolve("environments/cluster.yaml").toFile(), environment);
+
+            ObjectNode topicsFile = (ObjectNode) yaml.readTree(LocalPlatform.ROOT.resolve("config/topics.yaml").toFile());
+            ObjectNode renamed = yaml.createObjectNode();
+            topicsFile.get("topics").fields().forEachRemaining(t -> renamed.set(id + "." + t.getKey(), t.getValue()));
+            topicsFile.set("topics", renamed);
+            yaml.writeValue(configDir.resolve("topics.yaml").toFile(), topicsFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
