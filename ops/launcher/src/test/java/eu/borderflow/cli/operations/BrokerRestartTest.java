@@ -17,7 +17,7 @@ class BrokerRestartTest {
 
     @Test
     void aBrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
-        Scenario scenario = new Scenario("broker");
+        Scenario scenario = Scenario.withTopics("broker");
         try {
             String jobId = scenario.deployOrFail();
             scenario.startReplay("delivery.timeout.ms=300000", "max.block.ms=300000");

@@ -41,7 +41,8 @@ final class LocalPlatform {
 
     private static LocalPlatform external() {
         Map<String, String> env = new HashMap<>(System.getenv());
-        for (String name : List.of("BORDERFLOW_KAFKA_PORT", "BORDERFLOW_KAFKA_DATA", "BORDERFLOW_FLINK_PORT",
+        for (String name : List.of("BORDERFLOW_KAFKA_PORT", "BORDERFLOW_KAFKA_SASL_PORT", "BORDERFLOW_KAFKA_DATA",
+                "BORDERFLOW_FLINK_PORT",
                 "BORDERFLOW_FLINK_METRICS_PORT", "BORDERFLOW_CLUSTER_HOME")) {
             if (env.get(name) == null) {
                 throw new IllegalStateException(FLINK_URL_ENV + " is set, so " + name + " must be too (ops/test.sh)");
@@ -53,7 +54,9 @@ final class LocalPlatform {
     private static LocalPlatform ownProcesses() {
         Path home = ROOT.resolve("var/test-platform-" + ProcessHandle.current().pid());
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("BORDERFLOW_KAFKA_PORT", String.valueOf(freePorts(3)));
+        int kafkaPort = freePorts(4);
+        env.put("BORDERFLOW_KAFKA_PORT", String.valueOf(kafkaPort));
+        env.put("BORDERFLOW_KAFKA_SASL_PORT", String.valueOf(kafkaPort + 3));
         env.put("BORDERFLOW_KAFKA_DATA", home.resolve("kafka").toString());
         env.put("BORDERFLOW_FLINK_PORT", String.valueOf(freePorts(3)));
         env.put("BORDERFLOW_FLINK_METRICS_PORT", String.valueOf(freePorts(3)));
@@ -71,6 +74,16 @@ final class LocalPlatform {
 
     String bootstrap() {
         return "127.0.0.1:" + env.get("BORDERFLOW_KAFKA_PORT");
+    }
+
+    /** The broker's SASL_PLAINTEXT (SCRAM) listener. */
+    String saslBootstrap() {
+        return "127.0.0.1:" + env.get("BORDERFLOW_KAFKA_SASL_PORT");
+    }
+
+    /** The client settings for the SASL listener that {@code kafka.sh up} writes. */
+    Path saslClientConfig() {
+        return Path.of(env.get("BORDERFLOW_KAFKA_DATA"), "client-sasl.properties");
     }
 
     String flinkUrl() {

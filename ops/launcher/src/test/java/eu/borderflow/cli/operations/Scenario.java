@@ -53,15 +53,46 @@ final class Scenario {
     final Path configDir;
     final TopicNames topics;
     final String groupId;
+    /** How every client of the scenario reaches Kafka: the PLAINTEXT listener, or the SASL one with its settings. */
+    final String bootstrap;
+    final Map<String, String> kafkaProperties;
+    private final Path kafkaConfig;
     private CompletableFuture<Outcome> replay;
 
     Scenario(String name) {
+        this(name, false);
+    }
+
+    private Scenario(String name, boolean sasl) {
         String id = name + "-" + Long.toString(System.currentTimeMillis(), 36);
         this.configDir = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/config");
         this.groupId = "borderflow-test-" + id;
+        this.bootstrap = sasl ? platform.saslBootstrap() : platform.bootstrap();
+        this.kafkaConfig = sasl ? platform.saslClientConfig() : null;
+        this.kafkaProperties = sasl ? loadProperties(kafkaConfig) : Map.of();
         writeConfig(id);
         this.topics = TopicNames.load(ConfigLoader.from(configDir), "cluster");
-        TopicSetup.apply(platform.bootstrap(), TopicsConfig.load(ConfigLoader.from(configDir)));
+    }
+
+    /** A scenario whose topics are created here, over the PLAINTEXT listener. */
+    static Scenario withTopics(String name) {
+        Scenario scenario = new Scenario(name);
+        TopicSetup.apply(scenario.bootstrap, TopicsConfig.load(ConfigLoader.from(scenario.configDir)));
+        return scenario;
+    }
+
+    /**
+     * A scenario in which every Kafka client goes through the broker's SASL listener only; the job finds the
+     * settings in its environment's {@code kafka.properties}, the CLI tools in {@code --kafka-config}. Its topics
+     * are not created yet.
+     */
+    static Scenario overSasl(String name) {
+        return new Scenario(name, true);
+    }
+
+    /** {@code --kafka-config FILE} for the CLI tools, or nothing on the PLAINTEXT listener. */
+    List<String> kafkaConfigArgs() {
+        return kafkaConfig == null ? List.of() : List.of("--kafka-config", kafkaConfig.toString());
     }
 
     /** A command's exit code and what it printed. */
@@ -107,8 +138,11 @@ final class Scenario {
     }
 
     Outcome deploy(String... more) {
-        List<String> args = new ArrayList<>(List.of("deploy", "risk", "--jar", jar().toString(),
-                "--config", configDir.toString(), "--cluster", platform.flinkUrl(), "--timeout", "300"));
+        List<String> args = new ArrayList<>(List.of("deploy", "risk", "--config", configDir.toString(),
+                "--cluster", platform.flinkUrl(), "--timeout", "300"));
+        if (!List.of(more).contains("--jar")) {
+            args.addAll(List.of("--jar", jar().toString()));
+        }
         args.addAll(List.of(more));
         return launcher(args.toArray(String[]::new));
     }
@@ -131,9 +165,20 @@ final class Scenario {
 
     /** Starts replaying the world into this scenario's topics at {@link #RATE} events per second. */
     void startReplay(String... kafkaProperties) {
-        List<String> args = new ArrayList<>(List.of("replay", "--in", world.dir.toString(), "--rate",
-                String.valueOf(RATE), "--bootstrap", platform.bootstrap(), "--environment", "cluster", "--config",
+        startReplay(List.of("--rate", String.valueOf(RATE)), kafkaProperties);
+    }
+
+    /** Starts replaying the world as fast as Kafka takes it. */
+    void startReplayAtFullSpeed() {
+        startReplay(List.of("--max"));
+    }
+
+    private void startReplay(List<String> pace, String... kafkaProperties) {
+        List<String> args = new ArrayList<>(List.of("replay", "--in", world.dir.toString()));
+        args.addAll(pace);
+        args.addAll(List.of("--bootstrap", bootstrap, "--environment", "cluster", "--config",
                 configDir.toString(), "--metrics-port", "0", "--no-progress"));
+        args.addAll(kafkaConfigArgs());
         for (String property : kafkaProperties) {
             args.add("--kafka-property");
             args.add(property);
@@ -151,7 +196,7 @@ final class Scenario {
 
     /** Records in the input topics now (the replay's progress). */
     long replayed() {
-        return TopicOffsets.total(platform.bootstrap(),
+        return TopicOffsets.total(bootstrap, kafkaProperties,
                 List.of(topics.getCrossings(), topics.getAlerts(), topics.getIncidents()));
     }
 
@@ -182,11 +227,11 @@ final class Scenario {
     }
 
     List<RiskFlag> flags() {
-        return TopicSnapshot.read(platform.bootstrap(), Map.of(), topics.getFlags(), RiskFlag.class).records();
+        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getFlags(), RiskFlag.class).records();
     }
 
     List<AuditRecord> audit() {
-        return TopicSnapshot.read(platform.bootstrap(), Map.of(), topics.getAudit(), AuditRecord.class).records();
+        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getAudit(), AuditRecord.class).records();
     }
 
     /** Equal as multisets of records: none missing, none duplicated, none different. */
@@ -228,6 +273,18 @@ final class Scenario {
         }
     }
 
+    private static Map<String, String> loadProperties(Path file) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> map = new java.util.TreeMap<>();
+        properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
+        return map;
+    }
+
     private static <T> List<String> sorted(List<T> records) {
         return records.stream().map(Object::toString).sorted().toList();
     }
@@ -244,7 +301,9 @@ final class Scenario {
             ObjectNode environment = (ObjectNode) yaml.readTree(
                     LocalPlatform.ROOT.resolve("config/environments/cluster.yaml").toFile());
             ObjectNode kafka = (ObjectNode) environment.get("kafka");
-            kafka.put("bootstrap_servers", platform.bootstrap());
+            kafka.put("bootstrap_servers", bootstrap);
+            ObjectNode clientProperties = kafka.putObject("properties");
+            kafkaProperties.forEach(clientProperties::put);
             kafka.put("group_id", groupId);
             kafka.put("transactional_id_prefix", "borderflow-test-" + id);
             kafka.put("starting_offsets", "EARLIEST");

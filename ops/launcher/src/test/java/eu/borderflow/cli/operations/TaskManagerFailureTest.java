@@ -22,7 +22,7 @@ class TaskManagerFailureTest {
 
     @Test
     void aKilledTaskManagerLosesNothingAndDuplicatesNothing() throws Exception {
-        Scenario scenario = new Scenario("tm-kill");
+        Scenario scenario = Scenario.withTopics("tm-kill");
         try {
             String jobId = scenario.deployOrFail();
             scenario.startReplay();

@@ -27,7 +27,11 @@ final class TopicOffsets {
     }
 
     static Map<TopicPartition, Long> end(String bootstrap, List<String> topics) {
-        try (Admin admin = KafkaCalls.admin(bootstrap)) {
+        return end(bootstrap, Map.of(), topics);
+    }
+
+    static Map<TopicPartition, Long> end(String bootstrap, Map<String, String> properties, List<String> topics) {
+        try (Admin admin = KafkaCalls.admin(bootstrap, properties)) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             var described = KafkaCalls.await(admin.describeTopics(topics).allTopicNames(), bootstrap, "describe");
             described.forEach((topic, description) -> description.partitions().forEach(
@@ -38,7 +42,11 @@ final class TopicOffsets {
     }
 
     static long total(String bootstrap, List<String> topics) {
-        return end(bootstrap, topics).values().stream().mapToLong(Long::longValue).sum();
+        return total(bootstrap, Map.of(), topics);
+    }
+
+    static long total(String bootstrap, Map<String, String> properties, List<String> topics) {
+        return end(bootstrap, properties, topics).values().stream().mapToLong(Long::longValue).sum();
     }
 
     static Map<TopicPartition, Long> committed(String bootstrap, String groupId) {

@@ -23,7 +23,7 @@ class UpgradeTest {
 
     @Test
     void upgradesMidStreamLoseNothingAndKeepState() throws Exception {
-        Scenario scenario = new Scenario("upgrade");
+        Scenario scenario = Scenario.withTopics("upgrade");
         ReplayWorld.Overstay overstay = scenario.world.overstays().get(0);
         try {
             String jobId = scenario.deployOrFail();
