@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and of the TaskManager serve the job's own metrics.
  */
 class TaskManagerFailureTest {
+
+    private static final String DEAD_LETTERS = "flink_taskmanager_job_task_operator_deadletters_count";
 
     @Test
     void aKilledTaskManagerLosesNothingAndDuplicatesNothing() throws Exception {
@@ -49,6 +53,14 @@ class TaskManagerFailureTest {
             assertTrue(taskManager.lines().anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_rule_flagsRaised{")
                     && l.contains("rule=\"R2\"") && l.contains(jobId) && !l.endsWith(" 0.0")),
                     "R2 flags raised after the restart are counted");
+
+            Set<String> served = new TreeSet<>(MetricNames.served(jobManager));
+            served.addAll(MetricNames.served(taskManager));
+            Set<String> missing = new TreeSet<>(MetricNames.referenced());
+            missing.removeAll(served);
+            missing.removeIf(name -> name.startsWith("borderflow_replay_"));
+            assertEquals(Set.of(DEAD_LETTERS), missing, "the dashboards and alert rules use only metrics the job's "
+                    + "endpoints serve (dead letters appear with the first one; this world has none)");
         } finally {
             scenario.stopJob();
         }
