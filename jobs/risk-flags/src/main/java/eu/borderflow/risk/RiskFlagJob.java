@@ -17,6 +17,7 @@ import eu.borderflow.job.ingest.RawRecord;
 import eu.borderflow.job.ingest.RecordValidator;
 import eu.borderflow.job.ingest.ValidateDecoded;
 import eu.borderflow.job.metrics.FlagMetrics;
+import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.risk.sink.FlagAudit;
 import eu.borderflow.risk.traveller.TravellerRules;
 import eu.borderflow.schema.AlertChange;
@@ -33,6 +34,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.runtime.state.StateBackendLoader;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -92,10 +94,15 @@ public final class RiskFlagJob {
                 AlertRules::apply);
     }
 
-    /** Parallelism and checkpointing from the environment; no Kryo; object reuse (no operator mutates its input). */
+    /**
+     * Parallelism and checkpointing from the environment; heap state with a count of its entries per operator
+     * ({@code stateEntries}); no Kryo; object reuse (no operator mutates its input).
+     */
     public static void configure(StreamExecutionEnvironment env, RuntimeSettings settings) {
         env.setParallelism(settings.getParallelism());
         env.enableCheckpointing(settings.getCheckpointInterval().toMillis());
+        env.configure(EntryCountingStateBackendFactory.configure(new Configuration(),
+                StateBackendLoader.HASHMAP_STATE_BACKEND_NAME));
         configureTypes(env);
     }
 
