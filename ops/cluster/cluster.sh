@@ -89,6 +89,8 @@ fetch_jars() {
 
 write_config() {
   mkdir -p "$CONF" "$LOGS" "$PIDS" "$HOME_DIR/checkpoints" "$HOME_DIR/savepoints" "$HOME_DIR/uploads" "$HOME_DIR/tmp"
+  # TaskManagers started later (by `up` on a running cluster) report on the ports this JobManager was started with.
+  echo "METRICS_PORT=$METRICS_PORT" > "$CONF/ports"
   cat > "$CONF/config.yaml" <<YAML
 # Written by ops/cluster/cluster.sh on every start; edit the script, not this file.
 jobmanager:
@@ -117,8 +119,9 @@ web:
   cancel.enable: true
   upload.dir: $HOME_DIR/uploads
 io.tmp.dirs: $HOME_DIR/tmp
-# A dead TaskManager is noticed within seconds, not the default 50 s, so a job restarts quickly.
-heartbeat: {interval: 1000, timeout: 6000}
+# A dead TaskManager is noticed within 10 s, not the default 50 s, so a job restarts quickly (shorter timeouts
+# restarted jobs for nothing on a loaded 2-core machine).
+heartbeat: {interval: 1000, timeout: 10000}
 pekko.ask.timeout: 10 s
 # Defaults for jobs that do not set their own (the borderflow jobs set theirs from config/).
 execution.checkpointing:
@@ -206,6 +209,8 @@ up() {
   local started=0
   if live_pid jobmanager "$JM_CLASS" >/dev/null; then
     say "JobManager already running (pid $(live_pid jobmanager "$JM_CLASS"))"
+    # shellcheck disable=SC1091
+    [[ -f "$CONF/ports" ]] && source "$CONF/ports"
   else
     for p in "$REST_PORT" "$RPC_PORT" "$BLOB_PORT" "$METRICS_PORT"; do
       port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_FLINK_PORT / BORDERFLOW_FLINK_METRICS_PORT"
@@ -260,6 +265,8 @@ down() {
 
 status() {
   local jm
+  # shellcheck disable=SC1091
+  [[ -f "$CONF/ports" ]] && source "$CONF/ports"
   if ! jm="$(live_pid jobmanager "$JM_CLASS")"; then
     echo "stopped"
     for file in "$PIDS"/taskmanager-*.pid; do

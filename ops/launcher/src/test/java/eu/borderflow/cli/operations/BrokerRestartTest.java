@@ -17,11 +17,12 @@ class BrokerRestartTest {
 
     @Test
     void aBrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
-        Scenario scenario = Scenario.withTopics("broker");
+        Scenario scenario = Scenario.withTopics("broker", "PT10S");
         try {
             String jobId = scenario.deployOrFail();
             scenario.startReplay("delivery.timeout.ms=300000", "max.block.ms=300000");
             scenario.awaitReplayed(0.35, jobId);
+            scenario.awaitUncommittedFlags(jobId);
             scenario.platform.brokerDown();
             Thread.sleep(OUTAGE.toMillis());
             scenario.platform.brokerUp();

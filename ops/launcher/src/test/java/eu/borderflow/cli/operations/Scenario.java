@@ -45,6 +45,7 @@ final class Scenario {
     /** Events per second: the world's 10,325 records take about 70 s, so failures land mid-stream. */
     static final int RATE = 150;
     static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(5);
+    /** Short, so output shows soon; the failure scenarios take a longer one (see {@link #withTopics(String, String)}). */
     private static final String CHECKPOINT_INTERVAL = "PT2S";
 
     final LocalPlatform platform = LocalPlatform.get();
@@ -60,23 +61,31 @@ final class Scenario {
     private CompletableFuture<Outcome> replay;
 
     Scenario(String name) {
-        this(name, false);
+        this(name, false, CHECKPOINT_INTERVAL);
     }
 
-    private Scenario(String name, boolean sasl) {
+    private Scenario(String name, boolean sasl, String checkpointInterval) {
         String id = name + "-" + Long.toString(System.currentTimeMillis(), 36);
         this.configDir = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/config");
         this.groupId = "borderflow-test-" + id;
         this.bootstrap = sasl ? platform.saslBootstrap() : platform.bootstrap();
         this.kafkaConfig = sasl ? platform.saslClientConfig() : null;
         this.kafkaProperties = sasl ? loadProperties(kafkaConfig) : Map.of();
-        writeConfig(id);
+        writeConfig(id, checkpointInterval);
         this.topics = TopicNames.load(ConfigLoader.from(configDir), "cluster");
     }
 
     /** A scenario whose topics are created here, over the PLAINTEXT listener. */
     static Scenario withTopics(String name) {
-        Scenario scenario = new Scenario(name);
+        return withTopics(name, CHECKPOINT_INTERVAL);
+    }
+
+    /**
+     * The same with another checkpoint interval: a failure scenario takes 10 s, so the failure can be placed well
+     * between two checkpoints, with output in open transactions.
+     */
+    static Scenario withTopics(String name, String checkpointInterval) {
+        Scenario scenario = new Scenario(name, false, checkpointInterval);
         TopicSetup.apply(scenario.bootstrap, TopicsConfig.load(ConfigLoader.from(scenario.configDir)));
         return scenario;
     }
@@ -87,7 +96,7 @@ final class Scenario {
      * are not created yet.
      */
     static Scenario overSasl(String name) {
-        return new Scenario(name, true);
+        return new Scenario(name, true, CHECKPOINT_INTERVAL);
     }
 
     /** {@code --kafka-config FILE} for the CLI tools, or nothing on the PLAINTEXT listener. */
@@ -208,6 +217,40 @@ final class Scenario {
         await("a checkpoint of job " + jobId + " after record " + target, () -> checkpoints(jobId) > completed);
     }
 
+    /**
+     * Waits until the job has emitted flags after its last completed checkpoint while no other checkpoint is under
+     * way: output in open transactions, which a restore from that checkpoint produces again. A failure now must
+     * neither lose nor repeat them (with an at-least-once sink they would show up twice).
+     */
+    void awaitUncommittedFlags(String jobId) {
+        long[] checkpoint = {-1};
+        double[] emittedAtCheckpoint = {0};
+        await("flags emitted after the last completed checkpoint of job " + jobId, () -> {
+            var counts = cluster.rest().get("jobs/" + jobId + "/checkpoints").path("counts");
+            long completed = counts.path("completed").asLong();
+            double emitted = flagsEmitted(jobId);
+            if (completed != checkpoint[0]) {
+                checkpoint[0] = completed;
+                emittedAtCheckpoint[0] = emitted;
+                return false;
+            }
+            return counts.path("in_progress").asLong() == 0 && emitted > emittedAtCheckpoint[0];
+        });
+    }
+
+    /** Flag records the job's flag operator has emitted (TaskManager 1's Prometheus endpoint). */
+    double flagsEmitted(String jobId) {
+        try {
+            String metrics = TaskManagerFailureTest.metrics(platform.metricsPort() + 1);
+            return metrics.lines()
+                    .filter(l -> l.startsWith("flink_taskmanager_job_task_operator_numRecordsOut{")
+                            && l.contains("job_id=\"" + jobId + "\"") && l.contains("operator_name=\"flags_per_rule"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
     long checkpoints(String jobId) {
         return cluster.rest().get("jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
@@ -294,7 +337,7 @@ final class Scenario {
     }
 
     /** This scenario's environment and topics: the repository's files with its own names and a short checkpoint. */
-    private void writeConfig(String id) {
+    private void writeConfig(String id, String checkpointInterval) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
             Files.createDirectories(configDir.resolve("environments"));
@@ -315,7 +358,7 @@ final class Scenario {
             }
             ObjectNode job = (ObjectNode) environment.get("job");
             job.put("parallelism", 2);
-            job.put("checkpoint_interval", CHECKPOINT_INTERVAL);
+            job.put("checkpoint_interval", checkpointInterval);
             yaml.writeValue(configDir.resolve("environments/cluster.yaml").toFile(), environment);
 
             ObjectNode topicsFile = (ObjectNode) yaml.readTree(LocalPlatform.ROOT.resolve("config/topics.yaml").toFile());

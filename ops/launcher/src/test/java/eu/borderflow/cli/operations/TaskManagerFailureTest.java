@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * kill -9 of the TaskManager that runs the risk job mid-stream, then a new one started with {@code cluster up}: the
+ * kill -9 of the TaskManager that runs the risk job mid-stream, while flags emitted since the last checkpoint are in
+ * open transactions, then a new one started with {@code cluster up}: the
  * job recovers from its last checkpoint by itself, and the committed flags and audit records are exactly those of a
  * bounded run over the same world, none missing and none twice. Afterwards the Prometheus endpoints of the JobManager
  * and of the TaskManager serve the job's own metrics.
@@ -26,11 +27,12 @@ class TaskManagerFailureTest {
 
     @Test
     void aKilledTaskManagerLosesNothingAndDuplicatesNothing() throws Exception {
-        Scenario scenario = Scenario.withTopics("tm-kill");
+        Scenario scenario = Scenario.withTopics("tm-kill", "PT10S");
         try {
             String jobId = scenario.deployOrFail();
             scenario.startReplay();
             scenario.awaitReplayed(0.35, jobId);
+            scenario.awaitUncommittedFlags(jobId);
             scenario.platform.killTaskManager(1);
             scenario.platform.clusterUp();
 
