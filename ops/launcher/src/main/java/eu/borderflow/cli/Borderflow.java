@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "Also, from ops/borderflow itself:",
                 "  demo                    Kafka, a generated world, the risk-flag job and replayed traffic on this machine",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
-                "  cluster up|down|status  a Flink 2.2 standalone session cluster (jars from Maven Central, var/cluster)",
+                "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
                 "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",

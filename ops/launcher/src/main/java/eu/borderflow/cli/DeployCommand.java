@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                         + "job already running, or bad arguments."},
         footer = {"", "Examples:",
                 "  ops/borderflow deploy risk",
-                "  ops/borderflow deploy risk --parallelism 2 --from-savepoint var/cluster/savepoints/savepoint-1a2b3c-..."})
+                "  ops/borderflow deploy risk --parallelism 2 \\",
+                "      --from-savepoint var/cluster/savepoints/savepoint-1a2b3c-..."})
 public final class DeployCommand implements Callable<Integer> {
 
     @Spec
@@ -34,7 +35,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "risk (the risk-flag job).")
     private String jobName;
 
-    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Start from this savepoint or retained checkpoint.")
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "Start from this savepoint or retained checkpoint.")
     private String savepoint;
 
     @Mixin

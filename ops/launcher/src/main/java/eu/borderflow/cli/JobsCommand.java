@@ -55,7 +55,8 @@ public final class JobsCommand implements Callable<Integer> {
             }
             JobHealth.Checkpoints checkpoints = health.checkpoints(job.id());
             String last = checkpoints.lastId().isPresent()
-                    ? String.format(Locale.ROOT, "#%d %.1f s ago, took %d ms, %d bytes", checkpoints.lastId().getAsLong(),
+                    ? String.format(Locale.ROOT, "#%d %.1f s ago, took %d ms, %d bytes",
+                            checkpoints.lastId().getAsLong(),
                             (now - checkpoints.lastAckMillis().getAsLong()) / 1000.0,
                             checkpoints.lastDurationMillis().getAsLong(), checkpoints.lastSizeBytes().getAsLong())
                     : "none yet";

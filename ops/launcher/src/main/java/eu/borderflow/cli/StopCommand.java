@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Stops a running job: with --savepoint it takes a savepoint first and prints its path (resume with "
-                        + "`deploy JOB --from-savepoint PATH`); without, it cancels the job (a later deploy starts from "
-                        + "the consumer group's committed offsets).",
+                        + "`deploy JOB --from-savepoint PATH`); without, it cancels the job (a later deploy starts "
+                        + "from the consumer group's committed offsets).",
                 "Exit codes: 0 stopped, 1 unexpected failure, 2 cluster down, job not running, savepoint failed, "
                         + "or bad arguments."})
 public final class StopCommand implements Callable<Integer> {
@@ -36,7 +36,8 @@ public final class StopCommand implements Callable<Integer> {
     private boolean savepoint;
 
     @Option(names = "--savepoint-dir", paramLabel = "DIR",
-            description = "Where to write the savepoint (default: the cluster's execution.checkpointing.savepoint-dir).")
+            description = "Where to write the savepoint "
+                    + "(default: the cluster's execution.checkpointing.savepoint-dir).")
     private String savepointDir;
 
     @Mixin

@@ -24,11 +24,13 @@ public final class SubmissionOptions {
     private Integer parallelism;
 
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = JobEnvironment.CLUSTER,
-            description = "config/environments/NAME.yaml, bound by the job when it is submitted (default: ${DEFAULT-VALUE}).")
+            description = "config/environments/NAME.yaml, bound by the job when it is submitted "
+                    + "(default: ${DEFAULT-VALUE}).")
     private String environment;
 
     @Option(names = "--jar", paramLabel = "FILE",
-            description = "The job jar to upload (default: the build's, e.g. jobs/risk-flags/target/borderflow-risk-flags-*-job.jar).")
+            description = "The job jar to upload "
+                    + "(default: the build's, e.g. jobs/risk-flags/target/borderflow-risk-flags-*-job.jar).")
     private Path jarFile;
 
     @Mixin

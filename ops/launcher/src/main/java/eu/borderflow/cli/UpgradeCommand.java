@@ -39,7 +39,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     private String jobName;
 
     @Option(names = "--savepoint-dir", paramLabel = "DIR",
-            description = "Where to write the savepoint (default: the cluster's execution.checkpointing.savepoint-dir).")
+            description = "Where to write the savepoint "
+                    + "(default: the cluster's execution.checkpointing.savepoint-dir).")
     private String savepointDir;
 
     @Mixin
@@ -55,8 +56,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         submission.parallelism();
         FlinkCluster cluster = clusterOptions.cluster();
         JobSummary running = cluster.activeJob(job.flinkName()).orElseThrow(() -> new DeploymentException(
-                job.shortName() + " is not running on " + cluster.rest().url() + "; deploy it with `ops/borderflow deploy "
-                        + job.shortName() + "`"));
+                job.shortName() + " is not running on " + cluster.rest().url()
+                        + "; deploy it with `ops/borderflow deploy " + job.shortName() + "`"));
         if (!"RUNNING".equals(running.state())) {
             throw new DeploymentException(job.shortName() + " (job " + running.id() + ") is " + running.state()
                     + ", not RUNNING: a savepoint needs every task running; wait, or see `ops/borderflow jobs`");

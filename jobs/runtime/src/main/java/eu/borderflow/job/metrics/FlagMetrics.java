@@ -21,7 +21,8 @@ import java.util.Map;
  * {@code eventTimeLagMs}: wall-clock time minus the watermark that reached the flags (how far the rules' event time
  * trails the present; NaN until the first watermark). Labels are rule ids only, a set the job's rules bound.
  */
-public final class FlagMetrics extends AbstractStreamOperator<RiskFlag> implements OneInputStreamOperator<RiskFlag, RiskFlag> {
+public final class FlagMetrics extends AbstractStreamOperator<RiskFlag>
+        implements OneInputStreamOperator<RiskFlag, RiskFlag> {
 
     public static final String RULE_GROUP = "rule";
     public static final String EVENT_TIME_LAG = "eventTimeLagMs";

@@ -71,8 +71,8 @@ class ClusterScriptTest {
     }
 
     private static Result cluster(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(LocalPlatform.ROOT.resolve("ops/borderflow").toString(),
-                "cluster"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(LocalPlatform.ROOT.resolve("ops/borderflow").toString(), "cluster"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

@@ -72,8 +72,8 @@ class PrometheusScrapeTest {
     }
 
     private static int run(LocalPlatform platform, Map<String, String> env, String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(LocalPlatform.ROOT.resolve("ops/prometheus/prometheus.sh").toString(),
-                command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(
+                LocalPlatform.ROOT.resolve("ops/prometheus/prometheus.sh").toString(), command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("BORDERFLOW_FLINK_METRICS_PORT", String.valueOf(platform.metricsPort()));
         builder.environment().putAll(env);
         Process process = builder.start();

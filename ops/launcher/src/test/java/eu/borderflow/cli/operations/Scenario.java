@@ -45,7 +45,7 @@ final class Scenario {
     /** Events per second: the world's 10,325 records take about 70 s, so failures land mid-stream. */
     static final int RATE = 150;
     static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(5);
-    /** Short, so output shows soon; the failure scenarios take a longer one (see {@link #withTopics(String, String)}). */
+    /** Short, so output shows soon; failure scenarios take a longer one ({@link #withTopics(String, String)}). */
     private static final String CHECKPOINT_INTERVAL = "PT2S";
 
     final LocalPlatform platform = LocalPlatform.get();
@@ -164,7 +164,8 @@ final class Scenario {
     }
 
     JobSummary runningJob() {
-        return cluster.activeJob(ReplayWorldJob.NAME).orElseThrow(() -> new AssertionError("the risk job is not running"));
+        return cluster.activeJob(ReplayWorldJob.NAME)
+                .orElseThrow(() -> new AssertionError("the risk job is not running"));
     }
 
     /** Stops whatever this scenario left running, so the next one finds free slots. */
@@ -333,7 +334,8 @@ final class Scenario {
     }
 
     private static String head(List<String> records) {
-        return records.stream().limit(3).map(r -> r.length() > 300 ? r.substring(0, 300) + "…" : r).toList().toString();
+        return records.stream().limit(3).map(r -> r.length() > 300 ? r.substring(0, 300) + "…" : r).toList()
+                .toString();
     }
 
     /** This scenario's environment and topics: the repository's files with its own names and a short checkpoint. */
@@ -361,7 +363,8 @@ final class Scenario {
             job.put("checkpoint_interval", checkpointInterval);
             yaml.writeValue(configDir.resolve("environments/cluster.yaml").toFile(), environment);
 
-            ObjectNode topicsFile = (ObjectNode) yaml.readTree(LocalPlatform.ROOT.resolve("config/topics.yaml").toFile());
+            ObjectNode topicsFile = (ObjectNode) yaml.readTree(
+                    LocalPlatform.ROOT.resolve("config/topics.yaml").toFile());
             ObjectNode renamed = yaml.createObjectNode();
             topicsFile.get("topics").fields().forEachRemaining(t -> renamed.set(id + "." + t.getKey(), t.getValue()));
             topicsFile.set("topics", renamed);

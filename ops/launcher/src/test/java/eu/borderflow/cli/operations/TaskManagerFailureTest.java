@@ -50,12 +50,14 @@ class TaskManagerFailureTest {
             assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_eventTimeLagMs{"),
                     "the TaskManager's endpoint serves the job's event-time lag");
             assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_duplicateCrossings{"));
-            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
+            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith(
+                            "flink_taskmanager_job_task_operator_stateEntries{")
                     && l.contains("operator_name=\"EES_file") && !l.endsWith(" 0.0")),
                     "the TaskManager's endpoint counts the keyed state entries of the EES file operator");
             assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_rule_flagsRaised{"),
                     "the TaskManager's endpoint serves flags per rule");
-            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_rule_flagsRaised{")
+            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith(
+                            "flink_taskmanager_job_task_operator_rule_flagsRaised{")
                     && l.contains("rule=\"R2\"") && l.contains(jobId) && !l.endsWith(" 0.0")),
                     "R2 flags raised after the restart are counted");
 

@@ -52,7 +52,8 @@ final class TopicOffsets {
     static Map<TopicPartition, Long> committed(String bootstrap, String groupId) {
         try (Admin admin = KafkaCalls.admin(bootstrap)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = KafkaCalls.await(
-                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), bootstrap, "group offsets");
+                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), bootstrap,
+                    "group offsets");
             Map<TopicPartition, Long> committed = new HashMap<>();
             offsets.forEach((tp, o) -> {
                 if (o != null) {
