@@ -2,16 +2,18 @@
 # ops/borderflow test: everything the test suite needs, then the suite. Works on a fresh machine.
 #   1. the tools the scripts and tests use (curl, jq, Debian's prometheus with promtool), installed with apt when
 #      missing; the build, and the broker jars from Maven Central (ops/kafka);
-#   2. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own data, port BORDERFLOW_SMOKE_PORT
+#   2. Debian's chromium and chromium-driver for the dashboard's browser test (installed with apt-get when missing);
+#   3. the shell check of `ops/borderflow kafka` (ops/kafka/smoke-test.sh, its own data, port BORDERFLOW_SMOKE_PORT
 #      or 39092);
-#   3. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP; the
+#   4. a fresh real single-node Kafka broker on port 19092 for the broker tests (BORDERFLOW_TEST_BOOTSTRAP; the
 #      end-to-end pipeline test replays into it), with a SASL_PLAINTEXT/SCRAM listener on the port after the
 #      controller's (BORDERFLOW_KAFKA_SASL_PORT, default broker port + 3) for the Kafka security test;
-#   4. a fresh Flink session cluster (`ops/borderflow cluster up`, REST on BORDERFLOW_FLINK_PORT or 18081, Prometheus
+#   5. a fresh Flink session cluster (`ops/borderflow cluster up`, REST on BORDERFLOW_FLINK_PORT or 18081, Prometheus
 #      reporters from BORDERFLOW_FLINK_METRICS_PORT or 18250) for the operations tests (BORDERFLOW_TEST_FLINK_URL):
 #      deploy, upgrade, a killed TaskManager, a broker restart, Prometheus;
-#   5. `mvn verify` over the whole reactor (unit, harness, MiniCluster, broker and cluster tests);
-#   6. the cluster and the broker are stopped again, whatever happened.
+#   6. `mvn verify` over the whole reactor (unit, harness, MiniCluster, broker, cluster and browser tests);
+#   7. the cluster and the broker are stopped again, whatever happened;
+#   8. ops/demo-test.sh: a small `ops/borderflow demo`, stopped with Ctrl-C, leaves no process behind.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -48,6 +50,13 @@ fi
 echo "== building"
 "$ROOT/ops/borderflow" build
 
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "== installing chromium and chromium-driver for the dashboard's browser test"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi
+
 echo "== checking ops/borderflow kafka against the real broker jars"
 (unset BORDERFLOW_KAFKA_DATA BORDERFLOW_KAFKA_SASL_PORT
  BORDERFLOW_KAFKA_PORT="${BORDERFLOW_SMOKE_PORT:-39092}" "$ROOT/ops/kafka/smoke-test.sh")
@@ -62,3 +71,7 @@ echo "== starting a fresh Flink session cluster on $BORDERFLOW_TEST_FLINK_URL"
 
 echo "== running the test suite"
 mvn -B verify "$@"
+
+echo "== checking that Ctrl-C stops everything the demo starts"
+stop_all
+"$ROOT/ops/demo-test.sh"

@@ -76,6 +76,21 @@ public final class ConfigLoader implements Serializable {
         }
     }
 
+    /**
+     * Binds {@code node}, a section read earlier with {@link #tree}, to {@code type} with the same naming rules;
+     * {@code where} names the section in an error.
+     */
+    public static <T> T bind(JsonNode node, String where, Class<T> type) {
+        if (node == null || node.isMissingNode()) {
+            throw new ConfigException("no section " + where);
+        }
+        try {
+            return mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static ObjectMapper mapper() {
         return new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())

@@ -14,9 +14,10 @@ class ConfigLoaderTest {
 
     @Test
     void userDirectoryOverridesDefaultsFileByFile(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("privacy.yaml"), "token:\n  key_id: mine\n  key: x\n");
-        assertEquals("mine", ConfigLoader.from(dir).tree("privacy").at("/token/key_id").asText());
-        assertEquals("demo-2026", ConfigLoader.defaults().tree("privacy").at("/token/key_id").asText());
+        Files.writeString(dir.resolve("privacy.yaml"), "token:\n  key: mine\n");
+        assertEquals("mine", ConfigLoader.from(dir).tree("privacy").at("/token/key").asText());
+        assertEquals("borderflow-synthetic-demo-key-2026",
+                ConfigLoader.defaults().tree("privacy").at("/token/key").asText());
     }
 
     @Test

@@ -1,21 +1,23 @@
 package eu.borderflow.risk;
 
+import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.alerts.AlertRules;
-import eu.borderflow.job.config.RetentionConfig;
 import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
+import eu.borderflow.job.ingest.AlertChangeAdmission;
 import eu.borderflow.job.ingest.AlertValidator;
-import eu.borderflow.job.ingest.CrossingDeduplicator;
+import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
-import eu.borderflow.job.ingest.DeadLetters;
-import eu.borderflow.job.ingest.DecodeAndValidate;
+import eu.borderflow.job.ingest.DeadLetterSizeLimit;
+import eu.borderflow.job.ingest.DeadLetterSplit;
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.IngestTimestamps;
 import eu.borderflow.job.ingest.KnownBcps;
-import eu.borderflow.job.ingest.RawRecord;
-import eu.borderflow.job.ingest.RecordValidator;
-import eu.borderflow.job.ingest.ValidateDecoded;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.risk.sink.FlagAudit;
@@ -25,23 +27,21 @@ import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.serde.DecodeLimits;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.runtime.state.StateBackendLoader;
+import org.apache.flink.types.Either;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +54,13 @@ import java.util.Objects;
 public final class RiskFlagJob {
 
     public static final String NAME = "borderflow risk-flag job";
+    /** What a dead letter of an operator failure names as its source, once a record has left its topic or file. */
+    public static final String CROSSINGS = "crossings";
+    public static final String ALERTS = "alert changes";
+    /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
+    static final int USAGE_EXIT_CODE = 2;
 
-    private final ConfigLoader config;
+    private final RiskSettings settings;
     private final List<Input<BorderCrossing>> crossings;
     private final List<Input<AlertChange>> alerts;
     private final List<RuleStage> rules;
@@ -66,7 +71,7 @@ public final class RiskFlagJob {
     private final Integer sinkParallelism;
 
     private RiskFlagJob(Builder b) {
-        this.config = b.config;
+        this.settings = b.settings;
         this.crossings = List.copyOf(b.crossings);
         this.alerts = List.copyOf(b.alerts);
         this.rules = List.copyOf(b.rules);
@@ -83,26 +88,31 @@ public final class RiskFlagJob {
         }
     }
 
-    public static Builder builder(ConfigLoader config) {
-        return new Builder(config);
+    /** A job on {@code settings}, bound on the client from {@code config/} ({@link RiskSettings#bind}). */
+    public static Builder builder(RiskSettings settings) {
+        return new Builder(settings);
     }
 
-    /** The production rule stages: the EES-file and document rules (R3-R8) and the SIS alert rules (R1, R2, R9, R10). */
+    /** The production rule stages: the EES-file and document rules (R3-R8) and the SIS alert rules (R1, R2, R9,
+            R10). */
     public static List<RuleStage> defaultRules() {
         return List.of(
-                (crossings, alerts, config) -> TravellerRules.apply(crossings, config),
+                (crossings, alerts, settings, deadLetters) -> TravellerRules.apply(crossings, settings, deadLetters),
                 AlertRules::apply);
     }
 
     /**
-     * Parallelism and checkpointing from the environment; heap state with a count of its entries per operator
-     * ({@code stateEntries}); no Kryo; object reuse (no operator mutates its input).
+     * Parallelism and fault tolerance from the environment (checkpoints, restart strategy, state backend: nothing is
+     * left to cluster defaults), checked against its Kafka settings; no Kryo; object reuse. A relative checkpoint
+     * folder is resolved against {@code home} here, on the client.
+     *
+     * @throws ConfigException when the settings contradict each other (the transaction timeout is too short)
      */
-    public static void configure(StreamExecutionEnvironment env, RuntimeSettings settings) {
+    public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
+        RuntimeSettings settings = environment.getJob();
+        settings.check(environment.getKafka());
+        env.configure(EntryCountingStateBackendFactory.wrap(settings.flinkConfiguration(home)));
         env.setParallelism(settings.getParallelism());
-        env.enableCheckpointing(settings.getCheckpointInterval().toMillis());
-        env.configure(EntryCountingStateBackendFactory.configure(new Configuration(),
-                StateBackendLoader.HASHMAP_STATE_BACKEND_NAME));
         configureTypes(env);
     }
 
@@ -112,17 +122,36 @@ public final class RiskFlagJob {
         env.getConfig().enableObjectReuse();
     }
 
-    /** Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. */
+    /**
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration and the
+     * pseudonymisation key ({@code BORDERFLOW_TOKEN_KEY}) are read here, on the client, once. A configuration the job
+     * cannot run with (no key outside the local demo, settings that contradict each other) stops it before anything
+     * is submitted: as a plain program with exit code 2 and one line on stderr; under {@code flink run} or the REST
+     * API with an exception carrying the same message (exiting would stop the JobManager that runs main).
+     */
     public static void main(String[] args) throws Exception {
-        JobArguments arguments = JobArguments.parse(args);
-        ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
-        JobEnvironment environment = JobEnvironment.load(config, arguments.environment());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        configure(env, environment.getJob());
+        JobArguments arguments;
+        ConfigLoader config;
+        JobEnvironment environment;
+        RiskSettings settings;
+        try {
+            arguments = JobArguments.parse(args);
+            config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
+            environment = JobEnvironment.load(config, arguments.environment());
+            settings = RiskSettings.bind(config, environment);
+            configure(env, environment, JobEnvironment.home());
+        } catch (ConfigException | IllegalArgumentException e) {
+            if (env instanceof LocalStreamEnvironment) {
+                System.err.println("risk-flag job: " + e.getMessage());
+                System.exit(USAGE_EXIT_CODE);
+            }
+            throw e;
+        }
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        builder(config)
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+        builder(settings)
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(defaultRules())
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())
@@ -134,23 +163,33 @@ public final class RiskFlagJob {
 
     /** Adds the job's operators to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
-        TimeConfig time = TimeConfig.load(config);
-        RetentionConfig retention = RetentionConfig.load(config);
-        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        TimeConfig time = settings.time();
+        DecodeLimits limits = settings.ingest().decodeLimits();
+        DeadLetterStreams deadLetters = new DeadLetterStreams();
 
-        DataStream<BorderCrossing> validCrossings = ingest(env, crossings, BorderCrossing.class,
-                new CrossingValidator(bcps), c -> c.getEventTime().toEpochMilli(), time, deadLetters);
-        DataStream<BorderCrossing> uniqueCrossings = validCrossings
-                .keyBy(BorderCrossing::getEventId, Types.STRING)
-                .process(new CrossingDeduplicator(Duration.ofDays(retention.getDedupDays())),
+        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(BorderCrossing.class,
+                new CrossingValidator(bcps, settings.ingest()), c -> c.getEventTime().toEpochMilli(),
+                BorderCrossing::getEventId, limits);
+        DataStream<BorderCrossing> validCrossings = ingest(env, crossings, crossingIngest, time, deadLetters);
+        DataStream<BorderCrossing> admittedCrossings = deadLetters.from(validCrossings
+                .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
+                .process(new CrossingAdmission(time.getAllowedLateness(), CROSSINGS),
                         new AvroTypeInfo<>(BorderCrossing.class))
-                .uid("crossings-dedup").name("crossings: drop re-sent");
-        DataStream<AlertChange> validAlerts = ingest(env, alerts, AlertChange.class,
-                new AlertValidator(), a -> a.getEventTime().toEpochMilli(), time, deadLetters);
+                .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"));
+
+        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(AlertChange.class,
+                new AlertValidator(settings.ingest()), a -> a.getEventTime().toEpochMilli(),
+                AlertChange::getChangeId, limits);
+        DataStream<AlertChange> validAlerts = ingest(env, alerts, alertIngest, time, deadLetters);
+        DataStream<AlertChange> admittedAlerts = deadLetters.from(validAlerts
+                .keyBy(AlertChange::getAlertId, Types.STRING)
+                .process(new AlertChangeAdmission(time.getAllowedLateness(), ALERTS),
+                        new AvroTypeInfo<>(AlertChange.class))
+                .uid(AlertChangeAdmission.UID).name("alert changes: drop re-sent, dead-letter late"));
 
         DataStream<RiskFlag> allFlags = null;
         for (RuleStage stage : rules) {
-            DataStream<RiskFlag> stageFlags = stage.apply(uniqueCrossings, validAlerts, config);
+            DataStream<RiskFlag> stageFlags = stage.apply(admittedCrossings, admittedAlerts, settings, deadLetters);
             allFlags = allFlags == null ? stageFlags : allFlags.union(stageFlags);
         }
         DataStream<RiskFlag> flags = allFlags
@@ -160,49 +199,36 @@ public final class RiskFlagJob {
         sink(flags.map(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
                 .uid("flag-audit").name("audit record per flag revision")
                 .sinkTo(auditSink).uid("audit-sink").name("audit"));
-        DataStream<DeadLetter> allDeadLetters = deadLetters.get(0);
-        for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
-            allDeadLetters = allDeadLetters.union(more);
-        }
-        sink(allDeadLetters.sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
+        sink(deadLetters.union()
+                .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+                        new AvroTypeInfo<>(DeadLetter.class))
+                .uid(DeadLetterSizeLimit.UID).name("dead letters: fit to size")
+                .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
     }
 
     /**
-     * Watermarks are generated inside each source, per Kafka partition or file split: one reader interleaves several
-     * partitions, each in arrival order, and a watermark taken after the reader would run ahead of the slowest
-     * partition and make its records late. Kafka inputs take event time from the record timestamp, which the topic
-     * contract sets to {@code event_time}.
+     * Decoding and validation happen inside each source ({@link RecordIngest}), and watermarks are generated there too,
+     * per Kafka partition or file split: one reader interleaves several partitions, each in arrival order, and a
+     * watermark taken after the reader would run ahead of the slowest partition and make its records late. Only a
+     * valid record's event time reaches the watermark generator: a dead letter has the timestamp Long.MIN_VALUE, which
+     * never advances one, and is split off right after the source.
      */
     private <T extends SpecificRecordBase> DataStream<T> ingest(StreamExecutionEnvironment env, List<Input<T>> inputs,
-            Class<T> type, RecordValidator<T> validator, ValidateDecoded.EventTime<T> eventTime, TimeConfig time,
-            List<DataStream<DeadLetter>> deadLetters) {
-        AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(type);
+            RecordIngest<T> ingest, TimeConfig time, DeadLetterStreams deadLetters) {
+        AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (Input<T> input : inputs) {
-            SingleOutputStreamOperator<T> valid;
-            if (input.raw() != null) {
-                valid = env.fromSource(input.raw(), watermarks(time, (r, ts) -> r.getTimestamp()),
-                                "read " + input.name(), Types.POJO(RawRecord.class))
-                        .uid("source:" + input.name())
-                        .process(new DecodeAndValidate<>(type, validator), typeInfo)
-                        .uid("decode:" + input.name()).name("decode and validate " + input.name());
-            } else {
-                valid = env.fromSource(input.decoded(), watermarks(time, (r, ts) -> eventTime.of(r)),
-                                "read " + input.name(), typeInfo)
-                        .uid("source:" + input.name())
-                        .process(new ValidateDecoded<>(type, input.name(), validator, eventTime), typeInfo)
-                        .uid("validate:" + input.name()).name("validate " + input.name());
-            }
-            deadLetters.add(valid.getSideOutput(DeadLetters.TAG));
+            DataStream<T> valid = deadLetters.from(env.fromSource(input.source().create(ingest),
+                            WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(time.getOutOfOrderness())
+                                    .withTimestampAssigner(new IngestTimestamps<>(ingest))
+                                    .withIdleness(time.getSourceIdleness()),
+                            "read " + input.name(), ingest.producedType())
+                    .uid(RecordIngest.operator(input.name()))
+                    .process(new DeadLetterSplit<>(), typeInfo)
+                    .uid("dead-letters-off:" + input.name()).name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);
         }
         return union;
-    }
-
-    private static <T> WatermarkStrategy<T> watermarks(TimeConfig time, SerializableTimestampAssigner<T> eventTime) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(time.getOutOfOrderness())
-                .withTimestampAssigner(eventTime)
-                .withIdleness(time.getSourceIdleness());
     }
 
     private void sink(DataStreamSink<?> sink) {
@@ -211,13 +237,13 @@ public final class RiskFlagJob {
         }
     }
 
-    /** One source of crossings or alert changes: raw Kafka records, or records already decoded (dataset files). */
-    private record Input<T>(String name, Source<RawRecord, ?, ?> raw, Source<T, ?, ?> decoded) {
+    /** One source of crossings or alert changes; {@code name} (e.g. the topic) names its operators and fixes their uids. */
+    private record Input<T extends SpecificRecordBase>(String name, IngestSource<T> source) {
     }
 
     /** Sources, sinks and rule stages of one run. */
     public static final class Builder {
-        private final ConfigLoader config;
+        private final RiskSettings settings;
         private final List<Input<BorderCrossing>> crossings = new ArrayList<>();
         private final List<Input<AlertChange>> alerts = new ArrayList<>();
         private final List<RuleStage> rules = new ArrayList<>();
@@ -227,28 +253,18 @@ public final class RiskFlagJob {
         private Sink<AuditRecord> auditSink;
         private Integer sinkParallelism;
 
-        private Builder(ConfigLoader config) {
-            this.config = config;
+        private Builder(RiskSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
         }
 
-        /** Raw Kafka records of crossings; {@code name} (e.g. the topic) names the operators and fixes their uids. */
-        public Builder rawCrossings(Source<RawRecord, ?, ?> source, String name) {
-            crossings.add(new Input<>(name, source, null));
+        /** Crossings from a Kafka topic, a dataset file or a test; {@code name} names the operators, fixes their uids. */
+        public Builder crossings(IngestSource<BorderCrossing> source, String name) {
+            crossings.add(new Input<>(name, source));
             return this;
         }
 
-        public Builder crossings(Source<BorderCrossing, ?, ?> source, String name) {
-            crossings.add(new Input<>(name, null, source));
-            return this;
-        }
-
-        public Builder rawAlerts(Source<RawRecord, ?, ?> source, String name) {
-            alerts.add(new Input<>(name, source, null));
-            return this;
-        }
-
-        public Builder alerts(Source<AlertChange, ?, ?> source, String name) {
-            alerts.add(new Input<>(name, null, source));
+        public Builder alerts(IngestSource<AlertChange> source, String name) {
+            alerts.add(new Input<>(name, source));
             return this;
         }
 

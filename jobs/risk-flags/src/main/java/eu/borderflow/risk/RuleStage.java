@@ -1,6 +1,6 @@
 package eu.borderflow.risk;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
@@ -8,11 +8,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * A group of rules the job applies: it receives validated, deduplicated crossings and alert changes that carry
- * event-time timestamps and watermarks, and returns the union of its flags. Object reuse is on in the job: a stage
- * must not mutate the records it receives.
+ * event-time timestamps and watermarks, and returns the union of its flags. Every operator it adds sends what it
+ * cannot process to the dead letters ({@link DeadLetterStreams#from}) instead of failing the job. Object reuse is on
+ * in the job: a stage must not mutate the records it receives.
  */
 @FunctionalInterface
 public interface RuleStage {
 
-    DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts, ConfigLoader config);
+    DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
+                               RiskSettings settings, DeadLetterStreams deadLetters);
 }

@@ -2,7 +2,8 @@ package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
-import eu.borderflow.job.ingest.RawRecord;
+import eu.borderflow.job.testing.RawRecord;
+import eu.borderflow.job.testing.RawSources;
 import eu.borderflow.risk.testing.RefusalTestStage;
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertChange;
@@ -67,8 +68,8 @@ class RiskFlagJobBoundedTest {
         assertEquals(Set.of(
                         RAW_TOPIC + "/0/0 UNDECODABLE",
                         RAW_TOPIC + "/0/1 UNKNOWN_FINGERPRINT",
-                        "crossings.avro/-1/-1 VALIDATION_UNKNOWN_BCP",
-                        "alerts.avro/-1/-1 VALIDATION_NOT_SYNTHETIC"),
+                        "crossings.avro/-1/3 VALIDATION_UNKNOWN_BCP",
+                        "alerts.avro/-1/1 VALIDATION_NOT_SYNTHETIC"),
                 letters.stream().map(d -> d.getSourceTopic() + "/" + d.getSourcePartition() + "/"
                         + d.getSourceOffset() + " " + d.getReasonCode()).collect(Collectors.toSet()));
         assertEquals(4, letters.size());
@@ -102,9 +103,9 @@ class RiskFlagJobBoundedTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         RiskFlagJob.configureTypes(env);
-        RiskFlagJob.builder(ConfigLoader.defaults())
+        RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .crossings(DatasetFiles.crossings(dataset), DatasetFiles.CROSSINGS)
-                .rawCrossings(rawSource(rawRecords()), RAW_TOPIC)
+                .crossings(RawSources.of(rawRecords()), RAW_TOPIC)
                 .alerts(DatasetFiles.alerts(dataset), DatasetFiles.ALERTS)
                 .rules(List.of(RefusalTestStage.stage()))
                 .knownBcps(TestRecords.BCPS)
@@ -147,11 +148,6 @@ class RiskFlagJobBoundedTest {
                 new RawRecord(RAW_TOPIC, 0, 2, ts, "F-e5".getBytes(StandardCharsets.UTF_8), valid));
     }
 
-    private static DataGeneratorSource<RawRecord> rawSource(List<RawRecord> records) {
-        TypeInformation<RawRecord> type = Types.POJO(RawRecord.class);
-        return new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(type, records.toArray(new RawRecord[0])),
-                records.size(), type);
-    }
 
     private static <T extends SpecificRecord> void write(Class<T> type, Path file, List<T> records) throws Exception {
         try (DataFileWriter<T> writer = AvroFiles.create(type, file, file.getFileName().toString())) {

@@ -119,9 +119,9 @@ class RiskFlagJobKafkaTest {
         env.enableCheckpointing(500);
         RiskFlagJob.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.untilEndAtStart(environment);
-        RiskFlagJob.builder(ConfigLoader.defaults())
-                .rawCrossings(endpoints.crossings(), crossings)
-                .rawAlerts(endpoints.alerts(), environment.getTopics().getAlerts())
+        RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
+                .crossings(endpoints.crossings(), crossings)
+                .alerts(endpoints.alerts(), environment.getTopics().getAlerts())
                 .rules(List.of(RefusalTestStage.stage()))
                 .knownBcps(TestRecords.BCPS)
                 .flags(endpoints.flags())

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -124,7 +125,8 @@ class RiskFlagPipelineTest {
         return truth.stream().filter(e -> rules.contains(e.getRuleId())).toList();
     }
 
-    /** Fresh topics, one replay at full speed, the job until the end offsets found at its start, the committed flags. */
+    /** Fresh topics, one replay at full speed, the job until the end offsets found at its start,
+            the committed flags. */
     private static List<RiskFlag> replayAndRun(Path world, String run, boolean failOnce) throws Exception {
         TopicsConfig topics = TopicsConfig.load(CONFIG);
         recreate(topics);
@@ -144,13 +146,14 @@ class RiskFlagPipelineTest {
                         .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200))
                 : new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restarts);
-        RiskFlagJob.configure(env, environment.getJob());
+        RiskFlagJob.configure(env, environment, Files.createTempDirectory("pipeline-checkpoints"));
+        env.configure(restarts);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         env.setParallelism(2);
         KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
-        RiskFlagJob.builder(CONFIG)
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+        RiskFlagJob.builder(RiskSettings.local(CONFIG))
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(failOnce ? withFailure(RiskFlagJob.defaultRules()) : RiskFlagJob.defaultRules())
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())
@@ -174,7 +177,8 @@ class RiskFlagPipelineTest {
     }
 
     private static void recreate(TopicsConfig topics) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<String> ours = topics.topics().keySet().stream().filter(existing::contains).toList();
             admin.deleteTopics(ours).all().get();

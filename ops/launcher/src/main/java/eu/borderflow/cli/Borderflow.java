@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Integrated border-management data pipeline on synthetic data.",
         footer = {"",
                 "Also, from ops/borderflow itself:",
-                "  demo                    Kafka, a generated world, the risk-flag job and replayed traffic on this machine",
+                "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
                 "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
                 "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
                 DeployCommand.class,
                 UpgradeCommand.class,
                 StopCommand.class,
-                JobsCommand.class
+                JobsCommand.class,
+                DashboardCommand.class
         })
 public final class Borderflow implements Runnable {
 

@@ -2,11 +2,14 @@ package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +20,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -28,9 +33,11 @@ import java.util.function.Supplier;
         mixinStandardHelpOptions = true,
         description = {
                 "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job).",
-                "  run risk [--bootstrap HOST:PORT] [--parallelism N]",
+                "  run risk [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
                 "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
-                "      exactly-once (read them with isolation.level=read_committed).",
+                "      exactly-once (read them with isolation.level=read_committed). Checkpoints go to the",
+                "      environment's checkpoint_storage (var/checkpoints/risk); started again, the job resumes from",
+                "      the latest completed one and emits no flag twice.",
                 "  run risk --in DATASET_DIR --out OUT_DIR",
                 "      reads crossings.avro and alerts.avro, writes flags.avro, deadletters.avro and audit.avro",
                 "      into OUT_DIR, then prints the flags per rule."},
@@ -71,6 +78,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "duplicates) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them off (default: ${DEFAULT-VALUE}).")
     private int metricsPort;
 
+    @Option(names = "--rest-port", paramLabel = "P", defaultValue = "8081",
+            description = "The streaming job's Flink REST API (job state, checkpoints, restarts, backpressure: what "
+                    + "the dashboard's health page reads) on http://127.0.0.1:P; 0 takes any free port and does not "
+                    + "say which (default: ${DEFAULT-VALUE}, a JobManager's).")
+    private int restPort;
+
+    @Option(names = "--fresh", description = "The streaming run forgets its checkpoints and starts over "
+            + "(by default it resumes from the latest completed checkpoint of an earlier run).")
+    private boolean fresh;
+
     @Mixin
     private ConfigDir configDir;
 
@@ -102,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new UserError("--metrics-port must be between 0 and 65535");
         }
+        if (restPort < 0 || restPort > 65535) {
+            throw new UserError("--rest-port must be between 0 and 65535");
+        }
         if (parallelism != null && parallelism < 1) {
             throw new UserError("--parallelism must be at least 1");
         }
@@ -117,18 +137,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConfigLoader config = configDir.loader();
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
+        RiskSettings settings = RiskSettings.bind(config, environment);
         List<RuleStage> stages = rules.get();
         if (stages.isEmpty()) {
             spec.commandLine().getErr().println("run: no rule stages are registered in RiskFlagJob.defaultRules()");
             return ExitCodes.FAILED;
         }
-        return in != null ? bounded(config, environment, stages) : embedded(config, environment, stages);
+        return in != null ? bounded(settings, environment, stages) : embedded(settings, environment, stages);
     }
 
-    private int bounded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
-        StreamExecutionEnvironment env = localEnvironment(environment, 0);
+    private int bounded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+        StreamExecutionEnvironment env = localEnvironment(environment, 0, 0);
         RiskFlagJob.configureTypes(env);
-        RiskFlagJob.builder(config)
+        RiskFlagJob.builder(settings)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
                 .alerts(DatasetFiles.alerts(in), DatasetFiles.ALERTS)
                 .rules(stages)
@@ -143,17 +164,27 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int embedded(ConfigLoader config, JobEnvironment environment, List<RuleStage> stages) throws Exception {
+    private int embedded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
-        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort);
-        RiskFlagJob.configure(env, environment.getJob());
+        StreamExecutionEnvironment env = localEnvironment(environment, metricsPort, restPort);
+        Path home = JobEnvironment.home();
+        RiskFlagJob.configure(env, environment, home);
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
+        String checkpoints = environment.getJob().checkpointUri(home);
+        if (fresh && checkpoints.startsWith("file:")) {
+            LatestCheckpoint.deleteTree(Path.of(URI.create(checkpoints)));
+        }
+        Optional<Path> resume = checkpoints.startsWith("file:") ? LatestCheckpoint.in(checkpoints) : Optional.empty();
+        resume.ifPresent(checkpoint -> {
+            LatestCheckpoint.pruneExcept(checkpoints, checkpoint);
+            env.configure(new Configuration().set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toString()));
+        });
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        RiskFlagJob.builder(config)
-                .rawCrossings(kafka.crossings(), kafka.topics().getCrossings())
-                .rawAlerts(kafka.alerts(), kafka.topics().getAlerts())
+        RiskFlagJob.builder(settings)
+                .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                .alerts(kafka.alerts(), kafka.topics().getAlerts())
                 .rules(stages)
                 .flags(kafka.flags())
                 .deadLetters(kafka.deadLetters())
@@ -170,16 +201,28 @@ public final class RunCommand implements Callable<Integer> {
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
         }
-        console.println("Ctrl-C stops the job.");
+        if (restPort > 0) {
+            console.println("Flink REST API (for the dashboard's health page): http://127.0.0.1:" + restPort);
+        }
+        console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
+                .orElse(" (starting from the beginning)"));
+        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint "
+                + "(--fresh starts over).");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
     }
 
-    /** A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus (a streaming run's). */
-    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort) {
+    /**
+     * A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus; its REST API on 127.0.0.1, on
+     * {@code restPort}, or with 0 on a free port nobody is told about.
+     */
+    private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort, int restPort) {
         int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
         Configuration configuration = new Configuration();
+        configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.BIND_PORT, String.valueOf(restPort));
         if (metricsPort > 0) {
             configuration.setString("metrics.reporter.prom.factory.class",
                     "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");

@@ -1,5 +1,6 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -40,6 +41,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RunCommandTest {
 
@@ -96,6 +98,35 @@ class RunCommandTest {
         assertEquals(2, TestFiles.run("run", "risk", "--parallelism", "0").exitCode());
     }
 
+    @Test
+    void outsideTheLocalDemoTheJobRefusesToStartWithoutAKey() throws Exception {
+        assumeTrue(System.getenv(PseudonymiserFactory.KEY_ENV) == null, "the key variable is set in this shell");
+
+        TestFiles.Run noKey = TestFiles.run(commandLineWithTestRules(), "run", "risk", "--environment", "cluster",
+                "--in", writeDataset().toString(), "--out", dir.resolve("out").toString(), "--parallelism", "1");
+
+        assertEquals(2, noKey.exitCode(), noKey.err());
+        assertTrue(noKey.err().contains(PseudonymiserFactory.KEY_ENV), noKey.err());
+        assertFalse(noKey.err().contains("\tat "), noKey.err());
+        assertFalse(Files.exists(dir.resolve("out").resolve("flags.avro")), "nothing ran");
+    }
+
+    @Test
+    void aTransactionTimeoutShorterThanTheCheckpointsNeedIsRefusedBeforeTheJobStarts() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config").resolve("environments"));
+        String local = new String(getClass().getResourceAsStream("/borderflow-config/environments/local.yaml")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(config.resolve("local.yaml"),
+                local.replaceFirst("transaction_timeout: \\S+", "transaction_timeout: PT2M"));
+
+        TestFiles.Run refused = TestFiles.run(commandLineWithTestRules(), "run", "risk", "--bootstrap",
+                "127.0.0.1:1", "--metrics-port", "0", "--config", config.getParent().toString());
+
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("transaction_timeout PT2M must exceed"), refused.err());
+        assertFalse(refused.err().contains("\tat "), refused.err());
+    }
+
     private static CommandLine commandLineWithTestRules() {
         CommandLine cli = Borderflow.commandLine();
         CommandLine run = new CommandLine(new RunCommand(() -> List.of(refusalStage())));
@@ -105,7 +136,7 @@ class RunCommandTest {
     }
 
     private static RuleStage refusalStage() {
-        return (crossings, alerts, config) -> crossings
+        return (crossings, alerts, config, deadLetters) -> crossings
                 .filter(c -> c.getKind() == CrossingKind.REFUSAL).uid("test-refusals")
                 .map(RunCommandTest::refusalFlag, new AvroTypeInfo<>(RiskFlag.class)).uid("test-refusal-flags");
     }

@@ -1,6 +1,7 @@
 package eu.borderflow.schema.serde;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -12,6 +13,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Avro single-object encoding (marker, 8-byte schema fingerprint, binary body): any Avro client decodes a Kafka message
@@ -21,10 +25,15 @@ import java.nio.ByteBuffer;
 public final class SingleObjectSerde<T extends SpecificRecord> implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The single-object encoding's marker, followed by the 8-byte little-endian schema fingerprint. */
+    private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
+    private static final int HEADER_BYTES = MARKER.length + Long.BYTES;
 
     private final Class<T> type;
     private transient BinaryMessageEncoder<T> encoder;
     private transient BinaryMessageDecoder<T> decoder;
+    /** Writer schemas by fingerprint, for the length scan of bounded decoding. */
+    private transient Map<Long, Schema> writers;
 
     private SingleObjectSerde(Class<T> type) {
         this.type = type;
@@ -74,6 +83,36 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serial
 
     public T decode(byte[] bytes) throws DecodeException {
         return decode(bytes, null);
+    }
+
+    /**
+     * Bounded decoding: the message and every length prefix in it are checked against {@code limits} (and against the
+     * bytes left) before anything is allocated for them.
+     */
+    public T decode(byte[] bytes, T reuse, DecodeLimits limits) throws DecodeException {
+        if (bytes != null && bytes.length > limits.maxMessageBytes()) {
+            throw new DecodeException(DecodeException.TOO_LARGE, "a message of " + bytes.length + " bytes (at most "
+                    + limits.maxMessageBytes() + ")", null);
+        }
+        if (bytes != null && bytes.length >= HEADER_BYTES && bytes[0] == MARKER[0] && bytes[1] == MARKER[1]) {
+            Schema writer = writers().get(ByteBuffer.wrap(bytes, MARKER.length, Long.BYTES)
+                    .order(ByteOrder.LITTLE_ENDIAN).getLong());
+            if (writer != null) {
+                LengthScan.check(bytes, HEADER_BYTES, writer, limits);
+            }
+        }
+        return decode(bytes, reuse);
+    }
+
+    private Map<Long, Schema> writers() {
+        if (writers == null) {
+            writers = new HashMap<>();
+            writers.put(SchemaNormalization.parsingFingerprint64(schema()), schema());
+            for (Schema released : SchemaHistory.versionsOf(type.getSimpleName())) {
+                writers.put(SchemaNormalization.parsingFingerprint64(released), released);
+            }
+        }
+        return writers;
     }
 
     private BinaryMessageEncoder<T> encoder() {

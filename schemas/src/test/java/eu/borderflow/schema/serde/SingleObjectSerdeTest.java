@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -94,6 +96,32 @@ class SingleObjectSerdeTest {
                 .setReasonCode(DecodeException.UNDECODABLE).setReason("bad").setJob("risk-flags")
                 .setRecordTimestamp(Instant.ofEpochMilli(7)).build();
         assertEquals(letter, dl.decode(dl.encode(letter)));
+    }
+
+    @Test
+    void boundedDecodingRefusesHostileLengthsBeforeAllocatingAndTooLargeMessages() throws Exception {
+        SingleObjectSerde<AlertChange> serde = SingleObjectSerde.of(AlertChange.class);
+        DecodeLimits limits = new DecodeLimits(4096, 64, 8);
+        byte[] valid = serde.encode(sampleAlert());
+        assertEquals(sampleAlert(), serde.decode(valid, null, limits));
+
+        // change_id, the first field, claims a billion bytes: Avro alone would allocate them before reading.
+        byte[] hostile = Arrays.copyOf(valid, valid.length + 4);
+        byte[] prefix = {(byte) 0x80, (byte) 0xa8, (byte) 0xd6, (byte) 0xb9, 0x07};
+        System.arraycopy(valid, 11, hostile, 15, valid.length - 11);
+        System.arraycopy(prefix, 0, hostile, 10, prefix.length);
+        assertEquals(DecodeException.LENGTH_LIMIT,
+                assertThrows(DecodeException.class, () -> serde.decode(hostile, null, limits)).reasonCode());
+        assertEquals(DecodeException.LENGTH_LIMIT, assertThrows(DecodeException.class,
+                () -> serde.decode(hostile, null, new DecodeLimits(4096, Integer.MAX_VALUE, 8))).reasonCode(),
+                "a prefix beyond the bytes left fails whatever the cap");
+
+        AlertChange manyFlags = AlertChange.newBuilder(sampleAlert())
+                .setFlaggedBy(Collections.nCopies(9, "DEU")).build();
+        assertEquals(DecodeException.LENGTH_LIMIT, assertThrows(DecodeException.class,
+                () -> serde.decode(serde.encode(manyFlags), null, limits)).reasonCode());
+        assertEquals(DecodeException.TOO_LARGE, assertThrows(DecodeException.class,
+                () -> serde.decode(valid, null, new DecodeLimits(valid.length - 1, 64, 8))).reasonCode());
     }
 
     static AlertChange sampleAlert() {

@@ -1,10 +1,12 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.RetentionConfig;
+import eu.borderflow.risk.RiskFlagJob;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -34,20 +36,24 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
     /** Flags list their alerts in a fixed order whatever the state's iteration order. */
     private static final Comparator<AlertVersion> BY_ALERT_ID = Comparator.comparing(AlertVersion::getAlertId);
 
-    private final ConfigLoader config;
     private final long keepEndedMillis;
-    private transient Pseudonymiser pseudonymiser;
+    private final Pseudonymiser pseudonymiser;
+    private final OperatorFailures failures;
+    private final OperatorFailures alertFailures;
     private transient MapState<String, List<AlertVersion>> alerts;
     private transient MapState<Long, List<CrossingProbe>> waiting;
 
-    protected AlertAsOfJoin(ConfigLoader config) {
-        this.config = config;
-        this.keepEndedMillis = Duration.ofDays(RetentionConfig.load(config).getDeletedAlertDays()).toMillis();
+    /** {@code uid}: the operator's uid, which its dead letters name. */
+    protected AlertAsOfJoin(RiskSettings config, String uid) {
+        this.pseudonymiser = config.tokens();
+        this.failures = new OperatorFailures(RiskFlagJob.CROSSINGS, uid);
+        this.alertFailures = failures.forInput(RiskFlagJob.ALERTS);
+        this.keepEndedMillis = Duration.ofDays(config.retention().getDeletedAlertDays()).toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
+        failures.open(getRuntimeContext().getMetricGroup());
         alerts = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("alert-versions", Types.STRING, Types.LIST(AlertVersion.TYPE)));
         waiting = getRuntimeContext().getMapState(
@@ -62,7 +68,7 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
     public void processElement1(CrossingProbe crossing, Context ctx, Collector<OUT> out) throws Exception {
         long at = crossing.getEventTime();
         if (at <= ctx.timerService().currentWatermark()) {
-            match(crossing, out);
+            matchSafely(crossing, ctx, out);
             return;
         }
         List<CrossingProbe> queue = waiting.get(at);
@@ -76,12 +82,16 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
 
     @Override
     public void processElement2(AlertVersion version, Context ctx, Collector<OUT> out) throws Exception {
-        List<AlertVersion> versions = alerts.get(version.getAlertId());
-        if (versions == null) {
-            versions = new ArrayList<>(1);
+        List<AlertVersion> stored = alerts.get(version.getAlertId());
+        // A copy: on a heap state backend the stored list is the state itself, and a failure half way must leave it.
+        List<AlertVersion> versions = stored == null ? new ArrayList<>(1) : new ArrayList<>(stored);
+        try {
+            AlertHistory.insert(versions, version);
+            AlertHistory.prune(versions, ctx.timerService().currentWatermark(), keepEndedMillis);
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, alertFailures.on(e, version.getAlertId(), version.getSince()));
+            return;
         }
-        AlertHistory.insert(versions, version);
-        AlertHistory.prune(versions, ctx.timerService().currentWatermark(), keepEndedMillis);
         alerts.put(version.getAlertId(), versions);
         if (!version.isActive() || versions.size() > 1) {
             // Housekeeping once no crossing that late is expected: erase an ended alert, or superseded versions.
@@ -95,7 +105,7 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
         if (queue != null) {
             waiting.remove(timestamp);
             for (CrossingProbe crossing : queue) {
-                match(crossing, out);
+                matchSafely(crossing, ctx, out);
             }
         }
         List<String> erasable = null;
@@ -114,6 +124,18 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
                 alerts.remove(alertId);
             }
         }
+    }
+
+    /** Matches one crossing as a unit: its outputs are held back until it succeeded, else it is a dead letter. */
+    private void matchSafely(CrossingProbe crossing, Context ctx, Collector<OUT> out) throws Exception {
+        List<OUT> results = new ArrayList<>(1);
+        try {
+            match(crossing, new ListCollector<>(results));
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime()));
+            return;
+        }
+        results.forEach(out::collect);
     }
 
     private void match(CrossingProbe crossing, Collector<OUT> out) throws Exception {

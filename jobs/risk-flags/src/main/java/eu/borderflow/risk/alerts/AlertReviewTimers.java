@@ -1,11 +1,14 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.serde.SingleObjectSerde;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -22,34 +25,51 @@ import java.time.LocalDate;
  */
 public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange, RiskFlag> {
 
+    public static final String UID = "alerts-r10-review-timers";
     private static final long serialVersionUID = 1L;
+    /** Index of the schedule's retention timer in {@link #timersOf}. */
+    private static final int RETENTION = 2;
 
-    private final ConfigLoader config;
     private final AlertReviewRule rule;
-    private transient Pseudonymiser pseudonymiser;
+    private final long keepAfterDueMillis;
+    private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.ALERTS, UID);
+    private transient SingleObjectSerde<AlertChange> serde;
+    private final Pseudonymiser pseudonymiser;
     private transient ValueState<ReviewSchedule> schedule;
 
-    public AlertReviewTimers(ConfigLoader config) {
-        this.config = config;
+    public AlertReviewTimers(RiskSettings config) {
+        this.pseudonymiser = config.tokens();
         this.rule = new AlertReviewRule(AlertRuleSettings.load(config, AlertReviewRule.DESCRIPTOR.id()));
+        this.keepAfterDueMillis = config.time().getAllowedLateness().toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
         schedule = getRuntimeContext().getState(new ValueStateDescriptor<>("review-schedule", ReviewSchedule.TYPE));
+        failures.open(getRuntimeContext().getMetricGroup());
+        serde = SingleObjectSerde.of(AlertChange.class);
     }
 
     @Override
     public void processElement(AlertChange change, Context ctx, Collector<RiskFlag> out) throws Exception {
         ReviewSchedule current = schedule.value();
+        long[] newTimers;
+        long[] oldTimers;
+        try {
+            newTimers = timersOf(change.getReviewDate());
+            oldTimers = current == null ? new long[0] : timersOf(LocalDate.ofEpochDay(current.getReviewEpochDay()));
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(),
+                    change, serde));
+            return;
+        }
         TimerService timers = ctx.timerService();
         int reviewDay = (int) change.getReviewDate().toEpochDay();
         if (current != null && (change.getChange() == AlertChangeType.DELETE
                 || current.getReviewEpochDay() != reviewDay)) {
-            LocalDate old = LocalDate.ofEpochDay(current.getReviewEpochDay());
-            timers.deleteEventTimeTimer(rule.noticeAt(old));
-            timers.deleteEventTimeTimer(rule.dueAt(old));
+            for (long at : oldTimers) {
+                timers.deleteEventTimeTimer(at);
+            }
         }
         if (change.getChange() == AlertChangeType.DELETE) {
             schedule.clear();
@@ -57,10 +77,11 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
         }
         if (current == null || current.getReviewEpochDay() != reviewDay) {
             long changedAt = change.getEventTime().toEpochMilli();
-            for (long at : new long[] {rule.noticeAt(change.getReviewDate()), rule.dueAt(change.getReviewDate())}) {
-                // A reminder whose time had passed when the date was set never fell due for this alert.
-                if (at >= changedAt) {
-                    timers.registerEventTimeTimer(at);
+            for (int i = 0; i < newTimers.length; i++) {
+                // A reminder whose time had passed when the date was set never fell due for this alert; the
+                // schedule's own end is always kept.
+                if (newTimers[i] >= changedAt || i == RETENTION) {
+                    timers.registerEventTimeTimer(newTimers[i]);
                 }
             }
         }
@@ -70,16 +91,36 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
         ReviewSchedule current = schedule.value();
-        if (current == null || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+        if (current == null) {
             return;
         }
         LocalDate reviewDate = LocalDate.ofEpochDay(current.getReviewEpochDay());
-        if (timestamp == rule.dueAt(reviewDate)) {
-            out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate, AlertReviewRule.Stage.DUE,
-                    pseudonymiser));
-        } else if (timestamp == rule.noticeAt(reviewDate)) {
-            out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate, AlertReviewRule.Stage.NOTICE,
-                    pseudonymiser));
+        if (timestamp >= rule.dueAt(reviewDate) + keepAfterDueMillis) {
+            schedule.clear();
+            return;
         }
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return;
+        }
+        try {
+            if (timestamp == rule.dueAt(reviewDate)) {
+                out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate,
+                        AlertReviewRule.Stage.DUE, pseudonymiser));
+            } else if (timestamp == rule.noticeAt(reviewDate)) {
+                out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate,
+                        AlertReviewRule.Stage.NOTICE, pseudonymiser));
+            }
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, ctx.getCurrentKey(), timestamp));
+        }
+    }
+
+    /**
+     * The notice, the due date, and the end of the schedule's retention: an alert not extended by its review date is
+     * deleted, so the schedule goes the allowed lateness after it.
+     */
+    private long[] timersOf(LocalDate reviewDate) {
+        long due = rule.dueAt(reviewDate);
+        return new long[] {rule.noticeAt(reviewDate), due, due + keepAfterDueMillis};
     }
 }

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 
 /** One alert rule's section of rules.yaml (/rules/R1, R2, R9, R10); the thresholds only some rules have stay null. */
@@ -11,7 +11,7 @@ public class AlertRuleSettings extends RuleSettings {
     private Double nameSimilarityMin;
     private Integer noticeMonths;
 
-    public static AlertRuleSettings load(ConfigLoader config, String ruleId) {
+    public static AlertRuleSettings load(RiskSettings config, String ruleId) {
         return load(config, ruleId, AlertRuleSettings.class);
     }
 

@@ -1,15 +1,22 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.util.ArrayList;
@@ -29,13 +36,13 @@ public final class AlertRules {
     }
 
     public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
-                                             ConfigLoader config) {
+                                             RiskSettings config, DeadLetterStreams deadLetters) {
         List<DataStream<RiskFlag>> flags = new ArrayList<>();
         if (enabled(config, StolenDocumentRule.DESCRIPTOR.id())) {
-            flags.add(documentAlerts(crossings, alerts, config));
+            flags.add(documentAlerts(crossings, alerts, config, deadLetters));
         }
         if (enabled(config, PersonAlertRule.DESCRIPTOR.id()) || enabled(config, ReturnAlertRule.DESCRIPTOR.id())) {
-            flags.add(personAlerts(crossings, alerts, config));
+            flags.add(personAlerts(crossings, alerts, config, deadLetters));
         }
         if (enabled(config, AlertReviewRule.DESCRIPTOR.id())) {
             // Review dates are reached by the passage of event time, not by alert changes: the sparse changelog's own
@@ -43,11 +50,11 @@ public final class AlertRules {
             // drives the timers too.
             DataStream<AlertChange> crossingClock = crossings
                     .transform("R10 event-time clock of the crossings", ALERT,
-                            new CrossingEventClock(TimeConfig.load(config).getOutOfOrderness()))
+                            new CrossingEventClock(config.time().getOutOfOrderness()))
                     .uid("alerts-r10-event-clock");
-            flags.add(alerts.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
+            flags.add(deadLetters.from(alerts.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
-                    .uid("alerts-r10-review-timers").name("R10 alert review timers"));
+                    .uid(AlertReviewTimers.UID).name("R10 alert review timers")));
         }
         if (flags.isEmpty()) {
             return crossings.flatMap((BorderCrossing crossing, Collector<RiskFlag> out) -> { },
@@ -61,52 +68,85 @@ public final class AlertRules {
     }
 
     private static DataStream<RiskFlag> documentAlerts(DataStream<BorderCrossing> crossings,
-                                                       DataStream<AlertChange> alerts, ConfigLoader config) {
-        DataStream<CrossingProbe> probes = crossings.map(new DocumentProbes(config), CrossingProbe.TYPE)
-                .uid("alerts-r1-document-probes").name("R1 document keys");
-        DataStream<AlertVersion> versions = alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                                                       DataStream<AlertChange> alerts, RiskSettings config,
+                                                       DeadLetterStreams deadLetters) {
+        DataStream<CrossingProbe> probes = deadLetters.from(crossings
+                .process(new DocumentProbes(config), CrossingProbe.TYPE)
+                .uid(DocumentProbes.UID).name("R1 document keys"));
+        DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(new AlertVersionRouter(AlertVersionRouter.Target.DOCUMENT, config), AlertVersion.TYPE)
-                .uid("alerts-r1-alert-versions").name("R1 Art. 38 alert versions");
-        return probes.connect(versions)
+                .uid(AlertVersionRouter.Target.DOCUMENT.uid()).name("R1 Art. 38 alert versions"));
+        return deadLetters.from(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
                 .process(new DocumentAlertJoin(config), FLAG)
-                .uid("alerts-r1-as-of-join").name("R1 document alert as-of join");
+                .uid(DocumentAlertJoin.UID).name("R1 document alert as-of join"));
     }
 
     private static DataStream<RiskFlag> personAlerts(DataStream<BorderCrossing> crossings,
-                                                     DataStream<AlertChange> alerts, ConfigLoader config) {
-        DataStream<CrossingProbe> probes = crossings
-                .flatMap((BorderCrossing crossing, Collector<CrossingProbe> out) ->
-                        CrossingProbes.person(crossing).forEach(out::collect), CrossingProbe.TYPE)
-                .uid("alerts-r2-r9-person-probes").name("R2/R9 name blocking keys");
-        DataStream<AlertVersion> versions = alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                                                     DataStream<AlertChange> alerts, RiskSettings config,
+                                                     DeadLetterStreams deadLetters) {
+        DataStream<CrossingProbe> probes = deadLetters.from(crossings
+                .process(new PersonProbes(), CrossingProbe.TYPE)
+                .uid(PersonProbes.UID).name("R2/R9 name blocking keys"));
+        DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(new AlertVersionRouter(AlertVersionRouter.Target.PERSON, config), AlertVersion.TYPE)
-                .uid("alerts-r2-r9-alert-versions").name("R2/R9 person alert versions");
-        return probes.connect(versions)
+                .uid(AlertVersionRouter.Target.PERSON.uid()).name("R2/R9 person alert versions"));
+        DataStream<PersonMatch> matches = deadLetters.from(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
                 .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
-                .uid("alerts-r2-r9-person-matcher").name("R2/R9 person alert matcher")
+                .uid(PersonAlertMatcher.UID).name("R2/R9 person alert matcher"));
+        return deadLetters.from(matches
                 .keyBy(PersonMatch::flagKey, Types.STRING)
                 .process(new PersonFlagAssembler(config), FLAG)
-                .uid("alerts-r2-r9-flag-assembler").name("R2/R9 one flag per crossing");
+                .uid(PersonFlagAssembler.UID).name("R2/R9 one flag per crossing"));
     }
 
-    private static boolean enabled(ConfigLoader config, String ruleId) {
+    private static boolean enabled(RiskSettings config, String ruleId) {
         return AlertRuleSettings.load(config, ruleId).isEnabled();
     }
 
     /** The document token of each crossing, computed once with this subtask's own pseudonymiser. */
     private static final class DocumentProbes extends CrossingProjection<CrossingProbe> {
 
+        static final String UID = "alerts-r1-document-probes";
         private static final long serialVersionUID = 1L;
 
-        DocumentProbes(ConfigLoader config) {
-            super(config);
+        DocumentProbes(RiskSettings config) {
+            super(config, UID);
         }
 
         @Override
-        public CrossingProbe map(BorderCrossing crossing) {
+        protected CrossingProbe project(BorderCrossing crossing) {
             return CrossingProbes.document(crossing, tokens());
+        }
+    }
+
+    /** The name blocking keys of each crossing: one probe per key. */
+    private static final class PersonProbes extends ProcessFunction<BorderCrossing, CrossingProbe> {
+
+        static final String UID = "alerts-r2-r9-person-probes";
+        private static final long serialVersionUID = 1L;
+
+        private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
+        private transient SingleObjectSerde<BorderCrossing> serde;
+
+        @Override
+        public void open(OpenContext context) {
+            failures.open(getRuntimeContext().getMetricGroup());
+            serde = SingleObjectSerde.of(BorderCrossing.class);
+        }
+
+        @Override
+        public void processElement(BorderCrossing crossing, Context ctx, Collector<CrossingProbe> out) {
+            List<CrossingProbe> probes;
+            try {
+                probes = CrossingProbes.person(crossing);
+            } catch (RuntimeException e) {
+                ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(),
+                        crossing.getEventTime().toEpochMilli(), crossing, serde));
+                return;
+            }
+            probes.forEach(out::collect);
         }
     }
 }

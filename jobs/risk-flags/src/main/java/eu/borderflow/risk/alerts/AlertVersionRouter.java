@@ -1,9 +1,12 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.serde.SingleObjectSerde;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -11,7 +14,9 @@ import org.apache.flink.api.common.typeinfo.BasicArrayTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Keyed by alert id: turns each change into a version for every join key of the alert, computed once, and tells the
@@ -22,44 +27,69 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
 
     private static final long serialVersionUID = 1L;
 
-    /** Which join the versions are for. */
-    public enum Target { DOCUMENT, PERSON }
+    /** Which join the versions are for, and the uid of the router for it. */
+    public enum Target {
+        DOCUMENT("alerts-r1-alert-versions"), PERSON("alerts-r2-r9-alert-versions");
+
+        private final String uid;
+
+        Target(String uid) {
+            this.uid = uid;
+        }
+
+        public String uid() {
+            return uid;
+        }
+    }
 
     private final Target target;
-    private final ConfigLoader config;
-    private transient Pseudonymiser pseudonymiser;
+    private final Pseudonymiser pseudonymiser;
+    private final OperatorFailures failures;
     private transient ValueState<String[]> lastKeys;
+    private transient SingleObjectSerde<AlertChange> serde;
 
-    public AlertVersionRouter(Target target, ConfigLoader config) {
+    public AlertVersionRouter(Target target, RiskSettings config) {
         this.target = target;
-        this.config = config;
+        this.failures = new OperatorFailures(RiskFlagJob.ALERTS, target.uid());
+        this.pseudonymiser = config.tokens();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
+        failures.open(getRuntimeContext().getMetricGroup());
+        serde = SingleObjectSerde.of(AlertChange.class);
         lastKeys = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("last-keys", BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
     }
 
     @Override
     public void processElement(AlertChange change, Context ctx, Collector<AlertVersion> out) throws Exception {
-        AlertVersion version = target == Target.DOCUMENT
-                ? AlertVersions.document(change, pseudonymiser)
-                : AlertVersions.person(change);
-        String[] previous = lastKeys.value();
-        String[] current = version == null ? new String[0] : version.getKeys();
-        if (previous != null) {
-            for (String key : previous) {
-                if (Arrays.binarySearch(current, key) < 0) {
-                    out.collect(AlertVersion.ended(key, change.getAlertId(), change.getVersion(),
-                            change.getEventTime().toEpochMilli()));
+        // Computed whole before anything is emitted or stored: a change that fails half way is a dead letter only.
+        List<AlertVersion> versions = new ArrayList<>();
+        String[] current;
+        try {
+            AlertVersion version = target == Target.DOCUMENT
+                    ? AlertVersions.document(change, pseudonymiser)
+                    : AlertVersions.person(change);
+            String[] previous = lastKeys.value();
+            current = version == null ? new String[0] : version.getKeys();
+            if (previous != null) {
+                for (String key : previous) {
+                    if (Arrays.binarySearch(current, key) < 0) {
+                        versions.add(AlertVersion.ended(key, change.getAlertId(), change.getVersion(),
+                                change.getEventTime().toEpochMilli()));
+                    }
                 }
             }
+            for (String key : current) {
+                versions.add(version.forKey(key));
+            }
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(),
+                    change, serde));
+            return;
         }
-        for (String key : current) {
-            out.collect(version.forKey(key));
-        }
+        versions.forEach(out::collect);
         if (current.length == 0) {
             lastKeys.clear();
         } else {

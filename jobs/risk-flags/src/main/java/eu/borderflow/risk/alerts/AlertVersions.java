@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.job.ingest.AlertBirthDate;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -12,9 +13,6 @@ import java.util.List;
 
 /** Turns an alert change into the compact version the joins keep, or null when the alert is not for that join. */
 public final class AlertVersions {
-
-    private static final int YEAR_DIGITS = 4;
-    private static final int FULL_DATE_LENGTH = 10;
 
     private AlertVersions() {
     }
@@ -53,16 +51,16 @@ public final class AlertVersions {
             names[2 * i] = NameNormaliser.ordered(variants.get(i));
             names[2 * i + 1] = NameNormaliser.sorted(variants.get(i));
         }
-        String dob = person.getDateOfBirth();
-        int year = Integer.parseInt(dob.substring(0, YEAR_DIGITS));
-        String[] keys = BlockingKeys.of(variants, year);
+        // Validated at ingest; a partial date (year and month) is matched on its year, like a year-only one.
+        AlertBirthDate birth = AlertBirthDate.parse(person.getDateOfBirth());
+        String[] keys = BlockingKeys.of(variants, birth.year());
         AlertVersion version = common(change, keys.length == 0 ? null : keys[0]);
         version.setKeys(keys);
         version.setNames(names);
-        version.setBirthYear(year);
-        if (dob.length() >= FULL_DATE_LENGTH) {
-            version.setBirthMonth(Integer.parseInt(dob.substring(5, 7)));
-            version.setBirthDay(Integer.parseInt(dob.substring(8, 10)));
+        version.setBirthYear(birth.year());
+        if (birth.full()) {
+            version.setBirthMonth(birth.month());
+            version.setBirthDay(birth.day());
         }
         return version;
     }

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.util.Collector;
@@ -10,12 +10,13 @@ import java.util.List;
 /** R1's as-of join, keyed by document token: any Art. 38 alert in force on the crossing's document is a match. */
 public class DocumentAlertJoin extends AlertAsOfJoin<RiskFlag> {
 
+    public static final String UID = "alerts-r1-as-of-join";
     private static final long serialVersionUID = 1L;
 
     private final StolenDocumentRule rule;
 
-    public DocumentAlertJoin(ConfigLoader config) {
-        super(config);
+    public DocumentAlertJoin(RiskSettings config) {
+        super(config, UID);
         this.rule = new StolenDocumentRule(AlertRuleSettings.load(config, StolenDocumentRule.DESCRIPTOR.id()));
     }
 

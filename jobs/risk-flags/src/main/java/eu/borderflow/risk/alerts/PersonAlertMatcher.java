@@ -1,6 +1,6 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import org.apache.flink.util.Collector;
 
@@ -13,14 +13,15 @@ import java.util.List;
  */
 public class PersonAlertMatcher extends AlertAsOfJoin<PersonMatch> {
 
+    public static final String UID = "alerts-r2-r9-person-matcher";
     private static final long serialVersionUID = 1L;
 
     private final PersonMatcher matcher;
     private final boolean personEnabled;
     private final boolean returnEnabled;
 
-    public PersonAlertMatcher(ConfigLoader config) {
-        super(config);
+    public PersonAlertMatcher(RiskSettings config) {
+        super(config, UID);
         AlertRuleSettings person = AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id());
         this.matcher = new PersonMatcher(person.getNameSimilarityMin());
         this.personEnabled = person.isEnabled();

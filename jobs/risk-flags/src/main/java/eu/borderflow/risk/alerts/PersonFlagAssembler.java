@@ -1,9 +1,10 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,40 +28,56 @@ import java.util.List;
  */
 public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatch, RiskFlag> {
 
+    public static final String UID = "alerts-r2-r9-flag-assembler";
     private static final long serialVersionUID = 1L;
     private static final Comparator<PersonMatch> BY_ALERT_ID = Comparator.comparing(m -> m.getAlert().getAlertId());
 
-    private final ConfigLoader config;
     private final PersonAlertRule personRule;
     private final ReturnAlertRule returnRule;
     private final long forgetAfterMillis;
-    private transient Pseudonymiser pseudonymiser;
+    private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
+    private final Pseudonymiser pseudonymiser;
     private transient MapState<String, PersonMatch> matches;
     private transient ValueState<Integer> revision;
 
-    public PersonFlagAssembler(ConfigLoader config) {
-        this.config = config;
+    public PersonFlagAssembler(RiskSettings config) {
+        this.pseudonymiser = config.tokens();
         this.personRule = new PersonAlertRule(AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id()));
         this.returnRule = new ReturnAlertRule(AlertRuleSettings.load(config, ReturnAlertRule.DESCRIPTOR.id()));
-        this.forgetAfterMillis = TimeConfig.load(config).getAllowedLateness().toMillis();
+        this.forgetAfterMillis = config.time().getAllowedLateness().toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pseudonymiser = PseudonymiserFactory.fromConfig(config);
         matches = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("person-matches", Types.STRING, PersonMatch.TYPE));
         revision = getRuntimeContext().getState(new ValueStateDescriptor<>("flag-revision", Types.INT));
+        failures.open(getRuntimeContext().getMetricGroup());
     }
 
     @Override
     public void processElement(PersonMatch match, Context ctx, Collector<RiskFlag> out) throws Exception {
         boolean first = matches.isEmpty();
-        matches.put(match.getAlert().getAlertId(), match);
+        String alertId = match.getAlert().getAlertId();
+        PersonMatch replaced = matches.get(alertId);
+        matches.put(alertId, match);
         Integer raised = revision.value();
         if (raised != null) {
+            RiskFlag revised;
+            try {
+                revised = build(raised + 1);
+            } catch (RuntimeException e) {
+                if (replaced == null) {
+                    matches.remove(alertId);
+                } else {
+                    matches.put(alertId, replaced);
+                }
+                ctx.output(DeadLetters.TAG, failures.on(e, match.getCrossing().getEventId(),
+                        match.getCrossing().getEventTime()));
+                return;
+            }
             revision.update(raised + 1);
-            out.collect(build(raised + 1));
+            out.collect(revised);
         } else if (first) {
             long at = match.getCrossing().getEventTime();
             ctx.timerService().registerEventTimeTimer(at);
@@ -71,8 +88,17 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
         if (revision.value() == null) {
+            RiskFlag flag;
+            try {
+                flag = build(0);
+            } catch (RuntimeException e) {
+                // The crossing's flag cannot be built: it is a dead letter, and nothing of it stays in state.
+                ctx.output(DeadLetters.TAG, failures.on(e, ctx.getCurrentKey(), timestamp));
+                matches.clear();
+                return;
+            }
             revision.update(0);
-            out.collect(build(0));
+            out.collect(flag);
         } else {
             matches.clear();
             revision.clear();

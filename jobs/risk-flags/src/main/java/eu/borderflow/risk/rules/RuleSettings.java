@@ -1,6 +1,6 @@
 package eu.borderflow.risk.rules;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 
 import java.io.Serializable;
 
@@ -16,8 +16,8 @@ public abstract class RuleSettings implements Serializable {
     private String version;
 
     /** Binds {@code rules.yaml /rules/<ruleId>} to {@code type}. */
-    protected static <T extends RuleSettings> T load(ConfigLoader config, String ruleId, Class<T> type) {
-        return config.bind("rules", "/rules/" + ruleId, type);
+    protected static <T extends RuleSettings> T load(RiskSettings config, String ruleId, Class<T> type) {
+        return config.rule(ruleId, type);
     }
 
     /** The rule's descriptor carrying the configured version. */

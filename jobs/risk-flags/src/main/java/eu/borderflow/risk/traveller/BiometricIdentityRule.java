@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -32,7 +32,7 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
     static final String ACTION = "Verify the traveller's identity against the document biometrically "
             + "(possible impostor or enrolment error) before any decision";
 
-    public BiometricIdentityRule(ConfigLoader config) {
+    public BiometricIdentityRule(RiskSettings config) {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 

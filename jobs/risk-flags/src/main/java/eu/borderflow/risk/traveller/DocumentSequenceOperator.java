@@ -1,50 +1,61 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One travel document's crossings (key: the document token) in event-time order: R7 on each consecutive pair, R8
- * against the document's enrolled biometric identity. The document's trail is kept as long as its crossings may be
- * kept (their latest retention date), then cleared by an event-time timer.
+ * against the document's enrolled biometric identity. The document's trail is kept for rules.yaml
+ * /retention/document_trail_years after its last crossing in event time, then cleared by an event-time timer.
  * <p>
  * A crossing later than the allowed lateness is applied at once: R8 judges it, but it cannot be placed between
  * crossings already judged, so R7 skips it when it is older than the last one.
  */
 public final class DocumentSequenceOperator extends KeyedProcessFunction<String, DocumentCrossing, RiskFlag> {
 
+    public static final String UID = "document-sequence";
     private static final long serialVersionUID = 1L;
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
-    private final ConfigLoader config;
     private final BcpLocations bcps;
     private final ImpossibleTravelRule travel;
     private final BiometricIdentityRule identity;
     private final long latenessMs;
+    private final int trailYears;
+    private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
 
     private transient ValueState<DocumentTrail> trail;
     private transient ListState<DocumentCrossing> pending;
-    private transient Pseudonymiser tokens;
+    private transient TypeSerializer<DocumentTrail> trailCopier;
+    private final Pseudonymiser tokens;
 
-    public DocumentSequenceOperator(ConfigLoader config, BcpLocations bcps) {
-        this.config = config;
+    public DocumentSequenceOperator(RiskSettings config, BcpLocations bcps) {
+        this.tokens = config.tokens();
         this.bcps = bcps;
         this.travel = new ImpossibleTravelRule(config);
         this.identity = new BiometricIdentityRule(config);
-        this.latenessMs = TimeConfig.load(config).getAllowedLateness().toMillis();
+        this.latenessMs = config.time().getAllowedLateness().toMillis();
+        this.trailYears = config.retention().getDocumentTrailYears();
     }
 
     @Override
@@ -53,7 +64,8 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
                 new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
-        tokens = PseudonymiserFactory.fromConfig(config);
+        trailCopier = getRuntimeContext().createSerializer(Types.POJO(DocumentTrail.class));
+        failures.open(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -68,7 +80,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
         if (current == null) {
             current = new DocumentTrail();
         }
-        apply(current, crossing, out);
+        current = applySafely(current, crossing, ctx, out);
         store(current, ctx);
     }
 
@@ -83,9 +95,27 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
             current = new DocumentTrail();
         }
         for (DocumentCrossing crossing : due) {
-            apply(current, crossing, out);
+            current = applySafely(current, crossing, ctx, out);
         }
         store(current, ctx);
+    }
+
+    /**
+     * Applies one crossing as a unit, on a copy of the trail with its flags held back until it succeeded: a crossing
+     * the rules fail on becomes a dead letter and leaves the trail as it was.
+     */
+    private DocumentTrail applySafely(DocumentTrail current, DocumentCrossing crossing, Context ctx,
+                                      Collector<RiskFlag> out) {
+        DocumentTrail working = trailCopier.copy(current);
+        List<RiskFlag> flags = new ArrayList<>(1);
+        try {
+            apply(working, crossing, new ListCollector<>(flags));
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime()));
+            return current;
+        }
+        flags.forEach(out::collect);
+        return working;
     }
 
     private void apply(DocumentTrail current, DocumentCrossing crossing, Collector<RiskFlag> out) {
@@ -98,7 +128,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
         if (identity.enabled()) {
             identity.check(current, crossing, tokens).ifPresent(out::collect);
         }
-        current.setKeepUntil(Math.max(current.getKeepUntil(), crossing.getRetentionUntil()));
+        current.setKeepUntil(Math.max(current.getKeepUntil(), retentionEnd(crossing)));
     }
 
     /**
@@ -116,6 +146,15 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
         if (expiry > watermark) {
             ctx.timerService().registerEventTimeTimer(expiry);
         }
+    }
+
+    /**
+     * The last day a crossing keeps the trail: its UTC date plus the legal retention, counted from the crossing's own
+     * event time (the job's clock), never from the retention date the record carries.
+     */
+    private int retentionEnd(DocumentCrossing crossing) {
+        return (int) Instant.ofEpochMilli(crossing.getEventTime()).atOffset(ZoneOffset.UTC).toLocalDate()
+                .plusYears(trailYears).toEpochDay();
     }
 
     /** The start of the day after the latest retention date of the document's crossings. */

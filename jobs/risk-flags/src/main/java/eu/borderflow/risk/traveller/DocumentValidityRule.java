@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -36,9 +36,9 @@ public final class DocumentValidityRule extends ConfiguredRule<RuleSwitch> {
 
     private final int maxShortStayDays;
 
-    public DocumentValidityRule(ConfigLoader config) {
+    public DocumentValidityRule(RiskSettings config) {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
-        maxShortStayDays = StayRule.fromConfig(config).maxDaysInWindow();
+        maxShortStayDays = config.stayRule().maxDaysInWindow();
     }
 
     public Optional<RiskFlag> atEntry(BorderCrossing crossing, Pseudonymiser tokens) {

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -37,7 +37,7 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
 
     private static final double MS_PER_HOUR = Duration.ofHours(1).toMillis();
 
-    public ImpossibleTravelRule(ConfigLoader config) {
+    public ImpossibleTravelRule(RiskSettings config) {
         super(TravelSettings.load(config), DESCRIPTOR);
     }
 

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -38,7 +38,7 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final long MIN_OFFSET_MS = ZoneOffset.MIN.getTotalSeconds() * 1000L;
 
-    public MissingExitRule(ConfigLoader config) {
+    public MissingExitRule(RiskSettings config) {
         super(MissingExitSettings.load(config), DESCRIPTOR);
     }
 

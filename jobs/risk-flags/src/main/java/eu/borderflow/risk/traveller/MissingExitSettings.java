@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ public final class MissingExitSettings extends RuleSettings {
 
     private Duration grace;
 
-    public static MissingExitSettings load(ConfigLoader config) {
+    public static MissingExitSettings load(RiskSettings config) {
         return load(config, "R4", MissingExitSettings.class);
     }
 

@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -38,9 +38,9 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
     /** Rebuilt from the two figures after deserialisation: StayRule is not Serializable. */
     private transient StayRule stayRule;
 
-    public OverstayRule(ConfigLoader config) {
+    public OverstayRule(RiskSettings config) {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
-        StayRule configured = StayRule.fromConfig(config);
+        StayRule configured = config.stayRule();
         maxDaysInWindow = configured.maxDaysInWindow();
         windowDays = configured.windowDays();
     }

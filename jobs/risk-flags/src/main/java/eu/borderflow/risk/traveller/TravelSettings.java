@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 import eu.borderflow.schema.BorderType;
 
@@ -16,7 +16,7 @@ public final class TravelSettings extends RuleSettings {
     private Map<BorderType, Integer> maxSpeedKmh = new EnumMap<>(BorderType.class);
     private Duration minTransfer;
 
-    public static TravelSettings load(ConfigLoader config) {
+    public static TravelSettings load(RiskSettings config) {
         return load(config, "R7", TravelSettings.class);
     }
 

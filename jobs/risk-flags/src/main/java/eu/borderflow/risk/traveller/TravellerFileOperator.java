@@ -1,9 +1,10 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.privacy.PseudonymiserFactory;
-import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.OperatorFailures;
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
@@ -14,7 +15,9 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -24,12 +27,15 @@ import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
  * R5 at each entry on a visa, R3 at each exit, R4 when an open stay's deadline passes. Only short stays count toward
  * 90/180. Stays that left the window are pruned; the whole file is cleared by an event-time timer once nothing is
- * open, nothing waits, the last stay has left the window and no limited-entry visa can still be used.
+ * open, nothing waits, the last stay has left the window and no limited-entry visa can still be used; a stay whose
+ * exit is never recorded is kept for rules.yaml /retention/overstay_years after its authorised end, then erased.
  * <p>
  * An entry while a stay is open (its exit never recorded) closes that stay on the new entry's day, the EES
  * presumption of presence until a movement is recorded; R7 reports the broken sequence. A crossing later than the
@@ -44,31 +50,34 @@ import java.time.LocalDate;
 public final class TravellerFileOperator extends KeyedProcessFunction<String, TravellerCrossing, RiskFlag>
         implements CheckpointedFunction {
 
+    public static final String UID = "traveller-file";
     private static final long serialVersionUID = 1L;
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
-    private final ConfigLoader config;
     private final BcpLocations bcps;
     private final OverstayRule overstay;
     private final MissingExitRule missingExit;
     private final VisaEntriesRule visaEntries;
     private final long latenessMs;
+    private final int overstayYears;
     private final JustifiedWatermark justified;
+    private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
 
     private transient ValueState<TravellerFile> file;
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
-    private transient Pseudonymiser tokens;
+    private transient TypeSerializer<TravellerFile> fileCopier;
+    private final Pseudonymiser tokens;
 
-    public TravellerFileOperator(ConfigLoader config, BcpLocations bcps) {
-        this.config = config;
+    public TravellerFileOperator(RiskSettings config, BcpLocations bcps) {
+        this.tokens = config.tokens();
         this.bcps = bcps;
         this.overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
         this.visaEntries = new VisaEntriesRule(config);
-        TimeConfig time = TimeConfig.load(config);
-        this.latenessMs = time.getAllowedLateness().toMillis();
-        this.justified = new JustifiedWatermark(time.getOutOfOrderness());
+        this.latenessMs = config.time().getAllowedLateness().toMillis();
+        this.overstayYears = config.retention().getOverstayYears();
+        this.justified = new JustifiedWatermark(config.time().getOutOfOrderness());
     }
 
     @Override
@@ -88,7 +97,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
                 new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
         missingExitFlag = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
-        tokens = PseudonymiserFactory.fromConfig(config);
+        fileCopier = getRuntimeContext().createSerializer(Types.POJO(TravellerFile.class));
+        failures.open(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -104,7 +114,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         if (current == null) {
             current = TravellerFile.empty();
         }
-        apply(current, crossing, ctx, out);
+        current = applySafely(current, crossing, ctx, out);
         store(current, ctx);
     }
 
@@ -119,10 +129,58 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             current = TravellerFile.empty();
         }
         for (TravellerCrossing crossing : due) {
-            apply(current, crossing, ctx, out);
+            current = applySafely(current, crossing, ctx, out);
         }
-        checkMissingExit(current, timestamp, ctx, out);
+        RiskFlag raisedBefore = missingExitFlag.value();
+        TravellerFile before = fileCopier.copy(current);
+        try {
+            checkMissingExit(current, timestamp, ctx, out);
+        } catch (RuntimeException e) {
+            OpenStay stay = before.getOpenStay();
+            ctx.output(DeadLetters.TAG, failures.on(e, stay == null ? null : stay.getEntryEventId(), timestamp));
+            restore(raisedBefore);
+            current = before;
+        }
         store(current, ctx);
+    }
+
+    /**
+     * Applies one crossing as a unit: on a copy of the file, its flags held back until it succeeded. A crossing the
+     * rules fail on becomes a dead letter, and the file and the raised R4 flag stay as they were before it.
+     *
+     * @return the file after the crossing, or as it was when the crossing failed
+     */
+    private TravellerFile applySafely(TravellerFile current, TravellerCrossing crossing, Context ctx,
+                                      Collector<RiskFlag> out) throws Exception {
+        RiskFlag raisedBefore = missingExitFlag.value();
+        TravellerFile working = fileCopier.copy(current);
+        List<RiskFlag> flags = new ArrayList<>(1);
+        try {
+            apply(working, crossing, ctx, new ListCollector<>(flags));
+        } catch (RuntimeException e) {
+            ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime()));
+            restore(raisedBefore);
+            return current;
+        }
+        flags.forEach(out::collect);
+        OpenStay left = current.getOpenStay();
+        if (left != null && left != working.getOpenStay() && !sameStay(left, working.getOpenStay())) {
+            // The stay closed: its retention timer has nothing left to erase.
+            ctx.timerService().deleteEventTimeTimer(openStayExpiry(left));
+        }
+        return working;
+    }
+
+    private static boolean sameStay(OpenStay a, OpenStay b) {
+        return b != null && a.getEntryEventId().equals(b.getEntryEventId());
+    }
+
+    private void restore(RiskFlag raised) throws Exception {
+        if (raised == null) {
+            missingExitFlag.clear();
+        } else {
+            missingExitFlag.update(raised);
+        }
     }
 
     private void apply(TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out)
@@ -246,16 +304,28 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      */
     private void store(TravellerFile current, Context ctx) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        long expiry = expiry(current);
-        if (current.getOpenStay() == null && expiry <= watermark && EventTimeOrder.isEmpty(pending)) {
+        boolean open = current.getOpenStay() != null;
+        long expiry = open ? openStayExpiry(current.getOpenStay()) : expiry(current);
+        // At the end of a bounded input, an open stay's retention ends only as far as the data reached, like R4.
+        if (expiry <= watermark && (!open || reachedByTheData(expiry, ctx)) && EventTimeOrder.isEmpty(pending)) {
             file.clear();
             missingExitFlag.clear();
             return;
         }
         file.update(current);
-        if (current.getOpenStay() == null && expiry > watermark) {
+        if (expiry > watermark) {
             ctx.timerService().registerEventTimeTimer(expiry);
         }
+    }
+
+    /**
+     * When a file whose stay has no recorded exit may go: the retention of an overstayer's record after the day the
+     * stay's authorisation ended (rules.yaml /retention/overstay_years), in the job's event time.
+     */
+    private long openStayExpiry(OpenStay stay) {
+        long end = LocalDate.ofEpochDay(MissingExitRule.dayAfterAuthorisedStay(stay)).plusYears(overstayYears)
+                .toEpochDay();
+        return end * DAY_MS + latenessMs;
     }
 
     /**

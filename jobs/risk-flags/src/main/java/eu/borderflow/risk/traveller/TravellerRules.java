@@ -1,6 +1,7 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,28 +19,31 @@ public final class TravellerRules {
     }
 
     /** The rules with the shipped BCP reference table ({@link ClasspathBcpLocations#reference()}). */
-    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, ConfigLoader config) {
-        return apply(crossings, config, ClasspathBcpLocations.reference());
+    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, RiskSettings config,
+                                             DeadLetterStreams deadLetters) {
+        return apply(crossings, config, ClasspathBcpLocations.reference(), deadLetters);
     }
 
-    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, ConfigLoader config,
-                                             BcpLocations bcps) {
+    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, RiskSettings config,
+                                             BcpLocations bcps, DeadLetterStreams deadLetters) {
         TypeInformation<RiskFlag> flagType = new AvroTypeInfo<>(RiskFlag.class);
-        DataStream<RiskFlag> fileFlags = crossings
-                .map(new TravellerProjection(config)).returns(Types.POJO(TravellerCrossing.class))
-                .uid("traveller-file-projection").name("EES file: crossing projection")
+        DataStream<TravellerCrossing> travellerCrossings = deadLetters.from(crossings
+                .process(new TravellerProjection(config), Types.POJO(TravellerCrossing.class))
+                .uid(TravellerProjection.UID).name("EES file: crossing projection"));
+        DataStream<RiskFlag> fileFlags = deadLetters.from(travellerCrossings
                 .keyBy(TravellerCrossing::getFileId, Types.STRING)
                 .process(new TravellerFileOperator(config, bcps), flagType)
-                .uid("traveller-file").name("EES file: R3 overstay, R4 missing exit, R5 visa entries");
-        DataStream<RiskFlag> documentFlags = crossings
-                .map(new DocumentProjection(config)).returns(Types.POJO(DocumentCrossing.class))
-                .uid("document-projection").name("Document: crossing projection")
+                .uid(TravellerFileOperator.UID).name("EES file: R3 overstay, R4 missing exit, R5 visa entries"));
+        DataStream<DocumentCrossing> documentCrossings = deadLetters.from(crossings
+                .process(new DocumentProjection(config), Types.POJO(DocumentCrossing.class))
+                .uid(DocumentProjection.UID).name("Document: crossing projection"));
+        DataStream<RiskFlag> documentFlags = deadLetters.from(documentCrossings
                 .keyBy(DocumentCrossing::getDocumentToken, Types.STRING)
                 .process(new DocumentSequenceOperator(config, bcps), flagType)
-                .uid("document-sequence").name("Document: R7 impossible travel, R8 biometric identity");
-        DataStream<RiskFlag> validityFlags = crossings
-                .flatMap(new DocumentValidityCheck(config), flagType)
-                .uid("document-validity").name("Document: R6 validity at entry");
+                .uid(DocumentSequenceOperator.UID).name("Document: R7 impossible travel, R8 biometric identity"));
+        DataStream<RiskFlag> validityFlags = deadLetters.from(crossings
+                .process(new DocumentValidityCheck(config), flagType)
+                .uid(DocumentValidityCheck.UID).name("Document: R6 validity at entry"));
         return fileFlags.union(documentFlags, validityFlags);
     }
 }

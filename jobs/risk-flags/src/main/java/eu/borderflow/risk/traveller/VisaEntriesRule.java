@@ -1,6 +1,6 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
@@ -33,7 +33,7 @@ public final class VisaEntriesRule extends ConfiguredRule<RuleSwitch> {
 
     private static final int MULTIPLE_ENTRIES = 0;
 
-    public VisaEntriesRule(ConfigLoader config) {
+    public VisaEntriesRule(RiskSettings config) {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 

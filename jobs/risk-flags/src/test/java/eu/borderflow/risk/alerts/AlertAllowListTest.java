@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.rules.AllowListMutator;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -105,7 +106,7 @@ class AlertAllowListTest {
     private static List<RiskFlag> review(AlertChange change) throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, AlertChange, RiskFlag> harness =
                      new KeyedOneInputStreamOperatorTestHarness<>(
-                             new KeyedProcessOperator<>(new AlertReviewTimers(ConfigLoader.defaults())),
+                             new KeyedProcessOperator<>(new AlertReviewTimers(RiskSettings.local(ConfigLoader.defaults()))),
                              AlertChange::getAlertId, Types.STRING)) {
             harness.open();
             harness.processElement(new StreamRecord<>(change, change.getEventTime().toEpochMilli()));

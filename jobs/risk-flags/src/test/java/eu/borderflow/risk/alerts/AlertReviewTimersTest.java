@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
@@ -35,7 +36,8 @@ class AlertReviewTimersTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertReviewTimers(ConfigLoader.defaults())), AlertChange::getAlertId,
+                new KeyedProcessOperator<>(new AlertReviewTimers(RiskSettings.local(ConfigLoader.defaults()))),
+                        AlertChange::getAlertId,
                 Types.STRING);
         harness.open();
     }
@@ -62,7 +64,7 @@ class AlertReviewTimersTest {
     @Test
     void noticeAndDueFireAtTheStartOfTheirDays() throws Exception {
         change(1, AlertChangeType.CREATE, "2026-01-05T10:00:00Z", REVIEW);
-        assertEquals(2, harness.numEventTimeTimers());
+        assertEquals(3, harness.numEventTimeTimers(), "notice, due, and the end of the schedule's retention");
 
         watermark(NOTICE_AT.minusMillis(1));
         assertEquals(List.of(), triggers());
@@ -70,7 +72,7 @@ class AlertReviewTimersTest {
         assertEquals(List.of("SIS-R@2026-09-15#notice"), triggers());
 
         change(2, AlertChangeType.UPDATE, "2026-06-01T10:00:00Z", REVIEW);
-        assertEquals(1, harness.numEventTimeTimers(), "same review date: the due timer stays");
+        assertEquals(2, harness.numEventTimeTimers(), "same review date: the due and retention timers stay");
         watermark(DUE_AT);
         assertEquals(List.of("SIS-R@2026-09-15#notice", "SIS-R@2026-09-15#due"), triggers());
 
@@ -90,7 +92,7 @@ class AlertReviewTimersTest {
         watermark(NOTICE_AT);
         LocalDate extended = LocalDate.of(2027, 9, 15);
         change(2, AlertChangeType.EXTEND, "2026-06-01T10:00:00Z", extended);
-        assertEquals(2, harness.numEventTimeTimers(), "old due timer replaced by the new notice and due");
+        assertEquals(3, harness.numEventTimeTimers(), "old timers replaced by the new notice, due and retention");
 
         watermark(DUE_AT);
         assertEquals(List.of("SIS-R@2026-09-15#notice"), triggers(), "the old review date no longer falls due");
@@ -107,7 +109,7 @@ class AlertReviewTimersTest {
     @Test
     void reminderAlreadyPastWhenTheDateIsSetIsNotRaised() throws Exception {
         change(1, AlertChangeType.CREATE, "2026-08-01T10:00:00Z", REVIEW);
-        assertEquals(1, harness.numEventTimeTimers(), "only the due date is still ahead");
+        assertEquals(2, harness.numEventTimeTimers(), "only the due date (and the retention) is still ahead");
         watermark(DUE_AT);
         assertEquals(List.of("SIS-R@2026-09-15#due"), triggers());
     }

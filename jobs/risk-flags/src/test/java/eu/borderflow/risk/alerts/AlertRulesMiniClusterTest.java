@@ -1,5 +1,7 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -98,7 +100,7 @@ class AlertRulesMiniClusterTest {
 
         Set<String> flagIds = new TreeSet<>();
         try (CloseableIterator<RiskFlag> flags = AlertRules.apply(crossingStream, alertStream,
-                ConfigLoader.defaults()).executeAndCollect("alert rules")) {
+                RiskSettings.local(ConfigLoader.defaults()), new DeadLetterStreams()).executeAndCollect("alert rules")) {
             flags.forEachRemaining(flag -> assertEquals(true, flagIds.add(flag.getFlagId()),
                     "one flag per rule and trigger: " + flag.getFlagId()));
         }

@@ -1,5 +1,7 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -75,7 +77,8 @@ class AlertRulesSwitchTest {
     private static Set<String> operators(ConfigLoader config) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         AlertRules.apply(env.fromData(List.<BorderCrossing>of(), new AvroTypeInfo<>(BorderCrossing.class)),
-                        env.fromData(List.<AlertChange>of(), new AvroTypeInfo<>(AlertChange.class)), config)
+                        env.fromData(List.<AlertChange>of(), new AvroTypeInfo<>(AlertChange.class)),
+                        RiskSettings.local(config), new DeadLetterStreams())
                 .sinkTo(new DiscardingSink<>());
         return env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getOperatorName)
                 .collect(Collectors.toSet());

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
@@ -38,13 +39,15 @@ final class JoinHarness implements AutoCloseable {
         this.target = target;
         this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
         router = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertVersionRouter(target, config)), AlertChange::getAlertId,
+                new KeyedProcessOperator<>(new AlertVersionRouter(target, RiskSettings.local(config))),
+                        AlertChange::getAlertId,
                 Types.STRING);
         join = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
                 CrossingProbe::getKey, AlertVersion::getKey, Types.STRING);
         assembler = target == AlertVersionRouter.Target.PERSON
                 ? new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new PersonFlagAssembler(config)), PersonMatch::flagKey,
+                        new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(config))),
+                                PersonMatch::flagKey,
                         Types.STRING)
                 : null;
         router.open();
@@ -55,11 +58,13 @@ final class JoinHarness implements AutoCloseable {
     }
 
     static JoinHarness documents(ConfigLoader config) throws Exception {
-        return new JoinHarness(AlertVersionRouter.Target.DOCUMENT, new DocumentAlertJoin(config), config);
+        return new JoinHarness(AlertVersionRouter.Target.DOCUMENT, new DocumentAlertJoin(RiskSettings.local(config)),
+                config);
     }
 
     static JoinHarness persons(ConfigLoader config) throws Exception {
-        return new JoinHarness(AlertVersionRouter.Target.PERSON, new PersonAlertMatcher(config), config);
+        return new JoinHarness(AlertVersionRouter.Target.PERSON, new PersonAlertMatcher(RiskSettings.local(config)),
+                config);
     }
 
     void alert(AlertChange change) throws Exception {

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChangeType;
@@ -43,7 +44,7 @@ class PersonFlagAssemblerTest {
     void lateMatchRevisesTheRaisedFlagAndStateIsForgottenAfterTheAllowedLateness() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, PersonMatch, RiskFlag> harness =
                      new KeyedOneInputStreamOperatorTestHarness<>(
-                             new KeyedProcessOperator<>(new PersonFlagAssembler(ConfigLoader.defaults())),
+                             new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(ConfigLoader.defaults()))),
                              PersonMatch::flagKey, Types.STRING)) {
             harness.open();
             long crossingTime = hours(5).toEpochMilli();

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.bench;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
@@ -11,8 +12,8 @@ import eu.borderflow.risk.alerts.DocumentAlertJoin;
 import eu.borderflow.risk.alerts.PersonAlertMatcher;
 import eu.borderflow.risk.alerts.PersonFlagAssembler;
 import eu.borderflow.risk.alerts.PersonMatch;
-import eu.borderflow.job.config.RetentionConfig;
-import eu.borderflow.job.ingest.CrossingDeduplicator;
+import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.risk.traveller.ClasspathBcpLocations;
 import eu.borderflow.risk.traveller.DocumentCrossing;
 import eu.borderflow.risk.traveller.DocumentSequenceOperator;
@@ -36,7 +37,6 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -150,20 +150,21 @@ public abstract class Pipeline implements AutoCloseable {
     /** R3/R4/R5: crossing projection → the traveller's EES file. */
     public static Pipeline travellerFile(ConfigLoader config) throws Exception {
         return new ProjectedPipeline<>(config, TravellerCrossing.class, TravellerCrossing::of,
-                new TravellerFileOperator(config, ClasspathBcpLocations.reference()), TravellerCrossing::getFileId);
+                new TravellerFileOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
+                        TravellerCrossing::getFileId);
     }
 
     /** R7/R8: document projection → the document's crossing trail. */
     public static Pipeline documentSequence(ConfigLoader config) throws Exception {
         return new ProjectedPipeline<>(config, DocumentCrossing.class, DocumentCrossing::of,
-                new DocumentSequenceOperator(config, ClasspathBcpLocations.reference()),
+                new DocumentSequenceOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
                 DocumentCrossing::getDocumentToken);
     }
 
-    /** The job's first keyed operator: drops re-sent crossings, keyed by event id (counts what passes). */
+    /** The job's first keyed operator: admits each crossing once, keyed by file id (counts what passes). */
     public static Pipeline deduplicator(ConfigLoader config) throws Exception {
-        return new CrossingCount(new CrossingDeduplicator(Duration.ofDays(RetentionConfig.load(config).getDedupDays())),
-                BorderCrossing::getEventId);
+        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), "crossings"),
+                (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 
     /**
@@ -190,15 +191,17 @@ public abstract class Pipeline implements AutoCloseable {
             this.target = target;
             this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
             router = open(new KeyedOneInputStreamOperatorTestHarness<>(
-                    new KeyedProcessOperator<>(new AlertVersionRouter(target, config)), AlertChange::getAlertId,
+                    new KeyedProcessOperator<>(new AlertVersionRouter(target, RiskSettings.local(config))),
+                            AlertChange::getAlertId,
                     Types.STRING));
             boolean persons = target == AlertVersionRouter.Target.PERSON;
             join = open(new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator(persons
-                    ? new PersonAlertMatcher(config) : new DocumentAlertJoin(config)),
+                    ? new PersonAlertMatcher(RiskSettings.local(config)) : new DocumentAlertJoin(RiskSettings.local(config))),
                     (CrossingProbe p) -> p.getKey(), (AlertVersion v) -> v.getKey(), Types.STRING));
             assembler = persons
                     ? open(new KeyedOneInputStreamOperatorTestHarness<>(
-                            new KeyedProcessOperator<>(new PersonFlagAssembler(config)), PersonMatch::flagKey,
+                            new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(config))),
+                                    PersonMatch::flagKey,
                             Types.STRING))
                     : null;
         }

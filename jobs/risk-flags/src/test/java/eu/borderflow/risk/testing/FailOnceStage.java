@@ -28,7 +28,7 @@ public final class FailOnceStage extends RichFlatMapFunction<BorderCrossing, Ris
 
     public static RuleStage stage() {
         FAILED.set(false);
-        return (crossings, alerts, config) -> crossings.flatMap(new FailOnceStage(), new AvroTypeInfo<>(RiskFlag.class))
+        return (crossings, alerts, config, deadLetters) -> crossings.flatMap(new FailOnceStage(), new AvroTypeInfo<>(RiskFlag.class))
                 .uid("test-fail-once").name("test: fail once after a checkpoint");
     }
 

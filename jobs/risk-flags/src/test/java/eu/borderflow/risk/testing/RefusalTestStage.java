@@ -30,7 +30,7 @@ public final class RefusalTestStage {
     }
 
     public static RuleStage stage() {
-        return (crossings, alerts, config) -> refusals(crossings).union(alertFlags(alerts));
+        return (crossings, alerts, config, deadLetters) -> refusals(crossings).union(alertFlags(alerts));
     }
 
     private static DataStream<RiskFlag> refusals(DataStream<BorderCrossing> crossings) {

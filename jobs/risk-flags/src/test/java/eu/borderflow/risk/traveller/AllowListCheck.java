@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.AllowListMutator;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.BorderCrossing;
@@ -30,7 +31,7 @@ final class AllowListCheck {
                 + Duration.ofDays(10).toMillis();
         switch (ruleId) {
             case "R6" -> {
-                DocumentValidityRule validity = new DocumentValidityRule(Crossings.CONFIG);
+                DocumentValidityRule validity = new DocumentValidityRule(RiskSettings.local(Crossings.CONFIG));
                 return input.stream().flatMap(c -> validity.atEntry(c, Crossings.TOKENS).stream()).toList();
             }
             case "R7", "R8" -> {

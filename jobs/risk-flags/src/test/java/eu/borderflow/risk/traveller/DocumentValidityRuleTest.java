@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocumentValidityRuleTest {
 
-    private final DocumentValidityRule rule = new DocumentValidityRule(CONFIG);
+    private final DocumentValidityRule rule = new DocumentValidityRule(RiskSettings.local(CONFIG));
 
     private Optional<RiskFlag> check(Crossings crossing) {
         return rule.atEntry(crossing.build(), TOKENS);

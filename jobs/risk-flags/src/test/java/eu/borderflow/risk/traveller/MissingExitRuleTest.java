@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.FlagStatus;
@@ -33,7 +34,7 @@ class MissingExitRuleTest {
             h.harness.processWatermark(Instant.parse(DEADLINE).toEpochMilli() - 1);
             assertTrue(h.flags().isEmpty(), "not a millisecond early");
             assertEquals(1, h.stateEntries(), "the file with its open stay");
-            assertEquals(1, h.timers(), "the deadline");
+            assertEquals(2, h.timers(), "the deadline, and the open stay's retention (overstay_years after its end)");
 
             h.watermark(DEADLINE);
             RiskFlag raised = h.flags("R4").get(0);
@@ -144,7 +145,7 @@ class MissingExitRuleTest {
         stay.setEntryDay(Math.toIntExact(LocalDate.parse("2025-01-01").toEpochDay()));
         stay.setEntryTime(Instant.parse("2025-01-01T09:00:00Z").toEpochMilli());
         stay.setLatestLawfulExit(Math.toIntExact(LocalDate.parse("2025-03-31").toEpochDay()));
-        MissingExitRule rule = new MissingExitRule(CONFIG);
+        MissingExitRule rule = new MissingExitRule(RiskSettings.local(CONFIG));
         assertEquals(Instant.parse("2025-04-04T09:00:00Z").toEpochMilli(), rule.deadline(stay, null));
         assertEquals(Instant.parse(DEADLINE).toEpochMilli(), rule.deadline(stay, Crossings.BCPS.find("DEU-A-FRA")));
     }

@@ -117,7 +117,7 @@ class OverstayRuleTest {
             h.send(exit("x", "2025-04-01T18:00").build());
             h.watermark("2025-04-02T00:00:00Z");
             h.send(entry("e", "2025-01-01T10:00").build());
-            assertEquals(2, h.timers());
+            assertEquals(3, h.timers(), "the exit's, the R4 deadline and the open stay's retention");
             h.watermark("2025-04-05T00:00:00Z");
             assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
         }

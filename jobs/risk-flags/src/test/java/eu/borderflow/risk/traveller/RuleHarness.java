@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
@@ -31,12 +32,13 @@ final class RuleHarness<T> implements AutoCloseable {
     }
 
     static RuleHarness<TravellerCrossing> travellerFile(ConfigLoader config) throws Exception {
-        return new RuleHarness<>(new TravellerFileOperator(config, Crossings.BCPS), TravellerCrossing::getFileId,
+        return new RuleHarness<>(new TravellerFileOperator(RiskSettings.local(config), Crossings.BCPS),
+                TravellerCrossing::getFileId,
                 c -> TravellerCrossing.of(c, Crossings.TOKENS));
     }
 
     static RuleHarness<DocumentCrossing> document(ConfigLoader config) throws Exception {
-        return new RuleHarness<>(new DocumentSequenceOperator(config, Crossings.BCPS),
+        return new RuleHarness<>(new DocumentSequenceOperator(RiskSettings.local(config), Crossings.BCPS),
                 DocumentCrossing::getDocumentToken, c -> DocumentCrossing.of(c, Crossings.TOKENS));
     }
 

@@ -1,5 +1,7 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -74,7 +76,8 @@ class TravellerRulesMiniClusterTest {
                         .withTimestampAssigner((crossing, previous) -> crossing.getEventTime().toEpochMilli()));
 
         List<String> flags = new ArrayList<>();
-        try (CloseableIterator<RiskFlag> out = TravellerRules.apply(input, CONFIG, Crossings.BCPS)
+        try (CloseableIterator<RiskFlag> out = TravellerRules.apply(input, RiskSettings.local(CONFIG), Crossings.BCPS,
+                new DeadLetterStreams())
                 .executeAndCollect("traveller rules")) {
             out.forEachRemaining(f -> flags.add(f.getFlagId() + " " + f.getStatus() + " r" + f.getRevision()));
         }

@@ -10,8 +10,9 @@ public final class RetentionConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private int stayWindowDays;
-    private int dedupDays;
     private int deletedAlertDays;
+    private int documentTrailYears;
+    private int overstayYears;
 
     public static RetentionConfig load(ConfigLoader config) {
         return config.bind("rules", "/retention", RetentionConfig.class);
@@ -25,12 +26,22 @@ public final class RetentionConfig implements Serializable {
         this.stayWindowDays = stayWindowDays;
     }
 
-    public int getDedupDays() {
-        return dedupDays;
+    /** How long a document's trail is kept after its last crossing, in the job's event time (EES Art. 34). */
+    public int getDocumentTrailYears() {
+        return documentTrailYears;
     }
 
-    public void setDedupDays(int dedupDays) {
-        this.dedupDays = dedupDays;
+    public void setDocumentTrailYears(int documentTrailYears) {
+        this.documentTrailYears = documentTrailYears;
+    }
+
+    /** How long an open stay is kept after its authorised end (an overstayer's record, EES Art. 34). */
+    public int getOverstayYears() {
+        return overstayYears;
+    }
+
+    public void setOverstayYears(int overstayYears) {
+        this.overstayYears = overstayYears;
     }
 
     public int getDeletedAlertDays() {

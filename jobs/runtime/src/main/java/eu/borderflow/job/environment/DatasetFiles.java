@@ -1,6 +1,8 @@
 package eu.borderflow.job.environment;
 
-import eu.borderflow.job.ingest.AvroContainerFormat;
+import eu.borderflow.job.ingest.IngestFormat;
+import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.sink.AvroContainerFileSink;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
@@ -9,6 +11,7 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.types.Either;
 
 import java.nio.file.Path;
 
@@ -30,12 +33,12 @@ public final class DatasetFiles {
     private DatasetFiles() {
     }
 
-    public static FileSource<BorderCrossing> crossings(Path datasetDir) {
-        return source(BorderCrossing.class, datasetDir.resolve(CROSSINGS));
+    public static IngestSource<BorderCrossing> crossings(Path datasetDir) {
+        return ingest -> source(ingest, datasetDir.resolve(CROSSINGS));
     }
 
-    public static FileSource<AlertChange> alerts(Path datasetDir) {
-        return source(AlertChange.class, datasetDir.resolve(ALERTS));
+    public static IngestSource<AlertChange> alerts(Path datasetDir) {
+        return ingest -> source(ingest, datasetDir.resolve(ALERTS));
     }
 
     public static AvroContainerFileSink<RiskFlag> flags(Path outDir) {
@@ -53,8 +56,9 @@ public final class DatasetFiles {
         return new AvroContainerFileSink<>(AuditRecord.class, outDir.resolve(AUDIT), AuditRecord::getAuditId);
     }
 
-    private static <T extends SpecificRecordBase> FileSource<T> source(Class<T> type, Path file) {
-        return FileSource.forRecordStreamFormat(new AvroContainerFormat<>(type),
+    private static <T extends SpecificRecordBase> FileSource<Either<T, DeadLetter>> source(RecordIngest<T> ingest,
+                                                                                      Path file) {
+        return FileSource.forRecordStreamFormat(new IngestFormat<>(ingest, file.getFileName().toString()),
                 new org.apache.flink.core.fs.Path(file.toUri())).build();
     }
 }

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /** Where and how the risk-flag job runs: {@code config/environments/<name>.yaml}. */
 public final class JobEnvironment implements Serializable {
@@ -16,6 +17,16 @@ public final class JobEnvironment implements Serializable {
     private KafkaSettings kafka;
     private TopicNames topics;
     private RuntimeSettings job;
+    private boolean allowDemoKey;
+
+    /**
+     * The folder relative paths of the configuration (checkpoint storage) are resolved against, on the client: the
+     * launcher's BORDERFLOW_HOME, else the working directory.
+     */
+    public static Path home() {
+        String home = System.getenv("BORDERFLOW_HOME");
+        return Path.of(home == null || home.isBlank() ? "." : home);
+    }
 
     public static JobEnvironment load(ConfigLoader config, String name) {
         return config.bind(DIRECTORY + name, "", JobEnvironment.class);
@@ -35,6 +46,15 @@ public final class JobEnvironment implements Serializable {
 
     public void setTopics(TopicNames topics) {
         this.topics = topics;
+    }
+
+    /** Whether the public demo key of privacy.yaml may pseudonymise (the local demo only). */
+    public boolean isAllowDemoKey() {
+        return allowDemoKey;
+    }
+
+    public void setAllowDemoKey(boolean allowDemoKey) {
+        this.allowDemoKey = allowDemoKey;
     }
 
     public RuntimeSettings getJob() {

@@ -1,18 +1,22 @@
 package eu.borderflow.job.environment;
 
 import eu.borderflow.config.TopicNames;
-import eu.borderflow.job.ingest.RawRecord;
-import eu.borderflow.job.ingest.RawRecordDeserializer;
+import eu.borderflow.job.ingest.IngestDeserializer;
+import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.sink.AvroKafkaSerializer;
+import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
+import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.types.Either;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,12 +54,12 @@ public final class KafkaEndpoints {
         return topics;
     }
 
-    public KafkaSource<RawRecord> crossings() {
-        return source(topics.getCrossings());
+    public IngestSource<BorderCrossing> crossings() {
+        return ingest -> source(topics.getCrossings(), ingest);
     }
 
-    public KafkaSource<RawRecord> alerts() {
-        return source(topics.getAlerts());
+    public IngestSource<AlertChange> alerts() {
+        return ingest -> source(topics.getAlerts(), ingest);
     }
 
     public KafkaSink<RiskFlag> flags() {
@@ -65,7 +69,9 @@ public final class KafkaEndpoints {
 
     public KafkaSink<DeadLetter> deadLetters() {
         return sink(new AvroKafkaSerializer<>(DeadLetter.class, topics.getDeadLetters(),
-                d -> d.getOriginalKey() == null ? null : bytes(d), d -> d.getRecordTimestamp().toEpochMilli()),
+                // The time of the rejection, not the record's own: a rejected record's event time may be one no
+                // broker accepts (year 9999), and the dead letter must never fail its sink.
+                d -> d.getOriginalKey() == null ? null : bytes(d), d -> null),
                 "deadletters");
     }
 
@@ -74,14 +80,15 @@ public final class KafkaEndpoints {
                 a -> utf8(a.getAuditId()), a -> a.getAt().toEpochMilli()), "audit");
     }
 
-    private KafkaSource<RawRecord> source(String topic) {
-        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+    private <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> source(String topic,
+                                                                                RecordIngest<T> ingest) {
+        KafkaSourceBuilder<Either<T, DeadLetter>> builder = KafkaSource.<Either<T, DeadLetter>>builder()
                 .setProperties(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setGroupId(kafka.getGroupId())
                 .setTopics(topic)
                 .setStartingOffsets(startingOffsets())
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new IngestDeserializer<>(ingest))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (stopAtStartupEnd) {
             builder.setBounded(OffsetsInitializer.latest());
@@ -97,7 +104,7 @@ public final class KafkaEndpoints {
         };
     }
 
-    private <T extends SpecificRecord> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
+    private <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())

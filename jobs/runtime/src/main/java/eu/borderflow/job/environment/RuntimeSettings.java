@@ -1,15 +1,131 @@
 package eu.borderflow.job.environment;
 
+import eu.borderflow.config.ConfigException;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** Parallelism and checkpointing of one environment (section {@code job}). */
+/**
+ * Parallelism and fault tolerance of one environment (section {@code job}): checkpoints (interval, timeout, storage,
+ * tolerated failures, retained on cancellation), the restart strategy and the state backend. The job sets all of them
+ * from here ({@link #flinkConfiguration()}), so nothing is left to a cluster's defaults.
+ */
 public final class RuntimeSettings implements Serializable {
+
+    /** Where keyed state lives between checkpoints. */
+    public enum StateBackend {
+        /** Objects on the JVM heap: fastest, bounded by the TaskManager's memory. */
+        HEAP("hashmap"),
+        /** RocksDB on local disk, for state larger than memory; checkpoints are incremental. */
+        ROCKSDB("rocksdb");
+
+        private final String flinkName;
+
+        StateBackend(String flinkName) {
+            this.flinkName = flinkName;
+        }
+    }
+
+    /** How the job restarts after a failure. */
+    public enum RestartStrategy {
+        NONE("none"), FIXED_DELAY("fixed-delay"), EXPONENTIAL_DELAY("exponential-delay");
+
+        private final String flinkName;
+
+        RestartStrategy(String flinkName) {
+            this.flinkName = flinkName;
+        }
+    }
 
     private static final long serialVersionUID = 1L;
 
     private int parallelism;
     private Duration checkpointInterval;
+    private Duration checkpointTimeout;
+    private Duration minPauseBetweenCheckpoints;
+    private int toleratedCheckpointFailures;
+    private String checkpointStorage;
+    private StateBackend stateBackend = StateBackend.HEAP;
+    private boolean incrementalCheckpoints;
+    private RestartStrategy restartStrategy;
+    private int restartAttempts;
+    private Duration restartDelay;
+    private Duration restartMaxDelay;
+    private Duration transactionTimeoutMargin;
+
+    /**
+     * Checks the settings against each other and against {@code kafka}: an exactly-once sink's transaction stays open
+     * from one checkpoint until the next completes, so its timeout must exceed the checkpoint interval plus the
+     * checkpoint timeout by the margin, or the broker aborts transactions the job will still commit.
+     *
+     * @throws ConfigException with what to change
+     */
+    public void check(KafkaSettings kafka) {
+        if (parallelism < 1 || checkpointInterval == null || checkpointTimeout == null || checkpointStorage == null
+                || restartStrategy == null || transactionTimeoutMargin == null) {
+            throw new ConfigException("environment job section: parallelism, checkpoint_interval, checkpoint_timeout, "
+                    + "checkpoint_storage, restart_strategy and transaction_timeout_margin are mandatory");
+        }
+        if (toleratedCheckpointFailures < 0 || restartAttempts < 0) {
+            throw new ConfigException("tolerated_checkpoint_failures and restart_attempts cannot be negative");
+        }
+        Duration needed = checkpointInterval.plus(checkpointTimeout).plus(transactionTimeoutMargin);
+        if (kafka != null && kafka.getTransactionTimeout().compareTo(needed) <= 0) {
+            throw new ConfigException("kafka.transaction_timeout " + kafka.getTransactionTimeout() + " must exceed "
+                    + "job.checkpoint_interval + job.checkpoint_timeout + job.transaction_timeout_margin = " + needed
+                    + ": raise it (at most the broker's transaction.max.timeout.ms) or checkpoint more often");
+        }
+    }
+
+    /** The checkpoint storage as a URI; a relative directory is resolved against {@code base} on the client. */
+    public String checkpointUri(Path base) {
+        if (checkpointStorage.contains("://")) {
+            return checkpointStorage;
+        }
+        return base.resolve(checkpointStorage).toAbsolutePath().normalize().toUri().toString();
+    }
+
+    /** Every fault-tolerance option of the job, for {@code StreamExecutionEnvironment#configure}. */
+    public Configuration flinkConfiguration(Path base) {
+        Configuration c = new Configuration();
+        c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        c.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        c.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
+        if (minPauseBetweenCheckpoints != null) {
+            c.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, minPauseBetweenCheckpoints);
+        }
+        c.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, toleratedCheckpointFailures);
+        c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri(base));
+        c.set(StateBackendOptions.STATE_BACKEND, stateBackend.flinkName);
+        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, stateBackend == StateBackend.ROCKSDB
+                && incrementalCheckpoints);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, restartStrategy.flinkName);
+        switch (restartStrategy) {
+            case FIXED_DELAY -> {
+                c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restartAttempts);
+                c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, restartDelay);
+            }
+            case EXPONENTIAL_DELAY -> {
+                c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, restartAttempts);
+                c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, restartDelay);
+                c.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, restartMaxDelay);
+            }
+            case NONE -> {
+                // No restart: a failure ends the job.
+            }
+        }
+        return c;
+    }
 
     public int getParallelism() {
         return parallelism;
@@ -25,5 +141,93 @@ public final class RuntimeSettings implements Serializable {
 
     public void setCheckpointInterval(Duration checkpointInterval) {
         this.checkpointInterval = checkpointInterval;
+    }
+
+    public Duration getCheckpointTimeout() {
+        return checkpointTimeout;
+    }
+
+    public void setCheckpointTimeout(Duration checkpointTimeout) {
+        this.checkpointTimeout = checkpointTimeout;
+    }
+
+    public Duration getMinPauseBetweenCheckpoints() {
+        return minPauseBetweenCheckpoints;
+    }
+
+    public void setMinPauseBetweenCheckpoints(Duration minPauseBetweenCheckpoints) {
+        this.minPauseBetweenCheckpoints = minPauseBetweenCheckpoints;
+    }
+
+    public int getToleratedCheckpointFailures() {
+        return toleratedCheckpointFailures;
+    }
+
+    public void setToleratedCheckpointFailures(int toleratedCheckpointFailures) {
+        this.toleratedCheckpointFailures = toleratedCheckpointFailures;
+    }
+
+    public String getCheckpointStorage() {
+        return checkpointStorage;
+    }
+
+    public void setCheckpointStorage(String checkpointStorage) {
+        this.checkpointStorage = checkpointStorage;
+    }
+
+    public StateBackend getStateBackend() {
+        return stateBackend;
+    }
+
+    public void setStateBackend(StateBackend stateBackend) {
+        this.stateBackend = stateBackend;
+    }
+
+    public boolean isIncrementalCheckpoints() {
+        return incrementalCheckpoints;
+    }
+
+    public void setIncrementalCheckpoints(boolean incrementalCheckpoints) {
+        this.incrementalCheckpoints = incrementalCheckpoints;
+    }
+
+    public RestartStrategy getRestartStrategy() {
+        return restartStrategy;
+    }
+
+    public void setRestartStrategy(RestartStrategy restartStrategy) {
+        this.restartStrategy = restartStrategy;
+    }
+
+    public int getRestartAttempts() {
+        return restartAttempts;
+    }
+
+    public void setRestartAttempts(int restartAttempts) {
+        this.restartAttempts = restartAttempts;
+    }
+
+    public Duration getRestartDelay() {
+        return restartDelay;
+    }
+
+    public void setRestartDelay(Duration restartDelay) {
+        this.restartDelay = restartDelay;
+    }
+
+    public Duration getRestartMaxDelay() {
+        return restartMaxDelay;
+    }
+
+    public void setRestartMaxDelay(Duration restartMaxDelay) {
+        this.restartMaxDelay = restartMaxDelay;
+    }
+
+    public Duration getTransactionTimeoutMargin() {
+        return transactionTimeoutMargin;
+    }
+
+    public void setTransactionTimeoutMargin(Duration transactionTimeoutMargin) {
+        this.transactionTimeoutMargin = transactionTimeoutMargin;
     }
 }

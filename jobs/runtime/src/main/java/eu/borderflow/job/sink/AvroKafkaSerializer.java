@@ -22,10 +22,10 @@ public final class AvroKafkaSerializer<T extends SpecificRecord> implements Kafk
         byte[] of(T record);
     }
 
-    /** The Kafka timestamp of a record, epoch milliseconds. */
+    /** The Kafka timestamp of a record, epoch milliseconds; null for the producer's clock. */
     @FunctionalInterface
     public interface Timestamp<T> extends Serializable {
-        long of(T record);
+        Long of(T record);
     }
 
     private final Class<T> type;

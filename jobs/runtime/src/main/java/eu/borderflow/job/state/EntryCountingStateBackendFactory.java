@@ -39,6 +39,18 @@ public final class EntryCountingStateBackendFactory implements StateBackendFacto
         return configuration;
     }
 
+    /**
+     * Routes the backend {@code configuration} names ({@code state.backend.type}: hashmap or rocksdb) through this
+     * factory, so the same state lives in it with state entry metrics; returns {@code configuration}.
+     */
+    public static Configuration wrap(Configuration configuration) {
+        String backend = configuration.get(StateBackendOptions.STATE_BACKEND);
+        if (EntryCountingStateBackendFactory.class.getName().equals(backend)) {
+            return configuration;
+        }
+        return configure(configuration, backend);
+    }
+
     @Override
     public StateBackend createFromConfig(ReadableConfig config, ClassLoader classLoader)
             throws IllegalConfigurationException, IOException {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class AlertValidatorTest {
 
-    private final AlertValidator validator = new AlertValidator();
+    private final AlertValidator validator = new AlertValidator(TestRecords.INGEST);
     private final AlertChange ok = TestRecords.objectAlert("A1", TestRecords.T0).build();
 
     @Test

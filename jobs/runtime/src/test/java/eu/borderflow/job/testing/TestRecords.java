@@ -1,6 +1,11 @@
 package eu.borderflow.job.testing;
 
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.config.IngestSettings;
+import eu.borderflow.job.ingest.AlertValidator;
+import eu.borderflow.job.ingest.CrossingValidator;
 import eu.borderflow.job.ingest.KnownBcps;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.schema.ActionOnHit;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -32,6 +37,20 @@ public final class TestRecords {
     /** Made-up BCP codes the tests declare known; the shipped reference table is not used here. */
     public static final KnownBcps BCPS = KnownBcps.of(Set.of("FRCDG", "FIHEL", "PLTER"));
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    /** The shipped ingest ranges and decoding caps (rules.yaml /ingest). */
+    public static final IngestSettings INGEST = ConfigLoader.defaults().bind("rules", "/ingest", IngestSettings.class).check();
+
+    /** The job's ingest of crossings with the test BCPs and the shipped ranges. */
+    public static RecordIngest<BorderCrossing> crossingIngest() {
+        return new RecordIngest<>(BorderCrossing.class, new CrossingValidator(BCPS, INGEST),
+                c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, INGEST.decodeLimits());
+    }
+
+    /** The job's ingest of alert changes with the shipped ranges. */
+    public static RecordIngest<AlertChange> alertIngest() {
+        return new RecordIngest<>(AlertChange.class, new AlertValidator(INGEST),
+                a -> a.getEventTime().toEpochMilli(), AlertChange::getChangeId, INGEST.decodeLimits());
+    }
 
     private TestRecords() {
     }

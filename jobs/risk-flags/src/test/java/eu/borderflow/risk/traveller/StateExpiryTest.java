@@ -1,0 +1,69 @@
+package eu.borderflow.risk.traveller;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static eu.borderflow.risk.traveller.Crossings.CONFIG;
+import static eu.borderflow.risk.traveller.Crossings.entry;
+import static eu.borderflow.risk.traveller.Crossings.exit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every keyed state of the traveller rules expires on an event-time timer, counted from the job's event time and
+ * never from the retention date a record supplies (rules.yaml /retention, EES Art. 34).
+ */
+class StateExpiryTest {
+
+    /** A retention date far beyond the law's, which the operators must not believe. */
+    private static final LocalDate CLAIMED_RETENTION = LocalDate.parse("2099-12-31");
+
+    @Test
+    void anOpenStayIsKeptForTheOverstayRetentionAfterItsAuthorisedEndThenErased() throws Exception {
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            // Authorised through 31 Mar 2025 (90 days): R4 checks 3 Apr 22:00Z; kept 5 years after 1 Apr 2025.
+            h.send(entry("e", "2025-01-01T10:00").build());
+            h.watermark("2030-04-01T00:00:00Z");
+            assertEquals(1, h.flags("R4").size());
+            assertEquals(2, h.stateEntries(), "the open stay and its raised R4 flag, within the retention");
+
+            h.watermark("2030-04-04T00:00:01Z");
+            assertEquals(0, h.stateEntries(), "five years and the lateness after the stay's authorised end");
+            assertEquals(0, h.timers());
+        }
+    }
+
+    @Test
+    void aClosedFileGoesWithTheStayWindow() throws Exception {
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-01-10T10:00").build());
+            h.watermark("2025-07-10T00:00:00Z");
+            assertEquals(1, h.stateEntries());
+            h.watermark("2025-07-13T00:00:01Z");
+            assertEquals(0, h.stateEntries(), "180 days after the last movement, plus the lateness");
+            assertEquals(0, h.timers());
+        }
+    }
+
+    @Test
+    void aDocumentTrailIsKeptForThreeYearsOfEventTimeWhateverTheRecordClaims() throws Exception {
+        try (RuleHarness<DocumentCrossing> h = RuleHarness.document(CONFIG)) {
+            h.send(entry("e", "2025-01-01T10:00").build());
+            h.send(withRetention(exit("x", "2025-01-10T10:00")));
+            h.watermark("2028-01-10T00:00:00Z");
+            assertEquals(1, h.stateEntries(), "within three years of the last crossing");
+            h.watermark("2028-01-11T00:00:00Z");
+            assertEquals(0, h.stateEntries(), "three years after the last crossing, not in 2099");
+            assertEquals(0, h.timers());
+            assertTrue(h.flags().isEmpty());
+        }
+    }
+
+    private static eu.borderflow.schema.BorderCrossing withRetention(Crossings crossing) {
+        eu.borderflow.schema.BorderCrossing built = crossing.build();
+        built.setRetentionUntil(CLAIMED_RETENTION);
+        return built;
+    }
+
+}

@@ -1,0 +1,81 @@
+package eu.borderflow.job.ingest;
+
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+
+/**
+ * Admits each alert change once, keyed by alert id: a change whose version is not above the highest admitted one (a
+ * re-sent change, or a replayed changelog) is dropped and counted, so alert changes are idempotent by version and
+ * change id; a change later than the allowed lateness is a {@link DeadLetters#LATE} dead letter. The highest version
+ * is kept until the watermark passes the last change's event time plus the allowed lateness; any copy of an older
+ * change is LATE from then on.
+ */
+public final class AlertChangeAdmission extends KeyedProcessFunction<String, AlertChange, AlertChange> {
+
+    public static final String UID = "alerts-admission";
+    static final String DUPLICATES_COUNTER = "duplicateAlertChanges";
+    private static final long serialVersionUID = 1L;
+
+    private final long latenessMs;
+    private final OperatorFailures failures;
+    private transient ValueState<Integer> version;
+    private transient ValueState<Long> lastChange;
+    private transient Counter duplicates;
+    private transient SingleObjectSerde<AlertChange> serde;
+
+    public AlertChangeAdmission(Duration allowedLateness, String input) {
+        this.latenessMs = allowedLateness.toMillis();
+        this.failures = new OperatorFailures(input, UID);
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        version = getRuntimeContext().getState(new ValueStateDescriptor<>("admitted-version", Types.INT));
+        lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("admitted-last-change", Types.LONG));
+        duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATES_COUNTER);
+        failures.open(getRuntimeContext().getMetricGroup());
+        serde = SingleObjectSerde.of(AlertChange.class);
+    }
+
+    @Override
+    public void processElement(AlertChange change, Context ctx, Collector<AlertChange> out) throws Exception {
+        long at = change.getEventTime().toEpochMilli();
+        if (at + latenessMs <= ctx.timerService().currentWatermark()) {
+            ctx.output(DeadLetters.TAG, failures.late(change.getChangeId(), at, serde.encode(change),
+                    "event_time is behind the watermark by the allowed lateness (" + Duration.ofMillis(latenessMs)
+                            + ") or more"));
+            return;
+        }
+        Integer admitted = version.value();
+        if (admitted != null && change.getVersion() <= admitted) {
+            duplicates.inc();
+            return;
+        }
+        version.update(change.getVersion());
+        lastChange.update(at);
+        ctx.timerService().registerEventTimeTimer(at + latenessMs);
+        out.collect(change);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertChange> out) throws Exception {
+        Long last = lastChange.value();
+        if (last != null && last + latenessMs <= timestamp) {
+            version.clear();
+            lastChange.clear();
+        }
+    }
+
+    long duplicateCount() {
+        return duplicates.getCount();
+    }
+}

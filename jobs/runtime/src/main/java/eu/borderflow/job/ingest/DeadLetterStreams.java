@@ -1,0 +1,29 @@
+package eu.borderflow.job.ingest;
+
+import eu.borderflow.schema.DeadLetter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the dead-letter side output of every operator of a job, for one dead-letter sink. */
+public final class DeadLetterStreams {
+
+    private final List<DataStream<DeadLetter>> streams = new ArrayList<>();
+
+    /** Registers {@code operator}'s side output {@link DeadLetters#TAG}; returns the operator for chaining. */
+    public <T> SingleOutputStreamOperator<T> from(SingleOutputStreamOperator<T> operator) {
+        streams.add(operator.getSideOutput(DeadLetters.TAG));
+        return operator;
+    }
+
+    /** All dead letters registered so far. */
+    public DataStream<DeadLetter> union() {
+        DataStream<DeadLetter> all = streams.get(0);
+        for (DataStream<DeadLetter> more : streams.subList(1, streams.size())) {
+            all = all.union(more);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,89 @@
+package eu.borderflow.job.ingest;
+
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.metrics.MetricGroup;
+
+import java.io.Serializable;
+
+/**
+ * How an operator turns a failure on one record (or one timer) into a dead letter instead of failing the job:
+ * {@link DeadLetters#PROCESSING_ERROR}, the operator's uid and the exception's class, never its message. The dead
+ * letter names the record by its id, and carries its single-object encoding when the operator holds the whole record,
+ * so a person can find it on its topic and send it again. Counted per reason like every dead letter.
+ */
+public final class OperatorFailures implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What the dead letter names as its source when the record left it before the failure. */
+    private final String input;
+    private final String uid;
+    /** The instance whose counters this one shares (one set of counters per operator), or null. */
+    private final OperatorFailures counting;
+    private transient DeadLetterCounters counters;
+
+    public OperatorFailures(String input, String uid) {
+        this(input, uid, null);
+    }
+
+    private OperatorFailures(String input, String uid, OperatorFailures counting) {
+        this.input = input;
+        this.uid = uid;
+        this.counting = counting;
+    }
+
+    /** The same operator's failures on records of another input (a two-input operator), counted together. */
+    public OperatorFailures forInput(String otherInput) {
+        return new OperatorFailures(otherInput, uid, this);
+    }
+
+    public void open(MetricGroup metrics) {
+        if (counting == null) {
+            counters = new DeadLetterCounters(metrics);
+        }
+    }
+
+    private DeadLetterCounters counters() {
+        return counting == null ? counters : counting.counters();
+    }
+
+    /** A failure on the record {@code eventId} of event time {@code eventTime}, whose bytes are not at hand. */
+    public DeadLetter on(Throwable failure, String eventId, long eventTime) {
+        return on(failure, eventId, eventTime, null);
+    }
+
+    /** A failure on {@code record}, kept whole in the dead letter. */
+    public <T extends SpecificRecord> DeadLetter on(Throwable failure, String eventId, long eventTime, T record,
+                                                    SingleObjectSerde<T> serde) {
+        byte[] bytes;
+        try {
+            bytes = serde.encode(record);
+        } catch (RuntimeException e) {
+            bytes = null;
+        }
+        return on(failure, eventId, eventTime, bytes);
+    }
+
+    private DeadLetter on(Throwable failure, String eventId, long eventTime, byte[] value) {
+        counters().inc(DeadLetters.PROCESSING_ERROR);
+        return DeadLetters.builder(input, DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET, eventTime, null, value)
+                .eventId(eventId).failure(uid, failure).build();
+    }
+
+    /** A record that came later than the allowed lateness. */
+    public DeadLetter late(String eventId, long eventTime, byte[] value, String reason) {
+        counters().inc(DeadLetters.LATE);
+        return DeadLetters.builder(input, DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET, eventTime, null, value)
+                .eventId(eventId).reason(DeadLetters.LATE, reason).operator(uid).build();
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    long count(String reasonCode) {
+        return counters().count(reasonCode);
+    }
+}

@@ -1,0 +1,134 @@
+package eu.borderflow.job.ingest;
+
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.serde.DecodeException;
+import eu.borderflow.schema.serde.DecodeLimits;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.types.Either;
+
+import java.io.Serializable;
+import java.util.function.Supplier;
+
+/**
+ * What a job accepts from one input, applied inside its source (the Kafka deserializer or the file format) so that
+ * only valid records reach the watermark generator: bounded decoding, then the validator. Each record becomes either
+ * the valid record (left) or its dead letter (right), which carries the source coordinates and the bytes as read.
+ * Not thread-safe (the serde's buffers are reused); each source reader deserialises its own copy.
+ */
+public final class RecordIngest<T extends SpecificRecordBase> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The record's event time, epoch milliseconds. */
+    @FunctionalInterface
+    public interface EventTime<T> extends Serializable {
+        long of(T record);
+    }
+
+    /** The record's own id (event_id, change_id), which a dead letter names. */
+    @FunctionalInterface
+    public interface RecordId<T> extends Serializable {
+        String of(T record);
+    }
+
+    private final Class<T> type;
+    private final RecordValidator<T> validator;
+    private final EventTime<T> eventTime;
+    private final RecordId<T> recordId;
+    private final DecodeLimits limits;
+    private transient SingleObjectSerde<T> serde;
+
+    public RecordIngest(Class<T> type, RecordValidator<T> validator, EventTime<T> eventTime, RecordId<T> recordId,
+                        DecodeLimits limits) {
+        this.type = type;
+        this.validator = validator;
+        this.eventTime = eventTime;
+        this.recordId = recordId;
+        this.limits = limits;
+    }
+
+    /** A Kafka record's bytes: decoded with bounds, then validated. */
+    public Either<T, DeadLetter> ofBytes(String topic, int partition, long offset, long timestamp, byte[] key,
+                                         byte[] value) {
+        T record;
+        try {
+            record = serde().decode(value, null, limits);
+        } catch (DecodeException e) {
+            return Either.Right(DeadLetters.builder(topic, partition, offset, timestamp, key, value)
+                    .reason(e.reasonCode(), e.getMessage()).operator(operator(topic)).build());
+        } catch (RuntimeException | StackOverflowError e) {
+            return Either.Right(DeadLetters.builder(topic, partition, offset, timestamp, key, value)
+                    .failure(operator(topic), e).build());
+        }
+        return checked(record, topic, partition, offset, key, value);
+    }
+
+    /**
+     * A record a file format decoded; a rejected one's dead letter holds its single-object encoding and its
+     * position in the file as offset.
+     */
+    public Either<T, DeadLetter> ofDecoded(String file, long position, T record) {
+        return checked(record, file, DeadLetters.NO_PARTITION, position, null, null);
+    }
+
+    private Either<T, DeadLetter> checked(T record, String source, int partition, long offset, byte[] key,
+                                          byte[] value) {
+        Violation violation;
+        try {
+            violation = validator.check(record);
+        } catch (RuntimeException e) {
+            return Either.Right(letter(record, source, partition, offset, key, value).failure(operator(source), e)
+                    .build());
+        }
+        if (violation == null) {
+            return Either.Left(record);
+        }
+        return Either.Right(letter(record, source, partition, offset, key, value)
+                .reason(violation.code(), violation.reason()).operator(operator(source)).build());
+    }
+
+    private DeadLetters.Builder letter(T record, String source, int partition, long offset, byte[] key,
+                                       byte[] value) {
+        long timestamp = safely(() -> eventTime.of(record), DeadLetters.NO_OFFSET);
+        return DeadLetters.builder(source, partition, offset, timestamp, key,
+                        value != null ? value : serde().encode(record))
+                .eventId(safely(() -> recordId.of(record), null));
+    }
+
+    /** Reading the time or id of a record that failed validation may itself fail (a missing part). */
+    private static <V> V safely(Supplier<V> read, V otherwise) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return otherwise;
+        }
+    }
+
+    /** The uid of the source that reads {@code input}, which its dead letters name. */
+    public static String operator(String input) {
+        return "source:" + input;
+    }
+
+    public long eventTime(T record) {
+        return eventTime.of(record);
+    }
+
+    public TypeInformation<Either<T, DeadLetter>> producedType() {
+        return new EitherTypeInfo<>(new AvroTypeInfo<>(type), new AvroTypeInfo<>(DeadLetter.class));
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    private SingleObjectSerde<T> serde() {
+        if (serde == null) {
+            serde = SingleObjectSerde.of(type);
+        }
+        return serde;
+    }
+}

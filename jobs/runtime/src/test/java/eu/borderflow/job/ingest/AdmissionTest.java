@@ -1,0 +1,160 @@
+package eu.borderflow.job.ingest;
+
+import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.AlertChangeType;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.StreamMap;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job's first keyed operators: a re-sent crossing or alert change is dropped however late it comes, a record
+ * later than the allowed lateness is a LATE dead letter, and their state is erased once the lateness has passed.
+ */
+class AdmissionTest {
+
+    /** rules.yaml /time/allowed_lateness. */
+    private static final Duration LATENESS = Duration.ofHours(72);
+    private static final Instant T0 = TestRecords.T0;
+
+    @Test
+    void aReSentCrossingIsDroppedAndCountedAndTheStateGoesWithTheLateness() throws Exception {
+        CrossingAdmission function = new CrossingAdmission(LATENESS, "crossings");
+        try (var h = crossingHarness(function)) {
+            BorderCrossing first = crossing("e1", T0);
+            BorderCrossing other = crossing("e2", T0.plusSeconds(60));
+            send(h, first, other, first);
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli() - 1);
+            send(h, first);
+            assertEquals(List.of(first, other), h.extractOutputValues(), "each id once, even 72 h later");
+            assertEquals(2, function.duplicateCount());
+            assertEquals(1, h.numKeyedStateEntries(), "one compact entry for the traveller's two ids");
+
+            h.processWatermark(T0.plus(LATENESS).plusSeconds(60).toEpochMilli());
+            assertEquals(0, h.numKeyedStateEntries(), "nothing left once the lateness has passed");
+            assertEquals(0, h.numEventTimeTimers());
+
+            send(h, first);
+            DeadLetter late = single(h);
+            assertEquals(DeadLetters.LATE, late.getReasonCode());
+            assertEquals("e1", late.getEventId());
+            assertEquals(CrossingAdmission.UID, late.getOperator());
+            assertEquals(first, SingleObjectSerde.of(BorderCrossing.class).decode(bytes(late.getOriginalValue())),
+                    "the dead letter holds the whole crossing, to re-process");
+            assertEquals(2, h.extractOutputValues().size(), "no rule sees it");
+            assertEquals(0, h.numKeyedStateEntries(), "and it leaves no state");
+            assertEquals(1, function.lateCount());
+        }
+    }
+
+    @Test
+    void aCrossingJustWithinTheLatenessIsAdmitted() throws Exception {
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, "crossings"))) {
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli() - 1);
+            send(h, crossing("e1", T0));
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli());
+            send(h, crossing("e0", T0));
+            assertEquals(1, h.extractOutputValues().size());
+            assertEquals(DeadLetters.LATE, single(h).getReasonCode(), "at the lateness exactly: late");
+        }
+    }
+
+    @Test
+    void aReSentAlertChangeIsDroppedByVersionAndALateOneIsADeadLetter() throws Exception {
+        AlertChangeAdmission function = new AlertChangeAdmission(LATENESS, "alert changes");
+        try (KeyedOneInputStreamOperatorTestHarness<String, AlertChange, AlertChange> h =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, AlertChange::getAlertId,
+                             Types.STRING)) {
+            AlertChange v1 = TestRecords.objectAlert("A1", T0).build();
+            AlertChange v2 = AlertChange.newBuilder(v1).setChangeId("A1-v2").setVersion(2)
+                    .setChange(AlertChangeType.UPDATE).setEventTime(T0.plusSeconds(3600)).build();
+            for (AlertChange change : List.of(v1, v2, v1, v2)) {
+                h.processElement(change, change.getEventTime().toEpochMilli());
+            }
+            assertEquals(List.of(v1, v2), h.extractOutputValues());
+            assertEquals(2, function.duplicateCount());
+
+            h.processWatermark(v2.getEventTime().plus(LATENESS).toEpochMilli());
+            assertEquals(0, h.numKeyedStateEntries());
+            h.processElement(v1, v1.getEventTime().toEpochMilli());
+            assertEquals(DeadLetters.LATE, h.getSideOutput(DeadLetters.TAG).peek().getValue().getReasonCode());
+            assertEquals(2, h.extractOutputValues().size(), "the deleted or replaced version never comes back");
+        }
+    }
+
+    @Test
+    void anOversizeDeadLetterIsCutAndMarked() throws Exception {
+        int max = 2048;
+        DeadLetterSizeLimit function = new DeadLetterSizeLimit(max);
+        try (var h = new OneInputStreamOperatorTestHarness<>(new StreamMap<>(function))) {
+            h.open();
+            byte[] big = new byte[10_000];
+            big[0] = 42;
+            DeadLetter oversize = DeadLetters.builder("ees.crossings", 1, 7, 0, new byte[] {1, 2}, big)
+                    .reason("UNDECODABLE", "test").build();
+            DeadLetter small = DeadLetters.builder("ees.crossings", 1, 8, 0, null, new byte[] {3})
+                    .reason("UNDECODABLE", "test").build();
+            h.processElement(oversize, 0);
+            h.processElement(small, 0);
+
+            DeadLetter cut = h.extractOutputValues().get(0);
+            SingleObjectSerde<DeadLetter> serde = SingleObjectSerde.of(DeadLetter.class);
+            assertTrue(serde.encode(cut).length <= max, "fits: " + serde.encode(cut).length);
+            assertTrue(cut.getTruncated());
+            assertEquals(10_002, cut.getOriginalSize());
+            assertEquals(42, bytes(cut.getOriginalValue())[0], "the beginning of the value is kept");
+            assertArrayEquals(new byte[] {1, 2}, bytes(cut.getOriginalKey()));
+            assertEquals(7, cut.getSourceOffset());
+            assertEquals(small, h.extractOutputValues().get(1), "a dead letter that fits is unchanged");
+            assertEquals(1, function.truncatedCount());
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> crossingHarness(
+            CrossingAdmission function) throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, c -> c.getTraveller().getFileId(),
+                Types.STRING);
+    }
+
+    private static BorderCrossing crossing(String eventId, Instant at) {
+        BorderCrossing crossing = TestRecords.crossing(eventId, CrossingKind.ENTRY, at).build();
+        crossing.getTraveller().setFileId("F-1");
+        return crossing;
+    }
+
+    private static void send(KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> h,
+                             BorderCrossing... crossings) throws Exception {
+        for (BorderCrossing crossing : crossings) {
+            h.processElement(crossing, crossing.getEventTime().toEpochMilli());
+        }
+    }
+
+    private static DeadLetter single(KeyedOneInputStreamOperatorTestHarness<String, ?, ?> h) {
+        List<DeadLetter> letters = h.getSideOutput(DeadLetters.TAG).stream().map(StreamRecord::getValue).toList();
+        assertEquals(1, letters.size(), letters.toString());
+        return letters.get(0);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+}

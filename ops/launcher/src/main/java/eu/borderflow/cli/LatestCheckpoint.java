@@ -1,0 +1,68 @@
+package eu.borderflow.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The newest completed checkpoint in a checkpoint folder ({@code <job id>/chk-<n>/_metadata}: a checkpoint without
+ * its metadata file never completed), which the embedded streaming run resumes from after a stop.
+ */
+final class LatestCheckpoint {
+
+    private static final String METADATA = "_metadata";
+
+    private LatestCheckpoint() {
+    }
+
+    /** The newest completed checkpoint's folder under {@code storageUri} (a file: URI), if there is one. */
+    static Optional<Path> in(String storageUri) {
+        Path root = Path.of(URI.create(storageUri));
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.find(root, 3, (p, a) -> p.getFileName().toString().equals(METADATA)
+                && p.getParent().getFileName().toString().startsWith("chk-"))) {
+            return files.max(Comparator.comparingLong(LatestCheckpoint::modified)).map(Path::getParent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint folder " + root, e);
+        }
+    }
+
+    /** Removes the folders of earlier runs other than the one holding {@code kept}: their checkpoints are older. */
+    static void pruneExcept(String storageUri, Path kept) {
+        Path root = Path.of(URI.create(storageUri));
+        Path keptJob = kept.getParent();
+        try (Stream<Path> jobs = Files.list(root)) {
+            for (Path job : jobs.filter(j -> !j.equals(keptJob) && Files.isDirectory(j)).toList()) {
+                deleteTree(job);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prune the checkpoint folder " + root, e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}
