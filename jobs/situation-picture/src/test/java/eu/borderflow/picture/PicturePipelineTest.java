@@ -116,7 +116,7 @@ class PicturePipelineTest {
         env.execute("picture pipeline test");
         assertTrue(FailOnceSink.failed(), "the job failed once and restored from a checkpoint");
 
-        TopicSnapshot<PictureUpdate> picture = TopicSnapshot.read(bootstrap, topics.getPicture(), PictureUpdate.class);
+        TopicSnapshot<PictureUpdate> picture = TopicSnapshot.read(bootstrap, java.util.Map.of(), topics.getPicture(), PictureUpdate.class);
         assertEquals(0, picture.undecodable());
         Map<String, Long> copies = picture.records().stream().collect(Collectors.groupingBy(
                 p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 "Also, from ops/borderflow itself:",
                 "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
+                "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
+                "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
                 "  build                   build the project (done automatically when sources change)"},
@@ -24,6 +26,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 EvaluateCommand.class,
                 FlagsCommand.class,
+                DeployCommand.class,
+                UpgradeCommand.class,
+                StopCommand.class,
+                JobsCommand.class,
                 DashboardCommand.class
         })
 public final class Borderflow implements Runnable {

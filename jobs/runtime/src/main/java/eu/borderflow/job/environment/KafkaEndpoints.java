@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /**
  * A job's Kafka sources (read_committed, decoded and validated inside the source) and exactly-once sinks for one
@@ -97,6 +98,7 @@ public final class KafkaEndpoints {
     private <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> source(String topic,
                                                                                 RecordIngest<T> ingest) {
         KafkaSourceBuilder<Either<T, DeadLetter>> builder = KafkaSource.<Either<T, DeadLetter>>builder()
+                .setProperties(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setGroupId(kafka.getGroupId())
                 .setTopics(topic)
@@ -123,6 +125,7 @@ public final class KafkaEndpoints {
      */
     public <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -130,6 +133,13 @@ public final class KafkaEndpoints {
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))
                 .build();
+    }
+
+    /** The environment's client properties (security settings); the settings set after them win. */
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafka.getProperties());
+        return properties;
     }
 
     private static byte[] utf8(String s) {
