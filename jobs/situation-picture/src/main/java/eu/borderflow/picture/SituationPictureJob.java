@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -205,7 +206,7 @@ public final class SituationPictureJob {
         }
         if (!riskFlags.isEmpty()) {
             RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(JOB, RiskFlag.class, new FlagValidator(sections),
-                    f -> f.getEventTime().toEpochMilli(), RiskFlag::getFlagId, limits);
+                    f -> FlagTime.raisedAt(f).toEpochMilli(), RiskFlag::getFlagId, limits);
             events.add(ingest.valid(riskFlags, flagIngest, riskFlagWatermarks)
                     .flatMap(new FlagToSection(names(riskFlags)), eventType)
                     .uid("flags-to-section").name("flags: section, rule and status"));
