@@ -1,5 +1,6 @@
 package eu.borderflow.risk.bench;
 
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
@@ -163,7 +164,7 @@ public abstract class Pipeline implements AutoCloseable {
 
     /** The job's first keyed operator: admits each crossing once, keyed by file id (counts what passes). */
     public static Pipeline deduplicator(ConfigLoader config) throws Exception {
-        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), "crossings"),
+        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), RiskFlagJob.CROSSINGS),
                 (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 

@@ -37,7 +37,7 @@ class FlagAuditTest {
 
     @Test
     void withdrawalIsItsOwnAuditRecord() {
-        AuditRecord audit = new FlagAudit().map(Flags.withdraw(raised, "late exit", List.of(), List.of("e7")));
+        AuditRecord audit = new FlagAudit().map(Flags.withdraw(raised, "late exit", List.of(), List.of("e7"), AT));
         assertEquals("T1:e7#r1", audit.getAuditId());
         assertEquals(AuditAction.FLAG_WITHDRAWN, audit.getAction());
     }

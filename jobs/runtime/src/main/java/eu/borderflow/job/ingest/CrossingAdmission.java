@@ -37,7 +37,7 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
     private transient Counter duplicates;
     private transient SingleObjectSerde<BorderCrossing> serde;
 
-    public CrossingAdmission(Duration allowedLateness, String input) {
+    public CrossingAdmission(Duration allowedLateness, JobInput input) {
         this.latenessMs = allowedLateness.toMillis();
         this.failures = new OperatorFailures(input, UID);
     }
