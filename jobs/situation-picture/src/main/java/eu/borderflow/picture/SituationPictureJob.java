@@ -134,8 +134,8 @@ public final class SituationPictureJob {
     }
 
     /**
-     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration is read here,
-     * on the client, once; one the job cannot run with stops it before anything is submitted: as a plain program
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR] [--parallelism N]}.
+     * Configuration is read here, on the client, once; one the job cannot run with stops it before anything is submitted: as a plain program
      * with exit code 2 and one line on stderr, under {@code flink run} or the REST API with an exception carrying the
      * same message.
      */
@@ -147,7 +147,7 @@ public final class SituationPictureJob {
             JobArguments arguments = JobArguments.parse(args);
             ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null
                     : Path.of(arguments.configDir()));
-            environment = JobEnvironment.load(config, arguments.environment());
+            environment = arguments.load(config);
             settings = PictureSettings.bind(config);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
