@@ -15,7 +15,7 @@
 #                                  that port + i
 #   BORDERFLOW_CLUSTER_HOME        conf, logs, pids, checkpoints, savepoints, uploaded jars (default var/cluster)
 #   BORDERFLOW_TASKMANAGERS        TaskManagers that `up` keeps running (default 1; --taskmanagers wins)
-#   BORDERFLOW_TASKMANAGER_SLOTS   slots per TaskManager (default 2)
+#   BORDERFLOW_TASKMANAGER_SLOTS   slots per TaskManager (default 4: both jobs at their parallelism 2 on one)
 #   BORDERFLOW_CLUSTER_START_TIMEOUT  seconds `up` waits for the cluster (default 120)
 set -euo pipefail
 
@@ -26,7 +26,7 @@ BLOB_PORT="$((REST_PORT + 2))"
 METRICS_PORT="${BORDERFLOW_FLINK_METRICS_PORT:-9250}"
 HOME_DIR="${BORDERFLOW_CLUSTER_HOME:-$ROOT/var/cluster}"
 TASKMANAGERS="${BORDERFLOW_TASKMANAGERS:-1}"
-SLOTS="${BORDERFLOW_TASKMANAGER_SLOTS:-2}"
+SLOTS="${BORDERFLOW_TASKMANAGER_SLOTS:-4}"
 START_TIMEOUT="${BORDERFLOW_CLUSTER_START_TIMEOUT:-120}"
 LIB="$ROOT/var/cluster-lib"
 CONF="$HOME_DIR/conf"
@@ -106,7 +106,7 @@ taskmanager:
   host: 127.0.0.1
   numberOfTaskSlots: $SLOTS
   memory:
-    process.size: 1280m
+    process.size: 1536m
     # Jobs keep heap state by default; RocksDB (a job's state.backend.type) takes managed memory.
     managed.fraction: 0.2
 rest:

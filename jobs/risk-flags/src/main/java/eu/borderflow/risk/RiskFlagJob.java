@@ -127,8 +127,9 @@ public final class RiskFlagJob {
     }
 
     /**
-     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration and the
-     * pseudonymisation key ({@code BORDERFLOW_TOKEN_KEY}) are read here, on the client, once. A configuration the job
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR] [--parallelism N]}.
+     * Configuration and the pseudonymisation key ({@code BORDERFLOW_TOKEN_KEY}) are read here, on the client, once.
+     * A configuration the job
      * cannot run with (no key outside the local demo, settings that contradict each other) stops it before anything
      * is submitted: as a plain program with exit code 2 and one line on stderr; under {@code flink run} or the REST
      * API with an exception carrying the same message (exiting would stop the JobManager that runs main).
@@ -142,7 +143,7 @@ public final class RiskFlagJob {
         try {
             arguments = JobArguments.parse(args);
             config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
-            environment = JobEnvironment.load(config, arguments.environment());
+            environment = arguments.load(config);
             settings = RiskSettings.bind(config, environment);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {

@@ -15,6 +15,8 @@ import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RecordIngest;
+import eu.borderflow.job.metrics.FlagMetrics;
+import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.picture.ingest.CrossingToSection;
 import eu.borderflow.picture.ingest.FlagToSection;
 import eu.borderflow.picture.ingest.FlagValidator;
@@ -113,7 +115,8 @@ public final class SituationPictureJob {
 
     /**
      * Parallelism and fault tolerance from the environment's {@code job} section, checkpointing into the picture's
-     * own storage (checked against its Kafka settings: nothing is left to cluster defaults); no Kryo; object reuse.
+     * own storage (checked against its Kafka settings: nothing is left to cluster defaults), in the chosen state
+     * backend with state entry metrics like the risk job's; no Kryo; object reuse.
      * A relative checkpoint folder is resolved against {@code home} here, on the client.
      *
      * @throws ConfigException when the settings contradict each other (the transaction timeout is too short)
@@ -121,7 +124,7 @@ public final class SituationPictureJob {
     public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
         RuntimeSettings runtime = environment.jobAs(environment.getPicture());
         runtime.check(environment.kafkaAs(environment.getPicture()));
-        env.configure(runtime.flinkConfiguration(home));
+        env.configure(EntryCountingStateBackendFactory.wrap(runtime.flinkConfiguration(home)));
         env.setParallelism(runtime.getParallelism());
         configureTypes(env);
     }
@@ -133,8 +136,8 @@ public final class SituationPictureJob {
     }
 
     /**
-     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration is read here,
-     * on the client, once; one the job cannot run with stops it before anything is submitted: as a plain program
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR] [--parallelism N]}.
+     * Configuration is read here, on the client, once; one the job cannot run with stops it before anything is submitted: as a plain program
      * with exit code 2 and one line on stderr, under {@code flink run} or the REST API with an exception carrying the
      * same message.
      */
@@ -146,7 +149,7 @@ public final class SituationPictureJob {
             JobArguments arguments = JobArguments.parse(args);
             ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null
                     : Path.of(arguments.configDir()));
-            environment = JobEnvironment.load(config, arguments.environment());
+            environment = arguments.load(config);
             settings = PictureSettings.bind(config);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
@@ -250,8 +253,12 @@ public final class SituationPictureJob {
             ordered.setParallelism(sinkParallelism);
         }
         sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
-        sink(pressured.getSideOutput(SectionPressureWindow.FLAGS).sinkTo(flagSink).uid("r11-flags-sink")
-                .name("R11 flags"));
+        // The risk job's flag metrics: R11 flags per status under rule="R11", and the event-time lag at the output.
+        sink(pressured.getSideOutput(SectionPressureWindow.FLAGS)
+                .transform("R11 flags per status, event-time lag", new AvroTypeInfo<>(RiskFlag.class),
+                        new FlagMetrics())
+                .uid("flag-metrics")
+                .sinkTo(flagSink).uid("r11-flags-sink").name("R11 flags"));
         sink(deadLetters.union()
                 .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
                         new AvroTypeInfo<>(DeadLetter.class))

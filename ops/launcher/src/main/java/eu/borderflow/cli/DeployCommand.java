@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code deploy risk}: uploads the job's jar to a session cluster and runs it, through the REST API. */
+/** {@code deploy risk|picture}: uploads the job's jar to a session cluster and runs it, through the REST API. */
 @Command(name = "deploy",
         mixinStandardHelpOptions = true,
         description = {
@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                         + "job already running, or bad arguments."},
         footer = {"", "Examples:",
                 "  ops/borderflow deploy risk",
+                "  ops/borderflow deploy picture",
                 "  ops/borderflow deploy risk --parallelism 2 \\",
                 "      --from-savepoint var/cluster/savepoints/savepoint-1a2b3c-..."})
 public final class DeployCommand implements Callable<Integer> {
@@ -32,7 +33,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "risk (the risk-flag job).")
+    @Parameters(index = "0", paramLabel = "JOB",
+            description = "risk (the risk-flag job) or picture (the situational-picture job).")
     private String jobName;
 
     @Option(names = "--from-savepoint", paramLabel = "PATH",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code stop risk [--savepoint]}: cancels a running job, or stops it with a savepoint to resume from later. */
+/** {@code stop risk|picture [--savepoint]}: cancels a running job, or stops it with a savepoint to resume from later. */
 @Command(name = "stop",
         mixinStandardHelpOptions = true,
         description = {
@@ -29,7 +29,8 @@ public final class StopCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "risk (the risk-flag job).")
+    @Parameters(index = "0", paramLabel = "JOB",
+            description = "risk (the risk-flag job) or picture (the situational-picture job).")
     private String jobName;
 
     @Option(names = "--savepoint", description = "Take a savepoint, then stop.")

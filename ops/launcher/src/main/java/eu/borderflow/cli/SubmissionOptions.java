@@ -4,7 +4,9 @@ import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.cli.flink.DeploymentException;
 import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.JarDeployment;
+import eu.borderflow.config.ConfigException;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.RuntimeSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -66,20 +68,36 @@ public final class SubmissionOptions {
             args.add("--config");
             args.add(folder.toAbsolutePath().normalize().toString());
         }
+        if (parallelism() != null) {
+            // The job sets its parallelism from its environment, which would override the REST API's.
+            args.add("--parallelism");
+            args.add(String.valueOf(parallelism));
+        }
         return args;
     }
 
-    /** Refuses a parallelism the cluster has no slots for, before anything is stopped or submitted. */
+    /**
+     * Refuses a parallelism the cluster has no slots for, before anything is stopped or submitted: {@code
+     * --parallelism}, else the environment's {@code job.parallelism}, which the job runs at.
+     */
     void checkSlots(FlinkCluster cluster, DeployableJob job, int freedSlots) {
-        if (parallelism == null) {
-            return;
-        }
+        int needed = parallelism() != null ? parallelism : environmentParallelism();
         FlinkCluster.Slots slots = cluster.slots();
-        if (parallelism > slots.available() + freedSlots) {
-            throw new DeploymentException(job.shortName() + " at parallelism " + parallelism + " needs "
-                    + parallelism + " free slots; the cluster has " + (slots.available() + freedSlots) + " of "
+        if (needed > slots.available() + freedSlots) {
+            throw new DeploymentException(job.shortName() + " at parallelism " + needed + " needs "
+                    + needed + " free slots; the cluster has " + (slots.available() + freedSlots) + " of "
                     + slots.total() + " (" + slots.taskManagers() + " TaskManagers); start more with "
                     + "ops/borderflow cluster up --taskmanagers N");
+        }
+    }
+
+    /** The environment's {@code job.parallelism}; 0 when it cannot be read (the job says why when submitted). */
+    private int environmentParallelism() {
+        try {
+            RuntimeSettings job = JobEnvironment.load(config.loader(), environment).getJob();
+            return job == null ? 0 : job.getParallelism();
+        } catch (ConfigException e) {
+            return 0;
         }
     }
 

@@ -17,7 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code upgrade risk}: stop with a savepoint, then run the current jar from it (a new version, or a rescale). */
+/** {@code upgrade risk|picture}: stop with a savepoint, then run the current jar from it (a new version, or a rescale). */
 @Command(name = "upgrade",
         mixinStandardHelpOptions = true,
         description = {
@@ -29,13 +29,15 @@ import java.util.concurrent.Callable;
                         + "or bad arguments."},
         footer = {"", "Examples:",
                 "  ops/borderflow upgrade risk                   a new version of the job",
-                "  ops/borderflow upgrade risk --parallelism 4   rescale"})
+                "  ops/borderflow upgrade risk --parallelism 4   rescale",
+                "  ops/borderflow upgrade picture"})
 public final class UpgradeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "risk (the risk-flag job).")
+    @Parameters(index = "0", paramLabel = "JOB",
+            description = "risk (the risk-flag job) or picture (the situational-picture job).")
     private String jobName;
 
     @Option(names = "--savepoint-dir", paramLabel = "DIR",

@@ -2,12 +2,15 @@ package eu.borderflow.picture.window;
 
 /**
  * Where a section's hourly publication stands: the hours published so far, {@code [publishedFrom, publishedUntil)},
- * empty while both are the section's first hour. A Flink POJO.
+ * empty while both are the section's first hour; and the watermark of the section's last timer, which dropped the
+ * hours that ended the allowed lateness before it: a job restored from a checkpoint or savepoint starts without a
+ * watermark, and must not take such an hour for a new, empty one. A Flink POJO.
  */
 public class SectionClock {
 
     private long publishedFrom;
     private long publishedUntil;
+    private long watermark = Long.MIN_VALUE;
 
     public SectionClock() {
     }
@@ -44,5 +47,13 @@ public class SectionClock {
 
     public void setPublishedUntil(long publishedUntil) {
         this.publishedUntil = publishedUntil;
+    }
+
+    public long getWatermark() {
+        return watermark;
+    }
+
+    public void setWatermark(long watermark) {
+        this.watermark = watermark;
     }
 }

@@ -99,7 +99,10 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
 
     @Override
     public void processElement(SectionEvent e, ReadOnlyContext ctx, Collector<PictureUpdate> out) throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
+        SectionClock stored = clock.value();
+        // After a restore the watermark starts anew; the stored one still says which hours were dropped as final.
+        long watermark = Math.max(ctx.timerService().currentWatermark(),
+                stored == null ? Long.MIN_VALUE : stored.getWatermark());
         long hour = PictureWindows.hourStart(e.getEventTime());
         if (hour + H + latenessMillis <= watermark) {
             ctx.output(DeadLetters.TAG, failures(e.getSource()).late(e.getRecordId(), e.getEventTime(), null,
@@ -130,6 +133,9 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
             c = new SectionClock(stored.getPublishedFrom(), stored.getPublishedUntil());
             // Hours before the first published one are due already when a stream starts mid-way.
             backfill = hour < c.getPublishedFrom();
+        }
+        if (stored != null) {
+            c.setWatermark(stored.getWatermark());
         }
         change.newClock = c;
         boolean changed = change.bucket(hour).count(e) && change.dirty.add(hour);
@@ -214,6 +220,9 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
                 until = c.getPublishedUntil();
             }
             c.setPublishedUntil(until);
+            if (!endOfInput) {
+                c.setWatermark(Math.max(c.getWatermark(), watermark));
+            }
             clock.update(c);
             for (PictureUpdate hour : due) {
                 published.inc();

@@ -8,6 +8,8 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -32,6 +34,7 @@ import static eu.borderflow.picture.testing.Pictures.flag;
 import static eu.borderflow.picture.testing.Pictures.incident;
 import static eu.borderflow.picture.testing.Pictures.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +138,30 @@ class SectionHourWindowTest {
 
         send(exit("e3", "2025-01-06T11:01:00Z"));
         assertEquals(published + 1, harness.extractOutputValues().size(), "an hour within the lateness is revised");
+    }
+
+    @Test
+    void aRestoredWindowKnowsWhichHoursAreFinalBeforeAnyWatermark() throws Exception {
+        send(entry("e1", "2025-01-06T10:10:00Z"), entry("e2", "2025-01-06T13:10:00Z"));
+        harness.watermark(at("2025-01-06T11:00:00Z") + LATENESS);
+        assertFalse(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).containsKey(
+                at("2025-01-06T10:00:00Z")), "10:00 is final and dropped");
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new SectionHourWindow(SETTINGS), List.of(DataClock.STATE)), SectionEvent::getSectionId, Types.STRING,
+                1, 1, 0);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        send(exit("e3", "2025-01-06T10:30:00Z"));
+        assertEquals(List.of(), harness.extractOutputValues(), "no revision of 10:00 from an empty hour");
+        assertEquals("LATE", harness.getSideOutput(DeadLetters.TAG).remove().getValue().getReasonCode());
+
+        send(exit("e4", "2025-01-06T13:20:00Z"));
+        PictureUpdate revised = only(harness.extractOutputValues());
+        assertEquals(2, revised.getCrossings(), "13:00 kept its state and is revised");
     }
 
     @Test

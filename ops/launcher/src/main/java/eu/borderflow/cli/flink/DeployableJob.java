@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 public enum DeployableJob {
 
     RISK("risk", "borderflow risk-flag job", "jobs/risk-flags/target", "borderflow-risk-flags-",
-            "eu.borderflow.risk.RiskFlagJob");
+            "eu.borderflow.risk.RiskFlagJob"),
+    PICTURE("picture", "borderflow situational-picture job", "jobs/situation-picture/target",
+            "borderflow-situation-picture-", "eu.borderflow.picture.SituationPictureJob");
 
     private final String shortName;
     private final String flinkName;

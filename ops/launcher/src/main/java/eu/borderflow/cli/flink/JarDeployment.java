@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Submits a job jar through the REST API: upload it (replacing older uploads of the same file), run its entry class,
@@ -16,6 +18,8 @@ import java.util.Optional;
 public final class JarDeployment {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Pattern UNMAPPED_OPERATOR =
+            Pattern.compile("Cannot map checkpoint/savepoint state for operator (\\S+) to the new program");
 
     private final FlinkCluster cluster;
     private final Duration startTimeout;
@@ -34,7 +38,7 @@ public final class JarDeployment {
     public String deploy(Submission submission) {
         String jarId = upload(submission.jar());
         String jobId = run(jarId, submission);
-        awaitRunning(jobId, submission.savepointPath());
+        awaitRunning(jobId, submission);
         return jobId;
     }
 
@@ -69,17 +73,24 @@ public final class JarDeployment {
             return cluster.rest().post("jars/" + jarId + "/run", body).path("jobid").asText();
         } catch (FlinkRestException e) {
             String what = submission.savepointPath() == null ? "" : " from savepoint " + submission.savepointPath();
+            foreignSavepoint(e.cause(), submission).ifPresent(message -> {
+                throw new DeploymentException(message);
+            });
             throw new DeploymentException("the cluster could not run " + submission.entryClass() + what + ": "
                     + e.cause());
         }
     }
 
-    private void awaitRunning(String jobId, String savepointPath) {
+    private void awaitRunning(String jobId, Submission submission) {
+        String savepointPath = submission.savepointPath();
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {
             JobSummary job = cluster.job(jobId);
             if (!job.active()) {
                 Optional<String> failure = cluster.latestFailure(jobId);
+                failure.flatMap(f -> foreignSavepoint(f, submission)).ifPresent(message -> {
+                    throw new DeploymentException("job " + jobId + " " + job.state() + ": " + message);
+                });
                 String restore = savepointPath == null ? "" : " (restoring savepoint " + savepointPath + ")";
                 throw new DeploymentException("job " + jobId + " " + job.state() + " while starting" + restore
                         + failure.map(f -> ":\n  " + f).orElse(""));
@@ -96,6 +107,21 @@ public final class JarDeployment {
             }
             sleep();
         }
+    }
+
+    /**
+     * Flink's refusal of a savepoint that holds state of an operator the job does not have ({@code
+     * allowNonRestoredState} is off), said plainly: usually a savepoint of another job.
+     */
+    static Optional<String> foreignSavepoint(String failure, Submission submission) {
+        Matcher operator = UNMAPPED_OPERATOR.matcher(failure);
+        if (submission.savepointPath() == null || !operator.find()) {
+            return Optional.empty();
+        }
+        return Optional.of("savepoint " + submission.savepointPath() + " is not a savepoint of this job: it holds "
+                + "the state of operator " + operator.group(1) + ", which " + submission.entryClass()
+                + " does not have (a savepoint of another job, or of a version whose operators were removed). "
+                + "Deploy from a savepoint this job wrote, or without one.");
     }
 
     static void sleep() {

@@ -27,6 +27,23 @@ class FlinkErrorsTest {
     }
 
     @Test
+    void aSavepointOfAnotherJobIsNamedAsSuch() {
+        JarDeployment.Submission submission = new JarDeployment.Submission(Path.of("risk.jar"),
+                "eu.borderflow.risk.RiskFlagJob", java.util.List.of(), null, "/sp/savepoint-1");
+        String failure = "java.util.concurrent.CompletionException: java.lang.IllegalStateException: Failed to "
+                + "rollback to checkpoint/savepoint file:/sp/savepoint-1. Cannot map checkpoint/savepoint state for "
+                + "operator 6cdc5bb954874d922eaee11a8e7b5dd5 to the new program, because the operator is not "
+                + "available in the new program. If you want to allow to skip this, you can set the "
+                + "--allowNonRestoredState option on the CLI.";
+        assertEquals("savepoint /sp/savepoint-1 is not a savepoint of this job: it holds the state of operator "
+                + "6cdc5bb954874d922eaee11a8e7b5dd5, which eu.borderflow.risk.RiskFlagJob does not have (a savepoint "
+                + "of another job, or of a version whose operators were removed). Deploy from a savepoint this job "
+                + "wrote, or without one.", JarDeployment.foreignSavepoint(failure, submission).orElseThrow());
+        assertTrue(JarDeployment.foreignSavepoint("java.io.FileNotFoundException: no savepoint", submission)
+                .isEmpty());
+    }
+
+    @Test
     void anErrorWithoutDetailsKeepsItsMessage() {
         assertEquals("jobs answered HTTP 500", new FlinkRestException("jobs answered HTTP 500", 500, null).cause());
     }

@@ -36,17 +36,26 @@ import java.util.Map;
  */
 final class ReplayWorld {
 
+    /**
+     * The pseudonymisation key of the operations tests: a job outside the local demo refuses the public demo key,
+     * and the reference run must use the same key as the jobs on the cluster for their flags to be equal.
+     */
+    private static final String TEST_KEY = "borderflow-operations-test-key-not-for-real-data";
+    static final String PRIVACY = "privacy.yaml";
     private static ReplayWorld shared;
 
     final Path dir;
+    /** A configuration folder holding only privacy.yaml with the tests' key. */
+    final Path config;
     final List<RiskFlag> expectedFlags;
     final List<AuditRecord> expectedAudit;
     final List<GroundTruthEntry> truth;
     final long records;
 
-    private ReplayWorld(Path dir, List<RiskFlag> flags, List<AuditRecord> audit, List<GroundTruthEntry> truth,
-                        long records) {
+    private ReplayWorld(Path dir, Path config, List<RiskFlag> flags, List<AuditRecord> audit,
+                        List<GroundTruthEntry> truth, long records) {
         this.dir = dir;
+        this.config = config;
         this.expectedFlags = flags;
         this.expectedAudit = audit;
         this.truth = truth;
@@ -63,8 +72,11 @@ final class ReplayWorld {
     private static ReplayWorld create(Path base) {
         Path world = base.resolve("world");
         Path bounded = base.resolve("bounded");
+        Path config = base.resolve("config");
         try {
             Generator.run(new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE);
+            Files.createDirectories(config);
+            Files.writeString(config.resolve(PRIVACY), "token:\n  key: " + TEST_KEY + "\n  bytes: 16\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,14 +84,15 @@ final class ReplayWorld {
         var cli = Borderflow.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
-        int code = cli.execute("run", "risk", "--in", world.toString(), "--out", bounded.toString());
+        int code = cli.execute("run", "risk", "--in", world.toString(), "--out", bounded.toString(), "--config",
+                config.toString());
         if (code != 0) {
             throw new IllegalStateException("the bounded reference run failed (" + code + "): " + out);
         }
         long records = count(world.resolve("crossings.avro"), BorderCrossing.class)
                 + count(world.resolve("alerts.avro"), eu.borderflow.schema.AlertChange.class)
                 + count(world.resolve("incidents.avro"), eu.borderflow.schema.Incident.class);
-        return new ReplayWorld(world, read(bounded.resolve("flags.avro"), RiskFlag.class),
+        return new ReplayWorld(world, config, read(bounded.resolve("flags.avro"), RiskFlag.class),
                 read(bounded.resolve("audit.avro"), AuditRecord.class), EvaluationInputs.groundTruth(world), records);
     }
 

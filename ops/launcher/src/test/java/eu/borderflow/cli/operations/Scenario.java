@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.borderflow.cli.Borderflow;
+import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.FlinkRestClient;
 import eu.borderflow.cli.flink.JobSummary;
@@ -147,10 +148,15 @@ final class Scenario {
     }
 
     Outcome deploy(String... more) {
-        List<String> args = new ArrayList<>(List.of("deploy", "risk", "--config", configDir.toString(),
+        return deploy(DeployableJob.RISK, more);
+    }
+
+    /** {@code deploy JOB} of this scenario's configuration on the shared cluster, the build's jar unless given. */
+    Outcome deploy(DeployableJob job, String... more) {
+        List<String> args = new ArrayList<>(List.of("deploy", job.shortName(), "--config", configDir.toString(),
                 "--cluster", platform.flinkUrl(), "--timeout", "300"));
         if (!List.of(more).contains("--jar")) {
-            args.addAll(List.of("--jar", jar().toString()));
+            args.addAll(List.of("--jar", jar(job).toString()));
         }
         args.addAll(List.of(more));
         return launcher(args.toArray(String[]::new));
@@ -164,13 +170,20 @@ final class Scenario {
     }
 
     JobSummary runningJob() {
-        return cluster.activeJob(ReplayWorldJob.NAME)
-                .orElseThrow(() -> new AssertionError("the risk job is not running"));
+        return runningJob(DeployableJob.RISK);
+    }
+
+    JobSummary runningJob(DeployableJob job) {
+        return cluster.activeJob(job.flinkName())
+                .orElseThrow(() -> new AssertionError("the " + job.shortName() + " job is not running"));
     }
 
     /** Stops whatever this scenario left running, so the next one finds free slots. */
     void stopJob() {
-        cluster.activeJob(ReplayWorldJob.NAME).ifPresent(job -> cluster.cancel(job.id(), Duration.ofMinutes(2)));
+        for (DeployableJob deployable : DeployableJob.values()) {
+            cluster.activeJob(deployable.flinkName())
+                    .ifPresent(job -> cluster.cancel(job.id(), Duration.ofMinutes(2)));
+        }
     }
 
     /** Starts replaying the world into this scenario's topics at {@link #RATE} events per second. */
@@ -309,12 +322,12 @@ final class Scenario {
     }
 
     static Path jar() {
-        try (var files = Files.list(LocalPlatform.ROOT.resolve("jobs/risk-flags/target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("borderflow-risk-flags-.*-job\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("build the job jar first (mvn install)"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jar(DeployableJob.RISK);
+    }
+
+    static Path jar(DeployableJob job) {
+        return job.jar(LocalPlatform.ROOT)
+                .orElseThrow(() -> new AssertionError("build the job jar first (mvn install): " + job.jarPattern()));
     }
 
     private static Map<String, String> loadProperties(Path file) {
@@ -343,6 +356,7 @@ final class Scenario {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
             Files.createDirectories(configDir.resolve("environments"));
+            Files.copy(world.config.resolve(ReplayWorld.PRIVACY), configDir.resolve(ReplayWorld.PRIVACY));
             ObjectNode environment = (ObjectNode) yaml.readTree(
                     LocalPlatform.ROOT.resolve("config/environments/cluster.yaml").toFile());
             ObjectNode kafka = (ObjectNode) environment.get("kafka");

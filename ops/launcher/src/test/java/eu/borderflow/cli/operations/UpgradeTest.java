@@ -50,6 +50,7 @@ class UpgradeTest {
                 }
             });
             assertEquals(0, first.exitCode(), first.out());
+            assertEquals(1, parallelism(scenario), "the first upgrade rescaled the job to 1");
 
             scenario.awaitReplayed(0.7, scenario.runningJob().id());
             Scenario.Outcome second = upgrade(scenario, "2", line -> { });
@@ -68,13 +69,17 @@ class UpgradeTest {
             assertTrue(flags.stream().anyMatch(f -> f.getRuleId().equals("R3")
                             && f.getTriggerEventId().equals(overstay.exitId())),
                     "the overstay that spans the upgrade is flagged");
-            int parallelism = scenario.cluster.rest().get("jobs/" + scenario.runningJob().id()).path("vertices")
-                    .findValues("parallelism").stream().mapToInt(n -> n.asInt()).max().orElse(0);
-            assertEquals(2, parallelism, "the second upgrade rescaled the job to 2");
+            assertEquals(2, parallelism(scenario), "the second upgrade rescaled the job to 2");
             assertTrue(!jobId.equals(scenario.runningJob().id()), "the upgrades started new jobs");
         } finally {
             scenario.stopJob();
         }
+    }
+
+    /** The largest parallelism of the running job's tasks. */
+    static int parallelism(Scenario scenario) {
+        return scenario.cluster.rest().get("jobs/" + scenario.runningJob().id()).path("vertices")
+                .findValues("parallelism").stream().mapToInt(n -> n.asInt()).max().orElse(0);
     }
 
     private static Scenario.Outcome upgrade(Scenario scenario, String parallelism,
