@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
+                "  bench job               the whole risk job against a passthrough job, latency, state (--help)",
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 RunCommand.class,
                 EvaluateCommand.class,
-                FlagsCommand.class
+                FlagsCommand.class,
+                eu.borderflow.cli.bench.BenchJobCommand.class
         })
 public final class Borderflow implements Runnable {
 

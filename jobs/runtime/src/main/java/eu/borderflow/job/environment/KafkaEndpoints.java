@@ -32,21 +32,34 @@ public final class KafkaEndpoints {
     private final KafkaSettings kafka;
     private final TopicNames topics;
     private final boolean stopAtStartupEnd;
+    private final DeliveryGuarantee guarantee;
 
-    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd) {
+    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd,
+                           DeliveryGuarantee guarantee) {
         this.kafka = kafka;
         this.topics = topics;
         this.stopAtStartupEnd = stopAtStartupEnd;
+        this.guarantee = guarantee;
     }
 
     /** Streams until cancelled. */
     public static KafkaEndpoints streaming(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false);
+        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false,
+                DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
     public static KafkaEndpoints untilEndAtStart(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true);
+        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true,
+                DeliveryGuarantee.EXACTLY_ONCE);
+    }
+
+    /**
+     * The same endpoints with at-least-once sinks: flags visible as soon as they are written, not at the next
+     * checkpoint, and possibly twice after a restart (the latency benchmark's other mode).
+     */
+    public KafkaEndpoints atLeastOnce() {
+        return new KafkaEndpoints(kafka, topics, stopAtStartupEnd, DeliveryGuarantee.AT_LEAST_ONCE);
     }
 
     public TopicNames topics() {
@@ -106,7 +119,7 @@ public final class KafkaEndpoints {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(kafka.getTransactionalIdPrefix() + "-" + output)
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))
