@@ -76,24 +76,19 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
             ctx.timerService().registerEventTimeTimer(due);
             return;
         }
-        DocumentTrail current = trail.value();
-        if (current == null) {
-            current = new DocumentTrail();
-        }
-        current = applySafely(current, crossing, ctx, out);
+        DocumentTrail stored = trail.value();
+        DocumentTrail current = applySafely(stored == null ? new DocumentTrail() : stored, crossing, ctx, out);
         store(current, ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
-        DocumentTrail current = trail.value();
+        DocumentTrail stored = trail.value();
         var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
-        if (current == null && due.isEmpty()) {
+        if (stored == null && due.isEmpty()) {
             return;
         }
-        if (current == null) {
-            current = new DocumentTrail();
-        }
+        DocumentTrail current = stored == null ? new DocumentTrail() : stored;
         for (DocumentCrossing crossing : due) {
             current = applySafely(current, crossing, ctx, out);
         }
@@ -133,7 +128,9 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
 
     /**
      * Keeps the trail, or erases it once it may go. The expiry timer is only registered ahead of the watermark: a
-     * timer registered behind it from onTimer would fire again at once.
+     * timer registered behind it from onTimer would fire again at once. One expiry timer per trail at a time (its day
+     * is kept in the trail): the retention only grows, so a pending timer stands for the later expiry, and when it
+     * fires the trail is stored again and the timer moves on; not one timer per crossing for three years.
      */
     private void store(DocumentTrail current, Context ctx) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
@@ -142,10 +139,12 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
             trail.clear();
             return;
         }
-        trail.update(current);
-        if (expiry > watermark) {
+        long pendingTimer = current.getExpiryTimerDay() == 0 ? Long.MIN_VALUE : current.getExpiryTimerDay() * DAY_MS;
+        if (expiry > watermark && (pendingTimer <= watermark || pendingTimer > expiry)) {
             ctx.timerService().registerEventTimeTimer(expiry);
+            current.setExpiryTimerDay(current.getKeepUntil() + 1);
         }
+        trail.update(current);
     }
 
     /**
