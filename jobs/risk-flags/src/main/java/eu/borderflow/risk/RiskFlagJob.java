@@ -191,8 +191,8 @@ public final class RiskFlagJob {
             flags = flags == null ? stageFlags : flags.union(stageFlags);
         }
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
-        sink(flags.map(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
-                .uid("flag-audit").name("audit record per flag revision")
+        sink(deadLetters.from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
+                        .uid(FlagAudit.UID).name("audit record per flag revision"))
                 .sinkTo(auditSink).uid("audit-sink").name("audit"));
         sink(deadLetters.union()
                 .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
