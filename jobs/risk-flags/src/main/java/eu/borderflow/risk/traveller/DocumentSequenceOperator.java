@@ -31,7 +31,7 @@ import java.util.List;
  * A crossing later than the allowed lateness is applied at once: R8 judges it, but it cannot be placed between
  * crossings already judged, so R7 skips it when it is older than the last one.
  */
-public final class DocumentSequenceOperator extends KeyedProcessFunction<String, DocumentCrossing, RiskFlag> {
+public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, DocumentCrossing, RiskFlag> {
 
     public static final String UID = "document-sequence";
     private static final long serialVersionUID = 1L;

@@ -43,7 +43,7 @@ public final class TravellerRules {
                 .process(new DocumentProjection(config), Types.POJO(DocumentCrossing.class))
                 .uid(DocumentProjection.UID).name("Document: crossing projection"));
         DataStream<RiskFlag> documentFlags = deadLetters.from(documentCrossings
-                .keyBy(DocumentCrossing::getDocumentToken, Types.STRING)
+                .keyBy(DocumentCrossing::getDocumentDigest, Types.LONG)
                 .process(new DocumentSequenceOperator(config, bcps), flagType)
                 .uid(DocumentSequenceOperator.UID).name("Document: R7 impossible travel, R8 biometric identity"));
         DataStream<RiskFlag> validityFlags = deadLetters.from(crossings
