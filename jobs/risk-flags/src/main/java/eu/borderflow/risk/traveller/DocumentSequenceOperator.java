@@ -72,8 +72,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
     public void processElement(DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
-            pending.add(crossing);
-            ctx.timerService().registerEventTimeTimer(due);
+            EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
             return;
         }
         DocumentTrail stored = trail.value();
@@ -85,6 +84,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
         DocumentTrail stored = trail.value();
         var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
+        EventTimeOrder.timerForTheRest(pending, latenessMs, ctx.timerService());
         if (stored == null && due.isEmpty()) {
             return;
         }

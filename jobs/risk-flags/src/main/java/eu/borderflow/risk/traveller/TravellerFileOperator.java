@@ -106,8 +106,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         justified.see(crossing.getEventTime());
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
-            pending.add(crossing);
-            ctx.timerService().registerEventTimeTimer(due);
+            EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
             return;
         }
         TravellerFile stored = file.value();
@@ -119,6 +118,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
         TravellerFile stored = file.value();
         var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
+        EventTimeOrder.timerForTheRest(pending, latenessMs, ctx.timerService());
         if (stored == null && due.isEmpty()) {
             return;
         }

@@ -95,6 +95,28 @@ class StateExpiryTest {
         }
     }
 
+    @Test
+    void crossingsWaitingForTheLatenessHoldOneTimerAndAreEachTakenAtTheirOwnTime() throws Exception {
+        try (RuleHarness<TravellerCrossing> file = RuleHarness.travellerFile(CONFIG);
+             RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
+            for (RuleHarness<?> h : List.of(file, trail)) {
+                h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-01-02T10:00").build());
+                assertEquals(1, h.timers(), "one timer, at the entry's due time, for both waiting crossings");
+                h.watermark("2025-01-04T10:00:00Z");
+            }
+            // The entry alone is taken at its due time; the exit waits for its own.
+            assertEquals(3, file.timers(), "the exit's due time, the open stay's R4 deadline and its expiry");
+            assertEquals(2, trail.timers(), "the exit's due time and the trail's expiry");
+            file.watermark("2025-01-05T10:00:00Z");
+            trail.watermark("2025-01-05T10:00:00Z");
+            assertTrue(file.flags().isEmpty(), "a one-day stay");
+            assertEquals(1, file.timers(), "the exit taken: only the closed file's expiry is left");
+            assertEquals(1, trail.timers(), "both taken: only the trail's expiry is left");
+            assertEquals(1, file.stateEntries());
+            assertEquals(1, trail.stateEntries());
+        }
+    }
+
     private static eu.borderflow.schema.BorderCrossing withRetention(Crossings crossing) {
         eu.borderflow.schema.BorderCrossing built = crossing.build();
         built.setRetentionUntil(CLAIMED_RETENTION);
