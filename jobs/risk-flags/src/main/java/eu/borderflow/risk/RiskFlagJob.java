@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
@@ -18,6 +19,8 @@ import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.IngestTimestamps;
 import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RecordIngest;
+import eu.borderflow.job.metrics.FlagMetrics;
+import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.risk.sink.FlagAudit;
 import eu.borderflow.risk.traveller.TravellerRules;
 import eu.borderflow.schema.AlertChange;
@@ -109,7 +112,7 @@ public final class RiskFlagJob {
     public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
         RuntimeSettings settings = environment.getJob();
         settings.check(environment.getKafka());
-        env.configure(settings.flinkConfiguration(home));
+        env.configure(EntryCountingStateBackendFactory.wrap(settings.flinkConfiguration(home)));
         env.setParallelism(settings.getParallelism());
         configureTypes(env);
     }
@@ -185,11 +188,14 @@ public final class RiskFlagJob {
                         new AvroTypeInfo<>(AlertChange.class))
                 .uid(AlertChangeAdmission.UID).name("alert changes: drop re-sent, dead-letter late"));
 
-        DataStream<RiskFlag> flags = null;
+        DataStream<RiskFlag> allFlags = null;
         for (RuleStage stage : rules) {
             DataStream<RiskFlag> stageFlags = stage.apply(admittedCrossings, admittedAlerts, settings, deadLetters);
-            flags = flags == null ? stageFlags : flags.union(stageFlags);
+            allFlags = allFlags == null ? stageFlags : allFlags.union(stageFlags);
         }
+        DataStream<RiskFlag> flags = allFlags
+                .transform("flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
+                .uid("flag-metrics");
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
         sink(deadLetters.from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
                         .uid(FlagAudit.UID).name("audit record per flag revision"))

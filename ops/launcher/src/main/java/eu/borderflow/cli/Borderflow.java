@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
         description = "Integrated border-management data pipeline on synthetic data.",
         footer = {"",
                 "Also, from ops/borderflow itself:",
-                "  demo                    Kafka, a generated world, the risk-flag job and replayed traffic on this machine",
+                "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
+                "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
+                "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
                 "  bench job               the whole risk job against a passthrough job, latency, state (--help)",
@@ -25,6 +27,11 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 EvaluateCommand.class,
                 FlagsCommand.class,
+                DeployCommand.class,
+                UpgradeCommand.class,
+                StopCommand.class,
+                JobsCommand.class,
+                DashboardCommand.class,
                 eu.borderflow.cli.bench.BenchJobCommand.class
         })
 public final class Borderflow implements Runnable {

@@ -23,7 +23,7 @@ public final class ConfigDir {
     }
 
     /** The folder to read, or {@code null} for the built-in defaults. */
-    private Path folder() {
+    Path folder() {
         if (configDir != null) {
             if (!Files.isDirectory(configDir)) {
                 throw new UserError("--config " + configDir + " is not a folder");

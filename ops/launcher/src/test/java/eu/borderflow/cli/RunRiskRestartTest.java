@@ -166,7 +166,8 @@ class RunRiskRestartTest {
                 "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Borderflow.class.getName(),
-                "run", "risk", "--bootstrap", bootstrap, "--metrics-port", "0", "--parallelism", "2",
+                "run", "risk", "--bootstrap", bootstrap, "--metrics-port", "0", "--rest-port", "0",
+                "--parallelism", "2",
                 "--config", config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

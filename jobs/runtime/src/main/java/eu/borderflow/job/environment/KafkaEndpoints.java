@@ -22,10 +22,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /**
- * The job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
- * docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id.
+ * A job's Kafka sources (read_committed, decoded and validated inside the source) and exactly-once sinks for one
+ * environment. Keys follow docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id;
+ * a job adds its own inputs and outputs through {@link #input} and {@link #sink}.
  */
 public final class KafkaEndpoints {
 
@@ -44,14 +46,21 @@ public final class KafkaEndpoints {
 
     /** Streams until cancelled. */
     public static KafkaEndpoints streaming(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false,
-                DeliveryGuarantee.EXACTLY_ONCE);
+        return streaming(environment.getKafka(), environment.getTopics());
+    }
+
+    /** Streams until cancelled, with the group and transactional ids of {@code kafka}. */
+    public static KafkaEndpoints streaming(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, false, DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
     public static KafkaEndpoints untilEndAtStart(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true,
-                DeliveryGuarantee.EXACTLY_ONCE);
+        return untilEndAtStart(environment.getKafka(), environment.getTopics());
+    }
+
+    public static KafkaEndpoints untilEndAtStart(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, true, DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /**
@@ -67,11 +76,16 @@ public final class KafkaEndpoints {
     }
 
     public IngestSource<BorderCrossing> crossings() {
-        return ingest -> source(topics.getCrossings(), ingest);
+        return input(topics.getCrossings());
     }
 
     public IngestSource<AlertChange> alerts() {
-        return ingest -> source(topics.getAlerts(), ingest);
+        return input(topics.getAlerts());
+    }
+
+    /** Records of any topic, read_committed, from the environment's starting offsets. */
+    public <T extends SpecificRecordBase> IngestSource<T> input(String topic) {
+        return ingest -> source(topic, ingest);
     }
 
     public KafkaSink<RiskFlag> flags() {
@@ -95,6 +109,7 @@ public final class KafkaEndpoints {
     private <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> source(String topic,
                                                                                 RecordIngest<T> ingest) {
         KafkaSourceBuilder<Either<T, DeadLetter>> builder = KafkaSource.<Either<T, DeadLetter>>builder()
+                .setProperties(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setGroupId(kafka.getGroupId())
                 .setTopics(topic)
@@ -115,8 +130,13 @@ public final class KafkaEndpoints {
         };
     }
 
-    private <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
+    /**
+     * An exactly-once sink; its transactional ids are the environment's prefix, a dash and {@code output}, which must
+     * be unique among the job's sinks.
+     */
+    public <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(guarantee)
@@ -124,6 +144,13 @@ public final class KafkaEndpoints {
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))
                 .build();
+    }
+
+    /** The environment's client properties (security settings); the settings set after them win. */
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafka.getProperties());
+        return properties;
     }
 
     private static byte[] utf8(String s) {

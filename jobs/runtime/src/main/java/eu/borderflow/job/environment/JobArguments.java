@@ -1,11 +1,13 @@
-package eu.borderflow.risk;
+package eu.borderflow.job.environment;
 
-import eu.borderflow.job.environment.JobEnvironment;
+/**
+ * A job jar's arguments, the same for every job: {@code [--environment NAME] [--config DIR]}; defaults: the cluster
+ * environment and the configuration packed into the jar.
+ */
+public record JobArguments(String environment, String configDir) {
 
-/** The job jar's arguments: {@code [--environment NAME] [--config DIR]}; defaults: the cluster environment, jar config. */
-record JobArguments(String environment, String configDir) {
-
-    static JobArguments parse(String[] args) {
+    /** @throws IllegalArgumentException naming the argument that is wrong, with the usage */
+    public static JobArguments parse(String[] args) {
         String environment = JobEnvironment.CLUSTER;
         String configDir = null;
         for (int i = 0; i < args.length; i++) {

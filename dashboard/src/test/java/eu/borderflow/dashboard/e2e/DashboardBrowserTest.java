@@ -1,0 +1,209 @@
+package eu.borderflow.dashboard.e2e;
+
+import eu.borderflow.dashboard.Dashboard;
+import eu.borderflow.dashboard.browser.Browser;
+import eu.borderflow.dashboard.testing.TestDashboard;
+import eu.borderflow.dashboard.testing.TestTopics;
+import eu.borderflow.dashboard.testing.Topics;
+import eu.borderflow.dashboard.testing.Web;
+import eu.borderflow.reference.SectionTable;
+import eu.borderflow.schema.FlagReview;
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.GroundTruthKind;
+import eu.borderflow.schema.ReviewDecision;
+import eu.borderflow.schema.SectionImpactLevel;
+import eu.borderflow.schema.SectionLevelChange;
+import eu.borderflow.seeds.generate.GenerateOptions;
+import eu.borderflow.seeds.generate.Generator;
+import eu.borderflow.seeds.generate.Progress;
+import eu.borderflow.tools.evaluate.EvaluationInputs;
+import eu.borderflow.tools.kafka.TestBroker;
+import eu.borderflow.tools.replay.Pacing;
+import eu.borderflow.tools.replay.ReplayOptions;
+import eu.borderflow.tools.replay.ReplayReport;
+import eu.borderflow.tools.replay.Replayer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.logging.Level;
+
+import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
+import static eu.borderflow.dashboard.testing.TestDashboard.SUPERVISOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard end to end in a real browser: a real Kafka broker, the risk-flag job streaming on an embedded
+ * MiniCluster, a generated world replayed into Kafka while an analyst watches in headless Chromium. The analyst signs
+ * in, sees the sections coloured by level, sees a flag the generator planted arrive in the live feed, opens it,
+ * confirms it with a reason; the FlagReview is then read back from Kafka. A supervisor then raises a section's level
+ * and sees the map follow. Screenshots go to target/screenshots.
+ */
+class DashboardBrowserTest {
+
+    private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final String REASON = "Document checked against the alert: same issuing state and number";
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    /** The reference data's colours (app.css) as the browser computes them. */
+    private static final String CRITICAL_RGB = "rgb(198, 40, 40)";
+    private static final String LOW_RGB = "rgb(46, 125, 50)";
+
+    @TempDir
+    static Path dir;
+    private static TestBroker broker;
+    private static TestTopics topics;
+    private static EmbeddedJobs.Running risk;
+    private static Dashboard dashboard;
+    private static Path world;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = dir.resolve("world");
+        Generator.run(new GenerateOptions(11, 1000, 30, LocalDate.parse("2025-01-06"), world), Progress.NONE);
+        broker = TestBroker.startOrShareExternal();
+        topics = TestTopics.create(broker.bootstrap(), dir);
+        risk = EmbeddedJobs.risk(topics.config(), topics.environment(), dir.resolve("checkpoints"));
+        dashboard = TestDashboard.live(topics, broker.bootstrap(), Clock.systemUTC(), List.of(risk.restUrl()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (risk != null) {
+            risk.close();
+        }
+        broker.close();
+    }
+
+    private static void signOutAndIn(Browser browser, String user) {
+        browser.find(By.id("logout")).click();
+        browser.await(WAIT, ExpectedConditions.urlContains("/login.html"));
+        browser.find(By.id("login-user")).sendKeys(user);
+        browser.find(By.id("login-password")).sendKeys(TestDashboard.password(user));
+        browser.find(By.id("login-submit")).click();
+        browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("who"), user + " ("));
+    }
+
+    @Test
+    void anAnalystSeesThePictureAndAPlantedFlagArriveLiveReviewsItAndTheReviewIsOnKafka() throws Exception {
+        GroundTruthEntry planted = EvaluationInputs.groundTruth(world).stream()
+                .filter(e -> e.getKind() == GroundTruthKind.EXPECTED_FLAG && e.getRuleId().equals("R1"))
+                .findFirst().orElseThrow();
+        String flagId = planted.getRuleId() + ":" + planted.getTriggerEventId();
+        String base = dashboard.url();
+        try (Browser browser = Browser.start()) {
+            browser.open(base + "/");
+            browser.await(WAIT, ExpectedConditions.urlContains("/login.html"));
+            browser.find(By.id("login-user")).sendKeys(ANALYST);
+            browser.find(By.id("login-password")).sendKeys(TestDashboard.password(ANALYST));
+            browser.find(By.id("login-submit")).click();
+            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "ana (analyst)"));
+            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("conn"), "live"));
+            // Before signing in the page's session check was refused (401, as it must be); only later errors count.
+            browser.driver().manage().logs().get("browser");
+
+            long drawn = SectionTable.load().rows().size();
+            browser.await(WAIT, d -> d.findElements(By.cssSelector("path.section")).size() == drawn);
+            WebElement critical = browser.find(By.cssSelector("path.section[data-section='LAND-POL-BLR']"));
+            assertTrue(critical.getAttribute("class").contains("level-CRITICAL"), critical.getAttribute("class"));
+            assertEquals(CRITICAL_RGB, browser.script("return getComputedStyle(arguments[0]).stroke", critical));
+            WebElement low = browser.find(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"));
+            assertEquals(LOW_RGB, browser.script("return getComputedStyle(arguments[0]).stroke", low));
+            assertTrue(browser.driver().findElements(By.cssSelector("#feed li[data-flag-id='" + flagId + "']"))
+                            .isEmpty(),
+                    "the flag is not there before the world is replayed");
+
+            StringWriter replayLog = new StringWriter();
+            ReplayReport replayed = new Replayer(new ReplayOptions(world, Pacing.max(), broker.bootstrap(),
+                    topics.names(), 0, new PrintWriter(replayLog), false)).run();
+            assertEquals(0, replayed.failed(), replayLog.toString());
+
+            By arrived = By.cssSelector("#feed li.new[data-flag-id='" + flagId + "']");
+            WebElement item = browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(arrived));
+            browser.screenshot(SHOTS.resolve("dashboard-map.png"));
+            item.findElement(By.tagName("a")).click();
+            WebElement detail = browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("flag-detail")));
+            assertEquals(flagId, detail.getAttribute("data-flag-id"));
+            assertFalse(browser.find(By.id("flag-explanation")).getText().isBlank());
+            assertTrue(browser.find(By.id("flag-evidence")).getText().contains(planted.getTriggerEventId()));
+
+            browser.find(By.id("review-reason")).sendKeys(REASON);
+            browser.find(By.id("review-confirm")).click();
+            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"),
+                    "Review recorded"));
+            String reviewId = browser.find(By.id("review-result")).getAttribute("data-review-id");
+            browser.screenshot(SHOTS.resolve("dashboard-flag-review.png"));
+
+            try (Topics kafka = new Topics(broker.bootstrap())) {
+                FlagReview review = kafka.read(topics.names().getReviews(), FlagReview.class, WAIT,
+                        r -> r.getFlagId().equals(flagId)).stream().filter(r -> r.getFlagId().equals(flagId))
+                        .findFirst().orElseThrow(() -> new AssertionError("no review of " + flagId + " on Kafka"));
+                assertEquals(reviewId, review.getReviewId());
+                assertEquals(ReviewDecision.CONFIRMED, review.getDecision());
+                assertEquals("analyst", review.getRole());
+                assertEquals(REASON, review.getReason());
+            }
+            browser.open(base + "/#map");
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#feed li.feed-review[data-flag-id='" + flagId + "']")));
+
+            browser.open(base + "/#health");
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("tr.job[data-state='RUNNING']")));
+            browser.screenshot(SHOTS.resolve("dashboard-health.png"));
+
+            browser.open(base + "/#section/LAND-ROU-SRB");
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("why")));
+            assertTrue(browser.driver().findElements(By.id("level-form")).isEmpty(), "an analyst changes no level");
+            signOutAndIn(browser, SUPERVISOR);
+            browser.open(base + "/#section/LAND-ROU-SRB");
+            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("level-form")));
+            new Select(browser.find(By.id("level-select"))).selectByValue("HIGH");
+            browser.find(By.id("level-reason")).sendKeys("Surge reported by the national coordination centre");
+            browser.find(By.cssSelector("#level-form button")).click();
+            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("level-result"), "Recorded"));
+            browser.open(base + "/#map");
+            browser.await(WAIT, d -> d.findElement(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"))
+                    .getAttribute("class").contains("level-HIGH"));
+
+            @SuppressWarnings("unchecked")
+            List<String> requested = (List<String>) browser.script(
+                    "return performance.getEntriesByType('resource').map(e => e.name)");
+            assertFalse(requested.isEmpty());
+            for (String url : requested) {
+                assertTrue(url.startsWith(base + "/"), "every request stays on the page's origin: " + url);
+            }
+            List<LogEntry> errors = browser.driver().manage().logs().get("browser").getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertEquals(List.of(), errors, "no errors in the browser console (CSP violations would show here)");
+        }
+        try (Topics kafka = new Topics(broker.bootstrap())) {
+            SectionLevelChange change = kafka.read(topics.names().getSectionLevels(), SectionLevelChange.class, WAIT,
+                    c -> c.getSectionId().equals("LAND-ROU-SRB")).get(0);
+            assertEquals(SectionImpactLevel.LOW, change.getPreviousLevel());
+            assertEquals(SectionImpactLevel.HIGH, change.getLevel());
+            assertEquals("supervisor", change.getRole());
+        }
+        String metrics = new Web(base).get("/metrics").body();
+        assertFalse(metrics.matches("(?s).*borderflow_dashboard_csp_violations_total [1-9].*"),
+                "no CSP violation reported");
+        assertTrue(metrics.contains("borderflow_dashboard_reviews_total{decision=\"CONFIRMED\"} 1.0"), metrics);
+    }
+}
