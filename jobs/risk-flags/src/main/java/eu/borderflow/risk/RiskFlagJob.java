@@ -201,8 +201,8 @@ public final class RiskFlagJob {
                 .transform("flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
                 .uid("flag-metrics");
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
-        sink(flags.map(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
-                .uid("flag-audit").name("audit record per flag revision")
+        sink(deadLetters.from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
+                        .uid(FlagAudit.UID).name("audit record per flag revision"))
                 .sinkTo(auditSink).uid("audit-sink").name("audit"));
         sink(deadLetters.union()
                 .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),

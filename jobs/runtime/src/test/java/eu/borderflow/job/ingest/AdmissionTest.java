@@ -68,6 +68,27 @@ class AdmissionTest {
     }
 
     @Test
+    void aTravellerHoldsOneTimerWhateverItsCrossingsAndItsIdsStillGoWithTheLateness() throws Exception {
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
+            // Out of order: the second is the oldest, and its expiry comes first.
+            BorderCrossing entry = crossing("e1", T0.plusSeconds(3600));
+            BorderCrossing earlier = crossing("e0", T0);
+            BorderCrossing exit = crossing("e2", T0.plusSeconds(7200));
+            send(h, entry, earlier, exit);
+            assertEquals(2, h.numEventTimeTimers(), "the first id's expiry, then the older one's; none for e2");
+
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli());
+            send(h, entry, exit);
+            assertEquals(3, h.extractOutputValues().size(), "e1 and e2 still remembered");
+            assertEquals(1, h.numEventTimeTimers(), "one timer, at the oldest remaining id's expiry");
+
+            h.processWatermark(T0.plus(LATENESS).plusSeconds(7200).toEpochMilli());
+            assertEquals(0, h.numKeyedStateEntries(), "every id gone with the lateness");
+            assertEquals(0, h.numEventTimeTimers());
+        }
+    }
+
+    @Test
     void aCrossingJustWithinTheLatenessIsAdmitted() throws Exception {
         try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
             h.processWatermark(T0.plus(LATENESS).toEpochMilli() - 1);
