@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * The flags of the bounded risk job (default rules, parallelism 2) over a generated world, one line per flag revision:
  * its id and revision and the SHA-256 of its whole Avro encoding, sorted; then one count per rule. A performance change
  * must leave these lines exactly as they are ({@code FlagReferenceTest}); the committed reference was computed from the
- * job as it was before any optimisation. {@code main(outFile)} writes the reference anew (only after a change of the
+ * job as it was before any optimisation, and written anew when RiskFlag v2 added {@code raised_event_time} (the
+ * optimised job's flags, projected onto RiskFlag v1, were first checked equal to the old reference line by line).
+ * {@code main(outFile)} writes the reference anew (only after a change of the
  * rules or of the generator, never to make an optimisation pass).
  */
 public final class FlagReference {
