@@ -6,7 +6,11 @@
 #   status  running/stopped, pid, bootstrap, topics; exit 0 when running, 3 when stopped
 # Environment: BORDERFLOW_KAFKA_PORT (default 9092; the controller listens on the next port),
 #              BORDERFLOW_KAFKA_DATA (default var/kafka: config, data, log and pid of this broker),
-#              BORDERFLOW_KAFKA_START_TIMEOUT (seconds, default 60).
+#              BORDERFLOW_KAFKA_START_TIMEOUT (seconds, default 60),
+#              BORDERFLOW_KAFKA_SASL_PORT (unset by default: PLAINTEXT only; set, the broker also listens there with
+#                SASL_PLAINTEXT and SCRAM-SHA-256 for the user BORDERFLOW_KAFKA_SASL_USER / _PASSWORD, default
+#                borderflow / borderflow-secret, and `up` writes the client settings to
+#                $BORDERFLOW_KAFKA_DATA/client-sasl.properties for --kafka-config).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,6 +26,11 @@ LOG="$HOME_DIR/logs/kafka.out"
 START_TIMEOUT="${BORDERFLOW_KAFKA_START_TIMEOUT:-60}"
 STOP_GRACE=30
 BOOTSTRAP="127.0.0.1:$PORT"
+SASL_PORT="${BORDERFLOW_KAFKA_SASL_PORT:-}"
+SASL_USER="${BORDERFLOW_KAFKA_SASL_USER:-borderflow}"
+SASL_PASSWORD="${BORDERFLOW_KAFKA_SASL_PASSWORD:-borderflow-secret}"
+SASL_MECHANISM=SCRAM-SHA-256
+CLIENT_SASL="$HOME_DIR/client-sasl.properties"
 
 say() { echo "kafka: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -60,16 +69,24 @@ fetch_jars() {
 
 write_config() {
   mkdir -p "$HOME_DIR/data" "$HOME_DIR/logs"
+  local listeners="PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT"
+  local advertised="PLAINTEXT://127.0.0.1:$PORT"
+  local protocols="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+  if [[ -n "$SASL_PORT" ]]; then
+    listeners="$listeners,SASL_PLAINTEXT://127.0.0.1:$SASL_PORT"
+    advertised="$advertised,SASL_PLAINTEXT://127.0.0.1:$SASL_PORT"
+    protocols="$protocols,SASL_PLAINTEXT:SASL_PLAINTEXT"
+  fi
   cat > "$PROPERTIES" <<PROPS
 # Written by ops/kafka/kafka.sh on every start; edit the script, not this file.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+listeners=$listeners
+advertised.listeners=$advertised
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+listener.security.protocol.map=$protocols
 log.dirs=$HOME_DIR/data
 num.partitions=1
 default.replication.factor=1
@@ -81,6 +98,20 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPS
+  if [[ -n "$SASL_PORT" ]]; then
+    # SCRAM credentials live in the cluster metadata: `up` sets the user's through the PLAINTEXT listener.
+    cat >> "$PROPERTIES" <<PROPS
+sasl.enabled.mechanisms=$SASL_MECHANISM
+listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+PROPS
+    cat > "$CLIENT_SASL" <<PROPS
+# Kafka client settings for the SASL listener 127.0.0.1:$SASL_PORT (--kafka-config, or kafka.properties in
+# config/environments/*.yaml). Written by ops/kafka/kafka.sh.
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=$SASL_MECHANISM
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$SASL_USER" password="$SASL_PASSWORD";
+PROPS
+  fi
   cat > "$LOG4J" <<'PROPS'
 # The broker logs to stdout, which kafka.sh sends to logs/kafka.out.
 status = warn
@@ -146,7 +177,7 @@ up() {
   if pid="$(running_pid)"; then
     say "already running (pid $pid, bootstrap $BOOTSTRAP)"
   else
-    for p in "$PORT" "$CONTROLLER_PORT"; do
+    for p in "$PORT" "$CONTROLLER_PORT" $SASL_PORT; do
       port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
     done
     fetch_jars
@@ -161,6 +192,12 @@ up() {
     echo "$pid" > "$PID_FILE"
     wait_started "$pid"
     say "started (pid $pid)"
+  fi
+  if [[ -n "$SASL_PORT" ]]; then
+    tool kafka.admin.ConfigCommand --bootstrap-server "$BOOTSTRAP" --alter --entity-type users \
+      --entity-name "$SASL_USER" --add-config "$SASL_MECHANISM=[password=$SASL_PASSWORD]" >/dev/null \
+      || die "could not set the SCRAM credentials of $SASL_USER"
+    say "SASL_PLAINTEXT ($SASL_MECHANISM) on 127.0.0.1:$SASL_PORT for $SASL_USER; client settings: $CLIENT_SASL"
   fi
   "$ROOT/ops/borderflow" topics --bootstrap "$BOOTSTRAP" >&2 || die "the broker runs, but creating the topics failed"
 }
@@ -194,6 +231,7 @@ status() {
     echo "running"
     echo "pid: $pid"
     echo "bootstrap: $BOOTSTRAP"
+    [[ -n "$SASL_PORT" ]] && echo "sasl bootstrap: 127.0.0.1:$SASL_PORT (client settings: $CLIENT_SASL)"
     echo "topics:"
     tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list 2>/dev/null | sed 's/^/  /' \
       || echo "  (could not list the topics)"

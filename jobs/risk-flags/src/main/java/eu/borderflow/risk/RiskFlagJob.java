@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
@@ -16,8 +17,11 @@ import eu.borderflow.job.ingest.DeadLetterSplit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.IngestTimestamps;
+import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RecordIngest;
+import eu.borderflow.job.metrics.FlagMetrics;
+import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.risk.sink.FlagAudit;
 import eu.borderflow.risk.traveller.TravellerRules;
 import eu.borderflow.schema.AlertChange;
@@ -52,9 +56,11 @@ import java.util.Objects;
 public final class RiskFlagJob {
 
     public static final String NAME = "borderflow risk-flag job";
+    /** What this job's dead letters name in their {@code job} field. */
+    public static final String JOB = "risk-flag-job";
     /** What a dead letter of an operator failure names as its source, once a record has left its topic or file. */
-    public static final String CROSSINGS = "crossings";
-    public static final String ALERTS = "alert changes";
+    public static final JobInput CROSSINGS = new JobInput(JOB, "crossings");
+    public static final JobInput ALERTS = CROSSINGS.other("alert changes");
     /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
     static final int USAGE_EXIT_CODE = 2;
 
@@ -109,7 +115,7 @@ public final class RiskFlagJob {
     public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
         RuntimeSettings settings = environment.getJob();
         settings.check(environment.getKafka());
-        env.configure(settings.flinkConfiguration(home));
+        env.configure(EntryCountingStateBackendFactory.wrap(settings.flinkConfiguration(home)));
         env.setParallelism(settings.getParallelism());
         configureTypes(env);
     }
@@ -121,8 +127,9 @@ public final class RiskFlagJob {
     }
 
     /**
-     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR]}. Configuration and the
-     * pseudonymisation key ({@code BORDERFLOW_TOKEN_KEY}) are read here, on the client, once. A configuration the job
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR] [--parallelism N]}.
+     * Configuration and the pseudonymisation key ({@code BORDERFLOW_TOKEN_KEY}) are read here, on the client, once.
+     * A configuration the job
      * cannot run with (no key outside the local demo, settings that contradict each other) stops it before anything
      * is submitted: as a plain program with exit code 2 and one line on stderr; under {@code flink run} or the REST
      * API with an exception carrying the same message (exiting would stop the JobManager that runs main).
@@ -136,7 +143,7 @@ public final class RiskFlagJob {
         try {
             arguments = JobArguments.parse(args);
             config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
-            environment = JobEnvironment.load(config, arguments.environment());
+            environment = arguments.load(config);
             settings = RiskSettings.bind(config, environment);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
@@ -165,7 +172,7 @@ public final class RiskFlagJob {
         DecodeLimits limits = settings.ingest().decodeLimits();
         DeadLetterStreams deadLetters = new DeadLetterStreams();
 
-        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(BorderCrossing.class,
+        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(JOB, BorderCrossing.class,
                 new CrossingValidator(bcps, settings.ingest()), c -> c.getEventTime().toEpochMilli(),
                 BorderCrossing::getEventId, limits);
         DataStream<BorderCrossing> validCrossings = ingest(env, crossings, crossingIngest, time, deadLetters);
@@ -175,7 +182,7 @@ public final class RiskFlagJob {
                         new AvroTypeInfo<>(BorderCrossing.class))
                 .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"));
 
-        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(AlertChange.class,
+        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(JOB, AlertChange.class,
                 new AlertValidator(settings.ingest()), a -> a.getEventTime().toEpochMilli(),
                 AlertChange::getChangeId, limits);
         DataStream<AlertChange> validAlerts = ingest(env, alerts, alertIngest, time, deadLetters);
@@ -185,14 +192,17 @@ public final class RiskFlagJob {
                         new AvroTypeInfo<>(AlertChange.class))
                 .uid(AlertChangeAdmission.UID).name("alert changes: drop re-sent, dead-letter late"));
 
-        DataStream<RiskFlag> flags = null;
+        DataStream<RiskFlag> allFlags = null;
         for (RuleStage stage : rules) {
             DataStream<RiskFlag> stageFlags = stage.apply(admittedCrossings, admittedAlerts, settings, deadLetters);
-            flags = flags == null ? stageFlags : flags.union(stageFlags);
+            allFlags = allFlags == null ? stageFlags : allFlags.union(stageFlags);
         }
+        DataStream<RiskFlag> flags = allFlags
+                .transform("flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
+                .uid("flag-metrics");
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
-        sink(flags.map(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
-                .uid("flag-audit").name("audit record per flag revision")
+        sink(deadLetters.from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
+                        .uid(FlagAudit.UID).name("audit record per flag revision"))
                 .sinkTo(auditSink).uid("audit-sink").name("audit"));
         sink(deadLetters.union()
                 .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),

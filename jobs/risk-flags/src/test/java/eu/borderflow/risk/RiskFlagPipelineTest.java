@@ -16,6 +16,7 @@ import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.kafka.TestBroker;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
 import eu.borderflow.tools.replay.Pacing;
@@ -166,6 +167,10 @@ class RiskFlagPipelineTest {
         assertTrue(!flags.records().isEmpty(), "the job committed flags");
         assertEquals(flags.records().size(), flags.records().stream()
                 .map(f -> f.getFlagId() + "#" + f.getRevision()).distinct().count(), "no flag revision twice");
+        for (RiskFlag flag : flags.records()) {
+            assertTrue(flag.getRaisedEventTime() != null && !flag.getRaisedEventTime().isBefore(flag.getEventTime()),
+                    () -> "every rule says when it raised a flag, not before its trigger: " + flag);
+        }
         return flags.records();
     }
 
@@ -184,8 +189,26 @@ class RiskFlagPipelineTest {
             while (admin.listTopics().names().get().stream().anyMatch(ours::contains)) {
                 Thread.sleep(100);
             }
+            // Deletion finishes after the topics leave the list: until then creating one fails (it "already
+            // exists"), or TopicSetup still sees it and alters it instead. Apply until every topic is there.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                try {
+                    TopicSetup.apply(bootstrap, topics);
+                    if (admin.listTopics().names().get().containsAll(topics.topics().keySet())) {
+                        return;
+                    }
+                } catch (BrokerUnavailableException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topics were not recreated within 60 s");
+                }
+                Thread.sleep(200);
+            }
         }
-        TopicSetup.apply(bootstrap, topics);
     }
 
     private static String first(List<?> items) {

@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
                 "Also, from ops/borderflow itself:",
                 "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
                 "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
+                "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
+                "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
+                "  bench job               the whole risk job against a passthrough job, latency, state (--help)",
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -24,7 +27,12 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 EvaluateCommand.class,
                 FlagsCommand.class,
-                DashboardCommand.class
+                DeployCommand.class,
+                UpgradeCommand.class,
+                StopCommand.class,
+                JobsCommand.class,
+                DashboardCommand.class,
+                eu.borderflow.cli.bench.BenchJobCommand.class
         })
 public final class Borderflow implements Runnable {
 

@@ -18,12 +18,12 @@ public final class ConfigDir {
             description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
     private Path configDir;
 
-    ConfigLoader loader() {
+    public ConfigLoader loader() {
         return ConfigLoader.from(folder());
     }
 
     /** The folder to read, or {@code null} for the built-in defaults. */
-    private Path folder() {
+    Path folder() {
         if (configDir != null) {
             if (!Files.isDirectory(configDir)) {
                 throw new UserError("--config " + configDir + " is not a folder");

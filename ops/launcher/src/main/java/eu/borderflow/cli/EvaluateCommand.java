@@ -14,6 +14,7 @@ import eu.borderflow.tools.evaluate.FamilyScore;
 import eu.borderflow.tools.evaluate.Miss;
 import eu.borderflow.tools.evaluate.RuleScore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +54,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Read --flags as a topic on this broker: from the beginning to its end offsets, committed only.")
     private String bootstrap;
 
+    @Mixin
+    private KafkaClientOptions kafka;
+
     @Option(names = "--min-precision", paramLabel = "P", defaultValue = "0",
             description = "Lowest acceptable precision, 0..1 (default: ${DEFAULT-VALUE}).")
     private double minPrecision;
@@ -76,7 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         try {
             List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
-            List<RiskFlag> raised = FlagInput.load(flags, bootstrap, spec.commandLine().getErr(), "evaluate");
+            List<RiskFlag> raised = FlagInput.load(flags, bootstrap, kafka.properties(), spec.commandLine().getErr(), "evaluate");
             if (rules != null) {
                 expected = expected.stream().filter(e -> rules.contains(e.getRuleId())).toList();
                 raised = raised.stream().filter(f -> rules.contains(f.getRuleId())).toList();

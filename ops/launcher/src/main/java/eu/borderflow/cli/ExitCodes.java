@@ -1,5 +1,7 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.cli.flink.ClusterUnavailableException;
+import eu.borderflow.cli.flink.DeploymentException;
 import eu.borderflow.config.ConfigException;
 import picocli.CommandLine;
 
@@ -16,9 +18,18 @@ public final class ExitCodes {
     }
 
     static int forException(Throwable e) {
-        if (e instanceof CommandLine.ParameterException || e instanceof UserError || e instanceof ConfigException) {
+        if (e instanceof CommandLine.ParameterException || isUserError(e)) {
             return USAGE;
         }
         return FAILED;
+    }
+
+    /**
+     * A mistake or a refusal the user can act on, printed as one line and exiting {@link #USAGE}: bad input, or a
+     * Flink cluster that is down or refuses a deployment.
+     */
+    static boolean isUserError(Throwable e) {
+        return e instanceof UserError || e instanceof ConfigException || e instanceof ClusterUnavailableException
+                || e instanceof DeploymentException;
     }
 }

@@ -8,6 +8,7 @@ import eu.borderflow.tools.evaluate.TopicSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The flags a command reads: a run's output folder or a flags file, or with a bootstrap address a topic. */
 final class FlagInput {
@@ -20,11 +21,12 @@ final class FlagInput {
      *
      * @throws EvaluationInputException a missing file, an unreadable file or an unreachable topic
      */
-    static List<RiskFlag> load(String from, String bootstrap, PrintWriter err, String command) {
+    static List<RiskFlag> load(String from, String bootstrap, Map<String, String> kafkaProperties, PrintWriter err,
+            String command) {
         if (bootstrap == null) {
             return EvaluationInputs.flagFile(Path.of(from));
         }
-        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, from);
+        TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(bootstrap, kafkaProperties, from);
         if (snapshot.undecodable() > 0) {
             err.println(command + ": skipped " + snapshot.undecodable() + " records of " + from
                     + " that are not RiskFlags");

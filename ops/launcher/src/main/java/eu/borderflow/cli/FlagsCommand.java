@@ -3,6 +3,7 @@ package eu.borderflow.cli;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.EvaluationInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ public final class FlagsCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Read --from as a Kafka topic.")
     private String bootstrap;
 
+    @Mixin
+    private KafkaClientOptions kafka;
+
     @Option(names = "--last", paramLabel = "N", defaultValue = "10",
             description = "How many of the newest flags to print (default: ${DEFAULT-VALUE}).")
     private int last;
@@ -51,7 +55,7 @@ public final class FlagsCommand implements Callable<Integer> {
         }
         List<RiskFlag> flags;
         try {
-            flags = FlagInput.load(from, bootstrap, spec.commandLine().getErr(), "flags");
+            flags = FlagInput.load(from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "flags");
         } catch (EvaluationInputException e) {
             throw new UserError(e.getMessage(), e);
         }

@@ -1,5 +1,9 @@
 package eu.borderflow.cli;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +22,25 @@ final class LatestCheckpoint {
     private static final String METADATA = "_metadata";
 
     private LatestCheckpoint() {
+    }
+
+    /**
+     * Makes {@code env} resume from the newest completed checkpoint under {@code storageUri} (a local folder), after
+     * dropping the older runs' folders; with {@code fresh}, forgets them all first. Returns the checkpoint resumed from.
+     */
+    static Optional<Path> resume(StreamExecutionEnvironment env, String storageUri, boolean fresh) throws IOException {
+        if (!storageUri.startsWith("file:")) {
+            return Optional.empty();
+        }
+        if (fresh) {
+            deleteTree(Path.of(URI.create(storageUri)));
+        }
+        Optional<Path> resume = in(storageUri);
+        resume.ifPresent(checkpoint -> {
+            pruneExcept(storageUri, checkpoint);
+            env.configure(new Configuration().set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toString()));
+        });
+        return resume;
     }
 
     /** The newest completed checkpoint's folder under {@code storageUri} (a file: URI), if there is one. */

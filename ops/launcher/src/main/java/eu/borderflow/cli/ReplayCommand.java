@@ -55,6 +55,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private ConfigDir config;
 
+    @Mixin
+    private KafkaClientOptions kafka;
+
     @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9404",
             description = "Prometheus metrics on http://127.0.0.1:P/metrics while replaying; 0 picks a free port "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -93,7 +96,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ReplayReport report = new Replayer(new ReplayOptions(in, pacing(), bootstrap, topics(), metricsPort, err,
-                    progress)).run();
+                    progress, kafka.properties())).run();
             PrintWriter out = spec.commandLine().getOut();
             out.println("replay: " + report.summary());
             out.flush();

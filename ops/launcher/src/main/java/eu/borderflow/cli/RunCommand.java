@@ -9,7 +9,6 @@ import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +26,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-/** {@code run risk}: the risk-flag job on an embedded Flink MiniCluster, against Kafka or over a dataset's files. */
+/**
+ * {@code run risk} and {@code run picture}: the risk-flag job or the situational-picture job ({@link PictureRun}) on an
+ * embedded Flink MiniCluster, against Kafka or over a dataset's files.
+ */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job).",
+                "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job), picture (the",
+                "situational-picture job: per border section and hour, and R11 pressure flags).",
                 "  run risk [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
                 "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
                 "      exactly-once (read them with isolation.level=read_committed). Checkpoints go to the",
@@ -40,17 +42,31 @@ import java.util.function.Supplier;
                 "      the latest completed one and emits no flag twice.",
                 "  run risk --in DATASET_DIR --out OUT_DIR",
                 "      reads crossings.avro and alerts.avro, writes flags.avro, deadletters.avro and audit.avro",
-                "      into OUT_DIR, then prints the flags per rule."},
+                "      into OUT_DIR, then prints the flags per rule.",
+                "  run picture [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
+                "      streams from Kafka until Ctrl-C; picture updates, R11 flags and dead letters go to their",
+                "      topics exactly-once. Checkpoints go to the environment's picture.checkpoint_storage",
+                "      (var/checkpoints/picture); started again, the job resumes from the latest completed one.",
+                "  run picture --in DATASET_DIR --out OUT_DIR [--flags FILE|DIR]",
+                "      reads crossings.avro and incidents.avro (and the flags.avro of a bounded risk run), writes",
+                "      picture.avro, flags.avro (R11) and deadletters.avro into OUT_DIR, each window once, final."},
         footer = {
                 "",
                 "On a Flink 2.2 cluster the same job runs from its job jar:",
                 "  mvn -B -pl jobs/risk-flags -am package -DskipTests",
                 "  flink run -c eu.borderflow.risk.RiskFlagJob \\",
                 "      jobs/risk-flags/target/borderflow-risk-flags-0.1.0-SNAPSHOT-job.jar --environment cluster",
-                "(or POST the jar to the cluster's REST API /jars/upload and /jars/<id>/run with that entry class)."})
+                "(or POST the jar to the cluster's REST API /jars/upload and /jars/<id>/run with that entry class);",
+                "the picture job likewise from jobs/situation-picture/target/borderflow-situation-picture-*-job.jar",
+                "with entry class eu.borderflow.picture.SituationPictureJob."})
 public final class RunCommand implements Callable<Integer> {
 
     static final String RISK = "risk";
+    static final String PICTURE = "picture";
+    private static final int RISK_METRICS_PORT = 9249;
+    private static final int PICTURE_METRICS_PORT = 9250;
+    private static final int RISK_REST_PORT = 8081;
+    private static final int PICTURE_REST_PORT = 8082;
 
     private final Supplier<List<RuleStage>> rules;
 
@@ -73,16 +89,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the bounded run writes its Avro files.")
     private Path out;
 
-    @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9249",
+    @Option(names = "--metrics-port", paramLabel = "P",
             description = "The streaming job's Flink metrics (records in and out, dead letters per reason, "
-                    + "duplicates) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them off (default: ${DEFAULT-VALUE}).")
-    private int metricsPort;
+                    + "duplicates, windows and revisions) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them "
+                    + "off (default: " + RISK_METRICS_PORT + " for risk, " + PICTURE_METRICS_PORT + " for picture).")
+    private Integer metricsPort;
 
-    @Option(names = "--rest-port", paramLabel = "P", defaultValue = "8081",
+    @Option(names = "--flags", paramLabel = "FILE|DIR",
+            description = "run picture --in: the flags of a bounded risk run (its flags.avro, or its --out folder).")
+    private Path flags;
+
+    @Option(names = "--rest-port", paramLabel = "P",
             description = "The streaming job's Flink REST API (job state, checkpoints, restarts, backpressure: what "
                     + "the dashboard's health page reads) on http://127.0.0.1:P; 0 takes any free port and does not "
-                    + "say which (default: ${DEFAULT-VALUE}, a JobManager's).")
-    private int restPort;
+                    + "say which (default: " + RISK_REST_PORT + " for risk, a JobManager's; " + PICTURE_REST_PORT
+                    + " for picture).")
+    private Integer restPort;
 
     @Option(names = "--fresh", description = "The streaming run forgets its checkpoints and starts over "
             + "(by default it resumes from the latest completed checkpoint of an earlier run).")
@@ -107,14 +129,20 @@ public final class RunCommand implements Callable<Integer> {
     static final class Jobs implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of(RISK).iterator();
+            return List.of(RISK, PICTURE).iterator();
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        if (!RISK.equals(job)) {
-            throw new UserError("unknown job " + job + "; jobs: " + RISK);
+        if (!RISK.equals(job) && !PICTURE.equals(job)) {
+            throw new UserError("unknown job " + job + "; jobs: " + RISK + ", " + PICTURE);
+        }
+        if (metricsPort == null) {
+            metricsPort = RISK.equals(job) ? RISK_METRICS_PORT : PICTURE_METRICS_PORT;
+        }
+        if (restPort == null) {
+            restPort = RISK.equals(job) ? RISK_REST_PORT : PICTURE_REST_PORT;
         }
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new UserError("--metrics-port must be between 0 and 65535");
@@ -130,6 +158,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (in != null && bootstrap != null) {
             throw new UserError("--bootstrap is for the Kafka run; a bounded run (--in/--out) reads files");
+        }
+        if (flags != null && (in == null || !PICTURE.equals(job))) {
+            throw new UserError("--flags is for a bounded picture run (run picture --in DIR --out DIR --flags FILE)");
+        }
+        if (PICTURE.equals(job)) {
+            return picture();
         }
         if (in != null) {
             checkDataset();
@@ -173,14 +207,7 @@ public final class RunCommand implements Callable<Integer> {
         RiskFlagJob.configure(env, environment, home);
         env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
         String checkpoints = environment.getJob().checkpointUri(home);
-        if (fresh && checkpoints.startsWith("file:")) {
-            LatestCheckpoint.deleteTree(Path.of(URI.create(checkpoints)));
-        }
-        Optional<Path> resume = checkpoints.startsWith("file:") ? LatestCheckpoint.in(checkpoints) : Optional.empty();
-        resume.ifPresent(checkpoint -> {
-            LatestCheckpoint.pruneExcept(checkpoints, checkpoint);
-            env.configure(new Configuration().set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toString()));
-        });
+        Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(settings)
                 .crossings(kafka.crossings(), kafka.topics().getCrossings())
@@ -213,6 +240,21 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private int picture() throws Exception {
+        Path flagFile = null;
+        if (in != null) {
+            checkFolder();
+            flagFile = PictureRun.checkBounded(in, flags);
+            prepareOutput();
+        }
+        ConfigLoader config = configDir.loader();
+        JobEnvironment environment = JobEnvironment.load(config, environmentName);
+        PictureRun run = new PictureRun(config, environment, spec.commandLine().getOut());
+        return in != null ? run.bounded(localEnvironment(environment, 0, 0), in, flagFile, out)
+                : run.streaming(localEnvironment(environment, metricsPort, restPort), bootstrap, metricsPort, restPort,
+                        fresh);
+    }
+
     /**
      * A MiniCluster; with {@code metricsPort} above 0, its metrics for Prometheus; its REST API on 127.0.0.1, on
      * {@code restPort}, or with 0 on a free port nobody is told about.
@@ -232,13 +274,17 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void checkDataset() {
-        if (!Files.isDirectory(in)) {
-            throw new UserError("--in " + in + " is not a folder");
-        }
+        checkFolder();
         for (String file : List.of(DatasetFiles.CROSSINGS, DatasetFiles.ALERTS)) {
             if (!Files.isRegularFile(in.resolve(file))) {
                 throw new UserError("--in " + in + " has no " + file + " (is it a dataset folder from generate?)");
             }
+        }
+    }
+
+    private void checkFolder() {
+        if (!Files.isDirectory(in)) {
+            throw new UserError("--in " + in + " is not a folder");
         }
     }
 

@@ -33,11 +33,14 @@ public final class TopicsCommand implements Callable<Integer> {
     @Mixin
     private ConfigDir config;
 
+    @Mixin
+    private KafkaClientOptions kafka;
+
     @Override
     public Integer call() {
         TopicsConfig topics = TopicsConfig.load(config.loader());
         try {
-            List<TopicChange> changes = TopicSetup.apply(bootstrap, topics);
+            List<TopicChange> changes = TopicSetup.apply(bootstrap, kafka.properties(), topics);
             PrintWriter out = spec.commandLine().getOut();
             changes.forEach(out::println);
             out.flush();

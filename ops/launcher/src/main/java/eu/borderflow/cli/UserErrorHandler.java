@@ -1,6 +1,5 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.config.ConfigException;
 import picocli.CommandLine;
 
 /** Prints user mistakes as one line; anything else is a bug and keeps its stack trace. */
@@ -8,7 +7,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        if (e instanceof UserError || e instanceof ConfigException) {
+        if (ExitCodes.isUserError(e)) {
             cli.getErr().println(cli.getCommandName() + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }

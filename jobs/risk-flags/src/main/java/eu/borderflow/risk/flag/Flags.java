@@ -1,5 +1,6 @@
 package eu.borderflow.risk.flag;
 
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.rules.CrossingFacts;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -39,15 +40,17 @@ public final class Flags {
     }
 
     /**
-     * The next revision of {@code flag}, withdrawn at event time {@code at}, with the reason appended to its
-     * explanation.
+     * The next revision of {@code flag}, withdrawn by a record of event time {@code withdrawnBy}, with the reason
+     * appended to its explanation. It is raised at that event time, or at the withdrawn revision's when the record is
+     * older (a late upload withdraws in the event time the flag had reached).
      */
-    public static RiskFlag withdraw(RiskFlag flag, Instant at, String reason, List<Condition> conditions,
-                                    List<String> evidence) {
+    public static RiskFlag withdraw(RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence,
+                                    Instant withdrawnBy) {
+        Instant raised = FlagTime.raisedAt(flag);
         return RiskFlag.newBuilder(flag)
-                .setRaisedAt(at)
                 .setRevision(flag.getRevision() + 1)
                 .setStatus(FlagStatus.WITHDRAWN)
+                .setRaisedEventTime(withdrawnBy.isAfter(raised) ? withdrawnBy : raised)
                 .setExplanation("Withdrawn: " + reason + " (was: " + flag.getExplanation() + ")")
                 .setConditions(conditions)
                 .setEvidenceIds(evidence)
@@ -79,18 +82,15 @@ public final class Flags {
             return this;
         }
 
-        /** Where and when the trigger happened; the flag counts as raised then unless {@link #raisedAt} says later. */
+        /** The trigger's event time and place; the flag is raised at that time unless {@link #raisedAt} says when. */
         public Builder at(Instant eventTime, String bcpCode, String sectionId) {
-            flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId);
-            if (!flag.hasRaisedAt()) {
-                flag.setRaisedAt(eventTime);
-            }
+            flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId).setRaisedEventTime(eventTime);
             return this;
         }
 
-        /** The event time at which the rule raised the flag: a deadline (R4, R10), later than the trigger. */
-        public Builder raisedAt(Instant at) {
-            flag.setRaisedAt(at);
+        /** The event time at which a rule that fires when a deadline passes raised the flag: that deadline. */
+        public Builder raisedAt(Instant raisedEventTime) {
+            flag.setRaisedEventTime(raisedEventTime);
             return this;
         }
 

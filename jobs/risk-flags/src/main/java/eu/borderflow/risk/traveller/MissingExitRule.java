@@ -73,6 +73,7 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
         return Flags.raise(descriptor, stay.getEntryEventId())
                 .subject(tokens.token(Pseudonymiser.Domain.FILE, fileId), tokens.keyId())
                 .at(Instant.ofEpochMilli(stay.getEntryTime()), stay.getBcpCode(), stay.getSectionId())
+                .raisedAt(Instant.ofEpochMilli(checkedAt))
                 .assess(Severity.MEDIUM, ACTION)
                 .explain(explanation, List.of(
                         Flags.condition("exit recorded for the stay", "none", "by",
@@ -81,16 +82,14 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
                                 Instant.ofEpochMilli(checkedAt), true)),
                         List.of(stay.getEntryEventId()))
                 .keepUntil(LocalDate.ofEpochDay(stay.getRetentionUntil()))
-                .raisedAt(Instant.ofEpochMilli(checkedAt))
                 .build();
     }
 
     /** The retraction of {@code raised}: an exit for the stay was recorded after all. */
     public RiskFlag withdraw(RiskFlag raised, TravellerCrossing exit) {
-        return Flags.withdraw(raised, Instant.ofEpochMilli(exit.getEventTime()),
-                "an exit on " + date(exit.getLocalDate()) + " was recorded late",
+        return Flags.withdraw(raised, "an exit on " + date(exit.getLocalDate()) + " was recorded late",
                 List.of(Flags.condition("exit recorded for the stay", date(exit.getLocalDate()), "=", "none",
                         false)),
-                List.of(raised.getTriggerEventId(), exit.getEventId()));
+                List.of(raised.getTriggerEventId(), exit.getEventId()), Instant.ofEpochMilli(exit.getEventTime()));
     }
 }

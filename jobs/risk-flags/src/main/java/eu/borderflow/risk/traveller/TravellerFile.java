@@ -29,6 +29,8 @@ public final class TravellerFile {
     private int[] visaLastDays;
     /** Each visa's last valid day, epoch day: it is dropped after it. */
     private int[] visaKeepUntil;
+    /** The epoch day of the file's pending expiry timer (it fires that day plus the lateness); 0 when none. */
+    private int expiryTimerDay;
 
     public TravellerFile() {
     }
@@ -184,5 +186,13 @@ public final class TravellerFile {
 
     public void setVisaKeepUntil(int[] visaKeepUntil) {
         this.visaKeepUntil = visaKeepUntil;
+    }
+
+    public int getExpiryTimerDay() {
+        return expiryTimerDay;
+    }
+
+    public void setExpiryTimerDay(int expiryTimerDay) {
+        this.expiryTimerDay = expiryTimerDay;
     }
 }

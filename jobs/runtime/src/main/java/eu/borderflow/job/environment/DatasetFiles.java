@@ -8,6 +8,8 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.Incident;
+import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.src.FileSource;
@@ -16,14 +18,17 @@ import org.apache.flink.types.Either;
 import java.nio.file.Path;
 
 /**
- * The bounded run: a generated dataset's {@code crossings.avro} and {@code alerts.avro} in, Avro container files
- * {@code flags.avro}, {@code deadletters.avro} and {@code audit.avro} out (docs/CONTRACTS.md), each sorted so the
- * same dataset gives the same bytes.
+ * The bounded runs: a generated dataset's {@code crossings.avro}, {@code alerts.avro} and {@code incidents.avro} (and
+ * the flags of an earlier run) in, Avro container files {@code flags.avro}, {@code deadletters.avro},
+ * {@code audit.avro} and {@code picture.avro} out (docs/CONTRACTS.md), each sorted so the same dataset gives the
+ * same bytes.
  */
 public final class DatasetFiles {
 
     public static final String CROSSINGS = "crossings.avro";
     public static final String ALERTS = "alerts.avro";
+    public static final String INCIDENTS = "incidents.avro";
+    public static final String PICTURE = "picture.avro";
     public static final String FLAGS = "flags.avro";
     public static final String DEAD_LETTERS = "deadletters.avro";
     public static final String AUDIT = "audit.avro";
@@ -39,6 +44,23 @@ public final class DatasetFiles {
 
     public static IngestSource<AlertChange> alerts(Path datasetDir) {
         return ingest -> source(ingest, datasetDir.resolve(ALERTS));
+    }
+
+    public static IngestSource<Incident> incidents(Path datasetDir) {
+        return ingest -> source(ingest, datasetDir.resolve(INCIDENTS));
+    }
+
+    /** The flags of an earlier run ({@code flags.avro} as {@link #flags} wrote it). */
+    public static IngestSource<RiskFlag> flagsFrom(Path file) {
+        return ingest -> source(ingest, file);
+    }
+
+    /** Every revision of every window: by section, view, window end, then revision. */
+    public static AvroContainerFileSink<PictureUpdate> picture(Path outDir) {
+        return new AvroContainerFileSink<>(PictureUpdate.class, outDir.resolve(PICTURE),
+                p -> p.getSectionId() + '#' + p.getView() + '#'
+                        + String.format(NUMBER_FORMAT, p.getWindowEnd().toEpochMilli())
+                        + '#' + String.format(NUMBER_FORMAT, p.getRevision()));
     }
 
     public static AvroContainerFileSink<RiskFlag> flags(Path outDir) {

@@ -6,7 +6,10 @@ import eu.borderflow.config.TopicNames;
 import java.io.Serializable;
 import java.nio.file.Path;
 
-/** Where and how the risk-flag job runs: {@code config/environments/<name>.yaml}. */
+/**
+ * Where and how the jobs run: {@code config/environments/<name>.yaml}. The {@code kafka} section is the risk-flag
+ * job's; the situational-picture job uses the same broker under the identity of its {@code picture} section.
+ */
 public final class JobEnvironment implements Serializable {
 
     public static final String LOCAL = "local";
@@ -17,6 +20,7 @@ public final class JobEnvironment implements Serializable {
     private KafkaSettings kafka;
     private TopicNames topics;
     private RuntimeSettings job;
+    private JobIdentity picture;
     private boolean allowDemoKey;
 
     /**
@@ -63,5 +67,29 @@ public final class JobEnvironment implements Serializable {
 
     public void setJob(RuntimeSettings job) {
         this.job = job;
+    }
+
+    public JobIdentity getPicture() {
+        return picture;
+    }
+
+    public void setPicture(JobIdentity picture) {
+        this.picture = picture;
+    }
+
+    /** The parallelism and fault tolerance of {@code job}, checkpointing into another job's storage. */
+    public RuntimeSettings jobAs(JobIdentity identity) {
+        return job.withCheckpointStorage(identity.getCheckpointStorage());
+    }
+
+    /** The broker settings of {@code kafka} under another job's group and transactional-id prefix. */
+    public KafkaSettings kafkaAs(JobIdentity identity) {
+        KafkaSettings settings = new KafkaSettings();
+        settings.setBootstrapServers(kafka.getBootstrapServers());
+        settings.setStartingOffsets(kafka.getStartingOffsets());
+        settings.setTransactionTimeout(kafka.getTransactionTimeout());
+        settings.setGroupId(identity.getGroupId());
+        settings.setTransactionalIdPrefix(identity.getTransactionalIdPrefix());
+        return settings;
     }
 }

@@ -22,31 +22,53 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /**
- * The job's Kafka sources (raw records, read_committed) and exactly-once sinks for one environment. Keys follow
- * docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id.
+ * A job's Kafka sources (read_committed, decoded and validated inside the source) and exactly-once sinks for one
+ * environment. Keys follow docs/CONTRACTS.md: flags by flag_id, dead letters by their source key, audit by audit_id;
+ * a job adds its own inputs and outputs through {@link #input} and {@link #sink}.
  */
 public final class KafkaEndpoints {
 
     private final KafkaSettings kafka;
     private final TopicNames topics;
     private final boolean stopAtStartupEnd;
+    private final DeliveryGuarantee guarantee;
 
-    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd) {
+    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd,
+                           DeliveryGuarantee guarantee) {
         this.kafka = kafka;
         this.topics = topics;
         this.stopAtStartupEnd = stopAtStartupEnd;
+        this.guarantee = guarantee;
     }
 
     /** Streams until cancelled. */
     public static KafkaEndpoints streaming(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), false);
+        return streaming(environment.getKafka(), environment.getTopics());
+    }
+
+    /** Streams until cancelled, with the group and transactional ids of {@code kafka}. */
+    public static KafkaEndpoints streaming(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, false, DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
     public static KafkaEndpoints untilEndAtStart(JobEnvironment environment) {
-        return new KafkaEndpoints(environment.getKafka(), environment.getTopics(), true);
+        return untilEndAtStart(environment.getKafka(), environment.getTopics());
+    }
+
+    public static KafkaEndpoints untilEndAtStart(KafkaSettings kafka, TopicNames topics) {
+        return new KafkaEndpoints(kafka, topics, true, DeliveryGuarantee.EXACTLY_ONCE);
+    }
+
+    /**
+     * The same endpoints with at-least-once sinks: flags visible as soon as they are written, not at the next
+     * checkpoint, and possibly twice after a restart (the latency benchmark's other mode).
+     */
+    public KafkaEndpoints atLeastOnce() {
+        return new KafkaEndpoints(kafka, topics, stopAtStartupEnd, DeliveryGuarantee.AT_LEAST_ONCE);
     }
 
     public TopicNames topics() {
@@ -54,11 +76,16 @@ public final class KafkaEndpoints {
     }
 
     public IngestSource<BorderCrossing> crossings() {
-        return ingest -> source(topics.getCrossings(), ingest);
+        return input(topics.getCrossings());
     }
 
     public IngestSource<AlertChange> alerts() {
-        return ingest -> source(topics.getAlerts(), ingest);
+        return input(topics.getAlerts());
+    }
+
+    /** Records of any topic, read_committed, from the environment's starting offsets. */
+    public <T extends SpecificRecordBase> IngestSource<T> input(String topic) {
+        return ingest -> source(topic, ingest);
     }
 
     public KafkaSink<RiskFlag> flags() {
@@ -82,6 +109,7 @@ public final class KafkaEndpoints {
     private <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> source(String topic,
                                                                                 RecordIngest<T> ingest) {
         KafkaSourceBuilder<Either<T, DeadLetter>> builder = KafkaSource.<Either<T, DeadLetter>>builder()
+                .setProperties(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setGroupId(kafka.getGroupId())
                 .setTopics(topic)
@@ -102,15 +130,27 @@ public final class KafkaEndpoints {
         };
     }
 
-    private <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
+    /**
+     * An exactly-once sink; its transactional ids are the environment's prefix, a dash and {@code output}, which must
+     * be unique among the job's sinks.
+     */
+    public <T extends SpecificRecordBase> KafkaSink<T> sink(AvroKafkaSerializer<T> serializer, String output) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(kafka.getTransactionalIdPrefix() + "-" + output)
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))
                 .build();
+    }
+
+    /** The environment's client properties (security settings); the settings set after them win. */
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.putAll(kafka.getProperties());
+        return properties;
     }
 
     private static byte[] utf8(String s) {

@@ -2,6 +2,8 @@ package eu.borderflow.job.environment;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The broker and consumer/producer settings of one environment (section {@code kafka}). */
 public final class KafkaSettings implements Serializable {
@@ -16,6 +18,7 @@ public final class KafkaSettings implements Serializable {
     private StartingOffsets startingOffsets;
     private String transactionalIdPrefix;
     private Duration transactionTimeout;
+    private TreeMap<String, String> properties = new TreeMap<>();
 
     public String getBootstrapServers() {
         return bootstrapServers;
@@ -55,5 +58,17 @@ public final class KafkaSettings implements Serializable {
 
     public void setTransactionTimeout(Duration transactionTimeout) {
         this.transactionTimeout = transactionTimeout;
+    }
+
+    /**
+     * Client properties for every Kafka client of the job, e.g. {@code security.protocol}, {@code sasl.*},
+     * {@code ssl.*}; applied before the job's own settings (bootstrap, group, isolation, transactions), which win.
+     */
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties == null ? new TreeMap<>() : new TreeMap<>(properties);
     }
 }

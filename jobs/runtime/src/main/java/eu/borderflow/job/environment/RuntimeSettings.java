@@ -230,4 +230,23 @@ public final class RuntimeSettings implements Serializable {
     public void setTransactionTimeoutMargin(Duration transactionTimeoutMargin) {
         this.transactionTimeoutMargin = transactionTimeoutMargin;
     }
+
+    /** The same settings with another checkpoint storage (a second job's own folder). */
+    public RuntimeSettings withCheckpointStorage(String storage) {
+        RuntimeSettings copy = new RuntimeSettings();
+        copy.parallelism = parallelism;
+        copy.checkpointInterval = checkpointInterval;
+        copy.checkpointTimeout = checkpointTimeout;
+        copy.minPauseBetweenCheckpoints = minPauseBetweenCheckpoints;
+        copy.toleratedCheckpointFailures = toleratedCheckpointFailures;
+        copy.checkpointStorage = storage;
+        copy.stateBackend = stateBackend;
+        copy.incrementalCheckpoints = incrementalCheckpoints;
+        copy.restartStrategy = restartStrategy;
+        copy.restartAttempts = restartAttempts;
+        copy.restartDelay = restartDelay;
+        copy.restartMaxDelay = restartMaxDelay;
+        copy.transactionTimeoutMargin = transactionTimeoutMargin;
+        return copy;
+    }
 }

@@ -138,8 +138,8 @@ public final class Evaluation {
 
     /** A revision other than a withdrawal raised before {@code notBefore} (event time); unknown times are not judged. */
     private static boolean raisedEarly(List<RiskFlag> history, long notBefore) {
-        return history.stream().anyMatch(f -> f.getStatus() != FlagStatus.WITHDRAWN && f.getRaisedAt() != null
-                && f.getRaisedAt().toEpochMilli() < notBefore);
+        return history.stream().anyMatch(f -> f.getStatus() != FlagStatus.WITHDRAWN && f.getRaisedEventTime() != null
+                && f.getRaisedEventTime().toEpochMilli() < notBefore);
     }
 
     private static void alarm(List<FalseAlarm> alarms, Tally rule, Tally family, RiskFlag flag,

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Where evaluate reads from: a dataset's ground truth, and flags from a run folder, an Avro file or a topic. */
 public final class EvaluationInputs {
@@ -34,7 +35,13 @@ public final class EvaluationInputs {
 
     /** Every committed flag on {@code topic}, from the beginning up to the end offsets found at start. */
     public static TopicSnapshot<RiskFlag> flagTopic(String bootstrap, String topic) {
-        return TopicSnapshot.read(bootstrap, topic, RiskFlag.class);
+        return flagTopic(bootstrap, Map.of(), topic);
+    }
+
+    /** The same with Kafka client properties (security settings). */
+    public static TopicSnapshot<RiskFlag> flagTopic(String bootstrap, Map<String, String> clientProperties,
+            String topic) {
+        return TopicSnapshot.read(bootstrap, clientProperties, topic, RiskFlag.class);
     }
 
     static <T extends SpecificRecord> List<T> readFile(Class<T> type, Path file) {

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,15 +26,22 @@ public record TopicSnapshot<T>(List<T> records, int undecodable) {
     /** How long to wait for the broker before telling the user it cannot be reached. */
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(15);
 
-    static <T extends SpecificRecord> TopicSnapshot<T> read(String bootstrap, String topic, Class<T> type) {
+    /**
+     * Reads {@code topic} as records of {@code type}; {@code clientProperties} (security settings) are applied first,
+     * so read_committed and the bounded waits always hold.
+     */
+    public static <T extends SpecificRecord> TopicSnapshot<T> read(String bootstrap, Map<String, String> clientProperties,
+            String topic, Class<T> type) {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(type);
         List<T> records = new ArrayList<>();
         int undecodable = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

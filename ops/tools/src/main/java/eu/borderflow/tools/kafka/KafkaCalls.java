@@ -7,6 +7,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TimeoutException;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -22,14 +23,24 @@ public final class KafkaCalls {
     }
 
     public static Admin admin(String bootstrap) {
+        return admin(bootstrap, Map.of());
+    }
+
+    /**
+     * An admin client; {@code clientProperties} (e.g. {@code security.protocol}, {@code sasl.*}, {@code ssl.*}) are
+     * applied first, so the bootstrap address and the bounded waits always hold.
+     */
+    public static Admin admin(String bootstrap, Map<String, String> clientProperties) {
         int timeoutMs = (int) ADMIN_TIMEOUT.toMillis();
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG, "borderflow-admin",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, RETRY_BACKOFF_MAX_MS));
         try {
-            return Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "borderflow-admin",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, RETRY_BACKOFF_MAX_MS));
+            return Admin.create(config);
         } catch (KafkaException e) {
             throw new BrokerUnavailableException("cannot use " + bootstrap + " as Kafka bootstrap address: "
                     + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);

@@ -32,7 +32,13 @@ public final class TopicSetup {
 
     /** Connects to {@code bootstrap}, applies {@code config} and closes the client. */
     public static List<TopicChange> apply(String bootstrap, TopicsConfig config) {
-        try (Admin admin = KafkaCalls.admin(bootstrap)) {
+        return apply(bootstrap, Map.of(), config);
+    }
+
+    /** The same with Kafka client properties (security settings) for the admin client. */
+    public static List<TopicChange> apply(String bootstrap, Map<String, String> clientProperties,
+            TopicsConfig config) {
+        try (Admin admin = KafkaCalls.admin(bootstrap, clientProperties)) {
             return new TopicSetup(admin, bootstrap).apply(config);
         }
     }

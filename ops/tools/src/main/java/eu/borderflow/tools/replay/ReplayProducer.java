@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The producer replay publishes with: durable (acks=all, idempotent) and tuned for throughput with big batches. */
@@ -44,8 +45,12 @@ final class ReplayProducer {
     private ReplayProducer() {
     }
 
-    static Producer<byte[], byte[]> create(String bootstrap) {
-        Map<String, Object> config = Map.ofEntries(
+    /**
+     * {@code clientProperties} (security settings, or tuning such as a longer {@code delivery.timeout.ms} to ride out a
+     * broker restart) override the settings here; acks=all and idempotence always hold.
+     */
+    static Producer<byte[], byte[]> create(String bootstrap, Map<String, String> clientProperties) {
+        Map<String, Object> config = new HashMap<>(Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "borderflow-replay"),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -58,7 +63,11 @@ final class ReplayProducer {
                 Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES),
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS),
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS));
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS)));
+        config.putAll(clientProperties);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -31,7 +31,7 @@ public final class Replayer {
     private final Function<String, Producer<byte[], byte[]>> producers;
 
     public Replayer(ReplayOptions options) {
-        this(options, ReplayProducer::create);
+        this(options, bootstrap -> ReplayProducer.create(bootstrap, options.kafkaProperties()));
     }
 
     /** With another producer (given the bootstrap address), e.g. a mock that records the send order. */
@@ -161,7 +161,7 @@ public final class Replayer {
 
     private void requireTopics() {
         List<String> topics = ReplayedFile.ALL.stream().map(f -> f.topic().apply(options.topics())).toList();
-        try (Admin admin = KafkaCalls.admin(options.bootstrap())) {
+        try (Admin admin = KafkaCalls.admin(options.bootstrap(), options.kafkaProperties())) {
             var existing = KafkaCalls.await(admin.listTopics().names(), options.bootstrap(), "list topics");
             for (String topic : topics) {
                 if (!existing.contains(topic)) {

@@ -119,7 +119,7 @@ class EvaluationTest {
     }
 
     private static RiskFlag raisedAt(RiskFlag flag, Instant at) {
-        return RiskFlag.newBuilder(flag).setRaisedAt(at).build();
+        return RiskFlag.newBuilder(flag).setRaisedEventTime(at).build();
     }
 
     @Test

@@ -1,0 +1,360 @@
+package eu.borderflow.picture;
+
+import eu.borderflow.config.ConfigException;
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.flag.FlagTime;
+import eu.borderflow.job.environment.JobArguments;
+import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.job.environment.RuntimeSettings;
+import eu.borderflow.job.ingest.CrossingAdmission;
+import eu.borderflow.job.ingest.CrossingValidator;
+import eu.borderflow.job.ingest.DeadLetterSizeLimit;
+import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.JobInput;
+import eu.borderflow.job.ingest.KnownBcps;
+import eu.borderflow.job.ingest.RecordIngest;
+import eu.borderflow.job.metrics.FlagMetrics;
+import eu.borderflow.job.state.EntryCountingStateBackendFactory;
+import eu.borderflow.picture.ingest.CrossingToSection;
+import eu.borderflow.picture.ingest.FlagToSection;
+import eu.borderflow.picture.ingest.FlagValidator;
+import eu.borderflow.picture.ingest.IncidentToSection;
+import eu.borderflow.picture.ingest.IncidentValidator;
+import eu.borderflow.picture.ingest.KnownSections;
+import eu.borderflow.picture.ingest.LevelChangeValidator;
+import eu.borderflow.picture.ingest.PictureIngest;
+import eu.borderflow.picture.ingest.PictureIngest.Watermarks;
+import eu.borderflow.picture.ingest.PictureInput;
+import eu.borderflow.picture.level.AttributedLevel;
+import eu.borderflow.picture.output.MapsInKeyOrder;
+import eu.borderflow.picture.output.PictureRevisions;
+import eu.borderflow.picture.output.PictureTopic;
+import eu.borderflow.picture.pressure.SectionPressureWindow;
+import eu.borderflow.picture.window.DataClock;
+import eu.borderflow.picture.window.SectionDayView;
+import eu.borderflow.picture.window.SectionEvent;
+import eu.borderflow.picture.window.SectionHourWindow;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.Incident;
+import eu.borderflow.schema.PictureUpdate;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.SectionLevelChange;
+import eu.borderflow.schema.serde.DecodeLimits;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The situational-picture job: the Eurosur events layer per border section. Crossings, incidents and flags are
+ * counted per section and hour ({@link SectionHourWindow}), summed over the 24 hours ending with each hour
+ * ({@link SectionDayView}), assessed for R11 pressure ({@link SectionPressureWindow}, whose flags go to the flag
+ * sink), stamped with the attributed level ({@link AttributedLevel}) and numbered into revisions
+ * ({@link PictureRevisions}); every operator after the first is keyed by section without a new shuffle. Sources and
+ * sinks are given to it, so the same graph runs on Kafka (exactly-once), over dataset files (bounded) and in tests.
+ */
+public final class SituationPictureJob {
+
+    public static final String NAME = "borderflow situational-picture job";
+    /** What this job's dead letters name in their {@code job} field. */
+    public static final String JOB = "situation-picture-job";
+    /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
+    static final int USAGE_EXIT_CODE = 2;
+    private static final KeySelector<SectionEvent, String> EVENT_SECTION = SectionEvent::getSectionId;
+    private static final KeySelector<PictureUpdate, String> WINDOW_SECTION = PictureUpdate::getSectionId;
+
+    private final PictureSettings settings;
+    private final List<PictureInput<BorderCrossing>> crossings;
+    private final List<PictureInput<Incident>> incidents;
+    private final List<PictureInput<RiskFlag>> riskFlags;
+    private final List<PictureInput<SectionLevelChange>> levels;
+    private final Sink<PictureUpdate> pictureSink;
+    private final Sink<RiskFlag> flagSink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final Integer sinkParallelism;
+    private final Watermarks riskFlagWatermarks;
+
+    private SituationPictureJob(Builder b) {
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.crossings = List.copyOf(b.crossings);
+        this.incidents = List.copyOf(b.incidents);
+        this.riskFlags = List.copyOf(b.riskFlags);
+        this.levels = List.copyOf(b.levels);
+        this.pictureSink = Objects.requireNonNull(b.pictureSink, "picture sink");
+        this.flagSink = Objects.requireNonNull(b.flagSink, "flag sink");
+        this.deadLetterSink = Objects.requireNonNull(b.deadLetterSink, "dead-letter sink");
+        this.sinkParallelism = b.sinkParallelism;
+        this.riskFlagWatermarks = b.riskFlagWatermarks;
+        if (crossings.isEmpty() && incidents.isEmpty() && riskFlags.isEmpty()) {
+            throw new IllegalArgumentException("the picture job needs crossings, incidents or flags to count");
+        }
+    }
+
+    public static Builder builder(PictureSettings settings) {
+        return new Builder(settings);
+    }
+
+    /**
+     * Parallelism and fault tolerance from the environment's {@code job} section, checkpointing into the picture's
+     * own storage (checked against its Kafka settings: nothing is left to cluster defaults), in the chosen state
+     * backend with state entry metrics like the risk job's; no Kryo; object reuse.
+     * A relative checkpoint folder is resolved against {@code home} here, on the client.
+     *
+     * @throws ConfigException when the settings contradict each other (the transaction timeout is too short)
+     */
+    public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
+        RuntimeSettings runtime = environment.jobAs(environment.getPicture());
+        runtime.check(environment.kafkaAs(environment.getPicture()));
+        env.configure(EntryCountingStateBackendFactory.wrap(runtime.flinkConfiguration(home)));
+        env.setParallelism(runtime.getParallelism());
+        configureTypes(env);
+    }
+
+    /** No Kryo fallback, so a type without a registered serializer fails loudly; object reuse is safe here. */
+    public static void configureTypes(StreamExecutionEnvironment env) {
+        env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
+        env.getConfig().enableObjectReuse();
+    }
+
+    /**
+     * Entry point of the job jar: {@code [--environment cluster|local] [--config DIR] [--parallelism N]}.
+     * Configuration is read here, on the client, once; one the job cannot run with stops it before anything is submitted: as a plain program
+     * with exit code 2 and one line on stderr, under {@code flink run} or the REST API with an exception carrying the
+     * same message.
+     */
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobEnvironment environment;
+        PictureSettings settings;
+        try {
+            JobArguments arguments = JobArguments.parse(args);
+            ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null
+                    : Path.of(arguments.configDir()));
+            environment = arguments.load(config);
+            settings = PictureSettings.bind(config);
+            configure(env, environment, JobEnvironment.home());
+        } catch (ConfigException | IllegalArgumentException e) {
+            if (env instanceof LocalStreamEnvironment) {
+                System.err.println("situational-picture job: " + e.getMessage());
+                System.exit(USAGE_EXIT_CODE);
+            }
+            throw e;
+        }
+        kafka(builder(settings), KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()),
+                environment.getTopics()))
+                .build()
+                .addTo(env);
+        env.execute(NAME);
+    }
+
+    /** {@code builder} reading and writing the topics of {@code kafka}: the picture job as deployed. */
+    public static Builder kafka(Builder builder, KafkaEndpoints kafka) {
+        var topics = kafka.topics();
+        return builder
+                .crossings(kafka.crossings(), topics.getCrossings())
+                .incidents(kafka.input(topics.getIncidents()), topics.getIncidents())
+                .riskFlags(kafka.input(topics.getFlags()), topics.getFlags())
+                .levels(kafka.input(topics.getSectionLevels()), topics.getSectionLevels())
+                .picture(kafka.sink(PictureTopic.serializer(topics.getPicture()), "picture"))
+                .flags(kafka.flags())
+                .deadLetters(kafka.deadLetters());
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    public void addTo(StreamExecutionEnvironment env) {
+        DeadLetterStreams deadLetters = new DeadLetterStreams();
+        PictureIngest ingest = new PictureIngest(env, settings, deadLetters);
+        KnownSections sections = new KnownSections(settings.referenceLevels().keySet());
+        DecodeLimits limits = settings.ingest().decodeLimits();
+        TypeInformation<SectionEvent> eventType = TypeInformation.of(SectionEvent.class);
+        List<DataStream<SectionEvent>> events = new ArrayList<>();
+        if (!crossings.isEmpty()) {
+            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(JOB, BorderCrossing.class,
+                    new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
+                    c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, limits);
+            events.add(deadLetters.from(ingest.valid(crossings, crossingIngest, Watermarks.EVENT_TIME)
+                            .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
+                            .process(new CrossingAdmission(Duration.ofMillis(settings.allowedLatenessMillis()),
+                                    new JobInput(JOB, names(crossings))), new AvroTypeInfo<>(BorderCrossing.class))
+                            .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"))
+                    .map(new CrossingToSection(names(crossings), settings.bcpSections()), eventType)
+                    .uid("crossings-to-section").name("crossings: section and direction only"));
+        }
+        if (!incidents.isEmpty()) {
+            RecordIngest<Incident> incidentIngest = new RecordIngest<>(JOB, Incident.class,
+                    new IncidentValidator(sections), i -> i.getEventTime().toEpochMilli(), Incident::getIncidentId,
+                    limits);
+            events.add(ingest.valid(incidents, incidentIngest, Watermarks.EVENT_TIME)
+                    .map(new IncidentToSection(names(incidents)), eventType)
+                    .uid("incidents-to-section").name("incidents: section facts"));
+        }
+        if (!riskFlags.isEmpty()) {
+            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(JOB, RiskFlag.class, new FlagValidator(sections),
+                    f -> FlagTime.raisedAt(f).toEpochMilli(), RiskFlag::getFlagId, limits);
+            events.add(ingest.valid(riskFlags, flagIngest, riskFlagWatermarks)
+                    .flatMap(new FlagToSection(names(riskFlags)), eventType)
+                    .uid("flags-to-section").name("flags: section, rule and status"));
+        }
+        DataStream<SectionEvent> all = events.get(0);
+        for (DataStream<SectionEvent> more : events.subList(1, events.size())) {
+            all = all.union(more);
+        }
+
+        AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
+        DataStream<Long> reached = all.process(new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
+                .uid("data-clock").name("data clock");
+        SingleOutputStreamOperator<PictureUpdate> hours = deadLetters.from(all.keyBy(EVENT_SECTION, Types.STRING)
+                .connect(reached.broadcast(DataClock.STATE))
+                .process(new SectionHourWindow(settings), pictureType)
+                .uid(SectionHourWindow.UID).name("section hour window"));
+        SingleOutputStreamOperator<PictureUpdate> pressured = bySection(bySection(hours)
+                .process(new SectionDayView(settings), pictureType)
+                .uid("section-day-view").name("section day view"))
+                .process(new SectionPressureWindow(settings), pictureType)
+                .uid("section-pressure-r11").name("R11 section pressure");
+
+        DataStream<PictureUpdate> levelled = pressured;
+        if (!levels.isEmpty()) {
+            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(JOB, SectionLevelChange.class,
+                    new LevelChangeValidator(sections), l -> l.getChangedAt().toEpochMilli(),
+                    SectionLevelChange::getChangeId, limits);
+            DataStream<SectionLevelChange> changes = ingest.valid(levels, levelIngest, Watermarks.EVENT_TIME);
+            levelled = bySection(pressured)
+                    .connect(changes.keyBy(SectionLevelChange::getSectionId, Types.STRING))
+                    .process(new AttributedLevel(settings), pictureType)
+                    .uid("attributed-level").name("attributed level pass-through");
+        }
+        DataStream<PictureUpdate> picture = bySection(levelled)
+                .process(new PictureRevisions(settings.allowedLatenessMillis()), pictureType)
+                .uid("picture-revisions").name("picture revisions");
+
+        SingleOutputStreamOperator<PictureUpdate> ordered = picture.map(new MapsInKeyOrder(), pictureType)
+                .uid("picture-maps-in-key-order").name("picture: maps in key order");
+        if (sinkParallelism != null) {
+            ordered.setParallelism(sinkParallelism);
+        }
+        sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
+        // The risk job's flag metrics: R11 flags per status under rule="R11", and the event-time lag at the output.
+        sink(pressured.getSideOutput(SectionPressureWindow.FLAGS)
+                .transform("R11 flags per status, event-time lag", new AvroTypeInfo<>(RiskFlag.class),
+                        new FlagMetrics())
+                .uid("flag-metrics")
+                .sinkTo(flagSink).uid("r11-flags-sink").name("R11 flags"));
+        sink(deadLetters.union()
+                .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+                        new AvroTypeInfo<>(DeadLetter.class))
+                .uid(DeadLetterSizeLimit.UID).name("dead letters: fit to size")
+                .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
+    }
+
+    /** The source a LATE dead letter names: the input's topic or file (its names joined, when several). */
+    private static String names(List<? extends PictureInput<?>> inputs) {
+        return String.join("+", inputs.stream().map(PictureInput::name).toList());
+    }
+
+    /** The stream is already partitioned by section: keyed again without a shuffle. */
+    private static KeyedStream<PictureUpdate, String> bySection(DataStream<PictureUpdate> stream) {
+        return DataStreamUtils.reinterpretAsKeyedStream(stream, WINDOW_SECTION, Types.STRING);
+    }
+
+    private void sink(DataStreamSink<?> sink) {
+        if (sinkParallelism != null) {
+            sink.setParallelism(sinkParallelism);
+        }
+    }
+
+    /** Settings, sources and sinks of one run. */
+    public static final class Builder {
+        private final PictureSettings settings;
+        private final List<PictureInput<BorderCrossing>> crossings = new ArrayList<>();
+        private final List<PictureInput<Incident>> incidents = new ArrayList<>();
+        private final List<PictureInput<RiskFlag>> riskFlags = new ArrayList<>();
+        private final List<PictureInput<SectionLevelChange>> levels = new ArrayList<>();
+        private Watermarks riskFlagWatermarks = Watermarks.EVENT_TIME;
+        private Sink<PictureUpdate> pictureSink;
+        private Sink<RiskFlag> flagSink;
+        private Sink<DeadLetter> deadLetterSink;
+        private Integer sinkParallelism;
+
+        private Builder(PictureSettings settings) {
+            this.settings = settings;
+        }
+
+        /** Crossings in arrival order (a topic, a dataset's {@code crossings.avro}); {@code name} fixes the uids. */
+        public Builder crossings(IngestSource<BorderCrossing> source, String name) {
+            crossings.add(new PictureInput<>(name, source));
+            return this;
+        }
+
+        /** Incidents in arrival order (a topic, a dataset's {@code incidents.avro}). */
+        public Builder incidents(IngestSource<Incident> source, String name) {
+            incidents.add(new PictureInput<>(name, source));
+            return this;
+        }
+
+        /** The risk job's flags as they are raised ({@code risk.flags}). */
+        public Builder riskFlags(IngestSource<RiskFlag> source, String name) {
+            riskFlags.add(new PictureInput<>(name, source));
+            return this;
+        }
+
+        /**
+         * The flags of an earlier bounded run, in any order (its {@code flags.avro}): read whole before any window is
+         * published, so their trigger time, not their place in the file, decides their window.
+         */
+        public Builder riskFlagFile(IngestSource<RiskFlag> source, String name) {
+            riskFlagWatermarks = Watermarks.AT_END;
+            return riskFlags(source, name);
+        }
+
+        public Builder levels(IngestSource<SectionLevelChange> source, String name) {
+            levels.add(new PictureInput<>(name, source));
+            return this;
+        }
+
+        public Builder picture(Sink<PictureUpdate> sink) {
+            this.pictureSink = sink;
+            return this;
+        }
+
+        /** Where R11 flags go ({@code risk.flags}, a bounded run's {@code flags.avro}). */
+        public Builder flags(Sink<RiskFlag> sink) {
+            this.flagSink = sink;
+            return this;
+        }
+
+        public Builder deadLetters(Sink<DeadLetter> sink) {
+            this.deadLetterSink = sink;
+            return this;
+        }
+
+        /** Parallelism of the three sinks (1 for the single-file sinks of a bounded run); default: the job's. */
+        public Builder sinkParallelism(int parallelism) {
+            this.sinkParallelism = parallelism;
+            return this;
+        }
+
+        public SituationPictureJob build() {
+            return new SituationPictureJob(this);
+        }
+    }
+}

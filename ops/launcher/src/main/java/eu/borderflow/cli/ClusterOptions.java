@@ -1,0 +1,52 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.cli.flink.DeployableJob;
+import eu.borderflow.cli.flink.FlinkCluster;
+import eu.borderflow.cli.flink.FlinkRestClient;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The options every cluster command shares: which cluster, and how long to wait for it. */
+public final class ClusterOptions {
+
+    @Option(names = "--cluster", paramLabel = "URL",
+            defaultValue = "http://127.0.0.1:${env:BORDERFLOW_FLINK_PORT:-8081}",
+            description = "The Flink cluster's REST address (default: ${DEFAULT-VALUE}).")
+    private String url;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "How long to wait for a job to start or a savepoint to complete (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    FlinkCluster cluster() {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new UserError("--cluster must be an http(s) URL such as http://127.0.0.1:8081, not " + url);
+        }
+        return new FlinkCluster(new FlinkRestClient(url));
+    }
+
+    Duration timeout() {
+        if (timeoutSeconds < 1) {
+            throw new UserError("--timeout must be at least 1 second");
+        }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    static DeployableJob job(String name) {
+        return DeployableJob.named(name).orElseThrow(() -> new UserError("unknown job " + name + "; jobs: "
+                + String.join(", ", DeployableJob.shortNames())));
+    }
+
+    /** The checkout or installation: {@code $BORDERFLOW_HOME}, set by ops/borderflow, else the working directory. */
+    static Path home() {
+        String home = System.getenv(ConfigDir.HOME_ENV);
+        return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
+    }
+
+    static Path jar(DeployableJob job) {
+        return job.jar(home()).orElseThrow(() -> new UserError("no job jar " + job.jarPattern() + " under " + home()
+                + "; build it with: ops/borderflow build"));
+    }
+}

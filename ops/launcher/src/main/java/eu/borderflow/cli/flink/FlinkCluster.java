@@ -1,0 +1,102 @@
+package eu.borderflow.cli.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the launcher asks of a session cluster: its slots, its jobs, and cancelling one. */
+public final class FlinkCluster {
+
+    private final FlinkRestClient rest;
+
+    public FlinkCluster(FlinkRestClient rest) {
+        this.rest = rest;
+    }
+
+    public FlinkRestClient rest() {
+        return rest;
+    }
+
+    /** Slots of the registered TaskManagers. */
+    public record Slots(int total, int available, int taskManagers) {
+    }
+
+    public Slots slots() {
+        JsonNode overview = rest.get("overview");
+        return new Slots(overview.path("slots-total").asInt(), overview.path("slots-available").asInt(),
+                overview.path("taskmanagers").asInt());
+    }
+
+    /** Every job the cluster knows, newest first. */
+    public List<JobSummary> jobs() {
+        List<JobSummary> jobs = new ArrayList<>();
+        for (JsonNode job : rest.get("jobs/overview").path("jobs")) {
+            jobs.add(new JobSummary(job.path("jid").asText(), job.path("name").asText(), job.path("state").asText(),
+                    job.path("start-time").asLong()));
+        }
+        jobs.sort(Comparator.comparingLong(JobSummary::startTime).reversed());
+        return jobs;
+    }
+
+    /** The active job running under {@code flinkName}, if any. */
+    public Optional<JobSummary> activeJob(String flinkName) {
+        return jobs().stream().filter(j -> j.name().equals(flinkName) && j.active()).findFirst();
+    }
+
+    public JobSummary job(String jobId) {
+        JsonNode job = rest.get("jobs/" + jobId);
+        return new JobSummary(jobId, job.path("name").asText(), job.path("state").asText(),
+                job.path("start-time").asLong());
+    }
+
+    /** The job's vertices with their status, e.g. {@code read ees.crossings -> RUNNING}. */
+    public Map<String, String> vertexStatus(String jobId) {
+        Map<String, String> status = new java.util.LinkedHashMap<>();
+        for (JsonNode vertex : rest.get("jobs/" + jobId).path("vertices")) {
+            status.put(vertex.path("name").asText(), vertex.path("status").asText());
+        }
+        return status;
+    }
+
+    /** Cancels the job and waits until it has stopped. */
+    public void cancel(String jobId, Duration timeout) {
+        rest.patch("jobs/" + jobId + "?mode=cancel");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (job(jobId).active()) {
+            if (System.nanoTime() > deadline) {
+                throw new DeploymentException("job " + jobId + " did not cancel within " + timeout.toSeconds() + " s");
+            }
+            JarDeployment.sleep();
+        }
+    }
+
+    /** The newest failure the job recorded (its cause lines, stack frames left out), if any. */
+    public Optional<String> latestFailure(String jobId) {
+        JsonNode entries = rest.get("jobs/" + jobId + "/exceptions?maxExceptions=1").path("exceptionHistory")
+                .path("entries");
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(causeLines(entries.get(0).path("stacktrace").asText(
+                entries.get(0).path("exceptionName").asText())));
+    }
+
+    /** The first line of a stack trace and its "Caused by" lines: what a person needs to know. */
+    static String causeLines(String stacktrace) {
+        List<String> lines = new ArrayList<>();
+        for (String line : stacktrace.split("\n")) {
+            String trimmed = line.strip();
+            if (lines.isEmpty() && !trimmed.isEmpty()) {
+                lines.add(trimmed);
+            } else if (trimmed.startsWith("Caused by: ")) {
+                lines.add(trimmed);
+            }
+        }
+        return String.join("\n  ", lines);
+    }
+}

@@ -1,0 +1,135 @@
+package eu.borderflow.cli.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Submits a job jar through the REST API: upload it (replacing older uploads of the same file), run its entry class,
+ * then wait until every task runs, or report why the job could not start (e.g. a savepoint it cannot restore).
+ */
+public final class JarDeployment {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Pattern UNMAPPED_OPERATOR =
+            Pattern.compile("Cannot map checkpoint/savepoint state for operator (\\S+) to the new program");
+
+    private final FlinkCluster cluster;
+    private final Duration startTimeout;
+
+    public JarDeployment(FlinkCluster cluster, Duration startTimeout) {
+        this.cluster = cluster;
+        this.startTimeout = startTimeout;
+    }
+
+    /** What to run: the jar, its entry class and arguments, a parallelism and a savepoint to start from. */
+    public record Submission(Path jar, String entryClass, List<String> programArgs, Integer parallelism,
+                             String savepointPath) {
+    }
+
+    /** Uploads and runs {@code submission}; returns the id of the running job. */
+    public String deploy(Submission submission) {
+        String jarId = upload(submission.jar());
+        String jobId = run(jarId, submission);
+        awaitRunning(jobId, submission);
+        return jobId;
+    }
+
+    private String upload(Path jar) {
+        String fileName = jar.getFileName().toString();
+        for (JsonNode old : cluster.rest().get("jars").path("files")) {
+            if (fileName.equals(old.path("name").asText())) {
+                cluster.rest().delete("jars/" + old.path("id").asText());
+            }
+        }
+        try {
+            JsonNode answer = cluster.rest().uploadJar(jar);
+            String path = answer.path("filename").asText();
+            return path.substring(path.lastIndexOf('/') + 1);
+        } catch (FlinkRestException e) {
+            throw new DeploymentException("the cluster rejected the jar " + jar + ": " + e.cause());
+        }
+    }
+
+    private String run(String jarId, Submission submission) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entryClass", submission.entryClass());
+        body.put("programArgsList", submission.programArgs());
+        if (submission.parallelism() != null) {
+            body.put("parallelism", submission.parallelism());
+        }
+        if (submission.savepointPath() != null) {
+            body.put("savepointPath", submission.savepointPath());
+            body.put("allowNonRestoredState", false);
+        }
+        try {
+            return cluster.rest().post("jars/" + jarId + "/run", body).path("jobid").asText();
+        } catch (FlinkRestException e) {
+            String what = submission.savepointPath() == null ? "" : " from savepoint " + submission.savepointPath();
+            foreignSavepoint(e.cause(), submission).ifPresent(message -> {
+                throw new DeploymentException(message);
+            });
+            throw new DeploymentException("the cluster could not run " + submission.entryClass() + what + ": "
+                    + e.cause());
+        }
+    }
+
+    private void awaitRunning(String jobId, Submission submission) {
+        String savepointPath = submission.savepointPath();
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (true) {
+            JobSummary job = cluster.job(jobId);
+            if (!job.active()) {
+                Optional<String> failure = cluster.latestFailure(jobId);
+                failure.flatMap(f -> foreignSavepoint(f, submission)).ifPresent(message -> {
+                    throw new DeploymentException("job " + jobId + " " + job.state() + ": " + message);
+                });
+                String restore = savepointPath == null ? "" : " (restoring savepoint " + savepointPath + ")";
+                throw new DeploymentException("job " + jobId + " " + job.state() + " while starting" + restore
+                        + failure.map(f -> ":\n  " + f).orElse(""));
+            }
+            Map<String, String> vertices = cluster.vertexStatus(jobId);
+            if ("RUNNING".equals(job.state()) && !vertices.isEmpty()
+                    && vertices.values().stream().allMatch("RUNNING"::equals)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DeploymentException("job " + jobId + " was submitted but its tasks did not all run within "
+                        + startTimeout.toSeconds() + " s (job " + job.state() + ", tasks " + vertices
+                        + "); see ops/borderflow jobs and the TaskManager logs");
+            }
+            sleep();
+        }
+    }
+
+    /**
+     * Flink's refusal of a savepoint that holds state of an operator the job does not have ({@code
+     * allowNonRestoredState} is off), said plainly: usually a savepoint of another job.
+     */
+    static Optional<String> foreignSavepoint(String failure, Submission submission) {
+        Matcher operator = UNMAPPED_OPERATOR.matcher(failure);
+        if (submission.savepointPath() == null || !operator.find()) {
+            return Optional.empty();
+        }
+        return Optional.of("savepoint " + submission.savepointPath() + " is not a savepoint of this job: it holds "
+                + "the state of operator " + operator.group(1) + ", which " + submission.entryClass()
+                + " does not have (a savepoint of another job, or of a version whose operators were removed). "
+                + "Deploy from a savepoint this job wrote, or without one.");
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package eu.borderflow.cli.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** A running job's last checkpoint and its sources' lag, from the REST API. */
+public final class JobHealth {
+
+    private static final String PENDING_RECORDS = ".pendingRecords";
+    /** The Kafka consumer's own lag, reported before the connector's pendingRecords (which waits for a first fetch). */
+    private static final String RECORDS_LAG_MAX = ".records-lag-max";
+
+    private final FlinkCluster cluster;
+
+    public JobHealth(FlinkCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** The newest completed checkpoint (if any) and how many completed and failed so far. */
+    public record Checkpoints(long completed, long failed, OptionalLong lastId, OptionalLong lastAckMillis,
+                              OptionalLong lastDurationMillis, OptionalLong lastSizeBytes) {
+    }
+
+    public Checkpoints checkpoints(String jobId) {
+        JsonNode answer = cluster.rest().get("jobs/" + jobId + "/checkpoints");
+        JsonNode counts = answer.path("counts");
+        JsonNode last = answer.path("latest").path("completed");
+        boolean any = last.isObject() && last.has("id");
+        return new Checkpoints(counts.path("completed").asLong(), counts.path("failed").asLong(),
+                any ? OptionalLong.of(last.path("id").asLong()) : OptionalLong.empty(),
+                any ? OptionalLong.of(last.path("latest_ack_timestamp").asLong()) : OptionalLong.empty(),
+                any ? OptionalLong.of(last.path("end_to_end_duration").asLong()) : OptionalLong.empty(),
+                any ? OptionalLong.of(last.path("checkpointed_size").asLong()) : OptionalLong.empty());
+    }
+
+    /**
+     * Records the job's Kafka sources have not read yet: the connector's {@code pendingRecords}, summed over the
+     * subtasks of every source (before a source's first fetch, its consumer's {@code records-lag-max}); empty while
+     * the sources report neither.
+     */
+    public OptionalLong sourceLag(String jobId) {
+        long total = 0;
+        boolean reported = false;
+        for (JsonNode vertex : cluster.rest().get("jobs/" + jobId).path("vertices")) {
+            if (!vertex.path("name").asText().startsWith("Source")) {
+                continue;
+            }
+            String path = "jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
+            List<String> pending = new ArrayList<>();
+            List<String> consumerLag = new ArrayList<>();
+            for (JsonNode metric : cluster.rest().get(path)) {
+                String id = metric.path("id").asText();
+                if (id.endsWith(PENDING_RECORDS)) {
+                    pending.add(id);
+                } else if (id.endsWith(RECORDS_LAG_MAX)) {
+                    consumerLag.add(id);
+                }
+            }
+            List<String> names = pending.isEmpty() ? consumerLag : pending;
+            if (names.isEmpty()) {
+                continue;
+            }
+            for (JsonNode value : cluster.rest().get(path + "?agg=sum&get=" + String.join(",", names))) {
+                if (value.has("sum")) {
+                    total += (long) value.path("sum").asDouble();
+                    reported = true;
+                }
+            }
+        }
+        return reported ? OptionalLong.of(total) : OptionalLong.empty();
+    }
+}

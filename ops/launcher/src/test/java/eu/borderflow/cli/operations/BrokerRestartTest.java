@@ -1,0 +1,41 @@
+package eu.borderflow.cli.operations;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The broker stopped mid-stream and started again 30 s later: the job rides it out on its own (same job, no
+ * redeployment), and the committed flags and audit records are exactly those expected. The replay's producer is given
+ * a delivery timeout longer than the outage and one request in flight at a time, so the input itself is complete (with
+ * five in flight, a batch retried after the restart was once older than the sequence numbers the broker remembers, and
+ * the broker refused it as out of order until it expired).
+ */
+class BrokerRestartTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+
+    @Test
+    void aBrokerRestartLosesNothingAndDuplicatesNothing() throws Exception {
+        Scenario scenario = Scenario.withTopics("broker", "PT10S");
+        try {
+            String jobId = scenario.deployOrFail();
+            scenario.startReplay("delivery.timeout.ms=300000", "max.block.ms=300000",
+                    "max.in.flight.requests.per.connection=1");
+            scenario.awaitReplayed(0.35, jobId);
+            scenario.awaitUncommittedFlags(jobId);
+            scenario.platform.brokerDown();
+            Thread.sleep(OUTAGE.toMillis());
+            scenario.platform.brokerUp();
+
+            Scenario.Outcome replay = scenario.awaitReplay();
+            assertEquals(0, replay.exitCode(), replay.out());
+            scenario.assertOutputExactlyAsExpected();
+            assertEquals(jobId, scenario.runningJob().id(), "the same job recovered on its own");
+        } finally {
+            scenario.stopJob();
+        }
+    }
+}

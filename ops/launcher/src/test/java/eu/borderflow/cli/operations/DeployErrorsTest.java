@@ -1,0 +1,77 @@
+package eu.borderflow.cli.operations;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the deployment commands say when they cannot do what was asked: a clear one-line reason and exit code 2, for
+ * a cluster that is down, a jar the cluster rejects, a savepoint it cannot restore, a job already running or not
+ * running, and more slots than the cluster has.
+ */
+class DeployErrorsTest {
+
+    @Test
+    void aClusterThatIsDownIsNamed() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        for (String[] command : new String[][]{
+                {"deploy", "risk", "--jar", Scenario.jar().toString(), "--cluster", url},
+                {"upgrade", "risk", "--jar", Scenario.jar().toString(), "--cluster", url},
+                {"stop", "risk", "--cluster", url},
+                {"jobs", "--cluster", url}}) {
+            Scenario.Outcome outcome = Scenario.launcher(command);
+            assertEquals(2, outcome.exitCode(), outcome.out());
+            assertTrue(outcome.out().contains("no Flink cluster answers at " + url), outcome.out());
+            assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+        }
+    }
+
+    @Test
+    void refusalsOfARunningClusterExitTwo() throws Exception {
+        Scenario scenario = Scenario.withTopics("errors");
+        Path notAJar = Files.writeString(scenario.configDir.resolve("not-a-job.jar"), "not a jar");
+        Path corruptSavepoint = Files.createDirectories(scenario.configDir.resolve("corrupt-savepoint"));
+        Files.writeString(corruptSavepoint.resolve("_metadata"), "not a savepoint");
+        try {
+            Scenario.Outcome rejected = scenario.deploy("--jar", notAJar.toString());
+            assertRefused(rejected, "could not run eu.borderflow.risk.RiskFlagJob");
+
+            Scenario.Outcome tooWide = scenario.deploy("--parallelism", "64");
+            assertRefused(tooWide, "needs 64 free slots");
+
+            Scenario.Outcome missing = scenario.deploy("--from-savepoint",
+                    scenario.configDir.resolve("no-such-savepoint").toString());
+            assertRefused(missing, "no-such-savepoint");
+
+            Scenario.Outcome corrupt = scenario.deploy("--from-savepoint", corruptSavepoint.toString());
+            assertRefused(corrupt, "corrupt-savepoint");
+
+            Scenario.Outcome notRunning = Scenario.launcher("upgrade", "risk", "--jar", Scenario.jar().toString(),
+                    "--cluster", scenario.platform.flinkUrl());
+            assertRefused(notRunning, "risk is not running");
+            assertRefused(Scenario.launcher("stop", "risk", "--cluster", scenario.platform.flinkUrl()),
+                    "risk is not running");
+
+            scenario.deployOrFail();
+            Scenario.Outcome twice = scenario.deploy();
+            assertRefused(twice, "risk is already running as job");
+        } finally {
+            scenario.stopJob();
+        }
+    }
+
+    private static void assertRefused(Scenario.Outcome outcome, String reason) {
+        assertEquals(2, outcome.exitCode(), outcome.out());
+        assertTrue(outcome.out().contains(reason), "names the reason (" + reason + "): " + outcome.out());
+        assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+    }
+}

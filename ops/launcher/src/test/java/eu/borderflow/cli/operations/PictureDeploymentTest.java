@@ -1,0 +1,257 @@
+package eu.borderflow.cli.operations;
+
+import eu.borderflow.cli.flink.DeployableJob;
+import eu.borderflow.picture.output.PictureTopic;
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.PictureUpdate;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.tools.evaluate.TopicSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Both jobs on one session cluster, deployed with {@code deploy risk} and {@code deploy picture} at parallelism 1,
+ * the world replayed at a steady rate, and {@code upgrade picture --parallelism 2} mid-stream: the picture job reads
+ * the crossings and incidents and the risk job's flags as they are committed, and what it commits is exact. Every
+ * picture revision and R11 flag revision is committed once, revisions 0..n of each window with none missing; the
+ * latest revision of every window equals the bounded {@code run picture} over the world's files (a settled picture,
+ * revision 0), its flag counts aside, which are checked against the risk job's committed flags instead (a bounded
+ * run over files never sees them arrive late); the R11 flags are the bounded run's. Afterwards the cluster's
+ * Prometheus endpoints serve every metric the situational-picture dashboard uses, the job-not-running alert finds
+ * both jobs by name, and the picture job's savepoint given to {@code deploy risk --from-savepoint} is refused with
+ * exit code 2 and a clear reason.
+ */
+class PictureDeploymentTest {
+
+    private static final String PICTURE_JOB_LABEL = "job_name=\"borderflow_situational_picture_job\"";
+
+    @Test
+    void bothJobsOnOneClusterAndAPictureUpgradeMidStreamLoseNothing() throws Exception {
+        Scenario scenario = Scenario.withTopics("picture");
+        CompletableFuture<ReplayPicture> settled = CompletableFuture.supplyAsync(ReplayPicture::get);
+        try {
+            assertDeployed(scenario.deploy(DeployableJob.RISK, "--parallelism", "1"));
+            assertDeployed(scenario.deploy(DeployableJob.PICTURE, "--parallelism", "1"));
+            String first = scenario.runningJob(DeployableJob.PICTURE).id();
+            assertEquals(1, parallelism(scenario, first));
+            Scenario.Outcome jobs = Scenario.launcher("jobs", "--cluster", scenario.platform.flinkUrl());
+            assertTrue(jobs.out().contains(DeployableJob.RISK.flinkName())
+                    && jobs.out().contains(DeployableJob.PICTURE.flinkName()), "jobs lists both: " + jobs.out());
+
+            scenario.startReplay();
+            scenario.awaitReplayed(0.3, first);
+            long[] replayedWhenStopped = {-1};
+            Scenario.Outcome upgraded = Scenario.launcher(line -> {
+                if (line.startsWith("upgrade: savepoint")) {
+                    replayedWhenStopped[0] = scenario.replayed();
+                }
+            }, "upgrade", "picture", "--parallelism", "2", "--jar", Scenario.jar(DeployableJob.PICTURE).toString(),
+                    "--config", scenario.configDir.toString(), "--cluster", scenario.platform.flinkUrl(),
+                    "--timeout", "300");
+            assertEquals(0, upgraded.exitCode(), upgraded.out());
+            String second = scenario.runningJob(DeployableJob.PICTURE).id();
+            assertNotEquals(first, second, "the upgrade started a new job");
+            assertEquals(2, parallelism(scenario, second), "the upgrade rescaled the picture job to 2");
+            assertTrue(replayedWhenStopped[0] >= 0 && replayedWhenStopped[0] < scenario.world.records,
+                    "premise: records reached Kafka after the old picture job stopped (" + replayedWhenStopped[0]
+                            + " of " + scenario.world.records + " when it stopped)");
+
+            Scenario.Outcome replay = scenario.awaitReplay();
+            assertEquals(0, replay.exitCode(), replay.out());
+            ReplayPicture expected = settled.get(10, TimeUnit.MINUTES);
+            Scenario.await("the picture's windows to be committed",
+                    () -> latest(picture(scenario)).keySet().containsAll(expected.windows.keySet()));
+            Scenario.await("the risk job's flags to be committed",
+                    () -> scenario.flags().stream().filter(f -> !"R11".equals(f.getRuleId())).count()
+                            >= scenario.world.expectedFlags.size());
+            long completed = scenario.checkpoints(second);
+            Scenario.await("two more checkpoints of the picture job", () -> scenario.checkpoints(second)
+                    >= completed + 2);
+
+            assertPictureExactlyOnceAndSettled(scenario, expected);
+            assertMetricsServed(scenario, second);
+            assertAnotherJobsSavepointIsRefused(scenario);
+        } finally {
+            scenario.stopJob();
+        }
+    }
+
+    private static void assertPictureExactlyOnceAndSettled(Scenario scenario, ReplayPicture expected) {
+        List<PictureUpdate> committed = picture(scenario);
+        Map<String, Long> copies = committed.stream().collect(Collectors.groupingBy(
+                p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));
+        assertEquals(List.of(), copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .limit(5).toList(), "no picture revision committed twice");
+        Map<String, PictureUpdate> latest = latest(committed);
+        Map<String, Long> versions = committed.stream().collect(Collectors.groupingBy(PictureTopic::key,
+                Collectors.counting()));
+        for (PictureUpdate window : latest.values()) {
+            assertEquals(window.getRevision() + 1, versions.get(PictureTopic.key(window)),
+                    "revisions 0.." + window.getRevision() + " of " + PictureTopic.key(window) + ", none missing");
+        }
+        assertEquals(expected.windows.keySet(), latest.keySet(), "the windows of the bounded run, no other");
+
+        List<RiskFlag> flags = scenario.flags();
+        Set<String> lateFlags = lateFlagIds(scenario);
+        Map<String, RiskFlag> newestFlags = new TreeMap<>();
+        for (RiskFlag flag : flags) {
+            newestFlags.merge(flag.getFlagId(), flag, (a, b) -> b.getRevision() > a.getRevision() ? b : a);
+        }
+        List<RiskFlag> counted = newestFlags.values().stream()
+                .filter(f -> f.getSectionId() != null && !"R11".equals(f.getRuleId())
+                        && f.getStatus() != FlagStatus.WITHDRAWN)
+                .toList();
+        List<String> differing = new ArrayList<>();
+        long flagsInWindows = 0;
+        int windowsWithFlags = 0;
+        for (PictureUpdate window : latest.values()) {
+            String key = PictureTopic.key(window);
+            if (!withoutFlagsAndRevision(window).equals(withoutFlagsAndRevision(expected.windows.get(key)))) {
+                differing.add(key + ": " + window + " vs settled " + expected.windows.get(key));
+                continue;
+            }
+            if (containsFlagOf(window, flags, lateFlags)) {
+                continue;
+            }
+            Map<String, Long> byRule = new TreeMap<>();
+            counted.stream().filter(f -> inWindow(f, window)).forEach(f -> byRule.merge(f.getRuleId(), 1L, Long::sum));
+            long pending = byRule.values().stream().mapToLong(Long::longValue).sum();
+            if (!byRule.equals(window.getFlagsByRule()) || pending != window.getFlagsPendingReview()) {
+                differing.add(key + ": flags " + window.getFlagsByRule() + " (" + window.getFlagsPendingReview()
+                        + " pending) vs the risk job's committed flags " + byRule);
+            }
+            flagsInWindows += pending;
+            windowsWithFlags += pending > 0 ? 1 : 0;
+        }
+        assertEquals(List.of(), differing.subList(0, Math.min(3, differing.size())),
+                differing.size() + " windows differ");
+        assertTrue(windowsWithFlags > 10 && flagsInWindows > 20,
+                "the picture counted the risk job's flags (" + flagsInWindows + " in " + windowsWithFlags
+                        + " windows)");
+
+        List<RiskFlag> r11 = flags.stream().filter(f -> "R11".equals(f.getRuleId())).toList();
+        assertEquals(r11.size(), r11.stream().map(f -> f.getFlagId() + "#" + f.getRevision()).distinct().count(),
+                "no R11 flag revision committed twice");
+        assertEquals(new TreeSet<>(expected.r11Flags.stream().map(RiskFlag::getFlagId).toList()),
+                new TreeSet<>(newestFlags.values().stream().filter(f -> "R11".equals(f.getRuleId())
+                        && f.getStatus() != FlagStatus.WITHDRAWN).map(RiskFlag::getFlagId).toList()),
+                "the R11 flags of the bounded run");
+    }
+
+    /** The flags of the risk job the picture job dead-lettered as LATE: which revision it kept is not known. */
+    private static Set<String> lateFlagIds(Scenario scenario) {
+        return TopicSnapshot.read(scenario.bootstrap, scenario.kafkaProperties, scenario.topics.getDeadLetters(),
+                        DeadLetter.class).records().stream()
+                .filter(d -> "LATE".equals(String.valueOf(d.getReasonCode()))
+                        && scenario.topics.getFlags().equals(d.getSourceTopic()))
+                .map(d -> String.valueOf(d.getEventId()))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static boolean containsFlagOf(PictureUpdate window, List<RiskFlag> flags, Set<String> ids) {
+        return flags.stream().anyMatch(f -> ids.contains(f.getFlagId()) && f.getSectionId() != null && inWindow(f,
+                window));
+    }
+
+    private static boolean inWindow(RiskFlag flag, PictureUpdate window) {
+        return flag.getSectionId().equals(window.getSectionId())
+                && !flag.getEventTime().isBefore(window.getWindowStart())
+                && flag.getEventTime().isBefore(window.getWindowEnd());
+    }
+
+    private static PictureUpdate withoutFlagsAndRevision(PictureUpdate window) {
+        return PictureUpdate.newBuilder(window).setRevision(0).setFlagsByRule(Map.of()).setFlagsPendingReview(0)
+                .build();
+    }
+
+    /**
+     * The TaskManager's endpoint serves every metric of the situational-picture dashboard for the picture job, its
+     * state entries and R11 counters among them; the JobManager's names both jobs in the metric the job-not-running
+     * alert reads.
+     */
+    private static void assertMetricsServed(Scenario scenario, String jobId) throws Exception {
+        String jobManager = TaskManagerFailureTest.metrics(scenario.platform.metricsPort());
+        String taskManager = TaskManagerFailureTest.metrics(scenario.platform.metricsPort() + 1);
+        assertTrue(jobManager.lines().anyMatch(l -> l.startsWith("flink_jobmanager_job_runningState{")
+                && l.contains(PICTURE_JOB_LABEL) && l.endsWith(" 1.0")), "the picture job's runningState");
+        assertTrue(jobManager.lines().anyMatch(l -> l.startsWith("flink_jobmanager_job_runningState{")
+                && l.contains("job_name=\"borderflow_risk_flag_job\"") && l.endsWith(" 1.0")), "the risk job's");
+        List<String> pictureLines = taskManager.lines().filter(l -> l.contains("job_id=\"" + jobId + "\"")).toList();
+        Set<String> served = new TreeSet<>(MetricNames.served(String.join("\n", pictureLines)));
+        Set<String> missing = new TreeSet<>(MetricNames.in(Files.readString(
+                LocalPlatform.ROOT.resolve("ops/grafana/dashboards/situational-picture.json"))));
+        missing.removeIf(n -> n.startsWith("borderflow_"));
+        missing.removeAll(served);
+        assertEquals(Set.of(), missing, "the situational-picture dashboard uses only metrics the picture job serves");
+        assertTrue(pictureLines.stream().anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
+                && l.contains("operator_name=\"section_hour_window") && !l.endsWith(" 0.0")),
+                "the state entries of the section hour window");
+        assertTrue(pictureLines.stream().anyMatch(l -> l.startsWith(
+                "flink_taskmanager_job_task_operator_rule_flagsRaised{") && l.contains("rule=\"R11\"")),
+                "R11 flags per status");
+        assertTrue(pictureLines.stream().anyMatch(l -> l.startsWith(
+                "flink_taskmanager_job_task_operator_eventTimeLagMs{") && !l.endsWith(" NaN")),
+                "the picture's event-time lag, once a watermark passed");
+    }
+
+    /** A savepoint of the picture job is not one of the risk job: deploy says so and exits 2, and nothing runs. */
+    private static void assertAnotherJobsSavepointIsRefused(Scenario scenario) {
+        Scenario.Outcome stopped = Scenario.launcher("stop", "picture", "--savepoint", "--cluster",
+                scenario.platform.flinkUrl(), "--timeout", "300");
+        assertEquals(0, stopped.exitCode(), stopped.out());
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("stopped with savepoint (\\S+)")
+                .matcher(stopped.out());
+        assertTrue(path.find(), stopped.out());
+        String savepoint = path.group(1);
+        assertTrue(Files.isDirectory(Path.of(savepoint.replaceFirst("^file:", ""))), savepoint);
+        Scenario.Outcome cancelled = Scenario.launcher("stop", "risk", "--cluster", scenario.platform.flinkUrl());
+        assertEquals(0, cancelled.exitCode(), cancelled.out());
+
+        Scenario.Outcome refused = scenario.deploy(DeployableJob.RISK, "--from-savepoint", savepoint);
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertTrue(refused.out().contains("is not a savepoint of this job")
+                && refused.out().contains(savepoint), "names the savepoint and why: " + refused.out());
+        assertFalse(refused.out().contains("\tat "), "no stack trace: " + refused.out());
+        assertTrue(scenario.cluster.activeJob(DeployableJob.RISK.flinkName()).isEmpty(), "nothing runs");
+    }
+
+    private static void assertDeployed(Scenario.Outcome outcome) {
+        assertEquals(0, outcome.exitCode(), outcome.out());
+    }
+
+    private static int parallelism(Scenario scenario, String jobId) {
+        return scenario.cluster.rest().get("jobs/" + jobId).path("vertices").findValues("parallelism").stream()
+                .mapToInt(n -> n.asInt()).max().orElse(0);
+    }
+
+    private static List<PictureUpdate> picture(Scenario scenario) {
+        return TopicSnapshot.read(scenario.bootstrap, scenario.kafkaProperties, scenario.topics.getPicture(),
+                PictureUpdate.class).records();
+    }
+
+    private static Map<String, PictureUpdate> latest(List<PictureUpdate> committed) {
+        Map<String, PictureUpdate> latest = new TreeMap<>();
+        for (PictureUpdate p : committed) {
+            latest.merge(PictureTopic.key(p), p, (a, b) -> b.getRevision() > a.getRevision() ? b : a);
+        }
+        return latest;
+    }
+}

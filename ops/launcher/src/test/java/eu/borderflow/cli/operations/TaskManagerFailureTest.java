@@ -1,0 +1,90 @@
+package eu.borderflow.cli.operations;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 of the TaskManager that runs the risk job mid-stream, while flags emitted since the last checkpoint are in
+ * open transactions, then a new one started with {@code cluster up}: the
+ * job recovers from its last checkpoint by itself, and the committed flags and audit records are exactly those of a
+ * bounded run over the same world, none missing and none twice. Afterwards the Prometheus endpoints of the JobManager
+ * and of the TaskManager serve the job's own metrics.
+ */
+class TaskManagerFailureTest {
+
+    private static final String DEAD_LETTERS = "flink_taskmanager_job_task_operator_deadletters_count";
+
+    @Test
+    void aKilledTaskManagerLosesNothingAndDuplicatesNothing() throws Exception {
+        Scenario scenario = Scenario.withTopics("tm-kill", "PT10S");
+        try {
+            String jobId = scenario.deployOrFail();
+            scenario.startReplay();
+            scenario.awaitReplayed(0.35, jobId);
+            scenario.awaitUncommittedFlags(jobId);
+            scenario.platform.killTaskManager(1);
+            scenario.platform.clusterUp();
+
+            Scenario.Outcome replay = scenario.awaitReplay();
+            assertEquals(0, replay.exitCode(), replay.out());
+            scenario.assertOutputExactlyAsExpected();
+            assertEquals(jobId, scenario.runningJob().id(), "the same job recovered on its own");
+            assertTrue(scenario.cluster.latestFailure(jobId).isPresent(), "the job recorded the TaskManager's loss");
+
+            String jobManager = metrics(scenario.platform.metricsPort());
+            assertTrue(value(jobManager, "flink_jobmanager_job_numRestarts", jobId) >= 1,
+                    "the JobManager's endpoint counts the restart");
+            assertTrue(value(jobManager, "flink_jobmanager_job_numberOfCompletedCheckpoints", jobId) >= 1);
+            String taskManager = metrics(scenario.platform.metricsPort() + 1);
+            assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_eventTimeLagMs{"),
+                    "the TaskManager's endpoint serves the job's event-time lag");
+            assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_duplicateCrossings{"));
+            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith(
+                            "flink_taskmanager_job_task_operator_stateEntries{")
+                    && l.contains("operator_name=\"EES_file") && !l.endsWith(" 0.0")),
+                    "the TaskManager's endpoint counts the keyed state entries of the EES file operator");
+            assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_rule_flagsRaised{"),
+                    "the TaskManager's endpoint serves flags per rule");
+            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith(
+                            "flink_taskmanager_job_task_operator_rule_flagsRaised{")
+                    && l.contains("rule=\"R2\"") && l.contains(jobId) && !l.endsWith(" 0.0")),
+                    "R2 flags raised after the restart are counted");
+
+            Set<String> served = new TreeSet<>(MetricNames.served(jobManager));
+            served.addAll(MetricNames.served(taskManager));
+            Set<String> missing = new TreeSet<>(MetricNames.referenced());
+            missing.removeAll(served);
+            missing.removeIf(name -> name.startsWith("borderflow_replay_"));
+            assertEquals(Set.of(DEAD_LETTERS), missing, "the dashboards and alert rules use only metrics the job's "
+                    + "endpoints serve (dead letters appear with the first one; this world has none)");
+        } finally {
+            scenario.stopJob();
+        }
+    }
+
+    static String metrics(int port) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    /** The value of {@code metric} for the job {@code jobId}, or -1 when the endpoint has none. */
+    static double value(String exposition, String metric, String jobId) {
+        Matcher m = Pattern.compile("^" + metric + "\\{[^}]*job_id=\"" + jobId + "\"[^}]*} (\\S+)$", Pattern.MULTILINE)
+                .matcher(exposition);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+}
