@@ -8,6 +8,8 @@ OUT="$ROOT/var/bench"
 usage() {
   cat <<'USAGE'
 Usage: ops/borderflow bench [--quick] [--only REGEX]
+       ops/borderflow bench job [--crossings N] [--travellers M] [--state heap|rocksdb] [--parallelism P]
+                                [--source kafka|files] [--profile] [--no-latency] (--help: every option)
 
   --quick        fewer and shorter iterations (a smoke run; wide error bars)
   --only REGEX   only the benchmarks whose name matches REGEX (e2e: the end-to-end ones)
@@ -16,6 +18,15 @@ Runs the JMH benchmarks of domain, seeds, ops/tools and jobs/risk-flags, then th
 baseline measured in the same run. Raw JMH results: var/bench/<module>.json.
 USAGE
 }
+
+if [[ "${1:-}" == job ]]; then
+  # The whole risk job against its passthrough baseline (BenchJobCommand): a bigger heap for a million travellers'
+  # heap state, and exact execution samples for --profile.
+  shift
+  export BORDERFLOW_HEAP="${BORDERFLOW_HEAP:-6g}"
+  export BORDERFLOW_JAVA_OPTS="${BORDERFLOW_JAVA_OPTS:-} -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"
+  exec "$ROOT/ops/borderflow" bench-job "$@"
+fi
 
 QUICK=0 ONLY="."
 while [[ $# -gt 0 ]]; do

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ops/borderflow demo: the whole pipeline on one machine, watched on the dashboard.
-#   a real Kafka broker -> a generated synthetic world -> the risk-flag job on an embedded Flink MiniCluster
-#   -> the operators' dashboard -> the world replayed into Kafka at a pace that makes the picture move
-#   -> flags scored against the world's ground truth; the dashboard stays up until Ctrl-C, which stops everything.
+#   a real Kafka broker -> a generated synthetic world -> the risk-flag job and the situational-picture job, each on an
+#   embedded Flink MiniCluster -> the operators' dashboard -> the world replayed into Kafka at a pace that makes the
+#   picture move -> flags (R1-R11) scored against the world's ground truth; the dashboard stays up until Ctrl-C, which
+#   stops everything.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BF="$ROOT/ops/borderflow"
@@ -14,14 +15,19 @@ Usage: ops/borderflow demo [--travellers N] [--days D] [--seed S] [--rate N | --
 Runs the whole pipeline on this machine and shows it on the operators' dashboard:
   1. starts a fresh Kafka broker of its own (data in var/demo/kafka, port $BORDERFLOW_DEMO_PORT or 29092)
   2. generates a synthetic world into var/demo/world (default 5,000 travellers over 45 days, seed 7)
-  3. starts the risk-flag job on an embedded Flink MiniCluster, reading and writing Kafka (log: var/demo/risk.log;
-     its Flink REST API on port $BORDERFLOW_DEMO_RISK_REST or 28081)
-  4. starts the dashboard on http://127.0.0.1:8080 (--port P) with a demo sign-in made for this run and printed
-     (log: var/demo/dashboard.log)
-  5. replays the world into Kafka at N events a second (default 100: the picture moves an event-time hour at a
-     time; --max replays as fast as Kafka takes it)
-  6. waits until the flags settle, then scores them against the world's ground truth (R1-R10)
-Then the dashboard keeps running until Ctrl-C, which stops the dashboard, the job and the broker. With --exit the
+  3. starts the risk-flag job and the situational-picture job, each on an embedded Flink MiniCluster reading and
+     writing Kafka (logs: var/demo/risk.log, var/demo/picture.log; their Flink REST APIs on ports
+     $BORDERFLOW_DEMO_RISK_REST or 28081 and $BORDERFLOW_DEMO_PICTURE_REST or 28082). The picture job reports a
+     section UNKNOWN after 24 hours without a record, as the small world's sparse traffic needs (config/picture.yaml,
+     freshness, says why)
+  4. starts the dashboard on http://127.0.0.1:8080 (--port P) with a demo sign-in made for this run and printed,
+     its health page watching both jobs (log: var/demo/dashboard.log)
+  5. replays the world into Kafka at N events a second (default 100: about 4 s of replay per day of the world; the
+     map and the sections' figures follow at each checkpoint of the picture job, every 10 s; --max replays as fast
+     as Kafka takes it)
+  6. waits until the flags settle, then scores them against the world's ground truth: R1-R10 raised by the risk
+     job, R11 by the picture job
+Then the dashboard keeps running until Ctrl-C, which stops the dashboard, the jobs and the broker. With --exit the
 demo stops by itself after step 6.
 USAGE
 }
@@ -47,7 +53,11 @@ export BORDERFLOW_KAFKA_PORT="${BORDERFLOW_DEMO_PORT:-29092}"
 export BORDERFLOW_KAFKA_DATA="$DEMO/kafka"
 BOOTSTRAP="127.0.0.1:$BORDERFLOW_KAFKA_PORT"
 RISK_REST="${BORDERFLOW_DEMO_RISK_REST:-28081}"
-RULES=R1,R2,R3,R4,R5,R6,R7,R8,R9,R10
+PICTURE_REST="${BORDERFLOW_DEMO_PICTURE_REST:-28082}"
+RULES=R1,R2,R3,R4,R5,R6,R7,R8,R9,R10,R11
+# A section is UNKNOWN after this long without a record: the demo world's sparse traffic needs a day (config/picture.yaml,
+# freshness, says why).
+UNKNOWN_AFTER=PT24H
 mkdir -p "$DEMO"
 
 # Everything the demo starts is recorded here and stopped on Ctrl-C, on an error, and at the end: the JVMs run in
@@ -64,7 +74,7 @@ stop_all() {
     wait "$pid" 2>/dev/null || true
   done
   "$BF" kafka down >/dev/null 2>&1 || true
-  echo "demo: stopped the dashboard, the job and the broker"
+  echo "demo: stopped the dashboard, the jobs and the broker"
 }
 interrupted() { echo; echo "demo: Ctrl-C, stopping everything ..."; stop_all; exit 130; }
 trap interrupted INT TERM
@@ -91,23 +101,37 @@ echo "== 2/6 generating a synthetic world (seed $SEED, $TRAVELLERS travellers, $
 rm -rf "$WORLD"
 "$BF" generate --seed "$SEED" --travellers "$TRAVELLERS" --days "$DAYS" --start 2025-01-06 --out "$WORLD"
 
-echo "== 3/6 starting the risk-flag job on an embedded Flink MiniCluster (log: $DEMO/risk.log)"
-# --fresh: a new broker and a new world; checkpoints of an earlier demo must not be resumed.
+echo "== 3/6 starting the risk-flag job and the situational-picture job on embedded Flink MiniClusters"
+echo "   (logs: $DEMO/risk.log, $DEMO/picture.log)"
+# The demo's own configuration: config/ with the picture's freshness for a sparse world, and (step 4) a sign-in.
+rm -rf "$DEMO/config"
+mkdir -p "$DEMO/config"
+sed "s|^\(  unknown_after:\).*|\1 $UNKNOWN_AFTER|" "$ROOT/config/picture.yaml" > "$DEMO/config/picture.yaml"
+grep -q "^  unknown_after: $UNKNOWN_AFTER\$" "$DEMO/config/picture.yaml" \
+  || { echo "demo: config/picture.yaml has no freshness.unknown_after to set" >&2; exit 1; }
+# --fresh: a new broker and a new world; checkpoints of an earlier demo must not be resumed. The two JVMs start
+# side by side.
 "$BF" run risk --bootstrap "$BOOTSTRAP" --fresh --metrics-port 0 --rest-port "$RISK_REST" > "$DEMO/risk.log" 2>&1 &
 PIDS+=($!)
-await_log "$DEMO/risk.log" "Ctrl-C stops the job" "${PIDS[-1]}" "the risk-flag job"
+RISK=$!
+"$BF" run picture --config "$DEMO/config" --bootstrap "$BOOTSTRAP" --fresh --metrics-port 0 \
+  --rest-port "$PICTURE_REST" > "$DEMO/picture.log" 2>&1 &
+PIDS+=($!)
+PICTURE=$!
+await_log "$DEMO/risk.log" "Ctrl-C stops the job" "$RISK" "the risk-flag job"
+await_log "$DEMO/picture.log" "Ctrl-C stops the job" "$PICTURE" "the situational-picture job"
 
 echo "== 4/6 starting the dashboard (log: $DEMO/dashboard.log)"
 # A sign-in for this demo only: a fresh random password, hashed into a dashboard.yaml of the demo's own.
 PASSWORD="$(head -c 15 /dev/urandom | base64 | tr -d '/+=' | head -c 16)"
 HASH="$(printf '%s\n' "$PASSWORD" | "$BF" dashboard --hash-password)"
-mkdir -p "$DEMO/config"
 sed "s|^users: \[\]|users:\n  - {name: demo, role: supervisor, password: \"$HASH\"}|" "$ROOT/config/dashboard.yaml" \
   > "$DEMO/config/dashboard.yaml"
 "$BF" dashboard --config "$DEMO/config" --bootstrap "$BOOTSTRAP" --port "$PORT" \
-  --flink "http://127.0.0.1:$RISK_REST" > "$DEMO/dashboard.log" 2>&1 &
+  --flink "http://127.0.0.1:$RISK_REST" --flink "http://127.0.0.1:$PICTURE_REST" > "$DEMO/dashboard.log" 2>&1 &
 PIDS+=($!)
-await_log "$DEMO/dashboard.log" "Ctrl-C stops it" "${PIDS[-1]}" "the dashboard"
+DASHBOARD=$!
+await_log "$DEMO/dashboard.log" "Ctrl-C stops it" "$DASHBOARD" "the dashboard"
 cat <<SIGNIN
 
    The dashboard: http://127.0.0.1:$PORT
@@ -125,13 +149,14 @@ REPLAY=$!
 PIDS+=("$REPLAY")
 wait "$REPLAY" || { echo "demo: the replay failed" >&2; exit 1; }
 
-# Flags become visible at each checkpoint (exactly-once). Deadlines (R4, R10) need event time to pass: the sparse
-# alert changelog stops holding the clock back once idle for config/rules.yaml time.source_idleness (1 minute).
-echo "== 6/6 flags as the job commits them (until none arrive for 30 s, at least 90 s), then their score"
+# Flags become visible at each checkpoint (exactly-once). Deadlines (R4, R10) and the picture's last hours need event
+# time to pass: a sparse input stops holding the clock back once idle for time.source_idleness (1 minute).
+echo "== 6/6 flags as the jobs commit them (until none arrive for 30 s, at least 90 s), then their score"
 previous="" stable=0 waited=0
 while (( waited < 600 )); do
   sleep 10; waited=$((waited + 10))
-  kill -0 "${PIDS[0]}" 2>/dev/null || { echo "demo: the risk-flag job stopped, see $DEMO/risk.log" >&2; exit 1; }
+  kill -0 "$RISK" 2>/dev/null || { echo "demo: the risk-flag job stopped, see $DEMO/risk.log" >&2; exit 1; }
+  kill -0 "$PICTURE" 2>/dev/null || { echo "demo: the picture job stopped, see $DEMO/picture.log" >&2; exit 1; }
   summary="$("$BF" flags --from risk.flags --bootstrap "$BOOTSTRAP" --last 0 2>/dev/null | head -1)"
   echo "   after ${waited}s: $summary"
   if [[ "$summary" == "$previous" ]]; then stable=$((stable + 1)); else stable=0; fi
@@ -146,9 +171,9 @@ if [[ $EXIT_AFTER == 1 ]]; then
 fi
 echo
 echo "The dashboard keeps running: http://127.0.0.1:$PORT (sign in as demo, password $PASSWORD)."
-echo "Ctrl-C stops the dashboard, the job and the broker."
+echo "Ctrl-C stops the dashboard, the jobs and the broker."
 while true; do
-  for pid in "${PIDS[@]:0:2}"; do
+  for pid in "$RISK" "$PICTURE" "$DASHBOARD"; do
     kill -0 "$pid" 2>/dev/null || { echo "demo: a process stopped (see $DEMO/*.log)" >&2; exit 1; }
   done
   sleep 2

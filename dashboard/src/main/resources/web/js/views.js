@@ -36,12 +36,12 @@ BF.views.section = async function (root, id) {
   if (why.window_end) {
     rows.push(
       el('tr', {}, el('td', {}, 'Incidents in the 24 h to ' + BF.time(why.window_end)),
-        el('td', {}, el('b', {}, String(why.pressure_events)), ' (R11 needs ≥ ' + why.pressure_min_events + ')')),
+        el('td', {}, el('b', {id: 'why-events'}, String(why.pressure_events)), ' (R11 needs ≥ ' + why.pressure_min_events + ')')),
       el('tr', {}, el('td', {}, 'Baseline'), el('td', {}, BF.num(why.baseline, 2)
         + ' (mean of the same weekday and hour over the last 28 days)')),
-      el('tr', {}, el('td', {}, 'Pressure ratio'), el('td', {}, el('b', {}, BF.num(why.pressure_ratio, 2)),
+      el('tr', {}, el('td', {}, 'Pressure ratio'), el('td', {}, el('b', {id: 'why-ratio'}, BF.num(why.pressure_ratio, 2)),
         ' (R11 needs ≥ ' + BF.num(why.pressure_ratio_threshold, 1) + ')')),
-      el('tr', {}, el('td', {}, 'Review suggested'), el('td', {class: why.review_suggested ? 'error' : null},
+      el('tr', {}, el('td', {}, 'Review suggested'), el('td', {id: 'why-suggested', class: why.review_suggested ? 'error' : null},
         why.review_suggested ? 'yes: R11 suggests that people review the attributed level' : 'no')));
   } else {
     rows.push(el('tr', {}, el('td', {}, 'Pressure (R11)'), el('td', {}, 'no picture for this section yet')));
@@ -49,7 +49,7 @@ BF.views.section = async function (root, id) {
   root.append(el('div', {class: 'panel', id: 'why'}, el('h3', {}, 'Why this level'), el('table', {}, el('tbody', {}, rows)),
     el('p', {class: 'fine'}, 'The attributed level is set by people (reference data or a supervisor). The pipeline '
       + 'computes the pressure and may suggest a review; it never sets the level.'),
-    why.contributing.length ? el('div', {}, el('h3', {}, 'Contributing incidents (' + why.contributing.length + ')'),
+    why.contributing.length ? el('div', {id: 'why-contributing'}, el('h3', {}, 'Contributing incidents (' + why.contributing.length + ')'),
       incidentTable(why.contributing.map(c => c.incident || {incident_id: c.incident_id}))) : null));
 
   const charts = el('div', {class: 'cols'}, el('div', {id: 'chart-traffic', class: 'chart'}), el('div', {id: 'chart-pressure', class: 'chart'}));
@@ -163,8 +163,9 @@ BF.views.flag = async function (root, id) {
       el('td', {class: 'mono'}, c.threshold), el('td', {class: 'met-' + c.met}, c.met ? 'yes' : 'no')))),
     el('h3', {}, 'Evidence'), el('ul', {id: 'flag-evidence'}, f.evidence_ids.map(e => el('li', {class: 'mono'}, e))),
     el('h3', {}, 'Revisions'),
-    BF.table(['Revision#', 'Status', 'Trigger time', 'Explanation'], d.revisions.map(r => el('tr', {},
-      el('td', {class: 'num'}, r.revision), el('td', {}, BF.lower(r.status)), el('td', {}, BF.time(r.event_time)),
+    BF.table(['Revision#', 'Status', 'Raised', 'Explanation'], d.revisions.map(r => el('tr', {},
+      el('td', {class: 'num'}, r.revision), el('td', {}, BF.lower(r.status)),
+      el('td', {}, BF.time(r.raised_event_time === null ? r.event_time : r.raised_event_time)),
       el('td', {}, r.explanation)))),
     el('h3', {}, 'Reviews'),
     d.reviews.length ? BF.table(['Decided', 'Decision', 'Revision#', 'Role', 'Reason'], d.reviews.map(r => el('tr', {},

@@ -4,6 +4,7 @@ import eu.borderflow.dashboard.feed.Origin;
 import eu.borderflow.dashboard.metrics.DashboardMetrics;
 import eu.borderflow.dashboard.view.InputRecord;
 import eu.borderflow.dashboard.view.SituationView;
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
@@ -77,7 +78,7 @@ public final class FileInput implements DashboardInput {
         for (int i = 0; i < folders.size(); i++) {
             Path folder = folders.get(i);
             read(folder.resolve(INCIDENTS), Incident.class, i, Incident::getReportedTime, all);
-            read(folder.resolve(FLAGS), RiskFlag.class, i, RiskFlag::getEventTime, all);
+            read(folder.resolve(FLAGS), RiskFlag.class, i, FlagTime::raisedAt, all);
             read(folder.resolve(PICTURE), PictureUpdate.class, i, PictureUpdate::getWindowEnd, all);
         }
         all.sort(Comparator.comparing(Timed::at));
@@ -91,6 +92,7 @@ public final class FileInput implements DashboardInput {
             }
         }
         view.apply(batch);
+        view.pictureSettled();
         status.put("caught_up", true);
     }
 

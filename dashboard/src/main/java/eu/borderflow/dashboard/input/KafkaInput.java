@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,7 @@ public final class KafkaInput implements DashboardInput {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final String bootstrap;
+    private final String pictureTopic;
     private final SituationView view;
     private final DashboardMetrics metrics;
     private final Map<String, SingleObjectSerde<? extends SpecificRecord>> decoders;
@@ -60,6 +62,7 @@ public final class KafkaInput implements DashboardInput {
 
     public KafkaInput(String bootstrap, TopicNames topics, SituationView view, DashboardMetrics metrics) {
         this.bootstrap = bootstrap;
+        this.pictureTopic = topics.getPicture();
         this.view = view;
         this.metrics = metrics;
         this.decoders = Decoders.of(topics);
@@ -184,14 +187,24 @@ public final class KafkaInput implements DashboardInput {
     private void afterPoll(KafkaConsumer<byte[], byte[]> c) {
         Map<String, Long> lagByTopic = new HashMap<>();
         boolean caughtUp = true;
+        boolean pictureRead = false;
+        boolean pictureBehind = false;
         for (TopicPartition tp : c.assignment()) {
-            c.currentLag(tp).ifPresent(l -> lagByTopic.merge(tp.topic(), l, Long::sum));
+            OptionalLong lag = c.currentLag(tp);
+            lag.ifPresent(l -> lagByTopic.merge(tp.topic(), l, Long::sum));
+            if (tp.topic().equals(pictureTopic)) {
+                pictureRead = true;
+                pictureBehind |= lag.isEmpty() || lag.getAsLong() > 0;
+            }
             Long end = endAtStart == null ? null : endAtStart.get(tp);
             if (end != null && c.position(tp, METADATA_TIMEOUT) < end) {
                 caughtUp = false;
             }
         }
         lagByTopic.forEach(metrics::lag);
+        if (pictureRead && !pictureBehind) {
+            view.pictureSettled();
+        }
         if (caughtUp && !Boolean.TRUE.equals(status.get("caught_up"))) {
             status.put("caught_up", true);
             LOG.info("dashboard input: history loaded ({} records)", view.recordsApplied());

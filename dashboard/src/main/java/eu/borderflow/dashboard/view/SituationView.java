@@ -3,6 +3,7 @@ package eu.borderflow.dashboard.view;
 import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.feed.FeedEvent;
 import eu.borderflow.dashboard.feed.FeedLog;
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.reference.SectionRecord;
 import eu.borderflow.reference.SectionTable;
 import eu.borderflow.schema.FlagReview;
@@ -49,6 +50,12 @@ public final class SituationView {
     private long version;
     private Instant eventClock;
     private Instant pictureClock;
+    /**
+     * The newest window end of the picture as of the last time the input had read every picture record committed
+     * (see {@link #pictureSettled}): a section is stale when it lags this one, not a newest end read from one
+     * partition while another's records of the same hour are still on their way.
+     */
+    private Instant settledPictureClock;
     private long recordsApplied;
 
     public SituationView(SectionTable table, DashboardSettings.View bounds, FeedLog feed) {
@@ -111,7 +118,7 @@ public final class SituationView {
             return touch(s);
         }
         if (value instanceof RiskFlag f) {
-            advanceClock(f.getEventTime());
+            advanceClock(FlagTime.raisedAt(f));
             if (!flags.add(f)) {
                 return false;
             }
@@ -150,6 +157,25 @@ public final class SituationView {
         if (eventClock == null || t.isAfter(eventClock)) {
             eventClock = t;
         }
+    }
+
+    /**
+     * The input has read every picture record committed so far (no lag on any partition of the picture): the newest
+     * window end read is the one every section's picture is held against ({@code view.stale_after}). When it moves,
+     * every section's status is sent again.
+     */
+    public void pictureSettled() {
+        lock.writeLock().lock();
+        try {
+            if (pictureClock == null || pictureClock.equals(settledPictureClock)) {
+                return;
+            }
+            settledPictureClock = pictureClock;
+            sections.values().forEach(this::touch);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        feed.changed();
     }
 
     /** The newest event time seen in any input, or {@code null} before any data. */
@@ -362,7 +388,8 @@ public final class SituationView {
         } else if (p.getFreshness() == Freshness.UNKNOWN) {
             freshness = Freshness.UNKNOWN.name();
             note = p.getLastDataTime() == null ? "no data" : "no data since " + p.getLastDataTime();
-        } else if (pictureClock != null && p.getWindowEnd().plus(bounds.staleAfter()).isBefore(pictureClock)) {
+        } else if (settledPictureClock != null
+                && p.getWindowEnd().plus(bounds.staleAfter()).isBefore(settledPictureClock)) {
             freshness = Freshness.UNKNOWN.name();
             note = "no picture since " + p.getWindowEnd();
         } else {

@@ -94,10 +94,17 @@ class SituationViewTest {
         assertEquals("FRESH", status(FIN_RUS).get("freshness"), "quiet: no incidents, but fresh data");
         apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end.plus(Duration.ofHours(3)), 0, SectionImpactLevel.HIGH,
                 Freshness.FRESH, 1, 1, false));
+        view.pictureSettled();
         assertEquals("FRESH", status(FIN_RUS).get("freshness"), "3 hours behind: at the bound");
         apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end.plus(Duration.ofHours(4)), 0, SectionImpactLevel.HIGH,
                 Freshness.FRESH, 1, 1, false));
-        assertEquals("UNKNOWN", status(FIN_RUS).get("freshness"), "4 hours behind the newest picture");
+        assertEquals("FRESH", status(FIN_RUS).get("freshness"),
+                "4 hours behind, but the input may still be reading that hour's other pictures");
+        long before = view.sectionsSince(0).version();
+        view.pictureSettled();
+        assertTrue(view.sectionsSince(before).statuses().stream().anyMatch(st -> FIN_RUS.equals(st.get("id"))),
+                "a section that turns stale is sent again");
+        assertEquals("UNKNOWN", status(FIN_RUS).get("freshness"), "4 hours behind the newest picture, all read");
         assertTrue(((String) status(FIN_RUS).get("freshness_note")).startsWith("no picture since"));
         apply(PICTURES, picture(POL_BLR, PictureView.HOUR, end.plus(Duration.ofHours(5)), 0, SectionImpactLevel.HIGH,
                 Freshness.UNKNOWN, 0, 0, false));

@@ -17,6 +17,7 @@ import eu.borderflow.job.ingest.DeadLetterSplit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.IngestTimestamps;
+import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
@@ -55,9 +56,11 @@ import java.util.Objects;
 public final class RiskFlagJob {
 
     public static final String NAME = "borderflow risk-flag job";
+    /** What this job's dead letters name in their {@code job} field. */
+    public static final String JOB = "risk-flag-job";
     /** What a dead letter of an operator failure names as its source, once a record has left its topic or file. */
-    public static final String CROSSINGS = "crossings";
-    public static final String ALERTS = "alert changes";
+    public static final JobInput CROSSINGS = new JobInput(JOB, "crossings");
+    public static final JobInput ALERTS = CROSSINGS.other("alert changes");
     /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
     static final int USAGE_EXIT_CODE = 2;
 
@@ -169,7 +172,7 @@ public final class RiskFlagJob {
         DecodeLimits limits = settings.ingest().decodeLimits();
         DeadLetterStreams deadLetters = new DeadLetterStreams();
 
-        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(BorderCrossing.class,
+        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(JOB, BorderCrossing.class,
                 new CrossingValidator(bcps, settings.ingest()), c -> c.getEventTime().toEpochMilli(),
                 BorderCrossing::getEventId, limits);
         DataStream<BorderCrossing> validCrossings = ingest(env, crossings, crossingIngest, time, deadLetters);
@@ -179,7 +182,7 @@ public final class RiskFlagJob {
                         new AvroTypeInfo<>(BorderCrossing.class))
                 .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"));
 
-        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(AlertChange.class,
+        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(JOB, AlertChange.class,
                 new AlertValidator(settings.ingest()), a -> a.getEventTime().toEpochMilli(),
                 AlertChange::getChangeId, limits);
         DataStream<AlertChange> validAlerts = ingest(env, alerts, alertIngest, time, deadLetters);
@@ -198,8 +201,8 @@ public final class RiskFlagJob {
                 .transform("flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
                 .uid("flag-metrics");
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
-        sink(flags.map(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
-                .uid("flag-audit").name("audit record per flag revision")
+        sink(deadLetters.from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
+                        .uid(FlagAudit.UID).name("audit record per flag revision"))
                 .sinkTo(auditSink).uid("audit-sink").name("audit"));
         sink(deadLetters.union()
                 .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),

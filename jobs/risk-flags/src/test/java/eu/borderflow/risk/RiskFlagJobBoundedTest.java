@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bounded job on a MiniCluster (parallelism 2) over a small dataset plus raw Kafka-like records. */
 class RiskFlagJobBoundedTest {
@@ -73,6 +74,7 @@ class RiskFlagJobBoundedTest {
                 letters.stream().map(d -> d.getSourceTopic() + "/" + d.getSourcePartition() + "/"
                         + d.getSourceOffset() + " " + d.getReasonCode()).collect(Collectors.toSet()));
         assertEquals(4, letters.size());
+        assertTrue(letters.stream().allMatch(d -> d.getJob().equals(RiskFlagJob.JOB)), letters.toString());
 
         List<AuditRecord> audit = read(AuditRecord.class, out.resolve(DatasetFiles.AUDIT));
         assertEquals(3, audit.size());

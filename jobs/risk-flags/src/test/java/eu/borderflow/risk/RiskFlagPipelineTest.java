@@ -167,6 +167,10 @@ class RiskFlagPipelineTest {
         assertTrue(!flags.records().isEmpty(), "the job committed flags");
         assertEquals(flags.records().size(), flags.records().stream()
                 .map(f -> f.getFlagId() + "#" + f.getRevision()).distinct().count(), "no flag revision twice");
+        for (RiskFlag flag : flags.records()) {
+            assertTrue(flag.getRaisedEventTime() != null && !flag.getRaisedEventTime().isBefore(flag.getEventTime()),
+                    () -> "every rule says when it raised a flag, not before its trigger: " + flag);
+        }
         return flags.records();
     }
 

@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -11,6 +12,7 @@ import eu.borderflow.job.ingest.CrossingValidator;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
@@ -186,19 +188,19 @@ public final class SituationPictureJob {
         TypeInformation<SectionEvent> eventType = TypeInformation.of(SectionEvent.class);
         List<DataStream<SectionEvent>> events = new ArrayList<>();
         if (!crossings.isEmpty()) {
-            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(BorderCrossing.class,
+            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(JOB, BorderCrossing.class,
                     new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
                     c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, limits);
             events.add(deadLetters.from(ingest.valid(crossings, crossingIngest, Watermarks.EVENT_TIME)
                             .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
                             .process(new CrossingAdmission(Duration.ofMillis(settings.allowedLatenessMillis()),
-                                    names(crossings)), new AvroTypeInfo<>(BorderCrossing.class))
+                                    new JobInput(JOB, names(crossings))), new AvroTypeInfo<>(BorderCrossing.class))
                             .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"))
                     .map(new CrossingToSection(names(crossings), settings.bcpSections()), eventType)
                     .uid("crossings-to-section").name("crossings: section and direction only"));
         }
         if (!incidents.isEmpty()) {
-            RecordIngest<Incident> incidentIngest = new RecordIngest<>(Incident.class,
+            RecordIngest<Incident> incidentIngest = new RecordIngest<>(JOB, Incident.class,
                     new IncidentValidator(sections), i -> i.getEventTime().toEpochMilli(), Incident::getIncidentId,
                     limits);
             events.add(ingest.valid(incidents, incidentIngest, Watermarks.EVENT_TIME)
@@ -206,8 +208,8 @@ public final class SituationPictureJob {
                     .uid("incidents-to-section").name("incidents: section facts"));
         }
         if (!riskFlags.isEmpty()) {
-            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(RiskFlag.class, new FlagValidator(sections),
-                    f -> f.getEventTime().toEpochMilli(), RiskFlag::getFlagId, limits);
+            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(JOB, RiskFlag.class, new FlagValidator(sections),
+                    f -> FlagTime.raisedAt(f).toEpochMilli(), RiskFlag::getFlagId, limits);
             events.add(ingest.valid(riskFlags, flagIngest, riskFlagWatermarks)
                     .flatMap(new FlagToSection(names(riskFlags)), eventType)
                     .uid("flags-to-section").name("flags: section, rule and status"));
@@ -232,7 +234,7 @@ public final class SituationPictureJob {
 
         DataStream<PictureUpdate> levelled = pressured;
         if (!levels.isEmpty()) {
-            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(SectionLevelChange.class,
+            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(JOB, SectionLevelChange.class,
                     new LevelChangeValidator(sections), l -> l.getChangedAt().toEpochMilli(),
                     SectionLevelChange::getChangeId, limits);
             DataStream<SectionLevelChange> changes = ingest.valid(levels, levelIngest, Watermarks.EVENT_TIME);
@@ -257,13 +259,10 @@ public final class SituationPictureJob {
                         new FlagMetrics())
                 .uid("flag-metrics")
                 .sinkTo(flagSink).uid("r11-flags-sink").name("R11 flags"));
-        // jobs/runtime's ingest names the risk job in the dead letters it makes.
         sink(deadLetters.union()
                 .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
                         new AvroTypeInfo<>(DeadLetter.class))
                 .uid(DeadLetterSizeLimit.UID).name("dead letters: fit to size")
-                .map(d -> DeadLetter.newBuilder(d).setJob(JOB).build(), new AvroTypeInfo<>(DeadLetter.class))
-                .uid("deadletters-job").name("dead letters: this job's name")
                 .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
                 "  test                    start what the tests need, then run every test (what CI runs)",
                 "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
+                "  bench job               the whole risk job against a passthrough job, latency, state (--help)",
                 "  build                   build the project (done automatically when sources change)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
                 UpgradeCommand.class,
                 StopCommand.class,
                 JobsCommand.class,
-                DashboardCommand.class
+                DashboardCommand.class,
+                eu.borderflow.cli.bench.BenchJobCommand.class
         })
 public final class Borderflow implements Runnable {
 

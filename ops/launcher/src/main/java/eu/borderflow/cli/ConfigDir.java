@@ -18,7 +18,7 @@ public final class ConfigDir {
             description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
     private Path configDir;
 
-    ConfigLoader loader() {
+    public ConfigLoader loader() {
         return ConfigLoader.from(folder());
     }
 

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.BasicArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -20,12 +21,16 @@ import java.util.List;
 
 /**
  * Keyed by alert id: turns each change into a version for every join key of the alert, computed once, and tells the
- * keys an update or deletion left that the alert ends there. The keys of the last version are the only state, and
- * a deletion erases them.
+ * keys an update or deletion left that the alert ends there. The keys of the last version are the state, and a
+ * deletion erases them. An alert whose review period ends without an extension is deleted (SIS Regulation, review
+ * of alerts): at the end of its review date plus the allowed lateness, in event time, unless a later change set
+ * another review date, the router tells its keys that it ends then and forgets it; the joins erase it after
+ * rules.yaml /retention/deleted_alert_days like any deleted alert.
  */
 public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange, AlertVersion> {
 
     private static final long serialVersionUID = 1L;
+    private static final long DAY_MS = 86_400_000L;
 
     /** Which join the versions are for, and the uid of the router for it. */
     public enum Target {
@@ -45,13 +50,17 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
     private final Target target;
     private final Pseudonymiser pseudonymiser;
     private final OperatorFailures failures;
+    private final long latenessMs;
     private transient ValueState<String[]> lastKeys;
+    /** The alert's expiry (end of its review date plus the lateness, epoch ms) and its last version. */
+    private transient ValueState<long[]> expiry;
     private transient SingleObjectSerde<AlertChange> serde;
 
     public AlertVersionRouter(Target target, RiskSettings config) {
         this.target = target;
         this.failures = new OperatorFailures(RiskFlagJob.ALERTS, target.uid());
         this.pseudonymiser = config.tokens();
+        this.latenessMs = config.time().getAllowedLateness().toMillis();
     }
 
     @Override
@@ -60,6 +69,8 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
         serde = SingleObjectSerde.of(AlertChange.class);
         lastKeys = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("last-keys", BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
+        expiry = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("review-expiry", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     }
 
     @Override
@@ -90,10 +101,40 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
             return;
         }
         versions.forEach(out::collect);
+        long[] before = expiry.value();
         if (current.length == 0) {
             lastKeys.clear();
-        } else {
-            lastKeys.update(current);
+            expiry.clear();
+            if (before != null) {
+                ctx.timerService().deleteEventTimeTimer(before[0]);
+            }
+            return;
         }
+        lastKeys.update(current);
+        long expiresAt = (change.getReviewDate().toEpochDay() + 1) * DAY_MS + latenessMs;
+        if (before == null || before[0] != expiresAt) {
+            if (before != null) {
+                ctx.timerService().deleteEventTimeTimer(before[0]);
+            }
+            ctx.timerService().registerEventTimeTimer(expiresAt);
+        }
+        expiry.update(new long[] {expiresAt, change.getVersion()});
+    }
+
+    /** The review period ended with no extension: the alert ends at every key it has, and is forgotten. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertVersion> out) throws Exception {
+        long[] current = expiry.value();
+        String[] keys = lastKeys.value();
+        if (current == null || current[0] != timestamp) {
+            return;
+        }
+        if (keys != null) {
+            for (String key : keys) {
+                out.collect(AlertVersion.ended(key, ctx.getCurrentKey(), (int) current[1], timestamp));
+            }
+        }
+        lastKeys.clear();
+        expiry.clear();
     }
 }

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.flag;
 
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.rules.CrossingFacts;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -38,11 +39,18 @@ public final class Flags {
                 .keepUntil(LocalDate.ofEpochDay(crossing.getRetentionUntil()));
     }
 
-    /** The next revision of {@code flag}, withdrawn, with the reason appended to its explanation. */
-    public static RiskFlag withdraw(RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence) {
+    /**
+     * The next revision of {@code flag}, withdrawn by a record of event time {@code withdrawnBy}, with the reason
+     * appended to its explanation. It is raised at that event time, or at the withdrawn revision's when the record is
+     * older (a late upload withdraws in the event time the flag had reached).
+     */
+    public static RiskFlag withdraw(RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence,
+                                    Instant withdrawnBy) {
+        Instant raised = FlagTime.raisedAt(flag);
         return RiskFlag.newBuilder(flag)
                 .setRevision(flag.getRevision() + 1)
                 .setStatus(FlagStatus.WITHDRAWN)
+                .setRaisedEventTime(withdrawnBy.isAfter(raised) ? withdrawnBy : raised)
                 .setExplanation("Withdrawn: " + reason + " (was: " + flag.getExplanation() + ")")
                 .setConditions(conditions)
                 .setEvidenceIds(evidence)
@@ -74,8 +82,15 @@ public final class Flags {
             return this;
         }
 
+        /** The trigger's event time and place; the flag is raised at that time unless {@link #raisedAt} says when. */
         public Builder at(Instant eventTime, String bcpCode, String sectionId) {
-            flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId);
+            flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId).setRaisedEventTime(eventTime);
+            return this;
+        }
+
+        /** The event time at which a rule that fires when a deadline passes raised the flag: that deadline. */
+        public Builder raisedAt(Instant raisedEventTime) {
+            flag.setRaisedEventTime(raisedEventTime);
             return this;
         }
 

@@ -36,28 +36,35 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
         super(RuleSwitch.load(config, DESCRIPTOR.id()), DESCRIPTOR);
     }
 
-    /** Compares {@code crossing} with the enrolled identity and enrols what is still missing. */
+    /**
+     * Compares {@code crossing} with the enrolled identity and enrols what is still missing. The conditions are only
+     * written out for a flag: most crossings match.
+     */
     public Optional<RiskFlag> check(DocumentTrail trail, DocumentCrossing crossing, Pseudonymiser tokens) {
-        List<Condition> conditions = new ArrayList<>();
         Long face = crossing.getFacialDigest();
-        boolean faceDiffers = trail.getFacialDigest() != null && !trail.getFacialDigest().equals(face);
-        if (trail.getFacialDigest() == null) {
-            trail.setFacialDigest(face);
-        } else {
-            conditions.add(Flags.condition("facial template (token digest)", TokenDigest.text(face), "!=",
-                    TokenDigest.text(trail.getFacialDigest()), faceDiffers));
-        }
+        Long enrolledFace = trail.getFacialDigest();
         Long fingerprint = crossing.getFingerprintDigest();
-        boolean fingerprintDiffers = false;
-        if (fingerprint != null && trail.getFingerprintDigest() != null) {
-            fingerprintDiffers = !trail.getFingerprintDigest().equals(fingerprint);
-            conditions.add(Flags.condition("fingerprint template (token digest)", TokenDigest.text(fingerprint),
-                    "!=", TokenDigest.text(trail.getFingerprintDigest()), fingerprintDiffers));
-        } else if (fingerprint != null && !faceDiffers) {
+        Long enrolledFingerprint = trail.getFingerprintDigest();
+        boolean faceDiffers = enrolledFace != null && !enrolledFace.equals(face);
+        boolean fingerprintDiffers = fingerprint != null && enrolledFingerprint != null
+                && !enrolledFingerprint.equals(fingerprint);
+        if (enrolledFace == null) {
+            trail.setFacialDigest(face);
+        }
+        if (fingerprint != null && enrolledFingerprint == null && !faceDiffers) {
             trail.setFingerprintDigest(fingerprint);
         }
         if (!faceDiffers && !fingerprintDiffers) {
             return Optional.empty();
+        }
+        List<Condition> conditions = new ArrayList<>();
+        if (enrolledFace != null) {
+            conditions.add(Flags.condition("facial template (token digest)", TokenDigest.text(face), "!=",
+                    TokenDigest.text(enrolledFace), faceDiffers));
+        }
+        if (fingerprint != null && enrolledFingerprint != null) {
+            conditions.add(Flags.condition("fingerprint template (token digest)", TokenDigest.text(fingerprint),
+                    "!=", TokenDigest.text(enrolledFingerprint), fingerprintDiffers));
         }
         String which = faceDiffers && fingerprintDiffers ? "facial image and fingerprints differ"
                 : faceDiffers ? "facial image differs" : "fingerprints differ";

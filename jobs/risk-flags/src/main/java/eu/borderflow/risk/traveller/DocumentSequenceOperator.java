@@ -31,7 +31,7 @@ import java.util.List;
  * A crossing later than the allowed lateness is applied at once: R8 judges it, but it cannot be placed between
  * crossings already judged, so R7 skips it when it is older than the last one.
  */
-public final class DocumentSequenceOperator extends KeyedProcessFunction<String, DocumentCrossing, RiskFlag> {
+public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, DocumentCrossing, RiskFlag> {
 
     public static final String UID = "document-sequence";
     private static final long serialVersionUID = 1L;
@@ -72,28 +72,23 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
     public void processElement(DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
-            pending.add(crossing);
-            ctx.timerService().registerEventTimeTimer(due);
+            EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
             return;
         }
-        DocumentTrail current = trail.value();
-        if (current == null) {
-            current = new DocumentTrail();
-        }
-        current = applySafely(current, crossing, ctx, out);
+        DocumentTrail stored = trail.value();
+        DocumentTrail current = applySafely(stored == null ? new DocumentTrail() : stored, crossing, ctx, out);
         store(current, ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
-        DocumentTrail current = trail.value();
+        DocumentTrail stored = trail.value();
         var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
-        if (current == null && due.isEmpty()) {
+        EventTimeOrder.timerForTheRest(pending, latenessMs, ctx.timerService());
+        if (stored == null && due.isEmpty()) {
             return;
         }
-        if (current == null) {
-            current = new DocumentTrail();
-        }
+        DocumentTrail current = stored == null ? new DocumentTrail() : stored;
         for (DocumentCrossing crossing : due) {
             current = applySafely(current, crossing, ctx, out);
         }
@@ -133,7 +128,9 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
 
     /**
      * Keeps the trail, or erases it once it may go. The expiry timer is only registered ahead of the watermark: a
-     * timer registered behind it from onTimer would fire again at once.
+     * timer registered behind it from onTimer would fire again at once. One expiry timer per trail at a time (its day
+     * is kept in the trail): the retention only grows, so a pending timer stands for the later expiry, and when it
+     * fires the trail is stored again and the timer moves on; not one timer per crossing for three years.
      */
     private void store(DocumentTrail current, Context ctx) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
@@ -142,10 +139,12 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<String,
             trail.clear();
             return;
         }
-        trail.update(current);
-        if (expiry > watermark) {
+        long pendingTimer = current.getExpiryTimerDay() == 0 ? Long.MIN_VALUE : current.getExpiryTimerDay() * DAY_MS;
+        if (expiry > watermark && (pendingTimer <= watermark || pendingTimer > expiry)) {
             ctx.timerService().registerEventTimeTimer(expiry);
+            current.setExpiryTimerDay(current.getKeepUntil() + 1);
         }
+        trail.update(current);
     }
 
     /**

@@ -23,6 +23,9 @@ public final class DocumentTrail {
     private Long fingerprintDigest;
     /** The latest retention date of the document's crossings, epoch day. */
     private int keepUntil;
+    /** The epoch day at whose start the trail's pending expiry timer fires; 0 when none. */
+    private int expiryTimerDay;
+
 
     public DocumentTrail() {
     }
@@ -94,5 +97,13 @@ public final class DocumentTrail {
 
     public void setKeepUntil(int keepUntil) {
         this.keepUntil = keepUntil;
+    }
+
+    public int getExpiryTimerDay() {
+        return expiryTimerDay;
+    }
+
+    public void setExpiryTimerDay(int expiryTimerDay) {
+        this.expiryTimerDay = expiryTimerDay;
     }
 }

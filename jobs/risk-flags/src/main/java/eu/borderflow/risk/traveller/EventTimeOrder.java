@@ -1,6 +1,7 @@
 package eu.borderflow.risk.traveller;
 
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.streaming.api.TimerService;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,40 @@ final class EventTimeOrder {
             due.sort(ORDER);
         }
         return due;
+    }
+
+    /**
+     * Buffers {@code crossing} with one timer per key: at the earliest time one of its crossings is due. A later one
+     * is taken when that timer fires, which registers the next ({@link #timerForTheRest}); every crossing is still
+     * taken at its own due time, and a key holds one timer instead of one per crossing.
+     */
+    static <T extends Sequenced> void buffer(ListState<T> buffer, T crossing, long latenessMs, TimerService timers)
+            throws Exception {
+        long due = crossing.getEventTime() + latenessMs;
+        if (due < earliestDue(buffer, latenessMs)) {
+            timers.registerEventTimeTimer(due);
+        }
+        buffer.add(crossing);
+    }
+
+    /** After {@link #takeDue}: the timer at which the earliest crossing still waiting is due. */
+    static <T extends Sequenced> void timerForTheRest(ListState<T> buffer, long latenessMs, TimerService timers)
+            throws Exception {
+        long due = earliestDue(buffer, latenessMs);
+        if (due != Long.MAX_VALUE) {
+            timers.registerEventTimeTimer(due);
+        }
+    }
+
+    private static <T extends Sequenced> long earliestDue(ListState<T> buffer, long latenessMs) throws Exception {
+        long earliest = Long.MAX_VALUE;
+        Iterable<T> buffered = buffer.get();
+        if (buffered != null) {
+            for (T crossing : buffered) {
+                earliest = Math.min(earliest, crossing.getEventTime() + latenessMs);
+            }
+        }
+        return earliest;
     }
 
     static boolean isEmpty(ListState<?> buffer) throws Exception {

@@ -75,6 +75,7 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
         return Flags.raise(descriptor, stay.getEntryEventId())
                 .subject(tokens.token(Pseudonymiser.Domain.FILE, fileId), tokens.keyId())
                 .at(Instant.ofEpochMilli(stay.getEntryTime()), stay.getBcpCode(), stay.getSectionId())
+                .raisedAt(Instant.ofEpochMilli(checkedAt))
                 .assess(Severity.MEDIUM, ACTION)
                 .explain(explanation, List.of(
                         Flags.condition("exit recorded for the stay", "none", "by",
@@ -91,6 +92,6 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
         return Flags.withdraw(raised, "an exit on " + date(exit.getLocalDate()) + " was recorded late",
                 List.of(Flags.condition("exit recorded for the stay", date(exit.getLocalDate()), "=", "none",
                         false)),
-                List.of(raised.getTriggerEventId(), exit.getEventId()));
+                List.of(raised.getTriggerEventId(), exit.getEventId()), Instant.ofEpochMilli(exit.getEventTime()));
     }
 }

@@ -20,6 +20,9 @@ public final class TravellerFile {
     private int visaEntries;
     /** Last day the count matters (visa end for a limited-entry visa), epoch day. */
     private int visaKeepUntil;
+    /** The epoch day of the file's pending expiry timer (it fires that day plus the lateness); 0 when none. */
+    private int expiryTimerDay;
+
 
     public TravellerFile() {
     }
@@ -86,5 +89,13 @@ public final class TravellerFile {
 
     public void setVisaKeepUntil(int visaKeepUntil) {
         this.visaKeepUntil = visaKeepUntil;
+    }
+
+    public int getExpiryTimerDay() {
+        return expiryTimerDay;
+    }
+
+    public void setExpiryTimerDay(int expiryTimerDay) {
+        this.expiryTimerDay = expiryTimerDay;
     }
 }

@@ -106,28 +106,23 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         justified.see(crossing.getEventTime());
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
-            pending.add(crossing);
-            ctx.timerService().registerEventTimeTimer(due);
+            EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
             return;
         }
-        TravellerFile current = file.value();
-        if (current == null) {
-            current = TravellerFile.empty();
-        }
-        current = applySafely(current, crossing, ctx, out);
+        TravellerFile stored = file.value();
+        TravellerFile current = applySafely(stored == null ? TravellerFile.empty() : stored, crossing, ctx, out);
         store(current, ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskFlag> out) throws Exception {
-        TravellerFile current = file.value();
+        TravellerFile stored = file.value();
         var due = EventTimeOrder.takeDue(pending, timestamp, latenessMs);
-        if (current == null && due.isEmpty()) {
+        EventTimeOrder.timerForTheRest(pending, latenessMs, ctx.timerService());
+        if (stored == null && due.isEmpty()) {
             return;
         }
-        if (current == null) {
-            current = TravellerFile.empty();
-        }
+        TravellerFile current = stored == null ? TravellerFile.empty() : stored;
         for (TravellerCrossing crossing : due) {
             current = applySafely(current, crossing, ctx, out);
         }
@@ -165,10 +160,41 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         flags.forEach(out::collect);
         OpenStay left = current.getOpenStay();
         if (left != null && left != working.getOpenStay() && !sameStay(left, working.getOpenStay())) {
-            // The stay closed: its retention timer has nothing left to erase.
-            ctx.timerService().deleteEventTimeTimer(openStayExpiry(left));
+            // The stay closed: its retention timer has nothing left to erase, its R4 deadline nothing to check.
+            long watermark = ctx.timerService().currentWatermark();
+            deleteTimer(openStayExpiry(left), working, ctx);
+            if (!left.isMissingExitRaised() && left.getMissingExitDeadline() != Long.MAX_VALUE
+                    && left.getMissingExitDeadline() > watermark) {
+                deleteTimer(left.getMissingExitDeadline(), working, ctx);
+            }
         }
         return working;
+    }
+
+    /**
+     * Deletes the timer at {@code time} unless something else of this file needs a timer at that very millisecond (a
+     * timer is one per key and time): a waiting crossing, the open stay's R4 deadline or the file's expiry.
+     */
+    private void deleteTimer(long time, TravellerFile working, Context ctx) throws Exception {
+        OpenStay open = working.getOpenStay();
+        if (open != null && (open.getMissingExitDeadline() == time || openStayExpiry(open) == time)) {
+            return;
+        }
+        if (open == null && expiry(working) == time) {
+            return;
+        }
+        Iterable<TravellerCrossing> waiting = pending.get();
+        if (waiting != null) {
+            for (TravellerCrossing crossing : waiting) {
+                if (crossing.getEventTime() + latenessMs == time) {
+                    return;
+                }
+            }
+        }
+        ctx.timerService().deleteEventTimeTimer(time);
+        if (working.getExpiryTimerDay() != 0 && expiryAt(working.getExpiryTimerDay()) == time) {
+            working.setExpiryTimerDay(0);
+        }
     }
 
     private static boolean sameStay(OpenStay a, OpenStay b) {
@@ -301,21 +327,35 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      * Keeps the file, or erases it once it may go. The expiry timer is only registered ahead of the watermark: a
      * timer registered behind it from onTimer would fire again at once. A file that may go while crossings still
      * wait is erased when their own timers fire.
+     * <p>
+     * One expiry timer per file at a time (its day is kept in the file): a pending one at or before the new expiry
+     * stands for it, and when it fires the file is stored again and the timer moves on to the expiry then. A timer
+     * per crossing instead kept every superseded expiry in the timer queue for the whole retention.
      */
     private void store(TravellerFile current, Context ctx) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         boolean open = current.getOpenStay() != null;
-        long expiry = open ? openStayExpiry(current.getOpenStay()) : expiry(current);
+        long expiry = expiryOf(current);
         // At the end of a bounded input, an open stay's retention ends only as far as the data reached, like R4.
         if (expiry <= watermark && (!open || reachedByTheData(expiry, ctx)) && EventTimeOrder.isEmpty(pending)) {
             file.clear();
             missingExitFlag.clear();
             return;
         }
-        file.update(current);
-        if (expiry > watermark) {
+        long pendingTimer = current.getExpiryTimerDay() == 0 ? Long.MIN_VALUE : expiryAt(current.getExpiryTimerDay());
+        if (expiry > watermark && (pendingTimer <= watermark || pendingTimer > expiry)) {
             ctx.timerService().registerEventTimeTimer(expiry);
+            current.setExpiryTimerDay(Math.toIntExact((expiry - latenessMs) / DAY_MS));
         }
+        file.update(current);
+    }
+
+    private long expiryOf(TravellerFile f) {
+        return f.getOpenStay() != null ? openStayExpiry(f.getOpenStay()) : expiry(f);
+    }
+
+    private long expiryAt(long day) {
+        return day * DAY_MS + latenessMs;
     }
 
     /**
@@ -325,7 +365,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private long openStayExpiry(OpenStay stay) {
         long end = LocalDate.ofEpochDay(MissingExitRule.dayAfterAuthorisedStay(stay)).plusYears(overstayYears)
                 .toEpochDay();
-        return end * DAY_MS + latenessMs;
+        return expiryAt(end);
     }
 
     /**
@@ -335,6 +375,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private long expiry(TravellerFile current) {
         long lastNeededDay = Math.max((long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
                 (long) current.getVisaKeepUntil() + 1);
-        return lastNeededDay * DAY_MS + latenessMs;
+        return expiryAt(lastNeededDay);
     }
 }

@@ -7,11 +7,14 @@ import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import eu.borderflow.risk.RuleStage;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 
 /**
  * The EES-file and document rules of the risk-flag job: R3, R4, R5 on the traveller's file, R6 on each entry, R7 and
- * R8 on each travel document. The input is validated, deduplicated and carries event-time timestamps and watermarks.
+ * R8 on each travel document. The input is validated, deduplicated, carries event-time timestamps and watermarks, and
+ * is partitioned by the traveller's file id ({@link RuleStage}).
  */
 public final class TravellerRules {
 
@@ -30,15 +33,17 @@ public final class TravellerRules {
         DataStream<TravellerCrossing> travellerCrossings = deadLetters.from(crossings
                 .process(new TravellerProjection(config), Types.POJO(TravellerCrossing.class))
                 .uid(TravellerProjection.UID).name("EES file: crossing projection"));
-        DataStream<RiskFlag> fileFlags = deadLetters.from(travellerCrossings
-                .keyBy(TravellerCrossing::getFileId, Types.STRING)
+        // The crossings come partitioned by file id (CrossingAdmission's key) and the projection keeps each in its
+        // subtask: keyed by the same key again without a second shuffle.
+        DataStream<RiskFlag> fileFlags = deadLetters.from(DataStreamUtils.reinterpretAsKeyedStream(travellerCrossings,
+                        TravellerCrossing::getFileId, Types.STRING)
                 .process(new TravellerFileOperator(config, bcps), flagType)
                 .uid(TravellerFileOperator.UID).name("EES file: R3 overstay, R4 missing exit, R5 visa entries"));
         DataStream<DocumentCrossing> documentCrossings = deadLetters.from(crossings
                 .process(new DocumentProjection(config), Types.POJO(DocumentCrossing.class))
                 .uid(DocumentProjection.UID).name("Document: crossing projection"));
         DataStream<RiskFlag> documentFlags = deadLetters.from(documentCrossings
-                .keyBy(DocumentCrossing::getDocumentToken, Types.STRING)
+                .keyBy(DocumentCrossing::getDocumentDigest, Types.LONG)
                 .process(new DocumentSequenceOperator(config, bcps), flagType)
                 .uid(DocumentSequenceOperator.UID).name("Document: R7 impossible travel, R8 biometric identity"));
         DataStream<RiskFlag> validityFlags = deadLetters.from(crossings

@@ -1,6 +1,7 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FindingKind;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static eu.borderflow.risk.alerts.AlertScenario.FINNISH_BCP;
@@ -190,5 +193,42 @@ class DocumentAlertJoinTest {
         assertEquals(Severity.LOW, later.getSeverity());
         assertEquals(1, harness.join.numKeyedStateEntries(), "the alert itself stays");
         assertEquals(0, harness.join.numEventTimeTimers());
+    }
+    @Test
+    void anAlertWhoseReviewPeriodEndsWithoutExtensionIsDeletedThenAndErasedFromEveryState() throws Exception {
+        AlertChange alert = AlertChange.newBuilder(
+                stolenDocument("SIS-R", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER))
+                .setReviewDate(LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(10)).build();
+        Instant reviewEnds = LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(11).atStartOfDay()
+                .toInstant(ZoneOffset.UTC);
+        Instant deleted = reviewEnds.plus(Duration.ofHours(72));
+        harness.alert(alert);
+        assertEquals(1, harness.router.numEventTimeTimers(), "the alert's expiry at its review date and the lateness");
+
+        harness.crossing(document("before", deleted.minusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("after", deleted.plusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(deleted.plusSeconds(60));
+        assertEquals(List.of("R1:before"), harness.flagIds(), "in force up to its deletion, not after");
+        assertEquals(0, harness.router.numKeyedStateEntries(), "the router forgot the alert");
+
+        harness.watermark(deleted.plus(KEEP_DELETED));
+        assertEquals(0, harness.stateEntries(), "the join erased it after deleted_alert_days");
+        assertEquals(0, harness.router.numEventTimeTimers());
+    }
+
+    @Test
+    void aLaterChangeExtendsTheReviewPeriod() throws Exception {
+        LocalDate firstReview = LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(10);
+        harness.alert(AlertChange.newBuilder(stolenDocument("SIS-E", 1, AlertChangeType.CREATE, hours(1), COUNTRY,
+                NUMBER)).setReviewDate(firstReview).build());
+        harness.alert(AlertChange.newBuilder(stolenDocument("SIS-E", 2, AlertChangeType.UPDATE, hours(48), COUNTRY,
+                NUMBER)).setReviewDate(firstReview.plusYears(1)).build());
+        assertEquals(1, harness.router.numEventTimeTimers(), "the expiry moved to the new review date");
+        Instant firstDeletion = firstReview.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
+                .plus(Duration.ofHours(72));
+        harness.crossing(document("later", firstDeletion.plus(Duration.ofDays(30)), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(firstDeletion.plus(Duration.ofDays(30)));
+        assertEquals(List.of("R1:later"), harness.flagIds(), "still in force: the review period was extended");
+        assertTrue(harness.router.numKeyedStateEntries() > 0);
     }
 }

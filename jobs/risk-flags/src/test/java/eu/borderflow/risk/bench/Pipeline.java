@@ -1,5 +1,6 @@
 package eu.borderflow.risk.bench;
 
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
@@ -24,6 +25,7 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -151,19 +153,19 @@ public abstract class Pipeline implements AutoCloseable {
     public static Pipeline travellerFile(ConfigLoader config) throws Exception {
         return new ProjectedPipeline<>(config, TravellerCrossing.class, TravellerCrossing::of,
                 new TravellerFileOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
-                        TravellerCrossing::getFileId);
+                        TravellerCrossing::getFileId, Types.STRING);
     }
 
     /** R7/R8: document projection → the document's crossing trail. */
     public static Pipeline documentSequence(ConfigLoader config) throws Exception {
         return new ProjectedPipeline<>(config, DocumentCrossing.class, DocumentCrossing::of,
                 new DocumentSequenceOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
-                DocumentCrossing::getDocumentToken);
+                DocumentCrossing::getDocumentDigest, Types.LONG);
     }
 
     /** The job's first keyed operator: admits each crossing once, keyed by file id (counts what passes). */
     public static Pipeline deduplicator(ConfigLoader config) throws Exception {
-        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), "crossings"),
+        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), RiskFlagJob.CROSSINGS),
                 (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 
@@ -266,20 +268,20 @@ public abstract class Pipeline implements AutoCloseable {
     }
 
     /** A projection of each crossing, shuffled to one keyed rule operator whose flags are handed on. */
-    private static final class ProjectedPipeline<T> extends Pipeline {
+    private static final class ProjectedPipeline<K, T> extends Pipeline {
         private final Pseudonymiser tokens;
         private final BiFunction<BorderCrossing, Pseudonymiser, T> projection;
         private final Shuffle<T> shuffle;
-        private final KeyedOneInputStreamOperatorTestHarness<String, T, RiskFlag> harness;
+        private final KeyedOneInputStreamOperatorTestHarness<K, T, RiskFlag> harness;
 
         ProjectedPipeline(ConfigLoader config, Class<T> type, BiFunction<BorderCrossing, Pseudonymiser, T> projection,
-                          KeyedProcessFunction<String, T, RiskFlag> operator, KeySelector<T, String> key)
-                throws Exception {
+                          KeyedProcessFunction<K, T, RiskFlag> operator, KeySelector<T, K> key,
+                          TypeInformation<K> keyType) throws Exception {
             tokens = PseudonymiserFactory.fromConfig(config);
             this.projection = projection;
             shuffle = new Shuffle<>(Types.POJO(type));
             harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key,
-                    Types.STRING));
+                    keyType));
         }
 
         @Override

@@ -6,6 +6,10 @@ import eu.borderflow.schema.AuditAction;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.schema.DeadLetter;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -24,7 +28,7 @@ class FlagAuditTest {
 
     @Test
     void raisedFlagIsAuditedAtItsEventTimeWithItsIds() {
-        AuditRecord audit = new FlagAudit().map(raised);
+        AuditRecord audit = FlagAudit.audit(raised);
         assertEquals("T1:e7#r0", audit.getAuditId());
         assertEquals(AuditAction.FLAG_RAISED, audit.getAction());
         assertEquals(AT, audit.getAt());
@@ -37,8 +41,26 @@ class FlagAuditTest {
 
     @Test
     void withdrawalIsItsOwnAuditRecord() {
-        AuditRecord audit = new FlagAudit().map(Flags.withdraw(raised, "late exit", List.of(), List.of("e7")));
+        AuditRecord audit = FlagAudit.audit(Flags.withdraw(raised, "late exit", List.of(), List.of("e7"), AT));
         assertEquals("T1:e7#r1", audit.getAuditId());
         assertEquals(AuditAction.FLAG_WITHDRAWN, audit.getAction());
+    }
+    @Test
+    void aFlagItCannotAuditIsAProcessingErrorDeadLetterAndTheNextIsAudited() throws Exception {
+        RiskFlag broken = RiskFlag.newBuilder(raised).build();
+        broken.setTriggerEventId(null);
+        try (OneInputStreamOperatorTestHarness<RiskFlag, AuditRecord> h =
+                     ProcessFunctionTestHarnesses.forProcessFunction(new FlagAudit())) {
+            h.processElement(broken, AT.toEpochMilli());
+            h.processElement(raised, AT.toEpochMilli());
+            assertEquals(List.of("T1:e7#r0"), h.extractOutputValues().stream().map(AuditRecord::getAuditId).toList());
+            List<DeadLetter> letters = h.getSideOutput(DeadLetters.TAG).stream().map(r -> r.getValue()).toList();
+            assertEquals(1, letters.size());
+            DeadLetter letter = letters.get(0);
+            assertEquals(DeadLetters.PROCESSING_ERROR, letter.getReasonCode());
+            assertEquals(FlagAudit.UID, letter.getOperator());
+            assertEquals("T1:e7", letter.getEventId());
+            assertEquals("flags", letter.getSourceTopic());
+        }
     }
 }

@@ -43,6 +43,7 @@ class MissingExitRuleTest {
             assertEquals(FlagStatus.RAISED, raised.getStatus());
             assertEquals(TOKENS.token(Pseudonymiser.Domain.FILE, "F-1"), raised.getSubjectToken());
             assertEquals(Instant.parse("2025-01-01T09:00:00Z"), raised.getEventTime(), "the entry's event time");
+            assertEquals(Instant.parse(DEADLINE), raised.getRaisedEventTime(), "raised when the deadline passed");
             assertEquals(List.of("e"), raised.getEvidenceIds());
             assertEquals(2, h.stateEntries(), "the file and the raised flag, kept for a withdrawal");
 
@@ -56,6 +57,8 @@ class MissingExitRuleTest {
             assertEquals(1, withdrawn.getRevision());
             assertEquals(FlagStatus.WITHDRAWN, withdrawn.getStatus());
             assertEquals(List.of("e", "x"), withdrawn.getEvidenceIds());
+            assertEquals(Instant.parse(DEADLINE), withdrawn.getRaisedEventTime(),
+                    "an exit older than the flag withdraws it in the event time the flag was raised");
             assertTrue(h.flags("R3").isEmpty(), "an exit on the 90th day is lawful");
             assertEquals(1, h.stateEntries(), "the flag is no longer kept");
             assertEquals(1, h.timers(), "the closed file's expiry");
@@ -80,6 +83,9 @@ class MissingExitRuleTest {
             h.watermark("2025-04-10T00:00:00Z");
             assertEquals(List.of(FlagStatus.RAISED, FlagStatus.WITHDRAWN),
                     h.flags("R4").stream().map(RiskFlag::getStatus).toList());
+            assertEquals(List.of(Instant.parse(DEADLINE), Instant.parse("2025-04-05T08:00:00Z")),
+                    h.flags("R4").stream().map(RiskFlag::getRaisedEventTime).toList(),
+                    "raised at the deadline, withdrawn at the exit (10:00 in Frankfurt)");
             assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
         }
     }

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
@@ -103,6 +104,7 @@ class PoisonCrossingTest {
             assertEquals(uid, letter.getOperator());
             assertEquals(NullPointerException.class.getName(), letter.getExceptionClass());
             assertEquals("crossings", letter.getSourceTopic());
+            assertEquals(RiskFlagJob.JOB, letter.getJob());
             assertFalse(letter.getReason().contains("Testperson") || letter.getReason().contains("P1234567"),
                     letter.getReason());
         }

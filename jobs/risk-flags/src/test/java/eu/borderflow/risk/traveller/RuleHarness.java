@@ -5,6 +5,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -18,13 +19,12 @@ import java.util.function.Function;
 /** A keyed operator of the traveller rules in Flink's test harness, fed with whole crossings as the job feeds it. */
 final class RuleHarness<T> implements AutoCloseable {
 
-    final KeyedOneInputStreamOperatorTestHarness<String, T, RiskFlag> harness;
+    final KeyedOneInputStreamOperatorTestHarness<?, T, RiskFlag> harness;
     private final Function<BorderCrossing, T> projection;
 
-    private RuleHarness(KeyedProcessFunction<String, T, RiskFlag> operator, KeySelector<T, String> key,
-                        Function<BorderCrossing, T> projection) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key,
-                Types.STRING);
+    private <K> RuleHarness(KeyedProcessFunction<K, T, RiskFlag> operator, KeySelector<T, K> key,
+                            TypeInformation<K> keyType, Function<BorderCrossing, T> projection) throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key, keyType);
         // Any Kryo fallback in the state types fails loudly.
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         this.projection = projection;
@@ -33,13 +33,13 @@ final class RuleHarness<T> implements AutoCloseable {
 
     static RuleHarness<TravellerCrossing> travellerFile(ConfigLoader config) throws Exception {
         return new RuleHarness<>(new TravellerFileOperator(RiskSettings.local(config), Crossings.BCPS),
-                TravellerCrossing::getFileId,
+                TravellerCrossing::getFileId, Types.STRING,
                 c -> TravellerCrossing.of(c, Crossings.TOKENS));
     }
 
     static RuleHarness<DocumentCrossing> document(ConfigLoader config) throws Exception {
         return new RuleHarness<>(new DocumentSequenceOperator(RiskSettings.local(config), Crossings.BCPS),
-                DocumentCrossing::getDocumentToken, c -> DocumentCrossing.of(c, Crossings.TOKENS));
+                DocumentCrossing::getDocumentDigest, Types.LONG, c -> DocumentCrossing.of(c, Crossings.TOKENS));
     }
 
     void send(BorderCrossing... crossings) throws Exception {

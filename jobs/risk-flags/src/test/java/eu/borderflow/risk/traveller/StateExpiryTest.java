@@ -3,6 +3,7 @@ package eu.borderflow.risk.traveller;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.entry;
@@ -57,6 +58,62 @@ class StateExpiryTest {
             assertEquals(0, h.stateEntries(), "three years after the last crossing, not in 2099");
             assertEquals(0, h.timers());
             assertTrue(h.flags().isEmpty());
+        }
+    }
+
+    @Test
+    void aFrequentTravellerHoldsOneExpiryTimerAndStillExpiresAfterTheLastMovement() throws Exception {
+        try (RuleHarness<TravellerCrossing> file = RuleHarness.travellerFile(CONFIG);
+             RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
+            for (int week = 0; week < 10; week++) {
+                String day = LocalDate.parse("2025-01-01").plusWeeks(week).toString();
+                String back = LocalDate.parse("2025-01-03").plusWeeks(week).toString();
+                for (RuleHarness<?> h : List.of(file, trail)) {
+                    h.send(entry("e" + week, day + "T10:00").build(), exit("x" + week, back + "T10:00").build());
+                }
+                file.watermark(back + "T23:59:00Z");
+                trail.watermark(back + "T23:59:00Z");
+            }
+            file.watermark("2025-03-20T00:00:00Z");
+            trail.watermark("2025-03-20T00:00:00Z");
+            // Everything sequenced: only the expiry is left, not one timer per crossing for each retention nor the R4
+            // deadlines of stays that closed.
+            assertEquals(1, file.timers(), "one expiry timer for the file");
+            assertEquals(1, trail.timers(), "one expiry timer for the trail");
+
+            // Last exit 7 Mar 2025: the file goes 180 days and the lateness later, the trail three years later.
+            file.watermark("2025-09-05T23:59:59Z");
+            assertEquals(1, file.stateEntries());
+            file.watermark("2025-09-06T00:00:00Z");
+            assertEquals(0, file.stateEntries(), "180 days after the last movement, plus the lateness");
+            assertEquals(0, file.timers());
+            trail.watermark("2028-03-07T23:59:59Z");
+            assertEquals(1, trail.stateEntries());
+            trail.watermark("2028-03-08T00:00:00Z");
+            assertEquals(0, trail.stateEntries(), "three years after the last crossing");
+            assertEquals(0, trail.timers());
+        }
+    }
+
+    @Test
+    void crossingsWaitingForTheLatenessHoldOneTimerAndAreEachTakenAtTheirOwnTime() throws Exception {
+        try (RuleHarness<TravellerCrossing> file = RuleHarness.travellerFile(CONFIG);
+             RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
+            for (RuleHarness<?> h : List.of(file, trail)) {
+                h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-01-02T10:00").build());
+                assertEquals(1, h.timers(), "one timer, at the entry's due time, for both waiting crossings");
+                h.watermark("2025-01-04T10:00:00Z");
+            }
+            // The entry alone is taken at its due time; the exit waits for its own.
+            assertEquals(3, file.timers(), "the exit's due time, the open stay's R4 deadline and its expiry");
+            assertEquals(2, trail.timers(), "the exit's due time and the trail's expiry");
+            file.watermark("2025-01-05T10:00:00Z");
+            trail.watermark("2025-01-05T10:00:00Z");
+            assertTrue(file.flags().isEmpty(), "a one-day stay");
+            assertEquals(1, file.timers(), "the exit taken: only the closed file's expiry is left");
+            assertEquals(1, trail.timers(), "both taken: only the trail's expiry is left");
+            assertEquals(1, file.stateEntries());
+            assertEquals(1, trail.stateEntries());
         }
     }
 

@@ -37,7 +37,7 @@ class TravellerFileOperatorTest {
             h.watermark("2025-03-09T00:00:00Z");
             h.send(exit("x", "2025-03-05T18:00").build());
             assertEquals(1, h.stateEntries(), "the closed file, nothing buffered");
-            assertEquals(2, h.timers(), "the closed file's expiry, and the R4 deadline that will find no open stay");
+            assertEquals(1, h.timers(), "the closed file's expiry; the closed stay's R4 deadline is deleted");
             assertTrue(h.flags().isEmpty(), "a 5-day stay");
         }
     }

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -76,8 +77,10 @@ class TravellerRulesMiniClusterTest {
                         .withTimestampAssigner((crossing, previous) -> crossing.getEventTime().toEpochMilli()));
 
         List<String> flags = new ArrayList<>();
-        try (CloseableIterator<RiskFlag> out = TravellerRules.apply(input, RiskSettings.local(CONFIG), Crossings.BCPS,
-                new DeadLetterStreams())
+        // Partitioned by file id, as the job's admission hands them over.
+        try (CloseableIterator<RiskFlag> out = TravellerRules.apply(
+                input.keyBy(c -> c.getTraveller().getFileId(), Types.STRING), RiskSettings.local(CONFIG),
+                Crossings.BCPS, new DeadLetterStreams())
                 .executeAndCollect("traveller rules")) {
             out.forEachRemaining(f -> flags.add(f.getFlagId() + " " + f.getStatus() + " r" + f.getRevision()));
         }

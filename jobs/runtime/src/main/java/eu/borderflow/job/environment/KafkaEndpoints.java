@@ -34,11 +34,14 @@ public final class KafkaEndpoints {
     private final KafkaSettings kafka;
     private final TopicNames topics;
     private final boolean stopAtStartupEnd;
+    private final DeliveryGuarantee guarantee;
 
-    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd) {
+    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd,
+                           DeliveryGuarantee guarantee) {
         this.kafka = kafka;
         this.topics = topics;
         this.stopAtStartupEnd = stopAtStartupEnd;
+        this.guarantee = guarantee;
     }
 
     /** Streams until cancelled. */
@@ -48,7 +51,7 @@ public final class KafkaEndpoints {
 
     /** Streams until cancelled, with the group and transactional ids of {@code kafka}. */
     public static KafkaEndpoints streaming(KafkaSettings kafka, TopicNames topics) {
-        return new KafkaEndpoints(kafka, topics, false);
+        return new KafkaEndpoints(kafka, topics, false, DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
@@ -57,7 +60,15 @@ public final class KafkaEndpoints {
     }
 
     public static KafkaEndpoints untilEndAtStart(KafkaSettings kafka, TopicNames topics) {
-        return new KafkaEndpoints(kafka, topics, true);
+        return new KafkaEndpoints(kafka, topics, true, DeliveryGuarantee.EXACTLY_ONCE);
+    }
+
+    /**
+     * The same endpoints with at-least-once sinks: flags visible as soon as they are written, not at the next
+     * checkpoint, and possibly twice after a restart (the latency benchmark's other mode).
+     */
+    public KafkaEndpoints atLeastOnce() {
+        return new KafkaEndpoints(kafka, topics, stopAtStartupEnd, DeliveryGuarantee.AT_LEAST_ONCE);
     }
 
     public TopicNames topics() {
@@ -128,7 +139,7 @@ public final class KafkaEndpoints {
                 .setKafkaProducerConfig(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
                 .setRecordSerializer(serializer)
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(kafka.getTransactionalIdPrefix() + "-" + output)
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))

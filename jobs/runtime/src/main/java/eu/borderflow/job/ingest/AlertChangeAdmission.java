@@ -32,7 +32,7 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
     private transient Counter duplicates;
     private transient SingleObjectSerde<AlertChange> serde;
 
-    public AlertChangeAdmission(Duration allowedLateness, String input) {
+    public AlertChangeAdmission(Duration allowedLateness, JobInput input) {
         this.latenessMs = allowedLateness.toMillis();
         this.failures = new OperatorFailures(input, UID);
     }

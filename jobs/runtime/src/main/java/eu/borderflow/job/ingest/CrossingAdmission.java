@@ -37,7 +37,7 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
     private transient Counter duplicates;
     private transient SingleObjectSerde<BorderCrossing> serde;
 
-    public CrossingAdmission(Duration allowedLateness, String input) {
+    public CrossingAdmission(Duration allowedLateness, JobInput input) {
         this.latenessMs = allowedLateness.toMillis();
         this.failures = new OperatorFailures(input, UID);
     }
@@ -73,7 +73,11 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
         more[ids.length] = hash;
         more[ids.length + 1] = at;
         admitted.update(more);
-        ctx.timerService().registerEventTimeTimer(at + latenessMs);
+        // One timer per traveller, at the earliest expiry of the ids kept (a timer per crossing filled the timer
+        // queue): one is pending at the oldest id's expiry unless this id is the oldest.
+        if (ids.length == 0 || at < oldest(ids)) {
+            ctx.timerService().registerEventTimeTimer(at + latenessMs);
+        }
         out.collect(crossing);
     }
 
@@ -84,7 +88,17 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
             admitted.clear();
         } else {
             admitted.update(ids);
+            ctx.timerService().registerEventTimeTimer(oldest(ids) + latenessMs);
         }
+    }
+
+    /** The earliest event time among the (hash, event time) pairs. */
+    private static long oldest(long[] ids) {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 1; i < ids.length; i += 2) {
+            oldest = Math.min(oldest, ids[i]);
+        }
+        return oldest;
     }
 
     /** The (hash, event time) pairs still within the lateness horizon at {@code watermark}. */

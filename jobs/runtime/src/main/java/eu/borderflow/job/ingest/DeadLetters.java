@@ -14,8 +14,6 @@ import java.time.Instant;
  */
 public final class DeadLetters {
 
-    /** Written into every dead letter's {@code job} field. */
-    public static final String JOB = "risk-flag-job";
     public static final OutputTag<DeadLetter> TAG = new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
     /** Partition and offset of input that did not come from Kafka (dataset files), or that are not known. */
     public static final int NO_PARTITION = -1;
@@ -28,7 +26,8 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    public static Builder builder(String source, int partition, long offset, long timestamp, byte[] key,
+    /** A dead letter of job {@code job} (its {@code job} field) for a record of {@code source}. */
+    public static Builder builder(String job, String source, int partition, long offset, long timestamp, byte[] key,
                                   byte[] value) {
         return new Builder(DeadLetter.newBuilder()
                 .setSourceTopic(source)
@@ -36,7 +35,7 @@ public final class DeadLetters {
                 .setSourceOffset(offset)
                 .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
                 .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
-                .setJob(JOB)
+                .setJob(job)
                 .setRecordTimestamp(Instant.ofEpochMilli(timestamp))
                 .setOriginalSize((key == null ? 0 : key.length) + (value == null ? 0 : value.length)));
     }

@@ -52,7 +52,7 @@ public final class IngestFormat<T extends SpecificRecordBase> extends SimpleStre
                     return ingest.ofDecoded(name, at, records.next());
                 } catch (RuntimeException e) {
                     broken = true;
-                    return Either.Right(DeadLetters.builder(name, DeadLetters.NO_PARTITION, at,
+                    return Either.Right(DeadLetters.builder(ingest.job(), name, DeadLetters.NO_PARTITION, at,
                                     DeadLetters.NO_OFFSET, null, null)
                             .reason(DecodeException.UNDECODABLE, "a block of " + name + " does not decode ("
                                     + e.getClass().getSimpleName() + "); the rest of the file is not read")

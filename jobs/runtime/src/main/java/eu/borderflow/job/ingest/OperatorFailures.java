@@ -17,25 +17,25 @@ public final class OperatorFailures implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** What the dead letter names as its source when the record left it before the failure. */
-    private final String input;
+    /** The job, and what the dead letter names as its source when the record left it before the failure. */
+    private final JobInput input;
     private final String uid;
     /** The instance whose counters this one shares (one set of counters per operator), or null. */
     private final OperatorFailures counting;
     private transient DeadLetterCounters counters;
 
-    public OperatorFailures(String input, String uid) {
+    public OperatorFailures(JobInput input, String uid) {
         this(input, uid, null);
     }
 
-    private OperatorFailures(String input, String uid, OperatorFailures counting) {
+    private OperatorFailures(JobInput input, String uid, OperatorFailures counting) {
         this.input = input;
         this.uid = uid;
         this.counting = counting;
     }
 
     /** The same operator's failures on records of another input (a two-input operator), counted together. */
-    public OperatorFailures forInput(String otherInput) {
+    public OperatorFailures forInput(JobInput otherInput) {
         return new OperatorFailures(otherInput, uid, this);
     }
 
@@ -68,15 +68,18 @@ public final class OperatorFailures implements Serializable {
 
     private DeadLetter on(Throwable failure, String eventId, long eventTime, byte[] value) {
         counters().inc(DeadLetters.PROCESSING_ERROR);
-        return DeadLetters.builder(input, DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET, eventTime, null, value)
-                .eventId(eventId).failure(uid, failure).build();
+        return letter(eventTime, value).eventId(eventId).failure(uid, failure).build();
     }
 
     /** A record that came later than the allowed lateness. */
     public DeadLetter late(String eventId, long eventTime, byte[] value, String reason) {
         counters().inc(DeadLetters.LATE);
-        return DeadLetters.builder(input, DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET, eventTime, null, value)
-                .eventId(eventId).reason(DeadLetters.LATE, reason).operator(uid).build();
+        return letter(eventTime, value).eventId(eventId).reason(DeadLetters.LATE, reason).operator(uid).build();
+    }
+
+    private DeadLetters.Builder letter(long eventTime, byte[] value) {
+        return DeadLetters.builder(input.job(), input.name(), DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET,
+                eventTime, null, value);
     }
 
     public String uid() {

@@ -35,6 +35,7 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
         String of(T record);
     }
 
+    private final String job;
     private final Class<T> type;
     private final RecordValidator<T> validator;
     private final EventTime<T> eventTime;
@@ -42,8 +43,10 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     private final DecodeLimits limits;
     private transient SingleObjectSerde<T> serde;
 
-    public RecordIngest(Class<T> type, RecordValidator<T> validator, EventTime<T> eventTime, RecordId<T> recordId,
-                        DecodeLimits limits) {
+    /** The ingest of job {@code job}, whose name its dead letters carry. */
+    public RecordIngest(String job, Class<T> type, RecordValidator<T> validator, EventTime<T> eventTime,
+                        RecordId<T> recordId, DecodeLimits limits) {
+        this.job = job;
         this.type = type;
         this.validator = validator;
         this.eventTime = eventTime;
@@ -58,10 +61,10 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
         try {
             record = serde().decode(value, null, limits);
         } catch (DecodeException e) {
-            return Either.Right(DeadLetters.builder(topic, partition, offset, timestamp, key, value)
+            return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
                     .reason(e.reasonCode(), e.getMessage()).operator(operator(topic)).build());
         } catch (RuntimeException | StackOverflowError e) {
-            return Either.Right(DeadLetters.builder(topic, partition, offset, timestamp, key, value)
+            return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
                     .failure(operator(topic), e).build());
         }
         return checked(record, topic, partition, offset, key, value);
@@ -94,7 +97,7 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     private DeadLetters.Builder letter(T record, String source, int partition, long offset, byte[] key,
                                        byte[] value) {
         long timestamp = safely(() -> eventTime.of(record), DeadLetters.NO_OFFSET);
-        return DeadLetters.builder(source, partition, offset, timestamp, key,
+        return DeadLetters.builder(job, source, partition, offset, timestamp, key,
                         value != null ? value : serde().encode(record))
                 .eventId(safely(() -> recordId.of(record), null));
     }
@@ -111,6 +114,11 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     /** The uid of the source that reads {@code input}, which its dead letters name. */
     public static String operator(String input) {
         return "source:" + input;
+    }
+
+    /** The job whose ingest this is, as its dead letters name it. */
+    public String job() {
+        return job;
     }
 
     public long eventTime(T record) {

@@ -33,10 +33,11 @@ class AdmissionTest {
     /** rules.yaml /time/allowed_lateness. */
     private static final Duration LATENESS = Duration.ofHours(72);
     private static final Instant T0 = TestRecords.T0;
+    private static final JobInput CROSSINGS = new JobInput(TestRecords.JOB, "crossings");
 
     @Test
     void aReSentCrossingIsDroppedAndCountedAndTheStateGoesWithTheLateness() throws Exception {
-        CrossingAdmission function = new CrossingAdmission(LATENESS, "crossings");
+        CrossingAdmission function = new CrossingAdmission(LATENESS, CROSSINGS);
         try (var h = crossingHarness(function)) {
             BorderCrossing first = crossing("e1", T0);
             BorderCrossing other = crossing("e2", T0.plusSeconds(60));
@@ -56,6 +57,8 @@ class AdmissionTest {
             assertEquals(DeadLetters.LATE, late.getReasonCode());
             assertEquals("e1", late.getEventId());
             assertEquals(CrossingAdmission.UID, late.getOperator());
+            assertEquals(TestRecords.JOB, late.getJob(), "the job that named itself in the operator's input");
+            assertEquals("crossings", late.getSourceTopic());
             assertEquals(first, SingleObjectSerde.of(BorderCrossing.class).decode(bytes(late.getOriginalValue())),
                     "the dead letter holds the whole crossing, to re-process");
             assertEquals(2, h.extractOutputValues().size(), "no rule sees it");
@@ -65,8 +68,29 @@ class AdmissionTest {
     }
 
     @Test
+    void aTravellerHoldsOneTimerWhateverItsCrossingsAndItsIdsStillGoWithTheLateness() throws Exception {
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
+            // Out of order: the second is the oldest, and its expiry comes first.
+            BorderCrossing entry = crossing("e1", T0.plusSeconds(3600));
+            BorderCrossing earlier = crossing("e0", T0);
+            BorderCrossing exit = crossing("e2", T0.plusSeconds(7200));
+            send(h, entry, earlier, exit);
+            assertEquals(2, h.numEventTimeTimers(), "the first id's expiry, then the older one's; none for e2");
+
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli());
+            send(h, entry, exit);
+            assertEquals(3, h.extractOutputValues().size(), "e1 and e2 still remembered");
+            assertEquals(1, h.numEventTimeTimers(), "one timer, at the oldest remaining id's expiry");
+
+            h.processWatermark(T0.plus(LATENESS).plusSeconds(7200).toEpochMilli());
+            assertEquals(0, h.numKeyedStateEntries(), "every id gone with the lateness");
+            assertEquals(0, h.numEventTimeTimers());
+        }
+    }
+
+    @Test
     void aCrossingJustWithinTheLatenessIsAdmitted() throws Exception {
-        try (var h = crossingHarness(new CrossingAdmission(LATENESS, "crossings"))) {
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
             h.processWatermark(T0.plus(LATENESS).toEpochMilli() - 1);
             send(h, crossing("e1", T0));
             h.processWatermark(T0.plus(LATENESS).toEpochMilli());
@@ -78,7 +102,7 @@ class AdmissionTest {
 
     @Test
     void aReSentAlertChangeIsDroppedByVersionAndALateOneIsADeadLetter() throws Exception {
-        AlertChangeAdmission function = new AlertChangeAdmission(LATENESS, "alert changes");
+        AlertChangeAdmission function = new AlertChangeAdmission(LATENESS, CROSSINGS.other("alert changes"));
         try (KeyedOneInputStreamOperatorTestHarness<String, AlertChange, AlertChange> h =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, AlertChange::getAlertId,
                              Types.STRING)) {
@@ -107,9 +131,9 @@ class AdmissionTest {
             h.open();
             byte[] big = new byte[10_000];
             big[0] = 42;
-            DeadLetter oversize = DeadLetters.builder("ees.crossings", 1, 7, 0, new byte[] {1, 2}, big)
+            DeadLetter oversize = DeadLetters.builder(TestRecords.JOB, "ees.crossings", 1, 7, 0, new byte[] {1, 2}, big)
                     .reason("UNDECODABLE", "test").build();
-            DeadLetter small = DeadLetters.builder("ees.crossings", 1, 8, 0, null, new byte[] {3})
+            DeadLetter small = DeadLetters.builder(TestRecords.JOB, "ees.crossings", 1, 8, 0, null, new byte[] {3})
                     .reason("UNDECODABLE", "test").build();
             h.processElement(oversize, 0);
             h.processElement(small, 0);

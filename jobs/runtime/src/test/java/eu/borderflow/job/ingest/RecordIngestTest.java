@@ -64,7 +64,7 @@ class RecordIngestTest {
         assertEquals(1_700_000_000_000L, letter.getRecordTimestamp().toEpochMilli());
         assertArrayEquals(garbage, bytes(letter.getOriginalValue()));
         assertArrayEquals(key, bytes(letter.getOriginalKey()));
-        assertEquals(DeadLetters.JOB, letter.getJob());
+        assertEquals(TestRecords.JOB, letter.getJob(), "the job that passed its name to the ingest");
         assertEquals("source:" + TOPIC, letter.getOperator());
         assertEquals(garbage.length + key.length, letter.getOriginalSize());
     }

@@ -37,18 +37,20 @@ public final class TestRecords {
     /** Made-up BCP codes the tests declare known; the shipped reference table is not used here. */
     public static final KnownBcps BCPS = KnownBcps.of(Set.of("FRCDG", "FIHEL", "PLTER"));
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    /** The job name the tests' ingest and operators put into their dead letters. */
+    public static final String JOB = "test-job";
     /** The shipped ingest ranges and decoding caps (rules.yaml /ingest). */
     public static final IngestSettings INGEST = ConfigLoader.defaults().bind("rules", "/ingest", IngestSettings.class).check();
 
     /** The job's ingest of crossings with the test BCPs and the shipped ranges. */
     public static RecordIngest<BorderCrossing> crossingIngest() {
-        return new RecordIngest<>(BorderCrossing.class, new CrossingValidator(BCPS, INGEST),
+        return new RecordIngest<>(JOB, BorderCrossing.class, new CrossingValidator(BCPS, INGEST),
                 c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, INGEST.decodeLimits());
     }
 
     /** The job's ingest of alert changes with the shipped ranges. */
     public static RecordIngest<AlertChange> alertIngest() {
-        return new RecordIngest<>(AlertChange.class, new AlertValidator(INGEST),
+        return new RecordIngest<>(JOB, AlertChange.class, new AlertValidator(INGEST),
                 a -> a.getEventTime().toEpochMilli(), AlertChange::getChangeId, INGEST.decodeLimits());
     }
 

@@ -1,5 +1,6 @@
 package eu.borderflow.picture.ingest;
 
+import eu.borderflow.flag.FlagTime;
 import eu.borderflow.picture.window.SectionEvent;
 import eu.borderflow.rules.SectionPressureRule;
 import eu.borderflow.schema.FlagStatus;
@@ -10,8 +11,9 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
- * A flag as the picture counts it: the section and time of its trigger, its rule, revision and whether it was
- * withdrawn. Flags that name no section (alert reviews, R10) have no place in a section's picture, and R11 flags are
+ * A flag as the picture counts it: its section, the event time at which the revision was raised (its trigger's for a
+ * flag written before RiskFlag v2), its rule, revision and whether it was withdrawn. An R4 flag is raised when its
+ * deadline passes, months after the entry that is its trigger: counted at its trigger's time it would be LATE. Flags that name no section (alert reviews, R10) have no place in a section's picture, and R11 flags are
  * this job's own output (the picture reports their condition as review_suggested): both are counted and skipped.
  */
 public final class FlagToSection extends RichFlatMapFunction<RiskFlag, SectionEvent> {
@@ -45,7 +47,7 @@ public final class FlagToSection extends RichFlatMapFunction<RiskFlag, SectionEv
             return;
         }
         out.collect(SectionEvent.flag(source, flag.getSectionId(), flag.getFlagId(),
-                flag.getEventTime().toEpochMilli(), flag.getRuleId(), flag.getRevision(),
+                FlagTime.raisedAt(flag).toEpochMilli(), flag.getRuleId(), flag.getRevision(),
                 flag.getStatus() == FlagStatus.WITHDRAWN));
     }
 }

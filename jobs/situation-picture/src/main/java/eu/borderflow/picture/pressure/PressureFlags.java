@@ -58,6 +58,7 @@ public final class PressureFlags implements Serializable {
                 .setTokenKeyId(SUBJECT_KEY_ID)
                 .setTriggerEventId(trigger)
                 .setEventTime(day.getWindowEnd())
+                .setRaisedEventTime(day.getWindowEnd())
                 .setBcpCode(null)
                 .setSectionId(day.getSectionId())
                 .setRequiresHumanReview(true)

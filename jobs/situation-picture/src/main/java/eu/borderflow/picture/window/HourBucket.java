@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * What one section saw in one hour, as kept in state: counts of crossings and refusals, the incidents detected in the
  * hour (by id, so a re-sent report counts once), the reports received in it past their deadline, and the newest
- * revision of each flag triggered in it. A Flink POJO.
+ * revision of each flag raised in it (a revision raised in another hour counts there). A Flink POJO.
  */
 public class HourBucket {
 

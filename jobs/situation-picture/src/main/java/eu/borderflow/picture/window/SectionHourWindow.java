@@ -1,8 +1,10 @@
 package eu.borderflow.picture.window;
 
 import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.picture.PictureSettings;
+import eu.borderflow.picture.SituationPictureJob;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -49,6 +51,8 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
     static final String HOURS_REVISED = "hoursRevised";
     private static final long serialVersionUID = 1L;
     private static final long H = PictureWindows.HOUR_MILLIS;
+    /** What a dead letter of a timer names as its source: the section's facts, of no one input. */
+    private static final JobInput FACTS = new JobInput(SituationPictureJob.JOB, "section facts");
 
     private final long latenessMillis;
     private final long publishAfterMillis;
@@ -56,7 +60,7 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
     private final int maxIncidents;
     private final HashMap<String, SectionImpactLevel> referenceLevels;
     /** LATE and PROCESSING_ERROR dead letters, counted per reason; each names the record's input. */
-    private final OperatorFailures failures = new OperatorFailures("section facts", UID);
+    private final OperatorFailures failures = new OperatorFailures(FACTS, UID);
 
     private transient MapState<Long, HourBucket> hours;
     private transient ValueState<SectionClock> clock;
@@ -153,7 +157,7 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
     }
 
     private OperatorFailures failures(String input) {
-        return failuresByInput.computeIfAbsent(input, failures::forInput);
+        return failuresByInput.computeIfAbsent(input, name -> failures.forInput(FACTS.other(name)));
     }
 
     /** What one record changes: buckets (copies), the clock, timers and the hours to send. */

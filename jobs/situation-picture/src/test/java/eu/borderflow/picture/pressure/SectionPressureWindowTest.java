@@ -84,6 +84,7 @@ class SectionPressureWindowTest {
         assertEquals(PressureFlags.SUBJECT_KEY_ID, flag.getTokenKeyId());
         assertEquals(SECTION, flag.getSectionId());
         assertEquals(Instant.ofEpochMilli(E), flag.getEventTime());
+        assertEquals(Instant.ofEpochMilli(E), flag.getRaisedEventTime(), "raised at the window end too");
         assertTrue(flag.getRequiresHumanReview());
         assertEquals(incidentIds(E - HOUR, 32), flag.getEvidenceIds(), "the incidents behind the figure");
         assertTrue(flag.getExplanation().contains("32 incidents") && flag.getExplanation().contains("16.00 >= 3.0"),

@@ -1,6 +1,7 @@
 package eu.borderflow.picture.window;
 
 import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.picture.SituationPictureJob;
 import eu.borderflow.picture.testing.KeyedState;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.PictureUpdate;
@@ -126,6 +127,7 @@ class SectionHourWindowTest {
         DeadLetter letter = late.remove().getValue();
         assertEquals("LATE", letter.getReasonCode());
         assertEquals("ees.crossings", letter.getSourceTopic());
+        assertEquals(SituationPictureJob.JOB, letter.getJob(), "this job's dead letter, not the risk job's");
         assertEquals("e2", letter.getEventId());
         assertEquals(SectionHourWindow.UID, letter.getOperator());
         assertNull(letter.getOriginalKey());
@@ -174,6 +176,7 @@ class SectionHourWindowTest {
         assertEquals(SectionHourWindow.UID, letter.getOperator());
         assertEquals("e2", letter.getEventId());
         assertEquals("ees.crossings", letter.getSourceTopic());
+        assertEquals(SituationPictureJob.JOB, letter.getJob());
         assertEquals(1, KeyedState.map(harness, SECTION, SectionHourWindow.hoursState())
                 .get(at("2025-01-06T10:00:00Z")).getCrossings(), "the hour as before the record");
         assertEquals(1, harness.extractOutputValues().size(), "no revision");
