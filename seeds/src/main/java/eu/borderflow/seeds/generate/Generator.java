@@ -55,10 +55,18 @@ public final class Generator {
 
     /** Writes the dataset into {@code options.out()} (created if missing) and returns the manifest's content. */
     public static Map<String, Long> run(GenerateOptions options, Progress progress) throws IOException {
+        return run(options, progress, ConfigLoader.defaults());
+    }
+
+    /**
+     * The same with {@code config}: its pseudonymisation key (unless {@code BORDERFLOW_TOKEN_KEY} is set) makes the
+     * ground truth's tokens, so they match those of a job run with the same configuration.
+     */
+    public static Map<String, Long> run(GenerateOptions options, Progress progress, ConfigLoader config)
+            throws IOException {
         Path out = options.out();
         Files.createDirectories(out);
         ReferenceData reference = ReferenceData.load();
-        ConfigLoader config = ConfigLoader.defaults();
         Pseudonymiser tokens = PseudonymiserFactory.fromConfig(config);
         Period period = new Period(options.start(), options.days());
         long seed = options.seed();
