@@ -88,6 +88,7 @@ BF.map = (function () {
     const marker = L.marker(middle(section.geometry), {icon: icon, keyboard: false, title: section.name});
     marker.on('click', () => BF.map.onSelect(section.id));
     marker.addTo(map);
+    marker.getElement().dataset.section = section.id;
     marks[section.id] = marker;
   }
 

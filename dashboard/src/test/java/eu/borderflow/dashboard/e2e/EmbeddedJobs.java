@@ -3,6 +3,8 @@ package eu.borderflow.dashboard.e2e;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.picture.PictureSettings;
+import eu.borderflow.picture.SituationPictureJob;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import org.apache.flink.configuration.Configuration;
@@ -17,8 +19,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A streaming job on an embedded MiniCluster in the test JVM, reading and writing Kafka the way
- * {@code ops/borderflow run risk} does, with its Flink REST API on a free port for the dashboard's health page.
+ * The streaming jobs, each on an embedded MiniCluster of its own in the test JVM, reading and writing Kafka the way
+ * {@code ops/borderflow run risk} and {@code run picture} do, each with its Flink REST API on a free port for the
+ * dashboard's health page. Checkpoints every second, so their exactly-once output shows soon.
  */
 final class EmbeddedJobs {
 
@@ -52,6 +55,24 @@ final class EmbeddedJobs {
                 .build()
                 .addTo(env);
         return new Running(env.executeAsync(RiskFlagJob.NAME), "http://127.0.0.1:" + port);
+    }
+
+    /**
+     * The situational-picture job with the picture settings of {@code config}; its checkpoints go to the
+     * environment's picture storage under {@code checkpoints}.
+     */
+    static Running picture(ConfigLoader config, String environmentName, Path checkpoints) throws Exception {
+        JobEnvironment environment = JobEnvironment.load(config, environmentName);
+        environment.getJob().setCheckpointInterval(Duration.ofSeconds(1));
+        int port = freePort();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, rest(port));
+        SituationPictureJob.configure(env, environment, checkpoints);
+        env.setParallelism(1);
+        SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)),
+                        KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()), environment.getTopics()))
+                .build()
+                .addTo(env);
+        return new Running(env.executeAsync(SituationPictureJob.NAME), "http://127.0.0.1:" + port);
     }
 
     private static Configuration rest(int port) {

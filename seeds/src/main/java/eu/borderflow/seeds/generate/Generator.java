@@ -69,21 +69,28 @@ public final class Generator {
     /** What every part of a world is made with: reference data, rule definitions, calendar, clocks, population. */
     private static final class Wiring {
         final ReferenceData reference = ReferenceData.load();
-        final ConfigLoader config = ConfigLoader.defaults();
-        final Pseudonymiser tokens = PseudonymiserFactory.fromConfig(config);
-        final AuthorisedStay authorisedStay = AuthorisedStay.fromConfig(config);
-        final PersonMatchRule personRule = RuleDefinitions.personMatch(config);
-        final Duration grace = Duration.parse(config.tree("rules").at("/rules/R4/grace").asText());
+        final ConfigLoader config;
+        final Pseudonymiser tokens;
+        final AuthorisedStay authorisedStay;
+        final PersonMatchRule personRule;
+        final Duration grace;
         final Period period;
         final long seed;
         final BcpClock clock;
         final IdFactory ids;
         final BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
-        final TravelTimes travelTimes = new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(config));
+        final TravelTimes travelTimes;
         final CrossingFactory factory;
         final PopulationFactory population;
 
-        Wiring(GenerateOptions options) {
+        /** {@code config}'s pseudonymisation key makes the ground truth's tokens (see {@link #run}). */
+        Wiring(GenerateOptions options, ConfigLoader config) {
+            this.config = config;
+            tokens = PseudonymiserFactory.fromConfig(config);
+            authorisedStay = AuthorisedStay.fromConfig(config);
+            personRule = RuleDefinitions.personMatch(config);
+            grace = Duration.parse(config.tree("rules").at("/rules/R4/grace").asText());
+            travelTimes = new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(config));
             period = new Period(options.start(), options.days());
             seed = options.seed();
             clock = new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
@@ -107,7 +114,7 @@ public final class Generator {
 
     /** Plants the scenarios and makes the alerts of the world {@code options} describes, writing nothing. */
     static Planned plan(GenerateOptions options) {
-        return plan(new Wiring(options), options);
+        return plan(new Wiring(options, ConfigLoader.defaults()), options);
     }
 
     private static Planned plan(Wiring w, GenerateOptions options) {
@@ -131,9 +138,18 @@ public final class Generator {
 
     /** Writes the dataset into {@code options.out()} (created if missing) and returns the manifest's content. */
     public static Map<String, Long> run(GenerateOptions options, Progress progress) throws IOException {
+        return run(options, progress, ConfigLoader.defaults());
+    }
+
+    /**
+     * The same with {@code config}: its pseudonymisation key (unless {@code BORDERFLOW_TOKEN_KEY} is set) makes the
+     * ground truth's tokens, so they match those of a job run with the same configuration.
+     */
+    public static Map<String, Long> run(GenerateOptions options, Progress progress, ConfigLoader config)
+            throws IOException {
         Path out = options.out();
         Files.createDirectories(out);
-        Wiring w = new Wiring(options);
+        Wiring w = new Wiring(options, config);
         ReferenceData reference = w.reference;
         Period period = w.period;
         long seed = w.seed;

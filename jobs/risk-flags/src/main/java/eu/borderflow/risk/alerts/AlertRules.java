@@ -52,7 +52,10 @@ public final class AlertRules {
                     .transform("R10 event-time clock of the crossings", ALERT,
                             new CrossingEventClock(config.time().getOutOfOrderness()))
                     .uid("alerts-r10-event-clock");
-            flags.add(deadLetters.from(alerts.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
+            DataStream<AlertChange> changelog = alerts
+                    .transform("R10: the changelog's end is not the end of time", ALERT, new ChangelogEnd())
+                    .uid(ChangelogEnd.UID);
+            flags.add(deadLetters.from(changelog.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
                     .uid(AlertReviewTimers.UID).name("R10 alert review timers")));
         }

@@ -9,13 +9,15 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 import java.time.Duration;
 
 /**
  * The event-time clock of the crossings for R10: their watermarks, no records. At the end of a bounded input it does
  * not announce the end of time (Long.MAX_VALUE), which would fire every future review reminder at once; it ends on
- * the watermark its crossings justify, the newest event time seen less the out-of-orderness. So when the alert
+ * the watermark its crossings justify, the newest event time seen less the out-of-orderness, announced active first
+ * (an idle output drops watermarks, and the crossings may have gone idle before their end). So when the alert
  * changelog finishes before or after the crossings, the reminders raised are the same.
  */
 public final class CrossingEventClock extends AbstractStreamOperator<AlertChange>
@@ -51,6 +53,7 @@ public final class CrossingEventClock extends AbstractStreamOperator<AlertChange
         if (mark.getTimestamp() != Long.MAX_VALUE) {
             super.processWatermark(mark);
         } else if (justified.seen()) {
+            output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
             super.processWatermark(new Watermark(justified.get()));
         }
     }

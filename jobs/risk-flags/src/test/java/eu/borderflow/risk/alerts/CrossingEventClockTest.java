@@ -6,6 +6,7 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class CrossingEventClockTest {
             harness.processElement(crossing("newest", newest));
             harness.processElement(crossing("older", T0.plus(Duration.ofDays(1))));
             harness.processWatermark(Watermark.MAX_WATERMARK);
-            assertEquals(List.of(new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
+            assertEquals(List.of(WatermarkStatus.ACTIVE,
+                            new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
                     List.copyOf(harness.getOutput()));
         }
     }
@@ -58,8 +60,24 @@ class CrossingEventClockTest {
             restored.initializeState(snapshot);
             restored.open();
             restored.processWatermark(Watermark.MAX_WATERMARK);
-            assertEquals(List.of(new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
+            assertEquals(List.of(WatermarkStatus.ACTIVE,
+                            new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
                     List.copyOf(restored.getOutput()));
+        }
+    }
+
+    @Test
+    void crossingsIdleBeforeTheirEndStillEndOnTheirNewestCrossing() throws Exception {
+        Instant newest = T0.plus(Duration.ofDays(2));
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(crossing("newest", newest));
+            harness.processWatermarkStatus(WatermarkStatus.IDLE);
+            harness.processWatermark(Watermark.MAX_WATERMARK);
+            List<Object> output = List.copyOf(harness.getOutput());
+            assertEquals(List.of(WatermarkStatus.IDLE, WatermarkStatus.ACTIVE,
+                    new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)), output,
+                    "active again before the watermark, which an idle output would drop");
         }
     }
 

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Grafana dashboards of ops/grafana are importable: valid JSON with a unique uid and title, a Prometheus
  * datasource variable, panels that fit the 24-column grid without overlapping, and a PromQL query in every data panel.
- * (That the metrics they name are served by the running job is checked against its live endpoints in
- * {@link TaskManagerFailureTest}; replay's metric names against the replay's meter names here.)
+ * (That the metrics they name are served by the running jobs is checked against their live endpoints: the pipeline
+ * dashboard's in {@link TaskManagerFailureTest}, the situational picture's in {@link PictureDeploymentTest}; replay's
+ * metric names against the replay's meter names here.)
  */
 class GrafanaDashboardsTest {
 

@@ -1,6 +1,7 @@
 package eu.borderflow.cli.operations;
 
 import eu.borderflow.cli.Borderflow;
+import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
@@ -74,9 +75,11 @@ final class ReplayWorld {
         Path bounded = base.resolve("bounded");
         Path config = base.resolve("config");
         try {
-            Generator.run(new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE);
             Files.createDirectories(config);
             Files.writeString(config.resolve(PRIVACY), "token:\n  key: " + TEST_KEY + "\n  bytes: 16\n");
+            // The ground truth's tokens with the jobs' key, so that evaluate matches them.
+            Generator.run(new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE,
+                    ConfigLoader.from(config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import eu.borderflow.config.TopicNames;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
 import org.apache.avro.specific.SpecificRecord;
@@ -191,6 +192,11 @@ final class Scenario {
         startReplay(List.of("--rate", String.valueOf(RATE)), kafkaProperties);
     }
 
+    /** Starts replaying the world at {@code rate} events per second. */
+    void startReplayAt(int rate) {
+        startReplay(List.of("--rate", String.valueOf(rate)));
+    }
+
     /** Starts replaying the world as fast as Kafka takes it. */
     void startReplayAtFullSpeed() {
         startReplay(List.of("--max"));
@@ -306,11 +312,23 @@ final class Scenario {
         }
     }
 
+    /**
+     * Polls {@code condition} until it holds. A poll that cannot reach the broker counts as "not yet": on a loaded
+     * machine one admin call can time out while the broker is up; only the deadline fails the test.
+     */
     static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
+        BrokerUnavailableException unreachable = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (BrokerUnavailableException e) {
+                unreachable = e;
+            }
             if (System.nanoTime() > deadline) {
-                fail("timed out after " + OUTPUT_TIMEOUT + " waiting for " + what);
+                fail("timed out after " + OUTPUT_TIMEOUT + " waiting for " + what, unreachable);
             }
             try {
                 Thread.sleep(500);

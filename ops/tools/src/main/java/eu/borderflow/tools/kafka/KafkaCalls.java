@@ -14,8 +14,11 @@ import java.util.concurrent.ExecutionException;
 /** Admin clients with bounded waits, and their futures turned into messages a user can act on. */
 public final class KafkaCalls {
 
-    /** How long any admin call may wait for an unreachable broker before giving up. */
-    public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long any admin call may wait for an unreachable broker before giving up. Generous: on a loaded 2-core
+     * machine a cold client's SASL/SCRAM handshake alone took 10 s.
+     */
+    public static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     /** Reconnect attempts back off to at most this, so a broker that is still starting is found quickly. */
     private static final int RETRY_BACKOFF_MAX_MS = 1000;
 
