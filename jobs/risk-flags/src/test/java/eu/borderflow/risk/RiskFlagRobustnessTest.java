@@ -142,6 +142,15 @@ class RiskFlagRobustnessTest {
             found.put(id, letter.getReasonCode());
             assertTrue(letter.getReason() != null && letter.getOperator() != null, letter.toString());
         }
+        // The copy re-sent long after its first is LATE when the watermark has passed it by the time it is read, or
+        // else dropped as re-sent (its id still remembered): with every record in Kafka before the job starts, how
+        // far the periodic watermark trails the reader differs from run to run. Neither reaches a rule again (the
+        // flags above); any other dead letter for it fails.
+        for (Injection injection : injections) {
+            if (injection.lateOrDropped() && !found.containsKey(injection.id())) {
+                expected.remove(injection.id());
+            }
+        }
         assertEquals(expected, found, "every injected record is a dead letter with its reason, nothing else is");
         DeadLetter oversize = injected.deadLetters.stream().filter(d -> d.getReasonCode().equals("TOO_LARGE"))
                 .findFirst().orElseThrow();
@@ -175,6 +184,11 @@ class RiskFlagRobustnessTest {
     private record Injection(int after, Arrival record, String reason, boolean byEventId) {
         String id() {
             return byEventId ? record.id : null;
+        }
+
+        /** A re-sent copy of a record the job has already admitted, expected LATE but allowed to be dropped. */
+        boolean lateOrDropped() {
+            return byEventId && DeadLetters.LATE.equals(reason) && record.id != null && !record.id.startsWith("inj-");
         }
     }
 
