@@ -56,9 +56,7 @@ class PictureDeploymentTest {
             assertTrue(jobs.out().contains(DeployableJob.RISK.flinkName())
                     && jobs.out().contains(DeployableJob.PICTURE.flinkName()), "jobs lists both: " + jobs.out());
 
-            // Slower than the other scenarios: the upgrade's savepoint of two jobs' worth of checkpoints must come
-            // while most of the world is still to be replayed, on a loaded machine too.
-            scenario.startReplayAt(Scenario.RATE / 3);
+            scenario.startReplay();
             scenario.awaitReplayed(0.3, first);
             long[] replayedWhenStopped = {-1};
             Scenario.Outcome upgraded = Scenario.launcher(line -> {

@@ -192,11 +192,6 @@ final class Scenario {
         startReplay(List.of("--rate", String.valueOf(RATE)), kafkaProperties);
     }
 
-    /** Starts replaying the world at {@code rate} events per second. */
-    void startReplayAt(int rate) {
-        startReplay(List.of("--rate", String.valueOf(rate)));
-    }
-
     /** Starts replaying the world as fast as Kafka takes it. */
     void startReplayAtFullSpeed() {
         startReplay(List.of("--max"));
