@@ -21,7 +21,6 @@ import eu.borderflow.dashboard.write.KafkaDecisionLog;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.reference.SectionTable;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,22 +49,37 @@ public final class Dashboard implements AutoCloseable {
         this.health = parts.health;
         this.metrics = parts.metrics;
         this.host = settings.server().host();
-        this.sessions = new SessionStore(clock, settings.sessions().idleTimeout(), settings.sessions().maxLifetime(),
+        this.sessions = new SessionStore(
+                clock,
+                settings.sessions().idleTimeout(),
+                settings.sessions().maxLifetime(),
                 officers(config, settings.environment()));
         metrics.gauge("sessions", "Signed-in sessions", sessions::size);
         metrics.gauge("flags.held", "Flags held in the view", () -> view.sizes().flags());
-        metrics.gauge("flags.pending", "Flags waiting for review", () -> view.sizes().pending());
-        metrics.gauge("incidents.held", "Incidents held in the view", () -> view.sizes().incidents());
-        Decisions actions = new Decisions(decisions, view, metrics, clock, settings.audit().purpose(),
+        metrics.gauge(
+                "flags.pending", "Flags waiting for review", () -> view.sizes().pending());
+        metrics.gauge(
+                "incidents.held",
+                "Incidents held in the view",
+                () -> view.sizes().incidents());
+        Decisions actions = new Decisions(
+                decisions,
+                view,
+                metrics,
+                clock,
+                settings.audit().purpose(),
                 settings.view().maxReasonLength());
-        this.server = new DashboardServer(settings, view, new UserDirectory(settings.users()), sessions, actions,
-                health, input, metrics);
+        this.server = new DashboardServer(
+                settings, view, new UserDirectory(settings.users()), sessions, actions, health, input, metrics);
     }
 
     /** What differs between a live dashboard and one over files. */
-    private record Parts(SituationView view, DashboardInput input, DecisionLog decisions, PipelineHealth health,
-                         DashboardMetrics metrics) {
-    }
+    private record Parts(
+            SituationView view,
+            DashboardInput input,
+            DecisionLog decisions,
+            PipelineHealth health,
+            DashboardMetrics metrics) {}
 
     /** The live dashboard over Kafka; {@code bootstrap} null means the environment's broker. */
     public static Dashboard live(ConfigLoader config, DashboardSettings settings, String bootstrap, Clock clock) {
@@ -74,10 +88,17 @@ public final class Dashboard implements AutoCloseable {
         DashboardMetrics metrics = new DashboardMetrics();
         SituationView view = view(settings);
         KafkaInput input = new KafkaInput(broker, topics, view, metrics);
-        DecisionLog log = new KafkaDecisionLog(broker, settings.kafka().transactionalId(), topics,
+        DecisionLog log = new KafkaDecisionLog(
+                broker,
+                settings.kafka().transactionalId(),
+                topics,
                 settings.kafka().writeTimeout());
-        PipelineHealth health = new PipelineHealth(settings.health().flinkRestUrls(), settings.health().timeout(),
-                new KafkaHealth(broker, topics.getDeadLetters(), settings.health().timeout()), clock,
+        PipelineHealth health = new PipelineHealth(
+                settings.health().flinkRestUrls(),
+                settings.health().timeout(),
+                new KafkaHealth(
+                        broker, topics.getDeadLetters(), settings.health().timeout()),
+                clock,
                 settings.health().pollInterval());
         Dashboard dashboard = new Dashboard(new Parts(view, input, log, health, metrics), settings, config, clock);
         input.start();
@@ -88,20 +109,24 @@ public final class Dashboard implements AutoCloseable {
      * The same app over a bounded run's files (read-only: views are audited into the first folder's
      * {@code dashboard-audit.avro}); the files are read before this returns.
      */
-    public static Dashboard overFiles(ConfigLoader config, DashboardSettings settings, List<Path> folders,
-                                      Clock clock) {
+    public static Dashboard overFiles(
+            ConfigLoader config, DashboardSettings settings, List<Path> folders, Clock clock) {
         if (folders.isEmpty() || FileInput.filesIn(folders).isEmpty()) {
-            throw new ConfigException("no " + FileInput.INCIDENTS + ", " + FileInput.FLAGS + " or "
-                    + FileInput.PICTURE + " in " + folders);
+            throw new ConfigException("no " + FileInput.INCIDENTS + ", " + FileInput.FLAGS + " or " + FileInput.PICTURE
+                    + " in " + folders);
         }
         DashboardMetrics metrics = new DashboardMetrics();
         SituationView view = view(settings);
         FileInput input = new FileInput(folders, view, metrics);
         input.start();
-        PipelineHealth health = new PipelineHealth(settings.health().flinkRestUrls(), settings.health().timeout(),
-                null, clock, settings.health().pollInterval());
-        return new Dashboard(new Parts(view, input, new FileAuditLog(folders.get(0)), health, metrics), settings,
-                config, clock);
+        PipelineHealth health = new PipelineHealth(
+                settings.health().flinkRestUrls(),
+                settings.health().timeout(),
+                null,
+                clock,
+                settings.health().pollInterval());
+        return new Dashboard(
+                new Parts(view, input, new FileAuditLog(folders.get(0)), health, metrics), settings, config, clock);
     }
 
     /** Starts the web server; port 0 takes a free one. */
@@ -127,7 +152,10 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private static SituationView view(DashboardSettings settings) {
-        return new SituationView(SectionTable.load(), settings.view(), new FeedLog(settings.view().feedEvents()));
+        return new SituationView(
+                SectionTable.load(),
+                settings.view(),
+                new FeedLog(settings.view().feedEvents()));
     }
 
     /**
@@ -135,12 +163,16 @@ public final class Dashboard implements AutoCloseable {
      * the public demo key only where the environment allows it.
      */
     private static Pseudonymiser officers(ConfigLoader config, String environment) {
-        boolean demoKeyAllowed = config.tree("environments/" + environment).path("allow_demo_key").asBoolean(false);
+        boolean demoKeyAllowed = config.tree("environments/" + environment)
+                .path("allow_demo_key")
+                .asBoolean(false);
         return PseudonymiserFactory.forJob(config, System.getenv(PseudonymiserFactory.KEY_ENV), demoKeyAllowed);
     }
 
     private static String environmentBroker(ConfigLoader config, String environment) {
-        String broker = config.tree("environments/" + environment).at("/kafka/bootstrap_servers").asText("");
+        String broker = config.tree("environments/" + environment)
+                .at("/kafka/bootstrap_servers")
+                .asText("");
         if (broker.isBlank()) {
             throw new ConfigException("environments/" + environment + ".yaml has no kafka.bootstrap_servers");
         }
@@ -150,8 +182,8 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (AutoCloseable part : List.<AutoCloseable>of(view.feed()::close, server, input, health, decisions,
-                metrics)) {
+        for (AutoCloseable part :
+                List.<AutoCloseable>of(view.feed()::close, server, input, health, decisions, metrics)) {
             try {
                 part.close();
             } catch (Exception e) {

@@ -3,7 +3,6 @@ package eu.borderflow.dashboard;
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.dashboard.auth.Role;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -11,39 +10,45 @@ import java.util.List;
 import java.util.Set;
 
 /** The dashboard's configuration: {@code config/dashboard.yaml}, bound once at start. */
-public record DashboardSettings(String environment, Server server, Sessions sessions, Kafka kafka, View view,
-                                Health health, Audit audit, List<User> users) {
+public record DashboardSettings(
+        String environment,
+        Server server,
+        Sessions sessions,
+        Kafka kafka,
+        View view,
+        Health health,
+        Audit audit,
+        List<User> users) {
 
     public static final String FILE = "dashboard";
 
     /** Where the web server listens. */
-    public record Server(String host, int port, boolean secureCookies, int maxStreams) {
-    }
+    public record Server(String host, int port, boolean secureCookies, int maxStreams) {}
 
     /** How long a sign-in lasts: idle, and at most. */
-    public record Sessions(Duration idleTimeout, Duration maxLifetime) {
-    }
+    public record Sessions(Duration idleTimeout, Duration maxLifetime) {}
 
     /** How the dashboard writes its decisions. */
-    public record Kafka(String transactionalId, Duration writeTimeout) {
-    }
+    public record Kafka(String transactionalId, Duration writeTimeout) {}
 
     /** Bounds of the in-memory view. */
-    public record View(int maxFlags, int maxIncidents, int incidentsPerSection, int trendHours, int feedEvents,
-                       Duration staleAfter, int maxReasonLength) {
-    }
+    public record View(
+            int maxFlags,
+            int maxIncidents,
+            int incidentsPerSection,
+            int trendHours,
+            int feedEvents,
+            Duration staleAfter,
+            int maxReasonLength) {}
 
     /** The pipeline health page's sources. */
-    public record Health(List<String> flinkRestUrls, Duration pollInterval, Duration timeout) {
-    }
+    public record Health(List<String> flinkRestUrls, Duration pollInterval, Duration timeout) {}
 
     /** What every audit record names as its purpose. */
-    public record Audit(String purpose) {
-    }
+    public record Audit(String purpose) {}
 
     /** One person who may sign in; {@code password} is a {@link eu.borderflow.dashboard.auth.PasswordHash}. */
-    public record User(String name, Role role, String password) {
-    }
+    public record User(String name, Role role, String password) {}
 
     /** Reads and checks {@code dashboard.yaml}. */
     public static DashboardSettings load(ConfigLoader config) {
@@ -52,14 +57,28 @@ public record DashboardSettings(String environment, Server server, Sessions sess
 
     /** The same settings with another port. */
     public DashboardSettings withPort(int port) {
-        return new DashboardSettings(environment, new Server(server.host, port, server.secureCookies,
-                server.maxStreams), sessions, kafka, view, health, audit, users);
+        return new DashboardSettings(
+                environment,
+                new Server(server.host, port, server.secureCookies, server.maxStreams),
+                sessions,
+                kafka,
+                view,
+                health,
+                audit,
+                users);
     }
 
     /** The same settings with other Flink REST endpoints. */
     public DashboardSettings withFlinkRestUrls(List<String> urls) {
-        return new DashboardSettings(environment, server, sessions, kafka, view,
-                new Health(List.copyOf(urls), health.pollInterval, health.timeout), audit, users);
+        return new DashboardSettings(
+                environment,
+                server,
+                sessions,
+                kafka,
+                view,
+                new Health(List.copyOf(urls), health.pollInterval, health.timeout),
+                audit,
+                users);
     }
 
     /** The same settings with another environment (broker and topic names). */
@@ -72,17 +91,34 @@ public record DashboardSettings(String environment, Server server, Sessions sess
         require(server != null && server.host != null, "server.host is missing");
         require(server.port >= 0 && server.port <= 65535, "server.port must be between 0 and 65535");
         require(server.maxStreams >= 1, "server.max_streams must be at least 1");
-        require(sessions != null && positive(sessions.idleTimeout) && positive(sessions.maxLifetime),
+        require(
+                sessions != null && positive(sessions.idleTimeout) && positive(sessions.maxLifetime),
                 "sessions.idle_timeout and sessions.max_lifetime must be positive durations");
-        require(kafka != null && kafka.transactionalId != null && !kafka.transactionalId.isBlank()
-                && positive(kafka.writeTimeout), "kafka.transactional_id and kafka.write_timeout are needed");
-        require(view != null && view.maxFlags > 0 && view.maxIncidents > 0 && view.incidentsPerSection > 0
-                && view.trendHours > 0 && view.feedEvents > 0 && positive(view.staleAfter)
-                && view.maxReasonLength > 0, "every view bound must be positive");
-        require(health != null && health.flinkRestUrls != null && positive(health.pollInterval)
-                && positive(health.timeout), "health needs flink_rest_urls, poll_interval and timeout");
+        require(
+                kafka != null
+                        && kafka.transactionalId != null
+                        && !kafka.transactionalId.isBlank()
+                        && positive(kafka.writeTimeout),
+                "kafka.transactional_id and kafka.write_timeout are needed");
+        require(
+                view != null
+                        && view.maxFlags > 0
+                        && view.maxIncidents > 0
+                        && view.incidentsPerSection > 0
+                        && view.trendHours > 0
+                        && view.feedEvents > 0
+                        && positive(view.staleAfter)
+                        && view.maxReasonLength > 0,
+                "every view bound must be positive");
+        require(
+                health != null
+                        && health.flinkRestUrls != null
+                        && positive(health.pollInterval)
+                        && positive(health.timeout),
+                "health needs flink_rest_urls, poll_interval and timeout");
         for (String url : health.flinkRestUrls) {
-            require(url.startsWith("http://") || url.startsWith("https://"),
+            require(
+                    url.startsWith("http://") || url.startsWith("https://"),
                     "health.flink_rest_urls: " + url + " is not an http(s) URL");
             URI.create(url);
         }
@@ -90,11 +126,13 @@ public record DashboardSettings(String environment, Server server, Sessions sess
         require(users != null, "users is missing (an empty list is allowed)");
         Set<String> names = new HashSet<>();
         for (User user : users) {
-            require(user.name != null && user.name.matches("[A-Za-z0-9._-]{1,64}"),
+            require(
+                    user.name != null && user.name.matches("[A-Za-z0-9._-]{1,64}"),
                     "users: a name is 1-64 letters, digits, '.', '_' or '-'");
             require(names.add(user.name), "users: " + user.name + " appears twice");
             require(user.role != null, "users: " + user.name + " has no role (viewer, analyst or supervisor)");
-            require(user.password != null && eu.borderflow.dashboard.auth.PasswordHash.isWellFormed(user.password),
+            require(
+                    user.password != null && eu.borderflow.dashboard.auth.PasswordHash.isWellFormed(user.password),
                     "users: the password of " + user.name + " is not a hash from `ops/borderflow dashboard "
                             + "--hash-password`");
         }

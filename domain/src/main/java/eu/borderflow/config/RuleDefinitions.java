@@ -10,8 +10,7 @@ import eu.borderflow.review.ReviewDates;
  */
 public final class RuleDefinitions {
 
-    private RuleDefinitions() {
-    }
+    private RuleDefinitions() {}
 
     /** R2's match: rules.yaml {@code rules.R2.name_similarity_min}. */
     public static PersonMatchRule personMatch(ConfigLoader config) {

@@ -21,11 +21,12 @@ public final class NameNormaliser {
      * away), and the scientific transliteration of Cyrillic (Š, Č, Ž for Ш, Ч, Ж) into the English-style spelling.
      */
     private static final String[][] LIGATURES = {
-            {"Æ", "AE"}, {"Œ", "OE"}, {"Ø", "O"}, {"Ł", "L"}, {"Đ", "D"}, {"Þ", "TH"},
-            {"Š", "SH"}, {"Č", "CH"}, {"Ž", "ZH"}};
+        {"Æ", "AE"}, {"Œ", "OE"}, {"Ø", "O"}, {"Ł", "L"}, {"Đ", "D"}, {"Þ", "TH"}, {"Š", "SH"}, {"Č", "CH"}, {"Ž", "ZH"}
+    };
     /** Applied in this order to every name part; the longer spellings first. */
     private static final String[][] TRANSLITERATIONS = {
-            {"SCH", "SH"}, {"SZ", "SH"}, {"KH", "H"}, {"PH", "F"}, {"W", "V"}, {"OU", "U"}, {"Y", "I"}, {"J", "I"}};
+        {"SCH", "SH"}, {"SZ", "SH"}, {"KH", "H"}, {"PH", "F"}, {"W", "V"}, {"OU", "U"}, {"Y", "I"}, {"J", "I"}
+    };
 
     /**
      * What each non-ASCII UTF-16 unit becomes in the folded text: upper-cased, ligatures mapped, decomposed and marks
@@ -35,8 +36,7 @@ public final class NameNormaliser {
      */
     private static final String[] FOLDED_CHAR = new String[Character.MAX_VALUE + 1];
 
-    private NameNormaliser() {
-    }
+    private NameNormaliser() {}
 
     /**
      * The folded name parts of a raw name, in the order written. One pass over the characters, with non-ASCII ones
@@ -92,7 +92,8 @@ public final class NameNormaliser {
             for (String[] ligature : LIGATURES) {
                 text = text.replace(ligature[0], ligature[1]);
             }
-            text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                    .replaceAll("");
         }
         return text;
     }
@@ -200,7 +201,10 @@ public final class NameNormaliser {
             }
         }
         int end = folded.length();
-        if (end >= 3 && folded.charAt(end - 3) == 'I' && folded.charAt(end - 2) == 'E' && folded.charAt(end - 1) == 'V') {
+        if (end >= 3
+                && folded.charAt(end - 3) == 'I'
+                && folded.charAt(end - 2) == 'E'
+                && folded.charAt(end - 1) == 'V') {
             folded.replace(end - 3, end, "EV");
         }
         return folded.toString();

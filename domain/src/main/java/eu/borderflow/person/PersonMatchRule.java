@@ -1,10 +1,9 @@
 package eu.borderflow.person;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * R2's match of a traveller with a SIS person alert (DOMAIN.md section 4, docs/RULES.md): a similar name and a
@@ -24,6 +23,7 @@ public record PersonMatchRule(double nameSimilarityMin) implements Serializable 
 
     /** Stateless, so one instance serves every thread. */
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
     private static final int YEAR_DIGITS = 4;
     private static final int FULL_DATE_LENGTH = 10;
 
@@ -66,8 +66,8 @@ public record PersonMatchRule(double nameSimilarityMin) implements Serializable 
     }
 
     /** The whole definition: a matching name and a compatible date of birth ({@code alertDateOfBirth} as SIS holds it). */
-    public boolean matches(NameForms traveller, LocalDate dateOfBirth, List<NameForms> alertNames,
-                           String alertDateOfBirth) {
+    public boolean matches(
+            NameForms traveller, LocalDate dateOfBirth, List<NameForms> alertNames, String alertDateOfBirth) {
         return birthDate(dateOfBirth, alertDateOfBirth).compatible()
                 && namesMatch(bestSimilarity(traveller, alertNames));
     }
@@ -75,8 +75,13 @@ public record PersonMatchRule(double nameSimilarityMin) implements Serializable 
     /** How a traveller's date of birth compares with an alert's "YYYY-MM-DD" or year-only "YYYY". */
     public static BirthDateMatch birthDate(LocalDate dateOfBirth, String alertDateOfBirth) {
         int[] alert = parseAlertDate(alertDateOfBirth);
-        return BirthDateMatch.compare(dateOfBirth.getYear(), dateOfBirth.getMonthValue(), dateOfBirth.getDayOfMonth(),
-                alert[0], alert[1], alert[2]);
+        return BirthDateMatch.compare(
+                dateOfBirth.getYear(),
+                dateOfBirth.getMonthValue(),
+                dateOfBirth.getDayOfMonth(),
+                alert[0],
+                alert[1],
+                alert[2]);
     }
 
     /** {year, month, day} of an alert's date of birth; month and day are 0 when it holds the year only. */
@@ -85,7 +90,10 @@ public record PersonMatchRule(double nameSimilarityMin) implements Serializable 
         if (alertDateOfBirth.length() < FULL_DATE_LENGTH) {
             return new int[] {year, 0, 0};
         }
-        return new int[] {year, Integer.parseInt(alertDateOfBirth.substring(5, 7)),
-                Integer.parseInt(alertDateOfBirth.substring(8, 10))};
+        return new int[] {
+            year,
+            Integer.parseInt(alertDateOfBirth.substring(5, 7)),
+            Integer.parseInt(alertDateOfBirth.substring(8, 10))
+        };
     }
 }

@@ -1,14 +1,14 @@
 package eu.borderflow.privacy;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed tokens (HMAC-SHA256) for personal identifiers. The same key and value always give the same token, so flags
@@ -28,7 +28,13 @@ public final class Pseudonymiser implements Serializable {
     private static final int KEY_ID_HEX_DIGITS = 12;
 
     /** What a token stands for; part of the HMAC input. */
-    public enum Domain { FILE, DOCUMENT, ALERT, BIOMETRIC, PERSON }
+    public enum Domain {
+        FILE,
+        DOCUMENT,
+        ALERT,
+        BIOMETRIC,
+        PERSON
+    }
 
     private final String keyId;
     private final byte[] key;
@@ -65,7 +71,10 @@ public final class Pseudonymiser implements Serializable {
     /** {@code <keyId>:<domain letter>:<base64url HMAC prefix>}. */
     public String token(Domain domain, String value) {
         byte[] digest = mac().doFinal((domain.name() + '\u0000' + value).getBytes(StandardCharsets.UTF_8));
-        return keyId + ':' + domain.name().charAt(0) + ':'
+        return keyId
+                + ':'
+                + domain.name().charAt(0)
+                + ':'
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, tokenBytes));
     }
 

@@ -3,7 +3,6 @@ package eu.borderflow.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,10 +14,10 @@ public final class PseudonymiserFactory {
 
     /** Holds the real key in any shared deployment, so it never sits in a file. */
     public static final String KEY_ENV = "BORDERFLOW_TOKEN_KEY";
+
     private static final int DEFAULT_TOKEN_BYTES = 16;
 
-    private PseudonymiserFactory() {
-    }
+    private PseudonymiserFactory() {}
 
     /** The tools' pseudonymiser (generate, evaluate): the environment's key, else the configured one. */
     public static Pseudonymiser fromConfig(ConfigLoader config) {
@@ -39,7 +38,11 @@ public final class PseudonymiserFactory {
         String key = environmentKey;
         if (key == null || key.isEmpty()) {
             key = token.path("key").asText(null);
-            String demoKey = ConfigLoader.defaults().tree("privacy").path("token").path("key").asText(null);
+            String demoKey = ConfigLoader.defaults()
+                    .tree("privacy")
+                    .path("token")
+                    .path("key")
+                    .asText(null);
             if (!demoKeyAllowed && (key == null || key.equals(demoKey))) {
                 throw new ConfigException("no pseudonymisation key: outside the local demo environment set "
                         + KEY_ENV + " (at least 16 bytes) when the job is submitted; the demo key in privacy.yaml "
@@ -50,8 +53,8 @@ public final class PseudonymiserFactory {
             throw new ConfigException("privacy.yaml must set token.key (or " + KEY_ENV + ")");
         }
         try {
-            return new Pseudonymiser(key.getBytes(StandardCharsets.UTF_8),
-                    token.path("bytes").asInt(DEFAULT_TOKEN_BYTES));
+            return new Pseudonymiser(
+                    key.getBytes(StandardCharsets.UTF_8), token.path("bytes").asInt(DEFAULT_TOKEN_BYTES));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("pseudonymisation key: " + e.getMessage(), e);
         }

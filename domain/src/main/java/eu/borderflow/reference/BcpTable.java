@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import eu.borderflow.schema.BorderType;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -27,11 +26,12 @@ public final class BcpTable implements Serializable {
 
     public static final String RESOURCE = "/reference/bcps.csv";
     private static final long serialVersionUID = 1L;
-    private static final List<String> COLUMNS = List.of(
-            "code", "name", "country", "type", "latitude", "longitude", "time_zone", "section_id", "weight");
+    private static final List<String> COLUMNS =
+            List.of("code", "name", "country", "type", "latitude", "longitude", "time_zone", "section_id", "weight");
 
     /** Building a Jackson mapper costs more than reading the table; a configured reader is safe to share. */
-    private static final ObjectReader CSV_ROWS = new CsvMapper().readerForMapOf(String.class)
+    private static final ObjectReader CSV_ROWS = new CsvMapper()
+            .readerForMapOf(String.class)
             .with(CsvSchema.emptySchema().withHeader());
 
     private final List<BcpRecord> rows;
@@ -82,9 +82,15 @@ public final class BcpTable implements Serializable {
             }
         }
         try {
-            return new BcpRecord(row.get("code"), row.get("name"), row.get("country"),
-                    BorderType.valueOf(row.get("type")), Double.parseDouble(row.get("latitude")),
-                    Double.parseDouble(row.get("longitude")), ZoneId.of(row.get("time_zone")), row.get("section_id"),
+            return new BcpRecord(
+                    row.get("code"),
+                    row.get("name"),
+                    row.get("country"),
+                    BorderType.valueOf(row.get("type")),
+                    Double.parseDouble(row.get("latitude")),
+                    Double.parseDouble(row.get("longitude")),
+                    ZoneId.of(row.get("time_zone")),
+                    row.get("section_id"),
                     Double.parseDouble(row.get("weight")));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new IllegalStateException(name + " line " + line + ": " + e.getMessage(), e);

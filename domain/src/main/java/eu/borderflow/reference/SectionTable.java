@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -79,7 +78,10 @@ public final class SectionTable implements Serializable {
         }
         List<SectionRecord.LatLon> points = new ArrayList<>();
         for (JsonNode p : s.path("geometry")) {
-            if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+            if (!p.isArray()
+                    || p.size() != 2
+                    || !p.get(0).isNumber()
+                    || !p.get(1).isNumber()) {
                 throw new IllegalStateException(where + ": a geometry point must be [latitude, longitude]");
             }
             double lat = p.get(0).asDouble();
@@ -93,8 +95,12 @@ public final class SectionTable implements Serializable {
             throw new IllegalStateException(where + ": geometry needs at least two points");
         }
         try {
-            return new SectionRecord(id, s.path("name").asText(), BorderType.valueOf(s.path("type").asText()),
-                    SectionImpactLevel.valueOf(s.path("impact_level").asText()), List.copyOf(points));
+            return new SectionRecord(
+                    id,
+                    s.path("name").asText(),
+                    BorderType.valueOf(s.path("type").asText()),
+                    SectionImpactLevel.valueOf(s.path("impact_level").asText()),
+                    List.copyOf(points));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + ": " + e.getMessage(), e);
         }

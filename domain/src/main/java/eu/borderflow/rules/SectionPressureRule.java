@@ -2,7 +2,6 @@ package eu.borderflow.rules;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ public final class SectionPressureRule implements Serializable {
     public static final long HOUR_MILLIS = 3_600_000L;
     /** The pressure window: the 24 hours ending at a full hour. */
     public static final long WINDOW_MILLIS = 24 * HOUR_MILLIS;
+
     public static final long WEEK_MILLIS = 7 * WINDOW_MILLIS;
     private static final long serialVersionUID = 1L;
 
@@ -59,8 +59,7 @@ public final class SectionPressureRule implements Serializable {
 
     /** The figures of one window end and whether they meet the rule. */
     public record Assessment(long events, double baseline, double ratio, boolean historyComplete, boolean met)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     /**
      * Assesses {@code events} in the window against the counts of the same window in each previous week
@@ -69,8 +68,8 @@ public final class SectionPressureRule implements Serializable {
      */
     public Assessment assess(long events, long[] baselineCounts, boolean historyComplete) {
         if (baselineCounts.length != baselineWeeks) {
-            throw new IllegalArgumentException("need " + baselineWeeks + " baseline counts, got "
-                    + baselineCounts.length);
+            throw new IllegalArgumentException(
+                    "need " + baselineWeeks + " baseline counts, got " + baselineCounts.length);
         }
         double baseline = Arrays.stream(baselineCounts).sum() / (double) baselineWeeks;
         double ratio = events == 0 ? 0 : events / baseline;
@@ -130,7 +129,8 @@ public final class SectionPressureRule implements Serializable {
         for (int week = 1; week <= baselineWeeks; week++) {
             baseline[week - 1] = count(times, baselineWindowEnd(windowEnd, week));
         }
-        return assess(count(times, windowEnd), baseline, historyComplete(windowEnd, firstDataTime)).met();
+        return assess(count(times, windowEnd), baseline, historyComplete(windowEnd, firstDataTime))
+                .met();
     }
 
     /** Incidents detected in {@code [windowEnd - 24 h, windowEnd)}. */

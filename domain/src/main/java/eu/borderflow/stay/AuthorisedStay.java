@@ -2,7 +2,6 @@ package eu.borderflow.stay;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.StayBasis;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -83,17 +82,22 @@ public record AuthorisedStay(StayRule rule) implements Serializable {
         if (visa == null) {
             return UNLIMITED;
         }
-        return lastDayByVisa(entryDay, visa.validFromDay(), visa.validUntilDay(), visa.durationOfStayDays(),
-                visaDaysUsedBefore);
+        return lastDayByVisa(
+                entryDay, visa.validFromDay(), visa.validUntilDay(), visa.durationOfStayDays(), visaDaysUsedBefore);
     }
 
     /**
      * {@link #lastDayByVisa(int, VisaTerms, int)} on a visa's fields as a record carries them, whatever they hold: a
      * validity that ends before it starts allows no day, and so does a duration of stay below one day.
      */
-    public static int lastDayByVisa(int entryDay, int validFromDay, int validUntilDay, int durationOfStayDays,
-                                    int visaDaysUsedBefore) {
-        return lastDayByVisa(entryDay, validFromDay, validUntilDay, durationOfStayDays, visaDaysUsedBefore,
+    public static int lastDayByVisa(
+            int entryDay, int validFromDay, int validUntilDay, int durationOfStayDays, int visaDaysUsedBefore) {
+        return lastDayByVisa(
+                entryDay,
+                validFromDay,
+                validUntilDay,
+                durationOfStayDays,
+                visaDaysUsedBefore,
                 VisaTerms.durationIsTotal(validFromDay, validUntilDay));
     }
 
@@ -101,8 +105,13 @@ public record AuthorisedStay(StayRule rule) implements Serializable {
      * {@link #lastDayByVisa(int, int, int, int, int)} for a caller that knows already whether the visa's duration is a
      * total ({@link VisaTerms#durationIsTotal(int, int)} of its validity).
      */
-    public static int lastDayByVisa(int entryDay, int validFromDay, int validUntilDay, int durationOfStayDays,
-                                    int visaDaysUsedBefore, boolean durationIsTotal) {
+    public static int lastDayByVisa(
+            int entryDay,
+            int validFromDay,
+            int validUntilDay,
+            int durationOfStayDays,
+            int visaDaysUsedBefore,
+            boolean durationIsTotal) {
         if (entryDay < validFromDay || entryDay > validUntilDay) {
             return NO_LAWFUL_DAY;
         }
@@ -119,8 +128,10 @@ public record AuthorisedStay(StayRule rule) implements Serializable {
 
     /** R3: an exit on {@code exitDay} after the authorised end, or with more than the maximum days in the window. */
     public boolean overstayAtExit(StayHistory shortStaysWithThisOne, int endDay, int exitDay) {
-        return endDay != UNLIMITED && (endDay == NO_LAWFUL_DAY || exitDay > endDay
-                || rule.usedDays(shortStaysWithThisOne, exitDay) > rule.maxDaysInWindow());
+        return endDay != UNLIMITED
+                && (endDay == NO_LAWFUL_DAY
+                        || exitDay > endDay
+                        || rule.usedDays(shortStaysWithThisOne, exitDay) > rule.maxDaysInWindow());
     }
 
     /**
@@ -160,14 +171,18 @@ public record AuthorisedStay(StayRule rule) implements Serializable {
      * Everything the rule says for the {@code stay} command: presence and overstay on {@code controlDate}, and
      * whether and how long a traveller entering on {@code entry} (on {@code visa}, or none) may stay.
      */
-    public StayAssessment assess(StayHistory stays, LocalDate controlDate, LocalDate entry, VisaTerms visa,
-                                 int visaDaysUsedBefore) {
+    public StayAssessment assess(
+            StayHistory stays, LocalDate controlDate, LocalDate entry, VisaTerms visa, int visaDaysUsedBefore) {
         int control = EpochDays.of(controlDate);
         int entryDay = EpochDays.of(entry);
         int used = rule.usedDays(stays, control);
         int end = endDay(stays, entryDay, visa, visaDaysUsedBefore);
         boolean lawful = end != NO_LAWFUL_DAY;
-        return new StayAssessment(controlDate, used, Math.max(0, used - rule.maxDaysInWindow()), entry,
+        return new StayAssessment(
+                controlDate,
+                used,
+                Math.max(0, used - rule.maxDaysInWindow()),
+                entry,
                 rule.refusedOnEntry(stays, entryDay),
                 lawful ? EpochDays.toDate(end) : null,
                 lawful ? end - entryDay + 1 : 0);

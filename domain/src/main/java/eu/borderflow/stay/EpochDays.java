@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** Calendar dates as int epoch days: the compact form the calculator works on. */
 final class EpochDays {
 
-    private EpochDays() {
-    }
+    private EpochDays() {}
 
     static int of(LocalDate date) {
         return Math.toIntExact(date.toEpochDay());

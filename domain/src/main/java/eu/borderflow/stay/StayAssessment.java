@@ -13,13 +13,14 @@ import java.time.LocalDate;
  * @param latestLawfulExit  last day a continuous stay from {@code entry} is lawful; {@code null} when there is none
  * @param maxStayDays       days from {@code entry} to {@code latestLawfulExit} inclusive; 0 when there is none
  */
-public record StayAssessment(LocalDate controlDate,
-                             int usedDays,
-                             int overstayDays,
-                             LocalDate entry,
-                             boolean refusedOnEntry,
-                             LocalDate latestLawfulExit,
-                             int maxStayDays) {
+public record StayAssessment(
+        LocalDate controlDate,
+        int usedDays,
+        int overstayDays,
+        LocalDate entry,
+        boolean refusedOnEntry,
+        LocalDate latestLawfulExit,
+        int maxStayDays) {
 
     public boolean hasLawfulStay() {
         return latestLawfulExit != null;

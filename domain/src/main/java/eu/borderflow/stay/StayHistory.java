@@ -191,8 +191,8 @@ public final class StayHistory {
 
     private static void checkOrder(int entryDay, int exitDay) {
         if (exitDay < entryDay) {
-            throw new InvalidStayException("exit " + EpochDays.toDate(exitDay) + " is before entry "
-                    + EpochDays.toDate(entryDay));
+            throw new InvalidStayException(
+                    "exit " + EpochDays.toDate(exitDay) + " is before entry " + EpochDays.toDate(entryDay));
         }
     }
 
@@ -205,6 +205,7 @@ public final class StayHistory {
     }
 
     private static String describe(int entryDay, int exitDay) {
-        return EpochDays.toDate(entryDay) + ".." + (exitDay == OPEN ? "" : EpochDays.toDate(exitDay).toString());
+        return EpochDays.toDate(entryDay) + ".."
+                + (exitDay == OPEN ? "" : EpochDays.toDate(exitDay).toString());
     }
 }

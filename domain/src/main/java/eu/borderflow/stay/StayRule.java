@@ -3,7 +3,6 @@ package eu.borderflow.stay;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-
 import java.io.Serializable;
 import java.time.LocalDate;
 
@@ -26,8 +25,8 @@ public record StayRule(int maxDaysInWindow, int windowDays) implements Serializa
     public StayRule {
         // A maximum below the window length guarantees that a continuous stay ends, which the walk relies on.
         if (maxDaysInWindow < 1 || windowDays <= maxDaysInWindow) {
-            throw new IllegalArgumentException("need 0 < max days (" + maxDaysInWindow + ") < window days ("
-                    + windowDays + ")");
+            throw new IllegalArgumentException(
+                    "need 0 < max days (" + maxDaysInWindow + ") < window days (" + windowDays + ")");
         }
     }
 
@@ -37,8 +36,8 @@ public record StayRule(int maxDaysInWindow, int windowDays) implements Serializa
         JsonNode max = rules.at("/rules/R3/max_days_in_window");
         JsonNode window = rules.at("/retention/stay_window_days");
         if (!max.canConvertToInt() || !window.canConvertToInt()) {
-            throw new ConfigException("rules.yaml needs integers rules.R3.max_days_in_window and "
-                    + "retention.stay_window_days");
+            throw new ConfigException(
+                    "rules.yaml needs integers rules.R3.max_days_in_window and " + "retention.stay_window_days");
         }
         try {
             return new StayRule(max.intValue(), window.intValue());

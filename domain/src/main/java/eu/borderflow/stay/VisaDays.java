@@ -18,8 +18,8 @@ public record VisaDays(int used, int lastDay) implements Serializable {
     /** These days plus the stay {@code entryDay..exitDay} (inclusive), days already counted left out. */
     public VisaDays plusStay(int entryDay, int exitDay) {
         if (exitDay < entryDay) {
-            throw new InvalidStayException("exit " + EpochDays.toDate(exitDay) + " is before entry "
-                    + EpochDays.toDate(entryDay));
+            throw new InvalidStayException(
+                    "exit " + EpochDays.toDate(exitDay) + " is before entry " + EpochDays.toDate(entryDay));
         }
         int from = lastDay == Integer.MIN_VALUE ? entryDay : Math.max(entryDay, lastDay + 1);
         int added = Math.max(0, exitDay - from + 1);

@@ -26,8 +26,8 @@ public record VisaTerms(int validFromDay, int validUntilDay, int durationOfStayD
                     + " cannot start on " + LocalDate.ofEpochDay(validFromDay));
         }
         if (durationOfStayDays < 1) {
-            throw new IllegalArgumentException("a visa's duration of stay must be at least 1 day, was "
-                    + durationOfStayDays);
+            throw new IllegalArgumentException(
+                    "a visa's duration of stay must be at least 1 day, was " + durationOfStayDays);
         }
     }
 

@@ -5,7 +5,6 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.reference.BcpRecord;
 import eu.borderflow.schema.BorderType;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -46,10 +45,13 @@ public final class MinimumTravelTime implements Serializable {
     public static MinimumTravelTime fromConfig(ConfigLoader config) {
         JsonNode r7 = config.tree("rules").at("/rules/R7");
         Map<BorderType, Integer> speeds = new EnumMap<>(BorderType.class);
-        r7.path("max_speed_kmh").fields().forEachRemaining(e -> speeds.put(BorderType.valueOf(e.getKey()),
-                e.getValue().asInt()));
+        r7.path("max_speed_kmh")
+                .fields()
+                .forEachRemaining(e ->
+                        speeds.put(BorderType.valueOf(e.getKey()), e.getValue().asInt()));
         try {
-            return new MinimumTravelTime(speeds, Duration.parse(r7.path("min_transfer").asText()));
+            return new MinimumTravelTime(
+                    speeds, Duration.parse(r7.path("min_transfer").asText()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ConfigException("rules.yaml rules.R7: " + e.getMessage(), e);
         }
@@ -71,8 +73,8 @@ public final class MinimumTravelTime implements Serializable {
 
     /** The minimum time between crossings at two different BCPs, millis. */
     public long minimumMillis(BcpRecord from, BcpRecord to) {
-        return minimumMillis(distanceKm(from.latitude(), from.longitude(), to.latitude(), to.longitude()),
-                from.type(), to.type());
+        return minimumMillis(
+                distanceKm(from.latitude(), from.longitude(), to.latitude(), to.longitude()), from.type(), to.type());
     }
 
     /** True when {@code gapMillis} between crossings at two different BCPs is shorter than possible. */

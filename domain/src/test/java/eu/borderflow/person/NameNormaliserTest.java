@@ -1,12 +1,11 @@
 package eu.borderflow.person;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.junit.jupiter.api.Test;
 
 class NameNormaliserTest {
 
@@ -50,7 +49,8 @@ class NameNormaliserTest {
 
     @Test
     void sortedFormIgnoresTheOrderOfNameParts() {
-        assertEquals(NameNormaliser.sorted(NameNormaliser.parts("Petrenko Ivan Olehovych")),
+        assertEquals(
+                NameNormaliser.sorted(NameNormaliser.parts("Petrenko Ivan Olehovych")),
                 NameNormaliser.sorted(NameNormaliser.parts("Ivan Olehovych PETRENKO")));
         assertNotEquals(folded("Petrenko Ivan"), folded("Ivan Petrenko"));
     }
@@ -67,8 +67,10 @@ class NameNormaliserTest {
         for (int c = 1; c <= Character.MAX_VALUE; c++) {
             String ch = String.valueOf((char) c);
             for (String raw : new String[] {ch, "a" + ch + "b", ch + "'" + ch + " x", "Ma" + ch + ch + "-Oz"}) {
-                assertEquals(NameNormaliser.referenceParts(raw), NameNormaliser.parts(raw), () -> "U+"
-                        + Integer.toHexString(raw.codePointAt(raw.length() > 1 ? 1 : 0)) + " in " + raw);
+                assertEquals(
+                        NameNormaliser.referenceParts(raw),
+                        NameNormaliser.parts(raw),
+                        () -> "U+" + Integer.toHexString(raw.codePointAt(raw.length() > 1 ? 1 : 0)) + " in " + raw);
             }
         }
     }
@@ -114,7 +116,9 @@ class NameNormaliserTest {
             for (int i = 0; i < length; i++) {
                 text.append(letters[random.nextInt(letters.length)]);
             }
-            assertEquals(NameNormaliser.referenceFold(text.toString()), NameNormaliser.fold(text.toString()),
+            assertEquals(
+                    NameNormaliser.referenceFold(text.toString()),
+                    NameNormaliser.fold(text.toString()),
                     text.toString());
         }
     }

@@ -1,16 +1,15 @@
 package eu.borderflow.person;
 
-import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.RuleDefinitions;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.RuleDefinitions;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.junit.jupiter.api.Test;
 
 /** R2's definition: folded names, the better of written and sorted order, the threshold, the birth-date tolerance. */
 class PersonMatchRuleTest {
@@ -57,7 +56,6 @@ class PersonMatchRuleTest {
         assertEquals(BirthDateMatch.YEAR_ONLY, PersonMatchRule.birthDate(BORN, "1971"));
         assertEquals(BirthDateMatch.DIFFERENT, PersonMatchRule.birthDate(BORN, "1972-04-09"));
         assertEquals(BirthDateMatch.DIFFERENT, PersonMatchRule.birthDate(BORN, "1971-04-10"));
-        assertFalse(RULE.matches(NameForms.of("Smith", "John"), BORN, List.of(NameForms.of("Smith", "John")),
-                "1972"));
+        assertFalse(RULE.matches(NameForms.of("Smith", "John"), BORN, List.of(NameForms.of("Smith", "John")), "1972"));
     }
 }

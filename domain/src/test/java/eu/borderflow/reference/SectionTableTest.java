@@ -1,25 +1,25 @@
 package eu.borderflow.reference;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import eu.borderflow.schema.BorderType;
-import eu.borderflow.schema.SectionImpactLevel;
-import org.junit.jupiter.api.Test;
-
-import java.util.EnumSet;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.borderflow.schema.BorderType;
+import eu.borderflow.schema.SectionImpactLevel;
+import java.util.EnumSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 class SectionTableTest {
 
     @Test
     void theShippedTableHasLandSeaAndAirSectionsForEveryBcp() {
         SectionTable table = SectionTable.load();
-        assertEquals(EnumSet.allOf(BorderType.class),
+        assertEquals(
+                EnumSet.allOf(BorderType.class),
                 table.rows().stream().map(SectionRecord::type).collect(Collectors.toSet()));
         SectionRecord polBlr = table.find("LAND-POL-BLR");
         assertEquals(SectionImpactLevel.CRITICAL, polBlr.impactLevel());

@@ -1,20 +1,19 @@
 package eu.borderflow.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** R11 against DOMAIN.md's wording: 24 h counts vs the same weekday and hour over 28 days; ratio >= 3 with >= 20. */
 class SectionPressureRuleTest {
@@ -51,7 +50,8 @@ class SectionPressureRuleTest {
     @Test
     void ratioIsZeroWithoutEventsAndInfiniteOverAZeroBaseline() {
         assertEquals(0.0, RULE.assess(0, new long[4], true).ratio());
-        assertEquals(Double.POSITIVE_INFINITY, RULE.assess(20, new long[4], true).ratio());
+        assertEquals(
+                Double.POSITIVE_INFINITY, RULE.assess(20, new long[4], true).ratio());
         assertTrue(RULE.assess(20, new long[4], true).met());
     }
 
@@ -105,8 +105,8 @@ class SectionPressureRuleTest {
         String rules = Files.readString(Path.of("..", "config", "rules.yaml"))
                 .replace("    min_events: 20", "    min_events: 0");
         Files.writeString(dir.resolve("rules.yaml"), rules);
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> SectionPressureRule.fromConfig(ConfigLoader.from(dir)));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> SectionPressureRule.fromConfig(ConfigLoader.from(dir)));
         assertTrue(e.getMessage().contains("/rules/R11"), e.getMessage());
     }
 

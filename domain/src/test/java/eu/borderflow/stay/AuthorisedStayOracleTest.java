@@ -1,13 +1,12 @@
 package eu.borderflow.stay;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The authorised end against the law read literally: a set of calendar days of presence and a set of days spent under
@@ -51,14 +50,14 @@ class AuthorisedStayOracleTest {
             }
             LocalDate entry = cursor;
             int expected = literalEnd(present, underVisa, entry, visa);
-            int actual = AuthorisedStay.SCHENGEN.endDay(history, (int) entry.toEpochDay(), visa,
-                    visaDays.usedBefore((int) entry.toEpochDay()));
+            int actual = AuthorisedStay.SCHENGEN.endDay(
+                    history, (int) entry.toEpochDay(), visa, visaDays.usedBefore((int) entry.toEpochDay()));
             assertEquals(expected, actual, history + " visa " + visa + " used " + visaDays + " entering " + entry);
         }
     }
 
-    private static int literalEnd(Set<LocalDate> recorded, Set<LocalDate> recordedUnderVisa, LocalDate entry,
-                                  VisaTerms visa) {
+    private static int literalEnd(
+            Set<LocalDate> recorded, Set<LocalDate> recordedUnderVisa, LocalDate entry, VisaTerms visa) {
         Set<LocalDate> present = new HashSet<>(recorded);
         Set<LocalDate> underVisa = new HashSet<>(recordedUnderVisa);
         LocalDate from = LocalDate.ofEpochDay(visa.validFromDay());
@@ -68,8 +67,11 @@ class AuthorisedStayOracleTest {
         for (LocalDate d = entry; ; d = d.plusDays(1)) {
             present.add(d);
             underVisa.add(d);
-            boolean lawful = !d.isBefore(from) && !entry.isBefore(from) && !d.isAfter(until)
-                    && used(present, d) <= 90 && (!total || underVisa.size() <= visa.durationOfStayDays());
+            boolean lawful = !d.isBefore(from)
+                    && !entry.isBefore(from)
+                    && !d.isAfter(until)
+                    && used(present, d) <= 90
+                    && (!total || underVisa.size() <= visa.durationOfStayDays());
             if (!lawful) {
                 return last;
             }

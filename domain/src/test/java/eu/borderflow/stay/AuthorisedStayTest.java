@@ -1,17 +1,16 @@
 package eu.borderflow.stay;
 
-import eu.borderflow.schema.StayBasis;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.schema.StayBasis;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 
 /**
  * The authorised end of a stay as DOMAIN.md and docs/RULES.md define it, on examples worked out by hand: the 90/180
@@ -58,8 +57,13 @@ class AuthorisedStayTest {
     void exhaustedTotalLeavesNoLawfulDay() {
         VisaTerms v = visa("2025-03-01", "2025-05-31", 10);
         VisaDays used = VisaDays.NONE.plusStay(day("2025-03-01"), day("2025-03-10"));
-        assertEquals(AuthorisedStay.NO_LAWFUL_DAY, STAY.endDay(StayHistory.empty().add(day("2025-03-01"),
-                day("2025-03-10")), day("2025-04-01"), v, used.usedBefore(day("2025-04-01"))));
+        assertEquals(
+                AuthorisedStay.NO_LAWFUL_DAY,
+                STAY.endDay(
+                        StayHistory.empty().add(day("2025-03-01"), day("2025-03-10")),
+                        day("2025-04-01"),
+                        v,
+                        used.usedBefore(day("2025-04-01"))));
     }
 
     @Test
@@ -85,18 +89,28 @@ class AuthorisedStayTest {
     void ninetyOneEightyWinsOverAGenerousVisa() {
         // DOMAIN.md's example: 1 Jan - 31 Mar present; entering 30 Jun the 90/180 rule ends the stay on 27 Sep.
         StayHistory firstQuarter = StayHistory.empty().add(day("2025-01-01"), day("2025-03-31"));
-        assertEquals(day("2025-09-27"), STAY.endDay(firstQuarter, day("2025-06-30"),
-                visa("2025-06-01", "2025-11-30", 90), 0));
+        assertEquals(
+                day("2025-09-27"),
+                STAY.endDay(firstQuarter, day("2025-06-30"), visa("2025-06-01", "2025-11-30", 90), 0));
     }
 
     @Test
     void longStaysAreNotShortStays() {
-        assertEquals(AuthorisedStay.UNLIMITED, STAY.endDay(StayBasis.RESIDENCE_PERMIT, StayHistory.empty(),
-                day("2025-01-01"), null, 0));
-        assertEquals(AuthorisedStay.UNLIMITED, STAY.endDay(StayBasis.LONG_STAY_VISA, StayHistory.empty(),
-                day("2025-01-01"), visa("2025-01-01", "2025-03-01", 30), 0));
-        assertEquals(Long.MAX_VALUE, AuthorisedStay.missingExitDeadline(AuthorisedStay.UNLIMITED, day("2025-01-01"),
-                ZoneId.of("UTC"), Duration.ofHours(72)));
+        assertEquals(
+                AuthorisedStay.UNLIMITED,
+                STAY.endDay(StayBasis.RESIDENCE_PERMIT, StayHistory.empty(), day("2025-01-01"), null, 0));
+        assertEquals(
+                AuthorisedStay.UNLIMITED,
+                STAY.endDay(
+                        StayBasis.LONG_STAY_VISA,
+                        StayHistory.empty(),
+                        day("2025-01-01"),
+                        visa("2025-01-01", "2025-03-01", 30),
+                        0));
+        assertEquals(
+                Long.MAX_VALUE,
+                AuthorisedStay.missingExitDeadline(
+                        AuthorisedStay.UNLIMITED, day("2025-01-01"), ZoneId.of("UTC"), Duration.ofHours(72)));
         assertFalse(STAY.overstayAtExit(StayHistory.empty(), AuthorisedStay.UNLIMITED, day("2026-01-01")));
     }
 
@@ -106,16 +120,16 @@ class AuthorisedStayTest {
         int end = STAY.endDay(StayHistory.empty(), day("2025-01-01"), null, 0);
         assertEquals(day("2025-03-31"), end);
         assertTrue(STAY.overstayAtExit(ninetyOne, end, day("2025-04-01")));
-        assertFalse(STAY.overstayAtExit(StayHistory.empty().add(day("2025-01-01"), day("2025-03-31")), end,
-                day("2025-03-31")));
+        assertFalse(STAY.overstayAtExit(
+                StayHistory.empty().add(day("2025-01-01"), day("2025-03-31")), end, day("2025-03-31")));
         assertTrue(STAY.overstayAtExit(ninetyOne, AuthorisedStay.NO_LAWFUL_DAY, day("2025-01-01")));
     }
 
     @Test
     void missingExitDeadlineIsTheNextLocalMidnightPlusTheGrace() {
         // Last day 10 Mar; 11 Mar 00:00 in Helsinki (UTC+2 in winter) is 10 Mar 22:00 UTC; plus 72 h.
-        long deadline = AuthorisedStay.missingExitDeadline(day("2025-03-10"), day("2025-03-01"),
-                ZoneId.of("Europe/Helsinki"), Duration.ofHours(72));
+        long deadline = AuthorisedStay.missingExitDeadline(
+                day("2025-03-10"), day("2025-03-01"), ZoneId.of("Europe/Helsinki"), Duration.ofHours(72));
         assertEquals(Instant.parse("2025-03-13T22:00:00Z").toEpochMilli(), deadline);
         // No lawful day: the exit is missing from the start of the entry day.
         assertEquals(day("2025-03-01"), AuthorisedStay.missingExitDay(AuthorisedStay.NO_LAWFUL_DAY, day("2025-03-01")));

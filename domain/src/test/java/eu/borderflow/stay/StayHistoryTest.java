@@ -1,14 +1,13 @@
 package eu.borderflow.stay;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /** Which stays can be true of one traveller, and how the compact history keeps them. */
 class StayHistoryTest {
@@ -23,20 +22,23 @@ class StayHistoryTest {
 
     @Test
     void exitBeforeEntryIsRejectedWithBothDates() {
-        InvalidStayException e = assertThrows(InvalidStayException.class,
-                () -> StayHistory.empty().add(date("2025-03-10"), date("2025-03-09")));
+        InvalidStayException e = assertThrows(
+                InvalidStayException.class, () -> StayHistory.empty().add(date("2025-03-10"), date("2025-03-09")));
         assertTrue(e.getMessage().contains("2025-03-09") && e.getMessage().contains("2025-03-10"), e.getMessage());
     }
 
     @Test
     void staysOverlappingByMoreThanOneSharedDayAreRejected() {
         StayHistory january = StayHistory.empty().add(date("2025-01-01"), date("2025-01-10"));
-        InvalidStayException e = assertThrows(InvalidStayException.class,
-                () -> january.add(date("2025-01-05"), date("2025-01-20")));
+        InvalidStayException e =
+                assertThrows(InvalidStayException.class, () -> january.add(date("2025-01-05"), date("2025-01-20")));
         assertTrue(e.getMessage().contains("overlap"), e.getMessage());
         // Added in the other order, the same pair is just as impossible.
-        assertThrows(InvalidStayException.class, () -> StayHistory.empty()
-                .add(date("2025-01-05"), date("2025-01-20")).add(date("2025-01-01"), date("2025-01-10")));
+        assertThrows(
+                InvalidStayException.class,
+                () -> StayHistory.empty()
+                        .add(date("2025-01-05"), date("2025-01-20"))
+                        .add(date("2025-01-01"), date("2025-01-10")));
         // A stay inside another one too.
         assertThrows(InvalidStayException.class, () -> january.add(date("2025-01-03"), date("2025-01-04")));
     }
@@ -102,12 +104,10 @@ class StayHistoryTest {
 
     @Test
     void epochDayPairsRoundTrip() {
-        StayHistory history = StayHistory.empty()
-                .add(date("2025-01-01"), date("2025-01-10"))
-                .add(date("2025-01-10"), null);
+        StayHistory history =
+                StayHistory.empty().add(date("2025-01-01"), date("2025-01-10")).add(date("2025-01-10"), null);
         int[] pairs = history.toEpochDayPairs();
-        assertArrayEquals(new int[] {day("2025-01-01"), day("2025-01-10"), day("2025-01-10"), StayHistory.OPEN},
-                pairs);
+        assertArrayEquals(new int[] {day("2025-01-01"), day("2025-01-10"), day("2025-01-10"), StayHistory.OPEN}, pairs);
         assertEquals(history, StayHistory.ofEpochDayPairs(pairs));
         assertThrows(IllegalArgumentException.class, () -> StayHistory.ofEpochDayPairs(new int[] {1}));
         assertThrows(InvalidStayException.class, () -> StayHistory.ofEpochDayPairs(new int[] {1, 10, 5, 20}));

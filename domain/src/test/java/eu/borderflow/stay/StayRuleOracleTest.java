@@ -1,13 +1,12 @@
 package eu.borderflow.stay;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Checks the sliding computation against the rule's text taken literally: a set of calendar days of presence, a
@@ -40,10 +39,16 @@ class StayRuleOracleTest {
             LocalDate entry = cursor.plusDays(random.nextInt(40));
             LocalDate control = START.plusDays(random.nextInt(500));
 
-            assertEquals(literalUsed(present, control), StayRule.SCHENGEN.usedDays(history, control),
+            assertEquals(
+                    literalUsed(present, control),
+                    StayRule.SCHENGEN.usedDays(history, control),
                     history + " on " + control);
-            assertEquals(literalLatestExit(present, entry), AuthorisedStay.SCHENGEN.assess(history, entry, entry, null, 0)
-                    .latestLawfulExit(), history + " entering " + entry);
+            assertEquals(
+                    literalLatestExit(present, entry),
+                    AuthorisedStay.SCHENGEN
+                            .assess(history, entry, entry, null, 0)
+                            .latestLawfulExit(),
+                    history + " entering " + entry);
         }
     }
 

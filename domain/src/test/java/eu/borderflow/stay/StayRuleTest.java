@@ -1,16 +1,15 @@
 package eu.borderflow.stay;
 
-import eu.borderflow.config.ConfigLoader;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigLoader;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 /**
  * The 90/180 rule as the Schengen Borders Code Art. 6(1) and DOMAIN.md state it. Every expected value is worked out by
@@ -85,8 +84,10 @@ class StayRuleTest {
         // While 1-10 Jan leave the window (d = 181..190, i.e. 30 Jun..9 Jul) each day adds one and drops one.
         // used(9 Jul = day 190): window 11 Jan..9 Jul = 30 (April) + 39 (1 Jun..9 Jul) = 69.
         // Then 11 Jan..31 Mar (absent) leave the window, so used grows by one a day:
-        // used(30 Jul = day 211): window 1 Feb..30 Jul = 30 + 60 = 90; used(31 Jul): window 2 Feb..31 Jul = 30 + 61 = 91.
-        // Latest lawful exit 30 Jul: 30 (June) + 30 (July) = 60 days, where 90 - 41 would say 49 and 90 - 40 would say 50.
+        // used(30 Jul = day 211): window 1 Feb..30 Jul = 30 + 60 = 90; used(31 Jul): window 2 Feb..31 Jul = 30 + 61 =
+        // 91.
+        // Latest lawful exit 30 Jul: 30 (June) + 30 (July) = 60 days, where 90 - 41 would say 49 and 90 - 40 would say
+        // 50.
         StayHistory history = stays("2025-01-01", "2025-01-10", "2025-04-01", "2025-04-30");
         StayAssessment a = STAY.assess(history, date("2025-06-01"), date("2025-06-01"), null, 0);
         assertFalse(a.refusedOnEntry());
@@ -119,14 +120,17 @@ class StayRuleTest {
     @Test
     void leavingAndReenteringTheSameDayCountsThatDayOnce() {
         // 10..12 Mar and 12..15 Mar: 10, 11, 12, 13, 14, 15 = 6 days, 12 Mar once.
-        assertEquals(6, RULE.usedDays(stays("2025-03-10", "2025-03-12", "2025-03-12", "2025-03-15"),
-                date("2025-03-20")));
+        assertEquals(
+                6, RULE.usedDays(stays("2025-03-10", "2025-03-12", "2025-03-12", "2025-03-15"), date("2025-03-20")));
         // A same-day round trip on 12 Mar in between changes nothing.
-        assertEquals(6, RULE.usedDays(stays("2025-03-10", "2025-03-12", "2025-03-12", "2025-03-12",
-                "2025-03-12", "2025-03-15"), date("2025-03-20")));
+        assertEquals(
+                6,
+                RULE.usedDays(
+                        stays("2025-03-10", "2025-03-12", "2025-03-12", "2025-03-12", "2025-03-12", "2025-03-15"),
+                        date("2025-03-20")));
         // Leaving 12 Mar and re-entering 13 Mar: still 6 days, both days present.
-        assertEquals(6, RULE.usedDays(stays("2025-03-10", "2025-03-12", "2025-03-13", "2025-03-15"),
-                date("2025-03-20")));
+        assertEquals(
+                6, RULE.usedDays(stays("2025-03-10", "2025-03-12", "2025-03-13", "2025-03-15"), date("2025-03-20")));
     }
 
     @Test
@@ -147,15 +151,19 @@ class StayRuleTest {
         assertEquals(100, RULE.usedDays(open, date("2025-04-10")));
         assertEquals(10, RULE.overstayDays(open, date("2025-04-10")));
         // Its lawful end, like any fresh stay: 1 Jan + 89 days = 31 Mar.
-        assertEquals(date("2025-03-31"), LocalDate.ofEpochDay(RULE.latestLawfulExitDay(open,
-                (int) date("2025-01-01").toEpochDay(), Integer.MAX_VALUE)));
+        assertEquals(
+                date("2025-03-31"),
+                LocalDate.ofEpochDay(
+                        RULE.latestLawfulExitDay(open, (int) date("2025-01-01").toEpochDay(), Integer.MAX_VALUE)));
     }
 
     @Test
     void freshStayLastsNinetyDays() {
         // 30 Jun (day 181) + 89 days = day 270 = 27 Sep.
-        assertEquals(date("2025-09-27"), LocalDate.ofEpochDay(RULE.latestLawfulExitDay(StayHistory.empty(),
-                (int) date("2025-06-30").toEpochDay(), Integer.MAX_VALUE)));
+        assertEquals(
+                date("2025-09-27"),
+                LocalDate.ofEpochDay(RULE.latestLawfulExitDay(
+                        StayHistory.empty(), (int) date("2025-06-30").toEpochDay(), Integer.MAX_VALUE)));
     }
 
     @Test

@@ -1,18 +1,17 @@
 package eu.borderflow.travel;
 
-import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.reference.BcpRecord;
-import eu.borderflow.reference.BcpTable;
-import eu.borderflow.schema.BorderType;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.reference.BcpRecord;
+import eu.borderflow.reference.BcpTable;
+import eu.borderflow.schema.BorderType;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** R7's minimum time: the minimum transfer PLUS the distance over the slower border type's fastest plausible speed. */
 class MinimumTravelTimeTest {
@@ -32,8 +31,14 @@ class MinimumTravelTimeTest {
     @Test
     void helsinkiToLisbonNeedsOverFourHours() {
         BcpTable table = BcpTable.load();
-        BcpRecord hel = table.rows().stream().filter(r -> r.code().equals("FIN-A-HEL")).findFirst().orElseThrow();
-        BcpRecord lis = table.rows().stream().filter(r -> r.code().equals("PRT-A-LIS")).findFirst().orElseThrow();
+        BcpRecord hel = table.rows().stream()
+                .filter(r -> r.code().equals("FIN-A-HEL"))
+                .findFirst()
+                .orElseThrow();
+        BcpRecord lis = table.rows().stream()
+                .filter(r -> r.code().equals("PRT-A-LIS"))
+                .findFirst()
+                .orElseThrow();
         double km = MinimumTravelTime.distanceKm(hel.latitude(), hel.longitude(), lis.latitude(), lis.longitude());
         assertTrue(km > 3300 && km < 3450, "great-circle Helsinki-Lisbon " + km);
         long minimum = RULES.minimumMillis(hel, lis);
@@ -45,7 +50,8 @@ class MinimumTravelTimeTest {
 
     @Test
     void everyBorderTypeNeedsASpeed() {
-        assertThrows(IllegalArgumentException.class, () -> new MinimumTravelTime(Map.of(BorderType.AIR, 950),
-                Duration.ofMinutes(30)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new MinimumTravelTime(Map.of(BorderType.AIR, 950), Duration.ofMinutes(30)));
     }
 }

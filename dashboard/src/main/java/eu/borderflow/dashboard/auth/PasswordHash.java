@@ -1,11 +1,11 @@
 package eu.borderflow.dashboard.auth;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Password hashes of dashboard.yaml: PBKDF2 with HMAC-SHA256 from the JDK, written
@@ -16,14 +16,14 @@ public final class PasswordHash {
 
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about a third of a second on this machine. */
     public static final int DEFAULT_ITERATIONS = 600_000;
+
     private static final String SCHEME = "pbkdf2-sha256";
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHash() {
-    }
+    private PasswordHash() {}
 
     public static String hash(char[] password) {
         return hash(password, DEFAULT_ITERATIONS);
@@ -36,7 +36,12 @@ public final class PasswordHash {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + ':' + iterations + ':' + b64.encodeToString(salt) + ':'
+        return SCHEME
+                + ':'
+                + iterations
+                + ':'
+                + b64.encodeToString(salt)
+                + ':'
                 + b64.encodeToString(derive(password, salt, iterations, HASH_BYTES));
     }
 

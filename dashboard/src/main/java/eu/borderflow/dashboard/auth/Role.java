@@ -2,7 +2,6 @@ package eu.borderflow.dashboard.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.javalin.security.RouteRole;
-
 import java.util.Locale;
 
 /**
@@ -10,7 +9,9 @@ import java.util.Locale;
  * audited); analysts and supervisors review flags; only supervisors change a section's attributed level.
  */
 public enum Role implements RouteRole {
-    VIEWER, ANALYST, SUPERVISOR;
+    VIEWER,
+    ANALYST,
+    SUPERVISOR;
 
     public boolean mayReview() {
         return this == ANALYST || this == SUPERVISOR;

@@ -1,7 +1,6 @@
 package eu.borderflow.dashboard.auth;
 
 import eu.borderflow.privacy.Pseudonymiser;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

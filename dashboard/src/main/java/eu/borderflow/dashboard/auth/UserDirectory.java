@@ -1,7 +1,6 @@
 package eu.borderflow.dashboard.auth;
 
 import eu.borderflow.dashboard.DashboardSettings;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ public final class UserDirectory {
 
     /** Checked against when the name is unknown, so a wrong name costs as long as a wrong password. */
     private static final String DECOY = PasswordHash.hash("decoy".toCharArray(), PasswordHash.DEFAULT_ITERATIONS);
+
     private static final long QUEUE_SECONDS = 10;
 
     /** Too many sign-ins at once: try again. */

@@ -9,9 +9,13 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * ({@code seq}, this dashboard's own order), its Kafka origin, and {@code id}, the feed position after it (the SSE id).
  * {@code json} is the payload, serialised once when the record arrives.
  */
-public record FeedEvent(@JsonIgnore long seq, @JsonIgnore Origin origin, @JsonIgnore long offset,
-                        @JsonProperty("type") String type, @JsonProperty("id") String id,
-                        @JsonProperty("data") @JsonRawValue String json) {
+public record FeedEvent(
+        @JsonIgnore long seq,
+        @JsonIgnore Origin origin,
+        @JsonIgnore long offset,
+        @JsonProperty("type") String type,
+        @JsonProperty("id") String id,
+        @JsonProperty("data") @JsonRawValue String json) {
 
     public static final String INCIDENT = "incident";
     public static final String FLAG = "flag";

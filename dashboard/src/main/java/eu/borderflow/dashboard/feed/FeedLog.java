@@ -20,6 +20,7 @@ public final class FeedLog {
     private final ArrayDeque<FeedEvent> events = new ArrayDeque<>();
     /** Per origin, the offsets below this are no longer held (events were dropped from the bound). */
     private final Map<Origin, Long> droppedBelow = new HashMap<>();
+
     private FeedPosition position = FeedPosition.START;
     private long nextSeq;
     private long version;
@@ -33,12 +34,10 @@ public final class FeedLog {
     }
 
     /** A client's catch-up: the events it missed, and the sequence number to wait from next. */
-    public record Resume(boolean complete, List<FeedEvent> missed, long nextSeq) {
-    }
+    public record Resume(boolean complete, List<FeedEvent> missed, long nextSeq) {}
 
     /** What a waiting stream gets: new events (from its sequence number on), whether it fell behind the bound. */
-    public record Batch(List<FeedEvent> events, boolean fellBehind, long version, boolean closed) {
-    }
+    public record Batch(List<FeedEvent> events, boolean fellBehind, long version, boolean closed) {}
 
     public synchronized FeedEvent append(Origin origin, long offset, String type, String json) {
         position = position.after(origin, offset);

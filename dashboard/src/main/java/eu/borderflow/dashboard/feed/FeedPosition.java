@@ -20,6 +20,7 @@ public final class FeedPosition {
     public static final FeedPosition START = new FeedPosition(new TreeMap<>());
     /** Longer ids are refused: a feed spans a few topics with a few partitions each. */
     static final int MAX_LENGTH = 8192;
+
     private static final Pattern ENTRY = Pattern.compile("([A-Za-z0-9._-]{1,249}):([0-9]{1,9}):([0-9]{1,19})");
 
     private final SortedMap<Origin, Long> next;
@@ -58,7 +59,11 @@ public final class FeedPosition {
             if (out.length() > 0) {
                 out.append(',');
             }
-            out.append(e.getKey().topic()).append(':').append(e.getKey().partition()).append(':').append(e.getValue());
+            out.append(e.getKey().topic())
+                    .append(':')
+                    .append(e.getKey().partition())
+                    .append(':')
+                    .append(e.getValue());
         }
         return out.toString();
     }

@@ -2,7 +2,6 @@ package eu.borderflow.dashboard.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.dashboard.view.Json;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,7 +48,8 @@ public final class FlinkRest {
             List<Object> jobs = new ArrayList<>();
             List<JsonNode> listed = new ArrayList<>();
             get(base + "/jobs/overview").path("jobs").forEach(listed::add);
-            listed.sort((a, b) -> Long.compare(b.path("start-time").asLong(), a.path("start-time").asLong()));
+            listed.sort((a, b) -> Long.compare(
+                    b.path("start-time").asLong(), a.path("start-time").asLong()));
             for (int i = 0; i < listed.size(); i++) {
                 jobs.add(job(base, listed.get(i), i < DETAILED_JOBS));
             }
@@ -79,7 +79,11 @@ public final class FlinkRest {
         }
         String jobUrl = base + "/jobs/" + jid;
         JsonNode restarts = get(jobUrl + "/metrics?get=numRestarts");
-        job.put("restarts", restarts.isArray() && restarts.size() > 0 ? restarts.get(0).path("value").asLong() : null);
+        job.put(
+                "restarts",
+                restarts.isArray() && restarts.size() > 0
+                        ? restarts.get(0).path("value").asLong()
+                        : null);
         job.put("checkpoints", checkpoints(get(jobUrl + "/checkpoints")));
         boolean running = "RUNNING".equals(listed.path("state").asText());
         List<Object> vertices = new ArrayList<>();
@@ -102,7 +106,11 @@ public final class FlinkRest {
             last.put("id", completed.path("id").asLong());
             last.put("completed_at", completed.path("latest_ack_timestamp").asLong());
             last.put("duration_ms", completed.path("end_to_end_duration").asLong());
-            last.put("size_bytes", completed.path("checkpointed_size").asLong(completed.path("state_size").asLong()));
+            last.put(
+                    "size_bytes",
+                    completed
+                            .path("checkpointed_size")
+                            .asLong(completed.path("state_size").asLong()));
             out.put("last_completed", last);
         }
         JsonNode failed = c.path("latest").path("failed");
@@ -126,8 +134,11 @@ public final class FlinkRest {
             return out;
         }
         JsonNode backpressure = get(vertexUrl + "/backpressure");
-        out.put("backpressure", backpressure.path("backpressureLevel").asText(
-                backpressure.path("status").asText("unknown")));
+        out.put(
+                "backpressure",
+                backpressure
+                        .path("backpressureLevel")
+                        .asText(backpressure.path("status").asText("unknown")));
         List<String> lagMetrics = new ArrayList<>();
         for (JsonNode m : get(vertexUrl + "/subtasks/metrics")) {
             String id = m.path("id").asText();
@@ -147,7 +158,8 @@ public final class FlinkRest {
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered " + response.statusCode());

@@ -1,15 +1,5 @@
 package eu.borderflow.dashboard.health;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,6 +14,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The broker side of pipeline health, through Kafka's AdminClient: each consumer group's committed offsets against the
@@ -83,7 +82,8 @@ public final class KafkaHealth implements AutoCloseable {
                 get(admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata());
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                get(admin.listOffsets(latest).all());
         Map<String, long[]> byTopic = new TreeMap<>();
         committed.forEach((tp, offset) -> {
             if (offset == null) {
@@ -109,8 +109,8 @@ public final class KafkaHealth implements AutoCloseable {
         return out;
     }
 
-    private Map<String, Object> deadLetters(Instant now) throws ExecutionException, InterruptedException,
-            TimeoutException {
+    private Map<String, Object> deadLetters(Instant now)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("topic", deadLetterTopic);
         Map<String, TopicDescription> described;
@@ -129,8 +129,12 @@ public final class KafkaHealth implements AutoCloseable {
             earliest.put(new TopicPartition(deadLetterTopic, p.partition()), OffsetSpec.earliest());
             latest.put(new TopicPartition(deadLetterTopic, p.partition()), OffsetSpec.latest());
         });
-        long end = get(admin.listOffsets(latest).all()).values().stream().mapToLong(i -> i.offset()).sum();
-        long start = get(admin.listOffsets(earliest).all()).values().stream().mapToLong(i -> i.offset()).sum();
+        long end = get(admin.listOffsets(latest).all()).values().stream()
+                .mapToLong(i -> i.offset())
+                .sum();
+        long start = get(admin.listOffsets(earliest).all()).values().stream()
+                .mapToLong(i -> i.offset())
+                .sum();
         out.put("total", end - start);
         deadLetterSamples.addLast(new long[] {now.toEpochMilli(), end});
         while (deadLetterSamples.size() > 1

@@ -1,8 +1,5 @@
 package eu.borderflow.dashboard.health;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline health page's data, refreshed in the background every poll interval (a page view never waits on Flink
@@ -29,8 +28,7 @@ public final class PipelineHealth implements AutoCloseable {
     private volatile Map<String, Object> latest;
 
     /** {@code kafka} is null for a dashboard over files. */
-    public PipelineHealth(List<String> flinkUrls, Duration timeout, KafkaHealth kafka, Clock clock,
-                          Duration interval) {
+    public PipelineHealth(List<String> flinkUrls, Duration timeout, KafkaHealth kafka, Clock clock, Duration interval) {
         this.flinkUrls = List.copyOf(flinkUrls);
         this.flink = new FlinkRest(timeout);
         this.kafka = kafka;

@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
-
 import java.time.Duration;
 
 /**
@@ -25,12 +24,27 @@ public final class DashboardServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public DashboardServer(DashboardSettings settings, SituationView view, UserDirectory users, SessionStore sessions,
-                           Decisions decisions, PipelineHealth health, DashboardInput input,
-                           DashboardMetrics metrics) {
+    public DashboardServer(
+            DashboardSettings settings,
+            SituationView view,
+            UserDirectory users,
+            SessionStore sessions,
+            Decisions decisions,
+            PipelineHealth health,
+            DashboardInput input,
+            DashboardMetrics metrics) {
         WebSecurity security = new WebSecurity(sessions, settings.server().secureCookies());
-        Routes routes = new Routes(view, users, sessions, security, decisions, health, input, metrics,
-                settings.sessions().maxLifetime(), settings.server().maxStreams());
+        Routes routes = new Routes(
+                view,
+                users,
+                sessions,
+                security,
+                decisions,
+                health,
+                input,
+                metrics,
+                settings.sessions().maxLifetime(),
+                settings.server().maxStreams());
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.startup.showJavalinBanner = false;
@@ -40,8 +54,8 @@ public final class DashboardServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.requestLogger.http((ctx, millis) -> metrics.httpRequest(ctx.method().name(), route(ctx),
-                    ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
+            config.requestLogger.http((ctx, millis) -> metrics.httpRequest(
+                    ctx.method().name(), route(ctx), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
             routes.addTo(config.routes);
         });
     }

@@ -8,7 +8,6 @@ import eu.borderflow.dashboard.feed.FeedPosition;
 import eu.borderflow.dashboard.view.Json;
 import eu.borderflow.dashboard.view.SituationView;
 import io.javalin.http.sse.SseClient;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +71,11 @@ final class LiveStream implements Consumer<SseClient> {
             Optional<FeedPosition> position = FeedPosition.parse(from);
             FeedLog.Resume resume = position.isPresent() ? feed.resume(position.get()) : null;
             if (resume == null || !resume.complete()) {
-                reset(client, position.isPresent() ? "events you have not seen were dropped from the feed's bound"
-                        : "unknown feed position");
+                reset(
+                        client,
+                        position.isPresent()
+                                ? "events you have not seen were dropped from the feed's bound"
+                                : "unknown feed position");
                 return;
             }
             for (FeedEvent e : resume.missed()) {
@@ -93,8 +95,11 @@ final class LiveStream implements Consumer<SseClient> {
             }
             long now = System.currentTimeMillis();
             boolean sectionsDue = now - lastSections >= SECTIONS_EVERY_MILLIS;
-            long wait = Math.max(1, Math.min(HEARTBEAT_MILLIS - (now - lastSent),
-                    sectionsDue ? HEARTBEAT_MILLIS : SECTIONS_EVERY_MILLIS - (now - lastSections)));
+            long wait = Math.max(
+                    1,
+                    Math.min(
+                            HEARTBEAT_MILLIS - (now - lastSent),
+                            sectionsDue ? HEARTBEAT_MILLIS : SECTIONS_EVERY_MILLIS - (now - lastSections)));
             FeedLog.Batch batch = feed.await(seq, sectionsDue ? sentVersion : -1, wait);
             if (batch.closed()) {
                 return;

@@ -18,14 +18,13 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The dashboard's HTTP API (JSON), the live-feed stream and the Prometheus endpoint. */
 final class Routes {
@@ -61,9 +60,17 @@ final class Routes {
     private final Duration sessionLifetime;
     private final LiveStream stream;
 
-    Routes(SituationView view, UserDirectory users, SessionStore sessions, WebSecurity security, Decisions decisions,
-           PipelineHealth health, DashboardInput input, DashboardMetrics metrics, Duration sessionLifetime,
-           int maxStreams) {
+    Routes(
+            SituationView view,
+            UserDirectory users,
+            SessionStore sessions,
+            WebSecurity security,
+            Decisions decisions,
+            PipelineHealth health,
+            DashboardInput input,
+            DashboardMetrics metrics,
+            Duration sessionLifetime,
+            int maxStreams) {
         this.view = view;
         this.users = users;
         this.sessions = sessions;
@@ -85,22 +92,31 @@ final class Routes {
         routes.get(SESSION, this::session);
         routes.get(SNAPSHOT, ctx -> ctx.json(snapshot()));
         routes.sse(STREAM, stream);
-        routes.get(SECTION, ctx -> ctx.json(view.section(ctx.pathParam("id"), SECTION_INCIDENTS)
-                .orElseThrow(() -> new NotFoundResponse("no border section " + ctx.pathParam("id")))));
+        routes.get(
+                SECTION,
+                ctx -> ctx.json(view.section(ctx.pathParam("id"), SECTION_INCIDENTS)
+                        .orElseThrow(() -> new NotFoundResponse("no border section " + ctx.pathParam("id")))));
         routes.post(SECTION_LEVEL, this::changeLevel, WebSecurity.SUPERVISORS);
         routes.get(FLAG, this::flag);
         routes.post(FLAG_REVIEW, this::review, WebSecurity.REVIEWERS);
-        routes.get(QUEUE, ctx -> ctx.json(view.queue(number(ctx, "offset", 0), Math.min(QUEUE_MAX,
-                number(ctx, "limit", QUEUE_HEAD)))));
+        routes.get(
+                QUEUE,
+                ctx -> ctx.json(
+                        view.queue(number(ctx, "offset", 0), Math.min(QUEUE_MAX, number(ctx, "limit", QUEUE_HEAD)))));
         routes.get(HEALTH, ctx -> ctx.json(healthPage()));
         routes.post(CSP_REPORT, this::cspReport);
-        routes.get(METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape()));
-        routes.exception(Decisions.Refused.class, (e, ctx) -> ctx.status(e.status()).json(error(e.getMessage())));
-        routes.exception(UserDirectory.BusyException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .json(error(e.getMessage())));
-        routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-                .json(error(e.getMessage())));
+        routes.get(
+                METRICS,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+        routes.exception(
+                Decisions.Refused.class, (e, ctx) -> ctx.status(e.status()).json(error(e.getMessage())));
+        routes.exception(
+                UserDirectory.BusyException.class,
+                (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error(e.getMessage())));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> ctx.status(e.getStatus()).json(error(e.getMessage())));
     }
 
     private void login(Context ctx) throws UserDirectory.BusyException {
@@ -158,9 +174,13 @@ final class Routes {
         if (!body.path("revision").canConvertToInt()) {
             throw new BadRequestResponse("give the revision of the flag you reviewed");
         }
-        ctx.status(HttpStatus.CREATED).json(AvroJson.of(decisions.review(WebSecurity.session(ctx),
-                ctx.pathParam("id"), body.path("revision").asInt(), body.path("decision").asText(null),
-                body.path("reason").asText(null))));
+        ctx.status(HttpStatus.CREATED)
+                .json(AvroJson.of(decisions.review(
+                        WebSecurity.session(ctx),
+                        ctx.pathParam("id"),
+                        body.path("revision").asInt(),
+                        body.path("decision").asText(null),
+                        body.path("reason").asText(null))));
     }
 
     private void changeLevel(Context ctx) throws Decisions.Refused {
@@ -169,15 +189,21 @@ final class Routes {
         if (!until.isMissingNode() && !until.isNull() && !until.canConvertToLong()) {
             throw new BadRequestResponse("until is a time in epoch milliseconds, or null");
         }
-        ctx.status(HttpStatus.CREATED).json(AvroJson.of(decisions.changeLevel(
-                WebSecurity.session(ctx), ctx.pathParam("id"), body.path("level").asText(null),
-                until.isMissingNode() || until.isNull() ? null : until.asLong(), body.path("reason").asText(null))));
+        ctx.status(HttpStatus.CREATED)
+                .json(AvroJson.of(decisions.changeLevel(
+                        WebSecurity.session(ctx),
+                        ctx.pathParam("id"),
+                        body.path("level").asText(null),
+                        until.isMissingNode() || until.isNull() ? null : until.asLong(),
+                        body.path("reason").asText(null))));
     }
 
     private Map<String, Object> healthPage() {
         Map<String, Object> out = new LinkedHashMap<>(health.latest());
         out.put("input", input.status());
-        out.put("event_clock", view.eventClock() == null ? null : view.eventClock().toEpochMilli());
+        out.put(
+                "event_clock",
+                view.eventClock() == null ? null : view.eventClock().toEpochMilli());
         out.put("sizes", view.sizes());
         return out;
     }
@@ -186,7 +212,8 @@ final class Routes {
     private void cspReport(Context ctx) {
         metrics.cspViolation();
         String report = ctx.body();
-        LOG.warn("content-security-policy violation reported: {}",
+        LOG.warn(
+                "content-security-policy violation reported: {}",
                 report.length() > 2000 ? report.substring(0, 2000) : report);
         ctx.status(HttpStatus.NO_CONTENT);
     }

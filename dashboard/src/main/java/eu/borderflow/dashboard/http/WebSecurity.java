@@ -8,7 +8,6 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +31,7 @@ public final class WebSecurity {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'; report-uri " + Routes.CSP_REPORT;
+
     private static final String SESSION_ATTRIBUTE = "borderflow.session";
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
 
@@ -60,7 +60,8 @@ public final class WebSecurity {
     /** Before every API request: who is signed in, and the CSRF checks of state-changing requests. */
     public void api(Context ctx) {
         String path = ctx.path();
-        boolean changesState = !("GET".equals(ctx.method().name()) || "HEAD".equals(ctx.method().name()));
+        boolean changesState = !("GET".equals(ctx.method().name())
+                || "HEAD".equals(ctx.method().name()));
         if (changesState && path.equals(Routes.CSP_REPORT)) {
             return;
         }
@@ -83,8 +84,10 @@ public final class WebSecurity {
         ctx.attribute(SESSION_ATTRIBUTE, session.get());
         if (changesState) {
             String token = ctx.header(CSRF_HEADER);
-            if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                    session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            if (token == null
+                    || !MessageDigest.isEqual(
+                            token.getBytes(StandardCharsets.UTF_8),
+                            session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
                 throw new ForbiddenResponse("missing or wrong " + CSRF_HEADER + " header");
             }
         }
@@ -111,17 +114,24 @@ public final class WebSecurity {
     }
 
     public void setSessionCookie(Context ctx, Session session, Duration maxAge) {
-        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; Max-Age="
-                + maxAge.toSeconds() + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        SESSION_COOKIE + "=" + session.id() + "; Path=/; Max-Age=" + maxAge.toSeconds()
+                                + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
     }
 
     public void clearSessionCookie(Context ctx) {
-        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
-                + (secureCookies ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                                + (secureCookies ? "; Secure" : ""));
     }
 
     /** The roles that may review, and the role that may change a level. */
     static final RouteRole[] REVIEWERS = {Role.ANALYST, Role.SUPERVISOR};
+
     static final RouteRole[] SUPERVISORS = {Role.SUPERVISOR};
 
     /**

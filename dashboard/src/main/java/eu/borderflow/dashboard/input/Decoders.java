@@ -7,10 +7,9 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
 import eu.borderflow.schema.serde.SingleObjectSerde;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The topics the dashboard reads and the record each holds (docs/CONTRACTS.md). It never reads the restricted
@@ -18,8 +17,7 @@ import java.util.Map;
  */
 final class Decoders {
 
-    private Decoders() {
-    }
+    private Decoders() {}
 
     /** Topic name to its decoder; one decoder per topic, for the input thread only. */
     static Map<String, SingleObjectSerde<? extends SpecificRecord>> of(TopicNames topics) {

@@ -9,9 +9,6 @@ import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A bounded run's output files as the dashboard's input, read once at start: {@code incidents.avro} (a dataset's),
@@ -69,8 +68,7 @@ public final class FileInput implements DashboardInput {
     }
 
     /** A record read from a file, with the time it happened. */
-    private record Timed(Instant at, Origin origin, SpecificRecord value) {
-    }
+    private record Timed(Instant at, Origin origin, SpecificRecord value) {}
 
     @Override
     public void start() {
@@ -96,8 +94,8 @@ public final class FileInput implements DashboardInput {
         status.put("caught_up", true);
     }
 
-    private <T extends SpecificRecord> void read(Path file, Class<T> type, int folderIndex, Function<T, Instant> at,
-                                                 List<Timed> into) {
+    private <T extends SpecificRecord> void read(
+            Path file, Class<T> type, int folderIndex, Function<T, Instant> at, List<Timed> into) {
         if (!Files.isRegularFile(file)) {
             return;
         }

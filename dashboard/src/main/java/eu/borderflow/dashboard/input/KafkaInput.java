@@ -7,6 +7,17 @@ import eu.borderflow.dashboard.view.InputRecord;
 import eu.borderflow.dashboard.view.SituationView;
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,18 +30,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the dashboard's topics from their beginning with {@code isolation.level=read_committed} (the jobs write
@@ -174,8 +173,11 @@ public final class KafkaInput implements DashboardInput {
             } catch (DecodeException e) {
                 metrics.undecodable(r.topic());
                 if (warnedUndecodable.add(r.topic())) {
-                    LOG.warn("dashboard input: skipping records of {} that do not decode ({}: {}); counted in "
-                            + "borderflow_dashboard_records_undecodable_total", r.topic(), e.reasonCode(),
+                    LOG.warn(
+                            "dashboard input: skipping records of {} that do not decode ({}: {}); counted in "
+                                    + "borderflow_dashboard_records_undecodable_total",
+                            r.topic(),
+                            e.reasonCode(),
                             e.getMessage());
                 }
             }

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,8 @@ public final class DashboardMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         gc.bindTo(registry);
         Gauge.builder(PREFIX + "sse.clients", streams, AtomicInteger::get)
-                .description("Live-feed streams (browser tabs) connected now").register(registry);
+                .description("Live-feed streams (browser tabs) connected now")
+                .register(registry);
     }
 
     public String scrape() {
@@ -44,26 +44,37 @@ public final class DashboardMetrics implements AutoCloseable {
     }
 
     public void httpRequest(String method, String route, int status, Duration took) {
-        Timer.builder(PREFIX + "http.requests").description("HTTP requests by route template")
-                .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
-                .register(registry).record(took);
+        Timer.builder(PREFIX + "http.requests")
+                .description("HTTP requests by route template")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", String.valueOf(status))
+                .register(registry)
+                .record(took);
     }
 
     public void recordsRead(String topic, int n) {
-        Counter.builder(PREFIX + "records").description("Records read per input topic or file")
-                .tag("topic", topic).register(registry).increment(n);
+        Counter.builder(PREFIX + "records")
+                .description("Records read per input topic or file")
+                .tag("topic", topic)
+                .register(registry)
+                .increment(n);
     }
 
     public void undecodable(String topic) {
-        Counter.builder(PREFIX + "records.undecodable").description("Records skipped because they do not decode")
-                .tag("topic", topic).register(registry).increment();
+        Counter.builder(PREFIX + "records.undecodable")
+                .description("Records skipped because they do not decode")
+                .tag("topic", topic)
+                .register(registry)
+                .increment();
     }
 
     /** The consumer's lag on a topic (records behind its end, summed over partitions). */
     public void lag(String topic, long records) {
         if (lag.put(topic, records) == null) {
             Gauge.builder(PREFIX + "consumer.lag", lag, m -> m.getOrDefault(topic, 0L))
-                    .description("Records of the topic not read yet by the dashboard").tag("topic", topic)
+                    .description("Records of the topic not read yet by the dashboard")
+                    .tag("topic", topic)
                     .register(registry);
         }
     }
@@ -77,34 +88,49 @@ public final class DashboardMetrics implements AutoCloseable {
     }
 
     public void review(String decision) {
-        Counter.builder(PREFIX + "reviews").description("Flag reviews made on this dashboard")
-                .tag("decision", decision).register(registry).increment();
+        Counter.builder(PREFIX + "reviews")
+                .description("Flag reviews made on this dashboard")
+                .tag("decision", decision)
+                .register(registry)
+                .increment();
     }
 
     public void levelChange() {
-        Counter.builder(PREFIX + "level.changes").description("Attributed-level changes made on this dashboard")
-                .register(registry).increment();
+        Counter.builder(PREFIX + "level.changes")
+                .description("Attributed-level changes made on this dashboard")
+                .register(registry)
+                .increment();
     }
 
     public void audit(String action) {
-        Counter.builder(PREFIX + "audit.records").description("Audit records written").tag("action", action)
-                .register(registry).increment();
+        Counter.builder(PREFIX + "audit.records")
+                .description("Audit records written")
+                .tag("action", action)
+                .register(registry)
+                .increment();
     }
 
     public void writeFailed(String what) {
-        Counter.builder(PREFIX + "write.failures").description("Reviews, level changes or audit records not written")
-                .tag("what", what).register(registry).increment();
+        Counter.builder(PREFIX + "write.failures")
+                .description("Reviews, level changes or audit records not written")
+                .tag("what", what)
+                .register(registry)
+                .increment();
     }
 
     public void signIn(boolean ok) {
-        Counter.builder(PREFIX + "sign.ins").description("Sign-in attempts").tag("outcome", ok ? "ok" : "refused")
-                .register(registry).increment();
+        Counter.builder(PREFIX + "sign.ins")
+                .description("Sign-in attempts")
+                .tag("outcome", ok ? "ok" : "refused")
+                .register(registry)
+                .increment();
     }
 
     public void cspViolation() {
         Counter.builder(PREFIX + "csp.violations")
                 .description("Content-security-policy violations reported by browsers")
-                .register(registry).increment();
+                .register(registry)
+                .increment();
     }
 
     @Override

@@ -1,9 +1,5 @@
 package eu.borderflow.dashboard.view;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericEnumSymbol;
-import org.apache.avro.generic.IndexedRecord;
-
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +8,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
+import org.apache.avro.generic.IndexedRecord;
 
 /**
  * Avro records as JSON-ready maps with the schema's own field names (docs/CONTRACTS.md), so the page reads the same
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 public final class AvroJson {
 
-    private AvroJson() {
-    }
+    private AvroJson() {}
 
     public static Map<String, Object> of(IndexedRecord record) {
         Map<String, Object> out = new LinkedHashMap<>();

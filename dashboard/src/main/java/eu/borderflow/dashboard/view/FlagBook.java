@@ -3,7 +3,6 @@ package eu.borderflow.dashboard.view;
 import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,7 +41,8 @@ final class FlagBook {
             RiskFlag latest = latest();
             FlagReview newest = null;
             for (FlagReview r : reviews) {
-                if (latest != null && r.getFlagRevision() >= latest.getRevision()
+                if (latest != null
+                        && r.getFlagRevision() >= latest.getRevision()
                         && (newest == null || !r.getDecidedAt().isBefore(newest.getDecidedAt()))) {
                     newest = r;
                 }
@@ -133,7 +133,8 @@ final class FlagBook {
                 out.add(e);
             }
         }
-        out.sort(Comparator.<Entry>comparingLong(e -> e.latest().getEventTime().toEpochMilli()).reversed()
+        out.sort(Comparator.<Entry>comparingLong(e -> e.latest().getEventTime().toEpochMilli())
+                .reversed()
                 .thenComparing(e -> e.flagId));
         return out.size() > limit ? out.subList(0, limit) : out;
     }

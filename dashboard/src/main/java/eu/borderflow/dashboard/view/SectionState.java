@@ -5,7 +5,6 @@ import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.SectionLevelChange;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;

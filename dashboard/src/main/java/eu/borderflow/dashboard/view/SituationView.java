@@ -14,7 +14,6 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
 import eu.borderflow.schema.SectionLevelChange;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,8 +32,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class SituationView {
 
     /** A flag's fields in lists and the live feed; the rest (explanation, evidence) only in the audited detail. */
-    static final List<String> FLAG_SUMMARY = List.of("flag_id", "revision", "status", "rule_id", "kind", "severity",
-            "recommended_action", "event_time", "bcp_code", "section_id");
+    static final List<String> FLAG_SUMMARY = List.of(
+            "flag_id",
+            "revision",
+            "status",
+            "rule_id",
+            "kind",
+            "severity",
+            "recommended_action",
+            "event_time",
+            "bcp_code",
+            "section_id");
+
     private static final List<String> REVIEW_SUMMARY =
             List.of("review_id", "flag_id", "flag_revision", "decision", "role", "reason", "decided_at");
     private static final List<String> LEVEL_SUMMARY =
@@ -56,6 +65,7 @@ public final class SituationView {
      * partition while another's records of the same hour are still on their way.
      */
     private Instant settledPictureClock;
+
     private long recordsApplied;
 
     public SituationView(SectionTable table, DashboardSettings.View bounds, FeedLog feed) {
@@ -122,7 +132,10 @@ public final class SituationView {
             if (!flags.add(f)) {
                 return false;
             }
-            feed.append(record.origin(), record.offset(), FeedEvent.FLAG,
+            feed.append(
+                    record.origin(),
+                    record.offset(),
+                    FeedEvent.FLAG,
                     Json.write(flagSummary(flags.get(f.getFlagId()))));
             return f.getSectionId() != null && touch(section(f.getSectionId()));
         }
@@ -141,7 +154,8 @@ public final class SituationView {
             feed.append(record.origin(), record.offset(), FeedEvent.LEVEL, Json.write(AvroJson.of(c, LEVEL_SUMMARY)));
             return touch(s);
         }
-        throw new IllegalArgumentException("the dashboard does not read " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "the dashboard does not read " + value.getClass().getSimpleName());
     }
 
     private SectionState section(String id) {
@@ -221,8 +235,7 @@ public final class SituationView {
     }
 
     /** Sections changed after {@code sinceVersion}, and the version to ask from next time. */
-    public record SectionChanges(List<Map<String, Object>> statuses, long version) {
-    }
+    public record SectionChanges(List<Map<String, Object>> statuses, long version) {}
 
     public SectionChanges sectionsSince(long sinceVersion) {
         lock.readLock().lock();
@@ -340,8 +353,7 @@ public final class SituationView {
     }
 
     /** Sizes for the metrics: flags held, pending, incidents held. */
-    public record Sizes(int flags, int pending, int incidents, long flagsDropped) {
-    }
+    public record Sizes(int flags, int pending, int incidents, long flagsDropped) {}
 
     public Sizes sizes() {
         lock.readLock().lock();
@@ -426,22 +438,28 @@ public final class SituationView {
     private Level level(SectionState s) {
         SectionLevelChange change = s.latestChange();
         PictureUpdate p = s.pressure();
-        boolean changePending = change != null && (p == null || !change.getChangedAt().isBefore(p.getWindowEnd()))
-                && (change.getUntil() == null || eventClock == null || change.getUntil().isAfter(eventClock));
+        boolean changePending = change != null
+                && (p == null || !change.getChangedAt().isBefore(p.getWindowEnd()))
+                && (change.getUntil() == null
+                        || eventClock == null
+                        || change.getUntil().isAfter(eventClock));
         if (changePending) {
             return new Level(change.getLevel(), LevelSource.SUPERVISOR, change.getUntil());
         }
         if (p != null) {
             return new Level(p.getAttributedLevel(), p.getAttributedLevelSource(), p.getAttributedLevelUntil());
         }
-        return s.reference == null ? new Level(null, null, null)
+        return s.reference == null
+                ? new Level(null, null, null)
                 : new Level(s.reference.impactLevel(), LevelSource.REFERENCE, null);
     }
 
     private Map<String, Object> why(SectionState s) {
         Map<String, Object> out = new LinkedHashMap<>();
         level(s).into(out);
-        out.put("reference_level", s.reference == null ? null : s.reference.impactLevel().name());
+        out.put(
+                "reference_level",
+                s.reference == null ? null : s.reference.impactLevel().name());
         SectionLevelChange change = s.latestChange();
         out.put("level_change", change == null ? null : AvroJson.of(change, LEVEL_SUMMARY));
         PictureUpdate p = s.pressure();

@@ -11,7 +11,6 @@ import eu.borderflow.schema.ReviewDecision;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
 import eu.borderflow.schema.SectionLevelChange;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -65,8 +64,13 @@ public final class Decisions {
         }
     });
 
-    public Decisions(DecisionLog log, SituationView view, DashboardMetrics metrics, Clock clock, String purpose,
-                     int maxReasonLength) {
+    public Decisions(
+            DecisionLog log,
+            SituationView view,
+            DashboardMetrics metrics,
+            Clock clock,
+            String purpose,
+            int maxReasonLength) {
         this.log = log;
         this.view = view;
         this.metrics = metrics;
@@ -81,9 +85,11 @@ public final class Decisions {
 
     /** The flag's detail, after its view was audited; refused when the audit record cannot be written. */
     public Map<String, Object> viewFlag(Session session, String flagId) throws Refused {
-        Map<String, Object> detail = view.flag(flagId)
-                .orElseThrow(() -> new Refused(NOT_FOUND, "no flag " + flagId + " on this dashboard"));
-        write(() -> log.audit(audit(session, AuditAction.VIEW, List.of(flagId), "flag detail viewed")), "audit",
+        Map<String, Object> detail =
+                view.flag(flagId).orElseThrow(() -> new Refused(NOT_FOUND, "no flag " + flagId + " on this dashboard"));
+        write(
+                () -> log.audit(audit(session, AuditAction.VIEW, List.of(flagId), "flag detail viewed")),
+                "audit",
                 AuditAction.VIEW);
         return detail;
     }
@@ -100,8 +106,10 @@ public final class Decisions {
             throw new Refused(NOT_FOUND, "no flag " + flagId + " on this dashboard");
         }
         if (latest.getRevision() != revision) {
-            throw new Refused(CONFLICT, "the flag changed since you opened it (now revision " + latest.getRevision()
-                    + "); look at it again before you review it");
+            throw new Refused(
+                    CONFLICT,
+                    "the flag changed since you opened it (now revision " + latest.getRevision()
+                            + "); look at it again before you review it");
         }
         if (latest.getStatus() == FlagStatus.WITHDRAWN) {
             throw new Refused(CONFLICT, "the flag was withdrawn by its rule; there is nothing to review");
@@ -123,7 +131,10 @@ public final class Decisions {
                     .setReason(why)
                     .setDecidedAt(now)
                     .build();
-            AuditRecord audit = audit(session, AuditAction.REVIEW, List.of(flagId, review.getReviewId()),
+            AuditRecord audit = audit(
+                    session,
+                    AuditAction.REVIEW,
+                    List.of(flagId, review.getReviewId()),
                     outcome + " revision " + revision + " of " + latest.getRuleId() + " flag");
             write(() -> log.review(review, audit), "review", AuditAction.REVIEW);
             recentlyReviewed.add(key);
@@ -132,8 +143,8 @@ public final class Decisions {
         }
     }
 
-    public SectionLevelChange changeLevel(Session session, String sectionId, String level, Long untilMillis,
-                                          String reason) throws Refused {
+    public SectionLevelChange changeLevel(
+            Session session, String sectionId, String level, Long untilMillis, String reason) throws Refused {
         if (!session.role().mayChangeLevel()) {
             throw new Refused(FORBIDDEN, "only supervisors change a section's attributed level");
         }
@@ -167,7 +178,10 @@ public final class Decisions {
                 .setReason(why)
                 .setChangedAt(changedAt)
                 .build();
-        AuditRecord audit = audit(session, AuditAction.LEVEL_CHANGE, List.of(sectionId, change.getChangeId()),
+        AuditRecord audit = audit(
+                session,
+                AuditAction.LEVEL_CHANGE,
+                List.of(sectionId, change.getChangeId()),
                 from + " -> " + to + (until == null ? "" : " until " + until));
         write(() -> log.levelChange(change, audit), "level change", AuditAction.LEVEL_CHANGE);
         metrics.levelChange();
@@ -203,7 +217,8 @@ public final class Decisions {
     }
 
     private String reason(String reason) throws Refused {
-        String cleaned = reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
+        String cleaned =
+                reason == null ? "" : reason.replaceAll("\\p{Cntrl}", " ").strip();
         if (cleaned.isEmpty()) {
             throw new Refused(BAD_REQUEST, "give a reason");
         }

@@ -3,13 +3,12 @@ package eu.borderflow.dashboard.write;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.SectionLevelChange;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * The decision log of a dashboard over a bounded run's files: it takes no decisions, and appends the audit records of
@@ -46,8 +45,8 @@ public final class FileAuditLog implements DecisionLog {
             }
             writer.append(audit);
         } catch (IOException e) {
-            throw new WriteRefusedException("the audit record was not written to " + file + ": " + e.getMessage(),
-                    false, e);
+            throw new WriteRefusedException(
+                    "the audit record was not written to " + file + ": " + e.getMessage(), false, e);
         }
     }
 
@@ -57,8 +56,11 @@ public final class FileAuditLog implements DecisionLog {
     }
 
     private static WriteRefusedException readOnly() {
-        return new WriteRefusedException("this dashboard shows a bounded run's files: reviews and level changes are "
-                + "made on the live dashboard", true, null);
+        return new WriteRefusedException(
+                "this dashboard shows a bounded run's files: reviews and level changes are "
+                        + "made on the live dashboard",
+                true,
+                null);
     }
 
     @Override

@@ -5,6 +5,10 @@ import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.SectionLevelChange;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,11 +19,6 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 
 /**
  * Reviews, level changes and audit records into Kafka, one transaction per decision, so a read_committed reader sees a
@@ -56,18 +55,28 @@ public final class KafkaDecisionLog implements DecisionLog {
 
     @Override
     public synchronized void review(FlagReview review, AuditRecord audit) throws WriteRefusedException {
-        write(List.of(
-                record(topics.getReviews(), review.getFlagId(), review.getDecidedAt().toEpochMilli(),
-                        reviews.encode(review)),
-                auditRecord(audit)), "review");
+        write(
+                List.of(
+                        record(
+                                topics.getReviews(),
+                                review.getFlagId(),
+                                review.getDecidedAt().toEpochMilli(),
+                                reviews.encode(review)),
+                        auditRecord(audit)),
+                "review");
     }
 
     @Override
     public synchronized void levelChange(SectionLevelChange change, AuditRecord audit) throws WriteRefusedException {
-        write(List.of(
-                record(topics.getSectionLevels(), change.getSectionId(), change.getChangedAt().toEpochMilli(),
-                        levels.encode(change)),
-                auditRecord(audit)), "level change");
+        write(
+                List.of(
+                        record(
+                                topics.getSectionLevels(),
+                                change.getSectionId(),
+                                change.getChangedAt().toEpochMilli(),
+                                levels.encode(change)),
+                        auditRecord(audit)),
+                "level change");
     }
 
     @Override
@@ -138,9 +147,11 @@ public final class KafkaDecisionLog implements DecisionLog {
 
     private WriteRefusedException refused(String what, KafkaException e) {
         LOG.warn("dashboard: {} not written: {}", what, e.toString());
-        return new WriteRefusedException("the " + what + " was not written: Kafka did not take it within "
-                + timeout.toSeconds() + " s (" + e.getClass().getSimpleName() + "); nothing was recorded, try again",
-                false, e);
+        return new WriteRefusedException(
+                "the " + what + " was not written: Kafka did not take it within " + timeout.toSeconds() + " s ("
+                        + e.getClass().getSimpleName() + "); nothing was recorded, try again",
+                false,
+                e);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package eu.borderflow.dashboard.auth;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class PasswordHashTest {
 
@@ -21,8 +21,13 @@ class PasswordHashTest {
 
     @Test
     void malformedHashesMatchNothing() {
-        for (String bad : new String[] {"", "plain-password", "pbkdf2-sha256:0:AAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAA",
-                "pbkdf2-sha1:1000:AAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAA", "pbkdf2-sha256:1000:!!:AAAA"}) {
+        for (String bad : new String[] {
+            "",
+            "plain-password",
+            "pbkdf2-sha256:0:AAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAA",
+            "pbkdf2-sha1:1000:AAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAA",
+            "pbkdf2-sha256:1000:!!:AAAA"
+        }) {
             assertFalse(PasswordHash.isWellFormed(bad), bad);
             assertFalse(PasswordHash.matches("plain-password".toCharArray(), bad), bad);
         }

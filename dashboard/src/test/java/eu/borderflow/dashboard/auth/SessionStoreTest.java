@@ -1,22 +1,24 @@
 package eu.borderflow.dashboard.auth;
 
-import eu.borderflow.dashboard.testing.MutableClock;
-import eu.borderflow.privacy.Pseudonymiser;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.dashboard.testing.MutableClock;
+import eu.borderflow.privacy.Pseudonymiser;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
 class SessionStoreTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T08:00:00Z"));
-    private final SessionStore store = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8),
+    private final SessionStore store = new SessionStore(
+            clock,
+            Duration.ofMinutes(30),
+            Duration.ofHours(8),
             new Pseudonymiser("a key of sixteen bytes or more".getBytes(StandardCharsets.UTF_8), 16));
 
     @Test

@@ -1,5 +1,11 @@
 package eu.borderflow.dashboard.e2e;
 
+import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
+import static eu.borderflow.dashboard.testing.TestDashboard.SUPERVISOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -31,17 +37,6 @@ import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
-import org.apache.avro.file.DataFileStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -53,12 +48,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-
-import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
-import static eu.borderflow.dashboard.testing.TestDashboard.SUPERVISOR;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.avro.file.DataFileStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard end to end in a real browser: a real Kafka broker, the risk-flag job and the situational-picture job
@@ -77,14 +76,17 @@ class DashboardBrowserTest {
     private static final Duration WAIT = Duration.ofMinutes(5);
     /** The replay ends this long after the surge's window: every report of it is in (reported within 12 h). */
     private static final Duration AFTER_SURGE = Duration.ofHours(13);
+
     private static final String REASON = "Document checked against the alert: same issuing state and number";
     private static final Path SHOTS = Path.of("target", "screenshots");
     /** The reference data's colours (app.css) as the browser computes them. */
     private static final String CRITICAL_RGB = "rgb(198, 40, 40)";
+
     private static final String LOW_RGB = "rgb(46, 125, 50)";
 
     @TempDir
     static Path dir;
+
     private static TestBroker broker;
     private static TestTopics topics;
     private static EmbeddedJobs.Running risk;
@@ -93,6 +95,7 @@ class DashboardBrowserTest {
     private static Path world;
     /** What is replayed: the world up to {@link #AFTER_SURGE} after the surge. */
     private static Path live;
+
     private static GroundTruthEntry surge;
     private static GroundTruthEntry planted;
 
@@ -102,8 +105,11 @@ class DashboardBrowserTest {
         // The demo's world (ops/demo.sh): R11's four weeks of history and planted surges after them.
         Generator.run(new GenerateOptions(7, 5000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE);
         List<GroundTruthEntry> truth = EvaluationInputs.groundTruth(world);
-        surge = truth.stream().filter(e -> e.getKind() == GroundTruthKind.EXPECTED_FLAG
-                && e.getRuleId().equals("R11")).findFirst().orElseThrow();
+        surge = truth.stream()
+                .filter(e -> e.getKind() == GroundTruthKind.EXPECTED_FLAG
+                        && e.getRuleId().equals("R11"))
+                .findFirst()
+                .orElseThrow();
         Instant cut = windowEnd(surge).plus(AFTER_SURGE);
         live = dir.resolve("live");
         DatasetPrefix.write(world, live, cut);
@@ -114,8 +120,8 @@ class DashboardBrowserTest {
         sparseWorldPicture(topics.configDir());
         risk = EmbeddedJobs.risk(topics.config(), topics.environment(), dir.resolve("checkpoints"));
         picture = EmbeddedJobs.picture(topics.config(), topics.environment(), dir.resolve("checkpoints"));
-        dashboard = TestDashboard.live(topics, broker.bootstrap(), Clock.systemUTC(),
-                List.of(risk.restUrl(), picture.restUrl()));
+        dashboard = TestDashboard.live(
+                topics, broker.bootstrap(), Clock.systemUTC(), List.of(risk.restUrl(), picture.restUrl()));
     }
 
     @AfterAll
@@ -141,12 +147,14 @@ class DashboardBrowserTest {
         ObjectNode settings = (ObjectNode) ConfigLoader.defaults().tree("picture");
         ((ObjectNode) settings.get("freshness")).put("unknown_after", "PT24H");
         ((ObjectNode) settings.get("time")).put("source_idleness", "PT5S");
-        new ObjectMapper(new YAMLFactory()).writeValue(configDir.resolve("picture.yaml").toFile(), settings);
+        new ObjectMapper(new YAMLFactory())
+                .writeValue(configDir.resolve("picture.yaml").toFile(), settings);
     }
 
     /** The end of the window in {@code <section_id>@<window_end>}, R11's trigger. */
     private static Instant windowEnd(GroundTruthEntry r11) {
-        return Instant.parse(r11.getTriggerEventId().substring(r11.getTriggerEventId().indexOf('@') + 1));
+        return Instant.parse(
+                r11.getTriggerEventId().substring(r11.getTriggerEventId().indexOf('@') + 1));
     }
 
     private static String section(GroundTruthEntry r11) {
@@ -157,14 +165,17 @@ class DashboardBrowserTest {
     private static GroundTruthEntry plantedFlagIn(List<GroundTruthEntry> truth, Path replayed, Instant before)
             throws Exception {
         Map<String, Instant> crossings = new HashMap<>();
-        try (DataFileStream<BorderCrossing> in = AvroFiles.open(BorderCrossing.class,
-                replayed.resolve("crossings.avro"))) {
+        try (DataFileStream<BorderCrossing> in =
+                AvroFiles.open(BorderCrossing.class, replayed.resolve("crossings.avro"))) {
             in.forEach(c -> crossings.put(c.getEventId(), c.getEventTime()));
         }
-        return truth.stream().filter(e -> e.getKind() == GroundTruthKind.EXPECTED_FLAG && e.getRuleId().equals("R1"))
+        return truth.stream()
+                .filter(e -> e.getKind() == GroundTruthKind.EXPECTED_FLAG
+                        && e.getRuleId().equals("R1"))
                 .filter(e -> crossings.containsKey(e.getTriggerEventId())
                         && crossings.get(e.getTriggerEventId()).isBefore(before))
-                .findFirst().orElseThrow(() -> new AssertionError("no planted R1 flag in the replayed part"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no planted R1 flag in the replayed part"));
     }
 
     private static void signOutAndIn(Browser browser, String user) {
@@ -195,21 +206,32 @@ class DashboardBrowserTest {
             browser.driver().manage().logs().get("browser");
 
             long drawn = SectionTable.load().rows().size();
-            browser.await(WAIT, d -> d.findElements(By.cssSelector("path.section")).size() == drawn);
+            browser.await(
+                    WAIT, d -> d.findElements(By.cssSelector("path.section")).size() == drawn);
             WebElement critical = browser.find(By.cssSelector("path.section[data-section='LAND-POL-BLR']"));
             assertTrue(critical.getAttribute("class").contains("level-CRITICAL"), critical.getAttribute("class"));
             assertEquals(CRITICAL_RGB, browser.script("return getComputedStyle(arguments[0]).stroke", critical));
             WebElement low = browser.find(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"));
             assertEquals(LOW_RGB, browser.script("return getComputedStyle(arguments[0]).stroke", low));
-            assertTrue(browser.driver().findElements(By.cssSelector("#feed li[data-flag-id='" + flagId + "']"))
+            assertTrue(
+                    browser.driver()
+                            .findElements(By.cssSelector("#feed li[data-flag-id='" + flagId + "']"))
                             .isEmpty(),
                     "the flag is not there before the world is replayed");
-            assertTrue(browser.find(surgePath).getAttribute("class").contains("freshness-UNKNOWN"),
+            assertTrue(
+                    browser.find(surgePath).getAttribute("class").contains("freshness-UNKNOWN"),
                     "no picture of the section yet: unknown, not quiet");
 
             StringWriter replayLog = new StringWriter();
-            ReplayReport replayed = new Replayer(new ReplayOptions(live, Pacing.max(), broker.bootstrap(),
-                    topics.names(), 0, new PrintWriter(replayLog), false)).run();
+            ReplayReport replayed = new Replayer(new ReplayOptions(
+                            live,
+                            Pacing.max(),
+                            broker.bootstrap(),
+                            topics.names(),
+                            0,
+                            new PrintWriter(replayLog),
+                            false))
+                    .run();
             assertEquals(0, replayed.failed(), replayLog.toString());
 
             By arrived = By.cssSelector("#feed li.new[data-flag-id='" + flagId + "']");
@@ -218,11 +240,15 @@ class DashboardBrowserTest {
             By reviewMark = By.cssSelector(".section-mark.review[data-section='" + surgeSection + "']");
             browser.await(WAIT, d -> {
                 String classes = d.findElement(surgePath).getAttribute("class");
-                return classes.contains("freshness-FRESH") && classes.contains("pressure-3")
-                        && classes.contains("suggested") && !d.findElements(reviewMark).isEmpty();
+                return classes.contains("freshness-FRESH")
+                        && classes.contains("pressure-3")
+                        && classes.contains("suggested")
+                        && !d.findElements(reviewMark).isEmpty();
             });
-            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#feed li.new[data-flag-id='" + surgeFlagId + "']")));
+            browser.await(
+                    WAIT,
+                    ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#feed li.new[data-flag-id='" + surgeFlagId + "']")));
             browser.screenshot(SHOTS.resolve("dashboard-map.png"));
             item = browser.find(arrived);
             item.findElement(By.tagName("a")).click();
@@ -233,33 +259,48 @@ class DashboardBrowserTest {
 
             browser.find(By.id("review-reason")).sendKeys(REASON);
             browser.find(By.id("review-confirm")).click();
-            browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"),
-                    "Review recorded"));
+            browser.await(
+                    WAIT,
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("review-result"), "Review recorded"));
             String reviewId = browser.find(By.id("review-result")).getAttribute("data-review-id");
             browser.screenshot(SHOTS.resolve("dashboard-flag-review.png"));
 
             try (Topics kafka = new Topics(broker.bootstrap())) {
-                FlagReview review = kafka.read(topics.names().getReviews(), FlagReview.class, WAIT,
-                        r -> r.getFlagId().equals(flagId)).stream().filter(r -> r.getFlagId().equals(flagId))
-                        .findFirst().orElseThrow(() -> new AssertionError("no review of " + flagId + " on Kafka"));
+                FlagReview review = kafka
+                        .read(
+                                topics.names().getReviews(),
+                                FlagReview.class,
+                                WAIT,
+                                r -> r.getFlagId().equals(flagId))
+                        .stream()
+                        .filter(r -> r.getFlagId().equals(flagId))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no review of " + flagId + " on Kafka"));
                 assertEquals(reviewId, review.getReviewId());
                 assertEquals(ReviewDecision.CONFIRMED, review.getDecision());
                 assertEquals("analyst", review.getRole());
                 assertEquals(REASON, review.getReason());
             }
             browser.open(base + "/#map");
-            browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#feed li.feed-review[data-flag-id='" + flagId + "']")));
+            browser.await(
+                    WAIT,
+                    ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#feed li.feed-review[data-flag-id='" + flagId + "']")));
 
             browser.open(base + "/#health");
-            browser.await(WAIT, d -> d.findElements(By.cssSelector("tr.job[data-state='RUNNING']")).size() == 2);
+            browser.await(
+                    WAIT,
+                    d -> d.findElements(By.cssSelector("tr.job[data-state='RUNNING']"))
+                                    .size()
+                            == 2);
             String jobs = browser.find(By.id("view-health")).getText();
             assertTrue(jobs.contains(RiskFlagJob.NAME) && jobs.contains(SituationPictureJob.NAME), jobs);
             browser.screenshot(SHOTS.resolve("dashboard-health.png"));
 
             browser.open(base + "/#section/" + surgeSection);
             browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("why")));
-            assertTrue(browser.find(By.cssSelector("#view-section p.ok")).getText().startsWith("Fresh: picture to"));
+            assertTrue(
+                    browser.find(By.cssSelector("#view-section p.ok")).getText().startsWith("Fresh: picture to"));
             long events = Long.parseLong(browser.find(By.id("why-events")).getText());
             assertTrue(events >= 30, "the 30 incidents of the surge within the 24 hours: " + events);
             String why = browser.find(By.id("why")).getText();
@@ -267,10 +308,16 @@ class DashboardBrowserTest {
             double ratio = Double.parseDouble(browser.find(By.id("why-ratio")).getText());
             assertTrue(ratio >= 3.0, "the surge against a baseline of 2 a day: " + ratio);
             assertTrue(browser.find(By.id("why-suggested")).getText().startsWith("yes"));
-            assertEquals(events, browser.driver().findElements(By.cssSelector("#why-contributing tbody tr")).size(),
+            assertEquals(
+                    events,
+                    browser.driver()
+                            .findElements(By.cssSelector("#why-contributing tbody tr"))
+                            .size(),
                     "every incident behind the figure is listed");
-            assertFalse(browser.driver().findElements(
-                    By.cssSelector("#view-section tr[data-flag-id='" + surgeFlagId + "']")).isEmpty(),
+            assertFalse(
+                    browser.driver()
+                            .findElements(By.cssSelector("#view-section tr[data-flag-id='" + surgeFlagId + "']"))
+                            .isEmpty(),
                     "R11's flag among the section's flags");
             browser.screenshot(SHOTS.resolve("dashboard-section.png"));
 
@@ -285,29 +332,38 @@ class DashboardBrowserTest {
             browser.find(By.cssSelector("#level-form button")).click();
             browser.await(WAIT, ExpectedConditions.textToBePresentInElementLocated(By.id("level-result"), "Recorded"));
             browser.open(base + "/#map");
-            browser.await(WAIT, d -> d.findElement(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"))
-                    .getAttribute("class").contains("level-HIGH"));
+            browser.await(
+                    WAIT,
+                    d -> d.findElement(By.cssSelector("path.section[data-section='LAND-ROU-SRB']"))
+                            .getAttribute("class")
+                            .contains("level-HIGH"));
 
             @SuppressWarnings("unchecked")
-            List<String> requested = (List<String>) browser.script(
-                    "return performance.getEntriesByType('resource').map(e => e.name)");
+            List<String> requested =
+                    (List<String>) browser.script("return performance.getEntriesByType('resource').map(e => e.name)");
             assertFalse(requested.isEmpty());
             for (String url : requested) {
                 assertTrue(url.startsWith(base + "/"), "every request stays on the page's origin: " + url);
             }
             List<LogEntry> errors = browser.driver().manage().logs().get("browser").getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .toList();
             assertEquals(List.of(), errors, "no errors in the browser console (CSP violations would show here)");
         }
         try (Topics kafka = new Topics(broker.bootstrap())) {
-            SectionLevelChange change = kafka.read(topics.names().getSectionLevels(), SectionLevelChange.class, WAIT,
-                    c -> c.getSectionId().equals("LAND-ROU-SRB")).get(0);
+            SectionLevelChange change = kafka.read(
+                            topics.names().getSectionLevels(),
+                            SectionLevelChange.class,
+                            WAIT,
+                            c -> c.getSectionId().equals("LAND-ROU-SRB"))
+                    .get(0);
             assertEquals(SectionImpactLevel.LOW, change.getPreviousLevel());
             assertEquals(SectionImpactLevel.HIGH, change.getLevel());
             assertEquals("supervisor", change.getRole());
         }
         String metrics = new Web(base).get("/metrics").body();
-        assertFalse(metrics.matches("(?s).*borderflow_dashboard_csp_violations_total [1-9].*"),
+        assertFalse(
+                metrics.matches("(?s).*borderflow_dashboard_csp_violations_total [1-9].*"),
                 "no CSP violation reported");
         assertTrue(metrics.contains("borderflow_dashboard_reviews_total{decision=\"CONFIRMED\"} 1.0"), metrics);
     }

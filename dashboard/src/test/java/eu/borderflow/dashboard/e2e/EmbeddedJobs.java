@@ -7,16 +7,15 @@ import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.picture.SituationPictureJob;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The streaming jobs, each on an embedded MiniCluster of its own in the test JVM, reading and writing Kafka the way
@@ -25,8 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedJobs {
 
-    private EmbeddedJobs() {
-    }
+    private EmbeddedJobs() {}
 
     /** A started job and where its cluster answers REST calls. */
     record Running(JobClient job, String restUrl) implements AutoCloseable {
@@ -68,8 +66,10 @@ final class EmbeddedJobs {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, rest(port));
         SituationPictureJob.configure(env, environment, checkpoints);
         env.setParallelism(1);
-        SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)),
-                        KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()), environment.getTopics()))
+        SituationPictureJob.kafka(
+                        SituationPictureJob.builder(PictureSettings.bind(config)),
+                        KafkaEndpoints.streaming(
+                                environment.kafkaAs(environment.getPicture()), environment.getTopics()))
                 .build()
                 .addTo(env);
         return new Running(env.executeAsync(SituationPictureJob.NAME), "http://127.0.0.1:" + port);

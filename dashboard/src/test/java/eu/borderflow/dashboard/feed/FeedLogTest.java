@@ -1,15 +1,14 @@
 package eu.borderflow.dashboard.feed;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class FeedLogTest {
 
@@ -49,10 +48,12 @@ class FeedLogTest {
         FeedLog log = new FeedLog(100);
         List<FeedEvent> all = fill(log);
         // A dashboard restarted and read the partitions in another order: the client saw F2 up to 7 and A0 up to 0.
-        FeedPosition seen = FeedPosition.parse("eurosur.incidents:0:1,risk.flags:2:8").orElseThrow();
+        FeedPosition seen =
+                FeedPosition.parse("eurosur.incidents:0:1,risk.flags:2:8").orElseThrow();
         List<FeedEvent> missed = log.resume(seen).missed();
         List<FeedEvent> expected = all.stream()
-                .filter(e -> !(e.origin().equals(A0) && e.offset() < 1) && !(e.origin().equals(F2) && e.offset() < 8))
+                .filter(e -> !(e.origin().equals(A0) && e.offset() < 1)
+                        && !(e.origin().equals(F2) && e.offset() < 8))
                 .toList();
         assertEquals(expected, missed);
     }

@@ -1,13 +1,12 @@
 package eu.borderflow.dashboard.feed;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class FeedPositionTest {
 
@@ -18,7 +17,10 @@ class FeedPositionTest {
 
     @Test
     void theIdNamesEveryPartitionsNextOffsetSortedByTopicAndPartition() {
-        FeedPosition p = FeedPosition.START.after(FLAGS_10, 4).after(INCIDENTS_1, 97).after(FLAGS_3, 0)
+        FeedPosition p = FeedPosition.START
+                .after(FLAGS_10, 4)
+                .after(INCIDENTS_1, 97)
+                .after(FLAGS_3, 0)
                 .after(INCIDENTS_0, 119);
         assertEquals("eurosur.incidents:0:120,eurosur.incidents:1:98,risk.flags:3:1,risk.flags:10:5", p.format());
         assertEquals(p, FeedPosition.parse(p.format()).orElseThrow());
@@ -27,7 +29,8 @@ class FeedPositionTest {
 
     @Test
     void aPositionHasSeenWhatLiesBelowItsNextOffsetPerPartitionOnly() {
-        FeedPosition p = FeedPosition.parse("eurosur.incidents:0:120,risk.flags:3:1").orElseThrow();
+        FeedPosition p =
+                FeedPosition.parse("eurosur.incidents:0:120,risk.flags:3:1").orElseThrow();
         assertTrue(p.hasSeen(INCIDENTS_0, 119));
         assertFalse(p.hasSeen(INCIDENTS_0, 120));
         assertTrue(p.hasSeen(FLAGS_3, 0));
@@ -47,8 +50,14 @@ class FeedPositionTest {
     @Test
     void theEmptyIdIsTheStartAndMalformedIdsAreRefused() {
         assertEquals(FeedPosition.START, FeedPosition.parse("").orElseThrow());
-        for (String bad : List.of("risk.flags:0", "risk.flags:a:1", "risk.flags:0:-1", "risk.flags:0:1,",
-                "risk flags:0:1", "risk.flags:0:1,risk.flags:0:2", "risk.flags:0:99999999999999999999",
+        for (String bad : List.of(
+                "risk.flags:0",
+                "risk.flags:a:1",
+                "risk.flags:0:-1",
+                "risk.flags:0:1,",
+                "risk flags:0:1",
+                "risk.flags:0:1,risk.flags:0:2",
+                "risk.flags:0:99999999999999999999",
                 "x".repeat(FeedPosition.MAX_LENGTH + 1))) {
             assertTrue(FeedPosition.parse(bad).isEmpty(), bad);
         }

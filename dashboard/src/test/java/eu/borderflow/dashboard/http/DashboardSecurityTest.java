@@ -1,5 +1,12 @@
 package eu.borderflow.dashboard.http;
 
+import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
+import static eu.borderflow.dashboard.testing.TestDashboard.SUPERVISOR;
+import static eu.borderflow.dashboard.testing.TestDashboard.VIEWER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.dashboard.testing.LiveDashboard;
 import eu.borderflow.dashboard.testing.Records;
@@ -8,24 +15,16 @@ import eu.borderflow.dashboard.testing.Web;
 import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
-import static eu.borderflow.dashboard.testing.TestDashboard.SUPERVISOR;
-import static eu.borderflow.dashboard.testing.TestDashboard.VIEWER;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard's access rules against a live dashboard on a real broker: nothing without signing in, roles,
@@ -39,6 +38,7 @@ class DashboardSecurityTest {
 
     @TempDir
     static Path dir;
+
     private static LiveDashboard dashboard;
     private static TopicNames topics;
     private static String base;
@@ -61,20 +61,32 @@ class DashboardSecurityTest {
     @Test
     void everyApiCallIsRefusedWithoutSigningIn() throws Exception {
         Web anonymous = new Web(base);
-        for (String path : List.of("/api/session", "/api/snapshot", "/api/sections/" + SECTION, "/api/flags/" + FLAG,
-                "/api/queue", "/api/health", "/api/stream")) {
+        for (String path : List.of(
+                "/api/session",
+                "/api/snapshot",
+                "/api/sections/" + SECTION,
+                "/api/flags/" + FLAG,
+                "/api/queue",
+                "/api/health",
+                "/api/stream")) {
             assertEquals(401, anonymous.get(path).statusCode(), path);
         }
-        HttpResponse<String> review = anonymous.send(anonymous.request("/api/flags/" + FLAG + "/review")
-                .header("Content-Type", "application/json").header("X-CSRF-Token", "guess")
-                .POST(Web.body(Map.of("decision", "CONFIRMED", "reason", "r", "revision", 0))).build());
+        HttpResponse<String> review = anonymous.send(anonymous
+                .request("/api/flags/" + FLAG + "/review")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", "guess")
+                .POST(Web.body(Map.of("decision", "CONFIRMED", "reason", "r", "revision", 0)))
+                .build());
         assertEquals(401, review.statusCode());
         Web stranger = new Web(base);
         assertEquals(401, stranger.signIn(ANALYST, "wrong password"));
         assertEquals(401, stranger.signIn("nobody", TestDashboard.password(ANALYST)));
         assertEquals(401, stranger.get("/api/snapshot").statusCode());
-        HttpResponse<String> forgedCookie = anonymous.send(anonymous.request("/api/snapshot")
-                .header("Cookie", WebSecurity.SESSION_COOKIE + "=forged").GET().build());
+        HttpResponse<String> forgedCookie = anonymous.send(anonymous
+                .request("/api/snapshot")
+                .header("Cookie", WebSecurity.SESSION_COOKIE + "=forged")
+                .GET()
+                .build());
         assertEquals(401, forgedCookie.statusCode());
         assertNothingWritten();
     }
@@ -83,17 +95,28 @@ class DashboardSecurityTest {
     void aViewerCannotReviewAndOnlyASupervisorChangesALevel() throws Exception {
         Web viewer = Web.signedIn(base, VIEWER);
         assertEquals(200, viewer.get("/api/snapshot").statusCode(), "a viewer sees the picture");
-        assertEquals(403, viewer.post("/api/flags/" + FLAG + "/review",
-                Map.of("decision", "CONFIRMED", "reason", "looks right", "revision", 0)).statusCode());
-        assertEquals(403, viewer.post("/api/sections/" + SECTION + "/level",
-                Map.of("level", "HIGH", "reason", "r")).statusCode());
+        assertEquals(
+                403,
+                viewer.post(
+                                "/api/flags/" + FLAG + "/review",
+                                Map.of("decision", "CONFIRMED", "reason", "looks right", "revision", 0))
+                        .statusCode());
+        assertEquals(
+                403,
+                viewer.post("/api/sections/" + SECTION + "/level", Map.of("level", "HIGH", "reason", "r"))
+                        .statusCode());
         Web analyst = Web.signedIn(base, ANALYST);
-        assertEquals(403, analyst.post("/api/sections/" + SECTION + "/level",
-                Map.of("level", "HIGH", "reason", "r")).statusCode());
+        assertEquals(
+                403,
+                analyst.post("/api/sections/" + SECTION + "/level", Map.of("level", "HIGH", "reason", "r"))
+                        .statusCode());
         assertFalse(viewer.getJson("/api/session").path("may_review").asBoolean());
         assertTrue(analyst.getJson("/api/session").path("may_review").asBoolean());
         assertFalse(analyst.getJson("/api/session").path("may_change_level").asBoolean());
-        assertTrue(Web.signedIn(base, SUPERVISOR).getJson("/api/session").path("may_change_level").asBoolean());
+        assertTrue(Web.signedIn(base, SUPERVISOR)
+                .getJson("/api/session")
+                .path("may_change_level")
+                .asBoolean());
         assertNothingWritten();
     }
 
@@ -103,23 +126,34 @@ class DashboardSecurityTest {
         String path = "/api/flags/" + FLAG + "/review";
         String json = "{\"decision\":\"CONFIRMED\",\"reason\":\"forged\",\"revision\":0}";
         HttpResponse<String> noToken = analyst.send(analyst.withCookie(analyst.request(path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
         assertEquals(403, noToken.statusCode(), "the session cookie alone is not enough");
         assertTrue(noToken.body().contains("X-CSRF-Token"), noToken.body());
         HttpResponse<String> wrongToken = analyst.send(analyst.withCookie(analyst.request(path))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", "x" + analyst.csrf())
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", "x" + analyst.csrf())
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
         assertEquals(403, wrongToken.statusCode());
         HttpResponse<String> otherSite = analyst.send(analyst.withCookie(analyst.request(path))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", analyst.csrf())
-                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", analyst.csrf())
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
         assertEquals(403, otherSite.statusCode(), "a browser names the other site's origin");
         HttpResponse<String> form = analyst.send(analyst.withCookie(analyst.request(path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-Token", analyst.csrf())
-                .POST(HttpRequest.BodyPublishers.ofString("decision=CONFIRMED")).build());
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-CSRF-Token", analyst.csrf())
+                .POST(HttpRequest.BodyPublishers.ofString("decision=CONFIRMED"))
+                .build());
         assertEquals(415, form.statusCode(), "a plain form post is not JSON");
         HttpResponse<String> logout = analyst.send(analyst.withCookie(analyst.request("/api/logout"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertEquals(403, logout.statusCode(), "even signing out needs the token");
         assertNothingWritten();
     }
@@ -131,23 +165,37 @@ class DashboardSecurityTest {
             HttpResponse<String> r = web.get(path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
             assertEquals(WebSecurity.CONTENT_SECURITY_POLICY, csp, path);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals(
+                    "nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""), path);
         }
         String policy = WebSecurity.CONTENT_SECURITY_POLICY;
-        assertTrue(policy.contains("default-src 'none'") && policy.contains("script-src 'self';")
-                && policy.contains("connect-src 'self';") && policy.contains("frame-ancestors 'none'"));
+        assertTrue(policy.contains("default-src 'none'")
+                && policy.contains("script-src 'self';")
+                && policy.contains("connect-src 'self';")
+                && policy.contains("frame-ancestors 'none'"));
         assertFalse(policy.contains("unsafe") || policy.contains("http"), "no inline script, no other origin");
-        for (String path : List.of("/", "/login.html", "/js/app.js", "/js/dom.js", "/js/views.js", "/js/map.js",
-                "/api/session", "/api/snapshot")) {
+        for (String path : List.of(
+                "/",
+                "/login.html",
+                "/js/app.js",
+                "/js/dom.js",
+                "/js/views.js",
+                "/js/map.js",
+                "/api/session",
+                "/api/snapshot")) {
             String body = web.get(path).body();
             assertFalse(body.contains("pbkdf2"), path + " holds no password hash");
             assertFalse(body.contains("borderflow-synthetic-demo-key"), path + " holds no token key");
         }
         Web fresh = new Web(base);
-        String cookie = fresh.send(fresh.request("/api/login").header("Content-Type", "application/json")
-                .POST(Web.body(Map.of("user", ANALYST, "password", TestDashboard.password(ANALYST)))).build())
-                .headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = fresh.send(fresh.request("/api/login")
+                        .header("Content-Type", "application/json")
+                        .POST(Web.body(Map.of("user", ANALYST, "password", TestDashboard.password(ANALYST))))
+                        .build())
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
     }
 
@@ -168,8 +216,10 @@ class DashboardSecurityTest {
     void prometheusReadsTheMetricsWithoutSigningIn() throws Exception {
         Web.signedIn(base, VIEWER).get("/api/queue");
         String metrics = new Web(base).get("/metrics").body();
-        assertTrue(metrics.contains("borderflow_dashboard_http_requests_seconds_count"
-                + "{method=\"GET\",route=\"/api/queue\",status=\"200\"}"), metrics);
+        assertTrue(
+                metrics.contains("borderflow_dashboard_http_requests_seconds_count"
+                        + "{method=\"GET\",route=\"/api/queue\",status=\"200\"}"),
+                metrics);
         assertTrue(metrics.contains("borderflow_dashboard_sse_clients"));
         assertTrue(metrics.contains("borderflow_dashboard_consumer_lag{topic=\"" + topics.getFlags() + "\"}"));
         assertTrue(metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"refused\"}")

@@ -1,5 +1,11 @@
 package eu.borderflow.dashboard.http;
 
+import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
@@ -20,12 +26,6 @@ import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +35,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static eu.borderflow.dashboard.testing.TestDashboard.ANALYST;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ops/borderflow dashboard --from OUT}: the same app over a bounded run's files (flags.avro, picture.avro) and
@@ -58,12 +57,26 @@ class FilesDashboardTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Instant end = Records.T0.plus(Duration.ofDays(3));
         write(RiskFlag.class, out.resolve("flags.avro"), List.of(Records.flag("E-1", end), Records.flag("E-2", end)));
-        write(PictureUpdate.class, out.resolve("picture.avro"), List.of(Records.picture("LAND-FIN-RUS",
-                PictureView.HOUR, end, 0, SectionImpactLevel.MEDIUM, Freshness.FRESH, 3, 1.0, false)));
+        write(
+                PictureUpdate.class,
+                out.resolve("picture.avro"),
+                List.of(Records.picture(
+                        "LAND-FIN-RUS",
+                        PictureView.HOUR,
+                        end,
+                        0,
+                        SectionImpactLevel.MEDIUM,
+                        Freshness.FRESH,
+                        3,
+                        1.0,
+                        false)));
 
-        try (Dashboard dashboard = Dashboard.overFiles(ConfigLoader.defaults(),
-                TestDashboard.settings("local", List.of("http://127.0.0.1:1"), 20_000), List.of(out, world),
-                new MutableClock(Instant.now())).start(0)) {
+        try (Dashboard dashboard = Dashboard.overFiles(
+                        ConfigLoader.defaults(),
+                        TestDashboard.settings("local", List.of("http://127.0.0.1:1"), 20_000),
+                        List.of(out, world),
+                        new MutableClock(Instant.now()))
+                .start(0)) {
             Web analyst = Web.signedIn(dashboard.url(), ANALYST);
             JsonNode session = analyst.getJson("/api/session");
             assertEquals("files", session.path("input").path("mode").asText());
@@ -80,8 +93,8 @@ class FilesDashboardTest {
 
             assertEquals(200, analyst.get("/api/flags/R1:E-1").statusCode());
             assertEquals(200, analyst.get("/api/flags/R1:E-2").statusCode());
-            HttpResponse<String> review = analyst.post("/api/flags/R1:E-1/review",
-                    Map.of("decision", "CONFIRMED", "reason", "seen", "revision", 0));
+            HttpResponse<String> review = analyst.post(
+                    "/api/flags/R1:E-1/review", Map.of("decision", "CONFIRMED", "reason", "seen", "revision", 0));
             assertEquals(403, review.statusCode());
             assertTrue(review.body().contains("bounded run"), review.body());
         }
@@ -89,15 +102,22 @@ class FilesDashboardTest {
         try (DataFileStream<AuditRecord> in = AvroFiles.open(AuditRecord.class, out.resolve(FileAuditLog.FILE))) {
             in.forEach(audit::add);
         }
-        assertEquals(List.of(List.of("R1:E-1"), List.of("R1:E-2")),
+        assertEquals(
+                List.of(List.of("R1:E-1"), List.of("R1:E-2")),
                 audit.stream().map(AuditRecord::getRecordIds).toList());
-        assertTrue(audit.stream().allMatch(a -> a.getAction() == AuditAction.VIEW && a.getRole().equals("analyst")));
+        assertTrue(audit.stream()
+                .allMatch(a -> a.getAction() == AuditAction.VIEW && a.getRole().equals("analyst")));
     }
 
     @Test
     void aFolderWithoutARunsFilesIsRefused() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Dashboard.overFiles(ConfigLoader.defaults(),
-                TestDashboard.settings("local", List.of(), 100), List.of(dir), new MutableClock(Instant.now())));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> Dashboard.overFiles(
+                        ConfigLoader.defaults(),
+                        TestDashboard.settings("local", List.of(), 100),
+                        List.of(dir),
+                        new MutableClock(Instant.now())));
         assertTrue(e.getMessage().startsWith("no incidents.avro, flags.avro or picture.avro in"), e.getMessage());
     }
 

@@ -1,5 +1,9 @@
 package eu.borderflow.dashboard.http;
 
+import static eu.borderflow.dashboard.testing.TestDashboard.VIEWER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.dashboard.feed.FeedPosition;
 import eu.borderflow.dashboard.testing.LiveDashboard;
@@ -8,11 +12,6 @@ import eu.borderflow.dashboard.testing.SseStream;
 import eu.borderflow.dashboard.testing.Web;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.RiskFlag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +19,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static eu.borderflow.dashboard.testing.TestDashboard.VIEWER;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live feed over server-sent events against a live dashboard and a real broker: incidents over two partitions and
@@ -37,6 +36,7 @@ class LiveStreamTest {
 
     @TempDir
     static Path dir;
+
     private static LiveDashboard dashboard;
     private int sent;
 
@@ -57,8 +57,14 @@ class LiveStreamTest {
             int k = sent++;
             Instant at = Records.T0.plus(Duration.ofMinutes(k));
             Incident incident = Records.incident("I-" + k, "LAND-POL-BLR", at);
-            dashboard.kafka().send(dashboard.names().getIncidents(), k % 2, incident.getIncidentId(), incident,
-                    at.toEpochMilli());
+            dashboard
+                    .kafka()
+                    .send(
+                            dashboard.names().getIncidents(),
+                            k % 2,
+                            incident.getIncidentId(),
+                            incident,
+                            at.toEpochMilli());
             RiskFlag flag = Records.flag("E-" + k, at);
             dashboard.kafka().send(dashboard.names().getFlags(), k % 4, flag.getFlagId(), flag, at.toEpochMilli());
             keys.add("incident/I-" + k);
@@ -69,8 +75,10 @@ class LiveStreamTest {
 
     private static String key(SseStream.Event e) throws Exception {
         JsonNode data = Web.parse(e.data());
-        return e.type() + "/" + (e.type().equals("incident") ? data.path("incident_id").asText()
-                : data.path("flag_id").asText());
+        return e.type() + "/"
+                + (e.type().equals("incident")
+                        ? data.path("incident_id").asText()
+                        : data.path("flag_id").asText());
     }
 
     @Test
@@ -91,8 +99,14 @@ class LiveStreamTest {
             lastId = first.get(4).id();
         }
         FeedPosition position = FeedPosition.parse(lastId).orElseThrow();
-        assertTrue(position.offsets().keySet().stream().map(o -> o.topic()).distinct().count() == 2
-                && position.offsets().size() >= 3, "the id names several partitions of both topics: " + lastId);
+        assertTrue(
+                position.offsets().keySet().stream()
+                                        .map(o -> o.topic())
+                                        .distinct()
+                                        .count()
+                                == 2
+                        && position.offsets().size() >= 3,
+                "the id names several partitions of both topics: " + lastId);
 
         expected.addAll(send(6));
         try (SseStream again = SseStream.open(web, lastId, start)) {

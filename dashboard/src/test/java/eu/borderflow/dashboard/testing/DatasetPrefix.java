@@ -4,15 +4,14 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Function;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The beginning of a generated dataset up to an arrival time (docs/CONTRACTS.md: a crossing arrives at its
@@ -21,8 +20,7 @@ import java.util.function.Function;
  */
 public final class DatasetPrefix {
 
-    private DatasetPrefix() {
-    }
+    private DatasetPrefix() {}
 
     /** Writes the records of {@code dataset} that arrived up to {@code until} into {@code into}. */
     public static void write(Path dataset, Path into, Instant until) throws IOException {
@@ -32,11 +30,11 @@ public final class DatasetPrefix {
         copy(dataset, into, "incidents.avro", Incident.class, Incident::getReportedTime, until);
     }
 
-    private static <T extends SpecificRecord> void copy(Path from, Path into, String file, Class<T> type,
-                                                        Function<T, Instant> arrival, Instant until)
+    private static <T extends SpecificRecord> void copy(
+            Path from, Path into, String file, Class<T> type, Function<T, Instant> arrival, Instant until)
             throws IOException {
         try (DataFileStream<T> in = AvroFiles.open(type, from.resolve(file));
-             DataFileWriter<T> out = AvroFiles.create(type, into.resolve(file), file)) {
+                DataFileWriter<T> out = AvroFiles.create(type, into.resolve(file), file)) {
             for (T record : in) {
                 if (!arrival.apply(record).isAfter(until)) {
                     out.append(record);

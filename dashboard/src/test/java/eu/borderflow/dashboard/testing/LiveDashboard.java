@@ -3,7 +3,6 @@ package eu.borderflow.dashboard.testing;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.dashboard.Dashboard;
 import eu.borderflow.tools.kafka.TestBroker;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,10 @@ public final class LiveDashboard implements AutoCloseable {
         TestBroker broker = TestBroker.startOrShareExternal();
         TestTopics topics = TestTopics.create(broker.bootstrap(), dir);
         MutableClock clock = new MutableClock(Instant.now());
-        return new LiveDashboard(broker, topics, clock,
+        return new LiveDashboard(
+                broker,
+                topics,
+                clock,
                 TestDashboard.live(topics, broker.bootstrap(), clock, List.of("http://127.0.0.1:1")));
     }
 

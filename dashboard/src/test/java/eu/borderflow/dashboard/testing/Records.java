@@ -18,7 +18,6 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
 import eu.borderflow.schema.SectionLevelChange;
 import eu.borderflow.schema.Severity;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,11 +29,10 @@ public final class Records {
 
     public static final Instant T0 = Instant.parse("2025-01-06T00:00:00Z");
 
-    private Records() {
-    }
+    private Records() {}
 
-    public static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, Instant at,
-                                String section) {
+    public static RiskFlag flag(
+            String rule, String trigger, int revision, FlagStatus status, Instant at, String section) {
         return RiskFlag.newBuilder()
                 .setFlagId(rule + ":" + trigger)
                 .setRevision(revision)
@@ -82,9 +80,16 @@ public final class Records {
                 .build();
     }
 
-    public static PictureUpdate picture(String section, PictureView view, Instant windowEnd, int revision,
-                                        SectionImpactLevel level, Freshness freshness, long pressureEvents,
-                                        double ratio, boolean suggested) {
+    public static PictureUpdate picture(
+            String section,
+            PictureView view,
+            Instant windowEnd,
+            int revision,
+            SectionImpactLevel level,
+            Freshness freshness,
+            long pressureEvents,
+            double ratio,
+            boolean suggested) {
         Duration length = view == PictureView.DAY ? Duration.ofDays(1) : Duration.ofHours(1);
         return PictureUpdate.newBuilder()
                 .setSectionId(section)
@@ -134,8 +139,8 @@ public final class Records {
                 .build();
     }
 
-    public static SectionLevelChange levelChange(String section, SectionImpactLevel from, SectionImpactLevel to,
-                                                 Instant at, Instant until) {
+    public static SectionLevelChange levelChange(
+            String section, SectionImpactLevel from, SectionImpactLevel to, Instant at, Instant until) {
         return SectionLevelChange.newBuilder()
                 .setChangeId("change-" + section + "-" + at.toEpochMilli())
                 .setSynthetic(true)

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class SseStream implements AutoCloseable {
 
     /** One event; {@code id} is null for events without one. */
-    public record Event(String type, String id, String data) {
-    }
+    public record Event(String type, String id, String data) {}
 
     private final InputStream body;
     private final int status;
@@ -39,15 +38,16 @@ public final class SseStream implements AutoCloseable {
 
     /** Opens the stream; {@code lastEventId} and {@code from} may be null. */
     public static SseStream open(Web web, String lastEventId, String from) throws Exception {
-        String path = "/api/stream" + (from == null ? "" : "?from=" + java.net.URLEncoder.encode(from,
-                StandardCharsets.UTF_8));
-        HttpRequest.Builder request = web.withCookie(web.request(path)).timeout(Duration.ofMinutes(10))
+        String path = "/api/stream"
+                + (from == null ? "" : "?from=" + java.net.URLEncoder.encode(from, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = web.withCookie(web.request(path))
+                .timeout(Duration.ofMinutes(10))
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return new SseStream(java.net.http.HttpClient.newHttpClient().send(request.GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream()));
+        return new SseStream(java.net.http.HttpClient.newHttpClient()
+                .send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
     }
 
     public int status() {

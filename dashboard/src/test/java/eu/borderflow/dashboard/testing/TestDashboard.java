@@ -5,7 +5,6 @@ import eu.borderflow.dashboard.Dashboard;
 import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.auth.PasswordHash;
 import eu.borderflow.dashboard.auth.Role;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +18,7 @@ public final class TestDashboard {
     /** Few iterations: tests sign in often; the shipped hashes use PasswordHash.DEFAULT_ITERATIONS. */
     private static final int ITERATIONS = 1_000;
 
-    private TestDashboard() {
-    }
+    private TestDashboard() {}
 
     public static String password(String user) {
         return "pw-" + user + "-2026";
@@ -29,13 +27,22 @@ public final class TestDashboard {
     public static DashboardSettings settings(String environment, List<String> flinkUrls, int feedEvents) {
         DashboardSettings shipped = DashboardSettings.load(ConfigLoader.defaults());
         DashboardSettings.View v = shipped.view();
-        return new DashboardSettings(environment, new DashboardSettings.Server("127.0.0.1", 0, false, 8),
-                shipped.sessions(), new DashboardSettings.Kafka(environment + "-dashboard", Duration.ofSeconds(20)),
-                new DashboardSettings.View(v.maxFlags(), v.maxIncidents(), v.incidentsPerSection(), v.trendHours(),
-                        feedEvents, v.staleAfter(), v.maxReasonLength()),
+        return new DashboardSettings(
+                environment,
+                new DashboardSettings.Server("127.0.0.1", 0, false, 8),
+                shipped.sessions(),
+                new DashboardSettings.Kafka(environment + "-dashboard", Duration.ofSeconds(20)),
+                new DashboardSettings.View(
+                        v.maxFlags(),
+                        v.maxIncidents(),
+                        v.incidentsPerSection(),
+                        v.trendHours(),
+                        feedEvents,
+                        v.staleAfter(),
+                        v.maxReasonLength()),
                 new DashboardSettings.Health(flinkUrls, Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                shipped.audit(), List.of(user(VIEWER, Role.VIEWER), user(ANALYST, Role.ANALYST),
-                user(SUPERVISOR, Role.SUPERVISOR)));
+                shipped.audit(),
+                List.of(user(VIEWER, Role.VIEWER), user(ANALYST, Role.ANALYST), user(SUPERVISOR, Role.SUPERVISOR)));
     }
 
     public static Dashboard live(TestTopics topics, String bootstrap, Clock clock, List<String> flinkUrls) {
@@ -44,6 +51,7 @@ public final class TestDashboard {
     }
 
     private static DashboardSettings.User user(String name, Role role) {
-        return new DashboardSettings.User(name, role, PasswordHash.hash(password(name).toCharArray(), ITERATIONS));
+        return new DashboardSettings.User(
+                name, role, PasswordHash.hash(password(name).toCharArray(), ITERATIONS));
     }
 }

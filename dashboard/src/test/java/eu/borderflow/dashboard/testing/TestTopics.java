@@ -10,7 +10,6 @@ import eu.borderflow.config.TopicNames;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicSpec;
 import eu.borderflow.tools.kafka.TopicsConfig;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,8 @@ public final class TestTopics {
         yaml.writeValue(configDir.resolve("environments/" + name + ".yaml").toFile(), env);
         TestTopics created = new TestTopics(name, configDir);
         LinkedHashMap<String, TopicSpec> specs = new LinkedHashMap<>();
-        TopicsConfig.load(ConfigLoader.defaults()).topics()
+        TopicsConfig.load(ConfigLoader.defaults())
+                .topics()
                 .forEach((topic, spec) -> specs.put(name + "." + topic, spec));
         TopicSetup.apply(bootstrap, new TopicsConfig(specs));
         return created;
@@ -61,9 +61,12 @@ public final class TestTopics {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue() instanceof ObjectNode child) {
                 prefix(child, name, e.getKey().equals("topics"));
-            } else if (e.getValue().isTextual() && (topicNames || e.getKey().equals("group_id")
-                    || e.getKey().equals("transactional_id_prefix"))) {
-                e.setValue(JsonNodeFactory.instance.textNode(name + "." + e.getValue().asText()));
+            } else if (e.getValue().isTextual()
+                    && (topicNames
+                            || e.getKey().equals("group_id")
+                            || e.getKey().equals("transactional_id_prefix"))) {
+                e.setValue(JsonNodeFactory.instance.textNode(
+                        name + "." + e.getValue().asText()));
             }
         }
     }

@@ -2,6 +2,13 @@ package eu.borderflow.dashboard.testing;
 
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,14 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.function.Predicate;
 
 /** Writes records to and reads records from the test's topics, Avro single-object encoded as docs/CONTRACTS.md says. */
 public final class Topics implements AutoCloseable {
@@ -41,8 +40,9 @@ public final class Topics implements AutoCloseable {
     public <T extends SpecificRecord> void send(String topic, int partition, String key, T record, long timestamp)
             throws Exception {
         SingleObjectSerde<T> serde = SingleObjectSerde.of((Class<T>) record.getClass());
-        producer.send(new ProducerRecord<>(topic, partition, timestamp, key.getBytes(StandardCharsets.UTF_8),
-                serde.encode(record))).get();
+        producer.send(new ProducerRecord<>(
+                        topic, partition, timestamp, key.getBytes(StandardCharsets.UTF_8), serde.encode(record)))
+                .get();
     }
 
     /**
@@ -92,7 +92,8 @@ public final class Topics implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;

@@ -2,7 +2,6 @@ package eu.borderflow.dashboard.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,8 @@ public final class Web {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String cookie;
     private String csrf;
 
@@ -29,8 +29,10 @@ public final class Web {
 
     /** Signs in; the answer's status (200 when signed in). */
     public int signIn(String user, String password) throws Exception {
-        HttpResponse<String> r = send(request("/api/login").header("Content-Type", "application/json")
-                .POST(body(Map.of("user", user, "password", password))).build());
+        HttpResponse<String> r = send(request("/api/login")
+                .header("Content-Type", "application/json")
+                .POST(body(Map.of("user", user, "password", password)))
+                .build());
         if (r.statusCode() == 200) {
             cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
             csrf = JSON.readTree(r.body()).path("csrf_token").asText();
@@ -69,8 +71,11 @@ public final class Web {
 
     /** A state-changing request as the page sends it: JSON, with the CSRF token. */
     public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
-        return send(withCookie(request(path)).header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
-                .POST(body(body)).build());
+        return send(withCookie(request(path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf)
+                .POST(body(body))
+                .build());
     }
 
     /** Any request, for the tests that forge one. */

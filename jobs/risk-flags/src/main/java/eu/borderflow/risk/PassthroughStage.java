@@ -23,12 +23,18 @@ public final class PassthroughStage implements RuleStage {
     public static final String UID = "passthrough-reencode";
 
     @Override
-    public DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
-                                      RiskSettings settings, DeadLetterStreams deadLetters) {
+    public DataStream<RiskFlag> apply(
+            DataStream<BorderCrossing> crossings,
+            DataStream<AlertChange> alerts,
+            RiskSettings settings,
+            DeadLetterStreams deadLetters) {
         AvroTypeInfo<RiskFlag> flags = new AvroTypeInfo<>(RiskFlag.class);
-        return crossings.process(new Reencode<>(BorderCrossing.class), flags).uid(UID + "-crossings")
+        return crossings
+                .process(new Reencode<>(BorderCrossing.class), flags)
+                .uid(UID + "-crossings")
                 .name("passthrough: re-encode crossings, no rules")
-                .union(alerts.process(new Reencode<>(AlertChange.class), flags).uid(UID + "-alerts")
+                .union(alerts.process(new Reencode<>(AlertChange.class), flags)
+                        .uid(UID + "-alerts")
                         .name("passthrough: re-encode alert changes, no rules"));
     }
 

@@ -2,7 +2,6 @@ package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -22,6 +21,7 @@ import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.job.state.EntryCountingStateBackendFactory;
+import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.risk.sink.FlagAudit;
 import eu.borderflow.risk.traveller.TravellerRules;
 import eu.borderflow.schema.AlertChange;
@@ -30,6 +30,10 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.DecodeLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -37,16 +41,11 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.types.Either;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
+import org.apache.flink.types.Either;
 
 /**
  * The risk-flag job. Sources and sinks are given to it, so the same graph runs on Kafka (exactly-once), on dataset
@@ -60,6 +59,7 @@ public final class RiskFlagJob {
     public static final String JOB = "risk-flag-job";
     /** What a dead letter of an operator failure names as its source, once a record has left its topic or file. */
     public static final JobInput CROSSINGS = new JobInput(JOB, "crossings");
+
     public static final JobInput ALERTS = CROSSINGS.other("alert changes");
     /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
     static final int USAGE_EXIT_CODE = 2;
@@ -98,7 +98,7 @@ public final class RiskFlagJob {
     }
 
     /** The production rule stages: the EES-file and document rules (R3-R8) and the SIS alert rules (R1, R2, R9,
-            R10). */
+     * R10). */
     public static List<RuleStage> defaultRules() {
         return List.of(
                 (crossings, alerts, settings, deadLetters) -> TravellerRules.apply(crossings, settings, deadLetters),
@@ -172,43 +172,64 @@ public final class RiskFlagJob {
         DecodeLimits limits = settings.ingest().decodeLimits();
         DeadLetterStreams deadLetters = new DeadLetterStreams();
 
-        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(JOB, BorderCrossing.class,
-                new CrossingValidator(bcps, settings.ingest()), c -> c.getEventTime().toEpochMilli(),
-                BorderCrossing::getEventId, limits);
+        RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
+                JOB,
+                BorderCrossing.class,
+                new CrossingValidator(bcps, settings.ingest()),
+                c -> c.getEventTime().toEpochMilli(),
+                BorderCrossing::getEventId,
+                limits);
         DataStream<BorderCrossing> validCrossings = ingest(env, crossings, crossingIngest, time, deadLetters);
         DataStream<BorderCrossing> admittedCrossings = deadLetters.from(validCrossings
                 .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
-                .process(new CrossingAdmission(time.getAllowedLateness(), CROSSINGS),
+                .process(
+                        new CrossingAdmission(time.getAllowedLateness(), CROSSINGS),
                         new AvroTypeInfo<>(BorderCrossing.class))
-                .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"));
+                .uid(CrossingAdmission.UID)
+                .name("crossings: drop re-sent, dead-letter late"));
 
-        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(JOB, AlertChange.class,
-                new AlertValidator(settings.ingest()), a -> a.getEventTime().toEpochMilli(),
-                AlertChange::getChangeId, limits);
+        RecordIngest<AlertChange> alertIngest = new RecordIngest<>(
+                JOB,
+                AlertChange.class,
+                new AlertValidator(settings.ingest()),
+                a -> a.getEventTime().toEpochMilli(),
+                AlertChange::getChangeId,
+                limits);
         DataStream<AlertChange> validAlerts = ingest(env, alerts, alertIngest, time, deadLetters);
         DataStream<AlertChange> admittedAlerts = deadLetters.from(validAlerts
                 .keyBy(AlertChange::getAlertId, Types.STRING)
-                .process(new AlertChangeAdmission(time.getAllowedLateness(), ALERTS),
+                .process(
+                        new AlertChangeAdmission(time.getAllowedLateness(), ALERTS),
                         new AvroTypeInfo<>(AlertChange.class))
-                .uid(AlertChangeAdmission.UID).name("alert changes: drop re-sent, dead-letter late"));
+                .uid(AlertChangeAdmission.UID)
+                .name("alert changes: drop re-sent, dead-letter late"));
 
         DataStream<RiskFlag> allFlags = null;
         for (RuleStage stage : rules) {
             DataStream<RiskFlag> stageFlags = stage.apply(admittedCrossings, admittedAlerts, settings, deadLetters);
             allFlags = allFlags == null ? stageFlags : allFlags.union(stageFlags);
         }
-        DataStream<RiskFlag> flags = allFlags
-                .transform("flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
+        DataStream<RiskFlag> flags = allFlags.transform(
+                        "flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
                 .uid("flag-metrics");
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
-        sink(deadLetters.from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
-                        .uid(FlagAudit.UID).name("audit record per flag revision"))
-                .sinkTo(auditSink).uid("audit-sink").name("audit"));
-        sink(deadLetters.union()
-                .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+        sink(deadLetters
+                .from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
+                        .uid(FlagAudit.UID)
+                        .name("audit record per flag revision"))
+                .sinkTo(auditSink)
+                .uid("audit-sink")
+                .name("audit"));
+        sink(deadLetters
+                .union()
+                .map(
+                        new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
                         new AvroTypeInfo<>(DeadLetter.class))
-                .uid(DeadLetterSizeLimit.UID).name("dead letters: fit to size")
-                .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
+                .uid(DeadLetterSizeLimit.UID)
+                .name("dead letters: fit to size")
+                .sinkTo(deadLetterSink)
+                .uid("deadletters-sink")
+                .name("dead letters"));
     }
 
     /**
@@ -218,19 +239,26 @@ public final class RiskFlagJob {
      * valid record's event time reaches the watermark generator: a dead letter has the timestamp Long.MIN_VALUE, which
      * never advances one, and is split off right after the source.
      */
-    private <T extends SpecificRecordBase> DataStream<T> ingest(StreamExecutionEnvironment env, List<Input<T>> inputs,
-            RecordIngest<T> ingest, TimeConfig time, DeadLetterStreams deadLetters) {
+    private <T extends SpecificRecordBase> DataStream<T> ingest(
+            StreamExecutionEnvironment env,
+            List<Input<T>> inputs,
+            RecordIngest<T> ingest,
+            TimeConfig time,
+            DeadLetterStreams deadLetters) {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (Input<T> input : inputs) {
-            DataStream<T> valid = deadLetters.from(env.fromSource(input.source().create(ingest),
+            DataStream<T> valid = deadLetters.from(env.fromSource(
+                            input.source().create(ingest),
                             WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(time.getOutOfOrderness())
                                     .withTimestampAssigner(new IngestTimestamps<>(ingest))
                                     .withIdleness(time.getSourceIdleness()),
-                            "read " + input.name(), ingest.producedType())
+                            "read " + input.name(),
+                            ingest.producedType())
                     .uid(RecordIngest.operator(input.name()))
                     .process(new DeadLetterSplit<>(), typeInfo)
-                    .uid("dead-letters-off:" + input.name()).name("dead letters off " + input.name()));
+                    .uid("dead-letters-off:" + input.name())
+                    .name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);
         }
         return union;
@@ -243,8 +271,7 @@ public final class RiskFlagJob {
     }
 
     /** One source of crossings or alert changes; {@code name} (e.g. the topic) names its operators and fixes their uids. */
-    private record Input<T extends SpecificRecordBase>(String name, IngestSource<T> source) {
-    }
+    private record Input<T extends SpecificRecordBase>(String name, IngestSource<T> source) {}
 
     /** Sources, sinks and rule stages of one run. */
     public static final class Builder {

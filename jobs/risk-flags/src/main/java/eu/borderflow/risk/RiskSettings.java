@@ -10,7 +10,6 @@ import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.rules.RuleSettings;
 import eu.borderflow.stay.StayRule;
-
 import java.io.Serializable;
 
 /**

@@ -18,6 +18,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 @FunctionalInterface
 public interface RuleStage {
 
-    DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
-                               RiskSettings settings, DeadLetterStreams deadLetters);
+    DataStream<RiskFlag> apply(
+            DataStream<BorderCrossing> crossings,
+            DataStream<AlertChange> alerts,
+            RiskSettings settings,
+            DeadLetterStreams deadLetters);
 }

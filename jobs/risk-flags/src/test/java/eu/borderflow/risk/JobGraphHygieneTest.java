@@ -1,15 +1,12 @@
 package eu.borderflow.risk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.flink.streaming.api.graph.StreamNode;
-import org.junit.jupiter.api.Test;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +23,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
 
 /**
  * The job as deployed (Kafka in and out, every rule): every operator has a stable uid, so a savepoint restores into
@@ -41,8 +40,9 @@ class JobGraphHygieneTest {
 
     /** What a TaskManager must never be handed, or call. */
     private static final List<Class<?>> FORBIDDEN_TYPES = List.of(ConfigLoader.class, Path.class, File.class);
-    private static final List<String> FORBIDDEN_REFERENCES = List.of("getenv", "getProperty",
-            "eu/borderflow/config/ConfigLoader", "eu/borderflow/privacy/PseudonymiserFactory");
+
+    private static final List<String> FORBIDDEN_REFERENCES = List.of(
+            "getenv", "getProperty", "eu/borderflow/config/ConfigLoader", "eu/borderflow/privacy/PseudonymiserFactory");
 
     @Test
     void everyOperatorHasAUniqueUidAndANameAndNoEdgeUsesKryo() {
@@ -75,8 +75,12 @@ class JobGraphHygieneTest {
         List<String> problems = new ArrayList<>();
         Set<Class<?>> projectClasses = new HashSet<>();
         for (StreamNode node : deployedGraph().getStreamNodes()) {
-            walk(node.getOperatorFactory(), node.getOperatorName(), Collections.newSetFromMap(new IdentityHashMap<>()),
-                    projectClasses, problems);
+            walk(
+                    node.getOperatorFactory(),
+                    node.getOperatorName(),
+                    Collections.newSetFromMap(new IdentityHashMap<>()),
+                    projectClasses,
+                    problems);
         }
         assertTrue(projectClasses.size() > 20, "the walk reached the project's operators: " + projectClasses);
         for (Class<?> type : projectClasses) {
@@ -117,8 +121,9 @@ class JobGraphHygieneTest {
         return env.getStreamGraph();
     }
 
-    private static void walk(Object object, String where, Set<Object> seen, Set<Class<?>> projectClasses,
-                             List<String> problems) throws IllegalAccessException {
+    private static void walk(
+            Object object, String where, Set<Object> seen, Set<Class<?>> projectClasses, List<String> problems)
+            throws IllegalAccessException {
         if (object == null || !seen.add(object) || object instanceof Class || object instanceof ClassLoader) {
             return;
         }
@@ -157,7 +162,8 @@ class JobGraphHygieneTest {
         }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()
+                if (Modifier.isStatic(field.getModifiers())
+                        || field.getType().isPrimitive()
                         || !field.trySetAccessible()) {
                     continue;
                 }
@@ -178,6 +184,5 @@ class JobGraphHygieneTest {
     }
 
     /** A class with no lookups, for the negative check. */
-    private static final class Clean {
-    }
+    private static final class Clean {}
 }

@@ -1,11 +1,15 @@
 package eu.borderflow.risk;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.testing.RawRecord;
 import eu.borderflow.job.testing.RawSources;
-import eu.borderflow.risk.testing.RefusalTestStage;
 import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.risk.testing.RefusalTestStage;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditAction;
 import eu.borderflow.schema.AuditRecord;
@@ -15,20 +19,6 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.schema.serde.SingleObjectSerde;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
-import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,18 +27,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bounded job on a MiniCluster (parallelism 2) over a small dataset plus raw Kafka-like records. */
 class RiskFlagJobBoundedTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final String RAW_TOPIC = "ees.crossings";
 
@@ -63,24 +59,31 @@ class RiskFlagJobBoundedTest {
 
         // Planted: refusals e2 (sent twice) and e5 (raw), alert A1; e3 has an unknown BCP, A2 is not synthetic.
         List<RiskFlag> flags = read(RiskFlag.class, out.resolve(DatasetFiles.FLAGS));
-        assertEquals(List.of("T1:e2", "T1:e5", "T2:A1"), flags.stream().map(RiskFlag::getFlagId).sorted().toList());
+        assertEquals(
+                List.of("T1:e2", "T1:e5", "T2:A1"),
+                flags.stream().map(RiskFlag::getFlagId).sorted().toList());
 
         List<DeadLetter> letters = read(DeadLetter.class, out.resolve(DatasetFiles.DEAD_LETTERS));
-        assertEquals(Set.of(
+        assertEquals(
+                Set.of(
                         RAW_TOPIC + "/0/0 UNDECODABLE",
                         RAW_TOPIC + "/0/1 UNKNOWN_FINGERPRINT",
                         "crossings.avro/-1/3 VALIDATION_UNKNOWN_BCP",
                         "alerts.avro/-1/1 VALIDATION_NOT_SYNTHETIC"),
-                letters.stream().map(d -> d.getSourceTopic() + "/" + d.getSourcePartition() + "/"
-                        + d.getSourceOffset() + " " + d.getReasonCode()).collect(Collectors.toSet()));
+                letters.stream()
+                        .map(d -> d.getSourceTopic() + "/" + d.getSourcePartition() + "/" + d.getSourceOffset() + " "
+                                + d.getReasonCode())
+                        .collect(Collectors.toSet()));
         assertEquals(4, letters.size());
         assertTrue(letters.stream().allMatch(d -> d.getJob().equals(RiskFlagJob.JOB)), letters.toString());
 
         List<AuditRecord> audit = read(AuditRecord.class, out.resolve(DatasetFiles.AUDIT));
         assertEquals(3, audit.size());
         for (AuditRecord record : audit) {
-            RiskFlag flag = flags.stream().filter(f -> f.getFlagId().equals(record.getRecordIds().get(0)))
-                    .findFirst().orElseThrow();
+            RiskFlag flag = flags.stream()
+                    .filter(f -> f.getFlagId().equals(record.getRecordIds().get(0)))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(List.of(flag.getFlagId(), flag.getTriggerEventId()), record.getRecordIds());
             assertEquals(AuditAction.FLAG_RAISED, record.getAction());
             assertEquals(flag.getEventTime(), record.getAt());
@@ -122,23 +125,41 @@ class RiskFlagJobBoundedTest {
 
     private static Path writeDataset(Path dataset) throws Exception {
         Files.createDirectories(dataset);
-        BorderCrossing e2 = TestRecords.crossing("e2", CrossingKind.REFUSAL, TestRecords.T0.plusSeconds(60)).build();
-        write(BorderCrossing.class, dataset.resolve(DatasetFiles.CROSSINGS), List.of(
-                TestRecords.crossing("e1", CrossingKind.ENTRY, TestRecords.T0).build(),
-                e2,
-                BorderCrossing.newBuilder(e2).setIngestTime(e2.getIngestTime().plus(Duration.ofHours(1))).build(),
-                TestRecords.crossing("e3", CrossingKind.REFUSAL, TestRecords.T0.plusSeconds(120))
-                        .setBcpCode("XXNOPE").build(),
-                TestRecords.crossing("e4", CrossingKind.EXIT, TestRecords.T0.plusSeconds(180)).build()));
-        AlertChange a1 = TestRecords.objectAlert("A1", TestRecords.T0.minusSeconds(3600)).build();
-        write(AlertChange.class, dataset.resolve(DatasetFiles.ALERTS), List.of(
-                a1, AlertChange.newBuilder(a1).setAlertId("A2").setSynthetic(false).build()));
+        BorderCrossing e2 = TestRecords.crossing("e2", CrossingKind.REFUSAL, TestRecords.T0.plusSeconds(60))
+                .build();
+        write(
+                BorderCrossing.class,
+                dataset.resolve(DatasetFiles.CROSSINGS),
+                List.of(
+                        TestRecords.crossing("e1", CrossingKind.ENTRY, TestRecords.T0)
+                                .build(),
+                        e2,
+                        BorderCrossing.newBuilder(e2)
+                                .setIngestTime(e2.getIngestTime().plus(Duration.ofHours(1)))
+                                .build(),
+                        TestRecords.crossing("e3", CrossingKind.REFUSAL, TestRecords.T0.plusSeconds(120))
+                                .setBcpCode("XXNOPE")
+                                .build(),
+                        TestRecords.crossing("e4", CrossingKind.EXIT, TestRecords.T0.plusSeconds(180))
+                                .build()));
+        AlertChange a1 =
+                TestRecords.objectAlert("A1", TestRecords.T0.minusSeconds(3600)).build();
+        write(
+                AlertChange.class,
+                dataset.resolve(DatasetFiles.ALERTS),
+                List.of(
+                        a1,
+                        AlertChange.newBuilder(a1)
+                                .setAlertId("A2")
+                                .setSynthetic(false)
+                                .build()));
         return dataset;
     }
 
     private static List<RawRecord> rawRecords() {
-        byte[] valid = SingleObjectSerde.of(BorderCrossing.class).encode(
-                TestRecords.crossing("e5", CrossingKind.REFUSAL, TestRecords.T0.plusSeconds(240)).build());
+        byte[] valid = SingleObjectSerde.of(BorderCrossing.class)
+                .encode(TestRecords.crossing("e5", CrossingKind.REFUSAL, TestRecords.T0.plusSeconds(240))
+                        .build());
         byte[] foreign = valid.clone();
         for (int i = 2; i < 10; i++) {
             foreign[i] = (byte) ~foreign[i];
@@ -150,9 +171,9 @@ class RiskFlagJobBoundedTest {
                 new RawRecord(RAW_TOPIC, 0, 2, ts, "F-e5".getBytes(StandardCharsets.UTF_8), valid));
     }
 
-
     private static <T extends SpecificRecord> void write(Class<T> type, Path file, List<T> records) throws Exception {
-        try (DataFileWriter<T> writer = AvroFiles.create(type, file, file.getFileName().toString())) {
+        try (DataFileWriter<T> writer =
+                AvroFiles.create(type, file, file.getFileName().toString())) {
             for (T record : records) {
                 writer.append(record);
             }

@@ -1,10 +1,14 @@
 package eu.borderflow.risk;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
-import eu.borderflow.risk.testing.RefusalTestStage;
 import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.risk.testing.RefusalTestStage;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
@@ -12,6 +16,12 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -38,24 +48,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The job against an in-JVM broker: raw records in, exactly-once (transactional) flags and dead letters out. */
 class RiskFlagJobKafkaTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final Duration POLL = Duration.ofMillis(500);
     private static KafkaClusterTestKit kafka;
@@ -64,7 +64,10 @@ class RiskFlagJobKafkaTest {
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("auto.create.topics.enable", "false")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
@@ -78,11 +81,13 @@ class RiskFlagJobKafkaTest {
         environment.getKafka().setTransactionalIdPrefix("risk-flag-job-test");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(
-                    new NewTopic(environment.getTopics().getCrossings(), 2, (short) 1),
-                    new NewTopic(environment.getTopics().getAlerts(), 1, (short) 1),
-                    new NewTopic(environment.getTopics().getFlags(), 2, (short) 1),
-                    new NewTopic(environment.getTopics().getDeadLetters(), 1, (short) 1),
-                    new NewTopic(environment.getTopics().getAudit(), 1, (short) 1))).all().get();
+                            new NewTopic(environment.getTopics().getCrossings(), 2, (short) 1),
+                            new NewTopic(environment.getTopics().getAlerts(), 1, (short) 1),
+                            new NewTopic(environment.getTopics().getFlags(), 2, (short) 1),
+                            new NewTopic(environment.getTopics().getDeadLetters(), 1, (short) 1),
+                            new NewTopic(environment.getTopics().getAudit(), 1, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 
@@ -101,15 +106,26 @@ class RiskFlagJobKafkaTest {
         RecordMetadata garbageAt;
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             SingleObjectSerde<BorderCrossing> serde = SingleObjectSerde.of(BorderCrossing.class);
-            send(producer, crossings, TestRecords.crossing("e1", CrossingKind.ENTRY, TestRecords.T0).build(), serde);
+            send(
+                    producer,
+                    crossings,
+                    TestRecords.crossing("e1", CrossingKind.ENTRY, TestRecords.T0)
+                            .build(),
+                    serde);
             send(producer, crossings, refusal, serde);
             send(producer, crossings, refusal, serde);
-            garbageAt = producer.send(new ProducerRecord<>(crossings, null, TestRecords.T0.toEpochMilli(),
-                    garbageKey, garbage)).get();
-            AlertChange alert = TestRecords.objectAlert("A1", TestRecords.T0.minusSeconds(60)).build();
-            producer.send(new ProducerRecord<>(environment.getTopics().getAlerts(), null,
-                    alert.getEventTime().toEpochMilli(), utf8(alert.getAlertId()),
-                    SingleObjectSerde.of(AlertChange.class).encode(alert))).get();
+            garbageAt = producer.send(
+                            new ProducerRecord<>(crossings, null, TestRecords.T0.toEpochMilli(), garbageKey, garbage))
+                    .get();
+            AlertChange alert = TestRecords.objectAlert("A1", TestRecords.T0.minusSeconds(60))
+                    .build();
+            producer.send(new ProducerRecord<>(
+                            environment.getTopics().getAlerts(),
+                            null,
+                            alert.getEventTime().toEpochMilli(),
+                            utf8(alert.getAlertId()),
+                            SingleObjectSerde.of(AlertChange.class).encode(alert)))
+                    .get();
         }
 
         // A failure must fail the test, not restart the job forever.
@@ -131,18 +147,23 @@ class RiskFlagJobKafkaTest {
                 .addTo(env);
         env.execute("kafka test");
 
-        List<ConsumerRecord<byte[], byte[]>> flagRecords = readCommitted(environment.getTopics().getFlags());
+        List<ConsumerRecord<byte[], byte[]>> flagRecords =
+                readCommitted(environment.getTopics().getFlags());
         List<RiskFlag> flags = decode(RiskFlag.class, flagRecords);
-        assertEquals(List.of("T1:e2", "T2:A1"), flags.stream().map(RiskFlag::getFlagId).sorted().toList());
+        assertEquals(
+                List.of("T1:e2", "T2:A1"),
+                flags.stream().map(RiskFlag::getFlagId).sorted().toList());
         for (ConsumerRecord<byte[], byte[]> record : flagRecords) {
             RiskFlag flag = SingleObjectSerde.of(RiskFlag.class).decode(record.value());
             assertEquals(flag.getFlagId(), new String(record.key(), StandardCharsets.UTF_8));
             assertEquals(flag.getEventTime().toEpochMilli(), record.timestamp());
         }
-        assertTrue(endOffsets(environment.getTopics().getFlags()) > flagRecords.size(),
+        assertTrue(
+                endOffsets(environment.getTopics().getFlags()) > flagRecords.size(),
                 "transaction markers show the flags were written in transactions");
 
-        List<DeadLetter> letters = decode(DeadLetter.class, readCommitted(environment.getTopics().getDeadLetters()));
+        List<DeadLetter> letters =
+                decode(DeadLetter.class, readCommitted(environment.getTopics().getDeadLetters()));
         assertEquals(1, letters.size());
         DeadLetter letter = letters.get(0);
         assertEquals("UNDECODABLE", letter.getReasonCode());
@@ -152,25 +173,40 @@ class RiskFlagJobKafkaTest {
         assertArrayEquals(garbage, bytes(letter.getOriginalValue()));
         assertArrayEquals(garbageKey, bytes(letter.getOriginalKey()));
 
-        List<AuditRecord> audit = decode(AuditRecord.class, readCommitted(environment.getTopics().getAudit()));
-        assertEquals(List.of("T1:e2#r0", "T2:A1#r0"), audit.stream().map(AuditRecord::getAuditId).sorted().toList());
+        List<AuditRecord> audit =
+                decode(AuditRecord.class, readCommitted(environment.getTopics().getAudit()));
+        assertEquals(
+                List.of("T1:e2#r0", "T2:A1#r0"),
+                audit.stream().map(AuditRecord::getAuditId).sorted().toList());
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, BorderCrossing crossing,
-                             SingleObjectSerde<BorderCrossing> serde) throws Exception {
-        producer.send(new ProducerRecord<>(topic, null, crossing.getEventTime().toEpochMilli(),
-                utf8(crossing.getTraveller().getFileId()), serde.encode(crossing))).get();
+    private static void send(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            BorderCrossing crossing,
+            SingleObjectSerde<BorderCrossing> serde)
+            throws Exception {
+        producer.send(new ProducerRecord<>(
+                        topic,
+                        null,
+                        crossing.getEventTime().toEpochMilli(),
+                        utf8(crossing.getTraveller().getFileId()),
+                        serde.encode(crossing)))
+                .get();
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -185,21 +221,27 @@ class RiskFlagJobKafkaTest {
     private static long endOffsets(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
-    private static <T extends SpecificRecord> List<T> decode(Class<T> type,
-                                                            List<ConsumerRecord<byte[], byte[]>> records)
-            throws Exception {
+    private static <T extends SpecificRecord> List<T> decode(
+            Class<T> type, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(type);
         List<T> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {

@@ -1,5 +1,8 @@
 package eu.borderflow.risk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -7,35 +10,22 @@ import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.risk.testing.FailOnceStage;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.seeds.generate.GenerateOptions;
+import eu.borderflow.seeds.generate.Generator;
+import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.evaluate.Evaluation;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.evaluate.EvaluationReport;
 import eu.borderflow.tools.evaluate.RuleScore;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
-import eu.borderflow.seeds.generate.GenerateOptions;
-import eu.borderflow.seeds.generate.Generator;
-import eu.borderflow.seeds.generate.Progress;
-import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
+import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -48,9 +38,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline as a user runs it: a generated world with every planted scenario and near-miss, replayed into a
@@ -65,12 +64,14 @@ class RiskFlagPipelineTest {
     private static final List<String> RULES = List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10");
     /** The stated figure for R2 (fuzzy person match) that this test holds: all planted, no near-miss flagged. */
     private static final double R2_MIN_PRECISION = 1.0;
+
     private static final double R2_MIN_RECALL = 1.0;
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final ConfigLoader CONFIG = ConfigLoader.defaults();
     private static TestBroker broker;
@@ -98,16 +99,16 @@ class RiskFlagPipelineTest {
 
         List<RiskFlag> first = replayAndRun(world, "first", false);
         EvaluationReport report = Evaluation.evaluate(onlyScored(truth), first);
-        Map<String, RuleScore> scores = report.rules().stream()
-                .collect(Collectors.toMap(RuleScore::ruleId, s -> s));
+        Map<String, RuleScore> scores = report.rules().stream().collect(Collectors.toMap(RuleScore::ruleId, s -> s));
         for (String rule : RULES) {
             RuleScore score = scores.get(rule);
             assertTrue(score != null && score.hasExpectedFlags(), rule + " has planted scenarios in the world");
             double minPrecision = rule.equals("R2") ? R2_MIN_PRECISION : 1.0;
             double minRecall = rule.equals("R2") ? R2_MIN_RECALL : 1.0;
-            assertTrue(score.precision() >= minPrecision && score.recall() >= minRecall,
-                    rule + ": " + score + "; first misses " + first(report.misses())
-                            + "; first false alarms " + first(report.falseAlarms()));
+            assertTrue(
+                    score.precision() >= minPrecision && score.recall() >= minRecall,
+                    rule + ": " + score + "; first misses " + first(report.misses()) + "; first false alarms "
+                            + first(report.falseAlarms()));
         }
         assertEquals(List.of(), report.misses());
         assertEquals(List.of(), report.falseAlarms());
@@ -116,8 +117,11 @@ class RiskFlagPipelineTest {
         assertTrue(FailOnceStage.failed(), "the second run failed once and restored from a checkpoint");
         List<String> once = contents(first);
         List<String> again = contents(second);
-        assertEquals(once, again, () -> "the same input gives the same flags, exactly once; only in the first run: "
-                + ids(once, again) + "; only in the second: " + ids(again, once));
+        assertEquals(
+                once,
+                again,
+                () -> "the same input gives the same flags, exactly once; only in the first run: " + ids(once, again)
+                        + "; only in the second: " + ids(again, once));
     }
 
     private static List<GroundTruthEntry> onlyScored(List<GroundTruthEntry> truth) {
@@ -126,14 +130,20 @@ class RiskFlagPipelineTest {
     }
 
     /** Fresh topics, one replay at full speed, the job until the end offsets found at its start,
-            the committed flags. */
+     * the committed flags. */
     private static List<RiskFlag> replayAndRun(Path world, String run, boolean failOnce) throws Exception {
         TopicsConfig topics = TopicsConfig.load(CONFIG);
         recreate(topics);
         StringWriter status = new StringWriter();
-        ReplayReport replayed = new Replayer(new ReplayOptions(world, Pacing.max(), bootstrap,
-                TopicNames.load(CONFIG, JobEnvironment.LOCAL), 0,
-                new PrintWriter(status), false)).run();
+        ReplayReport replayed = new Replayer(new ReplayOptions(
+                        world,
+                        Pacing.max(),
+                        bootstrap,
+                        TopicNames.load(CONFIG, JobEnvironment.LOCAL),
+                        0,
+                        new PrintWriter(status),
+                        false))
+                .run();
         assertEquals(0, replayed.failed(), status.toString());
 
         JobEnvironment environment = JobEnvironment.load(CONFIG, JobEnvironment.LOCAL);
@@ -141,7 +151,8 @@ class RiskFlagPipelineTest {
         environment.getKafka().setGroupId("pipeline-test-" + run);
         environment.getKafka().setTransactionalIdPrefix("pipeline-test-" + run);
         Configuration restarts = failOnce
-                ? new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
+                ? new Configuration()
+                        .set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
                         .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1)
                         .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200))
                 : new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none");
@@ -162,13 +173,21 @@ class RiskFlagPipelineTest {
                 .addTo(env);
         env.execute("pipeline test " + run);
 
-        TopicSnapshot<RiskFlag> flags = EvaluationInputs.flagTopic(bootstrap, environment.getTopics().getFlags());
+        TopicSnapshot<RiskFlag> flags =
+                EvaluationInputs.flagTopic(bootstrap, environment.getTopics().getFlags());
         assertEquals(0, flags.undecodable());
         assertTrue(!flags.records().isEmpty(), "the job committed flags");
-        assertEquals(flags.records().size(), flags.records().stream()
-                .map(f -> f.getFlagId() + "#" + f.getRevision()).distinct().count(), "no flag revision twice");
+        assertEquals(
+                flags.records().size(),
+                flags.records().stream()
+                        .map(f -> f.getFlagId() + "#" + f.getRevision())
+                        .distinct()
+                        .count(),
+                "no flag revision twice");
         for (RiskFlag flag : flags.records()) {
-            assertTrue(flag.getRaisedEventTime() != null && !flag.getRaisedEventTime().isBefore(flag.getEventTime()),
+            assertTrue(
+                    flag.getRaisedEventTime() != null
+                            && !flag.getRaisedEventTime().isBefore(flag.getEventTime()),
                     () -> "every rule says when it raised a flag, not before its trigger: " + flag);
         }
         return flags.records();
@@ -181,10 +200,11 @@ class RiskFlagPipelineTest {
     }
 
     private static void recreate(TopicsConfig topics) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap))) {
+        try (Admin admin =
+                Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<String> ours = topics.topics().keySet().stream().filter(existing::contains).toList();
+            List<String> ours =
+                    topics.topics().keySet().stream().filter(existing::contains).toList();
             admin.deleteTopics(ours).all().get();
             while (admin.listTopics().names().get().stream().anyMatch(ours::contains)) {
                 Thread.sleep(100);
@@ -195,7 +215,10 @@ class RiskFlagPipelineTest {
             while (true) {
                 try {
                     TopicSetup.apply(bootstrap, topics);
-                    if (admin.listTopics().names().get().containsAll(topics.topics().keySet())) {
+                    if (admin.listTopics()
+                            .names()
+                            .get()
+                            .containsAll(topics.topics().keySet())) {
                         return;
                     }
                 } catch (BrokerUnavailableException e) {
@@ -217,13 +240,16 @@ class RiskFlagPipelineTest {
 
     private static List<String> ids(List<String> these, List<String> notIn) {
         Set<String> others = Set.copyOf(notIn);
-        return these.stream().filter(f -> !others.contains(f))
-                .map(f -> f.substring(0, f.indexOf(", \"status\""))).toList();
+        return these.stream()
+                .filter(f -> !others.contains(f))
+                .map(f -> f.substring(0, f.indexOf(", \"status\"")))
+                .toList();
     }
 
     private static List<String> contents(List<RiskFlag> flags) {
-        return flags.stream().sorted(Comparator.comparing(RiskFlag::getFlagId)
-                        .thenComparing(f -> f.getRevision()))
-                .map(RiskFlag::toString).toList();
+        return flags.stream()
+                .sorted(Comparator.comparing(RiskFlag::getFlagId).thenComparing(f -> f.getRevision()))
+                .map(RiskFlag::toString)
+                .toList();
     }
 }

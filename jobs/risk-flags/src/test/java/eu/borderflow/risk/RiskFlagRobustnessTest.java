@@ -1,5 +1,8 @@
 package eu.borderflow.risk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -20,6 +23,22 @@ import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
@@ -45,26 +64,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The job on a broker and a MiniCluster, with a restart strategy of none, so that any record that failed the job
  * would fail the test. A generated world is sent in arrival order: once as it is (the reference), once with a bad
@@ -74,15 +73,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RiskFlagRobustnessTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     /** Small caps so a message over the limit, and an oversize dead letter, fit through the broker. */
     private static final int MAX_MESSAGE_BYTES = 20_000;
+
     private static final int MAX_DEAD_LETTER_BYTES = 4_096;
     /** Every this many records of the world, the next bad record goes in. */
     private static final int EVERY = 400;
+
     private static final long WATERMARK_INTERVAL_MS = 5;
 
     private static TestBroker broker;
@@ -98,12 +100,18 @@ class RiskFlagRobustnessTest {
         broker = TestBroker.startOrShareExternal();
         bootstrap = broker.bootstrap();
         Path configDir = Files.createDirectories(dir.resolve("config"));
-        String rules = ConfigLoader.class.getResource("/borderflow-config/rules.yaml") == null ? null
-                : new String(ConfigLoader.class.getResourceAsStream("/borderflow-config/rules.yaml").readAllBytes(),
-                StandardCharsets.UTF_8);
-        Files.writeString(configDir.resolve("rules.yaml"), rules
-                .replaceFirst("max_message_bytes: \\d+", "max_message_bytes: " + MAX_MESSAGE_BYTES)
-                .replaceFirst("max_dead_letter_bytes: \\d+", "max_dead_letter_bytes: " + MAX_DEAD_LETTER_BYTES));
+        String rules = ConfigLoader.class.getResource("/borderflow-config/rules.yaml") == null
+                ? null
+                : new String(
+                        ConfigLoader.class
+                                .getResourceAsStream("/borderflow-config/rules.yaml")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
+        Files.writeString(
+                configDir.resolve("rules.yaml"),
+                rules.replaceFirst("max_message_bytes: \\d+", "max_message_bytes: " + MAX_MESSAGE_BYTES)
+                        .replaceFirst(
+                                "max_dead_letter_bytes: \\d+", "max_dead_letter_bytes: " + MAX_DEAD_LETTER_BYTES));
         config = ConfigLoader.from(configDir);
         settings = RiskSettings.local(config);
         assertEquals(MAX_MESSAGE_BYTES, settings.ingest().getMaxMessageBytes());
@@ -152,9 +160,12 @@ class RiskFlagRobustnessTest {
             }
         }
         assertEquals(expected, found, "every injected record is a dead letter with its reason, nothing else is");
-        DeadLetter oversize = injected.deadLetters.stream().filter(d -> d.getReasonCode().equals("TOO_LARGE"))
-                .findFirst().orElseThrow();
-        assertTrue(oversize.getTruncated() && oversize.getOriginalSize() > MAX_MESSAGE_BYTES,
+        DeadLetter oversize = injected.deadLetters.stream()
+                .filter(d -> d.getReasonCode().equals("TOO_LARGE"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                oversize.getTruncated() && oversize.getOriginalSize() > MAX_MESSAGE_BYTES,
                 "the dead letter of a message over the limit is itself cut to fit: " + oversize.getOriginalSize());
     }
 
@@ -169,13 +180,13 @@ class RiskFlagRobustnessTest {
         Run again = run("twice", twice, List.of());
         assertTrue(once.flags.size() > 20);
         assertEquals(once.contents(), again.contents(), "the second copy adds no flag and changes none");
-        assertTrue(again.deadLetters.stream().allMatch(d -> d.getReasonCode().equals(DeadLetters.LATE)),
+        assertTrue(
+                again.deadLetters.stream().allMatch(d -> d.getReasonCode().equals(DeadLetters.LATE)),
                 "what the second copy brings back is late, or dropped as re-sent");
     }
 
     /** One record of the world in arrival order, with its Kafka coordinates-to-be. */
-    private record Arrival(String topic, byte[] key, long timestamp, byte[] value, long arrival, String id) {
-    }
+    private record Arrival(String topic, byte[] key, long timestamp, byte[] value, long arrival, String id) {}
 
     /**
      * A bad record sent after the {@code after}-th arrival; {@code reason} is the dead letter it must become, or null
@@ -195,9 +206,12 @@ class RiskFlagRobustnessTest {
     private List<Injection> injections(List<Arrival> arrivals) {
         SingleObjectSerde<BorderCrossing> crossings = SingleObjectSerde.of(BorderCrossing.class);
         SingleObjectSerde<AlertChange> alerts = SingleObjectSerde.of(AlertChange.class);
-        List<Arrival> crossingArrivals = arrivals.stream().filter(a -> a.topic.equals(topics().getCrossings()))
+        List<Arrival> crossingArrivals = arrivals.stream()
+                .filter(a -> a.topic.equals(topics().getCrossings()))
                 .toList();
-        List<Arrival> alertArrivals = arrivals.stream().filter(a -> a.topic.equals(topics().getAlerts())).toList();
+        List<Arrival> alertArrivals = arrivals.stream()
+                .filter(a -> a.topic.equals(topics().getAlerts()))
+                .toList();
         String crossingTopic = topics().getCrossings();
         List<Injection> out = new ArrayList<>();
         int slot = 1;
@@ -219,18 +233,51 @@ class RiskFlagRobustnessTest {
         byte[] large = Arrays.copyOf(valid, MAX_MESSAGE_BYTES + 1000);
         out.add(bytes(slot++, crossingTopic, large, "TOO_LARGE"));
         Instant far = Instant.parse("9999-06-01T00:00:00Z");
-        out.add(crossing(slot++, BorderCrossing.newBuilder(base).setEventId("inj-9999").setEventTime(far)
-                .setIngestTime(far).setLocalDate(LocalDate.of(9999, 6, 1)).build(), "VALIDATION_INGEST_TIME",
+        out.add(crossing(
+                slot++,
+                BorderCrossing.newBuilder(base)
+                        .setEventId("inj-9999")
+                        .setEventTime(far)
+                        .setIngestTime(far)
+                        .setLocalDate(LocalDate.of(9999, 6, 1))
+                        .build(),
+                "VALIDATION_INGEST_TIME",
                 sample.timestamp));
-        out.add(crossing(slot++, BorderCrossing.newBuilder(base).setEventId("inj-future").setEventTime(far).build(),
-                "VALIDATION_INGEST_BEFORE_EVENT", sample.timestamp));
-        out.add(crossing(slot++, BorderCrossing.newBuilder(base).setEventId("inj-visa-days")
-                .setVisa(new Visa("V-INJ", "C", 1, Integer.MAX_VALUE, base.getLocalDate().minusDays(10),
-                        base.getLocalDate().plusDays(100))).build(), "VALIDATION_VISA_DURATION",
+        out.add(crossing(
+                slot++,
+                BorderCrossing.newBuilder(base)
+                        .setEventId("inj-future")
+                        .setEventTime(far)
+                        .build(),
+                "VALIDATION_INGEST_BEFORE_EVENT",
                 sample.timestamp));
-        out.add(crossing(slot++, BorderCrossing.newBuilder(base).setEventId("inj-visa-entries")
-                .setVisa(new Visa("V-INJ", "C", -1, 30, base.getLocalDate().minusDays(10),
-                        base.getLocalDate().plusDays(100))).build(), "VALIDATION_VISA_ENTRIES",
+        out.add(crossing(
+                slot++,
+                BorderCrossing.newBuilder(base)
+                        .setEventId("inj-visa-days")
+                        .setVisa(new Visa(
+                                "V-INJ",
+                                "C",
+                                1,
+                                Integer.MAX_VALUE,
+                                base.getLocalDate().minusDays(10),
+                                base.getLocalDate().plusDays(100)))
+                        .build(),
+                "VALIDATION_VISA_DURATION",
+                sample.timestamp));
+        out.add(crossing(
+                slot++,
+                BorderCrossing.newBuilder(base)
+                        .setEventId("inj-visa-entries")
+                        .setVisa(new Visa(
+                                "V-INJ",
+                                "C",
+                                -1,
+                                30,
+                                base.getLocalDate().minusDays(10),
+                                base.getLocalDate().plusDays(100)))
+                        .build(),
+                "VALIDATION_VISA_ENTRIES",
                 sample.timestamp));
 
         // Uploaded 29 days after it happened (within max_upload_delay) at the end of the stream, which has long
@@ -239,8 +286,11 @@ class RiskFlagRobustnessTest {
         Arrival lateSample = crossingArrivals.get(crossingArrivals.size() - 10);
         BorderCrossing lateBase = decode(crossings, lateSample.value);
         Instant longBefore = lateBase.getIngestTime().minus(Duration.ofDays(29));
-        BorderCrossing late = BorderCrossing.newBuilder(lateBase).setEventId("inj-late").setEventTime(longBefore)
-                .setLocalDate(longBefore.atOffset(ZoneOffset.UTC).toLocalDate()).build();
+        BorderCrossing late = BorderCrossing.newBuilder(lateBase)
+                .setEventId("inj-late")
+                .setEventTime(longBefore)
+                .setLocalDate(longBefore.atOffset(ZoneOffset.UTC).toLocalDate())
+                .build();
         out.add(new Injection(arrivals.size() - 1, arrival(crossingTopic, late, crossings), DeadLetters.LATE, true));
         // Re-sent crossings and alert changes, right after their first copy and long after it: dropped or LATE.
         Arrival early = crossingArrivals.get(5);
@@ -249,20 +299,36 @@ class RiskFlagRobustnessTest {
         Arrival alert = alertArrivals.get(alertArrivals.size() / 2);
         out.add(new Injection(arrivals.indexOf(alert) + 2, alert, null, false));
 
-        AlertChange person = alertArrivals.stream().map(a -> decode(alerts, a.value))
-                .filter(a -> a.getPerson() != null).findFirst().orElseThrow();
-        AlertPerson badBirth = AlertPerson.newBuilder(person.getPerson()).setDateOfBirth("19x5").build();
-        AlertChange unparsable = AlertChange.newBuilder(person).setChangeId("inj-dob").setAlertId("SIS-INJ")
-                .setPerson(badBirth).build();
-        out.add(new Injection(slot++ * EVERY, new Arrival(topics().getAlerts(), utf8("SIS-INJ"),
-                unparsable.getEventTime().toEpochMilli(), alerts.encode(unparsable), 0, "inj-dob"),
-                "VALIDATION_DATE_OF_BIRTH", false));
+        AlertChange person = alertArrivals.stream()
+                .map(a -> decode(alerts, a.value))
+                .filter(a -> a.getPerson() != null)
+                .findFirst()
+                .orElseThrow();
+        AlertPerson badBirth = AlertPerson.newBuilder(person.getPerson())
+                .setDateOfBirth("19x5")
+                .build();
+        AlertChange unparsable = AlertChange.newBuilder(person)
+                .setChangeId("inj-dob")
+                .setAlertId("SIS-INJ")
+                .setPerson(badBirth)
+                .build();
+        out.add(new Injection(
+                slot++ * EVERY,
+                new Arrival(
+                        topics().getAlerts(),
+                        utf8("SIS-INJ"),
+                        unparsable.getEventTime().toEpochMilli(),
+                        alerts.encode(unparsable),
+                        0,
+                        "inj-dob"),
+                "VALIDATION_DATE_OF_BIRTH",
+                false));
         return out;
     }
 
     private Injection bytes(int slot, String topic, byte[] value, String reason) {
-        return new Injection(slot * EVERY, new Arrival(topic, utf8("F-INJ-" + slot), 0L, value, 0, null), reason,
-                false);
+        return new Injection(
+                slot * EVERY, new Arrival(topic, utf8("F-INJ-" + slot), 0L, value, 0, null), reason, false);
     }
 
     /**
@@ -271,32 +337,46 @@ class RiskFlagRobustnessTest {
      */
     private Injection crossing(int slot, BorderCrossing crossing, String reason, long kafkaTimestamp) {
         Arrival a = arrival(topics().getCrossings(), crossing, SingleObjectSerde.of(BorderCrossing.class));
-        return new Injection(slot * EVERY, new Arrival(a.topic, a.key, kafkaTimestamp, a.value, a.arrival, a.id),
-                reason, false);
+        return new Injection(
+                slot * EVERY, new Arrival(a.topic, a.key, kafkaTimestamp, a.value, a.arrival, a.id), reason, false);
     }
 
     private static Arrival arrival(String topic, BorderCrossing c, SingleObjectSerde<BorderCrossing> serde) {
-        return new Arrival(topic, utf8(c.getTraveller().getFileId()), c.getEventTime().toEpochMilli(),
-                serde.encode(c), c.getIngestTime().toEpochMilli(), c.getEventId());
+        return new Arrival(
+                topic,
+                utf8(c.getTraveller().getFileId()),
+                c.getEventTime().toEpochMilli(),
+                serde.encode(c),
+                c.getIngestTime().toEpochMilli(),
+                c.getEventId());
     }
 
     /** The job over {@code arrivals} with {@code injections} sent in between, to the end offsets; its outputs. */
     private Run run(String name, List<Arrival> arrivals, List<Injection> injections) throws Exception {
         recreateTopics();
         Map<Integer, List<Injection>> byPosition = new HashMap<>();
-        injections.forEach(i -> byPosition.computeIfAbsent(i.after, k -> new ArrayList<>()).add(i));
+        injections.forEach(
+                i -> byPosition.computeIfAbsent(i.after, k -> new ArrayList<>()).add(i));
         Map<Injection, RecordMetadata> sent = new HashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                4 * MAX_MESSAGE_BYTES, ProducerConfig.LINGER_MS_CONFIG, 5), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        4 * MAX_MESSAGE_BYTES,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < arrivals.size(); i++) {
                 Arrival a = arrivals.get(i);
                 producer.send(new ProducerRecord<>(a.topic, null, a.timestamp, a.key, a.value));
                 for (Injection injection : byPosition.getOrDefault(i, List.of())) {
                     Arrival r = injection.record;
-                    sent.put(injection, producer.send(new ProducerRecord<>(r.topic, null, r.timestamp, r.key,
-                            r.value)).get());
+                    sent.put(
+                            injection,
+                            producer.send(new ProducerRecord<>(r.topic, null, r.timestamp, r.key, r.value))
+                                    .get());
                 }
             }
             producer.flush();
@@ -305,9 +385,20 @@ class RiskFlagRobustnessTest {
         for (Injection injection : injections) {
             RecordMetadata at = sent.get(injection);
             assertTrue(at != null, "injection " + injection.after + " was sent");
-            resolved.add(injection.byEventId || injection.reason == null ? injection : new Injection(injection.after,
-                    new Arrival(at.topic(), null, 0, null, 0, at.topic() + "/" + at.partition() + "/" + at.offset()),
-                    injection.reason, true));
+            resolved.add(
+                    injection.byEventId || injection.reason == null
+                            ? injection
+                            : new Injection(
+                                    injection.after,
+                                    new Arrival(
+                                            at.topic(),
+                                            null,
+                                            0,
+                                            null,
+                                            0,
+                                            at.topic() + "/" + at.partition() + "/" + at.offset()),
+                                    injection.reason,
+                                    true));
         }
         if (!resolved.isEmpty()) {
             injections.clear();
@@ -345,8 +436,10 @@ class RiskFlagRobustnessTest {
 
     private record Run(List<RiskFlag> flags, List<DeadLetter> deadLetters) {
         List<String> contents() {
-            return flags.stream().sorted(Comparator.comparing(RiskFlag::getFlagId)
-                    .thenComparing(RiskFlag::getRevision)).map(RiskFlag::toString).toList();
+            return flags.stream()
+                    .sorted(Comparator.comparing(RiskFlag::getFlagId).thenComparing(RiskFlag::getRevision))
+                    .map(RiskFlag::toString)
+                    .toList();
         }
     }
 
@@ -354,17 +447,28 @@ class RiskFlagRobustnessTest {
         List<Arrival> all = new ArrayList<>();
         SingleObjectSerde<BorderCrossing> crossings = SingleObjectSerde.of(BorderCrossing.class);
         SingleObjectSerde<AlertChange> alerts = SingleObjectSerde.of(AlertChange.class);
-        read(world.resolve("crossings.avro"), BorderCrossing.class, c -> arrival(topics().getCrossings(), c,
-                crossings), all);
-        read(world.resolve("alerts.avro"), AlertChange.class, a -> new Arrival(topics().getAlerts(),
-                utf8(a.getAlertId()), a.getEventTime().toEpochMilli(), alerts.encode(a),
-                a.getEventTime().toEpochMilli(), a.getChangeId()), all);
+        read(
+                world.resolve("crossings.avro"),
+                BorderCrossing.class,
+                c -> arrival(topics().getCrossings(), c, crossings),
+                all);
+        read(
+                world.resolve("alerts.avro"),
+                AlertChange.class,
+                a -> new Arrival(
+                        topics().getAlerts(),
+                        utf8(a.getAlertId()),
+                        a.getEventTime().toEpochMilli(),
+                        alerts.encode(a),
+                        a.getEventTime().toEpochMilli(),
+                        a.getChangeId()),
+                all);
         all.sort(Comparator.comparingLong(Arrival::arrival));
         return all;
     }
 
-    private static <T extends SpecificRecord> void read(Path file, Class<T> type, Function<T, Arrival> arrival,
-                                                       List<Arrival> out) throws Exception {
+    private static <T extends SpecificRecord> void read(
+            Path file, Class<T> type, Function<T, Arrival> arrival, List<Arrival> out) throws Exception {
         try (DataFileStream<T> in = AvroFiles.open(type, file)) {
             for (T record : in) {
                 out.add(arrival.apply(record));
@@ -373,15 +477,18 @@ class RiskFlagRobustnessTest {
     }
 
     private static eu.borderflow.config.TopicNames topics() {
-        return JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL).getTopics();
+        return JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL)
+                .getTopics();
     }
 
     private static void recreateTopics() throws Exception {
         TopicsConfig topicsConfig = TopicsConfig.load(ConfigLoader.defaults());
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap))) {
+        try (Admin admin =
+                Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<String> ours = topicsConfig.topics().keySet().stream().filter(existing::contains).toList();
+            List<String> ours = topicsConfig.topics().keySet().stream()
+                    .filter(existing::contains)
+                    .toList();
             admin.deleteTopics(ours).all().get();
             while (admin.listTopics().names().get().stream().anyMatch(ours::contains)) {
                 Thread.sleep(100);
@@ -393,12 +500,17 @@ class RiskFlagRobustnessTest {
     private static <T extends SpecificRecord> List<T> readCommitted(String topic, Class<T> type) throws Exception {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(type);
         List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

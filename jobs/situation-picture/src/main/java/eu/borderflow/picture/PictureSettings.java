@@ -10,7 +10,6 @@ import eu.borderflow.reference.SectionRecord;
 import eu.borderflow.reference.SectionTable;
 import eu.borderflow.rules.SectionPressureRule;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,8 +39,13 @@ public final class PictureSettings implements Serializable {
     /** What the settings were bound from, for {@link #settledPicture()}. */
     private final File file;
 
-    private PictureSettings(File file, SectionPressureRule pressure, Map<String, SectionImpactLevel> referenceLevels,
-                            Map<String, String> bcpSections, IngestSettings ingest, Duration publishAfter) {
+    private PictureSettings(
+            File file,
+            SectionPressureRule pressure,
+            Map<String, SectionImpactLevel> referenceLevels,
+            Map<String, String> bcpSections,
+            IngestSettings ingest,
+            Duration publishAfter) {
         this.outOfOrderness = file.time.outOfOrderness;
         this.sourceIdleness = file.time.sourceIdleness;
         this.allowedLateness = file.time.allowedLateness;
@@ -73,8 +77,13 @@ public final class PictureSettings implements Serializable {
             }
             bcpSections.put(bcp.code(), bcp.sectionId());
         }
-        return new PictureSettings(file, SectionPressureRule.fromConfig(config), levels, bcpSections,
-                config.bind("rules", "/ingest", IngestSettings.class).check(), file.time.publishAfter);
+        return new PictureSettings(
+                file,
+                SectionPressureRule.fromConfig(config),
+                levels,
+                bcpSections,
+                config.bind("rules", "/ingest", IngestSettings.class).check(),
+                file.time.publishAfter);
     }
 
     /**
@@ -164,8 +173,12 @@ public final class PictureSettings implements Serializable {
             if (time == null || freshness == null || reports == null || picture == null) {
                 throw new ConfigException("picture.yaml needs the sections time, freshness, reports and picture");
             }
-            if (time.allowedLateness == null || time.publishAfter == null || time.outOfOrderness == null
-                    || time.sourceIdleness == null || freshness.unknownAfter == null || reports.dueWithin == null) {
+            if (time.allowedLateness == null
+                    || time.publishAfter == null
+                    || time.outOfOrderness == null
+                    || time.sourceIdleness == null
+                    || freshness.unknownAfter == null
+                    || reports.dueWithin == null) {
                 throw new ConfigException("picture.yaml: every duration must be set");
             }
             // R11 compares a window with the same window a week earlier, which must be final by then.
@@ -173,8 +186,8 @@ public final class PictureSettings implements Serializable {
                 throw new ConfigException("picture.yaml: time.allowed_lateness must lie between 0 and P7D");
             }
             if (time.publishAfter.isNegative() || time.publishAfter.compareTo(time.allowedLateness) > 0) {
-                throw new ConfigException("picture.yaml: time.publish_after must lie between 0 and "
-                        + "time.allowed_lateness");
+                throw new ConfigException(
+                        "picture.yaml: time.publish_after must lie between 0 and " + "time.allowed_lateness");
             }
             if (freshness.unknownAfter.isNegative() || freshness.unknownAfter.compareTo(Duration.ofHours(24)) > 0) {
                 throw new ConfigException("picture.yaml: freshness.unknown_after must lie between 0 and PT24H");

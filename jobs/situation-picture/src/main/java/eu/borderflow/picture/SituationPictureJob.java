@@ -43,6 +43,11 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
 import eu.borderflow.schema.serde.DecodeLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -57,12 +62,6 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The situational-picture job: the Eurosur events layer per border section. Crossings, incidents and flags are
@@ -79,6 +78,7 @@ public final class SituationPictureJob {
     public static final String JOB = "situation-picture-job";
     /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
     static final int USAGE_EXIT_CODE = 2;
+
     private static final KeySelector<SectionEvent, String> EVENT_SECTION = SectionEvent::getSectionId;
     private static final KeySelector<PictureUpdate, String> WINDOW_SECTION = PictureUpdate::getSectionId;
 
@@ -147,8 +147,8 @@ public final class SituationPictureJob {
         PictureSettings settings;
         try {
             JobArguments arguments = JobArguments.parse(args);
-            ConfigLoader config = ConfigLoader.from(arguments.configDir() == null ? null
-                    : Path.of(arguments.configDir()));
+            ConfigLoader config =
+                    ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
             environment = arguments.load(config);
             settings = PictureSettings.bind(config);
             configure(env, environment, JobEnvironment.home());
@@ -159,8 +159,10 @@ public final class SituationPictureJob {
             }
             throw e;
         }
-        kafka(builder(settings), KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()),
-                environment.getTopics()))
+        kafka(
+                        builder(settings),
+                        KafkaEndpoints.streaming(
+                                environment.kafkaAs(environment.getPicture()), environment.getTopics()))
                 .build()
                 .addTo(env);
         env.execute(NAME);
@@ -169,8 +171,7 @@ public final class SituationPictureJob {
     /** {@code builder} reading and writing the topics of {@code kafka}: the picture job as deployed. */
     public static Builder kafka(Builder builder, KafkaEndpoints kafka) {
         var topics = kafka.topics();
-        return builder
-                .crossings(kafka.crossings(), topics.getCrossings())
+        return builder.crossings(kafka.crossings(), topics.getCrossings())
                 .incidents(kafka.input(topics.getIncidents()), topics.getIncidents())
                 .riskFlags(kafka.input(topics.getFlags()), topics.getFlags())
                 .levels(kafka.input(topics.getSectionLevels()), topics.getSectionLevels())
@@ -188,31 +189,52 @@ public final class SituationPictureJob {
         TypeInformation<SectionEvent> eventType = TypeInformation.of(SectionEvent.class);
         List<DataStream<SectionEvent>> events = new ArrayList<>();
         if (!crossings.isEmpty()) {
-            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(JOB, BorderCrossing.class,
+            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
+                    JOB,
+                    BorderCrossing.class,
                     new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
-                    c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, limits);
-            events.add(deadLetters.from(ingest.valid(crossings, crossingIngest, Watermarks.EVENT_TIME)
+                    c -> c.getEventTime().toEpochMilli(),
+                    BorderCrossing::getEventId,
+                    limits);
+            events.add(deadLetters
+                    .from(ingest.valid(crossings, crossingIngest, Watermarks.EVENT_TIME)
                             .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
-                            .process(new CrossingAdmission(Duration.ofMillis(settings.allowedLatenessMillis()),
-                                    new JobInput(JOB, names(crossings))), new AvroTypeInfo<>(BorderCrossing.class))
-                            .uid(CrossingAdmission.UID).name("crossings: drop re-sent, dead-letter late"))
+                            .process(
+                                    new CrossingAdmission(
+                                            Duration.ofMillis(settings.allowedLatenessMillis()),
+                                            new JobInput(JOB, names(crossings))),
+                                    new AvroTypeInfo<>(BorderCrossing.class))
+                            .uid(CrossingAdmission.UID)
+                            .name("crossings: drop re-sent, dead-letter late"))
                     .map(new CrossingToSection(names(crossings), settings.bcpSections()), eventType)
-                    .uid("crossings-to-section").name("crossings: section and direction only"));
+                    .uid("crossings-to-section")
+                    .name("crossings: section and direction only"));
         }
         if (!incidents.isEmpty()) {
-            RecordIngest<Incident> incidentIngest = new RecordIngest<>(JOB, Incident.class,
-                    new IncidentValidator(sections), i -> i.getEventTime().toEpochMilli(), Incident::getIncidentId,
+            RecordIngest<Incident> incidentIngest = new RecordIngest<>(
+                    JOB,
+                    Incident.class,
+                    new IncidentValidator(sections),
+                    i -> i.getEventTime().toEpochMilli(),
+                    Incident::getIncidentId,
                     limits);
             events.add(ingest.valid(incidents, incidentIngest, Watermarks.EVENT_TIME)
                     .map(new IncidentToSection(names(incidents)), eventType)
-                    .uid("incidents-to-section").name("incidents: section facts"));
+                    .uid("incidents-to-section")
+                    .name("incidents: section facts"));
         }
         if (!riskFlags.isEmpty()) {
-            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(JOB, RiskFlag.class, new FlagValidator(sections),
-                    f -> FlagTime.raisedAt(f).toEpochMilli(), RiskFlag::getFlagId, limits);
+            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(
+                    JOB,
+                    RiskFlag.class,
+                    new FlagValidator(sections),
+                    f -> FlagTime.raisedAt(f).toEpochMilli(),
+                    RiskFlag::getFlagId,
+                    limits);
             events.add(ingest.valid(riskFlags, flagIngest, riskFlagWatermarks)
                     .flatMap(new FlagToSection(names(riskFlags)), eventType)
-                    .uid("flags-to-section").name("flags: section, rule and status"));
+                    .uid("flags-to-section")
+                    .name("flags: section, rule and status"));
         }
         DataStream<SectionEvent> all = events.get(0);
         for (DataStream<SectionEvent> more : events.subList(1, events.size())) {
@@ -220,50 +242,70 @@ public final class SituationPictureJob {
         }
 
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
-        DataStream<Long> reached = all.process(new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
-                .uid("data-clock").name("data clock");
+        DataStream<Long> reached = all.process(
+                        new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
+                .uid("data-clock")
+                .name("data clock");
         SingleOutputStreamOperator<PictureUpdate> hours = deadLetters.from(all.keyBy(EVENT_SECTION, Types.STRING)
                 .connect(reached.broadcast(DataClock.STATE))
                 .process(new SectionHourWindow(settings), pictureType)
-                .uid(SectionHourWindow.UID).name("section hour window"));
+                .uid(SectionHourWindow.UID)
+                .name("section hour window"));
         SingleOutputStreamOperator<PictureUpdate> pressured = bySection(bySection(hours)
-                .process(new SectionDayView(settings), pictureType)
-                .uid("section-day-view").name("section day view"))
+                        .process(new SectionDayView(settings), pictureType)
+                        .uid("section-day-view")
+                        .name("section day view"))
                 .process(new SectionPressureWindow(settings), pictureType)
-                .uid("section-pressure-r11").name("R11 section pressure");
+                .uid("section-pressure-r11")
+                .name("R11 section pressure");
 
         DataStream<PictureUpdate> levelled = pressured;
         if (!levels.isEmpty()) {
-            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(JOB, SectionLevelChange.class,
-                    new LevelChangeValidator(sections), l -> l.getChangedAt().toEpochMilli(),
-                    SectionLevelChange::getChangeId, limits);
+            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(
+                    JOB,
+                    SectionLevelChange.class,
+                    new LevelChangeValidator(sections),
+                    l -> l.getChangedAt().toEpochMilli(),
+                    SectionLevelChange::getChangeId,
+                    limits);
             DataStream<SectionLevelChange> changes = ingest.valid(levels, levelIngest, Watermarks.EVENT_TIME);
             levelled = bySection(pressured)
                     .connect(changes.keyBy(SectionLevelChange::getSectionId, Types.STRING))
                     .process(new AttributedLevel(settings), pictureType)
-                    .uid("attributed-level").name("attributed level pass-through");
+                    .uid("attributed-level")
+                    .name("attributed level pass-through");
         }
         DataStream<PictureUpdate> picture = bySection(levelled)
                 .process(new PictureRevisions(settings.allowedLatenessMillis()), pictureType)
-                .uid("picture-revisions").name("picture revisions");
+                .uid("picture-revisions")
+                .name("picture revisions");
 
         SingleOutputStreamOperator<PictureUpdate> ordered = picture.map(new MapsInKeyOrder(), pictureType)
-                .uid("picture-maps-in-key-order").name("picture: maps in key order");
+                .uid("picture-maps-in-key-order")
+                .name("picture: maps in key order");
         if (sinkParallelism != null) {
             ordered.setParallelism(sinkParallelism);
         }
         sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
         // The risk job's flag metrics: R11 flags per status under rule="R11", and the event-time lag at the output.
-        sink(pressured.getSideOutput(SectionPressureWindow.FLAGS)
-                .transform("R11 flags per status, event-time lag", new AvroTypeInfo<>(RiskFlag.class),
-                        new FlagMetrics())
+        sink(pressured
+                .getSideOutput(SectionPressureWindow.FLAGS)
+                .transform(
+                        "R11 flags per status, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
                 .uid("flag-metrics")
-                .sinkTo(flagSink).uid("r11-flags-sink").name("R11 flags"));
-        sink(deadLetters.union()
-                .map(new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+                .sinkTo(flagSink)
+                .uid("r11-flags-sink")
+                .name("R11 flags"));
+        sink(deadLetters
+                .union()
+                .map(
+                        new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
                         new AvroTypeInfo<>(DeadLetter.class))
-                .uid(DeadLetterSizeLimit.UID).name("dead letters: fit to size")
-                .sinkTo(deadLetterSink).uid("deadletters-sink").name("dead letters"));
+                .uid(DeadLetterSizeLimit.UID)
+                .name("dead letters: fit to size")
+                .sinkTo(deadLetterSink)
+                .uid("deadletters-sink")
+                .name("dead letters"));
     }
 
     /** The source a LATE dead letter names: the input's topic or file (its names joined, when several). */

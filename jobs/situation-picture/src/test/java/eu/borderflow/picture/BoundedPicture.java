@@ -6,21 +6,19 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** The bounded picture job over a dataset folder, as {@code run picture --in DIR --out OUT} runs it, and its files. */
 final class BoundedPicture {
 
-    private BoundedPicture() {
-    }
+    private BoundedPicture() {}
 
     /** Runs over {@code dataset} (and {@code flagsFile} when not null) into {@code out}, at parallelism 2. */
     static void run(Path dataset, Path flagsFile, Path out) throws Exception {
@@ -41,7 +39,8 @@ final class BoundedPicture {
                 .deadLetters(DatasetFiles.deadLetters(out))
                 .sinkParallelism(1);
         if (flagsFile != null) {
-            job.riskFlagFile(DatasetFiles.flagsFrom(flagsFile), flagsFile.getFileName().toString());
+            job.riskFlagFile(
+                    DatasetFiles.flagsFrom(flagsFile), flagsFile.getFileName().toString());
         }
         job.build().addTo(env);
         env.execute("bounded picture test");

@@ -1,5 +1,8 @@
 package eu.borderflow.picture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -24,6 +27,15 @@ import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -35,19 +47,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The picture job as deployed, through a broker (the real one of {@code ops/borderflow test} when
@@ -61,9 +60,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PicturePipelineTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final ConfigLoader CONFIG = ConfigLoader.defaults();
     private static TestBroker broker;
@@ -87,8 +87,9 @@ class PicturePipelineTest {
         TopicNames topics = environment.getTopics();
         recreate(TopicsConfig.load(CONFIG));
         StringWriter status = new StringWriter();
-        ReplayReport replayed = new Replayer(new ReplayOptions(world, Pacing.max(), bootstrap, topics, 0,
-                new PrintWriter(status), false)).run();
+        ReplayReport replayed = new Replayer(
+                        new ReplayOptions(world, Pacing.max(), bootstrap, topics, 0, new PrintWriter(status), false))
+                .run();
         assertEquals(0, replayed.failed(), status.toString());
 
         KafkaSettings kafka = environment.kafkaAs(environment.getPicture());
@@ -116,20 +117,30 @@ class PicturePipelineTest {
         env.execute("picture pipeline test");
         assertTrue(FailOnceSink.failed(), "the job failed once and restored from a checkpoint");
 
-        TopicSnapshot<PictureUpdate> picture = TopicSnapshot.read(bootstrap, java.util.Map.of(), topics.getPicture(), PictureUpdate.class);
+        TopicSnapshot<PictureUpdate> picture =
+                TopicSnapshot.read(bootstrap, java.util.Map.of(), topics.getPicture(), PictureUpdate.class);
         assertEquals(0, picture.undecodable());
-        Map<String, Long> copies = picture.records().stream().collect(Collectors.groupingBy(
-                p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));
-        assertEquals(List.of(), copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .limit(5).toList(), "no revision committed twice");
+        Map<String, Long> copies = picture.records().stream()
+                .collect(
+                        Collectors.groupingBy(p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));
+        assertEquals(
+                List.of(),
+                copies.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .limit(5)
+                        .toList(),
+                "no revision committed twice");
         Map<String, PictureUpdate> latest = new TreeMap<>();
         for (PictureUpdate p : picture.records()) {
             latest.merge(PictureTopic.key(p), p, (a, b) -> b.getRevision() > a.getRevision() ? b : a);
         }
-        Map<String, Long> versions = picture.records().stream().collect(Collectors.groupingBy(PictureTopic::key,
-                Collectors.counting()));
+        Map<String, Long> versions =
+                picture.records().stream().collect(Collectors.groupingBy(PictureTopic::key, Collectors.counting()));
         for (PictureUpdate p : latest.values()) {
-            assertEquals(p.getRevision() + 1, versions.get(PictureTopic.key(p)),
+            assertEquals(
+                    p.getRevision() + 1,
+                    versions.get(PictureTopic.key(p)),
                     "revisions 0.." + p.getRevision() + " of " + PictureTopic.key(p) + ", none missing");
         }
         assertTrue(latest.values().stream().anyMatch(p -> p.getRevision() > 0), "late reports revised windows");
@@ -145,21 +156,34 @@ class PicturePipelineTest {
         assertEquals(List.of(), firstMissing(expected.keySet(), latest.keySet()), "settled windows not streamed");
         assertEquals(List.of(), firstMissing(latest.keySet(), expected.keySet()), "streamed windows not settled");
         List<String> differing = expected.keySet().stream()
-                .filter(k -> !withoutRevision(expected.get(k)).equals(withoutRevision(latest.get(k)))).toList();
-        assertEquals(List.of(), differing.subList(0, Math.min(5, differing.size())),
+                .filter(k -> !withoutRevision(expected.get(k)).equals(withoutRevision(latest.get(k))))
+                .toList();
+        assertEquals(
+                List.of(),
+                differing.subList(0, Math.min(5, differing.size())),
                 "the latest revision of each window is the settled window; first: "
-                        + (differing.isEmpty() ? "" : expected.get(differing.get(0)) + " vs "
-                        + latest.get(differing.get(0))));
+                        + (differing.isEmpty()
+                                ? ""
+                                : expected.get(differing.get(0)) + " vs " + latest.get(differing.get(0))));
 
         TopicSnapshot<RiskFlag> flags = EvaluationInputs.flagTopic(bootstrap, topics.getFlags());
-        assertEquals(flags.records().size(), flags.records().stream().map(f -> f.getFlagId() + "#" + f.getRevision())
-                .distinct().count(), "no flag revision committed twice");
+        assertEquals(
+                flags.records().size(),
+                flags.records().stream()
+                        .map(f -> f.getFlagId() + "#" + f.getRevision())
+                        .distinct()
+                        .count(),
+                "no flag revision committed twice");
         List<GroundTruthEntry> truth = EvaluationInputs.groundTruth(world).stream()
-                .filter(e -> e.getRuleId().equals(SectionPressureRule.ID)).toList();
+                .filter(e -> e.getRuleId().equals(SectionPressureRule.ID))
+                .toList();
         EvaluationReport report = Evaluation.evaluate(truth, flags.records());
         assertEquals(List.of(), report.misses());
         assertEquals(List.of(), report.falseAlarms());
-        assertEquals(Set.copyOf(BoundedPicture.flags(settled).stream().map(RiskFlag::getFlagId).toList()),
+        assertEquals(
+                Set.copyOf(BoundedPicture.flags(settled).stream()
+                        .map(RiskFlag::getFlagId)
+                        .toList()),
                 Set.copyOf(flags.records().stream().map(RiskFlag::getFlagId).toList()));
     }
 
@@ -172,9 +196,11 @@ class PicturePipelineTest {
     }
 
     private static void recreate(TopicsConfig topics) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin =
+                Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<String> ours = topics.topics().keySet().stream().filter(existing::contains).toList();
+            List<String> ours =
+                    topics.topics().keySet().stream().filter(existing::contains).toList();
             admin.deleteTopics(ours).all().get();
             while (admin.listTopics().names().get().stream().anyMatch(ours::contains)) {
                 Thread.sleep(100);

@@ -1,19 +1,18 @@
 package eu.borderflow.picture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.SectionImpactLevel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The settings bound on the client: the shipped defaults, the reference tables, and what is refused. */
 class PictureSettingsTest {
@@ -23,7 +22,9 @@ class PictureSettingsTest {
         PictureSettings settings = PictureSettings.bind(ConfigLoader.defaults());
         assertEquals(4 * 24 * 3_600_000L, settings.allowedLatenessMillis());
         assertEquals(0, settings.publishAfterMillis());
-        assertEquals(settings.allowedLatenessMillis(), settings.settledPicture().publishAfterMillis(),
+        assertEquals(
+                settings.allowedLatenessMillis(),
+                settings.settledPicture().publishAfterMillis(),
                 "a bounded run publishes each window once it is final");
         assertEquals(62, settings.referenceLevels().size());
         assertEquals(SectionImpactLevel.CRITICAL, settings.referenceLevels().get("LAND-POL-BLR"));
@@ -36,11 +37,12 @@ class PictureSettingsTest {
     @Test
     void valuesTheJobCannotKeepItsPromisesWithAreRefusedByName(@TempDir Path dir) throws Exception {
         String shipped = Files.readString(Path.of("..", "..", "config", "picture.yaml"));
-        assertRefused(dir, shipped.replace("allowed_lateness: P4D", "allowed_lateness: P8D"),
-                "time.allowed_lateness");
+        assertRefused(dir, shipped.replace("allowed_lateness: P4D", "allowed_lateness: P8D"), "time.allowed_lateness");
         assertRefused(dir, shipped.replace("publish_after: PT0S", "publish_after: P5D"), "time.publish_after");
         assertRefused(dir, shipped.replace("unknown_after: PT6H", "unknown_after: PT25H"), "freshness.unknown_after");
-        assertRefused(dir, shipped.replace("max_contributing_incidents: 100", "max_contributing_incidents: 0"),
+        assertRefused(
+                dir,
+                shipped.replace("max_contributing_incidents: 100", "max_contributing_incidents: 0"),
                 "max_contributing_incidents");
     }
 

@@ -1,18 +1,17 @@
 package eu.borderflow.picture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.picture.testing.TestWorld;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 /**
  * The settled picture of the test world is a function of the data alone: the same bytes at parallelism 1 as at 2,
@@ -21,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 class SettledPictureDeterminismTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     Path dir;

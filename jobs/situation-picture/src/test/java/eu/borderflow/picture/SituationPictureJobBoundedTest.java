@@ -1,5 +1,9 @@
 package eu.borderflow.picture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.BorderCrossing;
@@ -18,14 +22,6 @@ import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,18 +30,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bounded job on a MiniCluster (parallelism 2) over a small dataset with bad records and an earlier run's flags. */
 class SituationPictureJobBoundedTest {
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     private static final String SECTION = "LAND-FIN-RUS";
 
@@ -59,11 +59,17 @@ class SituationPictureJobBoundedTest {
         BoundedPicture.run(dataset, dataset.resolve("risk-flags.avro"), out);
 
         List<PictureUpdate> picture = BoundedPicture.picture(out);
-        assertEquals(Set.of(SECTION), picture.stream().map(PictureUpdate::getSectionId).collect(Collectors.toSet()),
+        assertEquals(
+                Set.of(SECTION),
+                picture.stream().map(PictureUpdate::getSectionId).collect(Collectors.toSet()),
                 "only the section with data; the crossings' own section_id is not trusted, their BCP's is");
         assertTrue(picture.stream().allMatch(p -> p.getRevision() == 0), "a bounded run publishes final windows");
-        assertEquals(List.of("10", "11", "12"), picture.stream().filter(p -> p.getView() == PictureView.HOUR)
-                .map(p -> p.getWindowStart().toString().substring(11, 13)).toList(),
+        assertEquals(
+                List.of("10", "11", "12"),
+                picture.stream()
+                        .filter(p -> p.getView() == PictureView.HOUR)
+                        .map(p -> p.getWindowStart().toString().substring(11, 13))
+                        .toList(),
                 "13:00-14:00 ends after the newest record (13:40) less the out-of-orderness");
         PictureUpdate ten = hour(picture, "10");
         assertEquals(1, ten.getCrossings(), "the re-sent entry counts once");
@@ -72,16 +78,25 @@ class SituationPictureJobBoundedTest {
         assertEquals(1, ten.getIncidents());
         assertEquals(Map.of("R1", 1L), ten.getFlagsByRule(), "R10 names no section; R11 is the job's own");
         assertEquals(List.of("I1"), ten.getContributingIncidentIds());
-        PictureUpdate dayAtNoon = picture.stream().filter(p -> p.getView() == PictureView.DAY
-                && p.getWindowEnd().equals(Instant.parse("2026-03-02T12:00:00Z"))).findFirst().orElseThrow();
+        PictureUpdate dayAtNoon = picture.stream()
+                .filter(p -> p.getView() == PictureView.DAY
+                        && p.getWindowEnd().equals(Instant.parse("2026-03-02T12:00:00Z")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, dayAtNoon.getCrossings());
         assertEquals(1, dayAtNoon.getIncidents());
 
         assertEquals(List.of(), BoundedPicture.flags(out), "no pressure here");
         List<DeadLetter> letters = BoundedPicture.deadLetters(out);
-        assertEquals(Set.of("crossings.avro VALIDATION_UNKNOWN_BCP", "incidents.avro VALIDATION_UNKNOWN_SECTION",
-                        "incidents.avro VALIDATION_NOT_SYNTHETIC", "risk-flags.avro VALIDATION_UNKNOWN_SECTION"),
-                letters.stream().map(d -> d.getSourceTopic() + " " + d.getReasonCode()).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(
+                        "crossings.avro VALIDATION_UNKNOWN_BCP",
+                        "incidents.avro VALIDATION_UNKNOWN_SECTION",
+                        "incidents.avro VALIDATION_NOT_SYNTHETIC",
+                        "risk-flags.avro VALIDATION_UNKNOWN_SECTION"),
+                letters.stream()
+                        .map(d -> d.getSourceTopic() + " " + d.getReasonCode())
+                        .collect(Collectors.toSet()));
         assertEquals(4, letters.size());
         assertTrue(letters.stream().allMatch(d -> d.getJob().equals(SituationPictureJob.JOB)), letters.toString());
     }
@@ -92,60 +107,98 @@ class SituationPictureJobBoundedTest {
         BoundedPicture.run(dataset, dataset.resolve("risk-flags.avro"), dir.resolve("first"));
         BoundedPicture.run(dataset, dataset.resolve("risk-flags.avro"), dir.resolve("second"));
         for (String file : List.of(DatasetFiles.PICTURE, DatasetFiles.FLAGS, DatasetFiles.DEAD_LETTERS)) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("first").resolve(file)),
-                    Files.readAllBytes(dir.resolve("second").resolve(file)), file);
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve("first").resolve(file)),
+                    Files.readAllBytes(dir.resolve("second").resolve(file)),
+                    file);
         }
     }
 
     private static PictureUpdate hour(List<PictureUpdate> picture, String hh) {
-        return picture.stream().filter(p -> p.getView() == PictureView.HOUR
-                && p.getWindowStart().toString().substring(11, 13).equals(hh)).findFirst().orElseThrow();
+        return picture.stream()
+                .filter(p -> p.getView() == PictureView.HOUR
+                        && p.getWindowStart().toString().substring(11, 13).equals(hh))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Path writeDataset(Path dataset) throws Exception {
         Files.createDirectories(dataset);
         BorderCrossing entry = crossing("c1", CrossingKind.ENTRY, "10:10", "FIN-L-VAA");
-        write(BorderCrossing.class, dataset.resolve(DatasetFiles.CROSSINGS), List.of(
-                entry,
-                BorderCrossing.newBuilder(crossing("c2", CrossingKind.REFUSAL, "10:20", "FIN-L-IMA"))
-                        .setRefusalReasons(List.of(RefusalReason.C, RefusalReason.F)).build(),
-                entry,
-                crossing("c3", CrossingKind.ENTRY, "10:30", "XXX-L-NONE"),
-                crossing("c4", CrossingKind.EXIT, "13:40", "FIN-L-NII")));
-        write(Incident.class, dataset.resolve(DatasetFiles.INCIDENTS), List.of(
-                incident("I1", SECTION, true),
-                incident("I2", "NOWHERE", true),
-                incident("I3", SECTION, false)));
-        write(RiskFlag.class, dataset.resolve("risk-flags.avro"), List.of(
-                flag("R1", SECTION),
-                flag("R10", null),
-                flag("R11", SECTION),
-                flag("R3", "NOWHERE")));
+        write(
+                BorderCrossing.class,
+                dataset.resolve(DatasetFiles.CROSSINGS),
+                List.of(
+                        entry,
+                        BorderCrossing.newBuilder(crossing("c2", CrossingKind.REFUSAL, "10:20", "FIN-L-IMA"))
+                                .setRefusalReasons(List.of(RefusalReason.C, RefusalReason.F))
+                                .build(),
+                        entry,
+                        crossing("c3", CrossingKind.ENTRY, "10:30", "XXX-L-NONE"),
+                        crossing("c4", CrossingKind.EXIT, "13:40", "FIN-L-NII")));
+        write(
+                Incident.class,
+                dataset.resolve(DatasetFiles.INCIDENTS),
+                List.of(
+                        incident("I1", SECTION, true),
+                        incident("I2", "NOWHERE", true),
+                        incident("I3", SECTION, false)));
+        write(
+                RiskFlag.class,
+                dataset.resolve("risk-flags.avro"),
+                List.of(flag("R1", SECTION), flag("R10", null), flag("R11", SECTION), flag("R3", "NOWHERE")));
         return dataset;
     }
 
     private static BorderCrossing crossing(String id, CrossingKind kind, String time, String bcp) {
-        return TestRecords.crossing(id, kind, Instant.parse("2026-03-02T" + time + ":00Z")).setBcpCode(bcp).build();
+        return TestRecords.crossing(id, kind, Instant.parse("2026-03-02T" + time + ":00Z"))
+                .setBcpCode(bcp)
+                .build();
     }
 
     private static Incident incident(String id, String section, boolean synthetic) {
-        return new Incident(id, synthetic, Instant.parse("2026-03-02T10:30:00Z"),
-                Instant.parse("2026-03-02T11:00:00Z"), section, "FIN", IncidentCategory.UNAUTHORISED_CROSSING,
-                "detection of persons", Impact.MEDIUM, Confidence.HIGH, 3, DetectionMeans.PATROL, 61.0, 28.5);
+        return new Incident(
+                id,
+                synthetic,
+                Instant.parse("2026-03-02T10:30:00Z"),
+                Instant.parse("2026-03-02T11:00:00Z"),
+                section,
+                "FIN",
+                IncidentCategory.UNAUTHORISED_CROSSING,
+                "detection of persons",
+                Impact.MEDIUM,
+                Confidence.HIGH,
+                3,
+                DetectionMeans.PATROL,
+                61.0,
+                28.5);
     }
 
     private static RiskFlag flag(String rule, String section) {
         return RiskFlag.newBuilder()
-                .setFlagId(rule + ":c1").setRevision(0).setStatus(FlagStatus.RAISED).setRuleId(rule)
-                .setRuleVersion("1.0.0").setKind(FindingKind.RISK).setSeverity(Severity.HIGH)
-                .setRecommendedAction("check").setExplanation("test").setConditions(List.of())
-                .setEvidenceIds(List.of("c1")).setSubjectToken("k:F:x").setTokenKeyId("k")
-                .setTriggerEventId("c1").setEventTime(Instant.parse("2026-03-02T10:10:00Z")).setSectionId(section)
-                .setRetentionUntil(LocalDate.of(2029, 3, 2)).build();
+                .setFlagId(rule + ":c1")
+                .setRevision(0)
+                .setStatus(FlagStatus.RAISED)
+                .setRuleId(rule)
+                .setRuleVersion("1.0.0")
+                .setKind(FindingKind.RISK)
+                .setSeverity(Severity.HIGH)
+                .setRecommendedAction("check")
+                .setExplanation("test")
+                .setConditions(List.of())
+                .setEvidenceIds(List.of("c1"))
+                .setSubjectToken("k:F:x")
+                .setTokenKeyId("k")
+                .setTriggerEventId("c1")
+                .setEventTime(Instant.parse("2026-03-02T10:10:00Z"))
+                .setSectionId(section)
+                .setRetentionUntil(LocalDate.of(2029, 3, 2))
+                .build();
     }
 
     private static <T extends SpecificRecord> void write(Class<T> type, Path file, List<T> records) throws Exception {
-        try (DataFileWriter<T> out = AvroFiles.create(type, file, file.getFileName().toString())) {
+        try (DataFileWriter<T> out =
+                AvroFiles.create(type, file, file.getFileName().toString())) {
             for (T r : records) {
                 out.append(r);
             }

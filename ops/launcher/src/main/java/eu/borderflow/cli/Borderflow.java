@@ -4,35 +4,38 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one entry point behind {@code ops/borderflow}: each command prints its own {@code --help}. */
-@Command(name = "borderflow",
+@Command(
+        name = "borderflow",
         mixinStandardHelpOptions = true,
         version = "borderflow 0.1.0",
         description = "Integrated border-management data pipeline on synthetic data.",
-        footer = {"",
-                "Also, from ops/borderflow itself:",
-                "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
-                "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
-                "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
-                "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
-                "  test                    start what the tests need, then run every test (what CI runs)",
-                "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
-                "  bench job               the whole risk job against a passthrough job, latency, state (--help)",
-                "  build                   build the project (done automatically when sources change)"},
+        footer = {
+            "",
+            "Also, from ops/borderflow itself:",
+            "  demo                    Kafka, a generated world, the jobs, the dashboard and replayed traffic here",
+            "  kafka up|down|status    a real single-node Kafka broker (jars from Maven Central, data in var/)",
+            "  cluster up|down|status  a Flink 2.2 session cluster (jars from Maven Central, var/cluster)",
+            "  prometheus up|down|status  Prometheus on loopback scraping the cluster, replay and the dashboard",
+            "  test                    start what the tests need, then run every test (what CI runs)",
+            "  bench                   JMH and end-to-end benchmarks, reported as ratios to a same-run baseline",
+            "  bench job               the whole risk job against a passthrough job, latency, state (--help)",
+            "  build                   build the project (done automatically when sources change)"
+        },
         subcommands = {
-                CommandLine.HelpCommand.class,
-                StayCommand.class,
-                GenerateCommand.class,
-                ReplayCommand.class,
-                TopicsCommand.class,
-                RunCommand.class,
-                EvaluateCommand.class,
-                FlagsCommand.class,
-                DeployCommand.class,
-                UpgradeCommand.class,
-                StopCommand.class,
-                JobsCommand.class,
-                DashboardCommand.class,
-                eu.borderflow.cli.bench.BenchJobCommand.class
+            CommandLine.HelpCommand.class,
+            StayCommand.class,
+            GenerateCommand.class,
+            ReplayCommand.class,
+            TopicsCommand.class,
+            RunCommand.class,
+            EvaluateCommand.class,
+            FlagsCommand.class,
+            DeployCommand.class,
+            UpgradeCommand.class,
+            StopCommand.class,
+            JobsCommand.class,
+            DashboardCommand.class,
+            eu.borderflow.cli.bench.BenchJobCommand.class
         })
 public final class Borderflow implements Runnable {
 
@@ -50,8 +53,7 @@ public final class Borderflow implements Runnable {
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                    + " (see --help)");
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see --help)");
             return ExitCodes.USAGE;
         });
         return cli;

@@ -6,9 +6,6 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /** What a bounded run wrote: standing flags per rule (latest revision, withdrawn apart), dead letters, audit. */
 record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> deadLettersPerReason, int auditRecords) {
@@ -28,16 +27,20 @@ record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> d
 
     static BoundedRunSummary of(Path out) throws IOException {
         Map<String, RiskFlag> latest = new HashMap<>();
-        read(RiskFlag.class, out.resolve(DatasetFiles.FLAGS), f -> latest.merge(f.getFlagId(), f,
-                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        Map<String, int[]> perRule = new TreeMap<>(Comparator.comparingInt(BoundedRunSummary::ruleNumber)
-                .thenComparing(Comparator.naturalOrder()));
+        read(
+                RiskFlag.class,
+                out.resolve(DatasetFiles.FLAGS),
+                f -> latest.merge(f.getFlagId(), f, (a, b) -> b.getRevision() > a.getRevision() ? b : a));
+        Map<String, int[]> perRule = new TreeMap<>(
+                Comparator.comparingInt(BoundedRunSummary::ruleNumber).thenComparing(Comparator.naturalOrder()));
         for (RiskFlag flag : latest.values()) {
-            perRule.computeIfAbsent(flag.getRuleId(), r -> new int[2])
-                    [flag.getStatus() == FlagStatus.WITHDRAWN ? WITHDRAWN : STANDING]++;
+            perRule.computeIfAbsent(flag.getRuleId(), r -> new int[2])[
+                    flag.getStatus() == FlagStatus.WITHDRAWN ? WITHDRAWN : STANDING]++;
         }
         Map<String, Integer> perReason = new TreeMap<>();
-        read(DeadLetter.class, out.resolve(DatasetFiles.DEAD_LETTERS),
+        read(
+                DeadLetter.class,
+                out.resolve(DatasetFiles.DEAD_LETTERS),
                 d -> perReason.merge(d.getReasonCode(), 1, Integer::sum));
         List<AuditRecord> audit = new ArrayList<>();
         read(AuditRecord.class, out.resolve(DatasetFiles.AUDIT), audit::add);
@@ -46,9 +49,11 @@ record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> d
 
     void print(PrintWriter console, Path out) {
         console.printf("%-6s %9s %10s%n", "rule", "flags", "withdrawn");
-        flagsPerRule.forEach((rule, counts) ->
-                console.printf("%-6s %9d %10d%n", rule, counts[STANDING], counts[WITHDRAWN]));
-        int deadLetters = deadLettersPerReason.values().stream().mapToInt(Integer::intValue).sum();
+        flagsPerRule.forEach(
+                (rule, counts) -> console.printf("%-6s %9d %10d%n", rule, counts[STANDING], counts[WITHDRAWN]));
+        int deadLetters = deadLettersPerReason.values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         console.println("dead letters: " + deadLetters + (deadLetters == 0 ? "" : " " + deadLettersPerReason));
         console.println("audit records: " + auditRecords);
         console.println("written: " + out.resolve(DatasetFiles.FLAGS) + ", " + out.resolve(DatasetFiles.DEAD_LETTERS)

@@ -3,20 +3,24 @@ package eu.borderflow.cli;
 import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.FlinkRestClient;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Option;
 
 /** The options every cluster command shares: which cluster, and how long to wait for it. */
 public final class ClusterOptions {
 
-    @Option(names = "--cluster", paramLabel = "URL",
+    @Option(
+            names = "--cluster",
+            paramLabel = "URL",
             defaultValue = "http://127.0.0.1:${env:BORDERFLOW_FLINK_PORT:-8081}",
             description = "The Flink cluster's REST address (default: ${DEFAULT-VALUE}).")
     private String url;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "180",
             description = "How long to wait for a job to start or a savepoint to complete (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
@@ -35,8 +39,9 @@ public final class ClusterOptions {
     }
 
     static DeployableJob job(String name) {
-        return DeployableJob.named(name).orElseThrow(() -> new UserError("unknown job " + name + "; jobs: "
-                + String.join(", ", DeployableJob.shortNames())));
+        return DeployableJob.named(name)
+                .orElseThrow(() -> new UserError(
+                        "unknown job " + name + "; jobs: " + String.join(", ", DeployableJob.shortNames())));
     }
 
     /** The checkout or installation: {@code $BORDERFLOW_HOME}, set by ops/borderflow, else the working directory. */
@@ -46,7 +51,8 @@ public final class ClusterOptions {
     }
 
     static Path jar(DeployableJob job) {
-        return job.jar(home()).orElseThrow(() -> new UserError("no job jar " + job.jarPattern() + " under " + home()
-                + "; build it with: ops/borderflow build"));
+        return job.jar(home())
+                .orElseThrow(() -> new UserError("no job jar " + job.jarPattern() + " under " + home()
+                        + "; build it with: ops/borderflow build"));
     }
 }

@@ -1,10 +1,9 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code --config DIR} option of the commands that read config/: that folder, else {@code $BORDERFLOW_HOME/config}
@@ -14,7 +13,9 @@ public final class ConfigDir {
 
     static final String HOME_ENV = "BORDERFLOW_HOME";
 
-    @Option(names = "--config", paramLabel = "DIR",
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
             description = "Configuration folder (default: $BORDERFLOW_HOME/config, else the built-in defaults).")
     private Path configDir;
 

@@ -5,12 +5,6 @@ import eu.borderflow.dashboard.Dashboard;
 import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.auth.PasswordHash;
 import io.javalin.util.JavalinBindException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -24,46 +18,61 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code dashboard}: the operators' web dashboard, live over Kafka or read-only over a bounded run's files. */
-@Command(name = "dashboard",
+@Command(
+        name = "dashboard",
         mixinStandardHelpOptions = true,
         description = {
-                "Serves the operators' dashboard (config/dashboard.yaml): the map of border sections, the live feed "
-                        + "of incidents and flags, section and flag detail, the review queue and pipeline health.",
-                "  dashboard [--bootstrap HOST:PORT] [--port P] [--flink URL]...",
-                "      live over Kafka; reviews and level changes are written to Kafka",
-                "      with an audit record.",
-                "  dashboard --from OUT [--from DIR]... [--port P]",
-                "      read-only over a bounded run's files (picture.avro, flags.avro,",
-                "      a dataset's incidents.avro); views are audited into",
-                "      OUT/dashboard-audit.avro.",
-                "  dashboard --hash-password",
-                "      prints the hash of a password read from standard input, for the",
-                "      users of dashboard.yaml.",
-                "Ctrl-C stops it. Prometheus metrics at /metrics."})
+            "Serves the operators' dashboard (config/dashboard.yaml): the map of border sections, the live feed "
+                    + "of incidents and flags, section and flag detail, the review queue and pipeline health.",
+            "  dashboard [--bootstrap HOST:PORT] [--port P] [--flink URL]...",
+            "      live over Kafka; reviews and level changes are written to Kafka",
+            "      with an audit record.",
+            "  dashboard --from OUT [--from DIR]... [--port P]",
+            "      read-only over a bounded run's files (picture.avro, flags.avro,",
+            "      a dataset's incidents.avro); views are audited into",
+            "      OUT/dashboard-audit.avro.",
+            "  dashboard --hash-password",
+            "      prints the hash of a password read from standard input, for the",
+            "      users of dashboard.yaml.",
+            "Ctrl-C stops it. Prometheus metrics at /metrics."
+        })
 public final class DashboardCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
             description = "Kafka broker (default: the environment's, config/environments/NAME.yaml).")
     private String bootstrap;
 
     @Option(names = "--port", paramLabel = "P", description = "HTTP port (default: dashboard.yaml's server.port).")
     private Integer port;
 
-    @Option(names = "--from", paramLabel = "DIR",
+    @Option(
+            names = "--from",
+            paramLabel = "DIR",
             description = "Serve a bounded run's files read-only instead of Kafka (repeat for several folders).")
     private List<Path> from;
 
-    @Option(names = "--flink", paramLabel = "URL",
+    @Option(
+            names = "--flink",
+            paramLabel = "URL",
             description = "Flink REST endpoint for the health page (repeatable; default: dashboard.yaml's "
                     + "health.flink_rest_urls).")
     private List<String> flink;
 
-    @Option(names = "--environment", paramLabel = "NAME",
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
             description = "config/environments/NAME.yaml for the broker and topic names (default: dashboard.yaml's).")
     private String environment;
 
@@ -100,7 +109,8 @@ public final class DashboardCommand implements Callable<Integer> {
         }
         Dashboard dashboard;
         try {
-            dashboard = from != null ? Dashboard.overFiles(config, settings, from, Clock.systemUTC())
+            dashboard = from != null
+                    ? Dashboard.overFiles(config, settings, from, Clock.systemUTC())
                     : Dashboard.live(config, settings, bootstrap, Clock.systemUTC());
         } catch (java.io.UncheckedIOException | org.apache.avro.AvroRuntimeException e) {
             throw new UserError("cannot read the run's files: " + e.getMessage(), e);
@@ -109,17 +119,24 @@ public final class DashboardCommand implements Callable<Integer> {
             dashboard.start(settings.server().port());
         } catch (JavalinBindException e) {
             dashboard.close();
-            throw new UserError("cannot listen on " + settings.server().host() + ":" + settings.server().port()
-                    + " (in use?); pick another port with --port", e);
+            throw new UserError(
+                    "cannot listen on " + settings.server().host() + ":"
+                            + settings.server().port() + " (in use?); pick another port with --port",
+                    e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dashboard.close();
-            stopped.countDown();
-        }, "dashboard-shutdown"));
-        out.println("dashboard on " + dashboard.url() + (from != null ? " (read-only over " + from + ")"
-                : " (live, Kafka " + (bootstrap != null ? bootstrap : "of environment " + settings.environment())
-                + ")"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            dashboard.close();
+                            stopped.countDown();
+                        },
+                        "dashboard-shutdown"));
+        out.println("dashboard on " + dashboard.url()
+                + (from != null
+                        ? " (read-only over " + from + ")"
+                        : " (live, Kafka "
+                                + (bootstrap != null ? bootstrap : "of environment " + settings.environment()) + ")"));
         out.println("metrics for Prometheus: " + dashboard.url() + "/metrics");
         out.println("Ctrl-C stops it.");
         out.flush();

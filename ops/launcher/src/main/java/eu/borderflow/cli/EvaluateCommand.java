@@ -13,12 +13,6 @@ import eu.borderflow.tools.evaluate.FalseAlarm;
 import eu.borderflow.tools.evaluate.FamilyScore;
 import eu.borderflow.tools.evaluate.Miss;
 import eu.borderflow.tools.evaluate.RuleScore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,46 +20,72 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: how well the flags of a run find what the generator planted (docs/CONTRACTS.md "Evaluation"). */
-@Command(name = "evaluate",
+@Command(
+        name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-                "Scores flags against a dataset's ground truth: per rule and per scenario family true positives,",
-                "false alarms, misses, precision and recall; then the misses and false alarms (ids, rule, family).",
-                "Strict: a second flag on a trigger already flagged, and a flag raised before its trigger's",
-                "deadline (R4's grace) even if withdrawn later, are false alarms (docs/CONTRACTS.md).",
-                "Exit 0 when every threshold is met, 1 when a rule with expected flags or the overall score",
-                "falls below --min-precision/--min-recall, 2 on bad input."})
+            "Scores flags against a dataset's ground truth: per rule and per scenario family true positives,",
+            "false alarms, misses, precision and recall; then the misses and false alarms (ids, rule, family).",
+            "Strict: a second flag on a trigger already flagged, and a flag raised before its trigger's",
+            "deadline (R4's grace) even if withdrawn later, are false alarms (docs/CONTRACTS.md).",
+            "Exit 0 when every threshold is met, 1 when a rule with expected flags or the overall score",
+            "falls below --min-precision/--min-recall, 2 on bad input."
+        })
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--truth", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--truth",
+            required = true,
+            paramLabel = "DIR",
             description = "Generated dataset folder holding ground-truth.avro.")
     private Path truth;
 
-    @Option(names = "--flags", required = true, paramLabel = "PATH",
-            description = "Output folder of `run risk` (its flags.avro), a flags .avro file, or with --bootstrap a topic.")
+    @Option(
+            names = "--flags",
+            required = true,
+            paramLabel = "PATH",
+            description =
+                    "Output folder of `run risk` (its flags.avro), a flags .avro file, or with --bootstrap a topic.")
     private String flags;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Read --flags as a topic on this broker: from the beginning to its end offsets, committed only.")
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Read --flags as a topic on this broker: from the beginning to its end offsets, committed only.")
     private String bootstrap;
 
     @Mixin
     private KafkaClientOptions kafka;
 
-    @Option(names = "--min-precision", paramLabel = "P", defaultValue = "0",
+    @Option(
+            names = "--min-precision",
+            paramLabel = "P",
+            defaultValue = "0",
             description = "Lowest acceptable precision, 0..1 (default: ${DEFAULT-VALUE}).")
     private double minPrecision;
 
-    @Option(names = "--min-recall", paramLabel = "R", defaultValue = "0",
+    @Option(
+            names = "--min-recall",
+            paramLabel = "R",
+            defaultValue = "0",
             description = "Lowest acceptable recall, 0..1 (default: ${DEFAULT-VALUE}).")
     private double minRecall;
 
-    @Option(names = "--rules", split = ",", paramLabel = "R1,R2,...",
+    @Option(
+            names = "--rules",
+            split = ",",
+            paramLabel = "R1,R2,...",
             description = "Score only these rules (e.g. the ones the evaluated job implements); default: every rule.")
     private java.util.Set<String> rules;
 
@@ -80,10 +100,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         try {
             List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
-            List<RiskFlag> raised = FlagInput.load(flags, bootstrap, kafka.properties(), spec.commandLine().getErr(), "evaluate");
+            List<RiskFlag> raised = FlagInput.load(
+                    flags, bootstrap, kafka.properties(), spec.commandLine().getErr(), "evaluate");
             if (rules != null) {
-                expected = expected.stream().filter(e -> rules.contains(e.getRuleId())).toList();
-                raised = raised.stream().filter(f -> rules.contains(f.getRuleId())).toList();
+                expected = expected.stream()
+                        .filter(e -> rules.contains(e.getRuleId()))
+                        .toList();
+                raised = raised.stream()
+                        .filter(f -> rules.contains(f.getRuleId()))
+                        .toList();
             }
             report = Evaluation.evaluate(expected, raised);
         } catch (EvaluationInputException e) {
@@ -119,8 +144,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         String familyRow = "%-36s %6s %6s %6s %6s %6s %10s %8s%n";
         out.printf(Locale.ROOT, familyRow, "family", "planted", "near", "TP", "FP", "FN", "precision", "recall");
         for (FamilyScore f : report.families()) {
-            out.printf(Locale.ROOT, "%-36s %6d %6d %6d %6d %6d %10.3f %8.3f%n", f.family(), f.expected(),
-                    f.nearMisses(), f.truePositives(), f.falsePositives(), f.falseNegatives(), f.precision(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-36s %6d %6d %6d %6d %6d %10.3f %8.3f%n",
+                    f.family(),
+                    f.expected(),
+                    f.nearMisses(),
+                    f.truePositives(),
+                    f.falsePositives(),
+                    f.falseNegatives(),
+                    f.precision(),
                     f.recall());
         }
         out.println();
@@ -136,15 +169,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static void printScore(PrintWriter out, RuleScore score) {
-        out.printf(Locale.ROOT, "%-8s %7d %7d %7d %10.3f %8.3f%n", score.ruleId(), score.truePositives(),
-                score.falsePositives(), score.falseNegatives(), score.precision(), score.recall());
+        out.printf(
+                Locale.ROOT,
+                "%-8s %7d %7d %7d %10.3f %8.3f%n",
+                score.ruleId(),
+                score.truePositives(),
+                score.falsePositives(),
+                score.falseNegatives(),
+                score.precision(),
+                score.recall());
     }
 
     private static String toJson(EvaluationReport report, List<String> shortfalls) throws JsonProcessingException {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rules", report.rules().stream().map(EvaluateCommand::scoreJson).toList());
+        json.put(
+                "rules", report.rules().stream().map(EvaluateCommand::scoreJson).toList());
         json.put("overall", scoreJson(report.overall()));
-        json.put("families", report.families().stream().map(EvaluateCommand::familyJson).toList());
+        json.put(
+                "families",
+                report.families().stream().map(EvaluateCommand::familyJson).toList());
         json.put("misses", report.misses());
         json.put("false_alarms", report.falseAlarms());
         json.put("shortfalls", shortfalls);

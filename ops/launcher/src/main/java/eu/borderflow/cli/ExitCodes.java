@@ -14,8 +14,7 @@ public final class ExitCodes {
     /** The user's input was wrong: arguments, files, configuration. */
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static int forException(Throwable e) {
         if (e instanceof CommandLine.ParameterException || isUserError(e)) {
@@ -29,7 +28,9 @@ public final class ExitCodes {
      * Flink cluster that is down or refuses a deployment.
      */
     static boolean isUserError(Throwable e) {
-        return e instanceof UserError || e instanceof ConfigException || e instanceof ClusterUnavailableException
+        return e instanceof UserError
+                || e instanceof ConfigException
+                || e instanceof ClusterUnavailableException
                 || e instanceof DeploymentException;
     }
 }

@@ -2,12 +2,6 @@ package eu.borderflow.cli;
 
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.EvaluationInputException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -15,18 +9,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code flags}: what the operators of a border post would see, the latest flags with their explanation. Flags hold
  * tokens, never names or document numbers, so printing them discloses nothing the flag topic does not.
  */
-@Command(name = "flags",
+@Command(
+        name = "flags",
         mixinStandardHelpOptions = true,
         description = {
-                "Shows risk flags: a count per rule, then the newest flags by event time with severity, recommended",
-                "action, place and explanation. Every flag is a recommendation for a person to review.",
-                "  flags --from risk.flags --bootstrap HOST:PORT   the committed flags of a topic",
-                "  flags --from OUT_DIR                            flags.avro of a bounded run (or a flags file)"})
+            "Shows risk flags: a count per rule, then the newest flags by event time with severity, recommended",
+            "action, place and explanation. Every flag is a recommendation for a person to review.",
+            "  flags --from risk.flags --bootstrap HOST:PORT   the committed flags of a topic",
+            "  flags --from OUT_DIR                            flags.avro of a bounded run (or a flags file)"
+        })
 public final class FlagsCommand implements Callable<Integer> {
 
     private static final int TOKEN_PREFIX = 10;
@@ -34,7 +35,10 @@ public final class FlagsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "PATH|TOPIC",
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "PATH|TOPIC",
             description = "A run's output folder, a flags file, or (with --bootstrap) a topic.")
     private String from;
 
@@ -44,7 +48,10 @@ public final class FlagsCommand implements Callable<Integer> {
     @Mixin
     private KafkaClientOptions kafka;
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--last",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "How many of the newest flags to print (default: ${DEFAULT-VALUE}).")
     private int last;
 
@@ -55,7 +62,8 @@ public final class FlagsCommand implements Callable<Integer> {
         }
         List<RiskFlag> flags;
         try {
-            flags = FlagInput.load(from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "flags");
+            flags = FlagInput.load(
+                    from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "flags");
         } catch (EvaluationInputException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -64,11 +72,21 @@ public final class FlagsCommand implements Callable<Integer> {
         flags.forEach(f -> perRule.merge(f.getRuleId(), 1, Integer::sum));
         out.println(flags.size() + " flag records; per rule: " + perRule);
         flags.stream()
-                .sorted(Comparator.comparing(RiskFlag::getEventTime).thenComparing(RiskFlag::getFlagId).reversed())
+                .sorted(Comparator.comparing(RiskFlag::getEventTime)
+                        .thenComparing(RiskFlag::getFlagId)
+                        .reversed())
                 .limit(last)
-                .forEach(f -> out.printf(Locale.ROOT, "%s %-4s %-6s %-9s %-12s at %-10s subject %s…%n    %s%n",
-                        f.getEventTime(), f.getRuleId(), f.getSeverity(), f.getStatus(), f.getRecommendedAction(),
-                        f.getBcpCode() == null ? "-" : f.getBcpCode(), prefix(f.getSubjectToken()), f.getExplanation()));
+                .forEach(f -> out.printf(
+                        Locale.ROOT,
+                        "%s %-4s %-6s %-9s %-12s at %-10s subject %s…%n    %s%n",
+                        f.getEventTime(),
+                        f.getRuleId(),
+                        f.getSeverity(),
+                        f.getStatus(),
+                        f.getRecommendedAction(),
+                        f.getBcpCode() == null ? "-" : f.getBcpCode(),
+                        prefix(f.getSubjectToken()),
+                        f.getExplanation()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -3,11 +3,6 @@ package eu.borderflow.cli;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.world.BackgroundTraffic;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,12 +11,20 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code borderflow generate}: the synthetic world for a seed, with its ground truth. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate a reproducible synthetic dataset: EES crossings, SIS alert changes, Eurosur incidents,",
-                "and the ground truth of the planted scenarios (one per rule R1-R11; R11 needs --days >= 35).",
-                "The same arguments always give byte-identical files."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generate a reproducible synthetic dataset: EES crossings, SIS alert changes, Eurosur incidents,",
+            "and the ground truth of the planted scenarios (one per rule R1-R11; R11 needs --days >= 35).",
+            "The same arguments always give byte-identical files."
+        })
 public final class GenerateCommand implements Callable<Integer> {
 
     private static final int BAR_WIDTH = 40;
@@ -30,17 +33,28 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "" + GenerateOptions.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + GenerateOptions.DEFAULT_SEED,
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--travellers", defaultValue = "" + GenerateOptions.DEFAULT_TRAVELLERS,
+    @Option(
+            names = "--travellers",
+            defaultValue = "" + GenerateOptions.DEFAULT_TRAVELLERS,
             description = "Background travellers (default: ${DEFAULT-VALUE}).")
     private int travellers;
 
-    @Option(names = "--days", defaultValue = "" + GenerateOptions.DEFAULT_DAYS, description = "Days of traffic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--days",
+            defaultValue = "" + GenerateOptions.DEFAULT_DAYS,
+            description = "Days of traffic (default: ${DEFAULT-VALUE}).")
     private int days;
 
-    @Option(names = "--start", defaultValue = GenerateOptions.DEFAULT_START, description = "First day, YYYY-MM-DD (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--start",
+            defaultValue = GenerateOptions.DEFAULT_START,
+            description = "First day, YYYY-MM-DD (default: ${DEFAULT-VALUE}).")
     private String start;
 
     @Option(names = "--out", required = true, description = "Output directory (created if missing).")
@@ -53,7 +67,7 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GenerateOptions options = new GenerateOptions(seed, checkTravellers(), checkDays(), checkStart(), checkOut());
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, Long> records = Generator.run(options, quiet ? (p, f) -> { } : new Bar(err));
+        Map<String, Long> records = Generator.run(options, quiet ? (p, f) -> {} : new Bar(err));
         if (!quiet) {
             err.println();
         }

@@ -1,9 +1,8 @@
 package eu.borderflow.cli;
 
-import picocli.CommandLine;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
 
 /** Reads a calendar date written YYYY-MM-DD; a bad one is a usage error that says so, without a Java class name. */
 final class IsoDateConverter implements CommandLine.ITypeConverter<LocalDate> {

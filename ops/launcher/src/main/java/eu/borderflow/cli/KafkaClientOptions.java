@@ -1,7 +1,5 @@
 package eu.borderflow.cli;
 
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import picocli.CommandLine.Option;
 
 /**
  * Kafka client properties for the commands that talk to a broker (security.protocol, sasl.*, ssl.*): a properties
@@ -18,12 +17,17 @@ public final class KafkaClientOptions {
 
     static final String CONFIG_ENV = "BORDERFLOW_KAFKA_CONFIG";
 
-    @Option(names = "--kafka-config", paramLabel = "FILE", defaultValue = "${env:" + CONFIG_ENV + "}",
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
+            defaultValue = "${env:" + CONFIG_ENV + "}",
             description = "Kafka client properties file, e.g. security.protocol, sasl.mechanism, sasl.jaas.config "
                     + "(default: $" + CONFIG_ENV + ", if set).")
     private Path file;
 
-    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--kafka-property",
+            paramLabel = "KEY=VALUE",
             description = "A Kafka client property; repeatable; wins over --kafka-config.")
     private Map<String, String> properties = new TreeMap<>();
 

@@ -1,9 +1,5 @@
 package eu.borderflow.cli;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The newest completed checkpoint in a checkpoint folder ({@code <job id>/chk-<n>/_metadata}: a checkpoint without
@@ -21,8 +20,7 @@ final class LatestCheckpoint {
 
     private static final String METADATA = "_metadata";
 
-    private LatestCheckpoint() {
-    }
+    private LatestCheckpoint() {}
 
     /**
      * Makes {@code env} resume from the newest completed checkpoint under {@code storageUri} (a local folder), after
@@ -49,9 +47,13 @@ final class LatestCheckpoint {
         if (!Files.isDirectory(root)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.find(root, 3, (p, a) -> p.getFileName().toString().equals(METADATA)
-                && p.getParent().getFileName().toString().startsWith("chk-"))) {
-            return files.max(Comparator.comparingLong(LatestCheckpoint::modified)).map(Path::getParent);
+        try (Stream<Path> files = Files.find(
+                root,
+                3,
+                (p, a) -> p.getFileName().toString().equals(METADATA)
+                        && p.getParent().getFileName().toString().startsWith("chk-"))) {
+            return files.max(Comparator.comparingLong(LatestCheckpoint::modified))
+                    .map(Path::getParent);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint folder " + root, e);
         }
@@ -62,7 +64,8 @@ final class LatestCheckpoint {
         Path root = Path.of(URI.create(storageUri));
         Path keptJob = kept.getParent();
         try (Stream<Path> jobs = Files.list(root)) {
-            for (Path job : jobs.filter(j -> !j.equals(keptJob) && Files.isDirectory(j)).toList()) {
+            for (Path job :
+                    jobs.filter(j -> !j.equals(keptJob) && Files.isDirectory(j)).toList()) {
                 deleteTree(job);
             }
         } catch (IOException e) {

@@ -7,13 +7,12 @@ import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
 import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.picture.SituationPictureJob;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * {@code run picture}: the situational-picture job on an embedded MiniCluster, bounded over a dataset's files (and
@@ -52,7 +51,8 @@ final class PictureRun {
     /** Over {@code in}'s crossings and incidents (and {@code flagFile}'s flags): picture, R11 flags, dead letters. */
     int bounded(StreamExecutionEnvironment env, Path in, Path flagFile, Path out) throws Exception {
         SituationPictureJob.configureTypes(env);
-        SituationPictureJob.Builder job = SituationPictureJob.builder(PictureSettings.bind(config).settledPicture())
+        SituationPictureJob.Builder job = SituationPictureJob.builder(
+                        PictureSettings.bind(config).settledPicture())
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
                 .incidents(DatasetFiles.incidents(in), DatasetFiles.INCIDENTS)
                 .picture(DatasetFiles.picture(out))
@@ -60,7 +60,8 @@ final class PictureRun {
                 .deadLetters(DatasetFiles.deadLetters(out))
                 .sinkParallelism(1);
         if (flagFile != null) {
-            job.riskFlagFile(DatasetFiles.flagsFrom(flagFile), flagFile.getFileName().toString());
+            job.riskFlagFile(
+                    DatasetFiles.flagsFrom(flagFile), flagFile.getFileName().toString());
         }
         job.build().addTo(env);
         env.execute(SituationPictureJob.NAME + " (bounded)");
@@ -91,8 +92,14 @@ final class PictureRun {
                 .addTo(env);
         var topics = endpoints.topics();
         console.println("situational-picture job on an embedded MiniCluster, parallelism " + env.getParallelism()
-                + ", reading " + String.join(", ", topics.getCrossings(), topics.getIncidents(), topics.getFlags(),
-                topics.getSectionLevels()) + " on " + kafka.getBootstrapServers());
+                + ", reading "
+                + String.join(
+                        ", ",
+                        topics.getCrossings(),
+                        topics.getIncidents(),
+                        topics.getFlags(),
+                        topics.getSectionLevels())
+                + " on " + kafka.getBootstrapServers());
         console.println("picture -> " + topics.getPicture() + ", R11 flags -> " + topics.getFlags()
                 + ", dead letters -> " + topics.getDeadLetters() + " (exactly-once: visible at each checkpoint to "
                 + "isolation.level=read_committed consumers)");
@@ -102,9 +109,10 @@ final class PictureRun {
         if (restPort > 0) {
             console.println("Flink REST API (for the dashboard's health page): http://127.0.0.1:" + restPort);
         }
-        console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
-                .orElse(" (starting from the beginning)"));
-        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
+        console.println("checkpoints: " + checkpoints
+                + resume.map(c -> " (resuming from " + c.getFileName() + ")").orElse(" (starting from the beginning)"));
+        console.println(
+                "Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
         console.flush();
         env.execute(SituationPictureJob.NAME);
         return ExitCodes.OK;

@@ -8,9 +8,6 @@ import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /** What a bounded picture run wrote: windows per view, sections, freshness, suggestions, R11 flags, dead letters. */
 final class PictureRunSummary {
@@ -38,9 +37,13 @@ final class PictureRunSummary {
     static PictureRunSummary of(Path out) throws IOException {
         PictureRunSummary s = new PictureRunSummary();
         read(PictureUpdate.class, out.resolve(DatasetFiles.PICTURE), s::add);
-        read(RiskFlag.class, out.resolve(DatasetFiles.FLAGS), f -> s.flags.merge(f.getFlagId(), f,
-                (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        read(DeadLetter.class, out.resolve(DatasetFiles.DEAD_LETTERS),
+        read(
+                RiskFlag.class,
+                out.resolve(DatasetFiles.FLAGS),
+                f -> s.flags.merge(f.getFlagId(), f, (a, b) -> b.getRevision() > a.getRevision() ? b : a));
+        read(
+                DeadLetter.class,
+                out.resolve(DatasetFiles.DEAD_LETTERS),
                 d -> s.deadLetters.merge(d.getReasonCode(), 1, Integer::sum));
         return s;
     }
@@ -60,18 +63,21 @@ final class PictureRunSummary {
 
     void print(PrintWriter console, Path out) {
         int hours = windows.getOrDefault(PictureView.HOUR, 0);
-        console.println("picture: " + windows.values().stream().mapToInt(Integer::intValue).sum() + " windows "
-                + windows + " of " + sections.size() + " sections" + (first == null ? "" : ", " + first + " to " + last));
+        console.println("picture: "
+                + windows.values().stream().mapToInt(Integer::intValue).sum() + " windows " + windows + " of "
+                + sections.size() + " sections" + (first == null ? "" : ", " + first + " to " + last));
         console.println("freshness: " + unknownHours + " of " + hours + " hours UNKNOWN (no record for longer than "
                 + "picture.yaml freshness.unknown_after)");
         console.println("overdue reports received: " + overdueReports);
-        long withdrawn = flags.values().stream().filter(f -> f.getStatus() == FlagStatus.WITHDRAWN).count();
+        long withdrawn = flags.values().stream()
+                .filter(f -> f.getStatus() == FlagStatus.WITHDRAWN)
+                .count();
         console.println("R11: " + (flags.size() - withdrawn) + " flags suggesting a review (" + withdrawn
                 + " withdrawn); review suggested in " + suggestedDays + " 24-hour windows");
         int letters = deadLetters.values().stream().mapToInt(Integer::intValue).sum();
         console.println("dead letters: " + letters + (letters == 0 ? "" : " " + deadLetters));
-        console.println("written: " + out.resolve(DatasetFiles.PICTURE) + ", " + out.resolve(DatasetFiles.FLAGS)
-                + ", " + out.resolve(DatasetFiles.DEAD_LETTERS));
+        console.println("written: " + out.resolve(DatasetFiles.PICTURE) + ", " + out.resolve(DatasetFiles.FLAGS) + ", "
+                + out.resolve(DatasetFiles.DEAD_LETTERS));
         console.flush();
     }
 

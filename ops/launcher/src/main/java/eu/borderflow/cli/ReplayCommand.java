@@ -8,30 +8,34 @@ import eu.borderflow.tools.replay.ReplayInputException;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** Publishes a generated dataset to Kafka in arrival order, the way the border systems would have sent it. */
-@Command(name = "replay",
+@Command(
+        name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-                "Publishes crossings.avro, alerts.avro and incidents.avro of a dataset folder to ees.crossings, "
-                        + "sis.alerts and eurosur.incidents, interleaved by arrival time (docs/CONTRACTS.md).",
-                "Each record is Avro single-object encoded, keyed as the contract says, with its event time as the "
-                        + "Kafka timestamp. The jobs work in event time, so the pace changes when results appear, "
-                        + "not what they are.",
-                "Exit codes: 0 done, 1 Kafka unreachable or did not take every record, 2 missing or corrupt input, bad options."},
-        footer = {"", "Examples:",
-                "  ops/borderflow replay --in var/world               as fast as possible",
-                "  ops/borderflow replay --in var/world --speed 3600  an hour of traffic a second",
-                "  ops/borderflow replay --in var/world --rate 5000   5,000 events a second"})
+            "Publishes crossings.avro, alerts.avro and incidents.avro of a dataset folder to ees.crossings, "
+                    + "sis.alerts and eurosur.incidents, interleaved by arrival time (docs/CONTRACTS.md).",
+            "Each record is Avro single-object encoded, keyed as the contract says, with its event time as the "
+                    + "Kafka timestamp. The jobs work in event time, so the pace changes when results appear, "
+                    + "not what they are.",
+            "Exit codes: 0 done, 1 Kafka unreachable or did not take every record, 2 missing or corrupt input, bad options."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ops/borderflow replay --in var/world               as fast as possible",
+            "  ops/borderflow replay --in var/world --speed 3600  an hour of traffic a second",
+            "  ops/borderflow replay --in var/world --rate 5000   5,000 events a second"
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -43,12 +47,17 @@ public final class ReplayCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Pace pace = new Pace();
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
             defaultValue = "127.0.0.1:${env:BORDERFLOW_KAFKA_PORT:-9092}",
             description = "Kafka bootstrap address (default: ${DEFAULT-VALUE}).")
     private String bootstrap;
 
-    @Option(names = "--environment", paramLabel = "NAME", defaultValue = "local",
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
+            defaultValue = "local",
             description = "Topic names from config/environments/NAME.yaml (default: ${DEFAULT-VALUE}).")
     private String environment;
 
@@ -58,18 +67,27 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private KafkaClientOptions kafka;
 
-    @Option(names = "--metrics-port", paramLabel = "P", defaultValue = "9404",
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "P",
+            defaultValue = "9404",
             description = "Prometheus metrics on http://127.0.0.1:P/metrics while replaying; 0 picks a free port "
                     + "(default: ${DEFAULT-VALUE}).")
     private int metricsPort;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--progress",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Progress bar on stderr (default: on).")
     private boolean progress;
 
     /** At most one way of pacing; none means as fast as possible. */
     static final class Pace {
-        @Option(names = "--speed", paramLabel = "X",
+        @Option(
+                names = "--speed",
+                paramLabel = "X",
                 description = "X times real time, following the records' arrival times (3600 = an hour per second).")
         Double speed;
 
@@ -95,8 +113,9 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ReplayReport report = new Replayer(new ReplayOptions(in, pacing(), bootstrap, topics(), metricsPort, err,
-                    progress, kafka.properties())).run();
+            ReplayReport report = new Replayer(new ReplayOptions(
+                            in, pacing(), bootstrap, topics(), metricsPort, err, progress, kafka.properties()))
+                    .run();
             PrintWriter out = spec.commandLine().getOut();
             out.println("replay: " + report.summary());
             out.flush();

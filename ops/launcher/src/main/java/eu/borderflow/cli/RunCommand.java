@@ -1,12 +1,20 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.risk.RiskFlagJob;
-import eu.borderflow.risk.RiskSettings;
-import eu.borderflow.risk.RuleStage;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.risk.RuleStage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -17,48 +25,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-
 /**
  * {@code run risk} and {@code run picture}: the risk-flag job or the situational-picture job ({@link PictureRun}) on an
  * embedded Flink MiniCluster, against Kafka or over a dataset's files.
  */
-@Command(name = "run",
+@Command(
+        name = "run",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job), picture (the",
-                "situational-picture job: per border section and hour, and R11 pressure flags).",
-                "  run risk [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
-                "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
-                "      exactly-once (read them with isolation.level=read_committed). Checkpoints go to the",
-                "      environment's checkpoint_storage (var/checkpoints/risk); started again, the job resumes from",
-                "      the latest completed one and emits no flag twice.",
-                "  run risk --in DATASET_DIR --out OUT_DIR",
-                "      reads crossings.avro and alerts.avro, writes flags.avro, deadletters.avro and audit.avro",
-                "      into OUT_DIR, then prints the flags per rule.",
-                "  run picture [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
-                "      streams from Kafka until Ctrl-C; picture updates, R11 flags and dead letters go to their",
-                "      topics exactly-once. Checkpoints go to the environment's picture.checkpoint_storage",
-                "      (var/checkpoints/picture); started again, the job resumes from the latest completed one.",
-                "  run picture --in DATASET_DIR --out OUT_DIR [--flags FILE|DIR]",
-                "      reads crossings.avro and incidents.avro (and the flags.avro of a bounded risk run), writes",
-                "      picture.avro, flags.avro (R11) and deadletters.avro into OUT_DIR, each window once, final."},
+            "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job), picture (the",
+            "situational-picture job: per border section and hour, and R11 pressure flags).",
+            "  run risk [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
+            "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
+            "      exactly-once (read them with isolation.level=read_committed). Checkpoints go to the",
+            "      environment's checkpoint_storage (var/checkpoints/risk); started again, the job resumes from",
+            "      the latest completed one and emits no flag twice.",
+            "  run risk --in DATASET_DIR --out OUT_DIR",
+            "      reads crossings.avro and alerts.avro, writes flags.avro, deadletters.avro and audit.avro",
+            "      into OUT_DIR, then prints the flags per rule.",
+            "  run picture [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
+            "      streams from Kafka until Ctrl-C; picture updates, R11 flags and dead letters go to their",
+            "      topics exactly-once. Checkpoints go to the environment's picture.checkpoint_storage",
+            "      (var/checkpoints/picture); started again, the job resumes from the latest completed one.",
+            "  run picture --in DATASET_DIR --out OUT_DIR [--flags FILE|DIR]",
+            "      reads crossings.avro and incidents.avro (and the flags.avro of a bounded risk run), writes",
+            "      picture.avro, flags.avro (R11) and deadletters.avro into OUT_DIR, each window once, final."
+        },
         footer = {
-                "",
-                "On a Flink 2.2 cluster the same job runs from its job jar:",
-                "  mvn -B -pl jobs/risk-flags -am package -DskipTests",
-                "  flink run -c eu.borderflow.risk.RiskFlagJob \\",
-                "      jobs/risk-flags/target/borderflow-risk-flags-0.1.0-SNAPSHOT-job.jar --environment cluster",
-                "(or POST the jar to the cluster's REST API /jars/upload and /jars/<id>/run with that entry class);",
-                "the picture job likewise from jobs/situation-picture/target/borderflow-situation-picture-*-job.jar",
-                "with entry class eu.borderflow.picture.SituationPictureJob."})
+            "",
+            "On a Flink 2.2 cluster the same job runs from its job jar:",
+            "  mvn -B -pl jobs/risk-flags -am package -DskipTests",
+            "  flink run -c eu.borderflow.risk.RiskFlagJob \\",
+            "      jobs/risk-flags/target/borderflow-risk-flags-0.1.0-SNAPSHOT-job.jar --environment cluster",
+            "(or POST the jar to the cluster's REST API /jars/upload and /jars/<id>/run with that entry class);",
+            "the picture job likewise from jobs/situation-picture/target/borderflow-situation-picture-*-job.jar",
+            "with entry class eu.borderflow.picture.SituationPictureJob."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     static final String RISK = "risk";
@@ -73,7 +75,10 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: ${COMPLETION-CANDIDATES}.",
+    @Parameters(
+            index = "0",
+            paramLabel = "JOB",
+            description = "The job to run: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Jobs.class)
     private String job;
 
@@ -89,31 +94,42 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the bounded run writes its Avro files.")
     private Path out;
 
-    @Option(names = "--metrics-port", paramLabel = "P",
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "P",
             description = "The streaming job's Flink metrics (records in and out, dead letters per reason, "
                     + "duplicates, windows and revisions) for Prometheus on http://127.0.0.1:P/metrics; 0 turns them "
                     + "off (default: " + RISK_METRICS_PORT + " for risk, " + PICTURE_METRICS_PORT + " for picture).")
     private Integer metricsPort;
 
-    @Option(names = "--flags", paramLabel = "FILE|DIR",
+    @Option(
+            names = "--flags",
+            paramLabel = "FILE|DIR",
             description = "run picture --in: the flags of a bounded risk run (its flags.avro, or its --out folder).")
     private Path flags;
 
-    @Option(names = "--rest-port", paramLabel = "P",
+    @Option(
+            names = "--rest-port",
+            paramLabel = "P",
             description = "The streaming job's Flink REST API (job state, checkpoints, restarts, backpressure: what "
                     + "the dashboard's health page reads) on http://127.0.0.1:P; 0 takes any free port and does not "
                     + "say which (default: " + RISK_REST_PORT + " for risk, a JobManager's; " + PICTURE_REST_PORT
                     + " for picture).")
     private Integer restPort;
 
-    @Option(names = "--fresh", description = "The streaming run forgets its checkpoints and starts over "
-            + "(by default it resumes from the latest completed checkpoint of an earlier run).")
+    @Option(
+            names = "--fresh",
+            description = "The streaming run forgets its checkpoints and starts over "
+                    + "(by default it resumes from the latest completed checkpoint of an earlier run).")
     private boolean fresh;
 
     @Mixin
     private ConfigDir configDir;
 
-    @Option(names = "--environment", paramLabel = "NAME", defaultValue = JobEnvironment.LOCAL,
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
+            defaultValue = JobEnvironment.LOCAL,
             description = "config/environments/NAME.yaml (default: ${DEFAULT-VALUE}).")
     private String environmentName;
 
@@ -205,7 +221,8 @@ public final class RunCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = localEnvironment(environment, metricsPort, restPort);
         Path home = JobEnvironment.home();
         RiskFlagJob.configure(env, environment, home);
-        env.setParallelism(parallelism != null ? parallelism : environment.getJob().getParallelism());
+        env.setParallelism(
+                parallelism != null ? parallelism : environment.getJob().getParallelism());
         String checkpoints = environment.getJob().checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
@@ -220,10 +237,11 @@ public final class RunCommand implements Callable<Integer> {
                 .addTo(env);
         PrintWriter console = spec.commandLine().getOut();
         String broker = environment.getKafka().getBootstrapServers();
-        console.println("risk-flag job on an embedded MiniCluster, parallelism " + env.getParallelism()
-                + ", reading " + kafka.topics().getCrossings() + " and " + kafka.topics().getAlerts() + " on " + broker);
+        console.println("risk-flag job on an embedded MiniCluster, parallelism " + env.getParallelism() + ", reading "
+                + kafka.topics().getCrossings() + " and " + kafka.topics().getAlerts() + " on " + broker);
         console.println("flags -> " + kafka.topics().getFlags() + ", dead letters -> "
-                + kafka.topics().getDeadLetters() + ", audit -> " + kafka.topics().getAudit()
+                + kafka.topics().getDeadLetters() + ", audit -> "
+                + kafka.topics().getAudit()
                 + " (exactly-once: visible at each checkpoint to isolation.level=read_committed consumers)");
         if (metricsPort > 0) {
             console.println("metrics for Prometheus: http://127.0.0.1:" + metricsPort + "/metrics");
@@ -231,10 +249,10 @@ public final class RunCommand implements Callable<Integer> {
         if (restPort > 0) {
             console.println("Flink REST API (for the dashboard's health page): http://127.0.0.1:" + restPort);
         }
-        console.println("checkpoints: " + checkpoints + resume.map(c -> " (resuming from " + c.getFileName() + ")")
-                .orElse(" (starting from the beginning)"));
-        console.println("Ctrl-C stops the job; run it again to resume from its latest checkpoint "
-                + "(--fresh starts over).");
+        console.println("checkpoints: " + checkpoints
+                + resume.map(c -> " (resuming from " + c.getFileName() + ")").orElse(" (starting from the beginning)"));
+        console.println(
+                "Ctrl-C stops the job; run it again to resume from its latest checkpoint " + "(--fresh starts over).");
         console.flush();
         env.execute(RiskFlagJob.NAME);
         return ExitCodes.OK;
@@ -250,9 +268,10 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader config = configDir.loader();
         JobEnvironment environment = JobEnvironment.load(config, environmentName);
         PictureRun run = new PictureRun(config, environment, spec.commandLine().getOut());
-        return in != null ? run.bounded(localEnvironment(environment, 0, 0), in, flagFile, out)
-                : run.streaming(localEnvironment(environment, metricsPort, restPort), bootstrap, metricsPort, restPort,
-                        fresh);
+        return in != null
+                ? run.bounded(localEnvironment(environment, 0, 0), in, flagFile, out)
+                : run.streaming(
+                        localEnvironment(environment, metricsPort, restPort), bootstrap, metricsPort, restPort, fresh);
     }
 
     /**
@@ -266,7 +285,8 @@ public final class RunCommand implements Callable<Integer> {
         configuration.set(RestOptions.ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.BIND_PORT, String.valueOf(restPort));
         if (metricsPort > 0) {
-            configuration.setString("metrics.reporter.prom.factory.class",
+            configuration.setString(
+                    "metrics.reporter.prom.factory.class",
                     "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
             configuration.setString("metrics.reporter.prom.port", String.valueOf(metricsPort));
         }
@@ -292,7 +312,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UserError("cannot create --out " + out + ": " + e.getClass().getSimpleName(), e);
+            throw new UserError(
+                    "cannot create --out " + out + ": " + e.getClass().getSimpleName(), e);
         }
         if (!Files.isWritable(out)) {
             throw new UserError("--out " + out + " is not writable");

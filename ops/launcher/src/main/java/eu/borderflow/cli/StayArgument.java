@@ -1,8 +1,7 @@
 package eu.borderflow.cli;
 
-import picocli.CommandLine;
-
 import java.time.LocalDate;
+import picocli.CommandLine;
 
 /**
  * One stay as written on the command line: {@code ENTRY..EXIT}, or {@code ENTRY..} for a stay still going on.

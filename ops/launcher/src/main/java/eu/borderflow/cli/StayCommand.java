@@ -10,59 +10,85 @@ import eu.borderflow.stay.StayAssessment;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.StayRule;
 import eu.borderflow.stay.VisaTerms;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** A border guard's question, "how many days may this traveller still stay?", answered by the pipeline's calculator. */
-@Command(name = "stay",
+@Command(
+        name = "stay",
         mixinStandardHelpOptions = true,
         description = {
-                "The 90/180 rule (Schengen Borders Code Art. 6(1)): days of presence in the 180 days ending --on, "
-                        + "any overstay, and how long a stay entered on --entry may lawfully last (its authorised "
-                        + "end, as the risk job computes it: docs/RULES.md).",
-                "A visa's duration of stay is a total over its validity (Visa Code Annex VII point 4): give the "
-                        + "days already spent under it with --visa-days-used. A visa valid over six months has no "
-                        + "total (Reg. 610/2013).",
-                "Dates are the border crossing point's local calendar dates; entry and exit days both count."},
-        footer = {"", "Example:",
-                "  ops/borderflow stay --stays 2025-01-01..2025-03-31,2025-06-30..2025-07-10 --on 2025-07-10"})
+            "The 90/180 rule (Schengen Borders Code Art. 6(1)): days of presence in the 180 days ending --on, "
+                    + "any overstay, and how long a stay entered on --entry may lawfully last (its authorised "
+                    + "end, as the risk job computes it: docs/RULES.md).",
+            "A visa's duration of stay is a total over its validity (Visa Code Annex VII point 4): give the "
+                    + "days already spent under it with --visa-days-used. A visa valid over six months has no "
+                    + "total (Reg. 610/2013).",
+            "Dates are the border crossing point's local calendar dates; entry and exit days both count."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  ops/borderflow stay --stays 2025-01-01..2025-03-31,2025-06-30..2025-07-10 --on 2025-07-10"
+        })
 public final class StayCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--stays", required = true, split = ",", paramLabel = "ENTRY..[EXIT]",
+    @Option(
+            names = "--stays",
+            required = true,
+            split = ",",
+            paramLabel = "ENTRY..[EXIT]",
             converter = StayArgument.Converter.class,
             description = "Stays, comma-separated; leave EXIT empty for a stay still going on (e.g. 2025-06-30..).")
     private List<StayArgument> stays;
 
-    @Option(names = "--on", required = true, paramLabel = "DATE", converter = IsoDateConverter.class,
+    @Option(
+            names = "--on",
+            required = true,
+            paramLabel = "DATE",
+            converter = IsoDateConverter.class,
             description = "Control date: presence is counted in the 180 days ending on it.")
     private LocalDate on;
 
-    @Option(names = "--entry", paramLabel = "DATE", converter = IsoDateConverter.class,
+    @Option(
+            names = "--entry",
+            paramLabel = "DATE",
+            converter = IsoDateConverter.class,
             description = "Entry day to assess, recorded or planned (default: the start of the last stay).")
     private LocalDate entry;
 
-    @Option(names = "--visa-from", paramLabel = "DATE", converter = IsoDateConverter.class,
+    @Option(
+            names = "--visa-from",
+            paramLabel = "DATE",
+            converter = IsoDateConverter.class,
             description = "First day of the visa's validity (default: the entry day).")
     private LocalDate visaFrom;
 
-    @Option(names = "--visa-until", paramLabel = "DATE", converter = IsoDateConverter.class,
+    @Option(
+            names = "--visa-until",
+            paramLabel = "DATE",
+            converter = IsoDateConverter.class,
             description = "Last day of the visa's validity; needed for any other --visa-* option.")
     private LocalDate visaUntil;
 
-    @Option(names = "--visa-days", paramLabel = "N",
+    @Option(
+            names = "--visa-days",
+            paramLabel = "N",
             description = "Duration of stay the visa authorises over its whole validity (default: 90).")
     private Integer visaDays;
 
-    @Option(names = "--visa-days-used", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--visa-days-used",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Days already spent under the same visa before the entry (default: ${DEFAULT-VALUE}).")
     private int visaDaysUsed;
 
@@ -86,8 +112,7 @@ public final class StayCommand implements Callable<Integer> {
         if (history.size() == 0 && entry == null) {
             throw usage("--stays: give at least one stay, or --entry for a planned first entry");
         }
-        LocalDate assessedEntry = entry != null ? entry
-                : LocalDate.ofEpochDay(history.entryDay(history.size() - 1));
+        LocalDate assessedEntry = entry != null ? entry : LocalDate.ofEpochDay(history.entryDay(history.size() - 1));
         StayAssessment assessment = authorised.assess(history, on, assessedEntry, visa(assessedEntry), visaDaysUsed);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? json(rule, assessment) : sentences(rule, assessment));
@@ -126,7 +151,9 @@ public final class StayCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
         node.put("on", a.controlDate().toString());
-        node.put("window_start", a.controlDate().minusDays(rule.windowDays() - 1L).toString());
+        node.put(
+                "window_start",
+                a.controlDate().minusDays(rule.windowDays() - 1L).toString());
         node.put("used_days", a.usedDays());
         node.put("max_days_in_window", rule.maxDaysInWindow());
         node.put("overstay_days", a.overstayDays());
@@ -153,8 +180,8 @@ public final class StayCommand implements Callable<Integer> {
         } else if (!a.hasLawfulStay()) {
             stay = "Entering on " + a.entry() + " no day of stay is lawful under the visa.";
         } else {
-            stay = "Entering on " + a.entry() + " the stay may last until " + a.latestLawfulExit()
-                    + " (" + days(a.maxStayDays()) + ").";
+            stay = "Entering on " + a.entry() + " the stay may last until " + a.latestLawfulExit() + " ("
+                    + days(a.maxStayDays()) + ").";
         }
         return presence + " " + stay;
     }

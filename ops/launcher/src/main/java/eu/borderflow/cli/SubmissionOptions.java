@@ -7,13 +7,12 @@ import eu.borderflow.cli.flink.JarDeployment;
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.RuntimeSettings;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * How {@code deploy} and {@code upgrade} submit a job: its parallelism, and the environment and configuration folder
@@ -21,16 +20,23 @@ import java.util.List;
  */
 public final class SubmissionOptions {
 
-    @Option(names = "--parallelism", paramLabel = "N",
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
             description = "Parallelism of the job (default: the environment's job.parallelism).")
     private Integer parallelism;
 
-    @Option(names = "--environment", paramLabel = "NAME", defaultValue = JobEnvironment.CLUSTER,
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
+            defaultValue = JobEnvironment.CLUSTER,
             description = "config/environments/NAME.yaml, bound by the job when it is submitted "
                     + "(default: ${DEFAULT-VALUE}).")
     private String environment;
 
-    @Option(names = "--jar", paramLabel = "FILE",
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
             description = "The job jar to upload "
                     + "(default: the build's, e.g. jobs/risk-flags/target/borderflow-risk-flags-*-job.jar).")
     private Path jarFile;
@@ -94,7 +100,8 @@ public final class SubmissionOptions {
     /** The environment's {@code job.parallelism}; 0 when it cannot be read (the job says why when submitted). */
     private int environmentParallelism() {
         try {
-            RuntimeSettings job = JobEnvironment.load(config.loader(), environment).getJob();
+            RuntimeSettings job =
+                    JobEnvironment.load(config.loader(), environment).getJob();
             return job == null ? 0 : job.getParallelism();
         } catch (ConfigException e) {
             return 0;

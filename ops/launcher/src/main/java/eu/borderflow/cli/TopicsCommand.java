@@ -4,28 +4,31 @@ import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicChange;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 /** Creates the topics of config/topics.yaml, or brings existing ones in line; run by {@code kafka up}. */
-@Command(name = "topics",
+@Command(
+        name = "topics",
         mixinStandardHelpOptions = true,
         description = {
-                "Creates the Kafka topics of config/topics.yaml that are missing and sets the partitions (they can "
-                        + "only grow) and topic configs of those that exist. Safe to run again.",
-                "Exit codes: 0 done, 1 Kafka unreachable or refused, 2 bad configuration."})
+            "Creates the Kafka topics of config/topics.yaml that are missing and sets the partitions (they can "
+                    + "only grow) and topic configs of those that exist. Safe to run again.",
+            "Exit codes: 0 done, 1 Kafka unreachable or refused, 2 bad configuration."
+        })
 public final class TopicsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
             defaultValue = "127.0.0.1:${env:BORDERFLOW_KAFKA_PORT:-9092}",
             description = "Kafka bootstrap address (default: ${DEFAULT-VALUE}).")
     private String bootstrap;

@@ -6,6 +6,9 @@ import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.JarDeployment;
 import eu.borderflow.cli.flink.JobSummary;
 import eu.borderflow.cli.flink.Savepoints;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,36 +16,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code upgrade risk|picture}: stop with a savepoint, then run the current jar from it (a new version, or a rescale). */
-@Command(name = "upgrade",
+@Command(
+        name = "upgrade",
         mixinStandardHelpOptions = true,
         description = {
-                "Stops a running job with a savepoint, then runs the current build of its jar from that savepoint, "
-                        + "optionally at another parallelism. Nothing is lost or emitted twice: the sinks' "
-                        + "transactions and the sources' offsets are part of the savepoint.",
-                "Exit codes: 0 running again, 1 unexpected failure, 2 cluster down, job not running, jar rejected, "
-                        + "savepoint incompatible (the job then stays stopped; the message names its savepoint), "
-                        + "or bad arguments."},
-        footer = {"", "Examples:",
-                "  ops/borderflow upgrade risk                   a new version of the job",
-                "  ops/borderflow upgrade risk --parallelism 4   rescale",
-                "  ops/borderflow upgrade picture"})
+            "Stops a running job with a savepoint, then runs the current build of its jar from that savepoint, "
+                    + "optionally at another parallelism. Nothing is lost or emitted twice: the sinks' "
+                    + "transactions and the sources' offsets are part of the savepoint.",
+            "Exit codes: 0 running again, 1 unexpected failure, 2 cluster down, job not running, jar rejected, "
+                    + "savepoint incompatible (the job then stays stopped; the message names its savepoint), "
+                    + "or bad arguments."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ops/borderflow upgrade risk                   a new version of the job",
+            "  ops/borderflow upgrade risk --parallelism 4   rescale",
+            "  ops/borderflow upgrade picture"
+        })
 public final class UpgradeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB",
+    @Parameters(
+            index = "0",
+            paramLabel = "JOB",
             description = "risk (the risk-flag job) or picture (the situational-picture job).")
     private String jobName;
 
-    @Option(names = "--savepoint-dir", paramLabel = "DIR",
-            description = "Where to write the savepoint "
-                    + "(default: the cluster's execution.checkpointing.savepoint-dir).")
+    @Option(
+            names = "--savepoint-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where to write the savepoint " + "(default: the cluster's execution.checkpointing.savepoint-dir).")
     private String savepointDir;
 
     @Mixin
@@ -57,9 +65,9 @@ public final class UpgradeCommand implements Callable<Integer> {
         Path jar = submission.jar(job);
         submission.parallelism();
         FlinkCluster cluster = clusterOptions.cluster();
-        JobSummary running = cluster.activeJob(job.flinkName()).orElseThrow(() -> new DeploymentException(
-                job.shortName() + " is not running on " + cluster.rest().url()
-                        + "; deploy it with `ops/borderflow deploy " + job.shortName() + "`"));
+        JobSummary running = cluster.activeJob(job.flinkName())
+                .orElseThrow(() -> new DeploymentException(job.shortName() + " is not running on "
+                        + cluster.rest().url() + "; deploy it with `ops/borderflow deploy " + job.shortName() + "`"));
         if (!"RUNNING".equals(running.state())) {
             throw new DeploymentException(job.shortName() + " (job " + running.id() + ") is " + running.state()
                     + ", not RUNNING: a savepoint needs every task running; wait, or see `ops/borderflow jobs`");
@@ -90,6 +98,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     /** Slots the running job holds, which the new one can take once it stopped. */
     private static int runningSlots(FlinkCluster cluster, JobSummary running) {
         return cluster.rest().get("jobs/" + running.id()).path("vertices").findValues("parallelism").stream()
-                .mapToInt(n -> n.asInt()).max().orElse(0);
+                .mapToInt(n -> n.asInt())
+                .max()
+                .orElse(0);
     }
 }

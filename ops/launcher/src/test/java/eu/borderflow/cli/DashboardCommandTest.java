@@ -1,18 +1,17 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.dashboard.auth.PasswordHash;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.dashboard.auth.PasswordHash;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DashboardCommandTest {
 
@@ -42,7 +41,8 @@ class DashboardCommandTest {
     @Test
     void badArgumentsAreNamed() throws Exception {
         assertEquals(2, TestFiles.run("dashboard", "--port", "70000").exitCode());
-        TestFiles.Run missing = TestFiles.run("dashboard", "--from", dir.resolve("nope").toString());
+        TestFiles.Run missing =
+                TestFiles.run("dashboard", "--from", dir.resolve("nope").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("is not a folder"), missing.err());
         TestFiles.Run both = TestFiles.run("dashboard", "--from", dir.toString(), "--bootstrap", "127.0.0.1:1");

@@ -1,18 +1,5 @@
 package eu.borderflow.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.GroundTruthEntry;
-import eu.borderflow.schema.RiskFlag;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static eu.borderflow.cli.TestFiles.expected;
 import static eu.borderflow.cli.TestFiles.flag;
 import static eu.borderflow.cli.TestFiles.nearMiss;
@@ -20,10 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.GroundTruthEntry;
+import eu.borderflow.schema.RiskFlag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class EvaluateCommandTest {
 
     @TempDir
     Path dir;
+
     private Path dataset;
     private Path run;
 
@@ -32,18 +32,24 @@ class EvaluateCommandTest {
     void writeFiles() throws Exception {
         dataset = Files.createDirectories(dir.resolve("dataset"));
         run = Files.createDirectories(dir.resolve("run"));
-        TestFiles.write(GroundTruthEntry.class, dataset.resolve("ground-truth.avro"), List.of(
-                expected("S1", "R3", "e1", "tA"),
-                expected("S2", "R3", "e2", "tB"),
-                nearMiss("S3", "R3", "e3", "tC"),
-                expected("S4", "R1", "e4", "tD")));
-        TestFiles.write(RiskFlag.class, run.resolve("flags.avro"), List.of(
-                flag("R3", "e1", 0, FlagStatus.RAISED, "tA"),
-                flag("R3", "e1", 1, FlagStatus.REVISED, "tA"),
-                flag("R3", "e2", 0, FlagStatus.RAISED, "tB"),
-                flag("R3", "e2", 1, FlagStatus.WITHDRAWN, "tB"),
-                flag("R3", "e3", 0, FlagStatus.RAISED, "tC"),
-                flag("R1", "e4", 0, FlagStatus.RAISED, "tD")));
+        TestFiles.write(
+                GroundTruthEntry.class,
+                dataset.resolve("ground-truth.avro"),
+                List.of(
+                        expected("S1", "R3", "e1", "tA"),
+                        expected("S2", "R3", "e2", "tB"),
+                        nearMiss("S3", "R3", "e3", "tC"),
+                        expected("S4", "R1", "e4", "tD")));
+        TestFiles.write(
+                RiskFlag.class,
+                run.resolve("flags.avro"),
+                List.of(
+                        flag("R3", "e1", 0, FlagStatus.RAISED, "tA"),
+                        flag("R3", "e1", 1, FlagStatus.REVISED, "tA"),
+                        flag("R3", "e2", 0, FlagStatus.RAISED, "tB"),
+                        flag("R3", "e2", 1, FlagStatus.WITHDRAWN, "tB"),
+                        flag("R3", "e3", 0, FlagStatus.RAISED, "tC"),
+                        flag("R1", "e4", 0, FlagStatus.RAISED, "tD")));
     }
 
     @Test
@@ -52,9 +58,15 @@ class EvaluateCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         List<String> lines = result.out().lines().toList();
-        assertEquals(List.of("R1", "1", "0", "0", "1.000", "1.000"), List.of(lines.get(1).trim().split("\\s+")));
-        assertEquals(List.of("R3", "1", "1", "1", "0.500", "0.500"), List.of(lines.get(2).trim().split("\\s+")));
-        assertEquals(List.of("overall", "2", "1", "1", "0.667", "0.667"), List.of(lines.get(3).trim().split("\\s+")));
+        assertEquals(
+                List.of("R1", "1", "0", "0", "1.000", "1.000"),
+                List.of(lines.get(1).trim().split("\\s+")));
+        assertEquals(
+                List.of("R3", "1", "1", "1", "0.500", "0.500"),
+                List.of(lines.get(2).trim().split("\\s+")));
+        assertEquals(
+                List.of("overall", "2", "1", "1", "0.667", "0.667"),
+                List.of(lines.get(3).trim().split("\\s+")));
         assertTrue(result.out().contains("R3 e2 (scenario S2, family R3/test)"), result.out());
         assertTrue(result.out().contains("R3/test"), result.out());
         assertTrue(result.out().contains("R3:e3 NEAR_MISS"), result.out());
@@ -62,8 +74,14 @@ class EvaluateCommandTest {
 
     @Test
     void belowTheThresholdsExitsOne() {
-        TestFiles.Run result = TestFiles.run("evaluate", "--truth", dataset.toString(),
-                "--flags", run.resolve("flags.avro").toString(), "--min-recall", "0.9");
+        TestFiles.Run result = TestFiles.run(
+                "evaluate",
+                "--truth",
+                dataset.toString(),
+                "--flags",
+                run.resolve("flags.avro").toString(),
+                "--min-recall",
+                "0.9");
 
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("R3 recall 0.500 < 0.900"), result.err());
@@ -73,8 +91,15 @@ class EvaluateCommandTest {
 
     @Test
     void jsonReportCarriesTheSameNumbers() throws Exception {
-        TestFiles.Run result = TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString(),
-                "--json", "--min-precision", "0.6");
+        TestFiles.Run result = TestFiles.run(
+                "evaluate",
+                "--truth",
+                dataset.toString(),
+                "--flags",
+                run.toString(),
+                "--json",
+                "--min-precision",
+                "0.6");
 
         assertEquals(1, result.exitCode());
         JsonNode json = new ObjectMapper().readTree(result.out());
@@ -88,18 +113,29 @@ class EvaluateCommandTest {
 
     @Test
     void badInputExitsTwoWithAMessage() throws Exception {
-        TestFiles.Run noTruth = TestFiles.run("evaluate", "--truth", dir.resolve("nope").toString(),
-                "--flags", run.toString());
+        TestFiles.Run noTruth =
+                TestFiles.run("evaluate", "--truth", dir.resolve("nope").toString(), "--flags", run.toString());
         assertEquals(2, noTruth.exitCode());
         assertTrue(noTruth.err().contains("no such file"), noTruth.err());
         assertFalse(noTruth.err().contains("\tat "), noTruth.err());
 
-        assertEquals(2, TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString(),
-                "--min-precision", "1.5").exitCode());
+        assertEquals(
+                2,
+                TestFiles.run(
+                                "evaluate",
+                                "--truth",
+                                dataset.toString(),
+                                "--flags",
+                                run.toString(),
+                                "--min-precision",
+                                "1.5")
+                        .exitCode());
         assertEquals(2, TestFiles.run("evaluate", "--truth", dataset.toString()).exitCode());
 
         Files.writeString(run.resolve("flags.avro"), "garbage");
-        assertEquals(2, TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString())
-                .exitCode());
+        assertEquals(
+                2,
+                TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString())
+                        .exitCode());
     }
 }

@@ -1,22 +1,21 @@
 package eu.borderflow.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FlagsCommandTest {
 
@@ -28,10 +27,13 @@ class FlagsCommandTest {
     @Test
     void countsPerRuleAndPrintsTheNewestFirst() throws Exception {
         Path file = dir.resolve("flags.avro");
-        TestFiles.write(RiskFlag.class, file, List.of(
-                flag("R3", "old", T0, "overstay of 4 days"),
-                flag("R1", "new", T0.plusSeconds(3600), "document reported stolen"),
-                flag("R3", "mid", T0.plusSeconds(60), "overstay of 2 days")));
+        TestFiles.write(
+                RiskFlag.class,
+                file,
+                List.of(
+                        flag("R3", "old", T0, "overstay of 4 days"),
+                        flag("R1", "new", T0.plusSeconds(3600), "document reported stolen"),
+                        flag("R3", "mid", T0.plusSeconds(60), "overstay of 2 days")));
         TestFiles.Run run = TestFiles.run("flags", "--from", dir.toString(), "--last", "2");
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");

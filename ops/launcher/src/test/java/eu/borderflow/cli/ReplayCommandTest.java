@@ -1,22 +1,20 @@
 package eu.borderflow.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code replay}'s answers to user mistakes, through the same command line as ops/borderflow. */
 class ReplayCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     @TempDir
     Path dir;
@@ -43,13 +41,13 @@ class ReplayCommandTest {
 
     @Test
     void fileThatIsNotAvroExitsTwoNamingIt() throws Exception {
-        for (String name : new String[]{"alerts.avro", "crossings.avro", "incidents.avro"}) {
+        for (String name : new String[] {"alerts.avro", "crossings.avro", "incidents.avro"}) {
             Files.writeString(dir.resolve(name), "not avro\n");
         }
         Run run = run("replay", "--in", dir.toString(), "--no-progress");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains(dir.resolve("alerts.avro") + " is not a complete AlertChange Avro file"),
-                run.err());
+        assertTrue(
+                run.err().contains(dir.resolve("alerts.avro") + " is not a complete AlertChange Avro file"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 

@@ -1,5 +1,10 @@
 package eu.borderflow.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.risk.flag.Flags;
@@ -25,11 +30,6 @@ import eu.borderflow.schema.Sex;
 import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,17 +37,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class RunCommandTest {
 
     /** TEST ONLY: flags every refusal, so the command's bounded mode can run without the real rules. */
-    private static final RuleDescriptor REFUSALS = new RuleDescriptor("T1", "0.0.1", FindingKind.RISK,
-            Set.of("kind", "event_id"));
+    private static final RuleDescriptor REFUSALS =
+            new RuleDescriptor("T1", "0.0.1", FindingKind.RISK, Set.of("kind", "event_id"));
+
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     @TempDir
@@ -58,14 +58,25 @@ class RunCommandTest {
         Path dataset = writeDataset();
         Path out = dir.resolve("out");
 
-        TestFiles.Run result = TestFiles.run(commandLineWithTestRules(), "run", "risk",
-                "--in", dataset.toString(), "--out", out.toString(), "--parallelism", "1");
+        TestFiles.Run result = TestFiles.run(
+                commandLineWithTestRules(),
+                "run",
+                "risk",
+                "--in",
+                dataset.toString(),
+                "--out",
+                out.toString(),
+                "--parallelism",
+                "1");
 
         assertEquals(0, result.exitCode(), result.err());
         for (String file : List.of("flags.avro", "deadletters.avro", "audit.avro")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
-        assertTrue(result.out().lines().anyMatch(l -> List.of(l.trim().split("\\s+")).equals(List.of("T1", "2", "0"))),
+        assertTrue(
+                result.out()
+                        .lines()
+                        .anyMatch(l -> List.of(l.trim().split("\\s+")).equals(List.of("T1", "2", "0"))),
                 result.out());
         assertTrue(result.out().contains("dead letters: 1 {VALIDATION_UNKNOWN_BCP=1}"), result.out());
         assertTrue(result.out().contains("audit records: 2"), result.out());
@@ -76,19 +87,34 @@ class RunCommandTest {
         Path dataset = writeDataset();
         Path file = Files.writeString(dir.resolve("a-file"), "x");
 
-        TestFiles.Run missingIn = TestFiles.run("run", "risk", "--in", dir.resolve("nope").toString(),
-                "--out", dir.resolve("out").toString());
+        TestFiles.Run missingIn = TestFiles.run(
+                "run",
+                "risk",
+                "--in",
+                dir.resolve("nope").toString(),
+                "--out",
+                dir.resolve("out").toString());
         assertEquals(2, missingIn.exitCode());
         assertTrue(missingIn.err().contains("is not a folder"), missingIn.err());
 
         Files.delete(dataset.resolve("alerts.avro"));
-        TestFiles.Run missingFile = TestFiles.run("run", "risk", "--in", dataset.toString(),
-                "--out", dir.resolve("out").toString());
+        TestFiles.Run missingFile = TestFiles.run(
+                "run",
+                "risk",
+                "--in",
+                dataset.toString(),
+                "--out",
+                dir.resolve("out").toString());
         assertEquals(2, missingFile.exitCode());
         assertTrue(missingFile.err().contains("alerts.avro"), missingFile.err());
 
-        TestFiles.Run unwritable = TestFiles.run("run", "risk", "--in", writeDataset().toString(),
-                "--out", file.resolve("sub").toString());
+        TestFiles.Run unwritable = TestFiles.run(
+                "run",
+                "risk",
+                "--in",
+                writeDataset().toString(),
+                "--out",
+                file.resolve("sub").toString());
         assertEquals(2, unwritable.exitCode());
         assertTrue(unwritable.err().contains("cannot create --out"), unwritable.err());
         assertFalse(unwritable.err().contains("\tat "), unwritable.err());
@@ -102,8 +128,18 @@ class RunCommandTest {
     void outsideTheLocalDemoTheJobRefusesToStartWithoutAKey() throws Exception {
         assumeTrue(System.getenv(PseudonymiserFactory.KEY_ENV) == null, "the key variable is set in this shell");
 
-        TestFiles.Run noKey = TestFiles.run(commandLineWithTestRules(), "run", "risk", "--environment", "cluster",
-                "--in", writeDataset().toString(), "--out", dir.resolve("out").toString(), "--parallelism", "1");
+        TestFiles.Run noKey = TestFiles.run(
+                commandLineWithTestRules(),
+                "run",
+                "risk",
+                "--environment",
+                "cluster",
+                "--in",
+                writeDataset().toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--parallelism",
+                "1");
 
         assertEquals(2, noKey.exitCode(), noKey.err());
         assertTrue(noKey.err().contains(PseudonymiserFactory.KEY_ENV), noKey.err());
@@ -114,13 +150,25 @@ class RunCommandTest {
     @Test
     void aTransactionTimeoutShorterThanTheCheckpointsNeedIsRefusedBeforeTheJobStarts() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config").resolve("environments"));
-        String local = new String(getClass().getResourceAsStream("/borderflow-config/environments/local.yaml")
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        Files.writeString(config.resolve("local.yaml"),
+        String local = new String(
+                getClass()
+                        .getResourceAsStream("/borderflow-config/environments/local.yaml")
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(
+                config.resolve("local.yaml"),
                 local.replaceFirst("transaction_timeout: \\S+", "transaction_timeout: PT2M"));
 
-        TestFiles.Run refused = TestFiles.run(commandLineWithTestRules(), "run", "risk", "--bootstrap",
-                "127.0.0.1:1", "--metrics-port", "0", "--config", config.getParent().toString());
+        TestFiles.Run refused = TestFiles.run(
+                commandLineWithTestRules(),
+                "run",
+                "risk",
+                "--bootstrap",
+                "127.0.0.1:1",
+                "--metrics-port",
+                "0",
+                "--config",
+                config.getParent().toString());
 
         assertEquals(2, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("transaction_timeout PT2M must exceed"), refused.err());
@@ -137,8 +185,10 @@ class RunCommandTest {
 
     private static RuleStage refusalStage() {
         return (crossings, alerts, config, deadLetters) -> crossings
-                .filter(c -> c.getKind() == CrossingKind.REFUSAL).uid("test-refusals")
-                .map(RunCommandTest::refusalFlag, new AvroTypeInfo<>(RiskFlag.class)).uid("test-refusal-flags");
+                .filter(c -> c.getKind() == CrossingKind.REFUSAL)
+                .uid("test-refusals")
+                .map(RunCommandTest::refusalFlag, new AvroTypeInfo<>(RiskFlag.class))
+                .uid("test-refusal-flags");
     }
 
     private static RiskFlag refusalFlag(BorderCrossing c) {
@@ -153,33 +203,58 @@ class RunCommandTest {
 
     private Path writeDataset() throws Exception {
         Path dataset = Files.createDirectories(Files.createTempDirectory(dir, "dataset"));
-        TestFiles.write(BorderCrossing.class, dataset.resolve("crossings.avro"), List.of(
-                crossing("e1", CrossingKind.ENTRY, "FRA-A-CDG"),
-                crossing("e2", CrossingKind.REFUSAL, "FRA-A-CDG"),
-                crossing("e3", CrossingKind.REFUSAL, "POL-L-TRS"),
-                crossing("e4", CrossingKind.REFUSAL, "XXNOPE")));
-        TestFiles.write(AlertChange.class, dataset.resolve("alerts.avro"), List.of(AlertChange.newBuilder()
-                .setChangeId("A1-v1").setSynthetic(true).setAlertId("A1").setVersion(1)
-                .setChange(AlertChangeType.CREATE).setEventTime(T0).setBasis(AlertBasis.OBJECT_1862_ART38)
-                .setActionOnHit(ActionOnHit.SEIZE).setIssuingState("FRA").setAuthority("FR")
-                .setValidFrom(LocalDate.of(2026, 3, 1)).setReviewDate(LocalDate.of(2036, 3, 1))
-                .setFlaggedBy(List.of()).setPerson(null)
-                .setObjectPart(new AlertObject(ObjectStatus.STOLEN,
-                        new DocumentRef(DocumentType.PASSPORT, "PX", "USA")))
-                .setDeletionReason(null).build()));
+        TestFiles.write(
+                BorderCrossing.class,
+                dataset.resolve("crossings.avro"),
+                List.of(
+                        crossing("e1", CrossingKind.ENTRY, "FRA-A-CDG"),
+                        crossing("e2", CrossingKind.REFUSAL, "FRA-A-CDG"),
+                        crossing("e3", CrossingKind.REFUSAL, "POL-L-TRS"),
+                        crossing("e4", CrossingKind.REFUSAL, "XXNOPE")));
+        TestFiles.write(
+                AlertChange.class,
+                dataset.resolve("alerts.avro"),
+                List.of(AlertChange.newBuilder()
+                        .setChangeId("A1-v1")
+                        .setSynthetic(true)
+                        .setAlertId("A1")
+                        .setVersion(1)
+                        .setChange(AlertChangeType.CREATE)
+                        .setEventTime(T0)
+                        .setBasis(AlertBasis.OBJECT_1862_ART38)
+                        .setActionOnHit(ActionOnHit.SEIZE)
+                        .setIssuingState("FRA")
+                        .setAuthority("FR")
+                        .setValidFrom(LocalDate.of(2026, 3, 1))
+                        .setReviewDate(LocalDate.of(2036, 3, 1))
+                        .setFlaggedBy(List.of())
+                        .setPerson(null)
+                        .setObjectPart(new AlertObject(
+                                ObjectStatus.STOLEN, new DocumentRef(DocumentType.PASSPORT, "PX", "USA")))
+                        .setDeletionReason(null)
+                        .build()));
         return dataset;
     }
 
     private static BorderCrossing crossing(String id, CrossingKind kind, String bcp) {
         LocalDate day = T0.atOffset(ZoneOffset.UTC).toLocalDate();
         return BorderCrossing.newBuilder()
-                .setEventId(id).setSynthetic(true).setKind(kind).setEventTime(T0).setLocalDate(day)
-                .setIngestTime(T0).setFallbackUpload(false).setBcpCode(bcp).setSectionId("S").setBorderType(BorderType.AIR)
+                .setEventId(id)
+                .setSynthetic(true)
+                .setKind(kind)
+                .setEventTime(T0)
+                .setLocalDate(day)
+                .setIngestTime(T0)
+                .setFallbackUpload(false)
+                .setBcpCode(bcp)
+                .setSectionId("S")
+                .setBorderType(BorderType.AIR)
                 .setAuthority("X")
-                .setTraveller(new TravellerIdentity("F-" + id, "Testperson", "Alex", LocalDate.of(1990, 5, 17),
-                        "USA", Sex.X))
+                .setTraveller(
+                        new TravellerIdentity("F-" + id, "Testperson", "Alex", LocalDate.of(1990, 5, 17), "USA", Sex.X))
                 .setDocument(new TravelDocument(DocumentType.PASSPORT, "P" + id, "USA", LocalDate.of(2031, 1, 1)))
-                .setVisa(null).setStayBasis(StayBasis.SHORT_STAY)
+                .setVisa(null)
+                .setStayBasis(StayBasis.SHORT_STAY)
                 .setBiometrics(new Biometrics("face", "fp", FingerprintStatus.CAPTURED, 0.9f))
                 .setRefusalReasons(kind == CrossingKind.REFUSAL ? List.of(RefusalReason.C) : List.of())
                 .setRetentionUntil(day.plusYears(3))

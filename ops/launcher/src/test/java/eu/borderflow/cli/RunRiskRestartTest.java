@@ -1,8 +1,11 @@
 package eu.borderflow.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.config.TopicNames;
+import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
@@ -15,6 +18,18 @@ import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.avro.file.DataFileStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -29,22 +44,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code run risk} as a real process survives Ctrl-C: started, fed the first part of a world, stopped with SIGINT,
@@ -61,6 +60,7 @@ class RunRiskRestartTest {
      * long no longer holds the watermark back, and its records would come out LATE.
      */
     private static final String CHECKPOINT_INTERVAL = "PT1S";
+
     private static final String IDLENESS = "PT20S";
     private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
@@ -116,59 +116,97 @@ class RunRiskRestartTest {
 
         List<String> flags = committedFlags();
         if (!expected.equals(flags)) {
-            Files.write(Path.of("target", "restart-diff.txt"), java.util.stream.Stream.concat(
-                    expected.stream().filter(e -> !flags.contains(e)).map(e -> "ONLY-REFERENCE " + e),
-                    flags.stream().filter(e -> !expected.contains(e)).map(e -> "ONLY-RESTART " + e)).toList());
+            Files.write(
+                    Path.of("target", "restart-diff.txt"),
+                    java.util.stream.Stream.concat(
+                                    expected.stream()
+                                            .filter(e -> !flags.contains(e))
+                                            .map(e -> "ONLY-REFERENCE " + e),
+                                    flags.stream()
+                                            .filter(e -> !expected.contains(e))
+                                            .map(e -> "ONLY-RESTART " + e))
+                            .toList());
             for (String name : List.of("first.out", "second.out")) {
-                Files.copy(restarted.resolve(name), Path.of("target", "restart-" + name),
+                Files.copy(
+                        restarted.resolve(name),
+                        Path.of("target", "restart-" + name),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.copy(once.resolve("reference.out"), Path.of("target", "restart-reference.out"),
+            Files.copy(
+                    once.resolve("reference.out"),
+                    Path.of("target", "restart-reference.out"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         assertEquals(flags.size(), flags.stream().distinct().count(), "no flag revision committed twice");
-        assertEquals(expected, flags, () -> "the same flags as one run over the whole world; only in the one run: "
-                + idsNotIn(expected, flags) + "; only after the restart: " + idsNotIn(flags, expected));
+        assertEquals(
+                expected,
+                flags,
+                () -> "the same flags as one run over the whole world; only in the one run: "
+                        + idsNotIn(expected, flags) + "; only after the restart: " + idsNotIn(flags, expected));
     }
 
     private static List<String> idsNotIn(List<String> these, List<String> others) {
         Set<String> other = Set.copyOf(others);
-        return these.stream().filter(f -> !other.contains(f))
-                .map(f -> f.substring(0, f.indexOf(", \"rule_id\""))).toList();
+        return these.stream()
+                .filter(f -> !other.contains(f))
+                .map(f -> f.substring(0, f.indexOf(", \"rule_id\"")))
+                .toList();
     }
 
     /** A config folder: the shipped files with a short checkpoint interval and source idleness. */
     private static Path config() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.createDirectories(config.resolve("environments"));
-        Files.writeString(config.resolve("environments/local.yaml"), shipped("environments/local.yaml")
-                .replaceFirst("checkpoint_interval: \\S+", "checkpoint_interval: " + CHECKPOINT_INTERVAL));
-        Files.writeString(config.resolve("rules.yaml"), shipped("rules.yaml")
-                .replaceFirst("source_idleness: \\S+", "source_idleness: " + IDLENESS));
+        Files.writeString(
+                config.resolve("environments/local.yaml"),
+                shipped("environments/local.yaml")
+                        .replaceFirst("checkpoint_interval: \\S+", "checkpoint_interval: " + CHECKPOINT_INTERVAL));
+        Files.writeString(
+                config.resolve("rules.yaml"),
+                shipped("rules.yaml").replaceFirst("source_idleness: \\S+", "source_idleness: " + IDLENESS));
         return config;
     }
 
     private static String shipped(String file) throws Exception {
-        return new String(ConfigLoader.class.getResourceAsStream("/borderflow-config/" + file).readAllBytes(),
+        return new String(
+                ConfigLoader.class
+                        .getResourceAsStream("/borderflow-config/" + file)
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
     }
 
     /** {@code run risk} in its own JVM, with {@code home} as BORDERFLOW_HOME (its checkpoints go to home/var/). */
     private static Process start(Path home, Path config, String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.text=ALL-UNNAMED",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                "--add-opens=java.base/java.io=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.text=ALL-UNNAMED",
                 "--add-opens=java.base/java.time=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Borderflow.class.getName(),
-                "run", "risk", "--bootstrap", bootstrap, "--metrics-port", "0", "--rest-port", "0",
-                "--parallelism", "2",
-                "--config", config.toString()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                Borderflow.class.getName(),
+                "run",
+                "risk",
+                "--bootstrap",
+                bootstrap,
+                "--metrics-port",
+                "0",
+                "--rest-port",
+                "0",
+                "--parallelism",
+                "2",
+                "--config",
+                config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".out").toFile());
@@ -179,7 +217,10 @@ class RunRiskRestartTest {
 
     /** Ctrl-C: SIGINT to the process, then its exit. */
     private static void stop(Process process) throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("run risk did not stop on SIGINT");
@@ -191,22 +232,29 @@ class RunRiskRestartTest {
      * input topics, then for the sources to go idle and a few more checkpoints to commit what that released.
      */
     private static void awaitConsumedAndSettled(Process process) throws Exception {
-        String group = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL).getKafka().getGroupId();
+        String group = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL)
+                .getKafka()
+                .getGroupId();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (Admin admin = admin()) {
             while (true) {
                 assertTrue(process.isAlive(), "run risk exited early");
                 assertTrue(System.nanoTime() < deadline, "run risk did not consume its input in time");
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 Set<TopicPartition> inputs = inputPartitions(admin);
                 Map<TopicPartition, Long> ends = new java.util.HashMap<>();
-                for (var e : admin.listOffsets(inputs.stream().collect(Collectors.toMap(p -> p,
-                        p -> OffsetSpec.latest()))).all().get().entrySet()) {
+                for (var e : admin.listOffsets(
+                                inputs.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                        .all()
+                        .get()
+                        .entrySet()) {
                     ends.put(e.getKey(), e.getValue().offset());
                 }
-                boolean done = inputs.stream().allMatch(p -> ends.get(p) == 0
-                        || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p)));
+                boolean done = inputs.stream()
+                        .allMatch(p -> ends.get(p) == 0
+                                || (committed.get(p) != null && committed.get(p).offset() >= ends.get(p)));
                 if (done) {
                     break;
                 }
@@ -218,35 +266,52 @@ class RunRiskRestartTest {
 
     private static Set<TopicPartition> inputPartitions(Admin admin) throws Exception {
         TopicNames topics = topics();
-        return admin.describeTopics(List.of(topics.getCrossings(), topics.getAlerts())).allTopicNames().get()
-                .values().stream().flatMap(t -> t.partitions().stream()
-                        .map(p -> new TopicPartition(t.name(), p.partition()))).collect(Collectors.toSet());
+        return admin
+                .describeTopics(List.of(topics.getCrossings(), topics.getAlerts()))
+                .allTopicNames()
+                .get()
+                .values()
+                .stream()
+                .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+                .collect(Collectors.toSet());
     }
 
     private static List<String> committedFlags() {
         return EvaluationInputs.flagTopic(bootstrap, topics().getFlags()).records().stream()
                 .sorted(Comparator.comparing(RiskFlag::getFlagId).thenComparing(RiskFlag::getRevision))
-                .map(RiskFlag::toString).toList();
+                .map(RiskFlag::toString)
+                .toList();
     }
 
     private static List<ProducerRecord<byte[], byte[]>> arrivals(Path world) throws Exception {
-        record Arrival(long at, ProducerRecord<byte[], byte[]> record) {
-        }
+        record Arrival(long at, ProducerRecord<byte[], byte[]> record) {}
         List<Arrival> all = new ArrayList<>();
         TopicNames topics = topics();
         SingleObjectSerde<BorderCrossing> crossings = SingleObjectSerde.of(BorderCrossing.class);
-        try (DataFileStream<BorderCrossing> in = AvroFiles.open(BorderCrossing.class, world.resolve("crossings.avro"))) {
+        try (DataFileStream<BorderCrossing> in =
+                AvroFiles.open(BorderCrossing.class, world.resolve("crossings.avro"))) {
             for (BorderCrossing c : in) {
-                all.add(new Arrival(c.getIngestTime().toEpochMilli(), new ProducerRecord<>(topics.getCrossings(),
-                        null, c.getEventTime().toEpochMilli(), utf8(c.getTraveller().getFileId()),
-                        crossings.encode(c))));
+                all.add(new Arrival(
+                        c.getIngestTime().toEpochMilli(),
+                        new ProducerRecord<>(
+                                topics.getCrossings(),
+                                null,
+                                c.getEventTime().toEpochMilli(),
+                                utf8(c.getTraveller().getFileId()),
+                                crossings.encode(c))));
             }
         }
         SingleObjectSerde<AlertChange> alerts = SingleObjectSerde.of(AlertChange.class);
         try (DataFileStream<AlertChange> in = AvroFiles.open(AlertChange.class, world.resolve("alerts.avro"))) {
             for (AlertChange a : in) {
-                all.add(new Arrival(a.getEventTime().toEpochMilli(), new ProducerRecord<>(topics.getAlerts(), null,
-                        a.getEventTime().toEpochMilli(), utf8(a.getAlertId()), alerts.encode(a))));
+                all.add(new Arrival(
+                        a.getEventTime().toEpochMilli(),
+                        new ProducerRecord<>(
+                                topics.getAlerts(),
+                                null,
+                                a.getEventTime().toEpochMilli(),
+                                utf8(a.getAlertId()),
+                                alerts.encode(a))));
             }
         }
         all.sort(Comparator.comparingLong(Arrival::at));
@@ -254,8 +319,9 @@ class RunRiskRestartTest {
     }
 
     private static void send(List<ProducerRecord<byte[], byte[]>> records) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             records.forEach(producer::send);
             producer.flush();
@@ -266,14 +332,18 @@ class RunRiskRestartTest {
         TopicsConfig topicsConfig = TopicsConfig.load(ConfigLoader.defaults());
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get();
-            List<String> ours = topicsConfig.topics().keySet().stream().filter(existing::contains).toList();
+            List<String> ours = topicsConfig.topics().keySet().stream()
+                    .filter(existing::contains)
+                    .toList();
             admin.deleteTopics(ours).all().get();
             while (admin.listTopics().names().get().stream().anyMatch(ours::contains)) {
                 Thread.sleep(100);
             }
-            String group = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL).getKafka()
+            String group = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL)
+                    .getKafka()
                     .getGroupId();
-            if (admin.listConsumerGroups().all().get().stream().anyMatch(g -> g.groupId().equals(group))) {
+            if (admin.listConsumerGroups().all().get().stream()
+                    .anyMatch(g -> g.groupId().equals(group))) {
                 admin.deleteConsumerGroups(List.of(group)).all().get();
             }
         }
@@ -285,11 +355,11 @@ class RunRiskRestartTest {
     }
 
     private static TopicNames topics() {
-        return JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL).getTopics();
+        return JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL)
+                .getTopics();
     }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
-
 }

@@ -7,26 +7,23 @@ import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificRecord;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificRecord;
+import picocli.CommandLine;
 
 /** Small hand-built records and files for the command tests, and a way to run a command and keep its output. */
 final class TestFiles {
 
     /** Exit code, standard output and standard error of one command run. */
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     static Run run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
@@ -42,11 +39,13 @@ final class TestFiles {
     }
 
     static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted", rule + "/test", null);
+        return new GroundTruthEntry(
+                scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted", rule + "/test", null);
     }
 
     static GroundTruthEntry nearMiss(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(scenario, GroundTruthKind.NEAR_MISS, rule, token, trigger, "near miss", rule + "/test", null);
+        return new GroundTruthEntry(
+                scenario, GroundTruthKind.NEAR_MISS, rule, token, trigger, "near miss", rule + "/test", null);
     }
 
     static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {

@@ -1,15 +1,5 @@
 package eu.borderflow.schema.serde;
 
-import org.apache.avro.file.CodecFactory;
-import org.apache.avro.file.DataFileConstants;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -21,14 +11,22 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileConstants;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Avro object container files: the format of every dataset and bounded job output. */
 public final class AvroFiles {
 
     private static final int BUFFER_BYTES = 1 << 16;
 
-    private AvroFiles() {
-    }
+    private AvroFiles() {}
 
     /**
      * Opens a container-file writer whose sync marker is derived from {@code syncSeed}: Avro picks a random marker by
@@ -54,7 +52,8 @@ public final class AvroFiles {
     }
 
     /** Random-access reader, for callers that need to seek or count. */
-    public static <T extends SpecificRecord> DataFileReader<T> openSeekable(Class<T> type, Path file) throws IOException {
+    public static <T extends SpecificRecord> DataFileReader<T> openSeekable(Class<T> type, Path file)
+            throws IOException {
         return new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(type));
     }
 

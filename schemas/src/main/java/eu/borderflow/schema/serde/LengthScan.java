@@ -77,8 +77,7 @@ final class LengthScan {
     private int length(int cap, String what) throws DecodeException {
         long length = varint();
         if (length < 0 || length > cap || length > bytes.length - position) {
-            throw fail(what + " claims " + length + " bytes (at most " + Math.min(cap, bytes.length - position)
-                    + ")");
+            throw fail(what + " claims " + length + " bytes (at most " + Math.min(cap, bytes.length - position) + ")");
         }
         return (int) length;
     }

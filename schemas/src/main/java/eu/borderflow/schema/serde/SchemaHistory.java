@@ -1,12 +1,11 @@
 package eu.borderflow.schema.serde;
 
-import org.apache.avro.Schema;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
 
 /**
  * Every released version of a top-level record, as shipped under {@code avro/history/<Record>/v<N>.avsc}.
@@ -16,8 +15,7 @@ public final class SchemaHistory {
 
     private static final String ROOT = "/avro/history/";
 
-    private SchemaHistory() {
-    }
+    private SchemaHistory() {}
 
     /** The released versions of {@code recordName}, oldest first; empty if none were released. */
     public static List<Schema> versionsOf(String recordName) {

@@ -1,5 +1,12 @@
 package eu.borderflow.schema.serde;
 
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BadHeaderException;
@@ -8,14 +15,6 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-
-import java.io.IOException;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Avro single-object encoding (marker, 8-byte schema fingerprint, binary body): any Avro client decodes a Kafka message
@@ -27,6 +26,7 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serial
     private static final long serialVersionUID = 1L;
     /** The single-object encoding's marker, followed by the 8-byte little-endian schema fingerprint. */
     private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
+
     private static final int HEADER_BYTES = MARKER.length + Long.BYTES;
 
     private final Class<T> type;
@@ -70,14 +70,18 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serial
         try {
             return decoder().decode(bytes, reuse);
         } catch (MissingSchemaException e) {
-            throw new DecodeException(DecodeException.UNKNOWN_FINGERPRINT,
-                    "no released " + type.getSimpleName() + " schema has this fingerprint", e);
+            throw new DecodeException(
+                    DecodeException.UNKNOWN_FINGERPRINT,
+                    "no released " + type.getSimpleName() + " schema has this fingerprint",
+                    e);
         } catch (BadHeaderException e) {
-            throw new DecodeException(DecodeException.UNDECODABLE,
-                    "not an Avro single-object message: " + e.getMessage(), e);
+            throw new DecodeException(
+                    DecodeException.UNDECODABLE, "not an Avro single-object message: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new DecodeException(DecodeException.UNDECODABLE,
-                    "corrupt " + type.getSimpleName() + " body: " + e.getClass().getSimpleName(), e);
+            throw new DecodeException(
+                    DecodeException.UNDECODABLE,
+                    "corrupt " + type.getSimpleName() + " body: " + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -91,12 +95,16 @@ public final class SingleObjectSerde<T extends SpecificRecord> implements Serial
      */
     public T decode(byte[] bytes, T reuse, DecodeLimits limits) throws DecodeException {
         if (bytes != null && bytes.length > limits.maxMessageBytes()) {
-            throw new DecodeException(DecodeException.TOO_LARGE, "a message of " + bytes.length + " bytes (at most "
-                    + limits.maxMessageBytes() + ")", null);
+            throw new DecodeException(
+                    DecodeException.TOO_LARGE,
+                    "a message of " + bytes.length + " bytes (at most " + limits.maxMessageBytes() + ")",
+                    null);
         }
         if (bytes != null && bytes.length >= HEADER_BYTES && bytes[0] == MARKER[0] && bytes[1] == MARKER[1]) {
-            Schema writer = writers().get(ByteBuffer.wrap(bytes, MARKER.length, Long.BYTES)
-                    .order(ByteOrder.LITTLE_ENDIAN).getLong());
+            Schema writer = writers()
+                    .get(ByteBuffer.wrap(bytes, MARKER.length, Long.BYTES)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getLong());
             if (writer != null) {
                 LengthScan.check(bytes, HEADER_BYTES, writer, limits);
             }

@@ -1,20 +1,18 @@
 package eu.borderflow.schema.serde;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 
 /** Random generic data for any schema, to exercise readers with every field filled. */
 final class RandomRecords {
 
-    private RandomRecords() {
-    }
+    private RandomRecords() {}
 
     static GenericData.Record of(Schema schema, Random random) {
         return (GenericData.Record) value(schema, random);

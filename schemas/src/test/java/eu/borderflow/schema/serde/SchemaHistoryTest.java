@@ -1,5 +1,12 @@
 package eu.borderflow.schema.serde;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
@@ -13,38 +20,47 @@ import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 /** Every schema reads data written by all its released versions; the newest release is the current schema. */
 class SchemaHistoryTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"BorderCrossing", "AlertChange", "Incident", "RiskFlag", "PictureUpdate", "FlagReview",
-            "AuditRecord", "DeadLetter", "GroundTruthEntry", "SectionLevelChange"})
+    @ValueSource(
+            strings = {
+                "BorderCrossing",
+                "AlertChange",
+                "Incident",
+                "RiskFlag",
+                "PictureUpdate",
+                "FlagReview",
+                "AuditRecord",
+                "DeadLetter",
+                "GroundTruthEntry",
+                "SectionLevelChange"
+            })
     void currentSchemaReadsEveryReleasedVersion(String recordName) throws Exception {
         Schema current = SpecificData.get().getSchema(Class.forName("eu.borderflow.schema." + recordName));
         List<Schema> released = SchemaHistory.versionsOf(recordName);
         assertFalse(released.isEmpty(), recordName + " has no released version under avro/history");
-        assertEquals(current, released.get(released.size() - 1),
+        assertEquals(
+                current,
+                released.get(released.size() - 1),
                 recordName + " changed without a new history version: copy it to the next vN.avsc");
 
         for (Schema writer : released) {
             SchemaCompatibility.SchemaPairCompatibility compatibility =
                     SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
-            assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, compatibility.getType(),
+            assertEquals(
+                    SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                    compatibility.getType(),
                     recordName + " cannot read " + writer.getFullName() + ": " + compatibility.getDescription());
             GenericRecord written = RandomRecords.of(writer, new Random(writer.hashCode()));
             GenericRecord read = roundTrip(written, writer, current);
             for (Schema.Field field : writer.getFields()) {
                 if (current.getField(field.name()) != null) {
-                    assertEquals(GenericData.get().toString(written.get(field.name())),
-                            GenericData.get().toString(read.get(field.name())), field.name());
+                    assertEquals(
+                            GenericData.get().toString(written.get(field.name())),
+                            GenericData.get().toString(read.get(field.name())),
+                            field.name());
                 }
             }
         }

@@ -19,11 +19,10 @@ final class ArrivalBuffer {
     }
 
     /** A record in flight: its bytes, when it arrives and its event id for ties. */
-    private record Pending(byte[] encoded, long arrivalMillis, String eventId) {
-    }
+    private record Pending(byte[] encoded, long arrivalMillis, String eventId) {}
 
-    private static final Comparator<Pending> ARRIVAL = Comparator.comparingLong(Pending::arrivalMillis)
-            .thenComparing(Pending::eventId);
+    private static final Comparator<Pending> ARRIVAL =
+            Comparator.comparingLong(Pending::arrivalMillis).thenComparing(Pending::eventId);
 
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(ARRIVAL);
     private final Sink sink;
@@ -34,8 +33,8 @@ final class ArrivalBuffer {
 
     /** Adds a copy of a record whose ingest time is final. */
     void add(ByteBuffer encoded, long arrivalMillis, String eventId) {
-        byte[] copy = Arrays.copyOfRange(encoded.array(), encoded.arrayOffset() + encoded.position(),
-                encoded.arrayOffset() + encoded.limit());
+        byte[] copy = Arrays.copyOfRange(
+                encoded.array(), encoded.arrayOffset() + encoded.position(), encoded.arrayOffset() + encoded.limit());
         queue.add(new Pending(copy, arrivalMillis, eventId));
     }
 

@@ -17,6 +17,7 @@ final class AvroBytes {
     private byte[] buf = new byte[INITIAL_BYTES];
     /** A view of {@link #buf}, made again only when it grows: a record's view must not cost an object per record. */
     private ByteBuffer view = ByteBuffer.wrap(buf);
+
     private int pos;
     private char[] chars = new char[INITIAL_BYTES];
 

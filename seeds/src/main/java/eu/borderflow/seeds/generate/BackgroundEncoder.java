@@ -7,7 +7,6 @@ import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Traveller;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -28,8 +27,8 @@ final class BackgroundEncoder {
     /** A traveller's kept bytes start with the lengths of its identity, variant and remaining parts. */
     private static final int HEADER = 3 * Integer.BYTES;
     /** Reads the header's ints as {@link ByteBuffer#putInt} wrote them. */
-    private static final VarHandle BIG_ENDIAN_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
-            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final AvroBytes out = new AvroBytes();
     private final AvroBytes scratch = new AvroBytes();
@@ -73,7 +72,10 @@ final class BackgroundEncoder {
         CrossingEncoder.biometricIds(scratch, t.facialTemplateId(), t.fingerprintTemplateId(), t.fingerprintStatus());
         int rest = scratch.position() - identity - variant;
         byte[] parts = new byte[HEADER + scratch.position()];
-        ByteBuffer.wrap(parts).putInt(identity).putInt(variant).putInt(rest)
+        ByteBuffer.wrap(parts)
+                .putInt(identity)
+                .putInt(variant)
+                .putInt(rest)
                 .put(scratch.array(), 0, scratch.position());
         return parts;
     }
@@ -82,8 +84,13 @@ final class BackgroundEncoder {
      * Starts the record of the {@code counter}-th background crossing, ingested at {@code ingestMillis}, late
      * ({@code fallbackUpload}) or not: every field before bcp_code. {@link #finish} writes the rest.
      */
-    void start(long counter, CrossingKind kind, long eventMillis, long localDay, long ingestMillis,
-               boolean fallbackUpload) {
+    void start(
+            long counter,
+            CrossingKind kind,
+            long eventMillis,
+            long localDay,
+            long ingestMillis,
+            boolean fallbackUpload) {
         AvroBytes o = out;
         o.reset();
         ids.eventId(counter, o.array(), o.reserveAscii(IdFactory.ID_LENGTH));
@@ -100,8 +107,14 @@ final class BackgroundEncoder {
      * traveller whose {@link #prepare}d bytes begin at {@code traveller[travellerStart]}. The buffer is valid until
      * the next record.
      */
-    ByteBuffer finish(int bcp, byte[] traveller, int travellerStart, boolean variantSpelling, float verificationScore,
-                      RefusalReason refusalReason, long retentionDay) {
+    ByteBuffer finish(
+            int bcp,
+            byte[] traveller,
+            int travellerStart,
+            boolean variantSpelling,
+            float verificationScore,
+            RefusalReason refusalReason,
+            long retentionDay) {
         AvroBytes o = out;
         byte[] names = bcpParts[bcp];
         o.raw(names, 0, names.length);

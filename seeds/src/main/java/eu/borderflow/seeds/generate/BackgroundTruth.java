@@ -9,10 +9,8 @@ import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.TruthLabels;
 import eu.borderflow.stay.AuthorisedStay;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -30,8 +28,14 @@ final class BackgroundTruth {
     private final Duration grace;
     private final List<GroundTruthEntry> sink;
 
-    BackgroundTruth(BackgroundTraffic traffic, IdFactory ids, Pseudonymiser tokens, List<Bcp> bcps,
-                    CrossingFactory factory, Duration grace, List<GroundTruthEntry> sink) {
+    BackgroundTruth(
+            BackgroundTraffic traffic,
+            IdFactory ids,
+            Pseudonymiser tokens,
+            List<Bcp> bcps,
+            CrossingFactory factory,
+            Duration grace,
+            List<GroundTruthEntry> sink) {
         this.traffic = traffic;
         this.ids = ids;
         this.tokens = tokens;
@@ -49,19 +53,26 @@ final class BackgroundTruth {
             return;
         }
         String eventId = ids.eventId(counter);
-        String token = tokens.token(Pseudonymiser.Domain.FILE,
-                ids.fileId(traffic.travellerAt(window.travellerBytesStart())));
+        String token =
+                tokens.token(Pseudonymiser.Domain.FILE, ids.fileId(traffic.travellerAt(window.travellerBytesStart())));
         for (TruthLabels.Entry e : entries) {
             Instant notBefore = e.ruleId().equals("R4") ? deadline(window) : null;
-            sink.add(new GroundTruthEntry(e.family() + "/" + eventId, e.kind(), e.ruleId(), token, eventId,
-                    e.description(), e.family(), notBefore));
+            sink.add(new GroundTruthEntry(
+                    e.family() + "/" + eventId,
+                    e.kind(),
+                    e.ruleId(),
+                    token,
+                    eventId,
+                    e.description(),
+                    e.family(),
+                    notBefore));
         }
     }
 
     /** R4's deadline for an entry whose stay ends on its planned exit day (the day its retention counts from). */
     private Instant deadline(CrossingWindow window) {
         long exitDay = factory.exitDayOf(window.retentionDay());
-        return Instant.ofEpochMilli(AuthorisedStay.missingExitDeadline((int) exitDay, (int) window.localDay(),
-                bcps.get(window.bcp()).zone(), grace));
+        return Instant.ofEpochMilli(AuthorisedStay.missingExitDeadline(
+                (int) exitDay, (int) window.localDay(), bcps.get(window.bcp()).zone(), grace));
     }
 }

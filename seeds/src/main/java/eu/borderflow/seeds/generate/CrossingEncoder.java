@@ -7,7 +7,6 @@ import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
-
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -78,8 +77,8 @@ final class CrossingEncoder {
     }
 
     /** The biometrics record up to (not including) the verification score. */
-    static void biometricIds(AvroBytes out, String facialTemplateId, String fingerprintTemplateId,
-                             FingerprintStatus status) {
+    static void biometricIds(
+            AvroBytes out, String facialTemplateId, String fingerprintTemplateId, FingerprintStatus status) {
         out.string(facialTemplateId);
         if (fingerprintTemplateId == null) {
             out.varint(NULL_BRANCH);

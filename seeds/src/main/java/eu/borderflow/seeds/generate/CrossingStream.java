@@ -5,8 +5,6 @@ import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.UploadNoise;
-import org.apache.avro.file.DataFileWriter;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.apache.avro.file.DataFileWriter;
 
 /**
  * Merges the background traffic and the scripted scenario crossings in event-time order, adds upload noise to both
@@ -28,9 +27,14 @@ import java.util.Set;
 final class CrossingStream {
 
     /** What was written. */
-    record Counts(long records, long background, long scripted, long duplicates, long fallback,
-                  long firstEventMillis, long lastEventMillis) {
-    }
+    record Counts(
+            long records,
+            long background,
+            long scripted,
+            long duplicates,
+            long fallback,
+            long firstEventMillis,
+            long lastEventMillis) {}
 
     /**
      * Two weeks of background at a time: each traveller is visited a few dozen times a year, and a window of 100,000
@@ -38,6 +42,7 @@ final class CrossingStream {
      * weeks run alike; two days are slower (every window scans all travellers).
      */
     static final long WINDOW_MILLIS = 14 * Period.DAY_MILLIS;
+
     private static final long NONE = Long.MAX_VALUE;
     private static final int PROGRESS_EVERY = 1 << 16;
 
@@ -60,14 +65,22 @@ final class CrossingStream {
     private long duplicates;
     private long fallback;
 
-    private CrossingStream(BackgroundTraffic background, List<BorderCrossing> scripted, Set<String> resend,
-                           UploadNoise noise, UploadNoise scriptNoise, BackgroundTruth truth,
-                           DataFileWriter<BorderCrossing> writer,
-                           BackgroundEncoder encoder, IdFactory ids, Period period) {
+    private CrossingStream(
+            BackgroundTraffic background,
+            List<BorderCrossing> scripted,
+            Set<String> resend,
+            UploadNoise noise,
+            UploadNoise scriptNoise,
+            BackgroundTruth truth,
+            DataFileWriter<BorderCrossing> writer,
+            BackgroundEncoder encoder,
+            IdFactory ids,
+            Period period) {
         this.background = background;
         this.script = new ArrayList<>(scripted);
         script.sort(Comparator.comparing(BorderCrossing::getEventTime).thenComparing(BorderCrossing::getEventId));
-        this.scriptMillis = script.stream().mapToLong(c -> c.getEventTime().toEpochMilli()).toArray();
+        this.scriptMillis =
+                script.stream().mapToLong(c -> c.getEventTime().toEpochMilli()).toArray();
         this.noise = noise;
         this.scriptNoise = scriptNoise;
         this.resend = resend;
@@ -83,12 +96,21 @@ final class CrossingStream {
      * {@code encoder} has prepared every background traveller and numbers crossings with {@code ids}; {@code truth}
      * receives the background's ground-truth entries.
      */
-    static Counts write(BackgroundTraffic background, List<BorderCrossing> scripted, Set<String> resend,
-                        UploadNoise noise, UploadNoise scriptNoise, BackgroundTruth truth, Period period,
-                        DataFileWriter<BorderCrossing> writer, BackgroundEncoder encoder, IdFactory ids,
-                        Progress progress) throws IOException {
-        return new CrossingStream(background, scripted, resend, noise, scriptNoise, truth, writer, encoder, ids,
-                period).run(period, progress);
+    static Counts write(
+            BackgroundTraffic background,
+            List<BorderCrossing> scripted,
+            Set<String> resend,
+            UploadNoise noise,
+            UploadNoise scriptNoise,
+            BackgroundTruth truth,
+            Period period,
+            DataFileWriter<BorderCrossing> writer,
+            BackgroundEncoder encoder,
+            IdFactory ids,
+            Progress progress)
+            throws IOException {
+        return new CrossingStream(background, scripted, resend, noise, scriptNoise, truth, writer, encoder, ids, period)
+                .run(period, progress);
     }
 
     private Counts run(Period period, Progress progress) throws IOException {
@@ -140,12 +162,14 @@ final class CrossingStream {
             }
         }
         long ingest = c.getIngestTime().toEpochMilli();
-        OptionalLong resent = resend.contains(c.getEventId()) ? OptionalLong.of(scriptNoise.resendMillis(ingest))
+        OptionalLong resent = resend.contains(c.getEventId())
+                ? OptionalLong.of(scriptNoise.resendMillis(ingest))
                 : scriptNoise.resentMillis(ingest);
         fallback += c.getFallbackUpload() ? 1 : 0;
         buffer.add(scriptEncoder.encode(c), c.getIngestTime().toEpochMilli(), c.getEventId());
         if (resent.isPresent()) {
-            BorderCrossing copy = BorderCrossing.newBuilder(c).setIngestTime(Instant.ofEpochMilli(resent.getAsLong()))
+            BorderCrossing copy = BorderCrossing.newBuilder(c)
+                    .setIngestTime(Instant.ofEpochMilli(resent.getAsLong()))
                     .build();
             buffer.add(scriptEncoder.encode(copy), resent.getAsLong(), c.getEventId());
             duplicates++;

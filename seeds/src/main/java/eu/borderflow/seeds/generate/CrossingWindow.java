@@ -6,7 +6,6 @@ import eu.borderflow.seeds.world.BackgroundCrossing;
 import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.TruthLabels;
-
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -25,15 +24,19 @@ final class CrossingWindow {
      * time (from the window's start) above.
      */
     private static final int NUMBER_BITS = 32;
+
     private static final long NUMBER_MASK = (1L << NUMBER_BITS) - 1;
     /** The longest window whose times fit in a key beside the number. */
     private static final long MAX_SPAN_MILLIS = 1L << (Long.SIZE - 1 - NUMBER_BITS);
+
     private static final int INITIAL_CROSSINGS = 1 << 12;
     /** Crossings whose traveller bytes {@link #touchAhead} reads together, that many crossings early. */
     private static final int AHEAD = 16;
+
     private static final int CACHE_LINE = 64;
     /** Cache lines of a traveller's kept bytes to touch: three cover most of their 140-180 bytes (four ran alike). */
     private static final int LINES = 3;
+
     private static final CrossingKind[] KINDS = CrossingKind.values();
     private static final RefusalReason[] REASONS = RefusalReason.values();
 
@@ -61,11 +64,13 @@ final class CrossingWindow {
     private byte[] travellerBytes;
     /** Per crossing, in making order: traveller's bytes start and verification score; then the second long above. */
     private long[] values = new long[2 * INITIAL_CROSSINGS];
+
     private long[] keys = new long[INITIAL_CROSSINGS];
     /** Where {@link #sortKeys} puts the keys; then the two arrays swap. */
     private long[] sorted = new long[INITIAL_CROSSINGS];
     /** Per bucket of {@link #sortKeys}: where it starts, then (after the keys are placed) where it ends. */
     private int[] bucketEnds = new int[2 * INITIAL_CROSSINGS + 2];
+
     private long startMillis;
     private int size;
     private int position;
@@ -199,11 +204,21 @@ final class CrossingWindow {
         long first = values[2 * current];
         long second = values[2 * current + 1];
         int reason = (int) (second >>> REASON_SHIFT) & ((1 << REASON_BITS) - 1);
-        encoder.start(counter, KINDS[(int) (second >>> KIND_SHIFT) & KIND_MASK], currentMillis, originDay + day(second),
-                ingestMillis, fallbackUpload);
-        return encoder.finish((int) (second >>> BCP_SHIFT) & BCP_MASK, travellerBytes, (int) (first >>> Integer.SIZE),
-                (second >>> VARIANT_SHIFT & 1) == 1, Float.intBitsToFloat((int) first),
-                reason == 0 ? null : REASONS[reason - 1], originDay + day(second >>> RETENTION_SHIFT));
+        encoder.start(
+                counter,
+                KINDS[(int) (second >>> KIND_SHIFT) & KIND_MASK],
+                currentMillis,
+                originDay + day(second),
+                ingestMillis,
+                fallbackUpload);
+        return encoder.finish(
+                (int) (second >>> BCP_SHIFT) & BCP_MASK,
+                travellerBytes,
+                (int) (first >>> Integer.SIZE),
+                (second >>> VARIANT_SHIFT & 1) == 1,
+                Float.intBitsToFloat((int) first),
+                reason == 0 ? null : REASONS[reason - 1],
+                originDay + day(second >>> RETENTION_SHIFT));
     }
 
     /** The truth labels of the crossing {@link #advance()} moved to; 0 for most. */

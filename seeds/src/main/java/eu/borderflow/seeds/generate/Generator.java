@@ -29,9 +29,6 @@ import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.UploadNoise;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.travel.MinimumTravelTime;
-import java.util.function.Function;
-import org.apache.avro.file.DataFileWriter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +39,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.apache.avro.file.DataFileWriter;
 
 /**
  * {@code generate}: the synthetic world for a seed, written as the dataset files of docs/CONTRACTS.md. The same
@@ -63,8 +62,7 @@ public final class Generator {
 
     private static final byte[] NO_BYTES = new byte[0];
 
-    private Generator() {
-    }
+    private Generator() {}
 
     /** What every part of a world is made with: reference data, rule definitions, calendar, clocks, population. */
     private static final class Wiring {
@@ -95,22 +93,36 @@ public final class Generator {
             seed = options.seed();
             clock = new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
             ids = new IdFactory(seed);
-            factory = new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
-                    period.lastDay() + FUTURE_DAYS);
+            factory = new CrossingFactory(
+                    reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
             population = new PopulationFactory(seed, period, ids, reference, chooser, authorisedStay);
         }
 
         /** The background traffic of {@code count} travellers from population index {@code first} on. */
         BackgroundTraffic traffic(PersonWatch watch, long first, int count, Function<Traveller, byte[]> keep) {
-            return new BackgroundTraffic(period, reference.bcps(), reference.calibration(), clock, chooser,
-                    travelTimes, factory, authorisedStay, watch, population, first, count, keep);
+            return new BackgroundTraffic(
+                    period,
+                    reference.bcps(),
+                    reference.calibration(),
+                    clock,
+                    chooser,
+                    travelTimes,
+                    factory,
+                    authorisedStay,
+                    watch,
+                    population,
+                    first,
+                    count,
+                    keep);
         }
     }
 
     /** The scenarios planted and the alerts (theirs and the background's), as {@link #run} makes them. */
-    record Planned(ScenarioContext scenarios, ScenarioCatalog.Planted planted, List<AlertChange> alerts,
-                   BackgroundAlerts.Made made) {
-    }
+    record Planned(
+            ScenarioContext scenarios,
+            ScenarioCatalog.Planted planted,
+            List<AlertChange> alerts,
+            BackgroundAlerts.Made made) {}
 
     /** Plants the scenarios and makes the alerts of the world {@code options} describes, writing nothing. */
     static Planned plan(GenerateOptions options) {
@@ -118,19 +130,33 @@ public final class Generator {
     }
 
     private static Planned plan(Wiring w, GenerateOptions options) {
-        ScenarioContext scenarios = new ScenarioContext(w.seed, w.period, w.reference, w.clock, w.chooser, w.factory,
-                w.ids, w.travelTimes, w.authorisedStay, w.grace, w.personRule, RuleDefinitions.reviewDates(w.config),
-                w.tokens, w.population, (first, count) -> {
+        ScenarioContext scenarios = new ScenarioContext(
+                w.seed,
+                w.period,
+                w.reference,
+                w.clock,
+                w.chooser,
+                w.factory,
+                w.ids,
+                w.travelTimes,
+                w.authorisedStay,
+                w.grace,
+                w.personRule,
+                RuleDefinitions.reviewDates(w.config),
+                w.tokens,
+                w.population,
+                (first, count) -> {
                     int[] n = new int[count];
                     w.traffic(PersonWatch.NONE, first, count, t -> NO_BYTES)
                             .crossingsBefore(Long.MAX_VALUE, c -> n[c.travellerIndex()]++);
                     return n;
-                }, options.travellers());
-        ScenarioCatalog.Planted planted = ScenarioCatalog.plantAll(scenarios, options.travellers(),
-                w.reference.calibration());
+                },
+                options.travellers());
+        ScenarioCatalog.Planted planted =
+                ScenarioCatalog.plantAll(scenarios, options.travellers(), w.reference.calibration());
         List<AlertChange> alerts = new ArrayList<>(scenarios.alerts());
-        BackgroundAlerts.Made made = BackgroundAlerts.generate(w.seed, w.period, options.travellers(), w.reference,
-                w.ids, w.population, w.personRule, alerts);
+        BackgroundAlerts.Made made = BackgroundAlerts.generate(
+                w.seed, w.period, options.travellers(), w.reference, w.ids, w.population, w.personRule, alerts);
         scenarios.settleAlertTruth(alerts);
         alerts.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getChangeId));
         return new Planned(scenarios, planted, alerts, made);
@@ -162,31 +188,48 @@ public final class Generator {
         write(AlertChange.class, alerts, out, ALERTS, seed);
 
         List<Incident> incidents = new ArrayList<>(scenarios.incidents());
-        BackgroundIncidents.generate(seed, period, reference.sections().values(), scenarios.reservedSections(),
-                reference.calibration(), scenarios.incidentFactory(), incidents);
+        BackgroundIncidents.generate(
+                seed,
+                period,
+                reference.sections().values(),
+                scenarios.reservedSections(),
+                reference.calibration(),
+                scenarios.incidentFactory(),
+                incidents);
         incidents.sort(Comparator.comparing(Incident::getReportedTime).thenComparing(Incident::getIncidentId));
         write(Incident.class, incidents, out, INCIDENTS, seed);
 
         progress.update("population", 0);
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
-        BackgroundTraffic background = w.traffic(new PersonAlertIndex(alerts, w.personRule, reference,
-                plan.made().nearTargets()), 0, options.travellers(), encoder::prepare);
+        BackgroundTraffic background = w.traffic(
+                new PersonAlertIndex(
+                        alerts, w.personRule, reference, plan.made().nearTargets()),
+                0,
+                options.travellers(),
+                encoder::prepare);
         List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());
         truth.sort(GroundTruthFiles.ORDER);
         CrossingStream.Counts counts;
-        try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS),
-                syncSeed(seed, CROSSINGS))) {
-            counts = CrossingStream.write(background, scenarios.crossings(), scenarios.resent(),
+        try (DataFileWriter<BorderCrossing> writer =
+                AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS), syncSeed(seed, CROSSINGS))) {
+            counts = CrossingStream.write(
+                    background,
+                    scenarios.crossings(),
+                    scenarios.resent(),
                     new UploadNoise(seed, "upload-noise", reference.calibration()),
                     new UploadNoise(seed, "scripted-upload-noise", reference.calibration()),
-                    new BackgroundTruth(background, ids, w.tokens, reference.bcps(), w.factory, w.grace, truth), period,
-                    writer, encoder, ids, progress);
+                    new BackgroundTruth(background, ids, w.tokens, reference.bcps(), w.factory, w.grace, truth),
+                    period,
+                    writer,
+                    encoder,
+                    ids,
+                    progress);
         }
 
         // By rule; within a rule the scenarios' entries in their order, then the background's in the order written.
         truth.sort(GroundTruthFiles.BY_RULE);
-        GroundTruthFiles.write(truth, out.resolve(GROUND_TRUTH), out.resolve(GROUND_TRUTH_CSV),
-                syncSeed(seed, GROUND_TRUTH));
+        GroundTruthFiles.write(
+                truth, out.resolve(GROUND_TRUTH), out.resolve(GROUND_TRUTH_CSV), syncSeed(seed, GROUND_TRUTH));
 
         Map<String, Long> records = new LinkedHashMap<>();
         records.put(CROSSINGS, counts.records());
@@ -194,10 +237,14 @@ public final class Generator {
         records.put(INCIDENTS, (long) incidents.size());
         records.put(GROUND_TRUTH, (long) truth.size());
         Manifest manifest = new Manifest(options);
-        manifest.period(period.start().toString(), LocalDate.ofEpochDay(period.lastDay()).toString(),
-                day(counts.firstEventMillis()), day(counts.lastEventMillis()));
+        manifest.period(
+                period.start().toString(),
+                LocalDate.ofEpochDay(period.lastDay()).toString(),
+                day(counts.firstEventMillis()),
+                day(counts.lastEventMillis()));
         manifest.counts(records);
-        manifest.root().putObject("crossings")
+        manifest.root()
+                .putObject("crossings")
                 .put("background", counts.background())
                 .put("scripted", counts.scripted())
                 .put("duplicates", counts.duplicates())
@@ -214,9 +261,8 @@ public final class Generator {
         return "borderflow-seeds/" + seed + "/" + file;
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> void write(Class<T> type, List<T> records,
-                                                                                  Path out, String file, long seed)
-            throws IOException {
+    private static <T extends org.apache.avro.specific.SpecificRecord> void write(
+            Class<T> type, List<T> records, Path out, String file, long seed) throws IOException {
         try (DataFileWriter<T> w = AvroFiles.create(type, out.resolve(file), syncSeed(seed, file))) {
             for (T r : records) {
                 w.append(r);
@@ -225,7 +271,8 @@ public final class Generator {
     }
 
     private static String day(long millis) {
-        return millis == Long.MAX_VALUE || millis == Long.MIN_VALUE ? null
+        return millis == Long.MAX_VALUE || millis == Long.MIN_VALUE
+                ? null
                 : LocalDate.ofEpochDay(Math.floorDiv(millis, Period.DAY_MILLIS)).toString();
     }
 }

@@ -2,8 +2,6 @@ package eu.borderflow.seeds.generate;
 
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileWriter;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.avro.file.DataFileWriter;
 
 /** Writes the ground truth as an Avro container file and as CSV for people; both in the same stable order. */
 final class GroundTruthFiles {
@@ -19,8 +18,7 @@ final class GroundTruthFiles {
     static final Comparator<GroundTruthEntry> BY_RULE = Comparator.comparingInt(g -> ruleNumber(g.getRuleId()));
 
     /** By rule number, then scenario, trigger and kind. */
-    static final Comparator<GroundTruthEntry> ORDER = BY_RULE
-            .thenComparing(GroundTruthEntry::getScenarioId)
+    static final Comparator<GroundTruthEntry> ORDER = BY_RULE.thenComparing(GroundTruthEntry::getScenarioId)
             .thenComparing(GroundTruthEntry::getTriggerEventId)
             .thenComparing(GroundTruthEntry::getKind);
 
@@ -32,8 +30,7 @@ final class GroundTruthFiles {
         return n;
     }
 
-    private GroundTruthFiles() {
-    }
+    private GroundTruthFiles() {}
 
     static void write(List<GroundTruthEntry> entries, Path avro, Path csv, String syncSeed) throws IOException {
         try (DataFileWriter<GroundTruthEntry> w = AvroFiles.create(GroundTruthEntry.class, avro, syncSeed)) {
@@ -46,8 +43,12 @@ final class GroundTruthFiles {
             StringBuilder line = new StringBuilder(256);
             for (GroundTruthEntry e : entries) {
                 line.setLength(0);
-                quote(line, e.getScenarioId()).append(',').append(e.getKind().name()).append(',')
-                        .append(e.getRuleId()).append(',');
+                quote(line, e.getScenarioId())
+                        .append(',')
+                        .append(e.getKind().name())
+                        .append(',')
+                        .append(e.getRuleId())
+                        .append(',');
                 quote(line, e.getSubjectToken()).append(',');
                 quote(line, e.getTriggerEventId()).append(',');
                 quote(line, e.getDescription()).append(',');

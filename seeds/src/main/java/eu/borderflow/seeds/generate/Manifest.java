@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.DigestUtils;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /** {@code manifest.json}: the arguments, the days covered, record counts per file and per rule, file checksums. */
 final class Manifest {
@@ -74,7 +73,8 @@ final class Manifest {
             r.put("near_misses", n[1]);
         }
         ObjectNode byFamily = g.putObject("families");
-        families.forEach((family, n) -> byFamily.putObject(family).put("expected_flags", n[0]).put("near_misses", n[1]));
+        families.forEach((family, n) ->
+                byFamily.putObject(family).put("expected_flags", n[0]).put("near_misses", n[1]));
         skipped.forEach(g.putArray("skipped")::add);
     }
 

@@ -4,7 +4,7 @@ package eu.borderflow.seeds.generate;
 @FunctionalInterface
 public interface Progress {
 
-    Progress NONE = (phase, fraction) -> { };
+    Progress NONE = (phase, fraction) -> {};
 
     void update(String phase, double fraction);
 }

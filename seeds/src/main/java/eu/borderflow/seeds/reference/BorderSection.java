@@ -2,12 +2,11 @@ package eu.borderflow.seeds.reference;
 
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.util.List;
 
 /** A Eurosur border section with its attributed impact level (set by people) and a polyline to draw it. */
-public record BorderSection(String id, String name, BorderType type, SectionImpactLevel impactLevel,
-                            List<GeoPoint> geometry) {
+public record BorderSection(
+        String id, String name, BorderType type, SectionImpactLevel impactLevel, List<GeoPoint> geometry) {
 
     /** The member state responsible for the section: the first country code in its id. */
     public String memberState() {
@@ -26,7 +25,7 @@ public record BorderSection(String id, String name, BorderType type, SectionImpa
         double t = scaled - segment;
         GeoPoint a = geometry.get(segment);
         GeoPoint b = geometry.get(segment + 1);
-        return new GeoPoint(a.latitude() + t * (b.latitude() - a.latitude()),
-                a.longitude() + t * (b.longitude() - a.longitude()));
+        return new GeoPoint(
+                a.latitude() + t * (b.latitude() - a.latitude()), a.longitude() + t * (b.longitude() - a.longitude()));
     }
 }

@@ -3,7 +3,6 @@ package eu.borderflow.seeds.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.RefusalReason;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,11 +25,16 @@ public final class Calibration {
         this.borderTypeShare = borderTypeMap(root.at("/crossings/border_type_share"));
         this.refusalSplit = borderTypeMap(root.at("/refusals/border_type_split"));
         this.refusalReasons = new EnumMap<>(RefusalReason.class);
-        root.at("/refusals/reasons").fields().forEachRemaining(
-                e -> refusalReasons.put(RefusalReason.valueOf(e.getKey()), e.getValue().asDouble()));
+        root.at("/refusals/reasons")
+                .fields()
+                .forEachRemaining(e -> refusalReasons.put(
+                        RefusalReason.valueOf(e.getKey()), e.getValue().asDouble()));
         this.tripLengths = new ArrayList<>();
         for (JsonNode b : root.at("/trip_length_days")) {
-            tripLengths.add(new TripLengthBucket(b.path("min").asInt(), b.path("max").asInt(), b.path("weight").asDouble()));
+            tripLengths.add(new TripLengthBucket(
+                    b.path("min").asInt(),
+                    b.path("max").asInt(),
+                    b.path("weight").asDouble()));
         }
         this.hourly = new LinkedHashMap<>();
         root.at("/hourly").fields().forEachRemaining(e -> hourly.put(e.getKey(), doubles(e.getValue(), 24)));
@@ -89,7 +93,9 @@ public final class Calibration {
 
     private static Map<BorderType, Double> borderTypeMap(JsonNode node) {
         Map<BorderType, Double> map = new EnumMap<>(BorderType.class);
-        node.fields().forEachRemaining(e -> map.put(BorderType.valueOf(e.getKey()), e.getValue().asDouble()));
+        node.fields()
+                .forEachRemaining(e ->
+                        map.put(BorderType.valueOf(e.getKey()), e.getValue().asDouble()));
         if (map.size() != BorderType.values().length) {
             throw new IllegalStateException("calibration.yaml needs a value for every border type: " + node);
         }

@@ -11,7 +11,6 @@ import eu.borderflow.reference.BcpRecord;
 import eu.borderflow.reference.BcpTable;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,8 +28,10 @@ import java.util.Map;
 public final class ReferenceData {
 
     /** Jackson mappers are costly to build and safe to share once configured; the generator reads many files. */
-    private static final ObjectReader CSV_ROWS = new CsvMapper().readerForMapOf(String.class)
+    private static final ObjectReader CSV_ROWS = new CsvMapper()
+            .readerForMapOf(String.class)
             .with(CsvSchema.emptySchema().withHeader());
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final String ROOT = "/reference/";
@@ -44,8 +45,12 @@ public final class ReferenceData {
     private final Map<String, NameBook> nameBooks;
     private final Calibration calibration;
 
-    private ReferenceData(List<Bcp> bcps, Map<String, BorderSection> sections, List<Nationality> nationalities,
-                          Map<String, NameBook> nameBooks, Calibration calibration) {
+    private ReferenceData(
+            List<Bcp> bcps,
+            Map<String, BorderSection> sections,
+            List<Nationality> nationalities,
+            Map<String, NameBook> nameBooks,
+            Calibration calibration) {
         this.bcps = List.copyOf(bcps);
         this.bcpByCode = new LinkedHashMap<>();
         bcps.forEach(b -> bcpByCode.put(b.code(), b));
@@ -59,8 +64,16 @@ public final class ReferenceData {
     public static ReferenceData load() {
         List<Bcp> bcps = new ArrayList<>();
         for (BcpRecord row : BcpTable.load().rows()) {
-            bcps.add(new Bcp(bcps.size(), row.code(), row.name(), row.country(), row.type(),
-                    new GeoPoint(row.latitude(), row.longitude()), row.zone(), row.sectionId(), row.weight()));
+            bcps.add(new Bcp(
+                    bcps.size(),
+                    row.code(),
+                    row.name(),
+                    row.country(),
+                    row.type(),
+                    new GeoPoint(row.latitude(), row.longitude()),
+                    row.zone(),
+                    row.sectionId(),
+                    row.weight()));
         }
         Map<String, BorderSection> sections = new LinkedHashMap<>();
         for (JsonNode s : yaml("sections.yaml").path("sections")) {
@@ -68,9 +81,14 @@ public final class ReferenceData {
             for (JsonNode p : s.path("geometry")) {
                 points.add(new GeoPoint(p.get(0).asDouble(), p.get(1).asDouble()));
             }
-            sections.put(s.path("id").asText(), new BorderSection(s.path("id").asText(), s.path("name").asText(),
-                    BorderType.valueOf(s.path("type").asText()),
-                    SectionImpactLevel.valueOf(s.path("impact_level").asText()), List.copyOf(points)));
+            sections.put(
+                    s.path("id").asText(),
+                    new BorderSection(
+                            s.path("id").asText(),
+                            s.path("name").asText(),
+                            BorderType.valueOf(s.path("type").asText()),
+                            SectionImpactLevel.valueOf(s.path("impact_level").asText()),
+                            List.copyOf(points)));
         }
         List<Nationality> nationalities = new ArrayList<>();
         for (Map<String, String> row : csv("nationalities.csv")) {
@@ -81,8 +99,12 @@ public final class ReferenceData {
                 languages.add(lw[0]);
                 weights.add(Double.parseDouble(lw[1]));
             }
-            nationalities.add(new Nationality(row.get("code"), Double.parseDouble(row.get("weight")),
-                    Boolean.parseBoolean(row.get("visa_required")), List.copyOf(languages), List.copyOf(weights)));
+            nationalities.add(new Nationality(
+                    row.get("code"),
+                    Double.parseDouble(row.get("weight")),
+                    Boolean.parseBoolean(row.get("visa_required")),
+                    List.copyOf(languages),
+                    List.copyOf(weights)));
         }
         Map<String, NameBook> books = new LinkedHashMap<>();
         int[] spellings = new int[2];
@@ -156,9 +178,12 @@ public final class ReferenceData {
         for (Map<String, String> row : csv("names/" + language + ".csv")) {
             String name = row.get("name");
             String variants = row.getOrDefault("variants", "");
-            List<String> others = variants == null || variants.isBlank() ? List.of()
-                    : Arrays.stream(variants.split("\\|")).map(String::trim)
-                    .filter(v -> !v.isEmpty() && !v.equals(name)).toList();
+            List<String> others = variants == null || variants.isBlank()
+                    ? List.of()
+                    : Arrays.stream(variants.split("\\|"))
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty() && !v.equals(name))
+                            .toList();
             int kind = row.get("kind").equals("surname") ? 0 : 1;
             NameEntry entry = new NameEntry(name, others, spellings[kind]);
             spellings[kind] += entry.spellings();
@@ -166,7 +191,8 @@ public final class ReferenceData {
                 case "surname" -> surnames.add(entry);
                 case "male" -> male.add(entry);
                 case "female" -> female.add(entry);
-                default -> throw new IllegalStateException("names/" + language + ".csv: unknown kind " + row.get("kind"));
+                default ->
+                    throw new IllegalStateException("names/" + language + ".csv: unknown kind " + row.get("kind"));
             }
         }
         return new NameBook(language, List.copyOf(surnames), List.copyOf(male), List.copyOf(female));
@@ -174,7 +200,7 @@ public final class ReferenceData {
 
     private static List<Map<String, String>> csv(String file) {
         try (InputStream in = open(file);
-             MappingIterator<Map<String, String>> rows = CSV_ROWS.readValues(in)) {
+                MappingIterator<Map<String, String>> rows = CSV_ROWS.readValues(in)) {
             return rows.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read reference/" + file, e);

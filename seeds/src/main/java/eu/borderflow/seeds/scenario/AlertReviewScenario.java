@@ -9,7 +9,6 @@ import eu.borderflow.seeds.reference.NameBook;
 import eu.borderflow.seeds.world.AlertLog;
 import eu.borderflow.seeds.world.NamePicker;
 import eu.borderflow.seeds.world.Period;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +37,39 @@ public final class AlertReviewScenario extends FamilyScenario {
     private static final int EXTEND_YEARS = 1;
 
     public AlertReviewScenario() {
-        super("R10", "notice-and-due", "extended-before-notice", "extended-after-notice", "deleted-after-notice",
+        super(
+                "R10",
+                "notice-and-due",
+                "extended-before-notice",
+                "extended-after-notice",
+                "deleted-after-notice",
                 "set-inside-notice");
     }
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
         ReviewDates dates = ctx.reviewDates();
-        LocalDate review = ctx.period().end().minusDays(REVIEW_BEFORE_END_DAYS + ctx.rng().nextInt(REVIEW_SPREAD_DAYS));
+        LocalDate review =
+                ctx.period().end().minusDays(REVIEW_BEFORE_END_DAYS + ctx.rng().nextInt(REVIEW_SPREAD_DAYS));
         LocalDate notice = review.minusMonths(dates.noticeMonths());
-        long created = f.name().equals("set-inside-notice") ? noon(review.minusDays(CREATED_BEFORE_DATE_DAYS))
+        long created = f.name().equals("set-inside-notice")
+                ? noon(review.minusDays(CREATED_BEFORE_DATE_DAYS))
                 : noon(notice.minusDays(CREATED_BEFORE_NOTICE_DAYS));
-        AlertLog alert = ctx.alert(created, ctx.rng().nextBoolean() ? AlertBasis.CHECK_1862_ART36
-                : AlertBasis.REFUSAL_1861_ART24, ctx.memberState(), review, person(ctx), null);
+        AlertLog alert = ctx.alert(
+                created,
+                ctx.rng().nextBoolean() ? AlertBasis.CHECK_1862_ART36 : AlertBasis.REFUSAL_1861_ART24,
+                ctx.memberState(),
+                review,
+                person(ctx),
+                null);
         String token = ctx.alertToken(alert.alertId());
         String noticeId = alert.alertId() + "@" + review + "#notice";
         String dueId = alert.alertId() + "@" + review + "#due";
         long beforeDate = noon(review.minusDays(CHANGED_BEFORE_DATE_DAYS));
         switch (f.name()) {
             case "notice-and-due" -> {
-                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the review date is four months ahead");
+                ctx.truth(
+                        f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the review date is four months ahead");
                 ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
             }
             case "extended-before-notice" -> {
@@ -67,19 +79,34 @@ public final class AlertReviewScenario extends FamilyScenario {
             }
             case "extended-after-notice" -> {
                 alert.extend(beforeDate, review.plusYears(EXTEND_YEARS));
-                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the notice fell due before the "
-                        + "extension");
+                ctx.truth(
+                        f,
+                        id,
+                        GroundTruthKind.EXPECTED_FLAG,
+                        token,
+                        noticeId,
+                        "the notice fell due before the " + "extension");
                 ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended four days before its review date");
             }
             case "deleted-after-notice" -> {
                 alert.delete(beforeDate, "purpose achieved");
-                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the notice fell due before the "
-                        + "deletion");
+                ctx.truth(
+                        f,
+                        id,
+                        GroundTruthKind.EXPECTED_FLAG,
+                        token,
+                        noticeId,
+                        "the notice fell due before the " + "deletion");
                 ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "deleted four days before its review date");
             }
             default -> {
-                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, noticeId, "created 30 days before its review date: "
-                        + "the four-month notice had passed");
+                ctx.truth(
+                        f,
+                        id,
+                        GroundTruthKind.NEAR_MISS,
+                        token,
+                        noticeId,
+                        "created 30 days before its review date: " + "the four-month notice had passed");
                 ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
             }
         }
@@ -95,7 +122,16 @@ public final class AlertReviewScenario extends FamilyScenario {
         Sex sex = ctx.rng().nextBoolean() ? Sex.F : Sex.M;
         NamePicker.Names n = ctx.names().pick(books.get(ctx.rng().nextInt(books.size())), sex, ctx.rng());
         LocalDate dob = ctx.birthYears().draw(ctx.rng());
-        return new AlertPerson(n.surname().name(), n.given().name(), new ArrayList<>(), dob.toString(), null, sex,
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        return new AlertPerson(
+                n.surname().name(),
+                n.given().name(),
+                new ArrayList<>(),
+                dob.toString(),
+                null,
+                sex,
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>());
     }
 }

@@ -31,22 +31,31 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 long b = shared.day();
                 ctx.trip(shared, b, b + 3);
                 ctx.setFacialTemplate(shared, ctx.newFacialTemplateId());
-                both(ctx, f, id + "-second-face", shared, ctx.trip(shared, b + 5, b + 6),
+                both(
+                        ctx,
+                        f,
+                        id + "-second-face",
+                        shared,
+                        ctx.trip(shared, b + 5, b + 6),
                         "the document presented with a second face");
                 PlantedTraveller renewed = ctx.traveller(SPAN, 2, t -> true);
                 long d = renewed.day();
                 ctx.trip(renewed, d, d + 1);
                 ctx.setDocument(renewed, ctx.newDocument(renewed));
                 BorderCrossing newDocument = ctx.trip(renewed, d + 4, d + 5).entry();
-                ctx.nearMiss(f, id + "-new-document", renewed, newDocument,
-                        "a new document with the same face");
+                ctx.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
             case "second-fingerprint" -> {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
                 ctx.trip(other, b, b + 1);
                 ctx.setFingerprintTemplate(other, ctx.newFingerprintTemplateId());
-                both(ctx, f, id + "-second-fingerprint", other, ctx.trip(other, b + 4, b + 5),
+                both(
+                        ctx,
+                        f,
+                        id + "-second-fingerprint",
+                        other,
+                        ctx.trip(other, b + 4, b + 5),
                         "the document presented with other fingerprints");
                 PlantedTraveller none = fingerprinted(ctx);
                 long d = none.day();
@@ -54,7 +63,11 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 ctx.setFingerprintTemplate(none, null);
                 ctx.setFingerprintStatus(none, FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
                 BorderCrossing without = ctx.trip(none, d + 4, d + 5).entry();
-                ctx.nearMiss(f, id + "-no-fingerprint", none, without,
+                ctx.nearMiss(
+                        f,
+                        id + "-no-fingerprint",
+                        none,
+                        without,
                         "no fingerprint captured this time: nothing to compare");
             }
             default -> {
@@ -64,7 +77,12 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 ctx.uploadLate(first.entry(), LATE);
                 ctx.uploadLate(first.exit(), LATE);
                 ctx.setFacialTemplate(late, ctx.newFacialTemplateId());
-                both(ctx, f, id + "-enrolment-uploaded-late", late, ctx.stay(late, b + 1, b + 2),
+                both(
+                        ctx,
+                        f,
+                        id + "-enrolment-uploaded-late",
+                        late,
+                        ctx.stay(late, b + 1, b + 2),
                         "a second face; the crossings that enrolled the first were uploaded 40 hours late");
                 PlantedTraveller resent = ctx.traveller(SPAN);
                 long d = resent.day();
@@ -76,8 +94,13 @@ public final class BiometricMismatchScenario extends FamilyScenario {
     }
 
     /** Both crossings of a stay presenting the other biometric identity: flags. */
-    private static void both(ScenarioContext ctx, Family f, String id, PlantedTraveller t, ScenarioContext.Stay stay,
-                             String description) {
+    private static void both(
+            ScenarioContext ctx,
+            Family f,
+            String id,
+            PlantedTraveller t,
+            ScenarioContext.Stay stay,
+            String description) {
         ctx.expect(f, id, t, stay.entry(), description + " (entry)");
         ctx.expect(f, id, t, stay.exit(), description + " (exit)");
     }

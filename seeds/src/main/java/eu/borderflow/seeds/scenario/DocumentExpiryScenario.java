@@ -37,7 +37,11 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             case "expired" -> {
                 PlantedTraveller t = ctx.traveller(SPAN);
                 ctx.setExpiry(t, t.day() - EXPIRED_DAYS);
-                ctx.expect(f, id + "-expired", t, ctx.stay(t, t.day(), t.day() + 2).entry(),
+                ctx.expect(
+                        f,
+                        id + "-expired",
+                        t,
+                        ctx.stay(t, t.day(), t.day() + 2).entry(),
                         "entry on a document that expired ten days earlier");
                 atEnd(ctx, f, id + "-valid-to-the-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
@@ -50,8 +54,14 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                     PlantedTraveller t = ctx.traveller(EARLIER + 40, SPAN, 2, ScenarioContext::noVisaTotal);
                     long earlier = t.day() - EARLIER - 40;
                     ctx.stay(t, earlier, earlier + EARLIER - 1);
-                    atEnd(ctx, f, id + (before == 1 ? "-day-before-end" : "-on-end"), t,
-                            StayHistory.empty().add((int) earlier, (int) (earlier + EARLIER - 1)), 0, before);
+                    atEnd(
+                            ctx,
+                            f,
+                            id + (before == 1 ? "-day-before-end" : "-on-end"),
+                            t,
+                            StayHistory.empty().add((int) earlier, (int) (earlier + EARLIER - 1)),
+                            0,
+                            before);
                 }
             }
             case "visa-total" -> {
@@ -60,15 +70,27 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                     long first = t.day() - USED - 10;
                     ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
                     ctx.stay(t, first, first + USED - 1);
-                    atEnd(ctx, f, id + (before == 1 ? "-day-before-end" : "-on-end"), t,
-                            StayHistory.empty().add((int) first, (int) (first + USED - 1)), USED, before);
+                    atEnd(
+                            ctx,
+                            f,
+                            id + (before == 1 ? "-day-before-end" : "-on-end"),
+                            t,
+                            StayHistory.empty().add((int) first, (int) (first + USED - 1)),
+                            USED,
+                            before);
                 }
             }
             case "visa-validity" -> {
                 for (int before : new int[] {1, 0}) {
                     PlantedTraveller t = ctx.visaHolder(SPAN, 1);
                     ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
-                    atEnd(ctx, f, id + (before == 1 ? "-day-before-end" : "-on-end"), t, StayHistory.empty(), 0,
+                    atEnd(
+                            ctx,
+                            f,
+                            id + (before == 1 ? "-day-before-end" : "-on-end"),
+                            t,
+                            StayHistory.empty(),
+                            0,
                             before);
                 }
             }
@@ -76,13 +98,21 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 PlantedTraveller permit = ctx.traveller(SPAN);
                 ctx.setStayBasis(permit, StayBasis.RESIDENCE_PERMIT);
                 ctx.setExpiry(permit, permit.day() + 30);
-                ctx.nearMiss(f, id + "-permit-expiring", permit, ctx.stay(permit, permit.day(), permit.day() + 2)
-                        .entry(), "a document expiring 30 days on, under a residence permit: no authorised end");
+                ctx.nearMiss(
+                        f,
+                        id + "-permit-expiring",
+                        permit,
+                        ctx.stay(permit, permit.day(), permit.day() + 2).entry(),
+                        "a document expiring 30 days on, under a residence permit: no authorised end");
                 PlantedTraveller expired = ctx.traveller(SPAN);
                 ctx.setStayBasis(expired, StayBasis.RESIDENCE_PERMIT);
                 ctx.setExpiry(expired, expired.day() - 1);
-                ctx.expect(f, id + "-permit-expired", expired, ctx.stay(expired, expired.day(), expired.day() + 2)
-                        .entry(), "a document expired the day before the entry, under a residence permit");
+                ctx.expect(
+                        f,
+                        id + "-permit-expired",
+                        expired,
+                        ctx.stay(expired, expired.day(), expired.day() + 2).entry(),
+                        "a document expired the day before the entry, under a residence permit");
             }
         }
     }
@@ -91,8 +121,14 @@ public final class DocumentExpiryScenario extends FamilyScenario {
      * A short trip entered on the traveller's day on a document expiring {@code daysBefore} days before the stay's
      * authorised end (0: on it, a near-miss; more: a flag).
      */
-    private static void atEnd(ScenarioContext ctx, Family f, String id, PlantedTraveller t, StayHistory earlier,
-                              int visaDaysUsed, int daysBefore) {
+    private static void atEnd(
+            ScenarioContext ctx,
+            Family f,
+            String id,
+            PlantedTraveller t,
+            StayHistory earlier,
+            int visaDaysUsed,
+            int daysBefore) {
         long entryDay = t.day();
         int end = ctx.authorisedEnd(t, entryDay, earlier, visaDaysUsed);
         if (end == AuthorisedStay.NO_LAWFUL_DAY || end == AuthorisedStay.UNLIMITED) {
@@ -101,8 +137,12 @@ public final class DocumentExpiryScenario extends FamilyScenario {
         ctx.setExpiry(t, end - daysBefore);
         ScenarioContext.Stay stay = ctx.stay(t, entryDay, Math.min(end, entryDay + 2));
         if (daysBefore > 0) {
-            ctx.expect(f, id, t, stay.entry(), "the document expires " + daysBefore + " day(s) before the "
-                    + "authorised end of the stay");
+            ctx.expect(
+                    f,
+                    id,
+                    t,
+                    stay.entry(),
+                    "the document expires " + daysBefore + " day(s) before the " + "authorised end of the stay");
         } else {
             ctx.nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
         }

@@ -11,7 +11,8 @@ abstract class FamilyScenario implements Scenario {
 
     FamilyScenario(String ruleId, String... familyNames) {
         this.ruleId = ruleId;
-        this.families = Arrays.stream(familyNames).map(n -> new Family(ruleId, n)).toList();
+        this.families =
+                Arrays.stream(familyNames).map(n -> new Family(ruleId, n)).toList();
     }
 
     @Override

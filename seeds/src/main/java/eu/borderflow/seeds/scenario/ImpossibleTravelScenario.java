@@ -41,7 +41,8 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
                 PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
                 ctx.stay(normal, normal.day(), normal.day() + 1);
-                BorderCrossing next = ctx.stay(normal, normal.day() + 3, normal.day() + 5).entry();
+                BorderCrossing next =
+                        ctx.stay(normal, normal.day() + 3, normal.day() + 5).entry();
                 ctx.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
             }
             case "two-exits" -> {
@@ -49,12 +50,15 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 long b = twice.day();
                 ScenarioContext.Stay stay = ctx.stay(twice, b, b + 2);
                 Bcp c = ctx.bcp();
-                BorderCrossing again = ctx.exit(twice, c, ctx.exitTime(c, b + 4, stay.exit().getEventTime()
-                        .toEpochMilli()));
+                BorderCrossing again = ctx.exit(
+                        twice,
+                        c,
+                        ctx.exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
                 ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
                 PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
                 ctx.stay(normal, normal.day(), normal.day() + 1);
-                BorderCrossing next = ctx.stay(normal, normal.day() + 3, normal.day() + 5).exit();
+                BorderCrossing next =
+                        ctx.stay(normal, normal.day() + 3, normal.day() + 5).exit();
                 ctx.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
             }
             case "too-fast" -> {
@@ -127,8 +131,10 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
     private static Bcp nearest(ScenarioContext ctx, Bcp a) {
         Bcp best = null;
         for (Bcp b : ctx.reference().bcps()) {
-            if (b.index() != a.index() && (best == null || ctx.travelTimes().minMillis(a.index(), b.index())
-                    < ctx.travelTimes().minMillis(a.index(), best.index()))) {
+            if (b.index() != a.index()
+                    && (best == null
+                            || ctx.travelTimes().minMillis(a.index(), b.index())
+                                    < ctx.travelTimes().minMillis(a.index(), best.index()))) {
                 best = b;
             }
         }

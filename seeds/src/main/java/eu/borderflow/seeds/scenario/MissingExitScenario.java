@@ -30,6 +30,7 @@ public final class MissingExitScenario extends FamilyScenario {
     private static final int VISA_DAYS = 10;
     /** The deadline (day after the end, plus 3 days of grace) and a day of traffic after it. */
     private static final int AFTER_END = 5;
+
     private static final int SPAN = VISA_DAYS + AFTER_END + 1;
     private static final long WITHIN_GRACE = 60 * Period.HOUR_MILLIS;
     private static final long GRACE_EDGE = 71 * Period.HOUR_MILLIS;
@@ -43,8 +44,16 @@ public final class MissingExitScenario extends FamilyScenario {
     }
 
     public MissingExitScenario() {
-        super("R4", "no-exit", "upload-within-grace", "upload-at-grace-edge", "exit-after-grace", "visa-total",
-                "window-history", "same-day-re-entry", "long-stay-exempt");
+        super(
+                "R4",
+                "no-exit",
+                "upload-within-grace",
+                "upload-at-grace-edge",
+                "exit-after-grace",
+                "visa-total",
+                "window-history",
+                "same-day-re-entry",
+                "long-stay-exempt");
     }
 
     @Override
@@ -85,7 +94,13 @@ public final class MissingExitScenario extends FamilyScenario {
         Bcp bcp = ctx.bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        ctx.missingExit(f, id + "-no-exit", GroundTruthKind.EXPECTED_FLAG, t, entry, end,
+        ctx.missingExit(
+                f,
+                id + "-no-exit",
+                GroundTruthKind.EXPECTED_FLAG,
+                t,
+                entry,
+                end,
                 "no exit recorded by the day after the authorised 10-day stay, and the grace has passed");
     }
 
@@ -95,7 +110,8 @@ public final class MissingExitScenario extends FamilyScenario {
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         Bcp bcp = ctx.bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
-        BorderCrossing exit = ctx.exit(t, bcp, ctx.at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
+        BorderCrossing exit =
+                ctx.exit(t, bcp, ctx.at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
         String how = "an exit on the last authorised day";
         if (delay > 0) {
             ctx.uploadLate(exit, delay);
@@ -111,7 +127,13 @@ public final class MissingExitScenario extends FamilyScenario {
         Bcp bcp = ctx.bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
         BorderCrossing exit = ctx.exit(t, bcp, ctx.exitTime(bcp, end + AFTER_END, 0));
-        ctx.missingExit(f, id + "-exit-after-grace", GroundTruthKind.NEAR_MISS, t, entry, end,
+        ctx.missingExit(
+                f,
+                id + "-exit-after-grace",
+                GroundTruthKind.NEAR_MISS,
+                t,
+                entry,
+                end,
                 "an exit recorded after the deadline and grace: the flag is withdrawn");
         ctx.expect(f, id + "-exit-after-grace", "R3", t, exit, "exit after the authorised 10-day stay");
     }
@@ -124,9 +146,16 @@ public final class MissingExitScenario extends FamilyScenario {
             long first = entryDay - EARLIER - 5;
             ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
             ctx.stay(t, first, first + EARLIER - 1);
-            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)),
-                    EARLIER);
-            plantSecond(ctx, f, id + (exits ? "-exit-on-last-day" : "-no-exit"), t, entryDay, end, exits,
+            int end = ctx.authorisedEnd(
+                    t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
+            plantSecond(
+                    ctx,
+                    f,
+                    id + (exits ? "-exit-on-last-day" : "-no-exit"),
+                    t,
+                    entryDay,
+                    end,
+                    exits,
                     "a 20-day visa with 15 days used before this stay");
         }
     }
@@ -138,9 +167,16 @@ public final class MissingExitScenario extends FamilyScenario {
             long entryDay = t.day();
             long earlier = entryDay - HISTORY - 9;
             ctx.stay(t, earlier, earlier + HISTORY - 1);
-            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) earlier,
-                    (int) (earlier + HISTORY - 1)), 0);
-            plantSecond(ctx, f, id + (exits ? "-exit-on-last-day" : "-no-exit"), t, entryDay, end, exits,
+            int end = ctx.authorisedEnd(
+                    t, entryDay, StayHistory.empty().add((int) earlier, (int) (earlier + HISTORY - 1)), 0);
+            plantSecond(
+                    ctx,
+                    f,
+                    id + (exits ? "-exit-on-last-day" : "-no-exit"),
+                    t,
+                    entryDay,
+                    end,
+                    exits,
                     HISTORY + " days of an earlier stay in the 180-day window");
         }
     }
@@ -160,9 +196,15 @@ public final class MissingExitScenario extends FamilyScenario {
             if (exits) {
                 ctx.exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
             }
-            ctx.missingExit(f, id + (exits ? "-out-again" : "-stays"), exits ? GroundTruthKind.NEAR_MISS
-                    : GroundTruthKind.EXPECTED_FLAG, t, entry, end, "re-entered on the day the visa's ten days ran "
-                    + "out, " + (exits ? "and left again that day" : "and no exit"));
+            ctx.missingExit(
+                    f,
+                    id + (exits ? "-out-again" : "-stays"),
+                    exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
+                    t,
+                    entry,
+                    end,
+                    "re-entered on the day the visa's ten days ran " + "out, "
+                            + (exits ? "and left again that day" : "and no exit"));
         }
     }
 
@@ -173,18 +215,37 @@ public final class MissingExitScenario extends FamilyScenario {
         ctx.setStayBasis(t, StayBasis.RESIDENCE_PERMIT);
         Bcp bcp = ctx.bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + 365);
-        ctx.missingExit(f, id + "-permit", GroundTruthKind.NEAR_MISS, t, entry,
-                ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0), "no exit under a residence permit");
+        ctx.missingExit(
+                f,
+                id + "-permit",
+                GroundTruthKind.NEAR_MISS,
+                t,
+                entry,
+                ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0),
+                "no exit under a residence permit");
     }
 
-    private static void plantSecond(ScenarioContext ctx, Family f, String id, PlantedTraveller t, long entryDay,
-                                    int end, boolean exits, String why) {
+    private static void plantSecond(
+            ScenarioContext ctx,
+            Family f,
+            String id,
+            PlantedTraveller t,
+            long entryDay,
+            int end,
+            boolean exits,
+            String why) {
         Bcp bcp = ctx.bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, entryDay), end);
         if (exits) {
             ctx.exit(t, bcp, ctx.exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
         }
-        ctx.missingExit(f, id, exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG, t, entry, end,
+        ctx.missingExit(
+                f,
+                id,
+                exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
+                t,
+                entry,
+                end,
                 why + (exits ? ": the exit is on the last authorised day" : ": no exit by the day after it"));
     }
 }

@@ -12,8 +12,7 @@ final class NameBound {
     private static final int ALPHABET = 27;
     private static final double MAX_BOOST = 0.4;
 
-    private NameBound() {
-    }
+    private NameBound() {}
 
     /** How often each letter A-Z (and the space, last) occurs in a folded name; the name's length at the end. */
     static int[] letters(String folded) {

@@ -36,8 +36,16 @@ public final class OverstayScenario extends FamilyScenario {
     private static final int STAY_B = 12;
 
     public OverstayScenario() {
-        super("R3", "90-180", "window-edge", "bcp-local-date", "same-day-re-entry", "visa-total", "visa-validity",
-                "long-validity-visa", "long-stay-exempt");
+        super(
+                "R3",
+                "90-180",
+                "window-edge",
+                "bcp-local-date",
+                "same-day-re-entry",
+                "visa-total",
+                "visa-validity",
+                "long-validity-visa",
+                "long-stay-exempt");
     }
 
     @Override
@@ -77,7 +85,12 @@ public final class OverstayScenario extends FamilyScenario {
             long entryDay = exitDay - (MAX - EARLY);
             StayHistory earlier = StayHistory.empty().add((int) earlyStart, (int) (earlyStart + EARLY - 1));
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
-            judge(ctx, f, id + (shift == 0 ? "-on-window-start" : "-before-window-start"), t, stay,
+            judge(
+                    ctx,
+                    f,
+                    id + (shift == 0 ? "-on-window-start" : "-before-window-start"),
+                    t,
+                    stay,
                     ctx.authorisedEnd(t, entryDay, earlier, 0),
                     "an earlier stay starting " + (shift == 0 ? "on" : "the day before") + " the window's first day");
         }
@@ -92,17 +105,30 @@ public final class OverstayScenario extends FamilyScenario {
         BorderCrossing entry = ctx.entry(late, bcp, ctx.entryTime(bcp, entryDay), exitDay);
         // 00:30 local is the evening before in UTC: 91 local dates, 90 UTC dates.
         BorderCrossing exit = ctx.exit(late, bcp, ctx.at(bcp, exitDay, 1800));
-        judge(ctx, f, id + "-exit-after-midnight", late, new ScenarioContext.Stay(entry, exit),
-                ctx.authorisedEnd(late, entryDay, StayHistory.empty(), 0), "91 local dates that are 90 UTC dates");
+        judge(
+                ctx,
+                f,
+                id + "-exit-after-midnight",
+                late,
+                new ScenarioContext.Stay(entry, exit),
+                ctx.authorisedEnd(late, entryDay, StayHistory.empty(), 0),
+                "91 local dates that are 90 UTC dates");
 
         PlantedTraveller early = ctx.traveller(MAX + 1, 2, 1, ScenarioContext::noVisaTotal);
         long exitDay2 = early.day();
         Bcp bcp2 = ctx.bcpAheadOfUtc(exitDay2);
         long entryDay2 = exitDay2 - MAX + 1;
         BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, entryDay2, 1800), exitDay2);
-        BorderCrossing exit2 = ctx.exit(early, bcp2, ctx.exitTime(bcp2, exitDay2, entry2.getEventTime().toEpochMilli()));
-        judge(ctx, f, id + "-entry-after-midnight", early, new ScenarioContext.Stay(entry2, exit2),
-                ctx.authorisedEnd(early, entryDay2, StayHistory.empty(), 0), "90 local dates that are 91 UTC dates");
+        BorderCrossing exit2 = ctx.exit(
+                early, bcp2, ctx.exitTime(bcp2, exitDay2, entry2.getEventTime().toEpochMilli()));
+        judge(
+                ctx,
+                f,
+                id + "-entry-after-midnight",
+                early,
+                new ScenarioContext.Stay(entry2, exit2),
+                ctx.authorisedEnd(early, entryDay2, StayHistory.empty(), 0),
+                "90 local dates that are 91 UTC dates");
     }
 
     /** Out and back in on the same day: 91 days (flag) or 90 (near-miss) counting that day once. */
@@ -116,11 +142,18 @@ public final class OverstayScenario extends FamilyScenario {
             BorderCrossing e1 = ctx.entry(t, bcp, ctx.entryTime(bcp, firstEntry), turn);
             long out = ctx.daytime(bcp, turn);
             BorderCrossing x1 = ctx.exit(t, bcp, out);
-            BorderCrossing e2 = ctx.entry(t, bcp, out + Period.HOUR_MILLIS + ctx.rng().nextLong(Period.HOUR_MILLIS),
-                    exitDay);
-            BorderCrossing x2 = ctx.exit(t, bcp, ctx.exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
+            BorderCrossing e2 =
+                    ctx.entry(t, bcp, out + Period.HOUR_MILLIS + ctx.rng().nextLong(Period.HOUR_MILLIS), exitDay);
+            BorderCrossing x2 = ctx.exit(
+                    t, bcp, ctx.exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
             int end = ctx.authorisedEnd(t, turn, StayHistory.empty().add((int) firstEntry, (int) turn), 0);
-            judge(ctx, f, id + "-" + days + "-days", t, new ScenarioContext.Stay(e2, x2), end,
+            judge(
+                    ctx,
+                    f,
+                    id + "-" + days + "-days",
+                    t,
+                    new ScenarioContext.Stay(e2, x2),
+                    end,
                     days + " days counting the day of leaving and re-entering once");
             ctx.nearMiss(f, id + "-" + days + "-days", t, x1, "the first stay, well within the limit");
         }
@@ -136,9 +169,15 @@ public final class OverstayScenario extends FamilyScenario {
             ctx.stay(t, first, first + FIRST_PART - 1);
             long exitDay = entryDay + second - 1;
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
-            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) first, (int) (first + FIRST_PART - 1)),
-                    FIRST_PART);
-            judge(ctx, f, id + "-" + (FIRST_PART + second) + "-of-" + TOTAL, t, stay, end,
+            int end = ctx.authorisedEnd(
+                    t, entryDay, StayHistory.empty().add((int) first, (int) (first + FIRST_PART - 1)), FIRST_PART);
+            judge(
+                    ctx,
+                    f,
+                    id + "-" + (FIRST_PART + second) + "-of-" + TOTAL,
+                    t,
+                    stay,
+                    end,
                     "a 20-day visa used " + FIRST_PART + " + " + second + " days");
         }
     }
@@ -151,7 +190,12 @@ public final class OverstayScenario extends FamilyScenario {
             long exitDay = entryDay + 7;
             ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, MAX, entryDay - 30, exitDay - after));
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
-            judge(ctx, f, id + (after == 1 ? "-after-last-valid-day" : "-on-last-valid-day"), t, stay,
+            judge(
+                    ctx,
+                    f,
+                    id + (after == 1 ? "-after-last-valid-day" : "-on-last-valid-day"),
+                    t,
+                    stay,
                     ctx.authorisedEnd(t, entryDay, StayHistory.empty(), 0),
                     "exit " + (after == 1 ? "the day after" : "on") + " the visa's last valid day");
         }
@@ -166,10 +210,16 @@ public final class OverstayScenario extends FamilyScenario {
             ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
             ctx.stay(t, first, first + STAY_A - 1);
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, entryDay + STAY_B - 1);
-            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) first, (int) (first + STAY_A - 1)),
-                    STAY_A);
-            judge(ctx, f, id + "-valid-" + validity + "-days", t, stay, end, STAY_A + " + " + STAY_B
-                    + " days on a 30-day visa valid " + validity + " days");
+            int end = ctx.authorisedEnd(
+                    t, entryDay, StayHistory.empty().add((int) first, (int) (first + STAY_A - 1)), STAY_A);
+            judge(
+                    ctx,
+                    f,
+                    id + "-valid-" + validity + "-days",
+                    t,
+                    stay,
+                    end,
+                    STAY_A + " + " + STAY_B + " days on a 30-day visa valid " + validity + " days");
         }
     }
 
@@ -187,14 +237,26 @@ public final class OverstayScenario extends FamilyScenario {
             long entryDay = exitDay - last + 1;
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
             int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) a, (int) (a + EARLY - 1)), 0);
-            judge(ctx, f, id + "-" + (EARLY + last) + "-short-days", t, stay, end,
+            judge(
+                    ctx,
+                    f,
+                    id + "-" + (EARLY + last) + "-short-days",
+                    t,
+                    stay,
+                    end,
                     EARLY + " + " + last + " short-stay days; the days under a residence permit do not count");
         }
     }
 
     /** The exit of {@code stay} is a flag when after {@code end}, else a near-miss; its R4 is never due. */
-    private static void judge(ScenarioContext ctx, Family f, String id, PlantedTraveller t,
-                              ScenarioContext.Stay stay, int end, String description) {
+    private static void judge(
+            ScenarioContext ctx,
+            Family f,
+            String id,
+            PlantedTraveller t,
+            ScenarioContext.Stay stay,
+            int end,
+            String description) {
         long exitDay = stay.exit().getLocalDate().toEpochDay();
         boolean over = exitDay > end;
         if (over) {
@@ -203,7 +265,13 @@ public final class OverstayScenario extends FamilyScenario {
             ctx.nearMiss(f, id, t, stay.exit(), description + ": exit by the authorised end");
         }
         if (exitDay <= (long) end + 1) {
-            ctx.missingExit(f, id, GroundTruthKind.NEAR_MISS, t, stay.entry(), end,
+            ctx.missingExit(
+                    f,
+                    id,
+                    GroundTruthKind.NEAR_MISS,
+                    t,
+                    stay.entry(),
+                    end,
                     "the exit is recorded by the day after the authorised end");
         }
     }

@@ -11,7 +11,6 @@ import eu.borderflow.seeds.reference.ReferenceData;
 import eu.borderflow.seeds.world.PersonWatch;
 import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.TruthLabels;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +34,8 @@ import java.util.Set;
 public final class PersonAlertIndex implements PersonWatch {
 
     /** What concerns one watched traveller: an alert version and how each spelling compares with it. */
-    private record Relation(PersonTruth.Version version, boolean primaryMatches, boolean variantMatches,
-                            boolean near) {
-    }
+    private record Relation(
+            PersonTruth.Version version, boolean primaryMatches, boolean variantMatches, boolean near) {}
 
     /** A spelling's folded forms, its letters, and the year-only versions it matches, by year (filled on demand). */
     private static final class Spelling {
@@ -63,9 +61,11 @@ public final class PersonAlertIndex implements PersonWatch {
     private final Map<PersonTruth.Version, int[][]> alertLetters = new IdentityHashMap<>();
     /** Versions with a full date of birth, by epoch day from {@link #firstDay}. */
     private final PersonTruth.Version[][] byDay;
+
     private final int firstDay;
     /** Versions with a year of birth only, by year from {@link #firstYear}. */
     private final PersonTruth.Version[][] byYear;
+
     private final int firstYear;
     private final Spelling[][] spellings;
     /** Background travellers some alert was made to nearly match. */
@@ -74,8 +74,11 @@ public final class PersonAlertIndex implements PersonWatch {
     /**
      * @param nearTargets background travellers (by index) some alert was made to nearly match, with those alerts
      */
-    public PersonAlertIndex(List<AlertChange> alerts, PersonMatchRule rule, ReferenceData reference,
-                            Map<Integer, Set<String>> nearTargets) {
+    public PersonAlertIndex(
+            List<AlertChange> alerts,
+            PersonMatchRule rule,
+            ReferenceData reference,
+            Map<Integer, Set<String>> nearTargets) {
         this.rule = rule;
         this.nearTargets = nearTargets;
         List<PersonTruth.Version> versions = PersonTruth.versions(alerts);
@@ -136,9 +139,11 @@ public final class PersonAlertIndex implements PersonWatch {
         if (exact.length + swapped.length + year.length == 0 && near == null) {
             return false;
         }
-        Spelling primary = spelling(t.names().surname(), id.getSurname(), t.names().given(), id.getGivenNames());
+        Spelling primary =
+                spelling(t.names().surname(), id.getSurname(), t.names().given(), id.getGivenNames());
         TravellerIdentity v = t.variantIdentity();
-        Spelling variant = v == null ? null
+        Spelling variant = v == null
+                ? null
                 : spelling(t.names().surname(), v.getSurname(), t.names().given(), v.getGivenNames());
         List<Relation> relations = new ArrayList<>(0);
         for (PersonTruth.Version c : exact) {
@@ -227,7 +232,8 @@ public final class PersonAlertIndex implements PersonWatch {
         int[][] letters = alertLetters.get(v);
         for (int i = 0; i < letters.length; i++) {
             if (NameBound.mayReach(s.letters, letters[i], rule.nameSimilarityMin())
-                    && rule.namesMatch(PersonMatchRule.similarity(s.forms, v.names().get(i)))) {
+                    && rule.namesMatch(
+                            PersonMatchRule.similarity(s.forms, v.names().get(i)))) {
                 return true;
             }
         }

@@ -10,7 +10,6 @@ import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.AlertLog;
 import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.Traveller;
-
 import java.time.LocalDate;
 
 /**
@@ -35,12 +34,26 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static final int OTHER_YEARS = 20;
     private static final int LAST_SWAPPABLE_DAY = 12;
     private static final int NEAR_NAME_TRIES = 50;
-    private static final AlertBasis[] BASES = {AlertBasis.CHECK_1862_ART36, AlertBasis.JUDICIAL_1862_ART34,
-            AlertBasis.MISSING_1862_ART32, AlertBasis.ARREST_1862_ART26, AlertBasis.REFUSAL_1861_ART24};
+    private static final AlertBasis[] BASES = {
+        AlertBasis.CHECK_1862_ART36,
+        AlertBasis.JUDICIAL_1862_ART34,
+        AlertBasis.MISSING_1862_ART32,
+        AlertBasis.ARREST_1862_ART26,
+        AlertBasis.REFUSAL_1861_ART24
+    };
 
     public PersonAlertScenario() {
-        super("R2", "exact", "transliteration", "swapped-order", "day-month-swapped", "year-only",
-                "flagged-by-state", "alias-update", "created-during-stay", "refusal");
+        super(
+                "R2",
+                "exact",
+                "transliteration",
+                "swapped-order",
+                "day-month-swapped",
+                "year-only",
+                "flagged-by-state",
+                "alias-update",
+                "created-during-stay",
+                "refusal");
     }
 
     @Override
@@ -48,54 +61,129 @@ public final class PersonAlertScenario extends FamilyScenario {
         switch (f.name()) {
             case "exact" -> {
                 PlantedTraveller t = fixed(ctx, tr -> true);
-                matchBoth(ctx, f, id + "-same-name", t, alert(ctx, t, given(t), surname(t), dob(t)),
+                matchBoth(
+                        ctx,
+                        f,
+                        id + "-same-name",
+                        t,
+                        alert(ctx, t, given(t), surname(t), dob(t)),
                         "same folded name and date of birth");
                 PlantedTraveller n = nearNamed(ctx);
                 String[] near = n.nearName;
-                missBoth(ctx, f, id + "-near-name", n, alert(ctx, n, near[1], near[0], dob(n)),
+                missBoth(
+                        ctx,
+                        f,
+                        id + "-near-name",
+                        n,
+                        alert(ctx, n, near[1], near[0], dob(n)),
                         "the same date of birth and a name at Jaro-Winkler 0.85-0.92");
             }
             case "transliteration" -> {
-                PlantedTraveller t = ctx.traveller(SPAN, 2,
-                        tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
+                PlantedTraveller t = ctx.traveller(
+                        SPAN, 2, tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
                 ctx.present(t, t.variantIdentity());
-                matchBoth(ctx, f, id + "-other-spelling", t, alert(ctx, t, given(t), surname(t), dob(t)),
+                matchBoth(
+                        ctx,
+                        f,
+                        id + "-other-spelling",
+                        t,
+                        alert(ctx, t, given(t), surname(t), dob(t)),
                         "the document's other spelling of the alert's name");
                 PlantedTraveller n = fixed(ctx, tr -> true);
-                missBoth(ctx, f, id + "-other-year", n, alert(ctx, n, given(n), surname(n),
-                        n.identity().getDateOfBirth().minusYears(OTHER_YEARS).toString()),
+                missBoth(
+                        ctx,
+                        f,
+                        id + "-other-year",
+                        n,
+                        alert(
+                                ctx,
+                                n,
+                                given(n),
+                                surname(n),
+                                n.identity()
+                                        .getDateOfBirth()
+                                        .minusYears(OTHER_YEARS)
+                                        .toString()),
                         "the same name, born " + OTHER_YEARS + " years apart");
             }
             case "swapped-order" -> {
                 PlantedTraveller t = fixed(ctx, tr -> true);
-                matchBoth(ctx, f, id + "-swapped", t, alert(ctx, t, surname(t), given(t), dob(t)),
+                matchBoth(
+                        ctx,
+                        f,
+                        id + "-swapped",
+                        t,
+                        alert(ctx, t, surname(t), given(t), dob(t)),
                         "given name and surname swapped");
                 PlantedTraveller n = fixed(ctx, tr -> true);
                 LocalDate next = n.identity().getDateOfBirth().plusDays(1);
-                boolean swapOfNext = next.getDayOfMonth() == n.identity().getDateOfBirth().getMonthValue();
-                missBoth(ctx, f, id + "-a-day-off", n, alert(ctx, n, given(n), surname(n),
-                        (swapOfNext ? next.plusDays(1) : next).toString()), "the same name, born a day or two apart");
+                boolean swapOfNext =
+                        next.getDayOfMonth() == n.identity().getDateOfBirth().getMonthValue();
+                missBoth(
+                        ctx,
+                        f,
+                        id + "-a-day-off",
+                        n,
+                        alert(ctx, n, given(n), surname(n), (swapOfNext ? next.plusDays(1) : next).toString()),
+                        "the same name, born a day or two apart");
             }
             case "day-month-swapped" -> {
                 PlantedTraveller t = fixed(ctx, tr -> swappable(tr.identity().getDateOfBirth()));
                 LocalDate d = t.identity().getDateOfBirth();
-                matchBoth(ctx, f, id + "-swapped-date", t, alert(ctx, t, given(t), surname(t),
-                        LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue()).toString()),
+                matchBoth(
+                        ctx,
+                        f,
+                        id + "-swapped-date",
+                        t,
+                        alert(
+                                ctx,
+                                t,
+                                given(t),
+                                surname(t),
+                                LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue())
+                                        .toString()),
                         "the same name; the alert's date of birth has day and month swapped");
                 PlantedTraveller n = fixed(ctx, tr -> true);
-                missBoth(ctx, f, id + "-year-only-other-year", n, alert(ctx, n, given(n), surname(n),
-                        Integer.toString(n.identity().getDateOfBirth().getYear() + 1)),
+                missBoth(
+                        ctx,
+                        f,
+                        id + "-year-only-other-year",
+                        n,
+                        alert(
+                                ctx,
+                                n,
+                                given(n),
+                                surname(n),
+                                Integer.toString(n.identity().getDateOfBirth().getYear() + 1)),
                         "the same name; the alert knows only a year of birth, the next one");
             }
             case "year-only" -> {
                 PlantedTraveller t = fixed(ctx, tr -> true);
-                matchBoth(ctx, f, id + "-year-only", t, alert(ctx, t, given(t), surname(t),
-                        Integer.toString(t.identity().getDateOfBirth().getYear())),
+                matchBoth(
+                        ctx,
+                        f,
+                        id + "-year-only",
+                        t,
+                        alert(
+                                ctx,
+                                t,
+                                given(t),
+                                surname(t),
+                                Integer.toString(t.identity().getDateOfBirth().getYear())),
                         "the same name; the alert knows only the year of birth");
                 PlantedTraveller n = nearNamed(ctx);
                 String[] near = n.nearName;
-                missBoth(ctx, f, id + "-year-only-near-name", n, alert(ctx, n, near[1], near[0],
-                        Integer.toString(n.identity().getDateOfBirth().getYear())),
+                missBoth(
+                        ctx,
+                        f,
+                        id + "-year-only-near-name",
+                        n,
+                        alert(
+                                ctx,
+                                n,
+                                near[1],
+                                near[0],
+                                Integer.toString(n.identity().getDateOfBirth().getYear())),
                         "the year of birth and a name at Jaro-Winkler 0.85-0.92");
             }
             case "flagged-by-state" -> flagged(ctx, f, id);
@@ -108,12 +196,21 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static void flagged(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> true);
         Bcp bcp = ctx.bcp();
-        AlertLog alert = ctx.alert(before(ctx, t), AlertBasis.ARREST_1862_ART26, ctx.memberState(),
-                ctx.farReviewDate(), ctx.personOf(t, given(t), surname(t), dob(t)), null);
+        AlertLog alert = ctx.alert(
+                before(ctx, t),
+                AlertBasis.ARREST_1862_ART26,
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                ctx.personOf(t, given(t), surname(t), dob(t)),
+                null);
         alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
         ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
-        ctx.expect(f, id + "-flagged", t, stay.entry(), "matches an arrest alert the crossing state has flagged: a "
-                + "downgraded match (entry)");
+        ctx.expect(
+                f,
+                id + "-flagged",
+                t,
+                stay.entry(),
+                "matches an arrest alert the crossing state has flagged: a " + "downgraded match (entry)");
         ctx.expect(f, id + "-flagged", t, stay.exit(), "matches an arrest alert the crossing state has flagged (exit)");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
@@ -128,7 +225,8 @@ public final class PersonAlertScenario extends FamilyScenario {
             String[] near = t.nearName;
             AlertLog alert = alert(ctx, t, near[1], near[0], dob(t));
             ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
-            long at = beforeCrossings ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
+            long at = beforeCrossings
+                    ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
                     : stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS;
             alert.update(at, a -> a.getPerson().getAliases().add(given(t) + " " + surname(t)));
             String sid = id + (beforeCrossings ? "-alias-before" : "-alias-after");
@@ -147,27 +245,46 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static void duringStay(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> true);
         ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
-        ctx.alert(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, AlertBasis.JUDICIAL_1862_ART34,
-                ctx.memberState(), ctx.farReviewDate(), ctx.personOf(t, given(t), surname(t), dob(t)), null);
+        ctx.alert(
+                stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
+                AlertBasis.JUDICIAL_1862_ART34,
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                ctx.personOf(t, given(t), surname(t), dob(t)),
+                null);
         ctx.nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
         ctx.expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
     }
 
     private static void refusal(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> tr.visa() != null);
-        ctx.alert(before(ctx, t), AlertBasis.REFUSAL_1861_ART24, ctx.memberState(), ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)), null);
+        ctx.alert(
+                before(ctx, t),
+                AlertBasis.REFUSAL_1861_ART24,
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                ctx.personOf(t, given(t), surname(t), dob(t)),
+                null);
         Bcp bcp = ctx.bcp();
         BorderCrossing refused = ctx.refusal(t, bcp, ctx.entryTime(bcp, t.day()), RefusalReason.H);
         ctx.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
-        AlertLog ret = ctx.alert(before(ctx, n), AlertBasis.RETURN_1860_ART3, ctx.memberState(), ctx.farReviewDate(),
-                ctx.personOf(n, given(n), surname(n), dob(n)), null);
+        AlertLog ret = ctx.alert(
+                before(ctx, n),
+                AlertBasis.RETURN_1860_ART3,
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                ctx.personOf(n, given(n), surname(n), dob(n)),
+                null);
         ScenarioContext.Stay stay = ctx.stay(n, n.day(), n.day() + 3);
         ret.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return decision revoked");
-        ctx.nearMiss(f, id + "-return-alert", n, stay.entry(), "a matching return alert: R2 does not read return "
-                + "alerts (R9 does, at exits)");
+        ctx.nearMiss(
+                f,
+                id + "-return-alert",
+                n,
+                stay.entry(),
+                "a matching return alert: R2 does not read return " + "alerts (R9 does, at exits)");
         ctx.nearMiss(f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
     }
 
@@ -192,23 +309,28 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     /** An alert of a person basis on this person, created a few days before the traveller's day. */
     private static AlertLog alert(ScenarioContext ctx, PlantedTraveller t, String given, String surname, String dob) {
-        return ctx.alert(before(ctx, t), BASES[ctx.rng().nextInt(BASES.length)], ctx.memberState(),
-                ctx.farReviewDate(), ctx.personOf(t, given, surname, dob), null);
+        return ctx.alert(
+                before(ctx, t),
+                BASES[ctx.rng().nextInt(BASES.length)],
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                ctx.personOf(t, given, surname, dob),
+                null);
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {
         return (t.day() - 5) * Period.DAY_MILLIS + ctx.rng().nextLong(Period.DAY_MILLIS);
     }
 
-    private static void matchBoth(ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert,
-                                  String description) {
+    private static void matchBoth(
+            ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
         ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
         ctx.expect(f, id, t, stay.entry(), description + " (entry)");
         ctx.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
-    private static void missBoth(ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert,
-                                 String description) {
+    private static void missBoth(
+            ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
         ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
         ctx.nearMiss(f, id, t, stay.entry(), description + " (entry)");
         ctx.nearMiss(f, id, t, stay.exit(), description + " (exit)");

@@ -12,8 +12,6 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.TravellerIdentity;
-import eu.borderflow.seeds.world.NearNames;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,17 +32,18 @@ import java.util.Set;
 public final class PersonTruth {
 
     /** R2's bases: the person alerts it reads (R9 reads return alerts, at exits). */
-    public static final Set<AlertBasis> PERSON_BASES = EnumSet.of(AlertBasis.REFUSAL_1861_ART24,
-            AlertBasis.ARREST_1862_ART26, AlertBasis.MISSING_1862_ART32, AlertBasis.JUDICIAL_1862_ART34,
+    public static final Set<AlertBasis> PERSON_BASES = EnumSet.of(
+            AlertBasis.REFUSAL_1861_ART24,
+            AlertBasis.ARREST_1862_ART26,
+            AlertBasis.MISSING_1862_ART32,
+            AlertBasis.JUDICIAL_1862_ART34,
             AlertBasis.CHECK_1862_ART36);
 
     /** One version of a person alert, in force from {@code since} until {@code until} (exclusive). */
-    public record Version(String alertId, AlertBasis basis, long since, long until, List<NameForms> names,
-                          String dateOfBirth) {
-    }
+    public record Version(
+            String alertId, AlertBasis basis, long since, long until, List<NameForms> names, String dateOfBirth) {}
 
-    private PersonTruth() {
-    }
+    private PersonTruth() {}
 
     /**
      * A name near {@code t}'s (0.85 up to the threshold) that matches none of the spellings it travels under; null
@@ -79,11 +78,18 @@ public final class PersonTruth {
                 if (c.getChange() == AlertChangeType.DELETE || p == null || !read) {
                     continue;
                 }
-                long until = i + 1 < changes.size() ? changes.get(i + 1).getEventTime().toEpochMilli() : Long.MAX_VALUE;
+                long until = i + 1 < changes.size()
+                        ? changes.get(i + 1).getEventTime().toEpochMilli()
+                        : Long.MAX_VALUE;
                 List<NameForms> names = new ArrayList<>();
                 names.add(NameForms.of(p.getSurname(), p.getGivenNames()));
                 p.getAliases().forEach(alias -> names.add(NameForms.ofFullName(alias)));
-                out.add(new Version(id, c.getBasis(), c.getEventTime().toEpochMilli(), until, List.copyOf(names),
+                out.add(new Version(
+                        id,
+                        c.getBasis(),
+                        c.getEventTime().toEpochMilli(),
+                        until,
+                        List.copyOf(names),
                         p.getDateOfBirth()));
             }
         }
@@ -105,7 +111,8 @@ public final class PersonTruth {
         keys.add(born.toString());
         if (born.getDayOfMonth() <= 12 && born.getDayOfMonth() != born.getMonthValue()) {
             try {
-                keys.add(LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()).toString());
+                keys.add(LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue())
+                        .toString());
             } catch (DateTimeException e) {
                 // No such date: nothing to swap to.
             }
@@ -118,8 +125,12 @@ public final class PersonTruth {
      * Checks the declared R2 and R9 entries of the scripted crossings against the definition and adds the matches no
      * scenario declared.
      */
-    static void reconcile(List<BorderCrossing> crossings, List<AlertChange> alerts, PersonMatchRule rule,
-                          Pseudonymiser tokens, List<GroundTruthEntry> truth) {
+    static void reconcile(
+            List<BorderCrossing> crossings,
+            List<AlertChange> alerts,
+            PersonMatchRule rule,
+            Pseudonymiser tokens,
+            List<GroundTruthEntry> truth) {
         Map<String, List<Version>> index = byBirthDate(versions(alerts));
         Set<String> person = new HashSet<>();
         Set<String> returns = new HashSet<>();
@@ -131,7 +142,8 @@ public final class PersonTruth {
             long at = c.getEventTime().toEpochMilli();
             for (String key : birthKeys(who.getDateOfBirth())) {
                 for (Version v : index.getOrDefault(key, List.of())) {
-                    if (v.since() <= at && at < v.until()
+                    if (v.since() <= at
+                            && at < v.until()
                             && rule.matches(forms, who.getDateOfBirth(), v.names(), v.dateOfBirth())) {
                         if (PERSON_BASES.contains(v.basis())) {
                             person.add(c.getEventId());
@@ -145,7 +157,8 @@ public final class PersonTruth {
         Set<String> declared = new HashSet<>();
         for (java.util.Iterator<GroundTruthEntry> it = truth.iterator(); it.hasNext(); ) {
             GroundTruthEntry g = it.next();
-            Set<String> derived = g.getRuleId().equals("R2") ? person : g.getRuleId().equals("R9") ? returns : null;
+            Set<String> derived =
+                    g.getRuleId().equals("R2") ? person : g.getRuleId().equals("R9") ? returns : null;
             if (derived == null || !byId.containsKey(g.getTriggerEventId())) {
                 continue;
             }
@@ -167,17 +180,29 @@ public final class PersonTruth {
         addUndeclared(returns, "R9", declared, byId, tokens, truth);
     }
 
-    private static void addUndeclared(Set<String> derived, String rule, Set<String> declared,
-                                      Map<String, BorderCrossing> byId, Pseudonymiser tokens,
-                                      List<GroundTruthEntry> truth) {
+    private static void addUndeclared(
+            Set<String> derived,
+            String rule,
+            Set<String> declared,
+            Map<String, BorderCrossing> byId,
+            Pseudonymiser tokens,
+            List<GroundTruthEntry> truth) {
         List<String> ids = new ArrayList<>(derived);
         ids.sort(Comparator.naturalOrder());
         for (String eventId : ids) {
             if (!declared.contains(rule + ":" + eventId)) {
-                String token = tokens.token(Pseudonymiser.Domain.FILE, byId.get(eventId).getTraveller().getFileId());
-                truth.add(new GroundTruthEntry(rule + "-homonym-" + eventId, GroundTruthKind.EXPECTED_FLAG, rule, token,
-                        eventId, "the traveller matches another person alert in force (same name and birth date)",
-                        rule + "/homonym", null));
+                String token = tokens.token(
+                        Pseudonymiser.Domain.FILE,
+                        byId.get(eventId).getTraveller().getFileId());
+                truth.add(new GroundTruthEntry(
+                        rule + "-homonym-" + eventId,
+                        GroundTruthKind.EXPECTED_FLAG,
+                        rule,
+                        token,
+                        eventId,
+                        "the traveller matches another person alert in force (same name and birth date)",
+                        rule + "/homonym",
+                        null));
             }
         }
     }

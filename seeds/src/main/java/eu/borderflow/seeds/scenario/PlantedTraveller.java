@@ -20,6 +20,7 @@ public final class PlantedTraveller {
     TravellerIdentity identity;
     /** The spelling every crossing carries when a scenario sets one; null: as drawn (variants now and then). */
     TravellerIdentity presented;
+
     TravelDocument document;
     Visa visa;
     StayBasis stayBasis;
@@ -30,6 +31,7 @@ public final class PlantedTraveller {
     long day;
     /** The BCP and time of the traveller's latest crossing so far; null before the first. */
     Bcp lastBcp;
+
     long lastMillis = Long.MIN_VALUE;
     /**
      * The traveller gets a new visa like its own (new sticker, same kind, entries, duration and length of validity)
@@ -38,6 +40,7 @@ public final class PlantedTraveller {
      * many as the background's.
      */
     boolean renewsVisa;
+
     int entriesUnderVisa;
     long daysUnderVisa;
     /** A name {surname, given names} just below R2's threshold from this traveller's, when a scenario needs one. */

@@ -28,14 +28,24 @@ public final class ReturnAlertScenario extends FamilyScenario {
         switch (f.name()) {
             case "active" -> {
                 PlantedTraveller t = fixed(ctx);
-                AlertLog alert = returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t),
-                        PersonAlertScenario.surname(t), PersonAlertScenario.dob(t));
+                AlertLog alert = returnAlert(
+                        ctx,
+                        t,
+                        before(ctx, t),
+                        PersonAlertScenario.given(t),
+                        PersonAlertScenario.surname(t),
+                        PersonAlertScenario.dob(t));
                 ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
                 alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
                 ctx.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
                 PlantedTraveller n = fixed(ctx);
-                AlertLog revoked = returnAlert(ctx, n, before(ctx, n), PersonAlertScenario.given(n),
-                        PersonAlertScenario.surname(n), PersonAlertScenario.dob(n));
+                AlertLog revoked = returnAlert(
+                        ctx,
+                        n,
+                        before(ctx, n),
+                        PersonAlertScenario.given(n),
+                        PersonAlertScenario.surname(n),
+                        PersonAlertScenario.dob(n));
                 ScenarioContext.Stay s2 = ctx.trip(n, n.day(), n.day() + 3);
                 revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
                 ctx.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
@@ -45,20 +55,38 @@ public final class ReturnAlertScenario extends FamilyScenario {
                     PlantedTraveller t = fixed(ctx);
                     ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
                     long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
-                    returnAlert(ctx, t, at, PersonAlertScenario.given(t), PersonAlertScenario.surname(t),
+                    returnAlert(
+                            ctx,
+                            t,
+                            at,
+                            PersonAlertScenario.given(t),
+                            PersonAlertScenario.surname(t),
                             PersonAlertScenario.dob(t));
                     if (beforeExit) {
-                        ctx.expect(f, id + "-created-before-exit", t, stay.exit(), "a return alert created during the "
-                                + "stay, in force at the exit");
+                        ctx.expect(
+                                f,
+                                id + "-created-before-exit",
+                                t,
+                                stay.exit(),
+                                "a return alert created during the " + "stay, in force at the exit");
                     } else {
-                        ctx.nearMiss(f, id + "-created-after-exit", t, stay.exit(), "a return alert created after "
-                                + "the exit");
+                        ctx.nearMiss(
+                                f,
+                                id + "-created-after-exit",
+                                t,
+                                stay.exit(),
+                                "a return alert created after " + "the exit");
                     }
                 }
             }
             case "entry-not-exit" -> {
                 PlantedTraveller t = fixed(ctx);
-                returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t), PersonAlertScenario.surname(t),
+                returnAlert(
+                        ctx,
+                        t,
+                        before(ctx, t),
+                        PersonAlertScenario.given(t),
+                        PersonAlertScenario.surname(t),
                         PersonAlertScenario.dob(t));
                 ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
                 ctx.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
@@ -66,28 +94,59 @@ public final class ReturnAlertScenario extends FamilyScenario {
             }
             case "near-name" -> {
                 PlantedTraveller t = fixed(ctx);
-                returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t), PersonAlertScenario.surname(t),
+                returnAlert(
+                        ctx,
+                        t,
+                        before(ctx, t),
+                        PersonAlertScenario.given(t),
+                        PersonAlertScenario.surname(t),
                         PersonAlertScenario.dob(t));
-                ctx.expect(f, id + "-same-name", t, ctx.trip(t, t.day(), t.day() + 3).exit(),
+                ctx.expect(
+                        f,
+                        id + "-same-name",
+                        t,
+                        ctx.trip(t, t.day(), t.day() + 3).exit(),
                         "exit under a return alert with the same name and birth date");
                 PlantedTraveller n = PersonAlertScenario.nearNamed(ctx);
                 String[] near = n.nearName;
                 returnAlert(ctx, n, before(ctx, n), near[1], near[0], PersonAlertScenario.dob(n));
-                ctx.nearMiss(f, id + "-near-name", n, ctx.trip(n, n.day(), n.day() + 3).exit(),
+                ctx.nearMiss(
+                        f,
+                        id + "-near-name",
+                        n,
+                        ctx.trip(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
             }
             default -> {
                 PlantedTraveller t = fixed(ctx);
                 Bcp bcp = ctx.bcp();
-                AlertLog alert = returnAlert(ctx, t, before(ctx, t), PersonAlertScenario.given(t),
-                        PersonAlertScenario.surname(t), PersonAlertScenario.dob(t));
+                AlertLog alert = returnAlert(
+                        ctx,
+                        t,
+                        before(ctx, t),
+                        PersonAlertScenario.given(t),
+                        PersonAlertScenario.surname(t),
+                        PersonAlertScenario.dob(t));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ctx.expect(f, id + "-flagged", t, ctx.trip(t, bcp, t.day(), t.day() + 3).exit(),
+                ctx.expect(
+                        f,
+                        id + "-flagged",
+                        t,
+                        ctx.trip(t, bcp, t.day(), t.day() + 3).exit(),
                         "exit under a return alert the exit's state flagged: downgraded, still a flag");
                 PlantedTraveller n = fixed(ctx);
-                returnAlert(ctx, n, before(ctx, n), PersonAlertScenario.given(n), PersonAlertScenario.surname(n),
+                returnAlert(
+                        ctx,
+                        n,
+                        before(ctx, n),
+                        PersonAlertScenario.given(n),
+                        PersonAlertScenario.surname(n),
                         n.identity().getDateOfBirth().minusYears(1).toString());
-                ctx.nearMiss(f, id + "-other-year", n, ctx.trip(n, n.day(), n.day() + 3).exit(),
+                ctx.nearMiss(
+                        f,
+                        id + "-other-year",
+                        n,
+                        ctx.trip(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same name, born the year before");
             }
         }
@@ -99,10 +158,15 @@ public final class ReturnAlertScenario extends FamilyScenario {
         return t;
     }
 
-    private static AlertLog returnAlert(ScenarioContext ctx, PlantedTraveller t, long at, String given,
-                                        String surname, String dob) {
-        return ctx.alert(at, AlertBasis.RETURN_1860_ART3, ctx.memberState(), ctx.farReviewDate(),
-                ctx.personOf(t, given, surname, dob), null);
+    private static AlertLog returnAlert(
+            ScenarioContext ctx, PlantedTraveller t, long at, String given, String surname, String dob) {
+        return ctx.alert(
+                at,
+                AlertBasis.RETURN_1860_ART3,
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                ctx.personOf(t, given, surname, dob),
+                null);
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {

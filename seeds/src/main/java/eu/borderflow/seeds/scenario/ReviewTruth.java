@@ -6,7 +6,6 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ final class ReviewTruth {
 
     /** Data before this is surely reached by the crossings' clock: the day before the period's end. */
     private final long clockEnd;
+
     private final ReviewDates dates;
 
     ReviewTruth(ReviewDates dates, long clockEnd) {
@@ -36,7 +36,8 @@ final class ReviewTruth {
     /** Trigger ids ({@code <alert>@<review date>#notice|#due}) of the reminders that fall due. */
     Set<String> due(List<AlertChange> alerts) {
         Map<String, List<AlertChange>> byAlert = new HashMap<>();
-        alerts.forEach(a -> byAlert.computeIfAbsent(a.getAlertId(), k -> new ArrayList<>()).add(a));
+        alerts.forEach(a ->
+                byAlert.computeIfAbsent(a.getAlertId(), k -> new ArrayList<>()).add(a));
         Set<String> due = new HashSet<>();
         for (List<AlertChange> changes : byAlert.values()) {
             changes.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getVersion));
@@ -93,9 +94,15 @@ final class ReviewTruth {
         undeclared.sort(Comparator.naturalOrder());
         for (String trigger : undeclared) {
             String alertId = trigger.substring(0, trigger.indexOf('@'));
-            truth.add(new GroundTruthEntry("R10-review-" + trigger, GroundTruthKind.EXPECTED_FLAG, "R10",
-                    tokens.token(Pseudonymiser.Domain.ALERT, alertId), trigger, "an alert's review reminder falls due "
-                    + "in the period", "background/review-due", null));
+            truth.add(new GroundTruthEntry(
+                    "R10-review-" + trigger,
+                    GroundTruthKind.EXPECTED_FLAG,
+                    "R10",
+                    tokens.token(Pseudonymiser.Domain.ALERT, alertId),
+                    trigger,
+                    "an alert's review reminder falls due " + "in the period",
+                    "background/review-due",
+                    null));
         }
     }
 }

@@ -38,13 +38,12 @@ import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.SeedMix;
 import eu.borderflow.seeds.world.TrafficPreview;
-import eu.borderflow.seeds.world.Weighted;
 import eu.borderflow.seeds.world.TravelTimes;
 import eu.borderflow.seeds.world.Traveller;
+import eu.borderflow.seeds.world.Weighted;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaTerms;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,9 +65,11 @@ public final class ScenarioContext {
     public static final int MIN_DAYS = 21;
     /** Scenario days start this many days into the period and end this many days before its end. */
     private static final int LEAD_DAYS = 2;
+
     private static final int TAIL_DAYS = 5;
     /** Days of the period no scenario's days use: its first and last ones. */
     public static final int MARGIN_DAYS = LEAD_DAYS + TAIL_DAYS;
+
     private static final int MAX_DRAWS = 1000;
     private static final int LAST_SECOND = 86_399;
     private static final int CANDIDATE_BLOCK = 4096;
@@ -105,6 +106,7 @@ public final class ScenarioContext {
     private final TrafficPreview preview;
     /** Candidates for planting: a block of population indexes and the crossings each makes in the background. */
     private long candidatesStart;
+
     private int[] candidateCrossings = new int[0];
     private int nextCandidate;
     private int crossingsCap;
@@ -117,11 +119,23 @@ public final class ScenarioContext {
     private final Set<String> reservedSections = new TreeSet<>();
     private final Set<String> resent = new HashSet<>();
 
-    public ScenarioContext(long seed, Period period, ReferenceData reference, BcpClock clock, BcpChooser chooser,
-                           CrossingFactory factory, IdFactory ids, TravelTimes travelTimes,
-                           AuthorisedStay authorisedStay, Duration grace, PersonMatchRule personRule,
-                           ReviewDates reviewDates, Pseudonymiser tokens, PopulationFactory population,
-                           TrafficPreview preview, int travellers) {
+    public ScenarioContext(
+            long seed,
+            Period period,
+            ReferenceData reference,
+            BcpClock clock,
+            BcpChooser chooser,
+            CrossingFactory factory,
+            IdFactory ids,
+            TravelTimes travelTimes,
+            AuthorisedStay authorisedStay,
+            Duration grace,
+            PersonMatchRule personRule,
+            ReviewDates reviewDates,
+            Pseudonymiser tokens,
+            PopulationFactory population,
+            TrafficPreview preview,
+            int travellers) {
         this.period = period;
         this.reference = reference;
         this.clock = clock;
@@ -138,7 +152,8 @@ public final class ScenarioContext {
         this.preview = preview;
         this.rng = new SplittableRandom(SeedMix.derive(seed, "scenarios"));
         this.names = new NamePicker(reference);
-        this.memberStates = reference.bcps().stream().map(Bcp::country).distinct().toList();
+        this.memberStates =
+                reference.bcps().stream().map(Bcp::country).distinct().toList();
         Calibration calibration = reference.calibration();
         this.personRule = personRule;
         this.reviewDates = reviewDates;
@@ -270,7 +285,8 @@ public final class ScenarioContext {
                 nextIndex += CANDIDATE_BLOCK;
                 nextCandidate = 0;
                 if (crossingsCap == 0) {
-                    crossingsCap = Math.max(1, java.util.Arrays.stream(candidateCrossings).max().orElse(1));
+                    crossingsCap = Math.max(
+                            1, java.util.Arrays.stream(candidateCrossings).max().orElse(1));
                 }
             }
             int i = nextCandidate++;
@@ -286,8 +302,8 @@ public final class ScenarioContext {
         long validFrom = v.getValidFrom().toEpochDay();
         long validUntil = v.getValidUntil().toEpochDay();
         boolean entriesOk = v.getEntriesAuthorised() == MULTIPLE_ENTRIES || v.getEntriesAuthorised() >= entries;
-        boolean totalOk = !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil)
-                || v.getDurationOfStayDays() >= span + 1;
+        boolean totalOk =
+                !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil) || v.getDurationOfStayDays() >= span + 1;
         return entriesOk && totalOk && validUntil - validFrom >= before + span;
     }
 
@@ -311,7 +327,8 @@ public final class ScenarioContext {
         long validUntil = v.getValidUntil().toEpochDay();
         long days = Math.max(1, plannedExitDay - entryDay + 1);
         boolean total = VisaTerms.durationIsTotal((int) validFrom, (int) validUntil);
-        boolean fits = entryDay >= validFrom && plannedExitDay <= validUntil
+        boolean fits = entryDay >= validFrom
+                && plannedExitDay <= validUntil
                 && (v.getEntriesAuthorised() == MULTIPLE_ENTRIES || t.entriesUnderVisa < v.getEntriesAuthorised())
                 && (!total || t.daysUnderVisa + days <= v.getDurationOfStayDays());
         if (!fits) {
@@ -325,11 +342,17 @@ public final class ScenarioContext {
 
     /** A new visa like {@code v} (its kind, entries, duration, length of validity) covering days {@code from..to}. */
     private Visa renewed(Visa v, long from, long to) {
-        long validity = Math.max(v.getValidUntil().toEpochDay() - v.getValidFrom().toEpochDay(), to - from);
+        long validity =
+                Math.max(v.getValidUntil().toEpochDay() - v.getValidFrom().toEpochDay(), to - from);
         int duration = (int) Math.max(v.getDurationOfStayDays(), to - from + 1);
         long start = from - rng.nextLong(validity - (to - from) + 1);
-        return new Visa(ids.stickerNumber(memberState(), nextIndex++), v.getVisaType(), v.getEntriesAuthorised(),
-                duration, LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + validity));
+        return new Visa(
+                ids.stickerNumber(memberState(), nextIndex++),
+                v.getVisaType(),
+                v.getEntriesAuthorised(),
+                duration,
+                LocalDate.ofEpochDay(start),
+                LocalDate.ofEpochDay(start + validity));
     }
 
     /** {@code v} with its validity (same length) moved the least that makes it cover days {@code from..to}. */
@@ -340,14 +363,20 @@ public final class ScenarioContext {
         if (shift == 0) {
             return v;
         }
-        return new Visa(v.getStickerNumber(), v.getVisaType(), v.getEntriesAuthorised(), v.getDurationOfStayDays(),
-                LocalDate.ofEpochDay(validFrom + shift), LocalDate.ofEpochDay(validUntil + shift));
+        return new Visa(
+                v.getStickerNumber(),
+                v.getVisaType(),
+                v.getEntriesAuthorised(),
+                v.getDurationOfStayDays(),
+                LocalDate.ofEpochDay(validFrom + shift),
+                LocalDate.ofEpochDay(validUntil + shift));
     }
 
     /** A traveller whose visa, if any, has no total duration: only 90/180 and the validity limit its stays. */
     public static boolean noVisaTotal(Traveller t) {
-        return t.visa() == null || !VisaTerms.durationIsTotal((int) t.visa().getValidFrom().toEpochDay(),
-                (int) t.visa().getValidUntil().toEpochDay());
+        return t.visa() == null
+                || !VisaTerms.durationIsTotal((int) t.visa().getValidFrom().toEpochDay(), (int)
+                        t.visa().getValidUntil().toEpochDay());
     }
 
     public PlantedTraveller visaHolder(int span, int entries) {
@@ -360,8 +389,13 @@ public final class ScenarioContext {
 
     /** A new C visa (sticker unique in the dataset); {@code entries} 0 means multiple. */
     public Visa visa(int entries, int durationDays, long validFrom, long validUntil) {
-        return new Visa(ids.stickerNumber(memberState(), nextIndex++), "C", entries, durationDays,
-                LocalDate.ofEpochDay(validFrom), LocalDate.ofEpochDay(validUntil));
+        return new Visa(
+                ids.stickerNumber(memberState(), nextIndex++),
+                "C",
+                entries,
+                durationDays,
+                LocalDate.ofEpochDay(validFrom),
+                LocalDate.ofEpochDay(validUntil));
     }
 
     /** A C visa valid for years from well before the period: no total, 90/180 alone limits stays. */
@@ -372,7 +406,10 @@ public final class ScenarioContext {
 
     /** A second, new document for the traveller (same person, same biometrics). */
     public TravelDocument newDocument(PlantedTraveller t) {
-        return new TravelDocument(t.document.getType(), ids.documentNumber(nextIndex++), t.document.getIssuingCountry(),
+        return new TravelDocument(
+                t.document.getType(),
+                ids.documentNumber(nextIndex++),
+                t.document.getIssuingCountry(),
                 t.document.getExpiryDate());
     }
 
@@ -445,8 +482,10 @@ public final class ScenarioContext {
                 return b;
             }
         }
-        return reference.bcps().stream().filter(b -> b.type() == other.type() && b.index() != other.index())
-                .findFirst().orElseThrow();
+        return reference.bcps().stream()
+                .filter(b -> b.type() == other.type() && b.index() != other.index())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** An entry's time on local {@code day} at {@code bcp}, from the background's hourly curves. */
@@ -484,8 +523,11 @@ public final class ScenarioContext {
     public Bcp bcpAheadOfUtc(long day) {
         for (int i = 0; i < 32; i++) {
             Bcp b = bcp();
-            if (b.zone().getRules().getOffset(LocalDate.ofEpochDay(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
-                    .getTotalSeconds() > 0) {
+            if (b.zone()
+                            .getRules()
+                            .getOffset(LocalDate.ofEpochDay(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
+                            .getTotalSeconds()
+                    > 0) {
                 return b;
             }
         }
@@ -500,8 +542,7 @@ public final class ScenarioContext {
     // ---- crossings --------------------------------------------------------------------------------------------
 
     /** A stay's two crossings. */
-    public record Stay(BorderCrossing entry, BorderCrossing exit) {
-    }
+    public record Stay(BorderCrossing entry, BorderCrossing exit) {}
 
     /**
      * A stay entered at {@code in} on local {@code entryDay} and left at {@code out} on {@code exitDay}, at times
@@ -509,7 +550,8 @@ public final class ScenarioContext {
      */
     public Stay stay(PlantedTraveller t, Bcp in, long entryDay, Bcp out, long exitDay) {
         long entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
-        if (t.lastBcp != null && t.lastBcp.index() != in.index()
+        if (t.lastBcp != null
+                && t.lastBcp.index() != in.index()
                 && entry - t.lastMillis < 2 * travelTimes.minMillis(t.lastBcp.index(), in.index())) {
             // Not faster than possible since the traveller's last crossing (R7): back where it left.
             in = t.lastBcp;
@@ -564,17 +606,36 @@ public final class ScenarioContext {
         return crossing(t, CrossingKind.REFUSAL, bcp, millis, List.of(reason), localDay(bcp, millis));
     }
 
-    private BorderCrossing crossing(PlantedTraveller t, CrossingKind kind, Bcp bcp, long millis,
-                                    List<RefusalReason> reasons, long retentionDay) {
+    private BorderCrossing crossing(
+            PlantedTraveller t,
+            CrossingKind kind,
+            Bcp bcp,
+            long millis,
+            List<RefusalReason> reasons,
+            long retentionDay) {
         if (kind == CrossingKind.ENTRY && t.renewsVisa && t.visa != null) {
             renewIfNeeded(t, localDay(bcp, millis), retentionDay);
         }
-        TravellerIdentity spelling = t.presented != null ? t.presented
+        TravellerIdentity spelling = t.presented != null
+                ? t.presented
                 : t.variantIdentity() != null && rng.nextDouble() < variantShare ? t.variantIdentity() : t.identity;
         float score = scoreMin + (float) rng.nextDouble() * (1f - scoreMin);
-        BorderCrossing c = factory.crossing(ids.nextScriptedEventId(), kind, millis, localDay(bcp, millis),
-                bcp.index(), spelling, t.document, t.visa, t.stayBasis, t.facialTemplateId, t.fingerprintTemplateId,
-                t.fingerprintStatus, score, reasons, retentionDay);
+        BorderCrossing c = factory.crossing(
+                ids.nextScriptedEventId(),
+                kind,
+                millis,
+                localDay(bcp, millis),
+                bcp.index(),
+                spelling,
+                t.document,
+                t.visa,
+                t.stayBasis,
+                t.facialTemplateId,
+                t.fingerprintTemplateId,
+                t.fingerprintStatus,
+                score,
+                reasons,
+                retentionDay);
         crossings.add(c);
         if (millis >= t.lastMillis) {
             t.lastBcp = bcp;
@@ -607,29 +668,49 @@ public final class ScenarioContext {
      */
     public int authorisedEnd(PlantedTraveller t, long entryDay, StayHistory earlier, int visaDaysUsed) {
         Visa v = t.visa;
-        VisaTerms terms = v == null ? null : new VisaTerms((int) v.getValidFrom().toEpochDay(),
-                (int) v.getValidUntil().toEpochDay(), v.getDurationOfStayDays());
+        VisaTerms terms = v == null
+                ? null
+                : new VisaTerms(
+                        (int) v.getValidFrom().toEpochDay(),
+                        (int) v.getValidUntil().toEpochDay(),
+                        v.getDurationOfStayDays());
         return authorisedStay.endDay(t.stayBasis, earlier, (int) entryDay, terms, visaDaysUsed);
     }
 
     /** R4's deadline for a stay entered by {@code entry} that is authorised until {@code endDay}. */
     public Instant missingExitDeadline(BorderCrossing entry, int endDay) {
-        return Instant.ofEpochMilli(AuthorisedStay.missingExitDeadline(endDay,
-                (int) entry.getLocalDate().toEpochDay(), reference.bcp(entry.getBcpCode()).zone(), grace));
+        return Instant.ofEpochMilli(AuthorisedStay.missingExitDeadline(
+                endDay,
+                (int) entry.getLocalDate().toEpochDay(),
+                reference.bcp(entry.getBcpCode()).zone(),
+                grace));
     }
 
     // ---- alerts and incidents ---------------------------------------------------------------------------------
 
-    public AlertLog alert(long millis, AlertBasis basis, String issuer, LocalDate reviewDate, AlertPerson person,
-                          AlertObject object) {
+    public AlertLog alert(
+            long millis,
+            AlertBasis basis,
+            String issuer,
+            LocalDate reviewDate,
+            AlertPerson person,
+            AlertObject object) {
         LocalDate validFrom = LocalDate.ofEpochDay(Math.floorDiv(millis, Period.DAY_MILLIS));
         return AlertLog.create(alerts, ids.nextAlertId(), millis, basis, issuer, validFrom, reviewDate, person, object);
     }
 
     /** The person part of an alert on this traveller as SIS would hold it (name as in the document). */
     public AlertPerson personOf(PlantedTraveller t, String given, String surname, String dateOfBirth) {
-        return new AlertPerson(surname, given, new ArrayList<>(), dateOfBirth, null, t.identity.getSex(),
-                new ArrayList<>(List.of(t.identity.getNationality())), new ArrayList<>(), new ArrayList<>(),
+        return new AlertPerson(
+                surname,
+                given,
+                new ArrayList<>(),
+                dateOfBirth,
+                null,
+                t.identity.getSex(),
+                new ArrayList<>(List.of(t.identity.getNationality())),
+                new ArrayList<>(),
+                new ArrayList<>(),
                 new ArrayList<>());
     }
 
@@ -661,49 +742,112 @@ public final class ScenarioContext {
     }
 
     /** A flag the job must raise on {@code trigger}, a crossing of {@code t}. */
-    public void expect(Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger,
-                       String description) {
-        add(family, scenarioId, GroundTruthKind.EXPECTED_FLAG, family.ruleId(), fileToken(t), trigger.getEventId(),
-                description, null);
-    }
-
-    /** A flag of {@code ruleId} (another rule than the family's) the plan also makes due. */
-    public void expect(Family family, String scenarioId, String ruleId, PlantedTraveller t, BorderCrossing trigger,
-                       String description) {
-        add(family, scenarioId, GroundTruthKind.EXPECTED_FLAG, ruleId, fileToken(t), trigger.getEventId(),
-                description, null);
-    }
-
-    /** A near-miss of {@code ruleId} (another rule than the family's) on {@code trigger}. */
-    public void nearMiss(Family family, String scenarioId, String ruleId, PlantedTraveller t, BorderCrossing trigger,
-                         String description) {
-        add(family, scenarioId, GroundTruthKind.NEAR_MISS, ruleId, fileToken(t), trigger.getEventId(), description,
+    public void expect(
+            Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger, String description) {
+        add(
+                family,
+                scenarioId,
+                GroundTruthKind.EXPECTED_FLAG,
+                family.ruleId(),
+                fileToken(t),
+                trigger.getEventId(),
+                description,
                 null);
     }
 
-    public void nearMiss(Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger,
-                         String description) {
-        add(family, scenarioId, GroundTruthKind.NEAR_MISS, family.ruleId(), fileToken(t), trigger.getEventId(),
-                description, null);
+    /** A flag of {@code ruleId} (another rule than the family's) the plan also makes due. */
+    public void expect(
+            Family family,
+            String scenarioId,
+            String ruleId,
+            PlantedTraveller t,
+            BorderCrossing trigger,
+            String description) {
+        add(
+                family,
+                scenarioId,
+                GroundTruthKind.EXPECTED_FLAG,
+                ruleId,
+                fileToken(t),
+                trigger.getEventId(),
+                description,
+                null);
+    }
+
+    /** A near-miss of {@code ruleId} (another rule than the family's) on {@code trigger}. */
+    public void nearMiss(
+            Family family,
+            String scenarioId,
+            String ruleId,
+            PlantedTraveller t,
+            BorderCrossing trigger,
+            String description) {
+        add(
+                family,
+                scenarioId,
+                GroundTruthKind.NEAR_MISS,
+                ruleId,
+                fileToken(t),
+                trigger.getEventId(),
+                description,
+                null);
+    }
+
+    public void nearMiss(
+            Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger, String description) {
+        add(
+                family,
+                scenarioId,
+                GroundTruthKind.NEAR_MISS,
+                family.ruleId(),
+                fileToken(t),
+                trigger.getEventId(),
+                description,
+                null);
     }
 
     /** R4 on {@code entry}: expected or a near-miss, with the deadline before which no flag may be raised. */
-    public void missingExit(Family family, String scenarioId, GroundTruthKind kind, PlantedTraveller t,
-                            BorderCrossing entry, int endDay, String description) {
-        add(family, scenarioId, kind, "R4", fileToken(t), entry.getEventId(), description,
+    public void missingExit(
+            Family family,
+            String scenarioId,
+            GroundTruthKind kind,
+            PlantedTraveller t,
+            BorderCrossing entry,
+            int endDay,
+            String description) {
+        add(
+                family,
+                scenarioId,
+                kind,
+                "R4",
+                fileToken(t),
+                entry.getEventId(),
+                description,
                 missingExitDeadline(entry, endDay));
     }
 
     /** An entry whose subject is not a traveller's file (R10: an alert, R11: a section). */
-    public void truth(Family family, String scenarioId, GroundTruthKind kind, String subject, String trigger,
-                      String description) {
+    public void truth(
+            Family family,
+            String scenarioId,
+            GroundTruthKind kind,
+            String subject,
+            String trigger,
+            String description) {
         add(family, scenarioId, kind, family.ruleId(), subject, trigger, description, null);
     }
 
-    private void add(Family family, String scenarioId, GroundTruthKind kind, String ruleId, String subject,
-                     String trigger, String description, Instant notBefore) {
-        truth.add(new GroundTruthEntry(scenarioId, kind, ruleId, subject, trigger, description, family.id(),
-                notBefore));
+    private void add(
+            Family family,
+            String scenarioId,
+            GroundTruthKind kind,
+            String ruleId,
+            String subject,
+            String trigger,
+            String description,
+            Instant notBefore) {
+        truth.add(
+                new GroundTruthEntry(scenarioId, kind, ruleId, subject, trigger, description, family.id(), notBefore));
     }
 
     /**

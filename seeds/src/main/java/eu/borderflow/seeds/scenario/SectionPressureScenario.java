@@ -6,7 +6,6 @@ import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.seeds.reference.BorderSection;
 import eu.borderflow.seeds.world.Period;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,23 +85,35 @@ public final class SectionPressureScenario implements Scenario {
             throw new IllegalStateException(id + ": R11 finds episodes " + episodes + " on " + surge.id()
                     + ", the plan one at " + surgePlan.windowEnd());
         }
-        ctx.truth(FAMILY, id + "-surge", GroundTruthKind.EXPECTED_FLAG, surge.id(),
+        ctx.truth(
+                FAMILY,
+                id + "-surge",
+                GroundTruthKind.EXPECTED_FLAG,
+                surge.id(),
                 SectionPressureRule.trigger(surge.id(), episodes.get(0)),
                 "30 incidents in one hour against a baseline of 2 a day");
         Bump smallPlan = plantBump(ctx, small, QUIET_PER_DAY, SMALL_BUMP);
         requireNoEpisode(ctx, id, small, smallPlan);
-        ctx.truth(FAMILY, id + "-small-bump", GroundTruthKind.NEAR_MISS, small.id(),
-                SectionPressureRule.trigger(small.id(), smallPlan.windowEnd()), "14 incidents in 24 hours: fewer than 20");
+        ctx.truth(
+                FAMILY,
+                id + "-small-bump",
+                GroundTruthKind.NEAR_MISS,
+                small.id(),
+                SectionPressureRule.trigger(small.id(), smallPlan.windowEnd()),
+                "14 incidents in 24 hours: fewer than 20");
         Bump busyPlan = plantBump(ctx, busy, BUSY_PER_DAY, BUSY_BUMP);
         requireNoEpisode(ctx, id, busy, busyPlan);
-        ctx.truth(FAMILY, id + "-busy-section", GroundTruthKind.NEAR_MISS, busy.id(),
+        ctx.truth(
+                FAMILY,
+                id + "-busy-section",
+                GroundTruthKind.NEAR_MISS,
+                busy.id(),
                 SectionPressureRule.trigger(busy.id(), busyPlan.windowEnd()),
                 "22 incidents in 24 hours against a steady 8: ratio below 3");
     }
 
     /** The incidents planted on one section (detection times, ascending) and the first window end after the bump. */
-    private record Bump(long[] times, long windowEnd) {
-    }
+    private record Bump(long[] times, long windowEnd) {}
 
     /** R11 over the whole period of a planted section; its first incident stands for its first data. */
     private List<Long> episodes(ScenarioContext ctx, Bump bump) {

@@ -29,8 +29,15 @@ public final class StolenDocumentScenario extends FamilyScenario {
     private static final long LATE = 60 * Period.HOUR_MILLIS;
 
     public StolenDocumentScenario() {
-        super("R1", "deleted-during-stay", "created-during-stay", "number-one-off", "other-issuing-country", "updated",
-                "late-upload", "flagged-by-state");
+        super(
+                "R1",
+                "deleted-during-stay",
+                "created-during-stay",
+                "number-one-off",
+                "other-issuing-country",
+                "updated",
+                "late-upload",
+                "flagged-by-state");
     }
 
     @Override
@@ -47,7 +54,10 @@ public final class StolenDocumentScenario extends FamilyScenario {
             case "created-during-stay" -> {
                 PlantedTraveller t = ctx.traveller(SPAN);
                 ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
-                documentAlert(ctx, t, stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
+                documentAlert(
+                        ctx,
+                        t,
+                        stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
                         ctx.documentRef(t.document()));
                 ctx.nearMiss(f, id, t, stay.entry(), "entry before the alert was created");
                 ctx.expect(f, id, t, stay.exit(), "exit after the alert was created");
@@ -72,14 +82,22 @@ public final class StolenDocumentScenario extends FamilyScenario {
             case "updated" -> {
                 PlantedTraveller t = ctx.traveller(SPAN);
                 AlertLog lost = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
-                lost.update(lost.createdAt() + Period.HOUR_MILLIS, a -> a.getObjectPart().setStatus(ObjectStatus.STOLEN));
+                lost.update(
+                        lost.createdAt() + Period.HOUR_MILLIS,
+                        a -> a.getObjectPart().setStatus(ObjectStatus.STOLEN));
                 both(ctx, f, id + "-status-updated", t, true, "the alert updated from lost to stolen, still in force");
                 PlantedTraveller n = ctx.traveller(SPAN);
                 AlertLog moved = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
-                moved.update(moved.createdAt() + Period.HOUR_MILLIS, a -> a.getObjectPart().getDocument()
-                        .setNumber(ctx.ids().nextAlertDocumentNumber()));
-                both(ctx, f, id + "-number-corrected", n, false, "the alert's number was corrected away from this "
-                        + "document before the crossings");
+                moved.update(
+                        moved.createdAt() + Period.HOUR_MILLIS,
+                        a -> a.getObjectPart().getDocument().setNumber(ctx.ids().nextAlertDocumentNumber()));
+                both(
+                        ctx,
+                        f,
+                        id + "-number-corrected",
+                        n,
+                        false,
+                        "the alert's number was corrected away from this " + "document before the crossings");
             }
             case "late-upload" -> {
                 PlantedTraveller t = ctx.traveller(SPAN);
@@ -87,16 +105,26 @@ public final class StolenDocumentScenario extends FamilyScenario {
                 ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
                 ctx.uploadLate(stay.entry(), LATE);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + LATE / 2, "document recovered");
-                ctx.expect(f, id + "-deleted-before-arrival", t, stay.entry(), "an entry uploaded 60 hours late: the "
-                        + "alert was in force at the entry, deleted before the record arrived");
+                ctx.expect(
+                        f,
+                        id + "-deleted-before-arrival",
+                        t,
+                        stay.entry(),
+                        "an entry uploaded 60 hours late: the "
+                                + "alert was in force at the entry, deleted before the record arrived");
                 ctx.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
                 PlantedTraveller n = ctx.traveller(SPAN);
                 ScenarioContext.Stay late = ctx.stay(n, n.day(), n.day() + 4);
                 ctx.uploadLate(late.entry(), LATE);
-                documentAlert(ctx, n, late.entry().getEventTime().toEpochMilli() + LATE / 2,
-                        ctx.documentRef(n.document()));
-                ctx.nearMiss(f, id + "-created-before-arrival", n, late.entry(), "an entry uploaded 60 hours late: the "
-                        + "alert was created after the entry, before the record arrived");
+                documentAlert(
+                        ctx, n, late.entry().getEventTime().toEpochMilli() + LATE / 2, ctx.documentRef(n.document()));
+                ctx.nearMiss(
+                        f,
+                        id + "-created-before-arrival",
+                        n,
+                        late.entry(),
+                        "an entry uploaded 60 hours late: the "
+                                + "alert was created after the entry, before the record arrived");
                 ctx.expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
             }
             default -> {
@@ -105,8 +133,12 @@ public final class StolenDocumentScenario extends FamilyScenario {
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
                 ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
-                ctx.expect(f, id + "-flagged", t, stay.entry(), "an alert the crossing state flagged: downgraded, "
-                        + "still a match (entry)");
+                ctx.expect(
+                        f,
+                        id + "-flagged",
+                        t,
+                        stay.entry(),
+                        "an alert the crossing state flagged: downgraded, " + "still a match (entry)");
                 ctx.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
                 PlantedTraveller n = ctx.traveller(SPAN);
                 AlertLog deleted = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
@@ -123,8 +155,8 @@ public final class StolenDocumentScenario extends FamilyScenario {
     }
 
     /** A stay whose entry and exit are both flags, or both near-misses. */
-    private static void both(ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag,
-                             String description) {
+    private static void both(
+            ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag, String description) {
         ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
         for (BorderCrossing c : new BorderCrossing[] {stay.entry(), stay.exit()}) {
             if (flag) {
@@ -137,7 +169,12 @@ public final class StolenDocumentScenario extends FamilyScenario {
 
     private static AlertLog documentAlert(ScenarioContext ctx, PlantedTraveller t, long at, DocumentRef ref) {
         ObjectStatus status = ObjectStatus.values()[ctx.rng().nextInt(ObjectStatus.values().length)];
-        return ctx.alert(at, AlertBasis.OBJECT_1862_ART38, ctx.memberState(), ctx.farReviewDate(), null,
+        return ctx.alert(
+                at,
+                AlertBasis.OBJECT_1862_ART38,
+                ctx.memberState(),
+                ctx.farReviewDate(),
+                null,
                 new AlertObject(status, ref));
     }
 

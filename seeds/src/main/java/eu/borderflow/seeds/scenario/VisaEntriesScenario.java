@@ -26,7 +26,13 @@ public final class VisaEntriesScenario extends FamilyScenario {
     private static final int HALF_PAST_MIDNIGHT = 1800;
 
     public VisaEntriesScenario() {
-        super("R5", "entries", "refusal-not-an-entry", "validity-end", "validity-start", "bcp-local-date",
+        super(
+                "R5",
+                "entries",
+                "refusal-not-an-entry",
+                "validity-end",
+                "validity-start",
+                "bcp-local-date",
                 "late-upload");
     }
 
@@ -48,17 +54,29 @@ public final class VisaEntriesScenario extends FamilyScenario {
             }
             case "bcp-local-date" -> localDate(ctx, f, id);
             default -> {
-                twoTrips(ctx, f, id + "-single-entry", 1, LATE, true,
+                twoTrips(
+                        ctx,
+                        f,
+                        id + "-single-entry",
+                        1,
+                        LATE,
+                        true,
                         "a second entry on a single-entry visa; the first entry was uploaded 50 hours late");
-                twoTrips(ctx, f, id + "-double-entry", 2, LATE, false,
+                twoTrips(
+                        ctx,
+                        f,
+                        id + "-double-entry",
+                        2,
+                        LATE,
+                        false,
                         "a second entry on a double-entry visa; the first entry was uploaded 50 hours late");
             }
         }
     }
 
     /** Two short trips on a visa of {@code entries} entries; the first entry uploaded {@code late} (0: at once). */
-    private static void twoTrips(ScenarioContext ctx, Family f, String id, int entries, long late, boolean flag,
-                                 String description) {
+    private static void twoTrips(
+            ScenarioContext ctx, Family f, String id, int entries, long late, boolean flag, String description) {
         PlantedTraveller t = ctx.visaHolder(SPAN, 1);
         long b = t.day();
         ctx.setVisa(t, ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
@@ -89,7 +107,13 @@ public final class VisaEntriesScenario extends FamilyScenario {
         ctx.stay(refused, bcp, d, bcp, d + 1);
         ctx.refusal(refused, bcp, ctx.daytime(bcp, d + 3), RefusalReason.E);
         ScenarioContext.Stay second = ctx.stay(refused, bcp, d + 5, bcp, d + 6);
-        judge(ctx, f, id + "-after-refusal", refused, second.entry(), false,
+        judge(
+                ctx,
+                f,
+                id + "-after-refusal",
+                refused,
+                second.entry(),
+                false,
                 "a second entry on a double-entry visa after a refused attempt, which used no entry");
     }
 
@@ -97,18 +121,26 @@ public final class VisaEntriesScenario extends FamilyScenario {
      * A same-day trip on the visa's last ({@code atEnd}) or first valid day shifted by {@code offset} days: outside
      * the validity when not 0.
      */
-    private static void oneDay(ScenarioContext ctx, Family f, String id, int offset, boolean atEnd,
-                               String description) {
+    private static void oneDay(
+            ScenarioContext ctx, Family f, String id, int offset, boolean atEnd, String description) {
         PlantedTraveller t = ctx.visaHolder(SPAN, 1);
         long day = t.day() + 2;
         long edge = day - offset;
-        ctx.setVisa(t, atEnd ? ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
-                : ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
+        ctx.setVisa(
+                t,
+                atEnd
+                        ? ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
+                        : ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
         ScenarioContext.Stay stay = ctx.stay(t, day, day);
         judge(ctx, f, id, t, stay.entry(), offset != 0, description);
         if (offset != 0) {
-            ctx.expect(f, id, "R3", t, stay.exit(), "exit of a stay entered outside the visa's validity: no day of "
-                    + "it was authorised");
+            ctx.expect(
+                    f,
+                    id,
+                    "R3",
+                    t,
+                    stay.exit(),
+                    "exit of a stay entered outside the visa's validity: no day of " + "it was authorised");
         }
     }
 
@@ -119,8 +151,15 @@ public final class VisaEntriesScenario extends FamilyScenario {
         Bcp bcp = ctx.bcpAheadOfUtc(day);
         ctx.setVisa(late, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
         BorderCrossing entry = ctx.entry(late, bcp, ctx.at(bcp, day, HALF_PAST_MIDNIGHT), day);
-        BorderCrossing exit = ctx.exit(late, bcp, ctx.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
-        judge(ctx, f, id + "-after-last-day", late, entry, true,
+        BorderCrossing exit =
+                ctx.exit(late, bcp, ctx.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
+        judge(
+                ctx,
+                f,
+                id + "-after-last-day",
+                late,
+                entry,
+                true,
                 "entry at 00:30 local the day after the visa's last valid day (still that day in UTC)");
         ctx.expect(f, id + "-after-last-day", "R3", late, exit, "exit of a stay entered after the visa's validity");
 
@@ -130,12 +169,24 @@ public final class VisaEntriesScenario extends FamilyScenario {
         ctx.setVisa(early, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
         BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
         ctx.exit(early, bcp2, ctx.exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
-        judge(ctx, f, id + "-on-first-day", early, entry2, false,
+        judge(
+                ctx,
+                f,
+                id + "-on-first-day",
+                early,
+                entry2,
+                false,
                 "entry at 00:30 local on the visa's first valid day (the day before in UTC)");
     }
 
-    private static void judge(ScenarioContext ctx, Family f, String id, PlantedTraveller t, BorderCrossing entry,
-                              boolean flag, String description) {
+    private static void judge(
+            ScenarioContext ctx,
+            Family f,
+            String id,
+            PlantedTraveller t,
+            BorderCrossing entry,
+            boolean flag,
+            String description) {
         if (flag) {
             ctx.expect(f, id, t, entry, description);
         } else {

@@ -6,7 +6,6 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.AlertObject;
 import eu.borderflow.schema.AlertPerson;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,12 +30,33 @@ public final class AlertLog {
     }
 
     /** CREATE at {@code millis}; the change goes to {@code sink}. */
-    public static AlertLog create(List<AlertChange> sink, String alertId, long millis, AlertBasis basis,
-                                  String issuingState, LocalDate validFrom, LocalDate reviewDate, AlertPerson person,
-                                  AlertObject object) {
-        AlertChange first = new AlertChange(alertId + "/v1", true, alertId, 1, AlertChangeType.CREATE,
-                Instant.ofEpochMilli(millis), basis, actionOnHit(basis), issuingState, issuingState + "-SIRENE",
-                validFrom, reviewDate, new ArrayList<>(), person, object, null);
+    public static AlertLog create(
+            List<AlertChange> sink,
+            String alertId,
+            long millis,
+            AlertBasis basis,
+            String issuingState,
+            LocalDate validFrom,
+            LocalDate reviewDate,
+            AlertPerson person,
+            AlertObject object) {
+        AlertChange first = new AlertChange(
+                alertId + "/v1",
+                true,
+                alertId,
+                1,
+                AlertChangeType.CREATE,
+                Instant.ofEpochMilli(millis),
+                basis,
+                actionOnHit(basis),
+                issuingState,
+                issuingState + "-SIRENE",
+                validFrom,
+                reviewDate,
+                new ArrayList<>(),
+                person,
+                object,
+                null);
         return new AlertLog(sink, first);
     }
 

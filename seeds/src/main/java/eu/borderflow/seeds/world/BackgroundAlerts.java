@@ -14,7 +14,6 @@ import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.Nationality;
 import eu.borderflow.seeds.reference.ReferenceData;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,9 +32,14 @@ import java.util.TreeSet;
  */
 public final class BackgroundAlerts {
 
-    private static final AlertBasis[] PERSON_BASES = {AlertBasis.REFUSAL_1861_ART24, AlertBasis.RETURN_1860_ART3,
-            AlertBasis.ARREST_1862_ART26, AlertBasis.MISSING_1862_ART32, AlertBasis.JUDICIAL_1862_ART34,
-            AlertBasis.CHECK_1862_ART36};
+    private static final AlertBasis[] PERSON_BASES = {
+        AlertBasis.REFUSAL_1861_ART24,
+        AlertBasis.RETURN_1860_ART3,
+        AlertBasis.ARREST_1862_ART26,
+        AlertBasis.MISSING_1862_ART32,
+        AlertBasis.JUDICIAL_1862_ART34,
+        AlertBasis.CHECK_1862_ART36
+    };
     private static final Weighted PERSON_BASIS = new Weighted(new double[] {40, 15, 10, 10, 10, 15});
     private static final int MAX_CREATED_BEFORE_DAYS = 30;
     private static final int NOTICE_MONTHS = 4;
@@ -43,26 +47,36 @@ public final class BackgroundAlerts {
     private static final int REVIEW_SPREAD_DAYS = 900;
     /** R10's clock surely reaches the day before the period's last; reviews inside stop there. */
     private static final int REVIEW_BEFORE_END_DAYS = 2;
+
     private static final double WARNING_SHARE = 0.1;
     private static final int EXTEND_DAYS = 365;
 
     /** The alerts made, and the background travellers (by index) some of them were made to nearly match. */
-    public record Made(Map<Integer, Set<String>> nearTargets) {
-    }
+    public record Made(Map<Integer, Set<String>> nearTargets) {}
 
-    private BackgroundAlerts() {
-    }
+    private BackgroundAlerts() {}
 
-    public static Made generate(long seed, Period period, int travellers, ReferenceData reference, IdFactory ids,
-                                PopulationFactory population, PersonMatchRule rule, List<AlertChange> sink) {
+    public static Made generate(
+            long seed,
+            Period period,
+            int travellers,
+            ReferenceData reference,
+            IdFactory ids,
+            PopulationFactory population,
+            PersonMatchRule rule,
+            List<AlertChange> sink) {
         SplittableRandom rng = new SplittableRandom(SeedMix.derive(seed, "background-alerts"));
         Calibration c = reference.calibration();
-        int count = (int) Math.min(c.integer("/alerts/background_max"), Math.max(c.integer("/alerts/background_min"),
-                Math.round(travellers * c.number("/alerts/background_per_1000_travellers") / 1000)));
+        int count = (int) Math.min(
+                c.integer("/alerts/background_max"),
+                Math.max(
+                        c.integer("/alerts/background_min"),
+                        Math.round(travellers * c.number("/alerts/background_per_1000_travellers") / 1000)));
         NamePicker names = new NamePicker(reference);
         BirthYears birthYears = new BirthYears(c);
         List<Nationality> nationalities = reference.nationalities();
-        List<String> states = reference.bcps().stream().map(b -> b.country()).distinct().toList();
+        List<String> states =
+                reference.bcps().stream().map(b -> b.country()).distinct().toList();
         double yearOnlyShare = c.number("/alerts/year_only_share");
         double reviewInPeriod = c.number("/alerts/review_in_period_share");
         for (int i = 0; i < count; i++) {
@@ -70,12 +84,21 @@ public final class BackgroundAlerts {
             LocalDate review = reviewDate(period, reviewInPeriod, rng);
             String issuer = states.get(rng.nextInt(states.size()));
             Nationality nationality = nationalities.get(rng.nextInt(nationalities.size()));
-            DocumentRef document = new DocumentRef(DocumentType.PASSPORT, ids.nextAlertDocumentNumber(), nationality.code());
+            DocumentRef document =
+                    new DocumentRef(DocumentType.PASSPORT, ids.nextAlertDocumentNumber(), nationality.code());
             AlertLog log;
             if (rng.nextDouble() < c.number("/alerts/document_share")) {
                 ObjectStatus status = ObjectStatus.values()[rng.nextInt(ObjectStatus.values().length)];
-                log = AlertLog.create(sink, ids.nextAlertId(), created, AlertBasis.OBJECT_1862_ART38, issuer,
-                        validFrom(created), review, null, new AlertObject(status, document));
+                log = AlertLog.create(
+                        sink,
+                        ids.nextAlertId(),
+                        created,
+                        AlertBasis.OBJECT_1862_ART38,
+                        issuer,
+                        validFrom(created),
+                        review,
+                        null,
+                        new AlertObject(status, document));
             } else {
                 Sex sex = rng.nextBoolean() ? Sex.F : Sex.M;
                 NamePicker.Names n = names.pick(nationality, sex, rng);
@@ -84,12 +107,27 @@ public final class BackgroundAlerts {
                 if (rng.nextDouble() < WARNING_SHARE) {
                     warnings.add(PersonWarning.values()[rng.nextInt(PersonWarning.values().length)]);
                 }
-                AlertPerson person = new AlertPerson(n.surname().name(), n.given().name(), new ArrayList<>(),
-                        rng.nextDouble() < yearOnlyShare ? Integer.toString(dob.getYear()) : dob.toString(), null,
-                        sex, new ArrayList<>(List.of(nationality.code())), warnings, new ArrayList<>(List.of(document)),
+                AlertPerson person = new AlertPerson(
+                        n.surname().name(),
+                        n.given().name(),
+                        new ArrayList<>(),
+                        rng.nextDouble() < yearOnlyShare ? Integer.toString(dob.getYear()) : dob.toString(),
+                        null,
+                        sex,
+                        new ArrayList<>(List.of(nationality.code())),
+                        warnings,
+                        new ArrayList<>(List.of(document)),
                         new ArrayList<>());
-                log = AlertLog.create(sink, ids.nextAlertId(), created, PERSON_BASES[PERSON_BASIS.pick(rng)], issuer,
-                        validFrom(created), review, person, null);
+                log = AlertLog.create(
+                        sink,
+                        ids.nextAlertId(),
+                        created,
+                        PERSON_BASES[PERSON_BASIS.pick(rng)],
+                        issuer,
+                        validFrom(created),
+                        review,
+                        person,
+                        null);
             }
             if (rng.nextDouble() < c.number("/alerts/changes_per_alert")) {
                 change(log, period, states, rng);
@@ -102,10 +140,16 @@ public final class BackgroundAlerts {
      * Person alerts on a background traveller's birth date with a name just below R2's threshold against every
      * spelling the traveller uses.
      */
-    private static Map<Integer, Set<String>> nearMisses(Period period, int travellers, Calibration c, IdFactory ids,
-                                                        PopulationFactory population, PersonMatchRule rule,
-                                                        List<String> states, SplittableRandom rng,
-                                                        List<AlertChange> sink) {
+    private static Map<Integer, Set<String>> nearMisses(
+            Period period,
+            int travellers,
+            Calibration c,
+            IdFactory ids,
+            PopulationFactory population,
+            PersonMatchRule rule,
+            List<String> states,
+            SplittableRandom rng,
+            List<AlertChange> sink) {
         Map<Integer, Set<String>> targets = new HashMap<>();
         NearNames near = new NearNames(rule, c.number("/alerts/near_miss_similarity_min"));
         long count = Math.round(travellers * c.number("/alerts/near_miss_per_1000_travellers") / 1000);
@@ -116,20 +160,38 @@ public final class BackgroundAlerts {
             List<String[]> spellings = new ArrayList<>();
             spellings.add(new String[] {id.getSurname(), id.getGivenNames()});
             if (t.variantIdentity() != null) {
-                spellings.add(new String[] {t.variantIdentity().getSurname(), t.variantIdentity().getGivenNames()});
+                spellings.add(new String[] {
+                    t.variantIdentity().getSurname(), t.variantIdentity().getGivenNames()
+                });
             }
             String[] name = near.near(id.getSurname(), id.getGivenNames(), spellings, rng);
             if (name == null) {
                 continue;
             }
             long created = period.startMillis() - 1 - rng.nextLong(MAX_CREATED_BEFORE_DAYS * Period.DAY_MILLIS);
-            AlertPerson person = new AlertPerson(name[0], name[1], new ArrayList<>(), id.getDateOfBirth().toString(),
-                    null, id.getSex(), new ArrayList<>(List.of(id.getNationality())), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>());
-            AlertLog log = AlertLog.create(sink, ids.nextAlertId(), created, PERSON_BASES[PERSON_BASIS.pick(rng)],
-                    states.get(rng.nextInt(states.size())), validFrom(created),
-                    period.end().plusMonths(NOTICE_MONTHS).plusDays(REVIEW_MARGIN_DAYS + rng.nextInt(REVIEW_SPREAD_DAYS)),
-                    person, null);
+            AlertPerson person = new AlertPerson(
+                    name[0],
+                    name[1],
+                    new ArrayList<>(),
+                    id.getDateOfBirth().toString(),
+                    null,
+                    id.getSex(),
+                    new ArrayList<>(List.of(id.getNationality())),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>());
+            AlertLog log = AlertLog.create(
+                    sink,
+                    ids.nextAlertId(),
+                    created,
+                    PERSON_BASES[PERSON_BASIS.pick(rng)],
+                    states.get(rng.nextInt(states.size())),
+                    validFrom(created),
+                    period.end()
+                            .plusMonths(NOTICE_MONTHS)
+                            .plusDays(REVIEW_MARGIN_DAYS + rng.nextInt(REVIEW_SPREAD_DAYS)),
+                    person,
+                    null);
             targets.computeIfAbsent(index, k -> new TreeSet<>()).add(log.alertId());
         }
         return targets;
@@ -151,13 +213,17 @@ public final class BackgroundAlerts {
     private static void change(AlertLog log, Period period, List<String> states, SplittableRandom rng) {
         long at = period.startMillis() + rng.nextLong(period.days() * Period.DAY_MILLIS);
         switch (rng.nextInt(5)) {
-            case 0 -> log.update(at, a -> {
-                if (a.getPerson() != null) {
-                    a.getPerson().getAliases().add(a.getPerson().getSurname() + " " + a.getPerson().getGivenNames());
-                } else {
-                    a.getObjectPart().setStatus(ObjectStatus.INVALIDATED);
-                }
-            });
+            case 0 ->
+                log.update(at, a -> {
+                    if (a.getPerson() != null) {
+                        a.getPerson()
+                                .getAliases()
+                                .add(a.getPerson().getSurname() + " "
+                                        + a.getPerson().getGivenNames());
+                    } else {
+                        a.getObjectPart().setStatus(ObjectStatus.INVALIDATED);
+                    }
+                });
             case 1 -> log.extend(at, log.reviewDate().plusDays(EXTEND_DAYS));
             case 2 -> {
                 String state = states.get(rng.nextInt(states.size()));

@@ -24,8 +24,7 @@ public final class BackgroundCrossing {
     long retentionDay;
     int labels;
 
-    BackgroundCrossing() {
-    }
+    BackgroundCrossing() {}
 
     public CrossingKind kind() {
         return kind;

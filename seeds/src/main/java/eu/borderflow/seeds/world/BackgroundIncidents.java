@@ -4,7 +4,6 @@ import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.seeds.reference.BorderSection;
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,18 +15,24 @@ import java.util.SplittableRandom;
  */
 public final class BackgroundIncidents {
 
-    private BackgroundIncidents() {
-    }
+    private BackgroundIncidents() {}
 
-    public static void generate(long seed, Period period, Collection<BorderSection> sections, Set<String> reserved,
-                                Calibration calibration, IncidentFactory factory, List<Incident> sink) {
+    public static void generate(
+            long seed,
+            Period period,
+            Collection<BorderSection> sections,
+            Set<String> reserved,
+            Calibration calibration,
+            IncidentFactory factory,
+            List<Incident> sink) {
         SplittableRandom rng = new SplittableRandom(SeedMix.derive(seed, "incidents"));
         double lateShare = calibration.number("/incidents/late_report_share");
         for (BorderSection section : sections) {
             if (section.type() == BorderType.AIR || reserved.contains(section.id())) {
                 continue;
             }
-            double perDay = calibration.number("/incidents/per_section_day/" + section.type().name());
+            double perDay = calibration.number(
+                    "/incidents/per_section_day/" + section.type().name());
             double t = period.startMillis();
             while (true) {
                 t += -Math.log(1 - rng.nextDouble()) / perDay * Period.DAY_MILLIS;

@@ -6,7 +6,6 @@ import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.stay.AuthorisedStay;
-
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
@@ -34,11 +33,13 @@ public final class BackgroundTraffic {
     public static final int MAX_TRAVELLERS = 12_000_000;
     /** Room per traveller for what the writer keeps (about 140 bytes on average). */
     private static final int EXPECTED_BYTES_PER_TRAVELLER = 150;
+
     private static final long NONE = TripPlanner.NONE;
 
     private final Itineraries itineraries;
     /** Event time of each traveller's next crossing, NONE when it has no more: scanned in order, never searched. */
     private final long[] nextMillis;
+
     private final List<Bcp> bcps;
     private final long endMillis;
     private final CrossingFactory factory;
@@ -52,6 +53,7 @@ public final class BackgroundTraffic {
     private final BitSet watched = new BitSet();
     /** Positioned on the stream of the traveller being visited: its position is kept in {@link #itineraries}. */
     private final RandomStream rng = new RandomStream(0);
+
     private final OccasionalPlans occasional;
     private final SameDayPlans sameDay;
     private final LongStayPlans longStays;
@@ -61,12 +63,33 @@ public final class BackgroundTraffic {
      * after it is made (while its data is still in cache), into the bytes the writer needs of it, which each
      * {@link BackgroundCrossing} of the traveller then carries.
      */
-    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
-                             TravelTimes travelTimes, CrossingFactory factory, AuthorisedStay authorisedStay,
-                             PersonWatch watch, PopulationFactory population, int travellerCount,
-                             Function<Traveller, byte[]> keep) {
-        this(period, bcps, calibration, clock, chooser, travelTimes, factory, authorisedStay, watch, population, 0,
-                travellerCount, keep);
+    public BackgroundTraffic(
+            Period period,
+            List<Bcp> bcps,
+            Calibration calibration,
+            BcpClock clock,
+            BcpChooser chooser,
+            TravelTimes travelTimes,
+            CrossingFactory factory,
+            AuthorisedStay authorisedStay,
+            PersonWatch watch,
+            PopulationFactory population,
+            int travellerCount,
+            Function<Traveller, byte[]> keep) {
+        this(
+                period,
+                bcps,
+                calibration,
+                clock,
+                chooser,
+                travelTimes,
+                factory,
+                authorisedStay,
+                watch,
+                population,
+                0,
+                travellerCount,
+                keep);
     }
 
     /**
@@ -74,10 +97,20 @@ public final class BackgroundTraffic {
      * (traveller {@code i} of this traffic is the population's {@code firstIndex + i}): exactly the crossings they make
      * in any traffic, since each draws from its own random stream.
      */
-    public BackgroundTraffic(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
-                             TravelTimes travelTimes, CrossingFactory factory, AuthorisedStay authorisedStay,
-                             PersonWatch watch, PopulationFactory population, long firstIndex, int travellerCount,
-                             Function<Traveller, byte[]> keep) {
+    public BackgroundTraffic(
+            Period period,
+            List<Bcp> bcps,
+            Calibration calibration,
+            BcpClock clock,
+            BcpChooser chooser,
+            TravelTimes travelTimes,
+            CrossingFactory factory,
+            AuthorisedStay authorisedStay,
+            PersonWatch watch,
+            PopulationFactory population,
+            long firstIndex,
+            int travellerCount,
+            Function<Traveller, byte[]> keep) {
         if (travellerCount > MAX_TRAVELLERS) {
             throw new IllegalArgumentException("at most " + MAX_TRAVELLERS + " travellers");
         }
@@ -88,19 +121,37 @@ public final class BackgroundTraffic {
         this.crossing = new BackgroundCrossing();
         double entryShare = calibration.refusalShareOfCrossings() * 2;
         for (BorderType type : BorderType.values()) {
-            refusalPerEntry.put(type, entryShare * calibration.refusalSplit().get(type) / calibration.borderTypeShare().get(type));
+            refusalPerEntry.put(
+                    type,
+                    entryShare
+                            * calibration.refusalSplit().get(type)
+                            / calibration.borderTypeShare().get(type));
         }
         this.reasonLetters = calibration.refusalReasons().keySet().toArray(RefusalReason[]::new);
-        this.reasonChoice = new Weighted(calibration.refusalReasons().values().stream().mapToDouble(Double::doubleValue).toArray());
+        this.reasonChoice = new Weighted(calibration.refusalReasons().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray());
         this.variantShare = calibration.number("/noise/name_variant_share");
         this.scoreMin = (float) calibration.number("/noise/verification_score_min");
         this.itineraries = new Itineraries(travellerCount, EXPECTED_BYTES_PER_TRAVELLER);
         this.nextMillis = new long[travellerCount];
         Arrays.fill(nextMillis, NONE);
-        TripPlanner planner = new TripPlanner(period, bcps, calibration, clock, chooser, travelTimes, itineraries,
-                nextMillis, rng, authorisedStay.rule().maxDaysInWindow());
+        TripPlanner planner = new TripPlanner(
+                period,
+                bcps,
+                calibration,
+                clock,
+                chooser,
+                travelTimes,
+                itineraries,
+                nextMillis,
+                rng,
+                authorisedStay.rule().maxDaysInWindow());
         this.occasional = new OccasionalPlans(planner, calibration);
-        this.sameDay = new SameDayPlans(planner, calibration, authorisedStay.rule().maxDaysInWindow(),
+        this.sameDay = new SameDayPlans(
+                planner,
+                calibration,
+                authorisedStay.rule().maxDaysInWindow(),
                 authorisedStay.rule().windowDays());
         this.longStays = new LongStayPlans(planner, calibration, authorisedStay);
         for (int i = 0; i < travellerCount; i++) {
@@ -190,13 +241,29 @@ public final class BackgroundTraffic {
             }
             it.entriesLeft[t] = it.entriesLeft[t] == Integer.MAX_VALUE ? Integer.MAX_VALUE : it.entriesLeft[t] - 1;
             it.inside[t] = true;
-            fill(t, CrossingKind.ENTRY, it.entryMillis[t], day, it.entryBcp[t], score, null, it.exitDay[t],
+            fill(
+                    t,
+                    CrossingKind.ENTRY,
+                    it.entryMillis[t],
+                    day,
+                    it.entryBcp[t],
+                    score,
+                    null,
+                    it.exitDay[t],
                     it.entryLabels[t]);
             scheduleExit(t);
             return crossing;
         }
         it.inside[t] = false;
-        fill(t, CrossingKind.EXIT, it.exitMillis[t], it.exitDay[t], it.exitBcp[t], score, null, it.exitDay[t],
+        fill(
+                t,
+                CrossingKind.EXIT,
+                it.exitMillis[t],
+                it.exitDay[t],
+                it.exitBcp[t],
+                score,
+                null,
+                it.exitDay[t],
                 it.exitLabels[t]);
         it.countVisaDays(t, it.entryDay[t], it.exitDay[t]);
         planNext(t, true);
@@ -209,8 +276,16 @@ public final class BackgroundTraffic {
         nextMillis[t] = exit < endMillis ? exit : NONE;
     }
 
-    private BackgroundCrossing fill(int t, CrossingKind kind, long millis, long localDay, int bcp, float score,
-                                    RefusalReason reason, long retentionBaseDay, int labels) {
+    private BackgroundCrossing fill(
+            int t,
+            CrossingKind kind,
+            long millis,
+            long localDay,
+            int bcp,
+            float score,
+            RefusalReason reason,
+            long retentionBaseDay,
+            int labels) {
         BackgroundCrossing c = crossing;
         c.kind = kind;
         c.eventMillis = millis;

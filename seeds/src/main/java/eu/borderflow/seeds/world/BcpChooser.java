@@ -3,7 +3,6 @@ package eu.borderflow.seeds.world;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

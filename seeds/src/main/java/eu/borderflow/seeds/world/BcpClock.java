@@ -1,7 +1,6 @@
 package eu.borderflow.seeds.world;
 
 import eu.borderflow.seeds.reference.Bcp;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,7 +52,8 @@ public final class BcpClock {
     public long toMillis(int bcp, long epochDay, int secondOfDay, int millis) {
         int offset = offset(bcp, epochDay);
         if (offset == NO_TABLE) {
-            LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(epochDay), LocalTime.ofSecondOfDay(secondOfDay));
+            LocalDateTime local =
+                    LocalDateTime.of(LocalDate.ofEpochDay(epochDay), LocalTime.ofSecondOfDay(secondOfDay));
             return local.atZone(bcps.get(bcp).zone()).toInstant().toEpochMilli() + millis;
         }
         return (epochDay * SECONDS_PER_DAY + secondOfDay - offset) * 1000L + millis;
@@ -66,7 +66,10 @@ public final class BcpClock {
         int offsetNext = offset(bcp, utcDay + 1);
         int offsetPrev = offset(bcp, utcDay - 1);
         if (offset == NO_TABLE || offsetNext == NO_TABLE || offsetPrev == NO_TABLE) {
-            return Instant.ofEpochMilli(utcMillis).atZone(bcps.get(bcp).zone()).toLocalDate().toEpochDay();
+            return Instant.ofEpochMilli(utcMillis)
+                    .atZone(bcps.get(bcp).zone())
+                    .toLocalDate()
+                    .toEpochDay();
         }
         long local = Math.floorDiv(utcMillis + offset * 1000L, Period.DAY_MILLIS);
         int localOffset = local == utcDay ? offset : local > utcDay ? offsetNext : offsetPrev;

@@ -1,7 +1,6 @@
 package eu.borderflow.seeds.world;
 
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.random.RandomGenerator;

@@ -10,7 +10,6 @@ import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
 import eu.borderflow.seeds.reference.Bcp;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +22,7 @@ public final class CrossingFactory {
 
     /** Art. 34: crossing records are kept 3 years after the exit or refusal. */
     public static final int RETENTION_YEARS = 3;
+
     private static final int EVENT_ID = field("event_id");
     private static final int SYNTHETIC = field("synthetic");
     private static final int KIND = field("kind");
@@ -57,7 +57,9 @@ public final class CrossingFactory {
         this.days = new LocalDate[(int) (lastDay - firstDay + 1) + retentionSpan];
         this.retentionDays = new long[(int) (lastDay - firstDay + 1)];
         for (int i = 0; i < retentionDays.length; i++) {
-            retentionDays[i] = LocalDate.ofEpochDay(firstDay + i).plusYears(RETENTION_YEARS).toEpochDay();
+            retentionDays[i] = LocalDate.ofEpochDay(firstDay + i)
+                    .plusYears(RETENTION_YEARS)
+                    .toEpochDay();
         }
     }
 
@@ -88,7 +90,8 @@ public final class CrossingFactory {
      * February and 28 February give the same end three years on).
      */
     public long exitDayOf(long retentionDay) {
-        long day = LocalDate.ofEpochDay(retentionDay).minusYears(RETENTION_YEARS).toEpochDay();
+        long day =
+                LocalDate.ofEpochDay(retentionDay).minusYears(RETENTION_YEARS).toEpochDay();
         return retentionDay(day + 1) == retentionDay ? day + 1 : day;
     }
 
@@ -101,15 +104,27 @@ public final class CrossingFactory {
         return BorderCrossing.getClassSchema().getField(name).pos();
     }
 
-    public BorderCrossing crossing(String eventId, CrossingKind kind, long eventMillis, long localDay, int bcpIndex,
-                                   TravellerIdentity identity, TravelDocument document, Visa visa,
-                                   StayBasis basis, String facialTemplateId, String fingerprintTemplateId,
-                                   FingerprintStatus fingerprints, float verificationScore, List<RefusalReason> reasons,
-                                   long retentionBaseDay) {
+    public BorderCrossing crossing(
+            String eventId,
+            CrossingKind kind,
+            long eventMillis,
+            long localDay,
+            int bcpIndex,
+            TravellerIdentity identity,
+            TravelDocument document,
+            Visa visa,
+            StayBasis basis,
+            String facialTemplateId,
+            String fingerprintTemplateId,
+            FingerprintStatus fingerprints,
+            float verificationScore,
+            List<RefusalReason> reasons,
+            long retentionBaseDay) {
         Bcp bcp = bcps.get(bcpIndex);
         Instant at = Instant.ofEpochMilli(eventMillis);
         // Field by field rather than through the all-arguments constructor: the generated constructor truncates each
-        // timestamp to millis (Instant.truncatedTo, several long divisions per call), and these are whole millis already.
+        // timestamp to millis (Instant.truncatedTo, several long divisions per call), and these are whole millis
+        // already.
         BorderCrossing c = new BorderCrossing();
         c.put(EVENT_ID, eventId);
         c.put(SYNTHETIC, Boolean.TRUE);

@@ -11,6 +11,7 @@ public final class IdFactory {
 
     /** Background crossings count up from 0; scripted (scenario) crossings from here. */
     private static final long SCRIPTED_EVENTS = 1L << 60;
+
     private static final long FILES = 2L << 60;
     private static final long FACIAL = 3L << 60;
     private static final long FINGER = 4L << 60;
@@ -84,7 +85,11 @@ public final class IdFactory {
         int block = (int) (index / DOC_DIGITS);
         int digits = (int) Math.floorMod(index * DOC_MULTIPLIER + docOffset, (long) DOC_DIGITS);
         char first = (char) ('A' + (block % LETTERS_IN_USE));
-        return new StringBuilder(9).append(first).append(docLetter).append(pad(digits, 7)).toString();
+        return new StringBuilder(9)
+                .append(first)
+                .append(docLetter)
+                .append(pad(digits, 7))
+                .toString();
     }
 
     /** Numbers of documents known only to SIS (not on any traveller): prefix Q, never used for travellers. */

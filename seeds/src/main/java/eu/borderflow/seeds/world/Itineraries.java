@@ -4,7 +4,6 @@ import eu.borderflow.schema.StayBasis;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.VisaDays;
 import eu.borderflow.stay.VisaTerms;
-
 import java.util.Arrays;
 
 /**
@@ -28,21 +27,25 @@ final class Itineraries {
     final int[] entriesLeft;
     /** Entries the visa allows in all: 2 for a double-entry visa, else 0. */
     final byte[] doubleEntry;
+
     final long[] entryMillis;
     final long[] exitMillis;
     final int[] entryBcp;
     final int[] exitBcp;
     /** Local dates (epoch days) of the planned entry and exit. */
     final int[] entryDay;
+
     final int[] exitDay;
     final boolean[] inside;
     /** The visa's validity, epoch days; Integer.MIN_VALUE and MAX_VALUE without a visa. */
     final int[] validFrom;
+
     final int[] validUntil;
     /** The visa's total duration of stay; {@link #NO_LIMIT} when it has none (no visa, valid over six months). */
     final int[] visaDuration;
     /** Days spent under the visa and the last of them ({@link VisaDays}: a same-day re-entry does not count twice). */
     final int[] visaUsed;
+
     final int[] visaLastDay;
     /** The travel document's last valid day, epoch day. */
     final int[] expiry;
@@ -50,11 +53,13 @@ final class Itineraries {
     final int[] runStart;
     /** {@link TruthLabels} of the planned entry and exit. */
     final short[] entryLabels;
+
     final short[] exitLabels;
     /** Index into a profile's own state (commuters' presence, long stayers' earlier stays); -1 for none. */
     final int[] side;
     /** Traveller i's kept bytes are {@code bytes[bytesEnd[i - 1], bytesEnd[i])} (from 0 for the first). */
     private byte[] bytes;
+
     private final int[] bytesEnd;
 
     Itineraries(int travellers, int expectedBytesPerTraveller) {
@@ -91,12 +96,15 @@ final class Itineraries {
         homeBcp[i] = t.homeBcp();
         hasVariantSpelling[i] = t.variantIdentity() != null;
         var visa = t.visa();
-        entriesLeft[i] = visa == null || visa.getEntriesAuthorised() == 0 ? Integer.MAX_VALUE
-                : visa.getEntriesAuthorised();
+        entriesLeft[i] =
+                visa == null || visa.getEntriesAuthorised() == 0 ? Integer.MAX_VALUE : visa.getEntriesAuthorised();
         doubleEntry[i] = (byte) (visa != null && visa.getEntriesAuthorised() == 2 ? 1 : 0);
-        validFrom[i] = visa == null ? Integer.MIN_VALUE : (int) visa.getValidFrom().toEpochDay();
-        validUntil[i] = visa == null ? Integer.MAX_VALUE : (int) visa.getValidUntil().toEpochDay();
-        boolean total = visa != null && t.stayBasis() == StayBasis.SHORT_STAY
+        validFrom[i] =
+                visa == null ? Integer.MIN_VALUE : (int) visa.getValidFrom().toEpochDay();
+        validUntil[i] =
+                visa == null ? Integer.MAX_VALUE : (int) visa.getValidUntil().toEpochDay();
+        boolean total = visa != null
+                && t.stayBasis() == StayBasis.SHORT_STAY
                 && VisaTerms.durationIsTotal(validFrom[i], validUntil[i]);
         visaDuration[i] = total ? visa.getDurationOfStayDays() : NO_LIMIT;
         visaLastDay[i] = Integer.MIN_VALUE;
@@ -142,8 +150,13 @@ final class Itineraries {
             return NO_LIMIT;
         }
         boolean total = visaDuration[t] != NO_LIMIT;
-        return AuthorisedStay.lastDayByVisa(day, validFrom[t], validUntil[t], visaDuration[t],
-                total ? new VisaDays(visaUsed[t], visaLastDay[t]).usedBefore(day) : 0, total);
+        return AuthorisedStay.lastDayByVisa(
+                day,
+                validFrom[t],
+                validUntil[t],
+                visaDuration[t],
+                total ? new VisaDays(visaUsed[t], visaLastDay[t]).usedBefore(day) : 0,
+                total);
     }
 
     /** Counts the stay {@code entry..exit} against the visa's total. */

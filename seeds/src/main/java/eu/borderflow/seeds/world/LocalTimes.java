@@ -2,7 +2,6 @@ package eu.borderflow.seeds.world;
 
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.random.RandomGenerator;
@@ -14,6 +13,7 @@ public final class LocalTimes {
     private static final int MILLIS_PER_SECOND = 1000;
     /** The shortest stay of a trip (two hours), and a same-day trip's window of entries and longest stay. */
     public static final long MIN_STAY_MILLIS = 2 * Period.HOUR_MILLIS;
+
     private static final int SAME_DAY_FIRST_SECOND = 6 * SECONDS_PER_HOUR;
     private static final int SAME_DAY_SPAN_SECONDS = 8 * SECONDS_PER_HOUR;
     private static final long SAME_DAY_MAX_STAY_MILLIS = 8 * Period.HOUR_MILLIS;

@@ -4,7 +4,6 @@ import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
-
 import java.util.Arrays;
 
 /**
@@ -19,6 +18,7 @@ final class LongStayPlans {
 
     /** Earlier stays a long stayer keeps: with gaps of 10 days and stays of 30 or more, a 180-day window holds fewer. */
     private static final int KEPT_STAYS = 4;
+
     private static final int MAX_TRIES = 8;
     private static final int RETRY_MIN_DAYS = 7;
     private static final int RETRY_MAX_DAYS = 30;
@@ -41,6 +41,7 @@ final class LongStayPlans {
     private final int awayMax;
     /** Per long stayer: its last {@link #KEPT_STAYS} stays as entry/exit pairs, oldest first, unused ones MIN_VALUE. */
     private int[] stays = new int[0];
+
     private int longStayers;
 
     LongStayPlans(TripPlanner planner, Calibration calibration, AuthorisedStay authorisedStay) {
@@ -83,7 +84,8 @@ final class LongStayPlans {
     }
 
     private long firstDay() {
-        return rng.nextDouble() < beforePeriodShare ? p.period.startDay() - 1 - rng.nextInt(beforePeriodMax)
+        return rng.nextDouble() < beforePeriodShare
+                ? p.period.startDay() - 1 - rng.nextInt(beforePeriodMax)
                 : p.period.startDay() + rng.nextInt(p.period.days());
     }
 
@@ -99,10 +101,11 @@ final class LongStayPlans {
             int end = authorisedStay.endDay(history(t), (int) entryDay, byVisa);
             long shortest = Math.max(entryDay + lengthMin - 1, p.period.startDay());
             if (end != AuthorisedStay.NO_LAWFUL_DAY && end >= shortest) {
-                long exitDay = rng.nextDouble() < exactEndShare ? end
-                        : shortest + rng.nextInt((int) (end - shortest + 1));
-                int labels = exitDay != end ? 0 : end == byVisa ? p.visaEndLabels(t, entryDay, exitDay)
-                        : TruthLabels.LAST_LAWFUL_DAY;
+                long exitDay =
+                        rng.nextDouble() < exactEndShare ? end : shortest + rng.nextInt((int) (end - shortest + 1));
+                int labels = exitDay != end
+                        ? 0
+                        : end == byVisa ? p.visaEndLabels(t, entryDay, exitDay) : TruthLabels.LAST_LAWFUL_DAY;
                 stay(t, entryDay, exitDay, p.visaEntryLabels(t, entryDay) | labels, labels);
                 return;
             }
@@ -123,7 +126,9 @@ final class LongStayPlans {
     void firstResident(int t) {
         int length = rng.nextInt(residentMin, residentMax + 1);
         boolean inside = rng.nextDouble() < beforePeriodShare;
-        long day = inside ? p.period.startDay() - rng.nextInt(1, length) : p.period.startDay() + rng.nextInt(p.period.days());
+        long day = inside
+                ? p.period.startDay() - rng.nextInt(1, length)
+                : p.period.startDay() + rng.nextInt(p.period.days());
         resident(t, day, length);
     }
 
@@ -139,7 +144,8 @@ final class LongStayPlans {
             return;
         }
         long exitDay = Math.min(entryDay + length - 1, it.validUntil[t]);
-        int labels = exitDay - entryDay + 1 > authorisedStay.rule().maxDaysInWindow() ? TruthLabels.EXEMPT_LONG_STAY : 0;
+        int labels =
+                exitDay - entryDay + 1 > authorisedStay.rule().maxDaysInWindow() ? TruthLabels.EXEMPT_LONG_STAY : 0;
         stay(t, entryDay, exitDay, labels, labels);
     }
 

@@ -2,7 +2,6 @@ package eu.borderflow.seeds.world;
 
 import eu.borderflow.person.NameForms;
 import eu.borderflow.person.PersonMatchRule;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -70,9 +69,10 @@ public final class NearNames {
         return switch (rng.nextInt(3)) {
             case 0 -> name.substring(0, at) + letter + name.substring(at + 1);
             case 1 -> name.substring(0, at) + name.substring(at + 1);
-            default -> at + 1 < name.length()
-                    ? name.substring(0, at) + name.charAt(at + 1) + name.charAt(at) + name.substring(at + 2)
-                    : name.substring(0, at) + letter;
+            default ->
+                at + 1 < name.length()
+                        ? name.substring(0, at) + name.charAt(at + 1) + name.charAt(at) + name.substring(at + 2)
+                        : name.substring(0, at) + letter;
         };
     }
 }

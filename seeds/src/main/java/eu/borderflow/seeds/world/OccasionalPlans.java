@@ -3,7 +3,6 @@ package eu.borderflow.seeds.world;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.TripLengthBucket;
-
 import java.util.List;
 
 /**
@@ -17,9 +16,11 @@ final class OccasionalPlans {
 
     /** The longest run of presence: the proof in reference/calibration.yaml {@code gaps} relies on it. */
     static final int MAX_RUN_DAYS = 28;
+
     private static final double SAME_EXIT_BCP_SHARE = 0.6;
     /** Trips to another exit BCP are planned at least this many times R7's minimum, unless they are fast on purpose. */
     private static final int TRAVEL_TIME_MARGIN = 2;
+
     private static final int FAST_EXIT_MAX_DAYS = 2;
 
     private final TripPlanner p;
@@ -125,8 +126,8 @@ final class OccasionalPlans {
      * Plans a trip entered on {@code entryDay} of about {@code wanted} days in a run that began on {@code runStart},
      * entering at {@code fixedBcp} at {@code fixedEntry} when that is set (a re-entry); false when none fits.
      */
-    private boolean plan(int t, long entryDay, int wanted, long runStart, int fixedBcp, long fixedEntry,
-                         int fixedLabels) {
+    private boolean plan(
+            int t, long entryDay, int wanted, long runStart, int fixedBcp, long fixedEntry, int fixedLabels) {
         long day = entryDay;
         if (fixedBcp < 0 && day < it.validFrom[t]) {
             day = it.validFrom[t];
@@ -201,7 +202,15 @@ final class OccasionalPlans {
             return false;
         }
         int end = p.visaEndLabels(t, day, exitDay);
-        p.trip(t, a, entry, day, b, exit, exitDay, p.visaEntryLabels(t, day) | end,
+        p.trip(
+                t,
+                a,
+                entry,
+                day,
+                b,
+                exit,
+                exitDay,
+                p.visaEntryLabels(t, day) | end,
                 end | (p.nearMiss(margin) ? TruthLabels.FAST : 0));
         return true;
     }

@@ -13,7 +13,6 @@ import eu.borderflow.seeds.reference.ReferenceData;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaTerms;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -43,14 +42,20 @@ public final class PopulationFactory {
     private final Weighted profileChoice;
     /** Calibration values read once (each lookup parses a JSON pointer). */
     private final double visaRequiredShare;
+
     private final int validityDays;
     private final double idCardShare;
     private final int expiryAfterEndMax;
     private final double longStayVisaShare;
     private final int beforePeriodMax;
 
-    public PopulationFactory(long seed, Period period, IdFactory ids, ReferenceData reference, BcpChooser bcps,
-                             AuthorisedStay authorisedStay) {
+    public PopulationFactory(
+            long seed,
+            Period period,
+            IdFactory ids,
+            ReferenceData reference,
+            BcpChooser bcps,
+            AuthorisedStay authorisedStay) {
         this.populationSeed = SeedMix.derive(seed, "population");
         this.period = period;
         this.ids = ids;
@@ -58,11 +63,18 @@ public final class PopulationFactory {
         this.names = new NamePicker(reference);
         this.bcps = bcps;
         this.birthYears = new BirthYears(calibration);
-        this.visas = new VisaIssuer(period, ids, reference.bcps().stream().map(b -> b.country()).distinct().toList(),
+        this.visas = new VisaIssuer(
+                period,
+                ids,
+                reference.bcps().stream().map(b -> b.country()).distinct().toList(),
                 calibration);
         this.authorisedStay = authorisedStay;
-        this.visaRequired = reference.nationalities().stream().filter(Nationality::visaRequired).toList();
-        this.visaExempt = reference.nationalities().stream().filter(n -> !n.visaRequired()).toList();
+        this.visaRequired = reference.nationalities().stream()
+                .filter(Nationality::visaRequired)
+                .toList();
+        this.visaExempt = reference.nationalities().stream()
+                .filter(n -> !n.visaRequired())
+                .toList();
         this.visaRequiredChoice = Weighted.of(visaRequired, Nationality::weight);
         this.visaExemptChoice = Weighted.of(visaExempt, Nationality::weight);
         this.profileChoice = profiles(calibration);
@@ -91,13 +103,13 @@ public final class PopulationFactory {
     public Traveller create(int index) {
         RandomStream rng = new RandomStream(SeedMix.derive(populationSeed, index));
         boolean needsVisa = rng.nextDouble() < visaRequiredShare;
-        Nationality nationality = needsVisa ? visaRequired.get(visaRequiredChoice.pick(rng))
-                : visaExempt.get(visaExemptChoice.pick(rng));
+        Nationality nationality =
+                needsVisa ? visaRequired.get(visaRequiredChoice.pick(rng)) : visaExempt.get(visaExemptChoice.pick(rng));
         Sex sex = rng.nextBoolean() ? Sex.F : Sex.M;
         NamePicker.Names picked = names.pick(nationality, sex, rng);
         LocalDate dob = birthYears.draw(rng);
-        TravellerIdentity identity = new TravellerIdentity(ids.fileId(index), picked.surname().name(),
-                picked.given().name(), dob, nationality.code(), sex);
+        TravellerIdentity identity = new TravellerIdentity(
+                ids.fileId(index), picked.surname().name(), picked.given().name(), dob, nationality.code(), sex);
         TravellerIdentity variant = variantOf(identity, picked, rng);
         TravellerProfile profile = TravellerProfile.of(profileChoice.pick(rng));
         DocumentType type = rng.nextDouble() < idCardShare ? DocumentType.ID_CARD : DocumentType.PASSPORT;
@@ -123,34 +135,54 @@ public final class PopulationFactory {
             case OCCASIONAL -> visa = needsVisa ? visas.shortStay(index, rng) : null;
             default -> visa = needsVisa ? visas.multipleForYears(index, rng) : null;
         }
-        TravelDocument document = new TravelDocument(type, ids.documentNumber(index), nationality.code(),
-                LocalDate.ofEpochDay(expiry));
+        TravelDocument document =
+                new TravelDocument(type, ids.documentNumber(index), nationality.code(), LocalDate.ofEpochDay(expiry));
         boolean child = dob.plusYears(ADULT_AGE).isAfter(period.start());
-        FingerprintStatus fingerprints = needsVisa ? FingerprintStatus.IN_VIS
+        FingerprintStatus fingerprints = needsVisa
+                ? FingerprintStatus.IN_VIS
                 : child ? FingerprintStatus.NOT_APPLICABLE_UNDER_12 : FingerprintStatus.CAPTURED;
         String fingerprintId = fingerprints == FingerprintStatus.CAPTURED ? ids.fingerprintTemplateId(index) : null;
         int home = bcps.bcp(bcps.type(rng), rng);
-        return new Traveller(index, identity, variant, picked, document, visa, basis, ids.facialTemplateId(index),
-                fingerprintId, fingerprints, needsVisa, profile, home, plannedDay, rng);
+        return new Traveller(
+                index,
+                identity,
+                variant,
+                picked,
+                document,
+                visa,
+                basis,
+                ids.facialTemplateId(index),
+                fingerprintId,
+                fingerprints,
+                needsVisa,
+                profile,
+                home,
+                plannedDay,
+                rng);
     }
 
     /** The authorised end of a stay entered on {@code entryDay} by someone with no presence in the window before. */
     private long authorisedEnd(long entryDay, Visa visa) {
-        VisaTerms terms = visa == null ? null : VisaTerms.of(visa.getValidFrom(), visa.getValidUntil(),
-                visa.getDurationOfStayDays());
+        VisaTerms terms = visa == null
+                ? null
+                : VisaTerms.of(visa.getValidFrom(), visa.getValidUntil(), visa.getDurationOfStayDays());
         return authorisedStay.endDay(StayHistory.empty(), (int) entryDay, terms, 0);
     }
 
-    private static TravellerIdentity variantOf(TravellerIdentity identity, NamePicker.Names picked,
-                                               RandomGenerator rng) {
+    private static TravellerIdentity variantOf(
+            TravellerIdentity identity, NamePicker.Names picked, RandomGenerator rng) {
         if (!picked.surname().hasVariants() && !picked.given().hasVariants()) {
             return null;
         }
         boolean surname = picked.surname().hasVariants() && (!picked.given().hasVariants() || rng.nextBoolean());
         List<String> v = surname ? picked.surname().variants() : picked.given().variants();
         String spelling = v.get(rng.nextInt(v.size()));
-        return new TravellerIdentity(identity.getFileId(), surname ? spelling : identity.getSurname(),
-                surname ? identity.getGivenNames() : spelling, identity.getDateOfBirth(), identity.getNationality(),
+        return new TravellerIdentity(
+                identity.getFileId(),
+                surname ? spelling : identity.getSurname(),
+                surname ? identity.getGivenNames() : spelling,
+                identity.getDateOfBirth(),
+                identity.getNationality(),
                 identity.getSex());
     }
 }

@@ -1,7 +1,6 @@
 package eu.borderflow.seeds.world;
 
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.util.Arrays;
 
 /**
@@ -27,6 +26,7 @@ final class SameDayPlans {
     private int[] presence = new int[0];
     /** Per commuter: the ring's first slot and how many days it holds. */
     private int[] head = new int[0];
+
     private int[] count = new int[0];
     private int commuters;
 

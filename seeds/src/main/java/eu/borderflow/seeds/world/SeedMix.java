@@ -12,8 +12,7 @@ public final class SeedMix {
     private static final long FNV_OFFSET = 0xCBF29CE484222325L;
     private static final long FNV_PRIME = 0x100000001B3L;
 
-    private SeedMix() {
-    }
+    private SeedMix() {}
 
     /** SplitMix64's finaliser: a bijection on 64-bit values with good avalanche. */
     public static long mix64(long z) {

@@ -2,7 +2,6 @@ package eu.borderflow.seeds.world;
 
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.travel.MinimumTravelTime;
-
 import java.util.List;
 
 /**
@@ -20,8 +19,11 @@ public final class TravelTimes {
         for (Bcp a : bcps) {
             for (Bcp b : bcps) {
                 if (a.index() != b.index()) {
-                    double km = MinimumTravelTime.distanceKm(a.position().latitude(), a.position().longitude(),
-                            b.position().latitude(), b.position().longitude());
+                    double km = MinimumTravelTime.distanceKm(
+                            a.position().latitude(),
+                            a.position().longitude(),
+                            b.position().latitude(),
+                            b.position().longitude());
                     minMillis[a.index()][b.index()] = rule.minimumMillis(km, a.type(), b.type());
                 }
             }

@@ -15,11 +15,22 @@ import eu.borderflow.schema.Visa;
  * @param visaRequired the nationality needs a short-stay visa
  * @param plannedDay   the rare profile's one entry day (epoch day), which its document's expiry is set against
  */
-public record Traveller(int index, TravellerIdentity identity, TravellerIdentity variantIdentity,
-                        NamePicker.Names names, TravelDocument document, Visa visa, StayBasis stayBasis,
-                        String facialTemplateId, String fingerprintTemplateId, FingerprintStatus fingerprintStatus,
-                        boolean visaRequired, TravellerProfile profile, int homeBcp, long plannedDay,
-                        RandomStream rng) {
+public record Traveller(
+        int index,
+        TravellerIdentity identity,
+        TravellerIdentity variantIdentity,
+        NamePicker.Names names,
+        TravelDocument document,
+        Visa visa,
+        StayBasis stayBasis,
+        String facialTemplateId,
+        String fingerprintTemplateId,
+        FingerprintStatus fingerprintStatus,
+        boolean visaRequired,
+        TravellerProfile profile,
+        int homeBcp,
+        long plannedDay,
+        RandomStream rng) {
 
     /** The transliterated identity, or null when the names have no variants. */
     @Override

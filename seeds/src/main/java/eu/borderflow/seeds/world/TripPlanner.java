@@ -3,7 +3,6 @@ package eu.borderflow.seeds.world;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.util.List;
 
 /**
@@ -29,12 +28,21 @@ final class TripPlanner {
     final RandomStream rng;
     /** The longest short stay: a document must outlast an entry by this many days less one. */
     final int maxStayDays;
+
     private final double marginMeanMillis;
     private final long nearMissMarginMillis;
 
-    TripPlanner(Period period, List<Bcp> bcps, Calibration calibration, BcpClock clock, BcpChooser chooser,
-                TravelTimes travelTimes, Itineraries itineraries, long[] nextMillis, RandomStream rng,
-                int maxStayDays) {
+    TripPlanner(
+            Period period,
+            List<Bcp> bcps,
+            Calibration calibration,
+            BcpClock clock,
+            BcpChooser chooser,
+            TravelTimes travelTimes,
+            Itineraries itineraries,
+            long[] nextMillis,
+            RandomStream rng,
+            int maxStayDays) {
         this.period = period;
         this.bcps = bcps;
         this.clock = clock;
@@ -119,8 +127,16 @@ final class TripPlanner {
     }
 
     /** Plans a trip: entry at {@code entry} (local day {@code entryDay}), exit at {@code exit} (day {@code exitDay}). */
-    void trip(int t, int entryBcp, long entry, long entryDay, int exitBcp, long exit, long exitDay, int entryLabels,
-              int exitLabels) {
+    void trip(
+            int t,
+            int entryBcp,
+            long entry,
+            long entryDay,
+            int exitBcp,
+            long exit,
+            long exitDay,
+            int entryLabels,
+            int exitLabels) {
         Itineraries i = it;
         i.entryBcp[t] = entryBcp;
         i.entryMillis[t] = entry;

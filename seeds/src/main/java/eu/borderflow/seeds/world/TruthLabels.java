@@ -2,7 +2,6 @@ package eu.borderflow.seeds.world;
 
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.GroundTruthKind;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,16 +39,15 @@ public final class TruthLabels {
     public static final int RETURN_MATCH = 1 << 11;
     /** An exit near a return alert in force (same birth date, name just below the threshold). */
     public static final int RETURN_NEAR = 1 << 12;
+
     public static final int BITS = 13;
     /** The labels an entry carries about its stay's end (R4): void when the exit falls after the data. */
     public static final int ENTRY_STAY_END = LAST_LAWFUL_DAY | VISA_TOTAL | VISA_LAST_DAY | EXEMPT_LONG_STAY;
 
     /** One ground-truth entry a label stands for. */
-    public record Entry(String ruleId, GroundTruthKind kind, String family, String description) {
-    }
+    public record Entry(String ruleId, GroundTruthKind kind, String family, String description) {}
 
-    private TruthLabels() {
-    }
+    private TruthLabels() {}
 
     /** The entries {@code labels} stand for on a crossing of {@code kind}, at most one per rule. */
     public static List<Entry> entries(int labels, CrossingKind kind) {
@@ -58,31 +56,64 @@ public final class TruthLabels {
         boolean exit = kind == CrossingKind.EXIT;
         stayEnd(out, labels, entry, exit);
         if (entry && (labels & VISA_FIRST_DAY) != 0) {
-            add(out, "R5", GroundTruthKind.NEAR_MISS, "background/visa-validity", "entry on the visa's first valid day");
+            add(
+                    out,
+                    "R5",
+                    GroundTruthKind.NEAR_MISS,
+                    "background/visa-validity",
+                    "entry on the visa's first valid day");
         } else if (entry && (labels & VISA_LAST_ENTRY) != 0) {
-            add(out, "R5", GroundTruthKind.NEAR_MISS, "background/visa-entries",
+            add(
+                    out,
+                    "R5",
+                    GroundTruthKind.NEAR_MISS,
+                    "background/visa-entries",
                     "the last entry a double-entry visa allows");
         }
         if (entry && (labels & DOCUMENT_AT_END) != 0) {
-            add(out, "R6", GroundTruthKind.NEAR_MISS, "background/document-expiry",
+            add(
+                    out,
+                    "R6",
+                    GroundTruthKind.NEAR_MISS,
+                    "background/document-expiry",
                     "the travel document expires on the authorised end or just after it");
         }
         if ((labels & FAST) != 0) {
-            add(out, "R7", GroundTruthKind.NEAR_MISS, "background/fast-trip",
+            add(
+                    out,
+                    "R7",
+                    GroundTruthKind.NEAR_MISS,
+                    "background/fast-trip",
                     "another BCP just after the fastest plausible time");
         }
         if ((labels & PERSON_MATCH) != 0) {
-            add(out, "R2", GroundTruthKind.EXPECTED_FLAG, "background/homonym",
+            add(
+                    out,
+                    "R2",
+                    GroundTruthKind.EXPECTED_FLAG,
+                    "background/homonym",
                     "the traveller matches a person alert in force (same name and birth date)");
         } else if ((labels & PERSON_NEAR) != 0) {
-            add(out, "R2", GroundTruthKind.NEAR_MISS, "background/homonym-near-miss",
+            add(
+                    out,
+                    "R2",
+                    GroundTruthKind.NEAR_MISS,
+                    "background/homonym-near-miss",
                     "a person alert in force shares the birth date; its name is just below the threshold");
         }
         if (exit && (labels & RETURN_MATCH) != 0) {
-            add(out, "R9", GroundTruthKind.EXPECTED_FLAG, "background/homonym",
+            add(
+                    out,
+                    "R9",
+                    GroundTruthKind.EXPECTED_FLAG,
+                    "background/homonym",
                     "the traveller leaving matches a return alert in force");
         } else if (exit && (labels & RETURN_NEAR) != 0) {
-            add(out, "R9", GroundTruthKind.NEAR_MISS, "background/homonym-near-miss",
+            add(
+                    out,
+                    "R9",
+                    GroundTruthKind.NEAR_MISS,
+                    "background/homonym-near-miss",
                     "a return alert in force shares the birth date; its name is just below the threshold");
         }
         return out;
@@ -96,18 +127,39 @@ public final class TruthLabels {
         String rule = entry ? "R4" : "R3";
         String when = entry ? "the stay's exit is " : "exit ";
         if ((labels & EXEMPT_LONG_STAY) != 0) {
-            add(out, rule, GroundTruthKind.NEAR_MISS, "background/long-stay-exempt",
+            add(
+                    out,
+                    rule,
+                    GroundTruthKind.NEAR_MISS,
+                    "background/long-stay-exempt",
                     "a stay of over 90 days under a long-stay visa or residence permit: not a short stay");
         } else if ((labels & LAST_LAWFUL_DAY) != 0) {
-            add(out, rule, GroundTruthKind.NEAR_MISS, "background/90-180-limit",
+            add(
+                    out,
+                    rule,
+                    GroundTruthKind.NEAR_MISS,
+                    "background/90-180-limit",
                     when + "on the last lawful day under 90/180, counting earlier stays");
         } else if ((labels & VISA_TOTAL) != 0) {
-            add(out, rule, GroundTruthKind.NEAR_MISS, "background/visa-total",
+            add(
+                    out,
+                    rule,
+                    GroundTruthKind.NEAR_MISS,
+                    "background/visa-total",
                     when + "on the day the visa's total duration of stay is used up");
         } else if ((labels & VISA_LAST_DAY) != 0) {
-            add(out, rule, GroundTruthKind.NEAR_MISS, "background/visa-validity", when + "on the visa's last valid day");
+            add(
+                    out,
+                    rule,
+                    GroundTruthKind.NEAR_MISS,
+                    "background/visa-validity",
+                    when + "on the visa's last valid day");
         } else if (exit && (labels & AT_NINETY_DAYS) != 0) {
-            add(out, rule, GroundTruthKind.NEAR_MISS, "background/frequent-at-90",
+            add(
+                    out,
+                    rule,
+                    GroundTruthKind.NEAR_MISS,
+                    "background/frequent-at-90",
                     "a same-day trip that makes exactly 90 days of presence in the 180-day window");
         }
     }

@@ -1,7 +1,6 @@
 package eu.borderflow.seeds.world;
 
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
@@ -22,7 +21,8 @@ public final class UploadNoise {
         this.rng = new SplittableRandom(SeedMix.derive(seed, concern));
         this.fallbackShare = calibration.number("/noise/fallback_upload_share");
         // Strictly below the limit: a record exactly 72 h late would sit on the jobs' lateness bound.
-        this.fallbackMaxMillis = calibration.integer("/noise/fallback_max_delay_hours") * Period.HOUR_MILLIS - Period.MINUTE_MILLIS;
+        this.fallbackMaxMillis =
+                calibration.integer("/noise/fallback_max_delay_hours") * Period.HOUR_MILLIS - Period.MINUTE_MILLIS;
         this.duplicateShare = calibration.number("/noise/duplicate_share");
         this.duplicateMaxMillis = calibration.integer("/noise/duplicate_max_delay_minutes") * Period.MINUTE_MILLIS;
     }

@@ -2,7 +2,6 @@ package eu.borderflow.seeds.world;
 
 import eu.borderflow.schema.Visa;
 import eu.borderflow.seeds.reference.Calibration;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -17,6 +16,7 @@ final class VisaIssuer {
     static final int MULTIPLE_ENTRIES = 0;
     /** The longest short stay, and a D visa's duration (a year). */
     private static final int MAX_SHORT_STAY_DAYS = 90;
+
     private static final int LONG_STAY_DAYS = 365;
     private static final int DAYS_PER_YEAR = 365;
     /** Six months less a day: the longest validity whose duration is still a total (VisaTerms). */
@@ -43,7 +43,8 @@ final class VisaIssuer {
         this.longValidityShare = calibration.number("/visas/long_validity_share");
         this.longValidityYearsMax = calibration.integer("/visas/long_validity_years_max");
         this.shortValidityMin = calibration.integer("/visas/short_validity_min_days");
-        this.shortValidityMax = Math.min(SHORT_VALIDITY_CAP_DAYS - 1, calibration.integer("/visas/short_validity_max_days"));
+        this.shortValidityMax =
+                Math.min(SHORT_VALIDITY_CAP_DAYS - 1, calibration.integer("/visas/short_validity_max_days"));
         this.durationMin = calibration.integer("/visas/duration_min_days");
         this.durationMax = Math.min(MAX_SHORT_STAY_DAYS, calibration.integer("/visas/duration_max_days"));
     }
@@ -52,7 +53,8 @@ final class VisaIssuer {
     Visa shortStay(long index, RandomGenerator rng) {
         double r = rng.nextDouble();
         if (r < multipleShare) {
-            return rng.nextDouble() < longValidityShare ? multipleForYears(index, rng)
+            return rng.nextDouble() < longValidityShare
+                    ? multipleForYears(index, rng)
                     : limited(index, MULTIPLE_ENTRIES, rng);
         }
         return limited(index, r < multipleShare + singleShare ? 1 : 2, rng);
@@ -89,10 +91,14 @@ final class VisaIssuer {
         return Math.min(validity, rng.nextInt(durationMin, durationMax + 1));
     }
 
-    private Visa visa(long index, String type, int entries, int duration, long from, long until,
-                      RandomGenerator rng) {
+    private Visa visa(long index, String type, int entries, int duration, long from, long until, RandomGenerator rng) {
         String issuer = memberStates.get(rng.nextInt(memberStates.size()));
-        return new Visa(ids.stickerNumber(issuer, index), type, entries, duration, LocalDate.ofEpochDay(from),
+        return new Visa(
+                ids.stickerNumber(issuer, index),
+                type,
+                entries,
+                duration,
+                LocalDate.ofEpochDay(from),
                 LocalDate.ofEpochDay(until));
     }
 }

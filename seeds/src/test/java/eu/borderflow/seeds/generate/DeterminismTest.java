@@ -1,8 +1,7 @@
 package eu.borderflow.seeds.generate;
 
-import org.apache.commons.codec.digest.DigestUtils;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeterminismTest {
 
-    private static final List<String> FILES = List.of(Generator.CROSSINGS, Generator.ALERTS, Generator.INCIDENTS,
-            Generator.GROUND_TRUTH, Generator.GROUND_TRUTH_CSV, "manifest.json");
+    private static final List<String> FILES = List.of(
+            Generator.CROSSINGS,
+            Generator.ALERTS,
+            Generator.INCIDENTS,
+            Generator.GROUND_TRUTH,
+            Generator.GROUND_TRUTH_CSV,
+            "manifest.json");
 
     @Test
     void sameArgumentsGiveByteIdenticalFilesAndAnotherSeedDiffers(@TempDir Path tmp) throws IOException {

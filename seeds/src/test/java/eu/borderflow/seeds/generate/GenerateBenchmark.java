@@ -1,6 +1,7 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.reference.ReferenceData;
@@ -14,9 +15,19 @@ import eu.borderflow.seeds.world.PersonWatch;
 import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.TravelTimes;
 import eu.borderflow.seeds.world.UploadNoise;
-import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.travel.MinimumTravelTime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.file.DataFileWriter;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,18 +43,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Crossings per second of {@code generate} on one thread, writing into files in a temp dir, for a fixed seed,
@@ -67,7 +66,9 @@ import java.util.stream.Stream;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx1g", "-XX:+UseParallelGC"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx1g", "-XX:+UseParallelGC"})
 public class GenerateBenchmark {
 
     private static final long SEED = 42;
@@ -80,6 +81,7 @@ public class GenerateBenchmark {
     private static final int BACKGROUND_CROSSINGS = 1_119_676;
     /** The day range Generator tabulates around the period (its HISTORY_DAYS and FUTURE_DAYS). */
     private static final int HISTORY_DAYS = 400;
+
     private static final int FUTURE_DAYS = 400;
 
     private Path dir;
@@ -98,7 +100,8 @@ public class GenerateBenchmark {
     @Benchmark
     @OperationsPerInvocation(CROSSINGS)
     public long generate() throws IOException {
-        long written = Generator.run(options(dir.resolve("dataset")), Progress.NONE).get(Generator.CROSSINGS);
+        long written =
+                Generator.run(options(dir.resolve("dataset")), Progress.NONE).get(Generator.CROSSINGS);
         return check(written, CROSSINGS);
     }
 
@@ -111,22 +114,47 @@ public class GenerateBenchmark {
         BcpChooser chooser = new BcpChooser(reference.bcps(), reference.calibration());
         IdFactory ids = new IdFactory(SEED);
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
-        CrossingFactory factory = new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS,
-                period.lastDay() + FUTURE_DAYS);
-        BackgroundTraffic background = new BackgroundTraffic(period, reference.bcps(), reference.calibration(),
-                new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS), chooser,
+        CrossingFactory factory =
+                new CrossingFactory(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS);
+        BackgroundTraffic background = new BackgroundTraffic(
+                period,
+                reference.bcps(),
+                reference.calibration(),
+                new BcpClock(reference.bcps(), period.startDay() - HISTORY_DAYS, period.lastDay() + FUTURE_DAYS),
+                chooser,
                 new TravelTimes(reference.bcps(), MinimumTravelTime.fromConfig(ConfigLoader.defaults())),
-                factory, AuthorisedStay.SCHENGEN, PersonWatch.NONE,
-                new PopulationFactory(SEED, period, ids, reference, chooser, AuthorisedStay.SCHENGEN), TRAVELLERS,
+                factory,
+                AuthorisedStay.SCHENGEN,
+                PersonWatch.NONE,
+                new PopulationFactory(SEED, period, ids, reference, chooser, AuthorisedStay.SCHENGEN),
+                TRAVELLERS,
                 encoder::prepare);
-        try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(BorderCrossing.class,
-                dir.resolve(Generator.CROSSINGS), Generator.syncSeed(SEED, Generator.CROSSINGS))) {
-            return check(CrossingStream.write(background, List.of(), Set.of(),
-                    new UploadNoise(SEED, "upload-noise", reference.calibration()),
-                    new UploadNoise(SEED, "scripted-upload-noise", reference.calibration()),
-                    new BackgroundTruth(background, ids, PseudonymiserFactory.fromConfig(ConfigLoader.defaults()),
-                            reference.bcps(), factory, Duration.ofHours(72), new ArrayList<>()),
-                    period, writer, encoder, ids, Progress.NONE).records(), BACKGROUND_CROSSINGS);
+        try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(
+                BorderCrossing.class,
+                dir.resolve(Generator.CROSSINGS),
+                Generator.syncSeed(SEED, Generator.CROSSINGS))) {
+            return check(
+                    CrossingStream.write(
+                                    background,
+                                    List.of(),
+                                    Set.of(),
+                                    new UploadNoise(SEED, "upload-noise", reference.calibration()),
+                                    new UploadNoise(SEED, "scripted-upload-noise", reference.calibration()),
+                                    new BackgroundTruth(
+                                            background,
+                                            ids,
+                                            PseudonymiserFactory.fromConfig(ConfigLoader.defaults()),
+                                            reference.bcps(),
+                                            factory,
+                                            Duration.ofHours(72),
+                                            new ArrayList<>()),
+                                    period,
+                                    writer,
+                                    encoder,
+                                    ids,
+                                    Progress.NONE)
+                            .records(),
+                    BACKGROUND_CROSSINGS);
         }
     }
 
@@ -158,8 +186,8 @@ public class GenerateBenchmark {
             try {
                 Generator.run(options(tmp), Progress.NONE);
                 List<BorderCrossing> records = new ArrayList<>(SAMPLE);
-                try (DataFileStream<BorderCrossing> in = AvroFiles.open(BorderCrossing.class,
-                        tmp.resolve(Generator.CROSSINGS))) {
+                try (DataFileStream<BorderCrossing> in =
+                        AvroFiles.open(BorderCrossing.class, tmp.resolve(Generator.CROSSINGS))) {
                     while (in.hasNext() && records.size() < SAMPLE) {
                         records.add(in.next());
                     }

@@ -1,5 +1,9 @@
 package eu.borderflow.seeds.generate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.GroundTruthEntry;
@@ -7,8 +11,6 @@ import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.seeds.testkit.Dataset;
 import eu.borderflow.seeds.testkit.LawOracle;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The ground truth is exactly what the law says of the files: for each rule R1-R10 the expected flags are the
@@ -43,7 +41,8 @@ class GroundTruthOracleTest {
         for (int r = 1; r <= 10; r++) {
             String rule = "R" + r;
             Map<String, GroundTruthEntry> expected = new HashMap<>();
-            data.truth.stream().filter(g -> g.getRuleId().equals(rule) && g.getKind() == GroundTruthKind.EXPECTED_FLAG)
+            data.truth.stream()
+                    .filter(g -> g.getRuleId().equals(rule) && g.getKind() == GroundTruthKind.EXPECTED_FLAG)
                     .forEach(g -> expected.put(g.getTriggerEventId(), g));
             Set<String> flagged = law.flagged(rule);
             Set<String> missing = new TreeSet<>(flagged);
@@ -51,10 +50,17 @@ class GroundTruthOracleTest {
             Set<String> extra = new TreeSet<>(expected.keySet());
             extra.removeAll(flagged);
             if (!missing.isEmpty() || !extra.isEmpty()) {
-                wrong.append(rule).append(": the law flags, the truth does not list ").append(describe(missing))
+                wrong.append(rule)
+                        .append(": the law flags, the truth does not list ")
+                        .append(describe(missing))
                         .append("; the truth expects, the law does not flag ")
-                        .append(extra.stream().limit(5).map(t -> expected.get(t).getScenarioId()).toList())
-                        .append(" (").append(extra.size()).append(")\n");
+                        .append(extra.stream()
+                                .limit(5)
+                                .map(t -> expected.get(t).getScenarioId())
+                                .toList())
+                        .append(" (")
+                        .append(extra.size())
+                        .append(")\n");
             }
         }
         assertEquals("", wrong.toString());
@@ -62,40 +68,55 @@ class GroundTruthOracleTest {
 
     @Test
     void nearMissesAreNotFlaggedByTheLaw() {
-        List<String> flagged = data.truth.stream().filter(g -> g.getKind() == GroundTruthKind.NEAR_MISS
-                        && !g.getRuleId().equals("R11") && law.flagged(g.getRuleId()).contains(g.getTriggerEventId()))
-                .map(g -> g.getRuleId() + " " + g.getScenarioId()).limit(10).toList();
+        List<String> flagged = data.truth.stream()
+                .filter(g -> g.getKind() == GroundTruthKind.NEAR_MISS
+                        && !g.getRuleId().equals("R11")
+                        && law.flagged(g.getRuleId()).contains(g.getTriggerEventId()))
+                .map(g -> g.getRuleId() + " " + g.getScenarioId())
+                .limit(10)
+                .toList();
         assertEquals(List.of(), flagged);
     }
 
     @Test
     void crossingTriggersExistWithTheSubjectsToken() {
-        Map<String, BorderCrossing> byId = data.crossings.stream()
-                .collect(Collectors.toMap(BorderCrossing::getEventId, c -> c, (a, b) -> a));
+        Map<String, BorderCrossing> byId =
+                data.crossings.stream().collect(Collectors.toMap(BorderCrossing::getEventId, c -> c, (a, b) -> a));
         for (GroundTruthEntry g : data.truth) {
             if (g.getRuleId().equals("R10") || g.getRuleId().equals("R11")) {
                 continue;
             }
             BorderCrossing c = byId.get(g.getTriggerEventId());
             assertNotNull(c, g.getScenarioId() + ": trigger missing");
-            assertEquals(data.tokens.token(Pseudonymiser.Domain.FILE, c.getTraveller().getFileId()), g.getSubjectToken(),
+            assertEquals(
+                    data.tokens.token(
+                            Pseudonymiser.Domain.FILE, c.getTraveller().getFileId()),
+                    g.getSubjectToken(),
                     g.getScenarioId());
         }
     }
 
     @Test
     void triggersAreListedOncePerRuleAndKind() {
-        Map<String, Long> counts = data.truth.stream().collect(Collectors.groupingBy(
-                g -> g.getRuleId() + " " + g.getTriggerEventId(), Collectors.counting()));
-        assertEquals(List.of(), counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .limit(5).toList());
+        Map<String, Long> counts = data.truth.stream()
+                .collect(
+                        Collectors.groupingBy(g -> g.getRuleId() + " " + g.getTriggerEventId(), Collectors.counting()));
+        assertEquals(
+                List.of(),
+                counts.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .limit(5)
+                        .toList());
     }
 
     @Test
     void sectionPressureOnsetsHoldInTheIncidents() {
         for (GroundTruthEntry g : data.truth) {
             if (g.getRuleId().equals("R11")) {
-                assertEquals(g.getKind() == GroundTruthKind.EXPECTED_FLAG, pressureOnset(g.getTriggerEventId()),
+                assertEquals(
+                        g.getKind() == GroundTruthKind.EXPECTED_FLAG,
+                        pressureOnset(g.getTriggerEventId()),
                         g.getScenarioId());
             }
         }
@@ -104,12 +125,22 @@ class GroundTruthOracleTest {
     private String describe(Set<String> triggers) {
         Map<String, BorderCrossing> byId = new HashMap<>();
         data.crossings.forEach(c -> byId.putIfAbsent(c.getEventId(), c));
-        return triggers.stream().limit(5).map(t -> {
-            BorderCrossing c = byId.get(t);
-            return c == null ? t : t + "(" + c.getKind() + " " + c.getLocalDate() + " " + c.getBcpCode() + " file "
-                    + c.getTraveller().getFileId() + (data.plantedFileIds.contains(c.getTraveller().getFileId())
-                    ? " planted" : " background") + ")";
-        }).toList() + " (" + triggers.size() + ")";
+        return triggers.stream()
+                        .limit(5)
+                        .map(t -> {
+                            BorderCrossing c = byId.get(t);
+                            return c == null
+                                    ? t
+                                    : t + "(" + c.getKind() + " " + c.getLocalDate() + " " + c.getBcpCode() + " file "
+                                            + c.getTraveller().getFileId()
+                                            + (data.plantedFileIds.contains(
+                                                            c.getTraveller().getFileId())
+                                                    ? " planted"
+                                                    : " background")
+                                            + ")";
+                        })
+                        .toList()
+                + " (" + triggers.size() + ")";
     }
 
     private boolean pressureOnset(String trigger) {

@@ -1,5 +1,8 @@
 package eu.borderflow.seeds.generate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.RuleDefinitions;
 import eu.borderflow.person.NameForms;
@@ -18,8 +21,6 @@ import eu.borderflow.seeds.reference.ReferenceData;
 import eu.borderflow.seeds.testkit.Dataset;
 import eu.borderflow.seeds.testkit.LawOracle;
 import eu.borderflow.travel.MinimumTravelTime;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The background is realistic rather than clean: on the demo's default world its lawful traffic comes close to every
@@ -49,8 +48,10 @@ class RealisticBackgroundTest {
     private final ReferenceData reference = ReferenceData.load();
     private final LawOracle law = LawOracle.of(data);
     private final List<BorderCrossing> background = BACKGROUND;
-    private final LocalDate first = data.crossings.stream().map(BorderCrossing::getLocalDate)
-            .min(Comparator.naturalOrder()).orElseThrow();
+    private final LocalDate first = data.crossings.stream()
+            .map(BorderCrossing::getLocalDate)
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
 
     private long count(java.util.function.Predicate<BorderCrossing> p) {
         return background.stream().filter(p).count();
@@ -75,20 +76,27 @@ class RealisticBackgroundTest {
         long atTotal = count(c -> {
             Integer used = law.daysUnderVisaAtExit(c.getEventId());
             Visa v = c.getVisa();
-            return used != null && v != null && v.getValidUntil().isBefore(v.getValidFrom().plusMonths(6))
-                    && used >= v.getDurationOfStayDays() - 1 && used <= v.getDurationOfStayDays();
+            return used != null
+                    && v != null
+                    && v.getValidUntil().isBefore(v.getValidFrom().plusMonths(6))
+                    && used >= v.getDurationOfStayDays() - 1
+                    && used <= v.getDurationOfStayDays();
         });
         atLeast(5, atTotal, "exits at (or a day short of) the visa's total duration of stay");
-        long lastValidDay = count(c -> c.getKind() == CrossingKind.EXIT && c.getVisa() != null
+        long lastValidDay = count(c -> c.getKind() == CrossingKind.EXIT
+                && c.getVisa() != null
                 && c.getLocalDate().equals(c.getVisa().getValidUntil()));
         atLeast(5, lastValidDay, "exits on the visa's last valid day");
-        long firstValidDay = count(c -> c.getKind() == CrossingKind.ENTRY && c.getVisa() != null
+        long firstValidDay = count(c -> c.getKind() == CrossingKind.ENTRY
+                && c.getVisa() != null
                 && c.getLocalDate().equals(c.getVisa().getValidFrom()));
         atLeast(5, firstValidDay, "entries on the visa's first valid day");
         Map<String, Integer> entries = new HashMap<>();
         long lastEntry = 0;
         for (BorderCrossing c : sorted(background)) {
-            if (c.getKind() == CrossingKind.ENTRY && c.getVisa() != null && c.getVisa().getEntriesAuthorised() == 2
+            if (c.getKind() == CrossingKind.ENTRY
+                    && c.getVisa() != null
+                    && c.getVisa().getEntriesAuthorised() == 2
                     && entries.merge(c.getVisa().getStickerNumber(), 1, Integer::sum) == 2) {
                 lastEntry++;
             }
@@ -111,7 +119,9 @@ class RealisticBackgroundTest {
         MinimumTravelTime minimum = MinimumTravelTime.fromConfig(ConfigLoader.defaults());
         Map<String, List<BorderCrossing>> byDocument = new HashMap<>();
         for (BorderCrossing c : sorted(background)) {
-            byDocument.computeIfAbsent(c.getDocument().getNumber(), k -> new ArrayList<>()).add(c);
+            byDocument
+                    .computeIfAbsent(c.getDocument().getNumber(), k -> new ArrayList<>())
+                    .add(c);
         }
         long close = 0;
         for (List<BorderCrossing> l : byDocument.values()) {
@@ -121,9 +131,16 @@ class RealisticBackgroundTest {
                 if (a.index() == b.index()) {
                     continue;
                 }
-                long min = minimum.minimumMillis(MinimumTravelTime.distanceKm(a.position().latitude(),
-                        a.position().longitude(), b.position().latitude(), b.position().longitude()), a.type(), b.type());
-                long gap = l.get(i).getEventTime().toEpochMilli() - l.get(i - 1).getEventTime().toEpochMilli();
+                long min = minimum.minimumMillis(
+                        MinimumTravelTime.distanceKm(
+                                a.position().latitude(),
+                                a.position().longitude(),
+                                b.position().latitude(),
+                                b.position().longitude()),
+                        a.type(),
+                        b.type());
+                long gap = l.get(i).getEventTime().toEpochMilli()
+                        - l.get(i - 1).getEventTime().toEpochMilli();
                 if (gap >= min && gap < min + 30 * MINUTE) {
                     close++;
                 }
@@ -137,15 +154,21 @@ class RealisticBackgroundTest {
         PersonMatchRule rule = RuleDefinitions.personMatch(ConfigLoader.defaults());
         Map<LocalDate, Map<String, NameForms>> travellers = new HashMap<>();
         for (BorderCrossing c : background) {
-            travellers.computeIfAbsent(c.getTraveller().getDateOfBirth(), k -> new HashMap<>())
-                    .putIfAbsent(c.getTraveller().getFileId(),
-                            NameForms.of(c.getTraveller().getSurname(), c.getTraveller().getGivenNames()));
+            travellers
+                    .computeIfAbsent(c.getTraveller().getDateOfBirth(), k -> new HashMap<>())
+                    .putIfAbsent(
+                            c.getTraveller().getFileId(),
+                            NameForms.of(
+                                    c.getTraveller().getSurname(),
+                                    c.getTraveller().getGivenNames()));
         }
         Set<String> sameDay = new TreeSet<>();
         Set<String> near = new TreeSet<>();
         for (AlertChange a : data.alerts) {
             AlertPerson p = a.getPerson();
-            if (p == null || a.getChange() == AlertChangeType.DELETE || p.getDateOfBirth().length() != 10) {
+            if (p == null
+                    || a.getChange() == AlertChangeType.DELETE
+                    || p.getDateOfBirth().length() != 10) {
                 continue;
             }
             Map<String, NameForms> born = travellers.getOrDefault(LocalDate.parse(p.getDateOfBirth()), Map.of());
@@ -166,11 +189,16 @@ class RealisticBackgroundTest {
     void staysRunAcrossThePeriodsStartAndEnd() {
         Map<String, List<BorderCrossing>> byFile = new HashMap<>();
         for (BorderCrossing c : sorted(background)) {
-            byFile.computeIfAbsent(c.getTraveller().getFileId(), k -> new ArrayList<>()).add(c);
+            byFile.computeIfAbsent(c.getTraveller().getFileId(), k -> new ArrayList<>())
+                    .add(c);
         }
-        long insideAtStart = byFile.values().stream().filter(l -> l.get(0).getKind() == CrossingKind.EXIT
-                || l.get(0).getKind() == CrossingKind.ENTRY && l.get(0).getLocalDate().isBefore(first)).count();
-        long insideAtEnd = byFile.values().stream().filter(l -> l.get(l.size() - 1).getKind() == CrossingKind.ENTRY)
+        long insideAtStart = byFile.values().stream()
+                .filter(l -> l.get(0).getKind() == CrossingKind.EXIT
+                        || l.get(0).getKind() == CrossingKind.ENTRY
+                                && l.get(0).getLocalDate().isBefore(first))
+                .count();
+        long insideAtEnd = byFile.values().stream()
+                .filter(l -> l.get(l.size() - 1).getKind() == CrossingKind.ENTRY)
                 .count();
         atLeast(20, insideAtStart, "travellers inside when the period starts");
         atLeast(20, insideAtEnd, "travellers still inside when it ends");
@@ -184,24 +212,32 @@ class RealisticBackgroundTest {
 
     @Test
     void uploadsArriveLateWithinSeventyTwoHoursAndSomeAreSentTwice() {
-        long late = count(c -> c.getIngestTime().toEpochMilli() - c.getEventTime().toEpochMilli() > 24 * HOUR);
-        long latest = background.stream().mapToLong(c -> c.getIngestTime().toEpochMilli()
-                - c.getEventTime().toEpochMilli()).max().orElseThrow();
+        long late =
+                count(c -> c.getIngestTime().toEpochMilli() - c.getEventTime().toEpochMilli() > 24 * HOUR);
+        long latest = background.stream()
+                .mapToLong(
+                        c -> c.getIngestTime().toEpochMilli() - c.getEventTime().toEpochMilli())
+                .max()
+                .orElseThrow();
         atLeast(5, late, "background records uploaded more than 24 hours late (EES Art. 21 fall-back)");
         assertTrue(latest <= 72 * HOUR, "latest upload " + latest / HOUR + " h after the crossing");
         Map<String, Integer> sent = new HashMap<>();
-        data.crossings.stream().filter(c -> !data.plantedFileIds.contains(c.getTraveller().getFileId()))
+        data.crossings.stream()
+                .filter(c -> !data.plantedFileIds.contains(c.getTraveller().getFileId()))
                 .forEach(c -> sent.merge(c.getEventId(), 1, Integer::sum));
         atLeast(3, sent.values().stream().filter(n -> n > 1).count(), "background records re-sent");
     }
 
     @Test
     void alertReviewsFallInsideThePeriod() {
-        LocalDate last = data.crossings.stream().map(BorderCrossing::getLocalDate).max(Comparator.naturalOrder())
+        LocalDate last = data.crossings.stream()
+                .map(BorderCrossing::getLocalDate)
+                .max(Comparator.naturalOrder())
                 .orElseThrow();
         Set<String> due = new HashSet<>();
         for (AlertChange a : data.alerts) {
-            if (a.getChange() != AlertChangeType.DELETE && !a.getReviewDate().isBefore(first)
+            if (a.getChange() != AlertChangeType.DELETE
+                    && !a.getReviewDate().isBefore(first)
                     && !a.getReviewDate().isAfter(last)) {
                 due.add(a.getAlertId());
             }
@@ -217,9 +253,15 @@ class RealisticBackgroundTest {
                 families.add(g.getFamily());
             }
         }
-        Set<String> required = new TreeSet<>(List.of("background/90-180-limit", "background/document-expiry",
-                "background/fast-trip", "background/homonym-near-miss", "background/long-stay-exempt",
-                "background/visa-entries", "background/visa-total", "background/visa-validity"));
+        Set<String> required = new TreeSet<>(List.of(
+                "background/90-180-limit",
+                "background/document-expiry",
+                "background/fast-trip",
+                "background/homonym-near-miss",
+                "background/long-stay-exempt",
+                "background/visa-entries",
+                "background/visa-total",
+                "background/visa-validity"));
         required.removeAll(families);
         assertEquals(Set.of(), required, "background families without a near-miss");
     }

@@ -1,17 +1,16 @@
 package eu.borderflow.seeds.reference;
 
-import eu.borderflow.schema.BorderType;
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.schema.BorderType;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class ReferenceDataTest {
 
@@ -37,7 +36,8 @@ class ReferenceDataTest {
     @Test
     void coordinatesLieInEuropeAndZonesAreEuropean() {
         for (Bcp b : data.bcps()) {
-            // The EU's external BCPs lie between Malta/Cyprus latitude and northern Finland, Portugal and the Black Sea.
+            // The EU's external BCPs lie between Malta/Cyprus latitude and northern Finland, Portugal and the Black
+            // Sea.
             assertTrue(b.position().latitude() > 34 && b.position().latitude() < 71, b.code());
             assertTrue(b.position().longitude() > -10 && b.position().longitude() < 31, b.code());
             assertTrue(b.zone().getId().startsWith("Europe/"), b.code() + " " + b.zone());
@@ -47,9 +47,13 @@ class ReferenceDataTest {
     @Test
     void knownPlacesAreApproximatelyRight() {
         // Frankfurt airport and Paris CDG are about 450 km apart; Vaalimaa lies close to the Russian border.
-        double fraToCdg = data.bcp("DEU-A-FRA").position().distanceKm(data.bcp("FRA-A-CDG").position());
+        double fraToCdg = data.bcp("DEU-A-FRA")
+                .position()
+                .distanceKm(data.bcp("FRA-A-CDG").position());
         assertTrue(fraToCdg > 400 && fraToCdg < 500, "FRA-CDG " + fraToCdg);
-        double helToLis = data.bcp("FIN-A-HEL").position().distanceKm(data.bcp("PRT-A-LIS").position());
+        double helToLis = data.bcp("FIN-A-HEL")
+                .position()
+                .distanceKm(data.bcp("PRT-A-LIS").position());
         assertTrue(helToLis > 3200 && helToLis < 3500, "HEL-LIS " + helToLis);
     }
 
@@ -70,8 +74,18 @@ class ReferenceDataTest {
     @Test
     void calibrationMatchesTheDomainFigures() {
         Calibration c = data.calibration();
-        assertEquals(1.0, c.borderTypeShare().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        assertEquals(1.0, c.refusalSplit().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(
+                1.0,
+                c.borderTypeShare().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                1e-9);
+        assertEquals(
+                1.0,
+                c.refusalSplit().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                1e-9);
         // DOMAIN.md: ~120,000 refusals against ~600 million crossings, 57% land, 40% air, 3% sea.
         assertEquals(120_000.0 / 600_000_000.0, c.refusalShareOfCrossings(), 1e-9);
         assertEquals(0.57, c.refusalSplit().get(BorderType.LAND), 1e-9);
@@ -87,7 +101,8 @@ class ReferenceDataTest {
     @Test
     void nameListsHaveDiacriticsAndTransliterations() {
         assertTrue(data.nameBooks().size() >= 8);
-        boolean diacritics = data.nameBooks().values().stream().flatMap(b -> b.surnames().stream())
+        boolean diacritics = data.nameBooks().values().stream()
+                .flatMap(b -> b.surnames().stream())
                 .anyMatch(n -> !n.name().chars().allMatch(ch -> ch < 128));
         boolean variants = data.nameBook("ru").surnames().stream().allMatch(NameEntry::hasVariants);
         assertTrue(diacritics);
@@ -96,7 +111,8 @@ class ReferenceDataTest {
             n.languages().forEach(l -> assertNotNull(data.nameBook(l)));
             assertFalse(n.languages().isEmpty());
         }
-        assertTrue(Arrays.stream(new String[] {"RUS", "TUR", "CHN"}).allMatch(code ->
-                data.nationalities().stream().anyMatch(n -> n.code().equals(code) && n.visaRequired())));
+        assertTrue(Arrays.stream(new String[] {"RUS", "TUR", "CHN"})
+                .allMatch(code ->
+                        data.nationalities().stream().anyMatch(n -> n.code().equals(code) && n.visaRequired())));
     }
 }

@@ -12,9 +12,6 @@ import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.seeds.world.IdFactory;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /** A generated dataset read back from its files; generated once per JVM and argument set. */
 public final class Dataset {
@@ -70,7 +69,9 @@ public final class Dataset {
         return CACHE.computeIfAbsent(key, k -> {
             try {
                 Path dir = Files.createTempDirectory("seeds-" + seed + "-" + travellers + "-" + days + "-");
-                Generator.run(new GenerateOptions(seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START), dir),
+                Generator.run(
+                        new GenerateOptions(
+                                seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START), dir),
                         Progress.NONE);
                 return new Dataset(dir, seed, travellers);
             } catch (IOException e) {

@@ -15,7 +15,6 @@ import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.Visa;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.ReferenceData;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +40,11 @@ public final class LawOracle {
     private static final int MAX = 90;
     private static final int WINDOW = 180;
     private static final double EARTH_KM = 6371.0088;
-    private static final Set<AlertBasis> PERSON = EnumSet.of(AlertBasis.REFUSAL_1861_ART24,
-            AlertBasis.ARREST_1862_ART26, AlertBasis.MISSING_1862_ART32, AlertBasis.JUDICIAL_1862_ART34,
+    private static final Set<AlertBasis> PERSON = EnumSet.of(
+            AlertBasis.REFUSAL_1861_ART24,
+            AlertBasis.ARREST_1862_ART26,
+            AlertBasis.MISSING_1862_ART32,
+            AlertBasis.JUDICIAL_1862_ART34,
             AlertBasis.CHECK_1862_ART36);
 
     private final ReferenceData reference = ReferenceData.load();
@@ -50,9 +52,11 @@ public final class LawOracle {
     private final Map<String, Set<String>> flagged = new HashMap<>();
     /** Measures near the thresholds: days of presence in the 180 days ending at an exit, days spent under its visa. */
     private final Map<String, Integer> daysInWindowAtExit = new HashMap<>();
+
     private final Map<String, Integer> daysUnderVisaAtExit = new HashMap<>();
     /** The authorised end (epoch day) worked out at each short-stay entry; MIN_VALUE when no day is lawful. */
     private final Map<String, Long> authorisedEndAtEntry = new HashMap<>();
+
     private final List<BorderCrossing> crossings;
     private final Map<String, List<AlertChange>> alerts = new HashMap<>();
     private final long clockEnd;
@@ -77,7 +81,8 @@ public final class LawOracle {
             alerts.computeIfAbsent(a.getAlertId(), k -> new ArrayList<>()).add(a);
         }
         alerts.values().forEach(l -> l.sort(Comparator.comparing(AlertChange::getEventTime)));
-        long outOfOrder = Duration.parse(rules.at("/time/out_of_orderness").asText()).toMillis();
+        long outOfOrder =
+                Duration.parse(rules.at("/time/out_of_orderness").asText()).toMillis();
         clockEnd = crossings.get(crossings.size() - 1).getEventTime().toEpochMilli() - outOfOrder;
         for (int r = 1; r <= 10; r++) {
             flagged.put("R" + r, new TreeSet<>());
@@ -85,9 +90,14 @@ public final class LawOracle {
         Map<String, List<BorderCrossing>> byFile = new HashMap<>();
         Map<String, List<BorderCrossing>> byDocument = new HashMap<>();
         for (BorderCrossing c : crossings) {
-            byFile.computeIfAbsent(c.getTraveller().getFileId(), k -> new ArrayList<>()).add(c);
-            byDocument.computeIfAbsent(c.getDocument().getIssuingCountry() + "/" + c.getDocument().getNumber(),
-                    k -> new ArrayList<>()).add(c);
+            byFile.computeIfAbsent(c.getTraveller().getFileId(), k -> new ArrayList<>())
+                    .add(c);
+            byDocument
+                    .computeIfAbsent(
+                            c.getDocument().getIssuingCountry() + "/"
+                                    + c.getDocument().getNumber(),
+                            k -> new ArrayList<>())
+                    .add(c);
         }
         byFile.values().forEach(this::file);
         byDocument.values().forEach(this::document);
@@ -131,7 +141,8 @@ public final class LawOracle {
                 if (v != null) {
                     int n = entries.merge(v.getStickerNumber(), 1, Integer::sum);
                     if (v.getEntriesAuthorised() > 0 && n > v.getEntriesAuthorised()
-                            || c.getLocalDate().isBefore(v.getValidFrom()) || c.getLocalDate().isAfter(v.getValidUntil())) {
+                            || c.getLocalDate().isBefore(v.getValidFrom())
+                            || c.getLocalDate().isAfter(v.getValidUntil())) {
                         flagged.get("R5").add(c.getEventId());
                     }
                 }
@@ -157,7 +168,9 @@ public final class LawOracle {
                 close(open, day, present, visaDays);
                 daysInWindowAtExit.put(c.getEventId(), used(present, day));
                 if (open.getVisa() != null) {
-                    daysUnderVisaAtExit.put(c.getEventId(), visaDays.get(open.getVisa().getStickerNumber()).size());
+                    daysUnderVisaAtExit.put(
+                            c.getEventId(),
+                            visaDays.get(open.getVisa().getStickerNumber()).size());
                 }
                 if (openEnd == Long.MIN_VALUE || day > openEnd || used(present, day) > MAX) {
                     flagged.get("R3").add(c.getEventId());
@@ -168,7 +181,8 @@ public final class LawOracle {
     }
 
     private static void close(BorderCrossing entry, long exitDay, Set<Long> present, Map<String, Set<Long>> visaDays) {
-        Set<Long> underVisa = entry.getVisa() == null ? null
+        Set<Long> underVisa = entry.getVisa() == null
+                ? null
                 : visaDays.computeIfAbsent(entry.getVisa().getStickerNumber(), k -> new HashSet<>());
         for (long d = entry.getLocalDate().toEpochDay(); d <= exitDay; d++) {
             present.add(d);
@@ -191,7 +205,8 @@ public final class LawOracle {
             boolean lawful = used(present, d) <= MAX;
             if (v != null) {
                 underVisa.add(d);
-                lawful &= e >= v.getValidFrom().toEpochDay() && d <= v.getValidUntil().toEpochDay()
+                lawful &= e >= v.getValidFrom().toEpochDay()
+                        && d <= v.getValidUntil().toEpochDay()
                         && (!total || underVisa.size() <= v.getDurationOfStayDays());
             }
             if (!lawful) {
@@ -218,8 +233,9 @@ public final class LawOracle {
     private void missingExit(BorderCrossing entry, long end, List<BorderCrossing> list, int at) {
         Bcp bcp = reference.bcp(entry.getBcpCode());
         long day = end == Long.MIN_VALUE ? entry.getLocalDate().toEpochDay() : end + 1;
-        long deadline = LocalDate.ofEpochDay(day).atStartOfDay(bcp.zone()).toInstant().toEpochMilli()
-                + Duration.parse(rules.at("/rules/R4/grace").asText()).toMillis();
+        long deadline =
+                LocalDate.ofEpochDay(day).atStartOfDay(bcp.zone()).toInstant().toEpochMilli()
+                        + Duration.parse(rules.at("/rules/R4/grace").asText()).toMillis();
         if (deadline > clockEnd) {
             return;
         }
@@ -281,10 +297,12 @@ public final class LawOracle {
         double dl = Math.toRadians(to.position().longitude() - from.position().longitude());
         double h = Math.pow(Math.sin((p2 - p1) / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(dl / 2), 2);
         double km = 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-        double speed = Math.min(rules.at("/rules/R7/max_speed_kmh/" + from.type()).asDouble(),
+        double speed = Math.min(
+                rules.at("/rules/R7/max_speed_kmh/" + from.type()).asDouble(),
                 rules.at("/rules/R7/max_speed_kmh/" + to.type()).asDouble());
-        double minimum = Duration.parse(rules.at("/rules/R7/min_transfer").asText()).toMillis()
-                + Math.ceil(km / speed * 3_600_000);
+        double minimum =
+                Duration.parse(rules.at("/rules/R7/min_transfer").asText()).toMillis()
+                        + Math.ceil(km / speed * 3_600_000);
         return b.getEventTime().toEpochMilli() - a.getEventTime().toEpochMilli() < minimum;
     }
 
@@ -292,15 +310,23 @@ public final class LawOracle {
 
     private void alertsAt(BorderCrossing c) {
         PersonMatchRule rule = RuleDefinitions.personMatch(ConfigLoader.defaults());
-        NameForms name = NameForms.of(c.getTraveller().getSurname(), c.getTraveller().getGivenNames());
+        NameForms name =
+                NameForms.of(c.getTraveller().getSurname(), c.getTraveller().getGivenNames());
         for (List<AlertChange> changes : alerts.values()) {
             AlertChange s = inForce(changes, c.getEventTime());
             if (s == null) {
                 continue;
             }
-            if (s.getObjectPart() != null && s.getBasis() == AlertBasis.OBJECT_1862_ART38
-                    && s.getObjectPart().getDocument().getNumber().equals(c.getDocument().getNumber())
-                    && s.getObjectPart().getDocument().getIssuingCountry().equals(c.getDocument().getIssuingCountry())) {
+            if (s.getObjectPart() != null
+                    && s.getBasis() == AlertBasis.OBJECT_1862_ART38
+                    && s.getObjectPart()
+                            .getDocument()
+                            .getNumber()
+                            .equals(c.getDocument().getNumber())
+                    && s.getObjectPart()
+                            .getDocument()
+                            .getIssuingCountry()
+                            .equals(c.getDocument().getIssuingCountry())) {
                 flagged.get("R1").add(c.getEventId());
             }
             AlertPerson p = s.getPerson();
@@ -318,10 +344,14 @@ public final class LawOracle {
     private static boolean matches(PersonMatchRule rule, NameForms name, BorderCrossing c, AlertPerson p) {
         LocalDate born = c.getTraveller().getDateOfBirth();
         String alertDob = p.getDateOfBirth();
-        boolean date = alertDob.length() == 4 ? Integer.parseInt(alertDob) == born.getYear()
-                : LocalDate.parse(alertDob).equals(born) || born.getDayOfMonth() <= 12
-                && born.getDayOfMonth() != born.getMonthValue()
-                && LocalDate.parse(alertDob).equals(LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue()));
+        boolean date = alertDob.length() == 4
+                ? Integer.parseInt(alertDob) == born.getYear()
+                : LocalDate.parse(alertDob).equals(born)
+                        || born.getDayOfMonth() <= 12
+                                && born.getDayOfMonth() != born.getMonthValue()
+                                && LocalDate.parse(alertDob)
+                                        .equals(LocalDate.of(
+                                                born.getYear(), born.getDayOfMonth(), born.getMonthValue()));
         if (!date) {
             return false;
         }
@@ -358,14 +388,18 @@ public final class LawOracle {
                 long cancelled = Long.MAX_VALUE;
                 for (int j = i + 1; j < changes.size(); j++) {
                     AlertChange later = changes.get(j);
-                    if (later.getChange() == AlertChangeType.DELETE || !later.getReviewDate().equals(review)) {
+                    if (later.getChange() == AlertChangeType.DELETE
+                            || !later.getReviewDate().equals(review)) {
                         cancelled = later.getEventTime().toEpochMilli();
                         break;
                     }
                 }
                 long set = c.getEventTime().toEpochMilli();
                 long due = review.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-                long notice = review.minusMonths(months).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                long notice = review.minusMonths(months)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
                 if (notice >= set && notice < cancelled && notice <= clockEnd) {
                     flagged.get("R10").add(c.getAlertId() + "@" + review + "#notice");
                 }

@@ -1,10 +1,15 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.state.MapState;
@@ -12,12 +17,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * As-of-time join of crossings (input 1) with alert versions (input 2) on one key. A crossing waits in state until
@@ -48,21 +47,22 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
         this.pseudonymiser = config.tokens();
         this.failures = new OperatorFailures(RiskFlagJob.CROSSINGS, uid);
         this.alertFailures = failures.forInput(RiskFlagJob.ALERTS);
-        this.keepEndedMillis = Duration.ofDays(config.retention().getDeletedAlertDays()).toMillis();
+        this.keepEndedMillis =
+                Duration.ofDays(config.retention().getDeletedAlertDays()).toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
         failures.open(getRuntimeContext().getMetricGroup());
-        alerts = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("alert-versions", Types.STRING, Types.LIST(AlertVersion.TYPE)));
-        waiting = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("waiting-crossings", Types.LONG, Types.LIST(CrossingProbe.TYPE)));
+        alerts = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("alert-versions", Types.STRING, Types.LIST(AlertVersion.TYPE)));
+        waiting = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("waiting-crossings", Types.LONG, Types.LIST(CrossingProbe.TYPE)));
     }
 
     /** Evaluates {@code crossing} against the alert versions in force at its event time (never empty). */
-    protected abstract void evaluate(CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser,
-                                     Collector<OUT> out);
+    protected abstract void evaluate(
+            CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser, Collector<OUT> out);
 
     @Override
     public void processElement1(CrossingProbe crossing, Context ctx, Collector<OUT> out) throws Exception {

@@ -2,7 +2,6 @@ package eu.borderflow.risk.alerts;
 
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.schema.Condition;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,20 +10,30 @@ import java.util.List;
 /** What every crossing-to-alert flag states: the subject token, where and when, and per alert the checks made. */
 final class AlertConditions {
 
-    private AlertConditions() {
-    }
+    private AlertConditions() {}
 
     /** The checks on the alert itself: basis, in force at the crossing's time, and the BCP state's flag. */
-    static void alertChecks(List<Condition> conditions, String prefix, AlertVersion alert, CrossingProbe crossing,
-                            String expectedBasis) {
+    static void alertChecks(
+            List<Condition> conditions,
+            String prefix,
+            AlertVersion alert,
+            CrossingProbe crossing,
+            String expectedBasis) {
         String country = crossing.bcpCountry();
         boolean flagged = alert.flaggedBy(country);
         conditions.add(Flags.condition(prefix + "alert_basis", alert.getBasis(), "in", expectedBasis, true));
-        conditions.add(Flags.condition(prefix + "alert_in_force_at_event_time",
-                alert.evidenceId() + " since " + Instant.ofEpochMilli(alert.getSince()), "<=",
-                Instant.ofEpochMilli(crossing.getEventTime()), true));
-        conditions.add(Flags.condition(prefix + "not_flagged_by_bcp_state",
-                Arrays.toString(alert.getFlaggedBy()), "does not contain", country, !flagged));
+        conditions.add(Flags.condition(
+                prefix + "alert_in_force_at_event_time",
+                alert.evidenceId() + " since " + Instant.ofEpochMilli(alert.getSince()),
+                "<=",
+                Instant.ofEpochMilli(crossing.getEventTime()),
+                true));
+        conditions.add(Flags.condition(
+                prefix + "not_flagged_by_bcp_state",
+                Arrays.toString(alert.getFlaggedBy()),
+                "does not contain",
+                country,
+                !flagged));
     }
 
     /** Names each alert's conditions when a flag rests on more than one alert. */

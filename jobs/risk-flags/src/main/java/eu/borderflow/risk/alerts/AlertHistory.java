@@ -5,8 +5,7 @@ import java.util.List;
 /** The versions of one alert at one join key, sorted by the time they took effect. */
 public final class AlertHistory {
 
-    private AlertHistory() {
-    }
+    private AlertHistory() {}
 
     /** Inserts {@code version} in event-time order (a late change lands in its place). */
     public static void insert(List<AlertVersion> versions, AlertVersion version) {

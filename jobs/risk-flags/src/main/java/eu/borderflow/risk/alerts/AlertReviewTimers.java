@@ -1,14 +1,18 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -18,11 +22,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * R10, keyed by alert id: event-time timers at the review notice and on the review date, moved when a change sets
@@ -55,8 +54,9 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
     @Override
     public void open(OpenContext openContext) {
         schedule = getRuntimeContext().getState(new ValueStateDescriptor<>("review-schedule", ReviewSchedule.TYPE));
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("review-pending-changes",
-                new AvroTypeInfo<>(AlertChange.class)));
+        pending = getRuntimeContext()
+                .getListState(
+                        new ListStateDescriptor<>("review-pending-changes", new AvroTypeInfo<>(AlertChange.class)));
         failures.open(getRuntimeContext().getMetricGroup());
         serde = SingleObjectSerde.of(AlertChange.class);
     }
@@ -102,14 +102,15 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
             newTimers = timersOf(change.getReviewDate());
             oldTimers = current == null ? new long[0] : timersOf(LocalDate.ofEpochDay(current.getReviewEpochDay()));
         } catch (RuntimeException e) {
-            ctx.output(DeadLetters.TAG, failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(),
-                    change, serde));
+            ctx.output(
+                    DeadLetters.TAG,
+                    failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(), change, serde));
             return;
         }
         TimerService timers = ctx.timerService();
         int reviewDay = (int) change.getReviewDate().toEpochDay();
-        if (current != null && (change.getChange() == AlertChangeType.DELETE
-                || current.getReviewEpochDay() != reviewDay)) {
+        if (current != null
+                && (change.getChange() == AlertChangeType.DELETE || current.getReviewEpochDay() != reviewDay)) {
             for (long at : oldTimers) {
                 timers.deleteEventTimeTimer(at);
             }
@@ -148,11 +149,19 @@ public class AlertReviewTimers extends KeyedProcessFunction<String, AlertChange,
         }
         try {
             if (timestamp == rule.dueAt(reviewDate)) {
-                out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate,
-                        AlertReviewRule.Stage.DUE, pseudonymiser));
+                out.collect(rule.flag(
+                        ctx.getCurrentKey(),
+                        current.getVersion(),
+                        reviewDate,
+                        AlertReviewRule.Stage.DUE,
+                        pseudonymiser));
             } else if (timestamp == rule.noticeAt(reviewDate)) {
-                out.collect(rule.flag(ctx.getCurrentKey(), current.getVersion(), reviewDate,
-                        AlertReviewRule.Stage.NOTICE, pseudonymiser));
+                out.collect(rule.flag(
+                        ctx.getCurrentKey(),
+                        current.getVersion(),
+                        reviewDate,
+                        AlertReviewRule.Stage.NOTICE,
+                        pseudonymiser));
             }
         } catch (RuntimeException e) {
             ctx.output(DeadLetters.TAG, failures.on(e, ctx.getCurrentKey(), timestamp));

@@ -1,16 +1,17 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
-import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -18,9 +19,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The SIS alert rules of the risk-flag job: R1 (document alerts), R2 (person alerts), R9 (return alerts at exit),
@@ -32,11 +30,13 @@ public final class AlertRules {
     private static final TypeInformation<RiskFlag> FLAG = new AvroTypeInfo<>(RiskFlag.class);
     private static final TypeInformation<AlertChange> ALERT = new AvroTypeInfo<>(AlertChange.class);
 
-    private AlertRules() {
-    }
+    private AlertRules() {}
 
-    public static DataStream<RiskFlag> apply(DataStream<BorderCrossing> crossings, DataStream<AlertChange> alerts,
-                                             RiskSettings config, DeadLetterStreams deadLetters) {
+    public static DataStream<RiskFlag> apply(
+            DataStream<BorderCrossing> crossings,
+            DataStream<AlertChange> alerts,
+            RiskSettings config,
+            DeadLetterStreams deadLetters) {
         List<DataStream<RiskFlag>> flags = new ArrayList<>();
         if (enabled(config, StolenDocumentRule.DESCRIPTOR.id())) {
             flags.add(documentAlerts(crossings, alerts, config, deadLetters));
@@ -49,19 +49,26 @@ public final class AlertRules {
             // watermark (which jumps to the end once its source is done) would skip them, so the crossings' clock
             // drives the timers too.
             DataStream<AlertChange> crossingClock = crossings
-                    .transform("R10 event-time clock of the crossings", ALERT,
+                    .transform(
+                            "R10 event-time clock of the crossings",
+                            ALERT,
                             new CrossingEventClock(config.time().getOutOfOrderness()))
                     .uid("alerts-r10-event-clock");
-            DataStream<AlertChange> changelog = alerts
-                    .transform("R10: the changelog's end is not the end of time", ALERT, new ChangelogEnd())
+            DataStream<AlertChange> changelog = alerts.transform(
+                            "R10: the changelog's end is not the end of time", ALERT, new ChangelogEnd())
                     .uid(ChangelogEnd.UID);
-            flags.add(deadLetters.from(changelog.union(crossingClock).keyBy(AlertChange::getAlertId, Types.STRING)
+            flags.add(deadLetters.from(changelog
+                    .union(crossingClock)
+                    .keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
-                    .uid(AlertReviewTimers.UID).name("R10 alert review timers")));
+                    .uid(AlertReviewTimers.UID)
+                    .name("R10 alert review timers")));
         }
         if (flags.isEmpty()) {
-            return crossings.flatMap((BorderCrossing crossing, Collector<RiskFlag> out) -> { },
-                    FLAG).uid("alerts-none").name("alert rules switched off");
+            return crossings
+                    .flatMap((BorderCrossing crossing, Collector<RiskFlag> out) -> {}, FLAG)
+                    .uid("alerts-none")
+                    .name("alert rules switched off");
         }
         DataStream<RiskFlag> union = flags.get(0);
         for (int i = 1; i < flags.size(); i++) {
@@ -70,38 +77,48 @@ public final class AlertRules {
         return union;
     }
 
-    private static DataStream<RiskFlag> documentAlerts(DataStream<BorderCrossing> crossings,
-                                                       DataStream<AlertChange> alerts, RiskSettings config,
-                                                       DeadLetterStreams deadLetters) {
+    private static DataStream<RiskFlag> documentAlerts(
+            DataStream<BorderCrossing> crossings,
+            DataStream<AlertChange> alerts,
+            RiskSettings config,
+            DeadLetterStreams deadLetters) {
         DataStream<CrossingProbe> probes = deadLetters.from(crossings
                 .process(new DocumentProbes(config), CrossingProbe.TYPE)
-                .uid(DocumentProbes.UID).name("R1 document keys"));
+                .uid(DocumentProbes.UID)
+                .name("R1 document keys"));
         DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(new AlertVersionRouter(AlertVersionRouter.Target.DOCUMENT, config), AlertVersion.TYPE)
-                .uid(AlertVersionRouter.Target.DOCUMENT.uid()).name("R1 Art. 38 alert versions"));
+                .uid(AlertVersionRouter.Target.DOCUMENT.uid())
+                .name("R1 Art. 38 alert versions"));
         return deadLetters.from(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
                 .process(new DocumentAlertJoin(config), FLAG)
-                .uid(DocumentAlertJoin.UID).name("R1 document alert as-of join"));
+                .uid(DocumentAlertJoin.UID)
+                .name("R1 document alert as-of join"));
     }
 
-    private static DataStream<RiskFlag> personAlerts(DataStream<BorderCrossing> crossings,
-                                                     DataStream<AlertChange> alerts, RiskSettings config,
-                                                     DeadLetterStreams deadLetters) {
+    private static DataStream<RiskFlag> personAlerts(
+            DataStream<BorderCrossing> crossings,
+            DataStream<AlertChange> alerts,
+            RiskSettings config,
+            DeadLetterStreams deadLetters) {
         DataStream<CrossingProbe> probes = deadLetters.from(crossings
                 .process(new PersonProbes(), CrossingProbe.TYPE)
-                .uid(PersonProbes.UID).name("R2/R9 name blocking keys"));
+                .uid(PersonProbes.UID)
+                .name("R2/R9 name blocking keys"));
         DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(new AlertVersionRouter(AlertVersionRouter.Target.PERSON, config), AlertVersion.TYPE)
-                .uid(AlertVersionRouter.Target.PERSON.uid()).name("R2/R9 person alert versions"));
+                .uid(AlertVersionRouter.Target.PERSON.uid())
+                .name("R2/R9 person alert versions"));
         DataStream<PersonMatch> matches = deadLetters.from(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
                 .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
-                .uid(PersonAlertMatcher.UID).name("R2/R9 person alert matcher"));
-        return deadLetters.from(matches
-                .keyBy(PersonMatch::flagKey, Types.STRING)
+                .uid(PersonAlertMatcher.UID)
+                .name("R2/R9 person alert matcher"));
+        return deadLetters.from(matches.keyBy(PersonMatch::flagKey, Types.STRING)
                 .process(new PersonFlagAssembler(config), FLAG)
-                .uid(PersonFlagAssembler.UID).name("R2/R9 one flag per crossing"));
+                .uid(PersonFlagAssembler.UID)
+                .name("R2/R9 one flag per crossing"));
     }
 
     private static boolean enabled(RiskSettings config, String ruleId) {
@@ -145,8 +162,14 @@ public final class AlertRules {
             try {
                 probes = CrossingProbes.person(crossing);
             } catch (RuntimeException e) {
-                ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(),
-                        crossing.getEventTime().toEpochMilli(), crossing, serde));
+                ctx.output(
+                        DeadLetters.TAG,
+                        failures.on(
+                                e,
+                                crossing.getEventId(),
+                                crossing.getEventTime().toEpochMilli(),
+                                crossing,
+                                serde));
                 return;
             }
             probes.forEach(out::collect);

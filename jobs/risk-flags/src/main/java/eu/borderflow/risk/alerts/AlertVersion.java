@@ -2,10 +2,9 @@ package eu.borderflow.risk.alerts;
 
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.ObjectStatus;
+import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-
-import java.util.Arrays;
 
 /**
  * One version of an alert as one join key sees it, valid from {@code since} until the next version of the same alert
@@ -26,13 +25,13 @@ public class AlertVersion {
     private String[] keys;
     /** Pairs of (as written, sorted) folded forms: the alert's name first, then each alias. */
     private String[] names;
+
     private int birthYear;
     private int birthMonth;
     private int birthDay;
     private ObjectStatus objectStatus;
 
-    public AlertVersion() {
-    }
+    public AlertVersion() {}
 
     /** A copy for another join key; the arrays are shared, never changed after construction. */
     public AlertVersion forKey(String otherKey) {

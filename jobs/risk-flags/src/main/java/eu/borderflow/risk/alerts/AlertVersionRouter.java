@@ -1,12 +1,15 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -14,10 +17,6 @@ import org.apache.flink.api.common.typeinfo.BasicArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Keyed by alert id: turns each change into a version for every join key of the alert, computed once, and tells the
@@ -34,7 +33,8 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
 
     /** Which join the versions are for, and the uid of the router for it. */
     public enum Target {
-        DOCUMENT("alerts-r1-alert-versions"), PERSON("alerts-r2-r9-alert-versions");
+        DOCUMENT("alerts-r1-alert-versions"),
+        PERSON("alerts-r2-r9-alert-versions");
 
         private final String uid;
 
@@ -54,6 +54,7 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
     private transient ValueState<String[]> lastKeys;
     /** The alert's expiry (end of its review date plus the lateness, epoch ms) and its last version. */
     private transient ValueState<long[]> expiry;
+
     private transient SingleObjectSerde<AlertChange> serde;
 
     public AlertVersionRouter(Target target, RiskSettings config) {
@@ -67,10 +68,11 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
     public void open(OpenContext openContext) {
         failures.open(getRuntimeContext().getMetricGroup());
         serde = SingleObjectSerde.of(AlertChange.class);
-        lastKeys = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("last-keys", BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
-        expiry = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("review-expiry", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        lastKeys = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("last-keys", BasicArrayTypeInfo.STRING_ARRAY_TYPE_INFO));
+        expiry = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "review-expiry", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     }
 
     @Override
@@ -87,7 +89,10 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
             if (previous != null) {
                 for (String key : previous) {
                     if (Arrays.binarySearch(current, key) < 0) {
-                        versions.add(AlertVersion.ended(key, change.getAlertId(), change.getVersion(),
+                        versions.add(AlertVersion.ended(
+                                key,
+                                change.getAlertId(),
+                                change.getVersion(),
                                 change.getEventTime().toEpochMilli()));
                     }
                 }
@@ -96,8 +101,9 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
                 versions.add(version.forKey(key));
             }
         } catch (RuntimeException e) {
-            ctx.output(DeadLetters.TAG, failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(),
-                    change, serde));
+            ctx.output(
+                    DeadLetters.TAG,
+                    failures.on(e, change.getChangeId(), change.getEventTime().toEpochMilli(), change, serde));
             return;
         }
         versions.forEach(out::collect);

@@ -8,24 +8,25 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.AlertObject;
 import eu.borderflow.schema.AlertPerson;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Turns an alert change into the compact version the joins keep, or null when the alert is not for that join. */
 public final class AlertVersions {
 
-    private AlertVersions() {
-    }
+    private AlertVersions() {}
 
     /** R1: Art. 38 alerts on a travel document, keyed by the document token. */
     public static AlertVersion document(AlertChange change, Pseudonymiser pseudonymiser) {
         AlertObject object = change.getObjectPart();
-        if (change.getChange() == AlertChangeType.DELETE || object == null
+        if (change.getChange() == AlertChangeType.DELETE
+                || object == null
                 || change.getBasis() != AlertBasis.OBJECT_1862_ART38) {
             return null;
         }
-        String key = DocumentKey.token(pseudonymiser, object.getDocument().getIssuingCountry(),
+        String key = DocumentKey.token(
+                pseudonymiser,
+                object.getDocument().getIssuingCountry(),
                 object.getDocument().getNumber());
         AlertVersion version = common(change, key);
         version.setKeys(new String[] {key});
@@ -36,7 +37,8 @@ public final class AlertVersions {
     /** R2 and R9: person alerts of the bases those rules read, keyed by every blocking key of name and aliases. */
     public static AlertVersion person(AlertChange change) {
         AlertPerson person = change.getPerson();
-        if (change.getChange() == AlertChangeType.DELETE || person == null
+        if (change.getChange() == AlertChangeType.DELETE
+                || person == null
                 || !(PersonAlertRule.BASES.contains(change.getBasis()) || ReturnAlertRule.BASIS == change.getBasis())) {
             return null;
         }

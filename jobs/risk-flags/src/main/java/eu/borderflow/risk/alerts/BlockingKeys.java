@@ -1,10 +1,9 @@
 package eu.borderflow.risk.alerts;
 
-import org.apache.commons.codec.language.DoubleMetaphone;
-
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * Candidate blocking for person matching: the Double Metaphone code of each folded name part with the birth year.
@@ -18,8 +17,7 @@ public final class BlockingKeys {
     /** Stateless apart from its code length, so one instance serves every thread. */
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
-    private BlockingKeys() {
-    }
+    private BlockingKeys() {}
 
     /** Sorted, distinct keys of all the given names (each a list of folded parts) born in {@code birthYear}. */
     public static String[] of(Collection<List<String>> names, int birthYear) {

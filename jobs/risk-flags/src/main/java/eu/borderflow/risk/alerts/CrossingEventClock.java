@@ -3,6 +3,7 @@ package eu.borderflow.risk.alerts;
 import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
+import java.time.Duration;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -10,8 +11,6 @@ import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
-
-import java.time.Duration;
 
 /**
  * The event-time clock of the crossings for R10: their watermarks, no records. At the end of a bounded input it does

@@ -22,8 +22,7 @@ public class CrossingProbe extends CrossingFacts {
     private int birthMonth;
     private int birthDay;
 
-    public CrossingProbe() {
-    }
+    public CrossingProbe() {}
 
     /** A probe with the crossing's facts and no key yet. */
     static CrossingProbe of(BorderCrossing crossing) {

@@ -4,7 +4,6 @@ import eu.borderflow.person.NameNormaliser;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.TravellerIdentity;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +11,13 @@ import java.util.List;
 /** Builds the probes of a crossing: one for the document join, one per blocking key for the person join. */
 public final class CrossingProbes {
 
-    private CrossingProbes() {
-    }
+    private CrossingProbes() {}
 
     public static CrossingProbe document(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
         CrossingProbe probe = CrossingProbe.of(crossing);
-        String key = DocumentKey.token(pseudonymiser, crossing.getDocument().getIssuingCountry(),
+        String key = DocumentKey.token(
+                pseudonymiser,
+                crossing.getDocument().getIssuingCountry(),
                 crossing.getDocument().getNumber());
         probe.setKey(key);
         probe.setKeys(new String[] {key});

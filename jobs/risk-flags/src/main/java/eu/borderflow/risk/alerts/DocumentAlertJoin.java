@@ -1,11 +1,10 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.RiskFlag;
-import org.apache.flink.util.Collector;
-
 import java.util.List;
+import org.apache.flink.util.Collector;
 
 /** R1's as-of join, keyed by document token: any Art. 38 alert in force on the crossing's document is a match. */
 public class DocumentAlertJoin extends AlertAsOfJoin<RiskFlag> {
@@ -21,8 +20,8 @@ public class DocumentAlertJoin extends AlertAsOfJoin<RiskFlag> {
     }
 
     @Override
-    protected void evaluate(CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser,
-                            Collector<RiskFlag> out) {
+    protected void evaluate(
+            CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser, Collector<RiskFlag> out) {
         out.collect(rule.flag(crossing, inForce, pseudonymiser));
     }
 }

@@ -1,7 +1,6 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.privacy.Pseudonymiser;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,7 @@ public final class DocumentKey {
 
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{Alnum}]+");
 
-    private DocumentKey() {
-    }
+    private DocumentKey() {}
 
     /**
      * Upper case, then every character but ASCII letters and digits removed. Document numbers and country codes are

@@ -1,10 +1,9 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
-import org.apache.flink.util.Collector;
-
+import eu.borderflow.risk.RiskSettings;
 import java.util.List;
+import org.apache.flink.util.Collector;
 
 /**
  * R2 and R9's as-of join, keyed by name blocking key: compares the traveller with each person alert in force that
@@ -25,12 +24,16 @@ public class PersonAlertMatcher extends AlertAsOfJoin<PersonMatch> {
         AlertRuleSettings person = AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id());
         this.matcher = new PersonMatcher(person.getNameSimilarityMin());
         this.personEnabled = person.isEnabled();
-        this.returnEnabled = AlertRuleSettings.load(config, ReturnAlertRule.DESCRIPTOR.id()).isEnabled();
+        this.returnEnabled =
+                AlertRuleSettings.load(config, ReturnAlertRule.DESCRIPTOR.id()).isEnabled();
     }
 
     @Override
-    protected void evaluate(CrossingProbe crossing, List<AlertVersion> inForce, Pseudonymiser pseudonymiser,
-                            Collector<PersonMatch> out) {
+    protected void evaluate(
+            CrossingProbe crossing,
+            List<AlertVersion> inForce,
+            Pseudonymiser pseudonymiser,
+            Collector<PersonMatch> out) {
         boolean returnApplies = returnEnabled && ReturnAlertRule.applies(crossing);
         for (AlertVersion alert : inForce) {
             boolean forPerson = personEnabled && PersonAlertRule.BASES.contains(alert.getBasis());

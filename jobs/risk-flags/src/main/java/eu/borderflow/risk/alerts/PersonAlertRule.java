@@ -8,7 +8,6 @@ import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,25 +24,50 @@ public final class PersonAlertRule implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final Set<AlertBasis> BASES = EnumSet.of(AlertBasis.REFUSAL_1861_ART24, AlertBasis.ARREST_1862_ART26,
-            AlertBasis.MISSING_1862_ART32, AlertBasis.JUDICIAL_1862_ART34, AlertBasis.CHECK_1862_ART36);
+    public static final Set<AlertBasis> BASES = EnumSet.of(
+            AlertBasis.REFUSAL_1861_ART24,
+            AlertBasis.ARREST_1862_ART26,
+            AlertBasis.MISSING_1862_ART32,
+            AlertBasis.JUDICIAL_1862_ART34,
+            AlertBasis.CHECK_1862_ART36);
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R2", "1.0.0", FindingKind.RISK, Set.of(
-            "event_id", "event_time", "bcp_code", "section_id", "retention_until", "traveller.file_id",
-            "traveller.surname", "traveller.given_names", "traveller.date_of_birth",
-            "alert_id", "version", "change", "basis", "flagged_by",
-            "person.surname", "person.given_names", "person.aliases", "person.date_of_birth"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R2",
+            "1.0.0",
+            FindingKind.RISK,
+            Set.of(
+                    "event_id",
+                    "event_time",
+                    "bcp_code",
+                    "section_id",
+                    "retention_until",
+                    "traveller.file_id",
+                    "traveller.surname",
+                    "traveller.given_names",
+                    "traveller.date_of_birth",
+                    "alert_id",
+                    "version",
+                    "change",
+                    "basis",
+                    "flagged_by",
+                    "person.surname",
+                    "person.given_names",
+                    "person.aliases",
+                    "person.date_of_birth"));
 
     /** DOMAIN.md section 2: the action on a hit, by basis; severity in the same order of urgency. */
     private static final Map<AlertBasis, String> ACTIONS = Map.of(
-            AlertBasis.ARREST_1862_ART26, "Confirm the identity; if confirmed, arrest (European Arrest Warrant, Art. 26)",
-            AlertBasis.MISSING_1862_ART32, "Confirm the identity; if confirmed, protect the person and prevent the "
-                    + "travel (Art. 32)",
+            AlertBasis.ARREST_1862_ART26,
+                    "Confirm the identity; if confirmed, arrest (European Arrest Warrant, Art. 26)",
+            AlertBasis.MISSING_1862_ART32,
+                    "Confirm the identity; if confirmed, protect the person and prevent the " + "travel (Art. 32)",
             AlertBasis.REFUSAL_1861_ART24, "Confirm the identity; if confirmed, refuse entry with reason H (Art. 24)",
-            AlertBasis.JUDICIAL_1862_ART34, "Confirm the identity; if confirmed, report the place of residence "
-                    + "(Art. 34)",
-            AlertBasis.CHECK_1862_ART36, "Confirm the identity; if confirmed, carry out the check without alerting "
-                    + "the person (Art. 36)");
+            AlertBasis.JUDICIAL_1862_ART34,
+                    "Confirm the identity; if confirmed, report the place of residence " + "(Art. 34)",
+            AlertBasis.CHECK_1862_ART36,
+                    "Confirm the identity; if confirmed, carry out the check without alerting "
+                            + "the person (Art. 36)");
+
     private static final Map<AlertBasis, Severity> SEVERITIES = Map.of(
             AlertBasis.ARREST_1862_ART26, Severity.CRITICAL,
             AlertBasis.MISSING_1862_ART32, Severity.HIGH,
@@ -83,8 +107,15 @@ public final class PersonAlertRule implements Serializable {
         List<String> ids = AlertConditions.evidence(crossing, alerts);
         return Flags.raiseOn(rule, crossing, pseudonymiser)
                 .assess(leadSeverity, ACTIONS.get(lead.getAlert().getBasis()) + note)
-                .explain(String.format(EXPLANATION, crossing.getBcpCode(), matches.size(),
-                        String.join(", ", ids.subList(1, ids.size())), note), conditions, ids)
+                .explain(
+                        String.format(
+                                EXPLANATION,
+                                crossing.getBcpCode(),
+                                matches.size(),
+                                String.join(", ", ids.subList(1, ids.size())),
+                                note),
+                        conditions,
+                        ids)
                 .build();
     }
 }

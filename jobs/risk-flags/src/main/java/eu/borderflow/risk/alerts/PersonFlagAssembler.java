@@ -1,12 +1,15 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -15,10 +18,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Keyed by flag id (rule and crossing): one flag for all the person matches of a crossing, which the matcher finds at
@@ -30,7 +29,8 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
 
     public static final String UID = "alerts-r2-r9-flag-assembler";
     private static final long serialVersionUID = 1L;
-    private static final Comparator<PersonMatch> BY_ALERT_ID = Comparator.comparing(m -> m.getAlert().getAlertId());
+    private static final Comparator<PersonMatch> BY_ALERT_ID =
+            Comparator.comparing(m -> m.getAlert().getAlertId());
 
     private final PersonAlertRule personRule;
     private final ReturnAlertRule returnRule;
@@ -49,8 +49,8 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
 
     @Override
     public void open(OpenContext openContext) {
-        matches = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("person-matches", Types.STRING, PersonMatch.TYPE));
+        matches = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("person-matches", Types.STRING, PersonMatch.TYPE));
         revision = getRuntimeContext().getState(new ValueStateDescriptor<>("flag-revision", Types.INT));
         failures.open(getRuntimeContext().getMetricGroup());
     }
@@ -72,8 +72,12 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
                 } else {
                     matches.put(alertId, replaced);
                 }
-                ctx.output(DeadLetters.TAG, failures.on(e, match.getCrossing().getEventId(),
-                        match.getCrossing().getEventTime()));
+                ctx.output(
+                        DeadLetters.TAG,
+                        failures.on(
+                                e,
+                                match.getCrossing().getEventId(),
+                                match.getCrossing().getEventTime()));
                 return;
             }
             revision.update(raised + 1);
@@ -111,9 +115,13 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
         all.sort(BY_ALERT_ID);
         CrossingProbe crossing = all.get(0).getCrossing();
         boolean person = PersonAlertRule.DESCRIPTOR.id().equals(all.get(0).getRuleId());
-        RiskFlag flag = person
-                ? personRule.flag(crossing, all, pseudonymiser)
-                : returnRule.flag(crossing, all, pseudonymiser);
-        return rev == 0 ? flag : RiskFlag.newBuilder(flag).setRevision(rev).setStatus(FlagStatus.REVISED).build();
+        RiskFlag flag =
+                person ? personRule.flag(crossing, all, pseudonymiser) : returnRule.flag(crossing, all, pseudonymiser);
+        return rev == 0
+                ? flag
+                : RiskFlag.newBuilder(flag)
+                        .setRevision(rev)
+                        .setStatus(FlagStatus.REVISED)
+                        .build();
     }
 }

@@ -20,14 +20,20 @@ public class PersonMatch {
     private double threshold;
     /** 0 for the alert's name, i for its i-th alias. */
     private int variant;
+
     private boolean sortedParts;
     private BirthDateMatch birthDate;
 
-    public PersonMatch() {
-    }
+    public PersonMatch() {}
 
-    public PersonMatch(CrossingProbe crossing, AlertVersion alert, double similarity, double threshold, int variant,
-                       boolean sortedParts, BirthDateMatch birthDate) {
+    public PersonMatch(
+            CrossingProbe crossing,
+            AlertVersion alert,
+            double similarity,
+            double threshold,
+            int variant,
+            boolean sortedParts,
+            BirthDateMatch birthDate) {
         this.crossing = crossing;
         this.alert = alert;
         this.similarity = similarity;
@@ -42,7 +48,8 @@ public class PersonMatch {
     }
 
     public String variantLabel() {
-        return (variant == 0 ? "alert name" : "alias " + variant) + (sortedParts ? ", parts reordered" : ", as written");
+        return (variant == 0 ? "alert name" : "alias " + variant)
+                + (sortedParts ? ", parts reordered" : ", as written");
     }
 
     /** The id of the flag this match belongs to: {@code <rule>:<crossing event id>}. */

@@ -2,7 +2,6 @@ package eu.borderflow.risk.alerts;
 
 import eu.borderflow.person.BirthDateMatch;
 import eu.borderflow.person.PersonMatchRule;
-
 import java.io.Serializable;
 
 /**
@@ -21,8 +20,13 @@ public final class PersonMatcher implements Serializable {
     }
 
     public PersonMatch compare(CrossingProbe traveller, AlertVersion alert) {
-        BirthDateMatch birthDate = BirthDateMatch.compare(traveller.getBirthYear(), traveller.getBirthMonth(),
-                traveller.getBirthDay(), alert.getBirthYear(), alert.getBirthMonth(), alert.getBirthDay());
+        BirthDateMatch birthDate = BirthDateMatch.compare(
+                traveller.getBirthYear(),
+                traveller.getBirthMonth(),
+                traveller.getBirthDay(),
+                alert.getBirthYear(),
+                alert.getBirthMonth(),
+                alert.getBirthDay());
         double threshold = rule.nameSimilarityMin();
         if (!birthDate.compatible()) {
             // No name can make up for another birth date: skip the costly comparison (most candidates end here).

@@ -9,7 +9,6 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +24,30 @@ public final class ReturnAlertRule implements Serializable {
 
     public static final AlertBasis BASIS = AlertBasis.RETURN_1860_ART3;
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R9", "1.0.0", FindingKind.RISK, Set.of(
-            "event_id", "event_time", "kind", "bcp_code", "section_id", "retention_until", "traveller.file_id",
-            "traveller.surname", "traveller.given_names", "traveller.date_of_birth",
-            "alert_id", "version", "change", "basis", "flagged_by",
-            "person.surname", "person.given_names", "person.aliases", "person.date_of_birth"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R9",
+            "1.0.0",
+            FindingKind.RISK,
+            Set.of(
+                    "event_id",
+                    "event_time",
+                    "kind",
+                    "bcp_code",
+                    "section_id",
+                    "retention_until",
+                    "traveller.file_id",
+                    "traveller.surname",
+                    "traveller.given_names",
+                    "traveller.date_of_birth",
+                    "alert_id",
+                    "version",
+                    "change",
+                    "basis",
+                    "flagged_by",
+                    "person.surname",
+                    "person.given_names",
+                    "person.aliases",
+                    "person.date_of_birth"));
 
     static final String ACTION = "Confirm the return; the issuing state deletes the alert";
     private static final String EXPLANATION = "The traveller leaving at %s matches %d SIS return alert(s) in force at "
@@ -63,8 +81,15 @@ public final class ReturnAlertRule implements Serializable {
         List<String> ids = AlertConditions.evidence(crossing, alerts);
         return Flags.raiseOn(rule, crossing, pseudonymiser)
                 .assess(allFlagged ? Severity.LOW : Severity.MEDIUM, ACTION + note)
-                .explain(String.format(EXPLANATION, crossing.getBcpCode(), matches.size(),
-                        String.join(", ", ids.subList(1, ids.size())), note), conditions, ids)
+                .explain(
+                        String.format(
+                                EXPLANATION,
+                                crossing.getBcpCode(),
+                                matches.size(),
+                                String.join(", ", ids.subList(1, ids.size())),
+                                note),
+                        conditions,
+                        ids)
                 .build();
     }
 }

@@ -11,8 +11,7 @@ public class ReviewSchedule {
     private int reviewEpochDay;
     private int version;
 
-    public ReviewSchedule() {
-    }
+    public ReviewSchedule() {}
 
     public ReviewSchedule(int reviewEpochDay, int version) {
         this.reviewEpochDay = reviewEpochDay;

@@ -8,7 +8,6 @@ import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.List;
 /** Builds flags the one way every rule must: stable id, human review required, tokens only. */
 public final class Flags {
 
-    private Flags() {
-    }
+    private Flags() {}
 
     /** The stable id shared by every revision of a flag: {@code <rule>:<trigger event id>}. */
     public static String flagId(RuleDescriptor rule, String triggerEventId) {
@@ -44,8 +42,8 @@ public final class Flags {
      * appended to its explanation. It is raised at that event time, or at the withdrawn revision's when the record is
      * older (a late upload withdraws in the event time the flag had reached).
      */
-    public static RiskFlag withdraw(RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence,
-                                    Instant withdrawnBy) {
+    public static RiskFlag withdraw(
+            RiskFlag flag, String reason, List<Condition> conditions, List<String> evidence, Instant withdrawnBy) {
         Instant raised = FlagTime.raisedAt(flag);
         return RiskFlag.newBuilder(flag)
                 .setRevision(flag.getRevision() + 1)
@@ -84,7 +82,10 @@ public final class Flags {
 
         /** The trigger's event time and place; the flag is raised at that time unless {@link #raisedAt} says when. */
         public Builder at(Instant eventTime, String bcpCode, String sectionId) {
-            flag.setEventTime(eventTime).setBcpCode(bcpCode).setSectionId(sectionId).setRaisedEventTime(eventTime);
+            flag.setEventTime(eventTime)
+                    .setBcpCode(bcpCode)
+                    .setSectionId(sectionId)
+                    .setRaisedEventTime(eventTime);
             return this;
         }
 

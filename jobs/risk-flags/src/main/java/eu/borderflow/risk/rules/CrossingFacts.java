@@ -15,6 +15,7 @@ public abstract class CrossingFacts {
     private CrossingKind kind;
     /** Epoch milliseconds (UTC). */
     private long eventTime;
+
     private String bcpCode;
     private String sectionId;
     /** Epoch day. */

@@ -45,8 +45,10 @@ public abstract class CrossingProjection<T> extends ProcessFunction<BorderCrossi
         try {
             projected = project(crossing);
         } catch (RuntimeException e) {
-            ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime().toEpochMilli(),
-                    crossing, serde));
+            ctx.output(
+                    DeadLetters.TAG,
+                    failures.on(
+                            e, crossing.getEventId(), crossing.getEventTime().toEpochMilli(), crossing, serde));
             return;
         }
         out.collect(projected);

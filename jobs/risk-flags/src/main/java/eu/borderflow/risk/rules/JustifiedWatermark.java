@@ -1,13 +1,12 @@
 package eu.borderflow.risk.rules;
 
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.OperatorStateStore;
 import org.apache.flink.api.common.typeinfo.Types;
-
-import java.io.Serializable;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * The watermark the crossings an operator instance saw justify: the newest event time less the out-of-orderness

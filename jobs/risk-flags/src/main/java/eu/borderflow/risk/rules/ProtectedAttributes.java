@@ -9,16 +9,19 @@ import java.util.Set;
 public final class ProtectedAttributes {
 
     /** Words that must never appear in any allow-list entry. */
-    public static final Set<String> FORBIDDEN = Set.of(
-            "race", "ethnic", "religion", "political", "health", "sexual_orientation", "orientation");
+    public static final Set<String> FORBIDDEN =
+            Set.of("race", "ethnic", "religion", "political", "health", "sexual_orientation", "orientation");
 
     /** May be read together with other evidence, never alone. */
     public static final Set<String> NEVER_ALONE = Set.of(
-            "traveller.nationality", "traveller.sex", "traveller.date_of_birth",
-            "person.nationalities", "person.sex", "person.date_of_birth");
+            "traveller.nationality",
+            "traveller.sex",
+            "traveller.date_of_birth",
+            "person.nationalities",
+            "person.sex",
+            "person.date_of_birth");
 
-    private ProtectedAttributes() {
-    }
+    private ProtectedAttributes() {}
 
     static void check(String ruleId, Set<String> allowList) {
         for (String field : allowList) {

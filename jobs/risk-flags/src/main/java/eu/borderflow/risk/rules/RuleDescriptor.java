@@ -1,7 +1,6 @@
 package eu.borderflow.risk.rules;
 
 import eu.borderflow.schema.FindingKind;
-
 import java.io.Serializable;
 import java.util.Set;
 

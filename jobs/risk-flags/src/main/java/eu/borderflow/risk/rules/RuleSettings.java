@@ -1,7 +1,6 @@
 package eu.borderflow.risk.rules;
 
 import eu.borderflow.risk.RiskSettings;
-
 import java.io.Serializable;
 
 /**

@@ -8,11 +8,10 @@ import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.List;
 
 /**
  * The audit record of each flag revision the job emits. Deterministic: the id comes from the flag id and revision,
@@ -42,7 +41,9 @@ public final class FlagAudit extends ProcessFunction<RiskFlag, AuditRecord> {
         try {
             record = audit(flag);
         } catch (RuntimeException e) {
-            long at = flag.getEventTime() == null ? Long.MIN_VALUE : flag.getEventTime().toEpochMilli();
+            long at = flag.getEventTime() == null
+                    ? Long.MIN_VALUE
+                    : flag.getEventTime().toEpochMilli();
             ctx.output(DeadLetters.TAG, failures.on(e, flag.getFlagId(), at, flag, serde));
             return;
         }
@@ -61,8 +62,8 @@ public final class FlagAudit extends ProcessFunction<RiskFlag, AuditRecord> {
                 .setPurpose(PURPOSE)
                 .setAction(withdrawn ? AuditAction.FLAG_WITHDRAWN : AuditAction.FLAG_RAISED)
                 .setRecordIds(List.of(flag.getFlagId(), flag.getTriggerEventId()))
-                .setDetail("rule " + flag.getRuleId() + " " + flag.getRuleVersion() + ", revision "
-                        + flag.getRevision() + ", status " + flag.getStatus())
+                .setDetail("rule " + flag.getRuleId() + " " + flag.getRuleVersion() + ", revision " + flag.getRevision()
+                        + ", status " + flag.getStatus())
                 .build();
     }
 }

@@ -1,7 +1,6 @@
 package eu.borderflow.risk.traveller;
 
 import eu.borderflow.schema.BorderType;
-
 import java.time.ZoneId;
 
 /** Where a border crossing point is, what kind it is, and its local time zone (reference data). */

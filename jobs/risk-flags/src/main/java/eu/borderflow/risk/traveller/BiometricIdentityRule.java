@@ -1,7 +1,7 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -9,7 +9,6 @@ import eu.borderflow.schema.Condition;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +23,22 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R8", "1.0.0", FindingKind.RISK, Set.of(
-            "event_id", "event_time", "bcp_code", "section_id", "document.number", "document.issuing_country",
-            "biometrics.facial_template_id", "biometrics.fingerprint_template_id", "biometrics.fingerprint_status",
-            "traveller.file_id", "retention_until"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R8",
+            "1.0.0",
+            FindingKind.RISK,
+            Set.of(
+                    "event_id",
+                    "event_time",
+                    "bcp_code",
+                    "section_id",
+                    "document.number",
+                    "document.issuing_country",
+                    "biometrics.facial_template_id",
+                    "biometrics.fingerprint_template_id",
+                    "biometrics.fingerprint_status",
+                    "traveller.file_id",
+                    "retention_until"));
 
     static final String ACTION = "Verify the traveller's identity against the document biometrically "
             + "(possible impostor or enrolment error) before any decision";
@@ -46,8 +57,8 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
         Long fingerprint = crossing.getFingerprintDigest();
         Long enrolledFingerprint = trail.getFingerprintDigest();
         boolean faceDiffers = enrolledFace != null && !enrolledFace.equals(face);
-        boolean fingerprintDiffers = fingerprint != null && enrolledFingerprint != null
-                && !enrolledFingerprint.equals(fingerprint);
+        boolean fingerprintDiffers =
+                fingerprint != null && enrolledFingerprint != null && !enrolledFingerprint.equals(fingerprint);
         if (enrolledFace == null) {
             trail.setFacialDigest(face);
         }
@@ -59,19 +70,31 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
         }
         List<Condition> conditions = new ArrayList<>();
         if (enrolledFace != null) {
-            conditions.add(Flags.condition("facial template (token digest)", TokenDigest.text(face), "!=",
-                    TokenDigest.text(enrolledFace), faceDiffers));
+            conditions.add(Flags.condition(
+                    "facial template (token digest)",
+                    TokenDigest.text(face),
+                    "!=",
+                    TokenDigest.text(enrolledFace),
+                    faceDiffers));
         }
         if (fingerprint != null && enrolledFingerprint != null) {
-            conditions.add(Flags.condition("fingerprint template (token digest)", TokenDigest.text(fingerprint),
-                    "!=", TokenDigest.text(enrolledFingerprint), fingerprintDiffers));
+            conditions.add(Flags.condition(
+                    "fingerprint template (token digest)",
+                    TokenDigest.text(fingerprint),
+                    "!=",
+                    TokenDigest.text(enrolledFingerprint),
+                    fingerprintDiffers));
         }
-        String which = faceDiffers && fingerprintDiffers ? "facial image and fingerprints differ"
+        String which = faceDiffers && fingerprintDiffers
+                ? "facial image and fingerprints differ"
                 : faceDiffers ? "facial image differs" : "fingerprints differ";
         return Optional.of(Flags.raiseOn(descriptor, crossing, tokens)
                 .assess(Severity.HIGH, ACTION)
-                .explain("The biometric identity presented with this document does not match the one first "
-                        + "enrolled with it: " + which + ".", conditions, List.of(crossing.getEventId()))
+                .explain(
+                        "The biometric identity presented with this document does not match the one first "
+                                + "enrolled with it: " + which + ".",
+                        conditions,
+                        List.of(crossing.getEventId()))
                 .build());
     }
 }

@@ -2,7 +2,6 @@ package eu.borderflow.risk.traveller;
 
 import eu.borderflow.reference.BcpRecord;
 import eu.borderflow.reference.BcpTable;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,8 +36,8 @@ public final class ClasspathBcpLocations implements BcpLocations {
     private static Map<String, BcpLocation> load(String resource) {
         Map<String, BcpLocation> locations = new HashMap<>();
         for (BcpRecord row : BcpTable.load(resource).rows()) {
-            locations.put(row.code(),
-                    new BcpLocation(row.code(), row.type(), row.latitude(), row.longitude(), row.zone()));
+            locations.put(
+                    row.code(), new BcpLocation(row.code(), row.type(), row.latitude(), row.longitude(), row.zone()));
         }
         return Map.copyOf(locations);
     }

@@ -23,22 +23,22 @@ public final class DocumentCrossing extends CrossingFacts implements Sequenced {
     /** Token digest of the captured fingerprint template id; null when none was captured. */
     private Long fingerprintDigest;
 
-    public DocumentCrossing() {
-    }
+    public DocumentCrossing() {}
 
     /** The projection of {@code crossing}; document and templates are tokenised on the way. */
     public static DocumentCrossing of(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
         DocumentCrossing c = new DocumentCrossing();
-        c.documentDigest = TokenDigest.of(pseudonymiser.documentToken(crossing.getDocument().getIssuingCountry(),
+        c.documentDigest = TokenDigest.of(pseudonymiser.documentToken(
+                crossing.getDocument().getIssuingCountry(),
                 crossing.getDocument().getNumber()));
         c.project(crossing);
         Biometrics biometrics = crossing.getBiometrics();
-        c.facialDigest = TokenDigest.of(
-                pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId()));
+        c.facialDigest =
+                TokenDigest.of(pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId()));
         if (biometrics.getFingerprintStatus() == FingerprintStatus.CAPTURED
                 && biometrics.getFingerprintTemplateId() != null) {
-            c.fingerprintDigest = TokenDigest.of(pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC,
-                    biometrics.getFingerprintTemplateId()));
+            c.fingerprintDigest = TokenDigest.of(
+                    pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFingerprintTemplateId()));
         }
         return c;
     }

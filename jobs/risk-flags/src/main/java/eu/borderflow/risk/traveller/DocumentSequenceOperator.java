@@ -1,27 +1,26 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
-import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
+import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.RiskFlag;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.functions.util.ListCollector;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * One travel document's crossings (key: the document token) in event-time order: R7 on each consecutive pair, R8
@@ -60,10 +59,10 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
 
     @Override
     public void open(OpenContext context) {
-        trail = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
-        pending = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
+        trail = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
+        pending = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
         trailCopier = getRuntimeContext().createSerializer(Types.POJO(DocumentTrail.class));
         failures.open(getRuntimeContext().getMetricGroup());
     }
@@ -99,8 +98,8 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
      * Applies one crossing as a unit, on a copy of the trail with its flags held back until it succeeded: a crossing
      * the rules fail on becomes a dead letter and leaves the trail as it was.
      */
-    private DocumentTrail applySafely(DocumentTrail current, DocumentCrossing crossing, Context ctx,
-                                      Collector<RiskFlag> out) {
+    private DocumentTrail applySafely(
+            DocumentTrail current, DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) {
         DocumentTrail working = trailCopier.copy(current);
         List<RiskFlag> flags = new ArrayList<>(1);
         try {
@@ -152,8 +151,11 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
      * event time (the job's clock), never from the retention date the record carries.
      */
     private int retentionEnd(DocumentCrossing crossing) {
-        return (int) Instant.ofEpochMilli(crossing.getEventTime()).atOffset(ZoneOffset.UTC).toLocalDate()
-                .plusYears(trailYears).toEpochDay();
+        return (int) Instant.ofEpochMilli(crossing.getEventTime())
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .plusYears(trailYears)
+                .toEpochDay();
     }
 
     /** The start of the day after the latest retention date of the document's crossings. */

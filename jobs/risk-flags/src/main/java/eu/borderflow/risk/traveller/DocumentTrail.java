@@ -12,6 +12,7 @@ public final class DocumentTrail {
     private String lastEventId;
     /** Epoch milliseconds. */
     private long lastTime;
+
     private String lastBcpCode;
     /** Kind of the last ENTRY or EXIT (refusals are not movements); null before one. */
     private CrossingKind lastMovement;
@@ -26,9 +27,7 @@ public final class DocumentTrail {
     /** The epoch day at whose start the trail's pending expiry timer fires; 0 when none. */
     private int expiryTimerDay;
 
-
-    public DocumentTrail() {
-    }
+    public DocumentTrail() {}
 
     /** The event id of the last ENTRY or EXIT. */
     public String movementEventId() {

@@ -1,11 +1,10 @@
 package eu.borderflow.risk.traveller;
 
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.streaming.api.TimerService;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.streaming.api.TimerService;
 
 /**
  * A key's crossings wait in keyed state until event time has passed their own time plus the allowed lateness, so
@@ -17,8 +16,7 @@ final class EventTimeOrder {
     static final Comparator<Sequenced> ORDER =
             Comparator.comparingLong(Sequenced::getEventTime).thenComparing(Sequenced::getEventId);
 
-    private EventTimeOrder() {
-    }
+    private EventTimeOrder() {}
 
     /** Removes from {@code buffer} and returns, in event-time order, the crossings due at {@code time}. */
     static <T extends Sequenced> List<T> takeDue(ListState<T> buffer, long time, long latenessMs) throws Exception {

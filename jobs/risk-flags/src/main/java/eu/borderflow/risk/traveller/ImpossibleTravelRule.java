@@ -1,7 +1,7 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -10,9 +10,7 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import eu.borderflow.travel.MinimumTravelTime;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +28,20 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R7", "1.0.0", FindingKind.DATA_QUALITY,
-            Set.of("event_id", "kind", "event_time", "bcp_code", "section_id", "document.number",
-                    "document.issuing_country", "traveller.file_id", "retention_until"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R7",
+            "1.0.0",
+            FindingKind.DATA_QUALITY,
+            Set.of(
+                    "event_id",
+                    "kind",
+                    "event_time",
+                    "bcp_code",
+                    "section_id",
+                    "document.number",
+                    "document.issuing_country",
+                    "traveller.file_id",
+                    "retention_until"));
 
     static final String ACTION = "First suspect a data-quality cause (BCP code, clock, document read) and correct the "
             + "records; only then consider misuse of the document";
@@ -45,8 +54,8 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
     }
 
     /** The finding on {@code later}, the crossing that follows the last one in {@code trail}. */
-    public Optional<RiskFlag> check(DocumentTrail trail, DocumentCrossing later, BcpLocations bcps,
-                                    Pseudonymiser tokens) {
+    public Optional<RiskFlag> check(
+            DocumentTrail trail, DocumentCrossing later, BcpLocations bcps, Pseudonymiser tokens) {
         if (trail.getLastEventId() == null) {
             return Optional.empty();
         }
@@ -56,8 +65,8 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
         boolean movement = later.getKind() != CrossingKind.REFUSAL;
         boolean repeated = movement && later.getKind() == trail.getLastMovement();
         if (movement && trail.getLastMovement() != null) {
-            conditions.add(Flags.condition("kind of the previous entry/exit", trail.getLastMovement(), "=",
-                    later.getKind(), repeated));
+            conditions.add(Flags.condition(
+                    "kind of the previous entry/exit", trail.getLastMovement(), "=", later.getKind(), repeated));
             if (repeated) {
                 reasons.add("two " + later.getKind() + " records in a row");
                 evidence.add(trail.movementEventId());
@@ -78,8 +87,13 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
                 .build());
     }
 
-    private void checkTravel(DocumentTrail trail, DocumentCrossing later, BcpLocations bcps,
-                             List<Condition> conditions, List<String> reasons, List<String> evidence) {
+    private void checkTravel(
+            DocumentTrail trail,
+            DocumentCrossing later,
+            BcpLocations bcps,
+            List<Condition> conditions,
+            List<String> reasons,
+            List<String> evidence) {
         long gap = Math.abs(later.getEventTime() - trail.getLastTime());
         Duration between = Duration.ofMillis(gap);
         BcpLocation from = bcps.find(trail.getLastBcpCode());
@@ -89,14 +103,22 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
             double km = MinimumTravelTime.distanceKm(from.latitude(), from.longitude(), to.latitude(), to.longitude());
             long minimum = travelTime().minimumMillis(km, from.type(), to.type());
             tooFast = MinimumTravelTime.tooFast(gap, minimum);
-            conditions.add(Flags.condition(String.format(Locale.ROOT, "time between crossings at different BCPs vs "
-                            + "%s transfer + %.0f km at %d km/h", settings.getMinTransfer(), km,
-                    travelTime().speedKmh(from.type(), to.type())), between, "<", Duration.ofMillis(minimum), tooFast));
+            conditions.add(Flags.condition(
+                    String.format(
+                            Locale.ROOT,
+                            "time between crossings at different BCPs vs " + "%s transfer + %.0f km at %d km/h",
+                            settings.getMinTransfer(),
+                            km,
+                            travelTime().speedKmh(from.type(), to.type())),
+                    between,
+                    "<",
+                    Duration.ofMillis(minimum),
+                    tooFast));
         } else {
             // A BCP the reference data does not know: only the transfer time is sure.
             tooFast = MinimumTravelTime.tooFast(gap, travelTime().minTransferMillis());
-            conditions.add(Flags.condition("time between crossings at different BCPs", between, "<",
-                    settings.getMinTransfer(), tooFast));
+            conditions.add(Flags.condition(
+                    "time between crossings at different BCPs", between, "<", settings.getMinTransfer(), tooFast));
         }
         if (tooFast) {
             reasons.add("crossings at " + trail.getLastBcpCode() + " and " + later.getBcpCode() + " only "

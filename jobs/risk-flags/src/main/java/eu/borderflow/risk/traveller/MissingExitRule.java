@@ -1,7 +1,9 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
+import static eu.borderflow.risk.traveller.OverstayRule.date;
+
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -10,15 +12,12 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayRule;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-
-import static eu.borderflow.risk.traveller.OverstayRule.date;
 
 /**
  * R4, missing exit (EES Art. 12): when the authorised stay has ended and no exit is recorded, the traveller is
@@ -29,10 +28,25 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R4", "1.0.0", FindingKind.RISK, Set.of(
-            "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
-            "visa.sticker_number", "visa.entries_authorised", "visa.valid_from", "visa.valid_until",
-            "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R4",
+            "1.0.0",
+            FindingKind.RISK,
+            Set.of(
+                    "event_id",
+                    "kind",
+                    "event_time",
+                    "local_date",
+                    "bcp_code",
+                    "section_id",
+                    "stay_basis",
+                    "visa.sticker_number",
+                    "visa.entries_authorised",
+                    "visa.valid_from",
+                    "visa.valid_until",
+                    "visa.duration_of_stay_days",
+                    "traveller.file_id",
+                    "retention_until"));
 
     static final String ACTION = "Check whether the traveller left or holds an extension; if not, list as a "
             + "possible overstayer for the national authorities (EES Art. 12)";
@@ -56,30 +70,44 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
      */
     public long deadline(OpenStay stay, BcpLocation bcp) {
         if (bcp != null) {
-            return AuthorisedStay.missingExitDeadline(stay.getLatestLawfulExit(), stay.getEntryDay(), bcp.zone(),
-                    settings.getGrace());
+            return AuthorisedStay.missingExitDeadline(
+                    stay.getLatestLawfulExit(), stay.getEntryDay(), bcp.zone(), settings.getGrace());
         }
         long smallestOffset = Math.max(MIN_OFFSET_MS, stay.getEntryDay() * DAY_MS - stay.getEntryTime());
-        return dayAfterAuthorisedStay(stay) * DAY_MS - smallestOffset + settings.getGrace().toMillis();
+        return dayAfterAuthorisedStay(stay) * DAY_MS
+                - smallestOffset
+                + settings.getGrace().toMillis();
     }
 
     /** The flag for {@code stay}, whose exit was still missing at event time {@code checkedAt}. */
     public RiskFlag raise(OpenStay stay, String fileId, long checkedAt, Pseudonymiser tokens) {
-        String authorisedUntil = stay.getLatestLawfulExit() == StayRule.NO_LAWFUL_DAY ? "no lawful day"
+        String authorisedUntil = stay.getLatestLawfulExit() == StayRule.NO_LAWFUL_DAY
+                ? "no lawful day"
                 : date(stay.getLatestLawfulExit());
         String explanation = "No exit recorded for the short stay entered on " + date(stay.getEntryDay())
-                + " (authorised until " + authorisedUntil + "), " + settings.getGrace().toHours()
+                + " (authorised until " + authorisedUntil + "), "
+                + settings.getGrace().toHours()
                 + " hours after the start of " + date(dayAfterAuthorisedStay(stay)) + ".";
         return Flags.raise(descriptor, stay.getEntryEventId())
                 .subject(tokens.token(Pseudonymiser.Domain.FILE, fileId), tokens.keyId())
                 .at(Instant.ofEpochMilli(stay.getEntryTime()), stay.getBcpCode(), stay.getSectionId())
                 .raisedAt(Instant.ofEpochMilli(checkedAt))
                 .assess(Severity.MEDIUM, ACTION)
-                .explain(explanation, List.of(
-                        Flags.condition("exit recorded for the stay", "none", "by",
-                                date(dayAfterAuthorisedStay(stay)), true),
-                        Flags.condition("grace for late uploads", settings.getGrace(), "elapsed at",
-                                Instant.ofEpochMilli(checkedAt), true)),
+                .explain(
+                        explanation,
+                        List.of(
+                                Flags.condition(
+                                        "exit recorded for the stay",
+                                        "none",
+                                        "by",
+                                        date(dayAfterAuthorisedStay(stay)),
+                                        true),
+                                Flags.condition(
+                                        "grace for late uploads",
+                                        settings.getGrace(),
+                                        "elapsed at",
+                                        Instant.ofEpochMilli(checkedAt),
+                                        true)),
                         List.of(stay.getEntryEventId()))
                 .keepUntil(LocalDate.ofEpochDay(stay.getRetentionUntil()))
                 .build();
@@ -87,9 +115,11 @@ public final class MissingExitRule extends ConfiguredRule<MissingExitSettings> {
 
     /** The retraction of {@code raised}: an exit for the stay was recorded after all. */
     public RiskFlag withdraw(RiskFlag raised, TravellerCrossing exit) {
-        return Flags.withdraw(raised, "an exit on " + date(exit.getLocalDate()) + " was recorded late",
-                List.of(Flags.condition("exit recorded for the stay", date(exit.getLocalDate()), "=", "none",
-                        false)),
-                List.of(raised.getTriggerEventId(), exit.getEventId()), Instant.ofEpochMilli(exit.getEventTime()));
+        return Flags.withdraw(
+                raised,
+                "an exit on " + date(exit.getLocalDate()) + " was recorded late",
+                List.of(Flags.condition("exit recorded for the stay", date(exit.getLocalDate()), "=", "none", false)),
+                List.of(raised.getTriggerEventId(), exit.getEventId()),
+                Instant.ofEpochMilli(exit.getEventTime()));
     }
 }

@@ -2,7 +2,6 @@ package eu.borderflow.risk.traveller;
 
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
-
 import java.time.Duration;
 
 /** R4's settings ({@code rules.yaml /rules/R4}): the grace left for late (fall-back) exit uploads. */

@@ -10,6 +10,7 @@ public final class OpenStay {
     private long entryTime;
     /** Local date, epoch day. */
     private int entryDay;
+
     private String bcpCode;
     private String sectionId;
     /** The entry's retention, epoch day. */
@@ -28,8 +29,7 @@ public final class OpenStay {
     /** Token digest of the visa the stay was entered on, whose days it spends; null without one. */
     private Long visaDigest;
 
-    public OpenStay() {
-    }
+    public OpenStay() {}
 
     public String getEntryEventId() {
         return entryEventId;

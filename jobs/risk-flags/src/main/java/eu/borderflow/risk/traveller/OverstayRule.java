@@ -1,7 +1,7 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -12,7 +12,6 @@ import eu.borderflow.schema.Severity;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.StayRule;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +27,25 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R3", "1.0.0", FindingKind.RISK, Set.of(
-            "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "stay_basis",
-            "visa.sticker_number", "visa.entries_authorised", "visa.valid_from", "visa.valid_until",
-            "visa.duration_of_stay_days", "traveller.file_id", "retention_until"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R3",
+            "1.0.0",
+            FindingKind.RISK,
+            Set.of(
+                    "event_id",
+                    "kind",
+                    "event_time",
+                    "local_date",
+                    "bcp_code",
+                    "section_id",
+                    "stay_basis",
+                    "visa.sticker_number",
+                    "visa.entries_authorised",
+                    "visa.valid_from",
+                    "visa.valid_until",
+                    "visa.duration_of_stay_days",
+                    "traveller.file_id",
+                    "retention_until"));
 
     static final String ACTION = "Check for a justification (extension, force majeure) or a biometric mismatch, "
             + "then record the overstay for the national authorities (EES Art. 12)";
@@ -71,13 +85,18 @@ public final class OverstayRule extends ConfiguredRule<RuleSwitch> {
         boolean tooManyDays = used > stayRule.maxDaysInWindow();
         boolean afterAuthorised = latest == StayRule.NO_LAWFUL_DAY || exitDay > latest;
         String latestText = latest == StayRule.NO_LAWFUL_DAY ? "none" : date(latest);
-        String visaEnd = stay.getLastDayAllowed() == Integer.MAX_VALUE ? "no visa"
+        String visaEnd = stay.getLastDayAllowed() == Integer.MAX_VALUE
+                ? "no visa"
                 : stay.getLastDayAllowed() == StayRule.NO_LAWFUL_DAY ? "none" : date(stay.getLastDayAllowed());
         List<Condition> conditions = List.of(
-                Flags.condition("days of presence in the " + stayRule.windowDays() + "-day window on the exit day",
-                        used, ">", stayRule.maxDaysInWindow(), tooManyDays),
-                Flags.condition("exit date after the latest lawful exit", date(exitDay), ">", latestText,
-                        afterAuthorised),
+                Flags.condition(
+                        "days of presence in the " + stayRule.windowDays() + "-day window on the exit day",
+                        used,
+                        ">",
+                        stayRule.maxDaysInWindow(),
+                        tooManyDays),
+                Flags.condition(
+                        "exit date after the latest lawful exit", date(exitDay), ">", latestText, afterAuthorised),
                 Flags.condition("latest lawful exit within the visa's last day", latestText, "<=", visaEnd, true));
         String explanation = "Exit on " + date(exitDay) + " after the authorised short stay entered on "
                 + date(stay.getEntryDay()) + ": " + used + " days of presence in the " + stayRule.windowDays()

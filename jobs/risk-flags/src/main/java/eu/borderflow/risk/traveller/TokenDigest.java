@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 final class TokenDigest {
 
-    private TokenDigest() {
-    }
+    private TokenDigest() {}
 
     /** The digest of a {@code <keyId>:<domain>:<base64url HMAC>} token. */
     static long of(String token) {

@@ -3,7 +3,6 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 import eu.borderflow.schema.BorderType;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

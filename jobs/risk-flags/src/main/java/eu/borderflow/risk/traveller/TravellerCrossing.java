@@ -22,6 +22,7 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
     private Long visaDigest;
     /** 0 means multiple entries. */
     private int entriesAuthorised;
+
     private int durationOfStayDays;
     /** Epoch day. */
     private int visaValidFrom;
@@ -30,8 +31,7 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
     /** The travel document's last valid day, epoch day (R6). */
     private int documentExpiry;
 
-    public TravellerCrossing() {
-    }
+    public TravellerCrossing() {}
 
     /** The projection of {@code crossing}; the visa sticker is tokenised on the way. */
     public static TravellerCrossing of(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
@@ -39,7 +39,8 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
         c.project(crossing);
         c.localDate = Math.toIntExact(crossing.getLocalDate().toEpochDay());
         c.shortStay = crossing.getStayBasis() == StayBasis.SHORT_STAY;
-        c.documentExpiry = Math.toIntExact(crossing.getDocument().getExpiryDate().toEpochDay());
+        c.documentExpiry =
+                Math.toIntExact(crossing.getDocument().getExpiryDate().toEpochDay());
         Visa visa = crossing.getVisa();
         if (visa != null) {
             c.visaDigest = TokenDigest.of(
@@ -61,8 +62,10 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
      * it ({@link AuthorisedStay#lastDayByVisa}); {@link AuthorisedStay#UNLIMITED} without a visa.
      */
     public int lastDayByVisa(int daysUsedBefore) {
-        return hasVisa() ? AuthorisedStay.lastDayByVisa(localDate, visaValidFrom, visaValidUntil, durationOfStayDays,
-                daysUsedBefore) : AuthorisedStay.UNLIMITED;
+        return hasVisa()
+                ? AuthorisedStay.lastDayByVisa(
+                        localDate, visaValidFrom, visaValidUntil, durationOfStayDays, daysUsedBefore)
+                : AuthorisedStay.UNLIMITED;
     }
 
     /** The visa limits entries, or its duration is a total: its count and days must be kept until it ends. */
@@ -133,5 +136,4 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
     public void setVisaValidUntil(int visaValidUntil) {
         this.visaValidUntil = visaValidUntil;
     }
-
 }

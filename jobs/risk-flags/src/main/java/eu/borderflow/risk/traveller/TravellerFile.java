@@ -2,7 +2,6 @@ package eu.borderflow.risk.traveller;
 
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaDays;
-
 import java.util.Arrays;
 
 /**
@@ -26,14 +25,14 @@ public final class TravellerFile {
     private int[] visaEntries;
     /** Days spent under each visa ({@link VisaDays#used()}) and the last of them ({@link VisaDays#lastDay()}). */
     private int[] visaDaysUsed;
+
     private int[] visaLastDays;
     /** Each visa's last valid day, epoch day: it is dropped after it. */
     private int[] visaKeepUntil;
     /** The epoch day of the file's pending expiry timer (it fires that day plus the lateness); 0 when none. */
     private int expiryTimerDay;
 
-    public TravellerFile() {
-    }
+    public TravellerFile() {}
 
     public static TravellerFile empty() {
         TravellerFile file = new TravellerFile();

@@ -1,21 +1,25 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
-import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
+import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.AuthorisedStay;
+import eu.borderflow.stay.StayHistory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -24,11 +28,6 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
@@ -99,10 +98,10 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     @Override
     public void open(OpenContext context) {
         file = getRuntimeContext().getState(new ValueStateDescriptor<>("ees-file", Types.POJO(TravellerFile.class)));
-        pending = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
-        missingExitFlag = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
+        pending = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
+        missingExitFlag = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
         fileCopier = getRuntimeContext().createSerializer(Types.POJO(TravellerFile.class));
         failures.open(getRuntimeContext().getMetricGroup());
     }
@@ -151,8 +150,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      *
      * @return the file after the crossing, or as it was when the crossing failed
      */
-    private TravellerFile applySafely(TravellerFile current, TravellerCrossing crossing, Context ctx,
-                                      Collector<RiskFlag> out) throws Exception {
+    private TravellerFile applySafely(
+            TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
         RiskFlag raisedBefore = missingExitFlag.value();
         TravellerFile working = fileCopier.copy(current);
         List<RiskFlag> flags = new ArrayList<>(1);
@@ -169,7 +168,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             // The stay closed: its retention timer has nothing left to erase, its R4 deadline nothing to check.
             long watermark = ctx.timerService().currentWatermark();
             deleteTimer(openStayExpiry(left), working, ctx);
-            if (!left.isMissingExitRaised() && left.getMissingExitDeadline() != Long.MAX_VALUE
+            if (!left.isMissingExitRaised()
+                    && left.getMissingExitDeadline() != Long.MAX_VALUE
                     && left.getMissingExitDeadline() > watermark) {
                 deleteTimer(left.getMissingExitDeadline(), working, ctx);
             }
@@ -328,8 +328,11 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private void checkMissingExit(TravellerFile current, long timestamp, OnTimerContext ctx, Collector<RiskFlag> out)
             throws Exception {
         OpenStay stay = current.getOpenStay();
-        if (stay == null || stay.isMissingExitRaised() || stay.getMissingExitDeadline() > timestamp
-                || !reachedByTheData(timestamp, ctx) || exitWaiting(stay)) {
+        if (stay == null
+                || stay.isMissingExitRaised()
+                || stay.getMissingExitDeadline() > timestamp
+                || !reachedByTheData(timestamp, ctx)
+                || exitWaiting(stay)) {
             return;
         }
         RiskFlag flag = missingExit.raise(stay, ctx.getCurrentKey(), timestamp, tokens);
@@ -340,8 +343,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     /** Always before the end of a bounded input; at its end, up to the newest crossing less the out-of-orderness. */
     private boolean reachedByTheData(long timestamp, Context ctx) {
-        return ctx.timerService().currentWatermark() != Long.MAX_VALUE
-                || timestamp <= justified.get();
+        return ctx.timerService().currentWatermark() != Long.MAX_VALUE || timestamp <= justified.get();
     }
 
     private boolean exitWaiting(OpenStay stay) throws Exception {
@@ -349,7 +351,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         if (waiting != null) {
             for (TravellerCrossing crossing : waiting) {
                 // An exit, or an entry that presumes one (EES), made before the deadline closes the stay.
-                if (crossing.getKind() != CrossingKind.REFUSAL && crossing.getEventTime() > stay.getEntryTime()
+                if (crossing.getKind() != CrossingKind.REFUSAL
+                        && crossing.getEventTime() > stay.getEntryTime()
                         && crossing.getEventTime() < stay.getMissingExitDeadline()) {
                     return true;
                 }
@@ -398,7 +401,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      * stay's authorisation ended (rules.yaml /retention/overstay_years), in the job's event time.
      */
     private long openStayExpiry(OpenStay stay) {
-        long end = LocalDate.ofEpochDay(MissingExitRule.dayAfterAuthorisedStay(stay)).plusYears(overstayYears)
+        long end = LocalDate.ofEpochDay(MissingExitRule.dayAfterAuthorisedStay(stay))
+                .plusYears(overstayYears)
                 .toEpochDay();
         return expiryAt(end);
     }
@@ -408,7 +412,8 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      * longer needed, plus the allowed lateness for crossings still on their way.
      */
     private long expiry(TravellerFile current) {
-        long lastNeededDay = Math.max((long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
+        long lastNeededDay = Math.max(
+                (long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
                 (long) current.visasNeededUntil() + 1);
         return expiryAt(lastNeededDay);
     }

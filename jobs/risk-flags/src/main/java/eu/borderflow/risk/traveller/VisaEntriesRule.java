@@ -1,7 +1,9 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
+import static eu.borderflow.risk.traveller.OverstayRule.date;
+
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.flag.Flags;
 import eu.borderflow.risk.rules.ConfiguredRule;
 import eu.borderflow.risk.rules.RuleDescriptor;
@@ -9,12 +11,9 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static eu.borderflow.risk.traveller.OverstayRule.date;
 
 /**
  * R5, visa entries used up or visa not valid on the entry day: more entries on one visa (by sticker) than it
@@ -24,10 +23,23 @@ public final class VisaEntriesRule extends ConfiguredRule<RuleSwitch> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("R5", "1.0.0", FindingKind.RISK, Set.of(
-            "event_id", "kind", "event_time", "local_date", "bcp_code", "section_id", "visa.sticker_number",
-            "visa.entries_authorised", "visa.valid_from", "visa.valid_until", "traveller.file_id",
-            "retention_until"));
+    public static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(
+            "R5",
+            "1.0.0",
+            FindingKind.RISK,
+            Set.of(
+                    "event_id",
+                    "kind",
+                    "event_time",
+                    "local_date",
+                    "bcp_code",
+                    "section_id",
+                    "visa.sticker_number",
+                    "visa.entries_authorised",
+                    "visa.valid_from",
+                    "visa.valid_until",
+                    "traveller.file_id",
+                    "retention_until"));
 
     static final String ACTION = "Check the visa (entries used, validity) before confirming the entry";
 
@@ -65,21 +77,39 @@ public final class VisaEntriesRule extends ConfiguredRule<RuleSwitch> {
         String authorisedText = authorised == MULTIPLE_ENTRIES ? "multiple" : String.valueOf(authorised);
         StringBuilder explanation = new StringBuilder("Entry on " + date(day) + " on a visa");
         if (usedUp) {
-            explanation.append(" whose entries are used up (entry ").append(entriesUsed).append(" of ")
-                    .append(authorisedText).append(')');
+            explanation
+                    .append(" whose entries are used up (entry ")
+                    .append(entriesUsed)
+                    .append(" of ")
+                    .append(authorisedText)
+                    .append(')');
         }
         if (notYetValid || noLongerValid) {
-            explanation.append(usedUp ? " and" : "").append(" valid only from ")
-                    .append(date(entry.getVisaValidFrom())).append(" to ").append(date(entry.getVisaValidUntil()));
+            explanation
+                    .append(usedUp ? " and" : "")
+                    .append(" valid only from ")
+                    .append(date(entry.getVisaValidFrom()))
+                    .append(" to ")
+                    .append(date(entry.getVisaValidUntil()));
         }
         return Optional.of(Flags.raiseOn(descriptor, entry, tokens)
                 .assess(Severity.MEDIUM, ACTION)
-                .explain(explanation.append('.').toString(), List.of(
-                        Flags.condition("entries on this visa", entriesUsed, ">", authorisedText, usedUp),
-                        Flags.condition("entry date before the visa's first day", date(day), "<",
-                                date(entry.getVisaValidFrom()), notYetValid),
-                        Flags.condition("entry date after the visa's last day", date(day), ">",
-                                date(entry.getVisaValidUntil()), noLongerValid)),
+                .explain(
+                        explanation.append('.').toString(),
+                        List.of(
+                                Flags.condition("entries on this visa", entriesUsed, ">", authorisedText, usedUp),
+                                Flags.condition(
+                                        "entry date before the visa's first day",
+                                        date(day),
+                                        "<",
+                                        date(entry.getVisaValidFrom()),
+                                        notYetValid),
+                                Flags.condition(
+                                        "entry date after the visa's last day",
+                                        date(day),
+                                        ">",
+                                        date(entry.getVisaValidUntil()),
+                                        noLongerValid)),
                         List.of(entry.getEventId()))
                 .build());
     }

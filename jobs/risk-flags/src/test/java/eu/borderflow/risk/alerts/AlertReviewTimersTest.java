@@ -1,14 +1,19 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -17,12 +22,6 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** R10: reminders 4 months before and on the review date (start of day UTC), moved by extensions, gone on deletion. */
 class AlertReviewTimersTest {
@@ -37,7 +36,7 @@ class AlertReviewTimersTest {
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new AlertReviewTimers(RiskSettings.local(ConfigLoader.defaults()))),
-                        AlertChange::getAlertId,
+                AlertChange::getAlertId,
                 Types.STRING);
         harness.open();
     }
@@ -49,8 +48,10 @@ class AlertReviewTimersTest {
 
     /** A change read at once; it takes effect when the clock reaches it. */
     private void read(int version, AlertChangeType type, String at, LocalDate reviewDate) throws Exception {
-        AlertChange change = AlertScenario.change("SIS-R", version, type, Instant.parse(at),
-                AlertBasis.REFUSAL_1861_ART24).setReviewDate(reviewDate).build();
+        AlertChange change = AlertScenario.change(
+                        "SIS-R", version, type, Instant.parse(at), AlertBasis.REFUSAL_1861_ART24)
+                .setReviewDate(reviewDate)
+                .build();
         harness.processElement(new StreamRecord<>(change, change.getEventTime().toEpochMilli()));
     }
 
@@ -65,7 +66,9 @@ class AlertReviewTimersTest {
     }
 
     private List<String> triggers() {
-        return harness.extractOutputValues().stream().map(RiskFlag::getTriggerEventId).toList();
+        return harness.extractOutputValues().stream()
+                .map(RiskFlag::getTriggerEventId)
+                .toList();
     }
 
     @Test

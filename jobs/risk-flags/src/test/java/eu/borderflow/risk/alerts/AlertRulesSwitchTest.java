@@ -1,20 +1,21 @@
 package eu.borderflow.risk.alerts;
 
+import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
+import static eu.borderflow.risk.alerts.AlertScenario.hours;
+import static eu.borderflow.risk.alerts.AlertScenario.person;
+import static eu.borderflow.risk.alerts.AlertScenario.personAlert;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.risk.RiskSettings;
-import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.streaming.api.graph.StreamNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,14 +24,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
-import static eu.borderflow.risk.alerts.AlertScenario.hours;
-import static eu.borderflow.risk.alerts.AlertScenario.person;
-import static eu.borderflow.risk.alerts.AlertScenario.personAlert;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A rule switched off in rules.yaml emits nothing; the others keep working. */
 class AlertRulesSwitchTest {
@@ -56,12 +55,22 @@ class AlertRulesSwitchTest {
     private static List<String> personFlags(ConfigLoader config) throws Exception {
         LocalDate born = LocalDate.of(1985, 4, 12);
         try (JoinHarness harness = JoinHarness.persons(config)) {
-            harness.alert(personAlert("SIS-REF", 1, AlertChangeType.CREATE, hours(1), AlertBasis.REFUSAL_1861_ART24,
+            harness.alert(personAlert(
+                    "SIS-REF",
+                    1,
+                    AlertChangeType.CREATE,
+                    hours(1),
+                    AlertBasis.REFUSAL_1861_ART24,
                     person("SHEVCHENKO", "OLEKSANDR", "1985-04-12")));
-            harness.alert(personAlert("SIS-RET", 1, AlertChangeType.CREATE, hours(1), AlertBasis.RETURN_1860_ART3,
+            harness.alert(personAlert(
+                    "SIS-RET",
+                    1,
+                    AlertChangeType.CREATE,
+                    hours(1),
+                    AlertBasis.RETURN_1860_ART3,
                     person("SHEVCHENKO", "OLEKSANDR", "1985-04-12")));
-            harness.crossing(AlertScenario.traveller("exit", CrossingKind.EXIT, hours(5), GREEK_BCP, "Shevchenko",
-                    "Oleksandr", born));
+            harness.crossing(AlertScenario.traveller(
+                    "exit", CrossingKind.EXIT, hours(5), GREEK_BCP, "Shevchenko", "Oleksandr", born));
             harness.watermark(hours(6));
             return harness.flagIds();
         }
@@ -76,19 +85,24 @@ class AlertRulesSwitchTest {
 
     private static Set<String> operators(ConfigLoader config) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        AlertRules.apply(env.fromData(List.<BorderCrossing>of(), new AvroTypeInfo<>(BorderCrossing.class)),
+        AlertRules.apply(
+                        env.fromData(List.<BorderCrossing>of(), new AvroTypeInfo<>(BorderCrossing.class)),
                         env.fromData(List.<AlertChange>of(), new AvroTypeInfo<>(AlertChange.class)),
-                        RiskSettings.local(config), new DeadLetterStreams())
+                        RiskSettings.local(config),
+                        new DeadLetterStreams())
                 .sinkTo(new DiscardingSink<>());
-        return env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getOperatorName)
+        return env.getStreamGraph().getStreamNodes().stream()
+                .map(StreamNode::getOperatorName)
                 .collect(Collectors.toSet());
     }
 
     @Test
     void switchedOffRulesAreNotWired() throws Exception {
         Set<String> all = operators(ConfigLoader.defaults());
-        assertTrue(all.containsAll(Set.of("R1 document alert as-of join", "R2/R9 person alert matcher",
-                "R10 alert review timers")), all.toString());
+        assertTrue(
+                all.containsAll(Set.of(
+                        "R1 document alert as-of join", "R2/R9 person alert matcher", "R10 alert review timers")),
+                all.toString());
 
         Set<String> some = operators(switchedOff("R1", "R10"));
         assertFalse(some.contains("R1 document alert as-of join"));

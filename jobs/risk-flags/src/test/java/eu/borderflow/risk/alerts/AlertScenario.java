@@ -17,7 +17,6 @@ import eu.borderflow.schema.ObjectStatus;
 import eu.borderflow.schema.Sex;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +29,7 @@ final class AlertScenario {
     static final String FINNISH_BCP = "FIN-VAALIMAA";
     static final String GREEK_BCP = "GRC-KIPI";
 
-    private AlertScenario() {
-    }
+    private AlertScenario() {}
 
     static Instant at(Duration afterDay0) {
         return DAY0.plus(afterDay0);
@@ -41,9 +39,16 @@ final class AlertScenario {
         return DAY0.plus(Duration.ofHours(h));
     }
 
-    static BorderCrossing crossing(String eventId, CrossingKind kind, Instant eventTime, String bcp,
-                                   String surname, String givenNames, LocalDate born,
-                                   String documentCountry, String documentNumber) {
+    static BorderCrossing crossing(
+            String eventId,
+            CrossingKind kind,
+            Instant eventTime,
+            String bcp,
+            String surname,
+            String givenNames,
+            LocalDate born,
+            String documentCountry,
+            String documentNumber) {
         return BorderCrossing.newBuilder()
                 .setEventId(eventId)
                 .setKind(kind)
@@ -54,29 +59,43 @@ final class AlertScenario {
                 .setSectionId(bcp.substring(0, 3) + "-LAND-1")
                 .setBorderType(BorderType.LAND)
                 .setAuthority(bcp.substring(0, 3) + " border guard")
-                .setTraveller(new TravellerIdentity("file-" + eventId.substring(0, 2), surname, givenNames, born,
-                        "UKR", Sex.M))
-                .setDocument(new TravelDocument(DocumentType.PASSPORT, documentNumber, documentCountry,
-                        LocalDate.of(2030, 1, 1)))
+                .setTraveller(new TravellerIdentity(
+                        "file-" + eventId.substring(0, 2), surname, givenNames, born, "UKR", Sex.M))
+                .setDocument(new TravelDocument(
+                        DocumentType.PASSPORT, documentNumber, documentCountry, LocalDate.of(2030, 1, 1)))
                 .setBiometrics(new Biometrics("face-1", null, FingerprintStatus.IN_VIS, 0.97f))
                 .setRetentionUntil(LocalDate.of(2029, 3, 2))
                 .build();
     }
 
     /** A traveller crossing with an unremarkable document. */
-    static BorderCrossing traveller(String eventId, CrossingKind kind, Instant eventTime, String bcp,
-                                    String surname, String givenNames, LocalDate born) {
+    static BorderCrossing traveller(
+            String eventId,
+            CrossingKind kind,
+            Instant eventTime,
+            String bcp,
+            String surname,
+            String givenNames,
+            LocalDate born) {
         return crossing(eventId, kind, eventTime, bcp, surname, givenNames, born, "UKR", "FX1000001");
     }
 
     /** A document presented by an invented traveller. */
     static BorderCrossing document(String eventId, Instant eventTime, String bcp, String country, String number) {
-        return crossing(eventId, CrossingKind.ENTRY, eventTime, bcp, "TESTER", "ANNA", LocalDate.of(1990, 5, 17),
-                country, number);
+        return crossing(
+                eventId,
+                CrossingKind.ENTRY,
+                eventTime,
+                bcp,
+                "TESTER",
+                "ANNA",
+                LocalDate.of(1990, 5, 17),
+                country,
+                number);
     }
 
-    static AlertChange.Builder change(String alertId, int version, AlertChangeType type, Instant eventTime,
-                                      AlertBasis basis) {
+    static AlertChange.Builder change(
+            String alertId, int version, AlertChangeType type, Instant eventTime, AlertBasis basis) {
         return AlertChange.newBuilder()
                 .setChangeId(alertId + "-c" + version)
                 .setAlertId(alertId)
@@ -91,19 +110,31 @@ final class AlertScenario {
                 .setReviewDate(LocalDate.of(2028, 1, 10));
     }
 
-    static AlertChange stolenDocument(String alertId, int version, AlertChangeType type, Instant eventTime,
-                                      String country, String number, String... flaggedBy) {
+    static AlertChange stolenDocument(
+            String alertId,
+            int version,
+            AlertChangeType type,
+            Instant eventTime,
+            String country,
+            String number,
+            String... flaggedBy) {
         AlertChange.Builder change = change(alertId, version, type, eventTime, AlertBasis.OBJECT_1862_ART38)
                 .setFlaggedBy(List.of(flaggedBy));
         if (type != AlertChangeType.DELETE) {
-            change.setObjectPart(new AlertObject(ObjectStatus.STOLEN,
-                    new DocumentRef(DocumentType.PASSPORT, number, country)));
+            change.setObjectPart(
+                    new AlertObject(ObjectStatus.STOLEN, new DocumentRef(DocumentType.PASSPORT, number, country)));
         }
         return change.build();
     }
 
-    static AlertChange personAlert(String alertId, int version, AlertChangeType type, Instant eventTime,
-                                   AlertBasis basis, AlertPerson person, String... flaggedBy) {
+    static AlertChange personAlert(
+            String alertId,
+            int version,
+            AlertChangeType type,
+            Instant eventTime,
+            AlertBasis basis,
+            AlertPerson person,
+            String... flaggedBy) {
         return change(alertId, version, type, eventTime, basis)
                 .setFlaggedBy(List.of(flaggedBy))
                 .setPerson(type == AlertChangeType.DELETE ? null : person)

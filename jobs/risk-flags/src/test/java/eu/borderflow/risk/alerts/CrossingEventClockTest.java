@@ -1,21 +1,20 @@
 package eu.borderflow.risk.alerts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
 
 class CrossingEventClockTest {
 
@@ -41,7 +40,9 @@ class CrossingEventClockTest {
             harness.processElement(crossing("newest", newest));
             harness.processElement(crossing("older", T0.plus(Duration.ofDays(1))));
             harness.processWatermark(Watermark.MAX_WATERMARK);
-            assertEquals(List.of(WatermarkStatus.ACTIVE,
+            assertEquals(
+                    List.of(
+                            WatermarkStatus.ACTIVE,
                             new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
                     List.copyOf(harness.getOutput()));
         }
@@ -60,7 +61,9 @@ class CrossingEventClockTest {
             restored.initializeState(snapshot);
             restored.open();
             restored.processWatermark(Watermark.MAX_WATERMARK);
-            assertEquals(List.of(WatermarkStatus.ACTIVE,
+            assertEquals(
+                    List.of(
+                            WatermarkStatus.ACTIVE,
                             new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
                     List.copyOf(restored.getOutput()));
         }
@@ -75,8 +78,12 @@ class CrossingEventClockTest {
             harness.processWatermarkStatus(WatermarkStatus.IDLE);
             harness.processWatermark(Watermark.MAX_WATERMARK);
             List<Object> output = List.copyOf(harness.getOutput());
-            assertEquals(List.of(WatermarkStatus.IDLE, WatermarkStatus.ACTIVE,
-                    new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)), output,
+            assertEquals(
+                    List.of(
+                            WatermarkStatus.IDLE,
+                            WatermarkStatus.ACTIVE,
+                            new Watermark(newest.minus(OUT_OF_ORDERNESS).toEpochMilli() - 1)),
+                    output,
                     "active again before the watermark, which an idle output would drop");
         }
     }
@@ -95,6 +102,7 @@ class CrossingEventClockTest {
     }
 
     private static StreamRecord<BorderCrossing> crossing(String id, Instant at) {
-        return new StreamRecord<>(TestRecords.crossing(id, CrossingKind.ENTRY, at).build(), at.toEpochMilli());
+        return new StreamRecord<>(
+                TestRecords.crossing(id, CrossingKind.ENTRY, at).build(), at.toEpochMilli());
     }
 }

@@ -1,22 +1,5 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.schema.AlertChange;
-import eu.borderflow.schema.AlertChangeType;
-import eu.borderflow.schema.Condition;
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-
 import static eu.borderflow.risk.alerts.AlertScenario.FINNISH_BCP;
 import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
 import static eu.borderflow.risk.alerts.AlertScenario.document;
@@ -25,6 +8,22 @@ import static eu.borderflow.risk.alerts.AlertScenario.stolenDocument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.AlertChangeType;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** R1 as an as-of-time join: which alert version a crossing sees, lateness, erasure. */
 class DocumentAlertJoinTest {
@@ -123,7 +122,9 @@ class DocumentAlertJoinTest {
         assertEquals(Severity.LOW, finnish.getSeverity(), "still a flag, lower severity");
         assertTrue(finnish.getRecommendedAction().contains("will not be taken on this territory"));
         Condition flagged = finnish.getConditions().stream()
-                .filter(c -> c.getName().equals("not_flagged_by_bcp_state")).findFirst().orElseThrow();
+                .filter(c -> c.getName().equals("not_flagged_by_bcp_state"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(flagged.getMet());
         assertEquals("FIN", flagged.getThreshold());
 
@@ -182,24 +183,32 @@ class DocumentAlertJoinTest {
         harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.FLAG_ADD, updated, COUNTRY, NUMBER, "FIN"));
         harness.watermark(updated.plus(KEEP_DELETED).minusMillis(1));
         harness.crossing(document("late", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
-        assertEquals(List.of("late", "SIS-A@v1"), harness.flags().get(0).getEvidenceIds(),
+        assertEquals(
+                List.of("late", "SIS-A@v1"),
+                harness.flags().get(0).getEvidenceIds(),
                 "within the retention the late crossing sees version 1");
 
         harness.watermark(updated.plus(KEEP_DELETED));
         harness.crossing(document("later", hours(2), FINNISH_BCP, COUNTRY, NUMBER));
         RiskFlag later = harness.flags().get(1);
-        assertEquals(List.of("later", "SIS-A@v2"), later.getEvidenceIds(),
+        assertEquals(
+                List.of("later", "SIS-A@v2"),
+                later.getEvidenceIds(),
                 "version 1 is erased; the alert, in force all along, answers with the version kept");
         assertEquals(Severity.LOW, later.getSeverity());
         assertEquals(1, harness.join.numKeyedStateEntries(), "the alert itself stays");
         assertEquals(0, harness.join.numEventTimeTimers());
     }
+
     @Test
     void anAlertWhoseReviewPeriodEndsWithoutExtensionIsDeletedThenAndErasedFromEveryState() throws Exception {
         AlertChange alert = AlertChange.newBuilder(
-                stolenDocument("SIS-R", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER))
-                .setReviewDate(LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(10)).build();
-        Instant reviewEnds = LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(11).atStartOfDay()
+                        stolenDocument("SIS-R", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER))
+                .setReviewDate(LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(10))
+                .build();
+        Instant reviewEnds = LocalDate.ofInstant(hours(1), ZoneOffset.UTC)
+                .plusDays(11)
+                .atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
         Instant deleted = reviewEnds.plus(Duration.ofHours(72));
         harness.alert(alert);
@@ -219,13 +228,17 @@ class DocumentAlertJoinTest {
     @Test
     void aLaterChangeExtendsTheReviewPeriod() throws Exception {
         LocalDate firstReview = LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(10);
-        harness.alert(AlertChange.newBuilder(stolenDocument("SIS-E", 1, AlertChangeType.CREATE, hours(1), COUNTRY,
-                NUMBER)).setReviewDate(firstReview).build());
-        harness.alert(AlertChange.newBuilder(stolenDocument("SIS-E", 2, AlertChangeType.UPDATE, hours(48), COUNTRY,
-                NUMBER)).setReviewDate(firstReview.plusYears(1)).build());
+        harness.alert(
+                AlertChange.newBuilder(stolenDocument("SIS-E", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER))
+                        .setReviewDate(firstReview)
+                        .build());
+        harness.alert(
+                AlertChange.newBuilder(stolenDocument("SIS-E", 2, AlertChangeType.UPDATE, hours(48), COUNTRY, NUMBER))
+                        .setReviewDate(firstReview.plusYears(1))
+                        .build());
         assertEquals(1, harness.router.numEventTimeTimers(), "the expiry moved to the new review date");
-        Instant firstDeletion = firstReview.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)
-                .plus(Duration.ofHours(72));
+        Instant firstDeletion =
+                firstReview.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(72));
         harness.crossing(document("later", firstDeletion.plus(Duration.ofDays(30)), GREEK_BCP, COUNTRY, NUMBER));
         harness.watermark(firstDeletion.plus(Duration.ofDays(30)));
         assertEquals(List.of("R1:later"), harness.flagIds(), "still in force: the review period was extended");

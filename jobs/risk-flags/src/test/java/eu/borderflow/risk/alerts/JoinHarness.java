@@ -1,12 +1,15 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -14,10 +17,6 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The alert-version router (keyed by alert id) feeding an as-of join (keyed by join key) and, for persons, the flag
@@ -29,6 +28,7 @@ final class JoinHarness implements AutoCloseable {
     final KeyedTwoInputStreamOperatorTestHarness<String, CrossingProbe, AlertVersion, ?> join;
     /** Null for documents, whose join raises the flags itself. */
     final KeyedOneInputStreamOperatorTestHarness<String, PersonMatch, RiskFlag> assembler;
+
     private final AlertVersionRouter.Target target;
     private final Pseudonymiser pseudonymiser;
     private int routed;
@@ -40,14 +40,14 @@ final class JoinHarness implements AutoCloseable {
         this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
         router = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new AlertVersionRouter(target, RiskSettings.local(config))),
-                        AlertChange::getAlertId,
+                AlertChange::getAlertId,
                 Types.STRING);
-        join = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(function),
-                CrossingProbe::getKey, AlertVersion::getKey, Types.STRING);
+        join = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(function), CrossingProbe::getKey, AlertVersion::getKey, Types.STRING);
         assembler = target == AlertVersionRouter.Target.PERSON
                 ? new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(config))),
-                                PersonMatch::flagKey,
+                        PersonMatch::flagKey,
                         Types.STRING)
                 : null;
         router.open();
@@ -58,13 +58,13 @@ final class JoinHarness implements AutoCloseable {
     }
 
     static JoinHarness documents(ConfigLoader config) throws Exception {
-        return new JoinHarness(AlertVersionRouter.Target.DOCUMENT, new DocumentAlertJoin(RiskSettings.local(config)),
-                config);
+        return new JoinHarness(
+                AlertVersionRouter.Target.DOCUMENT, new DocumentAlertJoin(RiskSettings.local(config)), config);
     }
 
     static JoinHarness persons(ConfigLoader config) throws Exception {
-        return new JoinHarness(AlertVersionRouter.Target.PERSON, new PersonAlertMatcher(RiskSettings.local(config)),
-                config);
+        return new JoinHarness(
+                AlertVersionRouter.Target.PERSON, new PersonAlertMatcher(RiskSettings.local(config)), config);
     }
 
     void alert(AlertChange change) throws Exception {
@@ -122,9 +122,8 @@ final class JoinHarness implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     List<RiskFlag> flags() {
-        return new ArrayList<>(assembler != null
-                ? assembler.extractOutputValues()
-                : (List<RiskFlag>) join.extractOutputValues());
+        return new ArrayList<>(
+                assembler != null ? assembler.extractOutputValues() : (List<RiskFlag>) join.extractOutputValues());
     }
 
     List<String> flagIds() {
@@ -133,7 +132,8 @@ final class JoinHarness implements AutoCloseable {
 
     /** Keyed state entries of every operator of this join. */
     int stateEntries() {
-        return router.numKeyedStateEntries() + join.numKeyedStateEntries()
+        return router.numKeyedStateEntries()
+                + join.numKeyedStateEntries()
                 + (assembler == null ? 0 : assembler.numKeyedStateEntries());
     }
 

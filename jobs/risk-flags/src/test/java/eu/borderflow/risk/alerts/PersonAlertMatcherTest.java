@@ -1,25 +1,5 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.schema.AlertBasis;
-import eu.borderflow.schema.AlertChangeType;
-import eu.borderflow.schema.AlertPerson;
-import eu.borderflow.schema.Condition;
-import eu.borderflow.schema.CrossingKind;
-import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.Severity;
-import org.apache.commons.codec.language.DoubleMetaphone;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import static eu.borderflow.risk.alerts.AlertScenario.FINNISH_BCP;
 import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
 import static eu.borderflow.risk.alerts.AlertScenario.hours;
@@ -30,6 +10,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.schema.AlertBasis;
+import eu.borderflow.schema.AlertChangeType;
+import eu.borderflow.schema.AlertPerson;
+import eu.borderflow.schema.Condition;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Severity;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** R2 and R9 through the person join: blocking, as-of time, flags raised once, no names in flags. */
 class PersonAlertMatcherTest {
@@ -49,13 +48,15 @@ class PersonAlertMatcherTest {
         harness.close();
     }
 
-    private void wanted(int version, AlertChangeType type, long hour, AlertBasis basis, AlertPerson person,
-                        String... flaggedBy) throws Exception {
+    private void wanted(
+            int version, AlertChangeType type, long hour, AlertBasis basis, AlertPerson person, String... flaggedBy)
+            throws Exception {
         harness.alert(personAlert("SIS-P", version, type, hours(hour), basis, person, flaggedBy));
     }
 
-    private void crossing(String id, CrossingKind kind, long hour, String bcp, String surname, String given,
-                          LocalDate born) throws Exception {
+    private void crossing(
+            String id, CrossingKind kind, long hour, String bcp, String surname, String given, LocalDate born)
+            throws Exception {
         harness.crossing(traveller(id, kind, hours(hour), bcp, surname, given, born));
     }
 
@@ -73,7 +74,9 @@ class PersonAlertMatcherTest {
 
         List<RiskFlag> flags = harness.flags();
         assertEquals(List.of("R2:c1", "R2:c2"), harness.flagIds(), "Ševčenko is the scientific transliteration");
-        assertEquals("1.000", conditions(flags.get(0)).get("name_similarity_jaro_winkler").getObserved());
+        assertEquals(
+                "1.000",
+                conditions(flags.get(0)).get("name_similarity_jaro_winkler").getObserved());
         RiskFlag flag = flags.get(1);
         assertEquals(Severity.CRITICAL, flag.getSeverity(), "arrest alert");
         assertEquals(List.of("c2", "SIS-P@v1"), flag.getEvidenceIds());
@@ -81,7 +84,9 @@ class PersonAlertMatcherTest {
         assertEquals("1.000", checks.get("name_similarity_jaro_winkler").getObserved());
         assertEquals("0.92", checks.get("name_similarity_jaro_winkler").getThreshold());
         assertEquals("DAY_MONTH_SWAPPED", checks.get("birth_date").getObserved());
-        assertEquals("alert name, parts reordered", checks.get("name_variant_matched").getObserved());
+        assertEquals(
+                "alert name, parts reordered",
+                checks.get("name_variant_matched").getObserved());
         String all = flag.toString().toUpperCase();
         for (String raw : List.of("SHEVCHENKO", "OLEKSANDR", "SCHEWTSCHENKO", "1985")) {
             assertFalse(all.contains(raw), "no raw name or birth date in a flag: " + raw);
@@ -90,7 +95,11 @@ class PersonAlertMatcherTest {
 
     @Test
     void aliasYearOnlyDateAndTransliterationMatch() throws Exception {
-        wanted(1, AlertChangeType.CREATE, 1, AlertBasis.CHECK_1862_ART36,
+        wanted(
+                1,
+                AlertChangeType.CREATE,
+                1,
+                AlertBasis.CHECK_1862_ART36,
                 person("KOVALENKO", "MYKOLA", "1985", "Yuriy KHARITONOV"));
         crossing("c1", CrossingKind.ENTRY, 5, GREEK_BCP, "Haritonov", "Jurij", BORN);
         harness.watermark(hours(6));
@@ -135,13 +144,19 @@ class PersonAlertMatcherTest {
         crossing("old-name-before", CrossingKind.ENTRY, 2, GREEK_BCP, "Shevchenko", "Oleksandr", BORN);
         crossing("new-name-before", CrossingKind.ENTRY, 2, GREEK_BCP, "Bondarenko", "Taras", BORN);
         // The update replaces the name: the alert leaves the old name's blocking keys.
-        wanted(2, AlertChangeType.UPDATE, 3, AlertBasis.REFUSAL_1861_ART24, person("BONDARENKO", "TARAS", "1985-04-12"));
+        wanted(
+                2,
+                AlertChangeType.UPDATE,
+                3,
+                AlertBasis.REFUSAL_1861_ART24,
+                person("BONDARENKO", "TARAS", "1985-04-12"));
         crossing("old-name-after", CrossingKind.ENTRY, 4, GREEK_BCP, "Shevchenko", "Oleksandr", BORN);
         crossing("new-name-after", CrossingKind.ENTRY, 4, GREEK_BCP, "Bondarenko", "Taras", BORN);
         harness.watermark(hours(5));
 
         assertEquals(List.of("R2:old-name-before", "R2:new-name-after"), harness.flagIds());
-        assertEquals(List.of("new-name-after", "SIS-P@v2"), harness.flags().get(1).getEvidenceIds());
+        assertEquals(
+                List.of("new-name-after", "SIS-P@v2"), harness.flags().get(1).getEvidenceIds());
     }
 
     @Test
@@ -199,11 +214,22 @@ class PersonAlertMatcherTest {
         assertTrue(definition >= 0.92, "scenario must be a match, JW=" + definition);
         DoubleMetaphone metaphone = new DoubleMetaphone();
         assertNotEquals(metaphone.doubleMetaphone("BONDARENKO"), metaphone.doubleMetaphone("VONDARENKO"));
-        assertTrue(metaphone.doubleMetaphone("BONDARENKO").compareTo(metaphone.doubleMetaphone("TARAS")) < 0,
+        assertTrue(
+                metaphone.doubleMetaphone("BONDARENKO").compareTo(metaphone.doubleMetaphone("TARAS")) < 0,
                 "BONDARENKO's key is the smallest the traveller shares with SIS-A");
-        harness.alert(personAlert("SIS-A", 1, AlertChangeType.CREATE, hours(1), AlertBasis.CHECK_1862_ART36,
+        harness.alert(personAlert(
+                "SIS-A",
+                1,
+                AlertChangeType.CREATE,
+                hours(1),
+                AlertBasis.CHECK_1862_ART36,
                 person("BONDARENKO", "TARAS", "1985-04-12")));
-        harness.alert(personAlert("SIS-B", 1, AlertChangeType.CREATE, hours(1), AlertBasis.REFUSAL_1861_ART24,
+        harness.alert(personAlert(
+                "SIS-B",
+                1,
+                AlertChangeType.CREATE,
+                hours(1),
+                AlertBasis.REFUSAL_1861_ART24,
                 person("VONDARENKO", "TARAS", "1985-04-12")));
         crossing("c1", CrossingKind.ENTRY, 5, GREEK_BCP, "Bondarenko", "Taras", BORN);
         harness.watermark(hours(6));

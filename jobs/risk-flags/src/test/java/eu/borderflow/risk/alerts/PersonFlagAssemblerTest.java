@@ -1,28 +1,27 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.risk.RiskSettings;
+import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
+import static eu.borderflow.risk.alerts.AlertScenario.hours;
+import static eu.borderflow.risk.alerts.AlertScenario.person;
+import static eu.borderflow.risk.alerts.AlertScenario.personAlert;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-
-import static eu.borderflow.risk.alerts.AlertScenario.GREEK_BCP;
-import static eu.borderflow.risk.alerts.AlertScenario.hours;
-import static eu.borderflow.risk.alerts.AlertScenario.person;
-import static eu.borderflow.risk.alerts.AlertScenario.personAlert;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** One flag per crossing from matches that arrive apart; a match after the flag was raised revises it. */
 class PersonFlagAssemblerTest {
@@ -31,10 +30,22 @@ class PersonFlagAssemblerTest {
     private static final Duration ALLOWED_LATENESS = Duration.ofHours(72);
 
     private static PersonMatch match(String alertId) {
-        CrossingProbe crossing = CrossingProbes.person(AlertScenario.traveller("c1", CrossingKind.ENTRY, hours(5),
-                GREEK_BCP, "Bondarenko", "Taras", LocalDate.of(1985, 4, 12))).get(0);
-        AlertVersion alert = AlertVersions.person(personAlert(alertId, 1, AlertChangeType.CREATE, hours(1),
-                AlertBasis.REFUSAL_1861_ART24, person("BONDARENKO", "TARAS", "1985-04-12")));
+        CrossingProbe crossing = CrossingProbes.person(AlertScenario.traveller(
+                        "c1",
+                        CrossingKind.ENTRY,
+                        hours(5),
+                        GREEK_BCP,
+                        "Bondarenko",
+                        "Taras",
+                        LocalDate.of(1985, 4, 12)))
+                .get(0);
+        AlertVersion alert = AlertVersions.person(personAlert(
+                alertId,
+                1,
+                AlertChangeType.CREATE,
+                hours(1),
+                AlertBasis.REFUSAL_1861_ART24,
+                person("BONDARENKO", "TARAS", "1985-04-12")));
         PersonMatch match = new PersonMatcher(0.92).compare(crossing, alert);
         match.setRuleId("R2");
         return match;
@@ -43,9 +54,11 @@ class PersonFlagAssemblerTest {
     @Test
     void lateMatchRevisesTheRaisedFlagAndStateIsForgottenAfterTheAllowedLateness() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, PersonMatch, RiskFlag> harness =
-                     new KeyedOneInputStreamOperatorTestHarness<>(
-                             new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(ConfigLoader.defaults()))),
-                             PersonMatch::flagKey, Types.STRING)) {
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new PersonFlagAssembler(RiskSettings.local(ConfigLoader.defaults()))),
+                        PersonMatch::flagKey,
+                        Types.STRING)) {
             harness.open();
             long crossingTime = hours(5).toEpochMilli();
             harness.processElement(new StreamRecord<>(match("SIS-A"), crossingTime));

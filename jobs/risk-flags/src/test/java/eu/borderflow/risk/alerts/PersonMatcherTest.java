@@ -1,16 +1,5 @@
 package eu.borderflow.risk.alerts;
 
-import eu.borderflow.person.BirthDateMatch;
-import eu.borderflow.schema.AlertBasis;
-import eu.borderflow.schema.AlertChangeType;
-import eu.borderflow.schema.AlertPerson;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.CrossingKind;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static eu.borderflow.risk.alerts.AlertScenario.FINNISH_BCP;
 import static eu.borderflow.risk.alerts.AlertScenario.hours;
 import static eu.borderflow.risk.alerts.AlertScenario.person;
@@ -20,17 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.person.BirthDateMatch;
+import eu.borderflow.schema.AlertBasis;
+import eu.borderflow.schema.AlertChangeType;
+import eu.borderflow.schema.AlertPerson;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.CrossingKind;
+import java.time.LocalDate;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.junit.jupiter.api.Test;
+
 class PersonMatcherTest {
 
     /** rules.yaml R2 name_similarity_min. */
     private static final double THRESHOLD = 0.92;
+
     private static final LocalDate BORN = LocalDate.of(1985, 4, 12);
     private final PersonMatcher matcher = new PersonMatcher(THRESHOLD);
 
     private PersonMatch compare(String surname, String given, LocalDate born, AlertPerson alertPerson) {
         BorderCrossing crossing = traveller("c1", CrossingKind.ENTRY, hours(5), FINNISH_BCP, surname, given, born);
-        AlertVersion alert = AlertVersions.person(personAlert("SIS-1", 1, AlertChangeType.CREATE, hours(1),
-                AlertBasis.REFUSAL_1861_ART24, alertPerson));
+        AlertVersion alert = AlertVersions.person(
+                personAlert("SIS-1", 1, AlertChangeType.CREATE, hours(1), AlertBasis.REFUSAL_1861_ART24, alertPerson));
         return matcher.compare(CrossingProbes.person(crossing).get(0), alert);
     }
 
@@ -40,7 +40,8 @@ class PersonMatcherTest {
         assertEquals(1.0, match.getSimilarity());
         assertEquals(BirthDateMatch.SAME_DATE, match.getBirthDate());
         assertTrue(match.matched());
-        assertTrue(compare("Müller", "José", BORN, person("MULLER", "JOSE", "1985-04-12")).matched());
+        assertTrue(compare("Müller", "José", BORN, person("MULLER", "JOSE", "1985-04-12"))
+                .matched());
     }
 
     @Test
@@ -67,8 +68,8 @@ class PersonMatcherTest {
 
     @Test
     void aliasIsCheckedToo() {
-        PersonMatch match = compare("Bondar", "Taras", BORN,
-                person("KOVALENKO", "MYKOLA", "1985-04-12", "Taras BONDAR"));
+        PersonMatch match =
+                compare("Bondar", "Taras", BORN, person("KOVALENKO", "MYKOLA", "1985-04-12", "Taras BONDAR"));
         assertEquals(1, match.getVariant());
         assertTrue(match.matched());
     }
@@ -82,8 +83,10 @@ class PersonMatcherTest {
 
     @Test
     void differentDayAndMonthIsANearMiss() {
-        assertEquals(BirthDateMatch.DIFFERENT,
-                compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-04-13")).getBirthDate());
+        assertEquals(
+                BirthDateMatch.DIFFERENT,
+                compare("Shevchenko", "Oleksandr", BORN, person("SHEVCHENKO", "OLEKSANDR", "1985-04-13"))
+                        .getBirthDate());
     }
 
     @Test

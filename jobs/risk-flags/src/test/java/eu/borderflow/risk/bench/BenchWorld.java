@@ -8,9 +8,6 @@ import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A generated world (seeds generator) as the job would see it: crossings and alert changes interleaved by arrival
@@ -31,8 +30,7 @@ public final class BenchWorld {
     public static final int WATERMARK_EVERY = 256;
 
     /** One step of the replay: exactly one of the fields is set. */
-    public record Step(BorderCrossing crossing, AlertChange alert, long watermark) {
-    }
+    public record Step(BorderCrossing crossing, AlertChange alert, long watermark) {}
 
     public final ConfigLoader config = ConfigLoader.defaults();
     public final List<BorderCrossing> crossings;
@@ -42,16 +40,19 @@ public final class BenchWorld {
     private BenchWorld(List<BorderCrossing> crossings, List<AlertChange> alerts) {
         this.crossings = crossings;
         this.alerts = alerts;
-        this.steps = interleave(crossings, alerts, TimeConfig.load(config).getOutOfOrderness().toMillis());
+        this.steps = interleave(
+                crossings, alerts, TimeConfig.load(config).getOutOfOrderness().toMillis());
     }
 
     /** Generates the world into a temporary folder, reads it back and deletes the folder. */
     public static BenchWorld generate(long seed, int travellers, int days) throws IOException {
         Path dir = Files.createTempDirectory("borderflow-bench-");
         try {
-            Generator.run(new GenerateOptions(seed, travellers, days,
-                    LocalDate.parse(GenerateOptions.DEFAULT_START), dir), Progress.NONE);
-            return new BenchWorld(read(BorderCrossing.class, dir.resolve("crossings.avro")),
+            Generator.run(
+                    new GenerateOptions(seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START), dir),
+                    Progress.NONE);
+            return new BenchWorld(
+                    read(BorderCrossing.class, dir.resolve("crossings.avro")),
                     read(AlertChange.class, dir.resolve("alerts.avro")));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -77,8 +78,12 @@ public final class BenchWorld {
         long lastWatermark = Long.MIN_VALUE;
         int sinceWatermark = 0;
         while (c < crossings.size() || a < alerts.size()) {
-            boolean takeCrossing = a >= alerts.size() || (c < crossings.size()
-                    && !crossings.get(c).getIngestTime().isAfter(alerts.get(a).getEventTime()));
+            boolean takeCrossing = a >= alerts.size()
+                    || (c < crossings.size()
+                            && !crossings
+                                    .get(c)
+                                    .getIngestTime()
+                                    .isAfter(alerts.get(a).getEventTime()));
             long eventTime;
             if (takeCrossing) {
                 BorderCrossing crossing = crossings.get(c++);

@@ -1,15 +1,14 @@
 package eu.borderflow.risk.bench;
 
 import eu.borderflow.schema.RiskFlag;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
-
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Replays a generated world through each benchmarked operator and prints, per operator, the number of flags, the
@@ -28,13 +27,19 @@ public final class FlagDigest {
         int travellers = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 45;
         int passes = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        java.util.Set<String> only = args.length > 4
-                ? java.util.Set.of(java.util.Arrays.copyOfRange(args, 4, args.length)) : null;
+        java.util.Set<String> only =
+                args.length > 4 ? java.util.Set.of(java.util.Arrays.copyOfRange(args, 4, args.length)) : null;
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         BenchWorld world = BenchWorld.generate(seed, travellers, days);
-        System.out.printf("world seed=%d travellers=%d days=%d: %d crossings, %d alert changes, %d steps (%.1f s)%n",
-                seed, travellers, days, world.crossings.size(), world.alerts.size(), world.steps.size(),
+        System.out.printf(
+                "world seed=%d travellers=%d days=%d: %d crossings, %d alert changes, %d steps (%.1f s)%n",
+                seed,
+                travellers,
+                days,
+                world.crossings.size(),
+                world.alerts.size(),
+                world.steps.size(),
                 (System.nanoTime() - t0) / 1e9);
         Map<String, Function<BenchWorld, Pipeline>> pipelines = Map.of(
                 "persons", w -> unchecked(() -> Pipeline.persons(w.config)),
@@ -42,8 +47,7 @@ public final class FlagDigest {
                 "travellerFile", w -> unchecked(() -> Pipeline.travellerFile(w.config)),
                 "documentSequence", w -> unchecked(() -> Pipeline.documentSequence(w.config)),
                 "passThrough", w -> unchecked(Pipeline::passThrough));
-        for (String name : new String[] {"persons", "documents", "travellerFile", "documentSequence",
-            "passThrough"}) {
+        for (String name : new String[] {"persons", "documents", "travellerFile", "documentSequence", "passThrough"}) {
             if (only != null && !only.contains(name)) {
                 continue;
             }
@@ -65,9 +69,15 @@ public final class FlagDigest {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long state = pipeline.keyedStateBytes();
                 pipeline.watermark(Long.MAX_VALUE);
-                System.out.printf("%-14s flags=%d sha256=%s  replay %.2f s (%.0f crossings/s, one pass, cold)"
-                                + "  keyed state at end of data: %d bytes%n", name, pipeline.emitted(),
-                        HexFormat.of().formatHex(sha.digest()), seconds, world.crossings.size() / seconds, state);
+                System.out.printf(
+                        "%-14s flags=%d sha256=%s  replay %.2f s (%.0f crossings/s, one pass, cold)"
+                                + "  keyed state at end of data: %d bytes%n",
+                        name,
+                        pipeline.emitted(),
+                        HexFormat.of().formatHex(sha.digest()),
+                        seconds,
+                        world.crossings.size() / seconds,
+                        state);
             }
             long cpuNanos = 0;
             int measured = 0;
@@ -82,8 +92,9 @@ public final class FlagDigest {
                 }
             }
             if (measured > 0) {
-                System.out.printf("%-14s %.0f crossings per CPU-second (%d warm passes)%n", name,
-                        (double) world.crossings.size() * measured / (cpuNanos / 1e9), measured);
+                System.out.printf(
+                        "%-14s %.0f crossings per CPU-second (%d warm passes)%n",
+                        name, (double) world.crossings.size() * measured / (cpuNanos / 1e9), measured);
             }
         }
     }

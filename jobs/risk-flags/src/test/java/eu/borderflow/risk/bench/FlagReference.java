@@ -10,8 +10,6 @@ import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The flags of the bounded risk job (default rules, parallelism 2) over a generated world, one line per flag revision:
@@ -37,10 +36,10 @@ public final class FlagReference {
 
     /** The worlds of the reference: seed, travellers, days. */
     static final List<int[]> WORLDS = List.of(new int[] {11, 3000, 45}, new int[] {5, 1500, 200});
+
     static final String START = "2025-01-06";
 
-    private FlagReference() {
-    }
+    private FlagReference() {}
 
     /** Generates {@code world} under {@code dir} and returns its flag lines. */
     static List<String> lines(int[] world, Path dir) throws Exception {
@@ -99,7 +98,8 @@ public final class FlagReference {
 
     static void delete(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

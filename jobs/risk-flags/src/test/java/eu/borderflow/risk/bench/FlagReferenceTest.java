@@ -1,17 +1,14 @@
 package eu.borderflow.risk.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.Evaluation;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.evaluate.EvaluationReport;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Performance work must not change a single flag: the bounded job's flags over the reference worlds equal, byte for
@@ -34,9 +33,10 @@ class FlagReferenceTest {
     private static final Set<String> SCORED = Set.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10");
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
     @TempDir
     Path dir;
@@ -57,8 +57,10 @@ class FlagReferenceTest {
         int[] first = FlagReference.WORLDS.get(0);
         Path data = dir.resolve("world-" + first[0]);
         List<GroundTruthEntry> truth = EvaluationInputs.groundTruth(data).stream()
-                .filter(e -> SCORED.contains(e.getRuleId())).toList();
-        List<RiskFlag> flags = EvaluationInputs.flagFile(dir.resolve("out-" + first[0]).resolve(DatasetFiles.FLAGS));
+                .filter(e -> SCORED.contains(e.getRuleId()))
+                .toList();
+        List<RiskFlag> flags =
+                EvaluationInputs.flagFile(dir.resolve("out-" + first[0]).resolve(DatasetFiles.FLAGS));
         EvaluationReport report = Evaluation.evaluate(truth, flags);
         assertEquals(List.of(), report.misses());
         assertEquals(List.of(), report.falseAlarms());

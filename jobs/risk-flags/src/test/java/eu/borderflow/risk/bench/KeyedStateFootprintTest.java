@@ -1,6 +1,14 @@
 package eu.borderflow.risk.bench;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.risk.traveller.TravellerFile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -13,15 +21,6 @@ import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The job's budget: at most 200 bytes of state per active traveller. Replays the benchmark world (seed 11, 3,000
@@ -44,10 +43,10 @@ class KeyedStateFootprintTest {
     @Test
     void theEesFileFitsTheBudgetAndTheOtherStateIsMeasured() throws Exception {
         try (Pipeline file = Pipeline.travellerFile(world.config);
-             Pipeline persons = Pipeline.persons(world.config);
-             Pipeline documents = Pipeline.documents(world.config);
-             Pipeline trails = Pipeline.documentSequence(world.config);
-             Pipeline dedup = Pipeline.deduplicator(world.config)) {
+                Pipeline persons = Pipeline.persons(world.config);
+                Pipeline documents = Pipeline.documents(world.config);
+                Pipeline trails = Pipeline.documentSequence(world.config);
+                Pipeline dedup = Pipeline.deduplicator(world.config)) {
             long emptyFile = file.keyedStateBytes();
             long emptyPersons = persons.keyedStateBytes();
             long emptyDocuments = documents.keyedStateBytes();
@@ -76,16 +75,27 @@ class KeyedStateFootprintTest {
                 long trailTotal = trails.keyedStateBytes() - emptyTrails;
                 long dedupTotal = dedup.keyedStateBytes() - emptyDedup;
                 long all = fileTotal + personTotal + documentTotal + trailTotal + dedupTotal;
-                System.out.printf(Locale.ROOT, "state after %d%% of the data: %d active travellers (%d with a file, "
+                System.out.printf(
+                        Locale.ROOT,
+                        "state after %d%% of the data: %d active travellers (%d with a file, "
                                 + "%d event-time timers); EES file value %.0f B per file; traveller-file operator "
                                 + "%.0f B per active traveller (file, 72 h buffer, R4 flag, timers); person alert "
                                 + "join %.0f B and document alert join %.0f B per active traveller (%d and %d B in all); "
                                 + "document trail %.0f B, deduplication %.0f B; all these keyed operators %.0f B per "
                                 + "active traveller%n",
-                        quarter * 25, active.size(), withFile.size(), harness.numEventTimeTimers(), perFile,
-                        per(fileTotal, active.size()), per(personTotal, active.size()),
-                        per(documentTotal, active.size()), personTotal, documentTotal, per(trailTotal, active.size()),
-                        per(dedupTotal, active.size()), per(all, active.size()));
+                        quarter * 25,
+                        active.size(),
+                        withFile.size(),
+                        harness.numEventTimeTimers(),
+                        perFile,
+                        per(fileTotal, active.size()),
+                        per(personTotal, active.size()),
+                        per(documentTotal, active.size()),
+                        personTotal,
+                        documentTotal,
+                        per(trailTotal, active.size()),
+                        per(dedupTotal, active.size()),
+                        per(all, active.size()));
             }
             assertTrue(worstFile <= BUDGET_BYTES, worstFile + " bytes per EES file");
         }
@@ -105,9 +115,12 @@ class KeyedStateFootprintTest {
     private static long valueBytes(KeyedStateBackend<String> backend, Set<String> keys) throws Exception {
         SerializerConfigImpl config = new SerializerConfigImpl();
         config.setGenericTypes(false);
-        TypeSerializer<TravellerFile> serializer = Types.POJO(TravellerFile.class).createSerializer(config);
-        ValueState<TravellerFile> state = backend.getPartitionedState(VoidNamespace.INSTANCE,
-                VoidNamespaceSerializer.INSTANCE, new ValueStateDescriptor<>("ees-file", Types.POJO(TravellerFile.class)));
+        TypeSerializer<TravellerFile> serializer =
+                Types.POJO(TravellerFile.class).createSerializer(config);
+        ValueState<TravellerFile> state = backend.getPartitionedState(
+                VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("ees-file", Types.POJO(TravellerFile.class)));
         DataOutputSerializer out = new DataOutputSerializer(256);
         String current = backend.getCurrentKey();
         long bytes = 0;

@@ -1,10 +1,12 @@
 package eu.borderflow.risk.bench;
 
-import eu.borderflow.risk.RiskFlagJob;
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.config.TimeConfig;
+import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
+import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.alerts.AlertVersion;
 import eu.borderflow.risk.alerts.AlertVersionRouter;
 import eu.borderflow.risk.alerts.CrossingProbe;
@@ -13,8 +15,6 @@ import eu.borderflow.risk.alerts.DocumentAlertJoin;
 import eu.borderflow.risk.alerts.PersonAlertMatcher;
 import eu.borderflow.risk.alerts.PersonFlagAssembler;
 import eu.borderflow.risk.alerts.PersonMatch;
-import eu.borderflow.job.config.TimeConfig;
-import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.risk.traveller.ClasspathBcpLocations;
 import eu.borderflow.risk.traveller.DocumentCrossing;
 import eu.borderflow.risk.traveller.DocumentSequenceOperator;
@@ -23,10 +23,15 @@ import eu.borderflow.risk.traveller.TravellerFileOperator;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -38,12 +43,6 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
  * The hot keyed operators of the risk-flag job, each in Flink's operator test harness with heap state, fed the way
@@ -101,7 +100,9 @@ public abstract class Pipeline implements AutoCloseable {
         long checkpoint = 1;
         for (AbstractStreamOperatorTestHarness<?> harness : harnesses()) {
             OperatorSubtaskState snapshot = harness.snapshot(checkpoint++, 0L);
-            bytes += snapshot.getManagedKeyedState().stream().mapToLong(h -> h.getStateSize()).sum();
+            bytes += snapshot.getManagedKeyedState().stream()
+                    .mapToLong(h -> h.getStateSize())
+                    .sum();
         }
         return bytes;
     }
@@ -151,21 +152,30 @@ public abstract class Pipeline implements AutoCloseable {
 
     /** R3/R4/R5: crossing projection → the traveller's EES file. */
     public static Pipeline travellerFile(ConfigLoader config) throws Exception {
-        return new ProjectedPipeline<>(config, TravellerCrossing.class, TravellerCrossing::of,
+        return new ProjectedPipeline<>(
+                config,
+                TravellerCrossing.class,
+                TravellerCrossing::of,
                 new TravellerFileOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
-                        TravellerCrossing::getFileId, Types.STRING);
+                TravellerCrossing::getFileId,
+                Types.STRING);
     }
 
     /** R7/R8: document projection → the document's crossing trail. */
     public static Pipeline documentSequence(ConfigLoader config) throws Exception {
-        return new ProjectedPipeline<>(config, DocumentCrossing.class, DocumentCrossing::of,
+        return new ProjectedPipeline<>(
+                config,
+                DocumentCrossing.class,
+                DocumentCrossing::of,
                 new DocumentSequenceOperator(RiskSettings.local(config), ClasspathBcpLocations.reference()),
-                DocumentCrossing::getDocumentDigest, Types.LONG);
+                DocumentCrossing::getDocumentDigest,
+                Types.LONG);
     }
 
     /** The job's first keyed operator: admits each crossing once, keyed by file id (counts what passes). */
     public static Pipeline deduplicator(ConfigLoader config) throws Exception {
-        return new CrossingCount(new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), RiskFlagJob.CROSSINGS),
+        return new CrossingCount(
+                new CrossingAdmission(TimeConfig.load(config).getAllowedLateness(), RiskFlagJob.CROSSINGS),
                 (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 
@@ -174,7 +184,8 @@ public abstract class Pipeline implements AutoCloseable {
      * keyBy of the whole crossing (its Avro serialisation included) and a keyed operator, with no work of its own.
      */
     public static Pipeline passThrough() throws Exception {
-        return new CrossingCount(new Emit(), (BorderCrossing c) -> c.getTraveller().getFileId());
+        return new CrossingCount(
+                new Emit(), (BorderCrossing c) -> c.getTraveller().getFileId());
     }
 
     private static final class AlertJoin extends Pipeline {
@@ -194,16 +205,21 @@ public abstract class Pipeline implements AutoCloseable {
             this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
             router = open(new KeyedOneInputStreamOperatorTestHarness<>(
                     new KeyedProcessOperator<>(new AlertVersionRouter(target, RiskSettings.local(config))),
-                            AlertChange::getAlertId,
+                    AlertChange::getAlertId,
                     Types.STRING));
             boolean persons = target == AlertVersionRouter.Target.PERSON;
-            join = open(new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator(persons
-                    ? new PersonAlertMatcher(RiskSettings.local(config)) : new DocumentAlertJoin(RiskSettings.local(config))),
-                    (CrossingProbe p) -> p.getKey(), (AlertVersion v) -> v.getKey(), Types.STRING));
+            join = open(new KeyedTwoInputStreamOperatorTestHarness<>(
+                    new KeyedCoProcessOperator(
+                            persons
+                                    ? new PersonAlertMatcher(RiskSettings.local(config))
+                                    : new DocumentAlertJoin(RiskSettings.local(config))),
+                    (CrossingProbe p) -> p.getKey(),
+                    (AlertVersion v) -> v.getKey(),
+                    Types.STRING));
             assembler = persons
                     ? open(new KeyedOneInputStreamOperatorTestHarness<>(
                             new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(config))),
-                                    PersonMatch::flagKey,
+                            PersonMatch::flagKey,
                             Types.STRING))
                     : null;
         }
@@ -224,12 +240,13 @@ public abstract class Pipeline implements AutoCloseable {
 
         @Override
         public void alert(AlertChange alert) throws Exception {
-            router.processElement(new StreamRecord<>(alertShuffle.through(alert), alert.getEventTime().toEpochMilli()));
+            router.processElement(new StreamRecord<>(
+                    alertShuffle.through(alert), alert.getEventTime().toEpochMilli()));
             List<StreamRecord<AlertVersion>> versions = new ArrayList<>(4);
             Pipeline.<AlertVersion>drain(router, versions::add);
             for (StreamRecord<AlertVersion> version : versions) {
-                join.processElement2(new StreamRecord<>(versionShuffle.through(version.getValue()),
-                        version.getTimestamp()));
+                join.processElement2(
+                        new StreamRecord<>(versionShuffle.through(version.getValue()), version.getTimestamp()));
             }
             forward();
         }
@@ -244,7 +261,7 @@ public abstract class Pipeline implements AutoCloseable {
                 assembler.processWatermark(new Watermark(time));
                 drain(assembler, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
             }
-            drain(router, r -> { });
+            drain(router, r -> {});
         }
 
         private void forward() throws Exception {
@@ -255,8 +272,8 @@ public abstract class Pipeline implements AutoCloseable {
             List<StreamRecord<PersonMatch>> matches = new ArrayList<>(0);
             Pipeline.<PersonMatch>drain(join, matches::add);
             for (StreamRecord<PersonMatch> match : matches) {
-                assembler.processElement(new StreamRecord<>(matchShuffle.through(match.getValue()),
-                        match.getTimestamp()));
+                assembler.processElement(
+                        new StreamRecord<>(matchShuffle.through(match.getValue()), match.getTimestamp()));
             }
             drain(assembler, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
         }
@@ -274,26 +291,31 @@ public abstract class Pipeline implements AutoCloseable {
         private final Shuffle<T> shuffle;
         private final KeyedOneInputStreamOperatorTestHarness<K, T, RiskFlag> harness;
 
-        ProjectedPipeline(ConfigLoader config, Class<T> type, BiFunction<BorderCrossing, Pseudonymiser, T> projection,
-                          KeyedProcessFunction<K, T, RiskFlag> operator, KeySelector<T, K> key,
-                          TypeInformation<K> keyType) throws Exception {
+        ProjectedPipeline(
+                ConfigLoader config,
+                Class<T> type,
+                BiFunction<BorderCrossing, Pseudonymiser, T> projection,
+                KeyedProcessFunction<K, T, RiskFlag> operator,
+                KeySelector<T, K> key,
+                TypeInformation<K> keyType)
+                throws Exception {
             tokens = PseudonymiserFactory.fromConfig(config);
             this.projection = projection;
             shuffle = new Shuffle<>(Types.POJO(type));
-            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key,
-                    keyType));
+            harness = open(
+                    new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key, keyType));
         }
 
         @Override
         public void crossing(BorderCrossing crossing) throws Exception {
-            harness.processElement(shuffle.through(projection.apply(crossing, tokens)),
+            harness.processElement(
+                    shuffle.through(projection.apply(crossing, tokens)),
                     crossing.getEventTime().toEpochMilli());
             drain(harness, (StreamRecord<RiskFlag> r) -> flag(r.getValue()));
         }
 
         @Override
-        public void alert(AlertChange alert) {
-        }
+        public void alert(AlertChange alert) {}
 
         @Override
         public void watermark(long time) throws Exception {
@@ -312,26 +334,28 @@ public abstract class Pipeline implements AutoCloseable {
         private final KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> harness;
         private final Shuffle<BorderCrossing> shuffle = new Shuffle<>(new AvroTypeInfo<>(BorderCrossing.class));
 
-        CrossingCount(KeyedProcessFunction<String, BorderCrossing, BorderCrossing> operator,
-                      KeySelector<BorderCrossing, String> key) throws Exception {
-            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key,
-                    Types.STRING));
+        CrossingCount(
+                KeyedProcessFunction<String, BorderCrossing, BorderCrossing> operator,
+                KeySelector<BorderCrossing, String> key)
+                throws Exception {
+            harness = open(new KeyedOneInputStreamOperatorTestHarness<>(
+                    new KeyedProcessOperator<>(operator), key, Types.STRING));
         }
 
         @Override
         public void crossing(BorderCrossing crossing) throws Exception {
-            harness.processElement(shuffle.through(crossing), crossing.getEventTime().toEpochMilli());
+            harness.processElement(
+                    shuffle.through(crossing), crossing.getEventTime().toEpochMilli());
             drain(harness, r -> emitted++);
         }
 
         @Override
-        public void alert(AlertChange alert) {
-        }
+        public void alert(AlertChange alert) {}
 
         @Override
         public void watermark(long time) throws Exception {
             harness.processWatermark(new Watermark(time));
-            drain(harness, r -> { });
+            drain(harness, r -> {});
         }
 
         @Override

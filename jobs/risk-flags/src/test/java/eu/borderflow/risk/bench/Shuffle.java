@@ -1,13 +1,12 @@
 package eu.borderflow.risk.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * What a keyBy costs a record besides the keyed operator: it is serialised by its type's Flink serializer on one side

@@ -1,15 +1,14 @@
 package eu.borderflow.risk.rules;
 
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Changes every field of a record that is NOT on a rule's allow-list (nor on the path to an allowed field).
@@ -17,8 +16,7 @@ import java.util.Set;
  */
 public final class AllowListMutator {
 
-    private AllowListMutator() {
-    }
+    private AllowListMutator() {}
 
     /** A deep copy of {@code record} with every field outside {@code allowList} changed to another valid value. */
     public static <T extends SpecificRecord> T mutateOutside(T record, Set<String> allowList, long seed) {

@@ -1,25 +1,30 @@
 package eu.borderflow.risk.rules;
 
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.FindingKind;
-import org.apache.avro.Schema;
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.FindingKind;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
 
 class ProtectedAttributesTest {
 
     @Test
     void anAllowListWithAProtectedAttributeIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new RuleDescriptor("RX", "1", FindingKind.RISK, Set.of("event_time", "traveller.religion")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new RuleDescriptor("RX", "1", FindingKind.RISK, Set.of("traveller.nationality")));
-        assertThrows(IllegalArgumentException.class,
-                () -> new RuleDescriptor("RX", "1", FindingKind.RISK,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RuleDescriptor(
+                        "RX",
+                        "1",
+                        FindingKind.RISK,
                         Set.of("traveller.nationality", "traveller.sex", "traveller.date_of_birth")));
     }
 

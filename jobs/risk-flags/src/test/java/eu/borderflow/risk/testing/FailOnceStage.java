@@ -3,12 +3,11 @@ package eu.borderflow.risk.testing;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.Collector;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * TEST ONLY: a stage that raises no flags but fails its task once, some crossings after a checkpoint has completed,
@@ -28,8 +27,10 @@ public final class FailOnceStage extends RichFlatMapFunction<BorderCrossing, Ris
 
     public static RuleStage stage() {
         FAILED.set(false);
-        return (crossings, alerts, config, deadLetters) -> crossings.flatMap(new FailOnceStage(), new AvroTypeInfo<>(RiskFlag.class))
-                .uid("test-fail-once").name("test: fail once after a checkpoint");
+        return (crossings, alerts, config, deadLetters) -> crossings
+                .flatMap(new FailOnceStage(), new AvroTypeInfo<>(RiskFlag.class))
+                .uid("test-fail-once")
+                .name("test: fail once after a checkpoint");
     }
 
     public static boolean failed() {

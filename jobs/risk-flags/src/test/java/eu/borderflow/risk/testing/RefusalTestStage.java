@@ -9,11 +9,10 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.datastream.DataStream;
-
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * TEST ONLY: a rule stage that flags every refusal (rule T1) and every alert change (rule T2), so the wiring can be
@@ -21,27 +20,31 @@ import java.util.Set;
  */
 public final class RefusalTestStage {
 
-    public static final RuleDescriptor REFUSALS = new RuleDescriptor("T1", "0.0.1", FindingKind.RISK,
-            Set.of("kind", "event_id", "event_time"));
-    public static final RuleDescriptor ALERTS = new RuleDescriptor("T2", "0.0.1", FindingKind.ADMINISTRATIVE,
-            Set.of("alert_id", "event_time"));
+    public static final RuleDescriptor REFUSALS =
+            new RuleDescriptor("T1", "0.0.1", FindingKind.RISK, Set.of("kind", "event_id", "event_time"));
+    public static final RuleDescriptor ALERTS =
+            new RuleDescriptor("T2", "0.0.1", FindingKind.ADMINISTRATIVE, Set.of("alert_id", "event_time"));
 
-    private RefusalTestStage() {
-    }
+    private RefusalTestStage() {}
 
     public static RuleStage stage() {
         return (crossings, alerts, config, deadLetters) -> refusals(crossings).union(alertFlags(alerts));
     }
 
     private static DataStream<RiskFlag> refusals(DataStream<BorderCrossing> crossings) {
-        return crossings.filter(c -> c.getKind() == CrossingKind.REFUSAL).uid("test-refusals").name("test refusals")
+        return crossings
+                .filter(c -> c.getKind() == CrossingKind.REFUSAL)
+                .uid("test-refusals")
+                .name("test refusals")
                 .map(RefusalTestStage::refusalFlag, new AvroTypeInfo<>(RiskFlag.class))
-                .uid("test-refusal-flags").name("test refusal flags");
+                .uid("test-refusal-flags")
+                .name("test refusal flags");
     }
 
     private static DataStream<RiskFlag> alertFlags(DataStream<AlertChange> alerts) {
         return alerts.map(RefusalTestStage::alertFlag, new AvroTypeInfo<>(RiskFlag.class))
-                .uid("test-alert-flags").name("test alert flags");
+                .uid("test-alert-flags")
+                .name("test alert flags");
     }
 
     private static RiskFlag refusalFlag(BorderCrossing c) {

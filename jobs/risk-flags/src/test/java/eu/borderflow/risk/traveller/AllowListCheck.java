@@ -1,11 +1,9 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.AllowListMutator;
 import eu.borderflow.risk.rules.RuleDescriptor;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +14,22 @@ import java.util.List;
  */
 final class AllowListCheck {
 
-    private AllowListCheck() {
-    }
+    private AllowListCheck() {}
 
     /** The rule's flags; {@code seed < 0} means the crossings unchanged. */
     static List<RiskFlag> flags(List<BorderCrossing> crossings, String ruleId, RuleDescriptor rule, long seed)
             throws Exception {
         List<BorderCrossing> input = new ArrayList<>();
         for (int i = 0; i < crossings.size(); i++) {
-            input.add(seed < 0 ? crossings.get(i)
-                    : AllowListMutator.mutateOutside(crossings.get(i), rule.allowList(), seed * 1000 + i));
+            input.add(
+                    seed < 0
+                            ? crossings.get(i)
+                            : AllowListMutator.mutateOutside(crossings.get(i), rule.allowList(), seed * 1000 + i));
         }
-        long end = input.stream().mapToLong(c -> c.getEventTime().toEpochMilli()).max().orElseThrow()
+        long end = input.stream()
+                        .mapToLong(c -> c.getEventTime().toEpochMilli())
+                        .max()
+                        .orElseThrow()
                 + Duration.ofDays(10).toMillis();
         switch (ruleId) {
             case "R7", "R8" -> {

@@ -1,7 +1,6 @@
 package eu.borderflow.risk.traveller;
 
 import eu.borderflow.config.ConfigLoader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,7 @@ import java.nio.file.Path;
 /** Configurations for tests: the shipped defaults with one rule switched off. */
 final class Configs {
 
-    private Configs() {
-    }
+    private Configs() {}
 
     static ConfigLoader withRuleOff(Path dir, String ruleId) throws IOException {
         String rules;

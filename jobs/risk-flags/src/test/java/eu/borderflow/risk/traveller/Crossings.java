@@ -13,7 +13,6 @@ import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -38,10 +37,10 @@ final class Crossings {
                 .setKind(kind)
                 .setFallbackUpload(false)
                 .setAuthority("test-authority")
-                .setTraveller(new TravellerIdentity("F-1", "Testperson", "Ana", LocalDate.parse("1980-05-05"),
-                        "SRB", Sex.F))
-                .setDocument(new TravelDocument(DocumentType.PASSPORT, "P1234567", "SRB",
-                        LocalDate.parse("2030-01-01")))
+                .setTraveller(
+                        new TravellerIdentity("F-1", "Testperson", "Ana", LocalDate.parse("1980-05-05"), "SRB", Sex.F))
+                .setDocument(
+                        new TravelDocument(DocumentType.PASSPORT, "P1234567", "SRB", LocalDate.parse("2030-01-01")))
                 .setVisa(null)
                 .setStayBasis(StayBasis.SHORT_STAY)
                 .setBiometrics(new Biometrics("face-1", "finger-1", FingerprintStatus.CAPTURED, 0.97f))
@@ -77,8 +76,8 @@ final class Crossings {
     }
 
     Crossings visa(String sticker, int entries, int durationDays, String validFrom, String validUntil) {
-        record.setVisa(new Visa(sticker, "C", entries, durationDays, LocalDate.parse(validFrom),
-                LocalDate.parse(validUntil)));
+        record.setVisa(
+                new Visa(sticker, "C", entries, durationDays, LocalDate.parse(validFrom), LocalDate.parse(validUntil)));
         return this;
     }
 
@@ -88,8 +87,11 @@ final class Crossings {
     }
 
     Crossings biometrics(String facial, String fingerprint) {
-        record.setBiometrics(new Biometrics(facial, fingerprint,
-                fingerprint == null ? FingerprintStatus.IN_VIS : FingerprintStatus.CAPTURED, 0.97f));
+        record.setBiometrics(new Biometrics(
+                facial,
+                fingerprint,
+                fingerprint == null ? FingerprintStatus.IN_VIS : FingerprintStatus.CAPTURED,
+                0.97f));
         return this;
     }
 

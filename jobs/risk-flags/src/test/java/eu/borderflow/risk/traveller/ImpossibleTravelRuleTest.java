@@ -1,18 +1,17 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.RiskFlag;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.entry;
 import static eu.borderflow.risk.traveller.Crossings.exit;
 import static eu.borderflow.risk.traveller.Crossings.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.RiskFlag;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * R7 in the document operator. Distances from geography: Frankfurt-Helsinki airports about 1,540 km (about 97 min
@@ -29,29 +28,75 @@ class ImpossibleTravelRuleTest {
     void tripsFasterThanPossibleAreFlaggedAndFastButPossibleOnesAreNot() throws Exception {
         try (RuleHarness<DocumentCrossing> h = RuleHarness.document(CONFIG)) {
             // Frankfurt 10:00 (08:00Z): Helsinki 1 h later is impossible, 3 h later possible.
-            h.send(entry("a1", "2025-06-01T10:00").document("A", "2030-01-01").build(),
-                    exit("a2", "2025-06-01T12:00").at("FIN-A-HEL").document("A", "2030-01-01").build(),
+            h.send(
+                    entry("a1", "2025-06-01T10:00").document("A", "2030-01-01").build(),
+                    exit("a2", "2025-06-01T12:00")
+                            .at("FIN-A-HEL")
+                            .document("A", "2030-01-01")
+                            .build(),
                     entry("b1", "2025-06-01T10:00").document("B", "2030-01-01").build(),
-                    exit("b2", "2025-06-01T14:00").at("FIN-A-HEL").document("B", "2030-01-01").build());
+                    exit("b2", "2025-06-01T14:00")
+                            .at("FIN-A-HEL")
+                            .document("B", "2030-01-01")
+                            .build());
             // The slower border type rules: by land 45 min from Vaalimaa to Helsinki airport is impossible. The
             // minimum is the 30 min transfer PLUS ~157 km at 130 km/h (~73 min): 100 min is under the sum though over
             // either alone, 110 min is possible.
-            h.send(entry("c1", "2025-06-01T10:00").at("FIN-L-VAA").document("C", "2030-01-01").build(),
-                    exit("c2", "2025-06-01T10:45").at("FIN-A-HEL").document("C", "2030-01-01").build(),
-                    entry("d1", "2025-06-01T10:00").at("FIN-L-VAA").document("D", "2030-01-01").build(),
-                    exit("d2", "2025-06-01T11:40").at("FIN-A-HEL").document("D", "2030-01-01").build(),
-                    entry("i1", "2025-06-01T10:00").at("FIN-L-VAA").document("I", "2030-01-01").build(),
-                    exit("i2", "2025-06-01T11:50").at("FIN-A-HEL").document("I", "2030-01-01").build());
+            h.send(
+                    entry("c1", "2025-06-01T10:00")
+                            .at("FIN-L-VAA")
+                            .document("C", "2030-01-01")
+                            .build(),
+                    exit("c2", "2025-06-01T10:45")
+                            .at("FIN-A-HEL")
+                            .document("C", "2030-01-01")
+                            .build(),
+                    entry("d1", "2025-06-01T10:00")
+                            .at("FIN-L-VAA")
+                            .document("D", "2030-01-01")
+                            .build(),
+                    exit("d2", "2025-06-01T11:40")
+                            .at("FIN-A-HEL")
+                            .document("D", "2030-01-01")
+                            .build(),
+                    entry("i1", "2025-06-01T10:00")
+                            .at("FIN-L-VAA")
+                            .document("I", "2030-01-01")
+                            .build(),
+                    exit("i2", "2025-06-01T11:50")
+                            .at("FIN-A-HEL")
+                            .document("I", "2030-01-01")
+                            .build());
             // By sea, 10 h from Frankfurt to Piraeus is impossible, 40 h possible.
-            h.send(entry("e1", "2025-06-01T10:00").document("E", "2030-01-01").build(),
-                    exit("e2", "2025-06-01T21:00").at("GRC-S-PIR").document("E", "2030-01-01").build(),
+            h.send(
+                    entry("e1", "2025-06-01T10:00").document("E", "2030-01-01").build(),
+                    exit("e2", "2025-06-01T21:00")
+                            .at("GRC-S-PIR")
+                            .document("E", "2030-01-01")
+                            .build(),
                     entry("f1", "2025-06-01T10:00").document("F", "2030-01-01").build(),
-                    exit("f2", "2025-06-03T03:00").at("GRC-S-PIR").document("F", "2030-01-01").build());
+                    exit("f2", "2025-06-03T03:00")
+                            .at("GRC-S-PIR")
+                            .document("F", "2030-01-01")
+                            .build());
             // 2 km apart, but under the 30 min minimum transfer.
-            h.send(refusal("g1", "2025-06-01T10:00").at("FIN-L-VAA").document("G", "2030-01-01").build(),
-                    entry("g2", "2025-06-01T10:20").at("FIN-L-VAB").document("G", "2030-01-01").build(),
-                    refusal("h1", "2025-06-01T10:00").at("FIN-L-VAA").document("H", "2030-01-01").build(),
-                    entry("h2", "2025-06-01T10:40").at("FIN-L-VAB").document("H", "2030-01-01").build());
+            h.send(
+                    refusal("g1", "2025-06-01T10:00")
+                            .at("FIN-L-VAA")
+                            .document("G", "2030-01-01")
+                            .build(),
+                    entry("g2", "2025-06-01T10:20")
+                            .at("FIN-L-VAB")
+                            .document("G", "2030-01-01")
+                            .build(),
+                    refusal("h1", "2025-06-01T10:00")
+                            .at("FIN-L-VAA")
+                            .document("H", "2030-01-01")
+                            .build(),
+                    entry("h2", "2025-06-01T10:40")
+                            .at("FIN-L-VAB")
+                            .document("H", "2030-01-01")
+                            .build());
             h.watermark("2025-06-10T00:00:00Z");
 
             List<RiskFlag> r7 = h.flags("R7");
@@ -60,7 +105,9 @@ class ImpossibleTravelRuleTest {
                 assertEquals(FindingKind.DATA_QUALITY, flag.getKind());
                 assertTrue(flag.getExplanation().contains("data-quality"), flag.getExplanation());
             }
-            RiskFlag frankfurtHelsinki = r7.stream().filter(f -> f.getTriggerEventId().equals("a2")).findFirst()
+            RiskFlag frankfurtHelsinki = r7.stream()
+                    .filter(f -> f.getTriggerEventId().equals("a2"))
+                    .findFirst()
                     .orElseThrow();
             assertEquals(List.of("a1", "a2"), frankfurtHelsinki.getEvidenceIds());
         }
@@ -69,10 +116,12 @@ class ImpossibleTravelRuleTest {
     @Test
     void twoEntriesOrTwoExitsInARowAreFlaggedOnTheLaterOneEvenWhenUploadedOutOfOrder() throws Exception {
         try (RuleHarness<DocumentCrossing> h = RuleHarness.document(CONFIG)) {
-            h.send(entry("n2", "2025-06-06T10:00").build(),
+            h.send(
+                    entry("n2", "2025-06-06T10:00").build(),
                     entry("n1", "2025-06-01T10:00").build());
             h.watermark("2025-06-05T00:00:00Z");
-            h.send(exit("n3", "2025-06-08T10:00").build(),
+            h.send(
+                    exit("n3", "2025-06-08T10:00").build(),
                     exit("n4", "2025-06-09T10:00").build());
             h.watermark("2025-06-20T00:00:00Z");
 

@@ -1,22 +1,21 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
-import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.RiskFlag;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.TOKENS;
 import static eu.borderflow.risk.traveller.Crossings.entry;
 import static eu.borderflow.risk.traveller.Crossings.exit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.RiskFlag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * R4 in the EES-file operator. A visa-exempt stay entered on 1 Jan 2025 is authorised through 31 Mar (90 days); the
@@ -57,7 +56,9 @@ class MissingExitRuleTest {
             assertEquals(1, withdrawn.getRevision());
             assertEquals(FlagStatus.WITHDRAWN, withdrawn.getStatus());
             assertEquals(List.of("e", "x"), withdrawn.getEvidenceIds());
-            assertEquals(Instant.parse(DEADLINE), withdrawn.getRaisedEventTime(),
+            assertEquals(
+                    Instant.parse(DEADLINE),
+                    withdrawn.getRaisedEventTime(),
                     "an exit older than the flag withdraws it in the event time the flag was raised");
             assertTrue(h.flags("R3").isEmpty(), "an exit on the 90th day is lawful");
             assertEquals(1, h.stateEntries(), "the flag is no longer kept");
@@ -79,14 +80,20 @@ class MissingExitRuleTest {
     @Test
     void anOverstayerWhoLeavesLateGetsR3AndTheR4FlagIsWithdrawn() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
-            h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-04-05T10:00").build());
+            h.send(
+                    entry("e", "2025-01-01T10:00").build(),
+                    exit("x", "2025-04-05T10:00").build());
             h.watermark("2025-04-10T00:00:00Z");
-            assertEquals(List.of(FlagStatus.RAISED, FlagStatus.WITHDRAWN),
+            assertEquals(
+                    List.of(FlagStatus.RAISED, FlagStatus.WITHDRAWN),
                     h.flags("R4").stream().map(RiskFlag::getStatus).toList());
-            assertEquals(List.of(Instant.parse(DEADLINE), Instant.parse("2025-04-05T08:00:00Z")),
+            assertEquals(
+                    List.of(Instant.parse(DEADLINE), Instant.parse("2025-04-05T08:00:00Z")),
                     h.flags("R4").stream().map(RiskFlag::getRaisedEventTime).toList(),
                     "raised at the deadline, withdrawn at the exit (10:00 in Frankfurt)");
-            assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(
+                    List.of("x"),
+                    h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
         }
     }
 
@@ -95,10 +102,14 @@ class MissingExitRuleTest {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // Left on 2 Apr, two days after the authorised stay: the exit is recorded, so R3 and no R4 at all,
             // although the exit is still waiting out the allowed lateness when the deadline passes.
-            h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-04-02T10:00").build());
+            h.send(
+                    entry("e", "2025-01-01T10:00").build(),
+                    exit("x", "2025-04-02T10:00").build());
             h.watermark("2025-04-10T00:00:00Z");
             assertTrue(h.flags("R4").isEmpty());
-            assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(
+                    List.of("x"),
+                    h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
         }
     }
 
@@ -106,12 +117,16 @@ class MissingExitRuleTest {
     void theDeadlineFollowsTheVisaAndTheBcpsTimeZone() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // A 10-day visa entered in Helsinki on 1 Jun: authorised through 10 Jun; 11 Jun starts at 21:00Z (EEST).
-            h.send(entry("e", "2025-06-01T12:00").at("FIN-A-HEL")
-                    .visa("V-1", 1, 10, "2025-05-01", "2025-08-31").build());
+            h.send(entry("e", "2025-06-01T12:00")
+                    .at("FIN-A-HEL")
+                    .visa("V-1", 1, 10, "2025-05-01", "2025-08-31")
+                    .build());
             h.harness.processWatermark(Instant.parse("2025-06-13T21:00:00Z").toEpochMilli() - 1);
             assertTrue(h.flags("R4").isEmpty());
             h.watermark("2025-06-13T21:00:00Z");
-            assertEquals(List.of("e"), h.flags("R4").stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(
+                    List.of("e"),
+                    h.flags("R4").stream().map(RiskFlag::getTriggerEventId).toList());
         }
     }
 
@@ -132,7 +147,9 @@ class MissingExitRuleTest {
             h.send(entry("stays", "2025-01-01T10:00").build());
             h.send(entry("other", "2025-04-10T10:00").file("F-other").build());
             h.watermark(Long.MAX_VALUE);
-            assertEquals(List.of("stays"), h.flags("R4").stream().map(RiskFlag::getTriggerEventId).toList(),
+            assertEquals(
+                    List.of("stays"),
+                    h.flags("R4").stream().map(RiskFlag::getTriggerEventId).toList(),
                     "the other traveller's crossing on 10 Apr shows event time passed the deadline");
         }
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
@@ -163,7 +180,8 @@ class MissingExitRuleTest {
                 exit("x", "2025-04-20T10:00").build(),
                 entry("other", "2025-05-01T10:00").file("F-2").build());
         List<RiskFlag> original = AllowListCheck.flags(crossings, "R4", MissingExitRule.DESCRIPTOR, -1);
-        assertEquals(List.of(FlagStatus.RAISED, FlagStatus.WITHDRAWN),
+        assertEquals(
+                List.of(FlagStatus.RAISED, FlagStatus.WITHDRAWN),
                 original.stream().map(RiskFlag::getStatus).toList());
         for (long seed = 1; seed <= 5; seed++) {
             assertEquals(original, AllowListCheck.flags(crossings, "R4", MissingExitRule.DESCRIPTOR, seed));

@@ -1,18 +1,5 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.privacy.Pseudonymiser;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.StayBasis;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.TOKENS;
 import static eu.borderflow.risk.traveller.Crossings.entry;
@@ -21,6 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.StayBasis;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 /** R3 in the EES-file operator; expected values from Schengen Borders Code Art. 6(1) as DOMAIN.md states it. */
 class OverstayRuleTest {
 
@@ -28,7 +27,8 @@ class OverstayRuleTest {
     void ninetyDaysAreLawfulAndTheNinetyFirstIsFlaggedAtExit() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // 1 Jan - 31 Mar 2025 is 90 days of presence; 1 Jan - 1 Apr is 91.
-            h.send(entry("e90", "2025-01-01T10:00").file("F-90").build(),
+            h.send(
+                    entry("e90", "2025-01-01T10:00").file("F-90").build(),
                     exit("x90", "2025-03-31T18:00").file("F-90").build(),
                     entry("e91", "2025-01-01T10:00").file("F-91").build(),
                     exit("x91", "2025-04-01T18:00").file("F-91").build());
@@ -72,11 +72,13 @@ class OverstayRuleTest {
         // DOMAIN.md: present 1 Jan - 31 Mar 2025; entering on 30 Jun is lawful and the stay may last until 27 Sep.
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             for (String file : List.of("A", "B")) {
-                h.send(entry(file + "-e1", "2025-01-01T09:00").file(file).build(),
+                h.send(
+                        entry(file + "-e1", "2025-01-01T09:00").file(file).build(),
                         exit(file + "-x1", "2025-03-31T20:00").file(file).build(),
                         entry(file + "-e2", "2025-06-30T09:00").file(file).build());
             }
-            h.send(exit("A-x2", "2025-09-27T20:00").file("A").build(),
+            h.send(
+                    exit("A-x2", "2025-09-27T20:00").file("A").build(),
                     exit("B-x2", "2025-09-28T20:00").file("B").build());
             h.watermark("2025-10-05T00:00:00Z");
 
@@ -93,15 +95,20 @@ class OverstayRuleTest {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // A 15-day visa entered on 1 Jun allows a stay through 15 Jun.
             for (String file : List.of("ok", "late")) {
-                h.send(entry(file + "-e", "2025-06-01T08:00").file(file)
-                        .visa("V-" + file, 0, 15, "2025-05-01", "2025-08-31").build());
+                h.send(entry(file + "-e", "2025-06-01T08:00")
+                        .file(file)
+                        .visa("V-" + file, 0, 15, "2025-05-01", "2025-08-31")
+                        .build());
             }
-            h.send(exit("ok-x", "2025-06-15T22:00").file("ok").build(),
+            h.send(
+                    exit("ok-x", "2025-06-15T22:00").file("ok").build(),
                     exit("late-x", "2025-06-16T07:00").file("late").build());
             h.watermark("2025-06-25T00:00:00Z");
 
             List<RiskFlag> r3 = h.flags("R3");
-            assertEquals(List.of("late-x"), r3.stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(
+                    List.of("late-x"),
+                    r3.stream().map(RiskFlag::getTriggerEventId).toList());
             RiskFlag flag = r3.get(0);
             assertEquals("16", flag.getConditions().get(0).getObserved());
             assertFalse(flag.getConditions().get(0).getMet(), "16 days are within 90");
@@ -119,15 +126,22 @@ class OverstayRuleTest {
             h.send(entry("e", "2025-01-01T10:00").build());
             assertEquals(3, h.timers(), "the exit's, the R4 deadline and the open stay's retention");
             h.watermark("2025-04-05T00:00:00Z");
-            assertEquals(List.of("x"), h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(
+                    List.of("x"),
+                    h.flags("R3").stream().map(RiskFlag::getTriggerEventId).toList());
         }
     }
 
     @Test
     void onlyShortStaysCount() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
-            h.send(entry("e", "2025-01-01T10:00").basis(StayBasis.RESIDENCE_PERMIT).build(),
-                    exit("x", "2025-06-01T10:00").basis(StayBasis.RESIDENCE_PERMIT).build());
+            h.send(
+                    entry("e", "2025-01-01T10:00")
+                            .basis(StayBasis.RESIDENCE_PERMIT)
+                            .build(),
+                    exit("x", "2025-06-01T10:00")
+                            .basis(StayBasis.RESIDENCE_PERMIT)
+                            .build());
             h.watermark("2025-06-10T00:00:00Z");
             assertTrue(h.flags().isEmpty());
         }
@@ -136,7 +150,9 @@ class OverstayRuleTest {
     @Test
     void aRuleSwitchedOffEmitsNothing(@TempDir Path dir) throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(Configs.withRuleOff(dir, "R3"))) {
-            h.send(entry("e91", "2025-01-01T10:00").build(), exit("x91", "2025-04-01T18:00").build());
+            h.send(
+                    entry("e91", "2025-01-01T10:00").build(),
+                    exit("x91", "2025-04-01T18:00").build());
             h.watermark("2025-04-05T00:00:00Z");
             assertTrue(h.flags("R3").isEmpty());
         }
@@ -145,12 +161,18 @@ class OverstayRuleTest {
     @Test
     void theAllowListCoversEverythingTheRuleReads() throws Exception {
         List<BorderCrossing> crossings = List.of(
-                entry("e1", "2025-01-01T09:00").visa("V-1", 0, 90, "2024-12-01", "2025-12-31").build(),
+                entry("e1", "2025-01-01T09:00")
+                        .visa("V-1", 0, 90, "2024-12-01", "2025-12-31")
+                        .build(),
                 exit("x1", "2025-03-31T20:00").build(),
-                entry("e2", "2025-06-29T09:00").visa("V-1", 0, 90, "2024-12-01", "2025-12-31").build(),
+                entry("e2", "2025-06-29T09:00")
+                        .visa("V-1", 0, 90, "2024-12-01", "2025-12-31")
+                        .build(),
                 exit("x2", "2025-09-28T20:00").build());
         List<RiskFlag> original = AllowListCheck.flags(crossings, "R3", OverstayRule.DESCRIPTOR, -1);
-        assertEquals(List.of("x2"), original.stream().map(RiskFlag::getTriggerEventId).toList());
+        assertEquals(
+                List.of("x2"),
+                original.stream().map(RiskFlag::getTriggerEventId).toList());
         for (long seed = 1; seed <= 5; seed++) {
             assertEquals(original, AllowListCheck.flags(crossings, "R3", OverstayRule.DESCRIPTOR, seed));
         }

@@ -1,23 +1,22 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskFlagJob;
-import eu.borderflow.job.ingest.DeadLetters;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.DeadLetter;
-import eu.borderflow.schema.RiskFlag;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Queue;
-import java.util.function.Function;
-
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.entry;
 import static eu.borderflow.risk.traveller.Crossings.exit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.risk.RiskFlagJob;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.RiskFlag;
+import java.util.List;
+import java.util.Queue;
+import java.util.function.Function;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * A record an operator fails on (a value no validation foresaw, or a bug) does not stop the job: it becomes a
@@ -31,7 +30,9 @@ class PoisonCrossingTest {
     @Test
     void aCrossingTheEesFileRulesFailOnIsADeadLetterAndLeavesTheFileAsItWas() throws Exception {
         // Valid for four months: a visa valid over six months has no total of days (Reg. 610/2013).
-        BorderCrossing before = entry("e1", "2025-01-01T10:00").visa("V1", 1, 30, "2024-12-01", "2025-04-01").build();
+        BorderCrossing before = entry("e1", "2025-01-01T10:00")
+                .visa("V1", 1, 30, "2024-12-01", "2025-04-01")
+                .build();
         BorderCrossing poison = entry("p1", "2025-01-05T10:00").build();
         BorderCrossing newFile = entry("p2", "2025-01-06T10:00").file("F-2").build();
         BorderCrossing after = exit("x1", "2025-02-20T10:00").build();
@@ -40,14 +41,17 @@ class PoisonCrossingTest {
             return c;
         };
         try (RuleHarness<TravellerCrossing> control = RuleHarness.travellerFile(CONFIG);
-             RuleHarness<TravellerCrossing> poisoned = RuleHarness.travellerFile(CONFIG)) {
+                RuleHarness<TravellerCrossing> poisoned = RuleHarness.travellerFile(CONFIG)) {
             run(control, h -> h.send(before, after), WATERMARK_AFTER);
-            run(poisoned, h -> {
-                h.send(before);
-                sendProjected(h, TravellerCrossing.of(poison, Crossings.TOKENS), broken);
-                sendProjected(h, TravellerCrossing.of(newFile, Crossings.TOKENS), broken);
-                h.send(after);
-            }, WATERMARK_AFTER);
+            run(
+                    poisoned,
+                    h -> {
+                        h.send(before);
+                        sendProjected(h, TravellerCrossing.of(poison, Crossings.TOKENS), broken);
+                        sendProjected(h, TravellerCrossing.of(newFile, Crossings.TOKENS), broken);
+                        h.send(after);
+                    },
+                    WATERMARK_AFTER);
 
             assertFalse(control.flags().isEmpty(), "the stay is flagged (R3 overstay of the 30-day visa)");
             assertEquals(control.flags(), poisoned.flags(), "no flag from the poison, none lost");
@@ -62,18 +66,23 @@ class PoisonCrossingTest {
         BorderCrossing poison = exit("p1", "2025-01-02T10:00").build();
         BorderCrossing after = entry("e2", "2025-01-03T10:00").build();
         try (RuleHarness<DocumentCrossing> control = RuleHarness.document(CONFIG);
-             RuleHarness<DocumentCrossing> poisoned = RuleHarness.document(CONFIG)) {
+                RuleHarness<DocumentCrossing> poisoned = RuleHarness.document(CONFIG)) {
             run(control, h -> h.send(before, after), WATERMARK_AFTER);
-            run(poisoned, h -> {
-                h.send(before);
-                sendProjected(h, DocumentCrossing.of(poison, Crossings.TOKENS), c -> {
-                    c.setBcpCode(null);
-                    return c;
-                });
-                h.send(after);
-            }, WATERMARK_AFTER);
+            run(
+                    poisoned,
+                    h -> {
+                        h.send(before);
+                        sendProjected(h, DocumentCrossing.of(poison, Crossings.TOKENS), c -> {
+                            c.setBcpCode(null);
+                            return c;
+                        });
+                        h.send(after);
+                    },
+                    WATERMARK_AFTER);
 
-            assertEquals(List.of("R7:e2"), control.flags().stream().map(RiskFlag::getFlagId).toList(),
+            assertEquals(
+                    List.of("R7:e2"),
+                    control.flags().stream().map(RiskFlag::getFlagId).toList(),
                     "two entries in a row: the poisoned exit between them did not count");
             assertEquals(control.flags(), poisoned.flags());
             assertEquals(control.stateEntries(), poisoned.stateEntries());
@@ -106,9 +115,10 @@ class PoisonCrossingTest {
             assertEquals(NullPointerException.class.getName(), letter.getExceptionClass());
             assertEquals("crossings", letter.getSourceTopic());
             assertEquals(RiskFlagJob.JOB, letter.getJob());
-            assertFalse(letter.getReason().contains("Testperson") || letter.getReason().contains("P1234567"),
+            assertFalse(
+                    letter.getReason().contains("Testperson")
+                            || letter.getReason().contains("P1234567"),
                     letter.getReason());
         }
     }
-
 }

@@ -1,9 +1,12 @@
 package eu.borderflow.risk.traveller;
 
-import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -12,18 +15,18 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
-
 /** A keyed operator of the traveller rules in Flink's test harness, fed with whole crossings as the job feeds it. */
 final class RuleHarness<T> implements AutoCloseable {
 
     final KeyedOneInputStreamOperatorTestHarness<?, T, RiskFlag> harness;
     private final Function<BorderCrossing, T> projection;
 
-    private <K> RuleHarness(KeyedProcessFunction<K, T, RiskFlag> operator, KeySelector<T, K> key,
-                            TypeInformation<K> keyType, Function<BorderCrossing, T> projection) throws Exception {
+    private <K> RuleHarness(
+            KeyedProcessFunction<K, T, RiskFlag> operator,
+            KeySelector<T, K> key,
+            TypeInformation<K> keyType,
+            Function<BorderCrossing, T> projection)
+            throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator), key, keyType);
         // Any Kryo fallback in the state types fails loudly.
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
@@ -32,19 +35,25 @@ final class RuleHarness<T> implements AutoCloseable {
     }
 
     static RuleHarness<TravellerCrossing> travellerFile(ConfigLoader config) throws Exception {
-        return new RuleHarness<>(new TravellerFileOperator(RiskSettings.local(config), Crossings.BCPS),
-                TravellerCrossing::getFileId, Types.STRING,
+        return new RuleHarness<>(
+                new TravellerFileOperator(RiskSettings.local(config), Crossings.BCPS),
+                TravellerCrossing::getFileId,
+                Types.STRING,
                 c -> TravellerCrossing.of(c, Crossings.TOKENS));
     }
 
     static RuleHarness<DocumentCrossing> document(ConfigLoader config) throws Exception {
-        return new RuleHarness<>(new DocumentSequenceOperator(RiskSettings.local(config), Crossings.BCPS),
-                DocumentCrossing::getDocumentDigest, Types.LONG, c -> DocumentCrossing.of(c, Crossings.TOKENS));
+        return new RuleHarness<>(
+                new DocumentSequenceOperator(RiskSettings.local(config), Crossings.BCPS),
+                DocumentCrossing::getDocumentDigest,
+                Types.LONG,
+                c -> DocumentCrossing.of(c, Crossings.TOKENS));
     }
 
     void send(BorderCrossing... crossings) throws Exception {
         for (BorderCrossing crossing : crossings) {
-            harness.processElement(projection.apply(crossing), crossing.getEventTime().toEpochMilli());
+            harness.processElement(
+                    projection.apply(crossing), crossing.getEventTime().toEpochMilli());
         }
     }
 

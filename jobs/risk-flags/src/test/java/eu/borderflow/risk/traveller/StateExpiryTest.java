@@ -1,15 +1,14 @@
 package eu.borderflow.risk.traveller;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.entry;
 import static eu.borderflow.risk.traveller.Crossings.exit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every keyed state of the traveller rules expires on an event-time timer, counted from the job's event time and
@@ -38,7 +37,9 @@ class StateExpiryTest {
     @Test
     void aClosedFileGoesWithTheStayWindow() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
-            h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-01-10T10:00").build());
+            h.send(
+                    entry("e", "2025-01-01T10:00").build(),
+                    exit("x", "2025-01-10T10:00").build());
             h.watermark("2025-07-10T00:00:00Z");
             assertEquals(1, h.stateEntries());
             h.watermark("2025-07-13T00:00:01Z");
@@ -64,12 +65,14 @@ class StateExpiryTest {
     @Test
     void aFrequentTravellerHoldsOneExpiryTimerAndStillExpiresAfterTheLastMovement() throws Exception {
         try (RuleHarness<TravellerCrossing> file = RuleHarness.travellerFile(CONFIG);
-             RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
+                RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
             for (int week = 0; week < 10; week++) {
                 String day = LocalDate.parse("2025-01-01").plusWeeks(week).toString();
                 String back = LocalDate.parse("2025-01-03").plusWeeks(week).toString();
                 for (RuleHarness<?> h : List.of(file, trail)) {
-                    h.send(entry("e" + week, day + "T10:00").build(), exit("x" + week, back + "T10:00").build());
+                    h.send(
+                            entry("e" + week, day + "T10:00").build(),
+                            exit("x" + week, back + "T10:00").build());
                 }
                 file.watermark(back + "T23:59:00Z");
                 trail.watermark(back + "T23:59:00Z");
@@ -98,9 +101,11 @@ class StateExpiryTest {
     @Test
     void crossingsWaitingForTheLatenessHoldOneTimerAndAreEachTakenAtTheirOwnTime() throws Exception {
         try (RuleHarness<TravellerCrossing> file = RuleHarness.travellerFile(CONFIG);
-             RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
+                RuleHarness<DocumentCrossing> trail = RuleHarness.document(CONFIG)) {
             for (RuleHarness<?> h : List.of(file, trail)) {
-                h.send(entry("e", "2025-01-01T10:00").build(), exit("x", "2025-01-02T10:00").build());
+                h.send(
+                        entry("e", "2025-01-01T10:00").build(),
+                        exit("x", "2025-01-02T10:00").build());
                 assertEquals(1, h.timers(), "one timer, at the entry's due time, for both waiting crossings");
                 h.watermark("2025-01-04T10:00:00Z");
             }
@@ -122,5 +127,4 @@ class StateExpiryTest {
         built.setRetentionUntil(CLAIMED_RETENTION);
         return built;
     }
-
 }

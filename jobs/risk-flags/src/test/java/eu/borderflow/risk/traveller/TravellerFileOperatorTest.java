@@ -1,14 +1,14 @@
 package eu.borderflow.risk.traveller;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import static eu.borderflow.risk.traveller.Crossings.CONFIG;
 import static eu.borderflow.risk.traveller.Crossings.entry;
 import static eu.borderflow.risk.traveller.Crossings.exit;
 import static eu.borderflow.risk.traveller.Crossings.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Retention of the EES-file state, independent of any one rule. */
 class TravellerFileOperatorTest {
@@ -18,7 +18,9 @@ class TravellerFileOperatorTest {
     void aFileThatMayGoWhileCrossingsStillWaitIsKeptForThemAndErasedAfter() throws Exception {
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             // An exit with no stay to close leaves nothing worth keeping, but a later refusal is still on its way.
-            h.send(exit("x", "2025-03-01T10:00").build(), refusal("r", "2025-03-10T10:00").build());
+            h.send(
+                    exit("x", "2025-03-01T10:00").build(),
+                    refusal("r", "2025-03-10T10:00").build());
             h.watermark("2025-03-05T00:00:00Z");
             assertEquals(2, h.stateEntries(), "the file and the waiting refusal");
             assertEquals(1, h.timers(), "only the refusal's; no expiry timer behind the watermark");

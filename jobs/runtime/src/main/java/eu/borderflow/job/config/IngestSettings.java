@@ -2,7 +2,6 @@ package eu.borderflow.job.config;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.schema.serde.DecodeLimits;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +36,8 @@ public final class IngestSettings implements Serializable {
     /** Throws {@link ConfigException} when the ranges contradict each other; {@code RiskSettings} binds and checks. */
     public IngestSettings check() {
         if (maxStringBytes < 1 || maxArrayItems < 1 || maxMessageBytes < maxStringBytes) {
-            throw new ConfigException("rules.yaml /ingest: need 0 < max_string_bytes <= max_message_bytes and "
-                    + "max_array_items > 0");
+            throw new ConfigException(
+                    "rules.yaml /ingest: need 0 < max_string_bytes <= max_message_bytes and " + "max_array_items > 0");
         }
         if (!earliestIngestTime.isBefore(latestIngestTime)) {
             throw new ConfigException("rules.yaml /ingest: earliest_ingest_time must be before latest_ingest_time");

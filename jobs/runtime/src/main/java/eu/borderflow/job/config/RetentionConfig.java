@@ -1,7 +1,6 @@
 package eu.borderflow.job.config;
 
 import eu.borderflow.config.ConfigLoader;
-
 import java.io.Serializable;
 
 /** How long the job keeps state ({@code rules.yaml} section {@code retention}); expired by event-time timers. */

@@ -1,7 +1,6 @@
 package eu.borderflow.job.config;
 
 import eu.borderflow.config.ConfigLoader;
-
 import java.io.Serializable;
 import java.time.Duration;
 

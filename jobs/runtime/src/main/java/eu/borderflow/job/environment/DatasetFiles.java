@@ -11,11 +11,10 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
+import java.nio.file.Path;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.types.Either;
-
-import java.nio.file.Path;
 
 /**
  * The bounded runs: a generated dataset's {@code crossings.avro}, {@code alerts.avro} and {@code incidents.avro} (and
@@ -35,8 +34,7 @@ public final class DatasetFiles {
     /** Digits of a zero-padded revision or offset in a sort key, so keys sort numerically. */
     private static final String NUMBER_FORMAT = "%019d";
 
-    private DatasetFiles() {
-    }
+    private DatasetFiles() {}
 
     public static IngestSource<BorderCrossing> crossings(Path datasetDir) {
         return ingest -> source(ingest, datasetDir.resolve(CROSSINGS));
@@ -57,20 +55,33 @@ public final class DatasetFiles {
 
     /** Every revision of every window: by section, view, window end, then revision. */
     public static AvroContainerFileSink<PictureUpdate> picture(Path outDir) {
-        return new AvroContainerFileSink<>(PictureUpdate.class, outDir.resolve(PICTURE),
-                p -> p.getSectionId() + '#' + p.getView() + '#'
+        return new AvroContainerFileSink<>(
+                PictureUpdate.class,
+                outDir.resolve(PICTURE),
+                p -> p.getSectionId()
+                        + '#'
+                        + p.getView()
+                        + '#'
                         + String.format(NUMBER_FORMAT, p.getWindowEnd().toEpochMilli())
-                        + '#' + String.format(NUMBER_FORMAT, p.getRevision()));
+                        + '#'
+                        + String.format(NUMBER_FORMAT, p.getRevision()));
     }
 
     public static AvroContainerFileSink<RiskFlag> flags(Path outDir) {
-        return new AvroContainerFileSink<>(RiskFlag.class, outDir.resolve(FLAGS),
+        return new AvroContainerFileSink<>(
+                RiskFlag.class,
+                outDir.resolve(FLAGS),
                 f -> f.getFlagId() + '#' + String.format(NUMBER_FORMAT, f.getRevision()));
     }
 
     public static AvroContainerFileSink<DeadLetter> deadLetters(Path outDir) {
-        return new AvroContainerFileSink<>(DeadLetter.class, outDir.resolve(DEAD_LETTERS),
-                d -> d.getSourceTopic() + '#' + d.getSourcePartition() + '#'
+        return new AvroContainerFileSink<>(
+                DeadLetter.class,
+                outDir.resolve(DEAD_LETTERS),
+                d -> d.getSourceTopic()
+                        + '#'
+                        + d.getSourcePartition()
+                        + '#'
                         + String.format(NUMBER_FORMAT, d.getSourceOffset()));
     }
 
@@ -78,9 +89,11 @@ public final class DatasetFiles {
         return new AvroContainerFileSink<>(AuditRecord.class, outDir.resolve(AUDIT), AuditRecord::getAuditId);
     }
 
-    private static <T extends SpecificRecordBase> FileSource<Either<T, DeadLetter>> source(RecordIngest<T> ingest,
-                                                                                      Path file) {
-        return FileSource.forRecordStreamFormat(new IngestFormat<>(ingest, file.getFileName().toString()),
-                new org.apache.flink.core.fs.Path(file.toUri())).build();
+    private static <T extends SpecificRecordBase> FileSource<Either<T, DeadLetter>> source(
+            RecordIngest<T> ingest, Path file) {
+        return FileSource.forRecordStreamFormat(
+                        new IngestFormat<>(ingest, file.getFileName().toString()),
+                        new org.apache.flink.core.fs.Path(file.toUri()))
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package eu.borderflow.job.environment;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
-
 import java.io.Serializable;
 import java.nio.file.Path;
 

@@ -10,6 +10,8 @@ import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -20,9 +22,6 @@ import org.apache.flink.types.Either;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 
 /**
  * A job's Kafka sources (read_committed, decoded and validated inside the source) and exactly-once sinks for one
@@ -36,8 +35,8 @@ public final class KafkaEndpoints {
     private final boolean stopAtStartupEnd;
     private final DeliveryGuarantee guarantee;
 
-    private KafkaEndpoints(KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd,
-                           DeliveryGuarantee guarantee) {
+    private KafkaEndpoints(
+            KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd, DeliveryGuarantee guarantee) {
         this.kafka = kafka;
         this.topics = topics;
         this.stopAtStartupEnd = stopAtStartupEnd;
@@ -89,25 +88,39 @@ public final class KafkaEndpoints {
     }
 
     public KafkaSink<RiskFlag> flags() {
-        return sink(new AvroKafkaSerializer<>(RiskFlag.class, topics.getFlags(),
-                f -> utf8(f.getFlagId()), f -> f.getEventTime().toEpochMilli()), "flags");
+        return sink(
+                new AvroKafkaSerializer<>(
+                        RiskFlag.class,
+                        topics.getFlags(),
+                        f -> utf8(f.getFlagId()),
+                        f -> f.getEventTime().toEpochMilli()),
+                "flags");
     }
 
     public KafkaSink<DeadLetter> deadLetters() {
-        return sink(new AvroKafkaSerializer<>(DeadLetter.class, topics.getDeadLetters(),
-                // The time of the rejection, not the record's own: a rejected record's event time may be one no
-                // broker accepts (year 9999), and the dead letter must never fail its sink.
-                d -> d.getOriginalKey() == null ? null : bytes(d), d -> null),
+        return sink(
+                new AvroKafkaSerializer<>(
+                        DeadLetter.class,
+                        topics.getDeadLetters(),
+                        // The time of the rejection, not the record's own: a rejected record's event time may be one no
+                        // broker accepts (year 9999), and the dead letter must never fail its sink.
+                        d -> d.getOriginalKey() == null ? null : bytes(d),
+                        d -> null),
                 "deadletters");
     }
 
     public KafkaSink<AuditRecord> audit() {
-        return sink(new AvroKafkaSerializer<>(AuditRecord.class, topics.getAudit(),
-                a -> utf8(a.getAuditId()), a -> a.getAt().toEpochMilli()), "audit");
+        return sink(
+                new AvroKafkaSerializer<>(
+                        AuditRecord.class,
+                        topics.getAudit(),
+                        a -> utf8(a.getAuditId()),
+                        a -> a.getAt().toEpochMilli()),
+                "audit");
     }
 
-    private <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> source(String topic,
-                                                                                RecordIngest<T> ingest) {
+    private <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> source(
+            String topic, RecordIngest<T> ingest) {
         KafkaSourceBuilder<Either<T, DeadLetter>> builder = KafkaSource.<Either<T, DeadLetter>>builder()
                 .setProperties(clientProperties())
                 .setBootstrapServers(kafka.getBootstrapServers())
@@ -141,7 +154,8 @@ public final class KafkaEndpoints {
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(kafka.getTransactionalIdPrefix() + "-" + output)
-                .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                .setProperty(
+                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(kafka.getTransactionTimeout().toMillis()))
                 .build();
     }

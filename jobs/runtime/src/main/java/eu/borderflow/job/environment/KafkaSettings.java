@@ -9,7 +9,11 @@ import java.util.TreeMap;
 public final class KafkaSettings implements Serializable {
 
     /** Where a job without restored state starts reading. */
-    public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
+    public enum StartingOffsets {
+        EARLIEST,
+        LATEST,
+        COMMITTED
+    }
 
     private static final long serialVersionUID = 1L;
 

@@ -1,16 +1,15 @@
 package eu.borderflow.job.environment;
 
 import eu.borderflow.config.ConfigException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-
-import java.io.Serializable;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Parallelism and fault tolerance of one environment (section {@code job}): checkpoints (interval, timeout, storage,
@@ -35,7 +34,9 @@ public final class RuntimeSettings implements Serializable {
 
     /** How the job restarts after a failure. */
     public enum RestartStrategy {
-        NONE("none"), FIXED_DELAY("fixed-delay"), EXPONENTIAL_DELAY("exponential-delay");
+        NONE("none"),
+        FIXED_DELAY("fixed-delay"),
+        EXPONENTIAL_DELAY("exponential-delay");
 
         private final String flinkName;
 
@@ -68,8 +69,12 @@ public final class RuntimeSettings implements Serializable {
      * @throws ConfigException with what to change
      */
     public void check(KafkaSettings kafka) {
-        if (parallelism < 1 || checkpointInterval == null || checkpointTimeout == null || checkpointStorage == null
-                || restartStrategy == null || transactionTimeoutMargin == null) {
+        if (parallelism < 1
+                || checkpointInterval == null
+                || checkpointTimeout == null
+                || checkpointStorage == null
+                || restartStrategy == null
+                || transactionTimeoutMargin == null) {
             throw new ConfigException("environment job section: parallelism, checkpoint_interval, checkpoint_timeout, "
                     + "checkpoint_storage, restart_strategy and transaction_timeout_margin are mandatory");
         }
@@ -89,7 +94,11 @@ public final class RuntimeSettings implements Serializable {
         if (checkpointStorage.contains("://")) {
             return checkpointStorage;
         }
-        return base.resolve(checkpointStorage).toAbsolutePath().normalize().toUri().toString();
+        return base.resolve(checkpointStorage)
+                .toAbsolutePath()
+                .normalize()
+                .toUri()
+                .toString();
     }
 
     /** Every fault-tolerance option of the job, for {@code StreamExecutionEnvironment#configure}. */
@@ -102,13 +111,15 @@ public final class RuntimeSettings implements Serializable {
             c.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, minPauseBetweenCheckpoints);
         }
         c.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, toleratedCheckpointFailures);
-        c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        c.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri(base));
         c.set(StateBackendOptions.STATE_BACKEND, stateBackend.flinkName);
-        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, stateBackend == StateBackend.ROCKSDB
-                && incrementalCheckpoints);
+        c.set(
+                CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
+                stateBackend == StateBackend.ROCKSDB && incrementalCheckpoints);
         c.set(RestartStrategyOptions.RESTART_STRATEGY, restartStrategy.flinkName);
         switch (restartStrategy) {
             case FIXED_DELAY -> {

@@ -2,6 +2,7 @@ package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -9,8 +10,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
 
 /**
  * Admits each alert change once, keyed by alert id: a change whose version is not above the highest admitted one (a
@@ -50,9 +49,14 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
     public void processElement(AlertChange change, Context ctx, Collector<AlertChange> out) throws Exception {
         long at = change.getEventTime().toEpochMilli();
         if (at + latenessMs <= ctx.timerService().currentWatermark()) {
-            ctx.output(DeadLetters.TAG, failures.late(change.getChangeId(), at, serde.encode(change),
-                    "event_time is behind the watermark by the allowed lateness (" + Duration.ofMillis(latenessMs)
-                            + ") or more"));
+            ctx.output(
+                    DeadLetters.TAG,
+                    failures.late(
+                            change.getChangeId(),
+                            at,
+                            serde.encode(change),
+                            "event_time is behind the watermark by the allowed lateness ("
+                                    + Duration.ofMillis(latenessMs) + ") or more"));
             return;
         }
         Integer admitted = version.value();

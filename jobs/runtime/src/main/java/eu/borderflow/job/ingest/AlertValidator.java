@@ -5,7 +5,6 @@ import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.AlertPerson;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,7 +27,8 @@ public final class AlertValidator implements RecordValidator<AlertChange> {
     @Override
     public Violation check(AlertChange a) {
         if (!a.getSynthetic()) {
-            return Violation.of("NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
+            return Violation.of(
+                    "NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
         }
         if (isBlank(a.getAlertId()) || isBlank(a.getChangeId())) {
             return Violation.of("MISSING_ID", "alert_id and change_id are mandatory");
@@ -38,18 +38,24 @@ public final class AlertValidator implements RecordValidator<AlertChange> {
         }
         Instant at = a.getEventTime();
         if (at.isBefore(limits.getEarliestIngestTime()) || at.isAfter(limits.getLatestIngestTime())) {
-            return Violation.of("EVENT_TIME", "event_time is outside " + limits.getEarliestIngestTime() + " .. "
-                    + limits.getLatestIngestTime());
+            return Violation.of(
+                    "EVENT_TIME",
+                    "event_time is outside " + limits.getEarliestIngestTime() + " .. " + limits.getLatestIngestTime());
         }
         LocalDate changed = at.atOffset(ZoneOffset.UTC).toLocalDate();
-        if (a.getValidFrom().isAfter(changed.plusDays(limits.getMaxAlertValidFromAfterChange().toDays()))) {
-            return Violation.of("VALID_FROM", "valid_from is more than " + limits.getMaxAlertValidFromAfterChange()
-                    + " after the change");
+        if (a.getValidFrom()
+                .isAfter(changed.plusDays(
+                        limits.getMaxAlertValidFromAfterChange().toDays()))) {
+            return Violation.of(
+                    "VALID_FROM",
+                    "valid_from is more than " + limits.getMaxAlertValidFromAfterChange() + " after the change");
         }
         if (a.getReviewDate().isBefore(a.getValidFrom())
                 || a.getReviewDate().isAfter(a.getValidFrom().plusYears(limits.getMaxAlertReviewYears()))) {
-            return Violation.of("REVIEW_PERIOD", "review_date is before valid_from or more than "
-                    + limits.getMaxAlertReviewYears() + " years after it");
+            return Violation.of(
+                    "REVIEW_PERIOD",
+                    "review_date is before valid_from or more than " + limits.getMaxAlertReviewYears()
+                            + " years after it");
         }
         for (String state : a.getFlaggedBy()) {
             if (!isCountryCode(state)) {
@@ -60,7 +66,9 @@ public final class AlertValidator implements RecordValidator<AlertChange> {
             return null;
         }
         boolean objectAlert = a.getBasis() == AlertBasis.OBJECT_1862_ART38;
-        if (objectAlert && (a.getObjectPart() == null || isBlank(a.getObjectPart().getDocument().getNumber()))) {
+        if (objectAlert
+                && (a.getObjectPart() == null
+                        || isBlank(a.getObjectPart().getDocument().getNumber()))) {
             return Violation.of("MISSING_OBJECT", "an Art. 38 object alert must describe the document");
         }
         if (!objectAlert && a.getPerson() == null) {
@@ -75,12 +83,16 @@ public final class AlertValidator implements RecordValidator<AlertChange> {
         }
         AlertBirthDate birth = AlertBirthDate.parse(person.getDateOfBirth());
         if (birth == null) {
-            return Violation.of("DATE_OF_BIRTH", "person.date_of_birth is not YYYY, YYYY-MM or YYYY-MM-DD (a full "
-                    + "date must be a calendar date as written or with day and month swapped)");
+            return Violation.of(
+                    "DATE_OF_BIRTH",
+                    "person.date_of_birth is not YYYY, YYYY-MM or YYYY-MM-DD (a full "
+                            + "date must be a calendar date as written or with day and month swapped)");
         }
         if (birth.year() > changed.getYear() || birth.year() < changed.getYear() - limits.getMaxAgeYears()) {
-            return Violation.of("DATE_OF_BIRTH", "person.date_of_birth is after the change or more than "
-                    + limits.getMaxAgeYears() + " years before it");
+            return Violation.of(
+                    "DATE_OF_BIRTH",
+                    "person.date_of_birth is after the change or more than " + limits.getMaxAgeYears()
+                            + " years before it");
         }
         return null;
     }

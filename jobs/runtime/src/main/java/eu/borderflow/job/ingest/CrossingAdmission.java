@@ -2,6 +2,8 @@ package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.time.Duration;
+import java.util.Arrays;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -9,9 +11,6 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * Admits each crossing once, keyed by the traveller's file (the key the EES-file rules use). A crossing later than
@@ -44,8 +43,9 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
 
     @Override
     public void open(OpenContext context) {
-        admitted = getRuntimeContext().getState(new ValueStateDescriptor<>("admitted-event-ids",
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        admitted = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "admitted-event-ids", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATES_COUNTER);
         failures.open(getRuntimeContext().getMetricGroup());
         serde = SingleObjectSerde.of(BorderCrossing.class);
@@ -56,9 +56,14 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
         long at = crossing.getEventTime().toEpochMilli();
         long watermark = ctx.timerService().currentWatermark();
         if (at + latenessMs <= watermark) {
-            ctx.output(DeadLetters.TAG, failures.late(crossing.getEventId(), at, serde.encode(crossing),
-                    "event_time is behind the watermark by the allowed lateness (" + Duration.ofMillis(latenessMs)
-                            + ") or more"));
+            ctx.output(
+                    DeadLetters.TAG,
+                    failures.late(
+                            crossing.getEventId(),
+                            at,
+                            serde.encode(crossing),
+                            "event_time is behind the watermark by the allowed lateness ("
+                                    + Duration.ofMillis(latenessMs) + ") or more"));
             return;
         }
         long hash = hash(crossing.getEventId());

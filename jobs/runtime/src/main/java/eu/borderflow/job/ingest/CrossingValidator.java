@@ -6,7 +6,6 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.Visa;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +27,7 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
     static final long MAX_LOCAL_DATE_SHIFT_DAYS = 1;
     /** Visa types of the Visa Code: A airport transit, C short stay; D is a national long-stay visa. */
     private static final Set<String> SHORT_VISAS = Set.of("A", "C");
+
     private static final String LONG_VISA = "D";
     private static final long serialVersionUID = 1L;
 
@@ -42,11 +42,15 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
     @Override
     public Violation check(BorderCrossing c) {
         if (!c.getSynthetic()) {
-            return Violation.of("NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
+            return Violation.of(
+                    "NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
         }
-        if (isBlank(c.getEventId()) || isBlank(c.getTraveller().getFileId()) || isBlank(c.getDocument().getNumber())
+        if (isBlank(c.getEventId())
+                || isBlank(c.getTraveller().getFileId())
+                || isBlank(c.getDocument().getNumber())
                 || isBlank(c.getBcpCode())) {
-            return Violation.of("MISSING_ID", "event_id, traveller.file_id, document.number and bcp_code are mandatory");
+            return Violation.of(
+                    "MISSING_ID", "event_id, traveller.file_id, document.number and bcp_code are mandatory");
         }
         if (!bcps.contains(c.getBcpCode())) {
             return Violation.of("UNKNOWN_BCP", "bcp_code " + c.getBcpCode() + " is not in the BCP reference table");
@@ -54,7 +58,8 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
         if (c.getKind() == CrossingKind.REFUSAL && c.getRefusalReasons().isEmpty()) {
             return Violation.of("REFUSAL_WITHOUT_REASON", "a refusal must give at least one reason letter");
         }
-        if (c.getRefusalReasons().size() > EnumSet.allOf(eu.borderflow.schema.RefusalReason.class).size()) {
+        if (c.getRefusalReasons().size()
+                > EnumSet.allOf(eu.borderflow.schema.RefusalReason.class).size()) {
             return Violation.of("REFUSAL_REASONS", "more refusal reasons than there are letters");
         }
         Violation time = checkTime(c);
@@ -65,16 +70,18 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
     private Violation checkTime(BorderCrossing c) {
         Instant ingest = c.getIngestTime();
         if (ingest.isBefore(limits.getEarliestIngestTime()) || ingest.isAfter(limits.getLatestIngestTime())) {
-            return Violation.of("INGEST_TIME", "ingest_time is outside " + limits.getEarliestIngestTime() + " .. "
-                    + limits.getLatestIngestTime());
+            return Violation.of(
+                    "INGEST_TIME",
+                    "ingest_time is outside " + limits.getEarliestIngestTime() + " .. " + limits.getLatestIngestTime());
         }
         if (c.getEventTime().isAfter(ingest.plus(limits.getMaxClockSkew()))) {
-            return Violation.of("INGEST_BEFORE_EVENT", "ingest_time is before event_time (by more than "
-                    + limits.getMaxClockSkew() + ")");
+            return Violation.of(
+                    "INGEST_BEFORE_EVENT",
+                    "ingest_time is before event_time (by more than " + limits.getMaxClockSkew() + ")");
         }
         if (c.getEventTime().isBefore(ingest.minus(limits.getMaxUploadDelay()))) {
-            return Violation.of("EVENT_TIME", "event_time is more than " + limits.getMaxUploadDelay()
-                    + " before ingest_time");
+            return Violation.of(
+                    "EVENT_TIME", "event_time is more than " + limits.getMaxUploadDelay() + " before ingest_time");
         }
         return null;
     }
@@ -87,23 +94,29 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
         }
         LocalDate birth = c.getTraveller().getDateOfBirth();
         if (birth.isAfter(day) || birth.isBefore(day.minusYears(limits.getMaxAgeYears()))) {
-            return Violation.of("DATE_OF_BIRTH", "traveller.date_of_birth is after the crossing or more than "
-                    + limits.getMaxAgeYears() + " years before it");
+            return Violation.of(
+                    "DATE_OF_BIRTH",
+                    "traveller.date_of_birth is after the crossing or more than " + limits.getMaxAgeYears()
+                            + " years before it");
         }
         TravelDocument document = c.getDocument();
         if (document.getExpiryDate().isBefore(birth)
                 || document.getExpiryDate().isAfter(day.plusYears(limits.getMaxDocumentValidityYears()))) {
-            return Violation.of("DOCUMENT_DATES", "document.expiry_date is before the holder's date of birth or more "
-                    + "than " + limits.getMaxDocumentValidityYears() + " years after the crossing");
+            return Violation.of(
+                    "DOCUMENT_DATES",
+                    "document.expiry_date is before the holder's date of birth or more " + "than "
+                            + limits.getMaxDocumentValidityYears() + " years after the crossing");
         }
         Violation visa = c.getVisa() == null ? null : checkVisa(c.getVisa(), c);
         if (visa != null) {
             return visa;
         }
-        if (c.getRetentionUntil().isBefore(day) || c.getRetentionUntil().isAfter(
-                day.plusYears(limits.getMaxRetentionYears()))) {
-            return Violation.of("RETENTION_DATE", "retention_until is before the crossing or more than "
-                    + limits.getMaxRetentionYears() + " years after it");
+        if (c.getRetentionUntil().isBefore(day)
+                || c.getRetentionUntil().isAfter(day.plusYears(limits.getMaxRetentionYears()))) {
+            return Violation.of(
+                    "RETENTION_DATE",
+                    "retention_until is before the crossing or more than " + limits.getMaxRetentionYears()
+                            + " years after it");
         }
         return null;
     }
@@ -114,8 +127,10 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
         }
         if (visa.getValidUntil().isBefore(visa.getValidFrom())
                 || visa.getValidUntil().isAfter(visa.getValidFrom().plusYears(limits.getMaxVisaValidityYears()))) {
-            return Violation.of("VISA_PERIOD", "visa.valid_until is before visa.valid_from or more than "
-                    + limits.getMaxVisaValidityYears() + " years after it");
+            return Violation.of(
+                    "VISA_PERIOD",
+                    "visa.valid_until is before visa.valid_from or more than " + limits.getMaxVisaValidityYears()
+                            + " years after it");
         }
         boolean shortVisa = SHORT_VISAS.contains(visa.getVisaType());
         if (!shortVisa && !LONG_VISA.equals(visa.getVisaType())) {
@@ -123,12 +138,13 @@ public final class CrossingValidator implements RecordValidator<BorderCrossing> 
         }
         int maxDays = shortVisa ? limits.getMaxShortStayDays() : limits.getMaxLongStayDays();
         if (visa.getDurationOfStayDays() < 1 || visa.getDurationOfStayDays() > maxDays) {
-            return Violation.of("VISA_DURATION", "visa.duration_of_stay_days must be 1.." + maxDays + " for a "
-                    + visa.getVisaType() + " visa");
+            return Violation.of(
+                    "VISA_DURATION",
+                    "visa.duration_of_stay_days must be 1.." + maxDays + " for a " + visa.getVisaType() + " visa");
         }
         if (visa.getEntriesAuthorised() < 0 || visa.getEntriesAuthorised() > limits.getMaxVisaEntries()) {
-            return Violation.of("VISA_ENTRIES", "visa.entries_authorised must be 0 (multiple) .. "
-                    + limits.getMaxVisaEntries());
+            return Violation.of(
+                    "VISA_ENTRIES", "visa.entries_authorised must be 0 (multiple) .. " + limits.getMaxVisaEntries());
         }
         if (!shortVisa && c.getStayBasis() == StayBasis.SHORT_STAY) {
             return Violation.of("STAY_BASIS", "a short stay cannot be made on a long-stay (D) visa");

@@ -1,10 +1,9 @@
 package eu.borderflow.job.ingest;
 
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * One counter per dead-letter reason code, under the metric group {@code deadletters=<code>}: the label is the stable
@@ -23,7 +22,9 @@ final class DeadLetterCounters {
     }
 
     void inc(String reasonCode) {
-        counters.computeIfAbsent(reasonCode, code -> metrics.addGroup(GROUP, code).counter(COUNTER)).inc();
+        counters.computeIfAbsent(
+                        reasonCode, code -> metrics.addGroup(GROUP, code).counter(COUNTER))
+                .inc();
     }
 
     long count(String reasonCode) {

@@ -2,11 +2,10 @@ package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.ByteBuffer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
-
-import java.nio.ByteBuffer;
 
 /**
  * The last step before the dead-letter sink: a dead letter whose encoding is larger than {@code maxBytes} (below the

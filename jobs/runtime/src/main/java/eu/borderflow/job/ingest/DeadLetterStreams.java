@@ -1,11 +1,10 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** Collects the dead-letter side output of every operator of a job, for one dead-letter sink. */
 public final class DeadLetterStreams {

@@ -1,11 +1,10 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.util.OutputTag;
-
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The side output every operator sends rejected input to, the reason codes, and how a dead letter is built. A dead
@@ -14,21 +13,22 @@ import java.time.Instant;
  */
 public final class DeadLetters {
 
-    public static final OutputTag<DeadLetter> TAG = new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+    public static final OutputTag<DeadLetter> TAG =
+            new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
     /** Partition and offset of input that did not come from Kafka (dataset files), or that are not known. */
     public static final int NO_PARTITION = -1;
+
     public static final long NO_OFFSET = -1L;
     /** An operator failed on the record: a bug or a value no validation foresaw. */
     public static final String PROCESSING_ERROR = "PROCESSING_ERROR";
     /** The record came later than the allowed lateness: behind the watermark by more than it. */
     public static final String LATE = "LATE";
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** A dead letter of job {@code job} (its {@code job} field) for a record of {@code source}. */
-    public static Builder builder(String job, String source, int partition, long offset, long timestamp, byte[] key,
-                                  byte[] value) {
+    public static Builder builder(
+            String job, String source, int partition, long offset, long timestamp, byte[] key, byte[] value) {
         return new Builder(DeadLetter.newBuilder()
                 .setSourceTopic(source)
                 .setSourcePartition(partition)
@@ -68,8 +68,12 @@ public final class DeadLetters {
          * quote field values.
          */
         public Builder failure(String uid, Throwable failure) {
-            return reason(PROCESSING_ERROR, "operator " + uid + " failed on this record with "
-                    + failure.getClass().getName()).operator(uid).exceptionClass(failure);
+            return reason(
+                            PROCESSING_ERROR,
+                            "operator " + uid + " failed on this record with "
+                                    + failure.getClass().getName())
+                    .operator(uid)
+                    .exceptionClass(failure);
         }
 
         private Builder exceptionClass(Throwable failure) {

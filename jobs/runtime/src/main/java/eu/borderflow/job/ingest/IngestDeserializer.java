@@ -25,8 +25,8 @@ public final class IngestDeserializer<T extends SpecificRecordBase>
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<T, DeadLetter>> out) {
-        out.collect(ingest.ofBytes(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.key(), record.value()));
+        out.collect(ingest.ofBytes(
+                record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(), record.value()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.DecodeException;
+import java.io.IOException;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -10,8 +11,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.types.Either;
-
-import java.io.IOException;
 
 /**
  * Reads an Avro object container file (a dataset file) for a {@code FileSource} and validates each record inside the
@@ -52,11 +51,14 @@ public final class IngestFormat<T extends SpecificRecordBase> extends SimpleStre
                     return ingest.ofDecoded(name, at, records.next());
                 } catch (RuntimeException e) {
                     broken = true;
-                    return Either.Right(DeadLetters.builder(ingest.job(), name, DeadLetters.NO_PARTITION, at,
-                                    DeadLetters.NO_OFFSET, null, null)
-                            .reason(DecodeException.UNDECODABLE, "a block of " + name + " does not decode ("
-                                    + e.getClass().getSimpleName() + "); the rest of the file is not read")
-                            .operator(RecordIngest.operator(name)).build());
+                    return Either.Right(DeadLetters.builder(
+                                    ingest.job(), name, DeadLetters.NO_PARTITION, at, DeadLetters.NO_OFFSET, null, null)
+                            .reason(
+                                    DecodeException.UNDECODABLE,
+                                    "a block of " + name + " does not decode ("
+                                            + e.getClass().getSimpleName() + "); the rest of the file is not read")
+                            .operator(RecordIngest.operator(name))
+                            .build());
                 }
             }
 

@@ -1,7 +1,6 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.reference.BcpTable;
-
 import java.io.Serializable;
 import java.util.HashSet;
 import java.util.Set;

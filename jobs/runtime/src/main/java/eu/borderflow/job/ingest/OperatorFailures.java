@@ -2,10 +2,9 @@ package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.io.Serializable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.metrics.MetricGroup;
-
-import java.io.Serializable;
 
 /**
  * How an operator turns a failure on one record (or one timer) into a dead letter instead of failing the job:
@@ -19,9 +18,11 @@ public final class OperatorFailures implements Serializable {
 
     /** The job, and what the dead letter names as its source when the record left it before the failure. */
     private final JobInput input;
+
     private final String uid;
     /** The instance whose counters this one shares (one set of counters per operator), or null. */
     private final OperatorFailures counting;
+
     private transient DeadLetterCounters counters;
 
     public OperatorFailures(JobInput input, String uid) {
@@ -55,8 +56,8 @@ public final class OperatorFailures implements Serializable {
     }
 
     /** A failure on {@code record}, kept whole in the dead letter. */
-    public <T extends SpecificRecord> DeadLetter on(Throwable failure, String eventId, long eventTime, T record,
-                                                    SingleObjectSerde<T> serde) {
+    public <T extends SpecificRecord> DeadLetter on(
+            Throwable failure, String eventId, long eventTime, T record, SingleObjectSerde<T> serde) {
         byte[] bytes;
         try {
             bytes = serde.encode(record);
@@ -74,12 +75,16 @@ public final class OperatorFailures implements Serializable {
     /** A record that came later than the allowed lateness. */
     public DeadLetter late(String eventId, long eventTime, byte[] value, String reason) {
         counters().inc(DeadLetters.LATE);
-        return letter(eventTime, value).eventId(eventId).reason(DeadLetters.LATE, reason).operator(uid).build();
+        return letter(eventTime, value)
+                .eventId(eventId)
+                .reason(DeadLetters.LATE, reason)
+                .operator(uid)
+                .build();
     }
 
     private DeadLetters.Builder letter(long eventTime, byte[] value) {
-        return DeadLetters.builder(input.job(), input.name(), DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET,
-                eventTime, null, value);
+        return DeadLetters.builder(
+                input.job(), input.name(), DeadLetters.NO_PARTITION, DeadLetters.NO_OFFSET, eventTime, null, value);
     }
 
     public String uid() {

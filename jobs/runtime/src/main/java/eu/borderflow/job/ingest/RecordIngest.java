@@ -4,14 +4,13 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.DecodeLimits;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.io.Serializable;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.types.Either;
-
-import java.io.Serializable;
-import java.util.function.Supplier;
 
 /**
  * What a job accepts from one input, applied inside its source (the Kafka deserializer or the file format) so that
@@ -44,8 +43,13 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     private transient SingleObjectSerde<T> serde;
 
     /** The ingest of job {@code job}, whose name its dead letters carry. */
-    public RecordIngest(String job, Class<T> type, RecordValidator<T> validator, EventTime<T> eventTime,
-                        RecordId<T> recordId, DecodeLimits limits) {
+    public RecordIngest(
+            String job,
+            Class<T> type,
+            RecordValidator<T> validator,
+            EventTime<T> eventTime,
+            RecordId<T> recordId,
+            DecodeLimits limits) {
         this.job = job;
         this.type = type;
         this.validator = validator;
@@ -55,17 +59,20 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     }
 
     /** A Kafka record's bytes: decoded with bounds, then validated. */
-    public Either<T, DeadLetter> ofBytes(String topic, int partition, long offset, long timestamp, byte[] key,
-                                         byte[] value) {
+    public Either<T, DeadLetter> ofBytes(
+            String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
         T record;
         try {
             record = serde().decode(value, null, limits);
         } catch (DecodeException e) {
             return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
-                    .reason(e.reasonCode(), e.getMessage()).operator(operator(topic)).build());
+                    .reason(e.reasonCode(), e.getMessage())
+                    .operator(operator(topic))
+                    .build());
         } catch (RuntimeException | StackOverflowError e) {
             return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
-                    .failure(operator(topic), e).build());
+                    .failure(operator(topic), e)
+                    .build());
         }
         return checked(record, topic, partition, offset, key, value);
     }
@@ -78,27 +85,29 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
         return checked(record, file, DeadLetters.NO_PARTITION, position, null, null);
     }
 
-    private Either<T, DeadLetter> checked(T record, String source, int partition, long offset, byte[] key,
-                                          byte[] value) {
+    private Either<T, DeadLetter> checked(
+            T record, String source, int partition, long offset, byte[] key, byte[] value) {
         Violation violation;
         try {
             violation = validator.check(record);
         } catch (RuntimeException e) {
-            return Either.Right(letter(record, source, partition, offset, key, value).failure(operator(source), e)
+            return Either.Right(letter(record, source, partition, offset, key, value)
+                    .failure(operator(source), e)
                     .build());
         }
         if (violation == null) {
             return Either.Left(record);
         }
         return Either.Right(letter(record, source, partition, offset, key, value)
-                .reason(violation.code(), violation.reason()).operator(operator(source)).build());
+                .reason(violation.code(), violation.reason())
+                .operator(operator(source))
+                .build());
     }
 
-    private DeadLetters.Builder letter(T record, String source, int partition, long offset, byte[] key,
-                                       byte[] value) {
+    private DeadLetters.Builder letter(T record, String source, int partition, long offset, byte[] key, byte[] value) {
         long timestamp = safely(() -> eventTime.of(record), DeadLetters.NO_OFFSET);
-        return DeadLetters.builder(job, source, partition, offset, timestamp, key,
-                        value != null ? value : serde().encode(record))
+        return DeadLetters.builder(
+                        job, source, partition, offset, timestamp, key, value != null ? value : serde().encode(record))
                 .eventId(safely(() -> recordId.of(record), null));
     }
 

@@ -2,6 +2,9 @@ package eu.borderflow.job.metrics;
 
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
@@ -9,10 +12,6 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Passes flags through unchanged and measures them: a counter per rule and status under the metric group
@@ -42,7 +41,9 @@ public final class FlagMetrics extends AbstractStreamOperator<RiskFlag>
     @Override
     public void processElement(StreamRecord<RiskFlag> element) {
         RiskFlag flag = element.getValue();
-        counters.computeIfAbsent(flag.getRuleId(), this::register).get(flag.getStatus()).inc();
+        counters.computeIfAbsent(flag.getRuleId(), this::register)
+                .get(flag.getStatus())
+                .inc();
         output.collect(element);
     }
 
@@ -70,7 +71,8 @@ public final class FlagMetrics extends AbstractStreamOperator<RiskFlag>
 
     private double eventTimeLag() {
         long current = watermark;
-        return current == Long.MIN_VALUE || current == Long.MAX_VALUE ? Double.NaN
+        return current == Long.MIN_VALUE || current == Long.MAX_VALUE
+                ? Double.NaN
                 : System.currentTimeMillis() - current;
     }
 }

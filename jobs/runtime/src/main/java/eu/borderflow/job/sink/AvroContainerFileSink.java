@@ -1,13 +1,12 @@
 package eu.borderflow.job.sink;
 
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-
-import java.io.IOException;
-import java.io.Serializable;
-import java.nio.file.Path;
 
 /**
  * The bounded job's output: one Avro container file holding every record, sorted by a key so that the same input

@@ -1,13 +1,6 @@
 package eu.borderflow.job.sink;
 
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.connector.sink2.SinkWriter;
 
 /**
  * Buffers each record as its Avro binary body (so a reused input object cannot change it) and writes them all,
@@ -23,11 +22,10 @@ import java.util.List;
  */
 final class AvroContainerFileWriter<T extends SpecificRecordBase> implements SinkWriter<T> {
 
-    private record Entry(String key, byte[] body) {
-    }
+    private record Entry(String key, byte[] body) {}
 
-    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::key)
-            .thenComparing(Entry::body, Arrays::compareUnsigned);
+    private static final Comparator<Entry> ORDER =
+            Comparator.comparing(Entry::key).thenComparing(Entry::body, Arrays::compareUnsigned);
 
     private final Class<T> type;
     private final Path file;
@@ -63,7 +61,8 @@ final class AvroContainerFileWriter<T extends SpecificRecordBase> implements Sin
 
     private void writeFile() throws IOException {
         entries.sort(ORDER);
-        try (DataFileWriter<T> out = AvroFiles.create(type, file, file.getFileName().toString())) {
+        try (DataFileWriter<T> out =
+                AvroFiles.create(type, file, file.getFileName().toString())) {
             for (Entry entry : entries) {
                 out.appendEncoded(ByteBuffer.wrap(entry.body()));
             }

@@ -1,12 +1,11 @@
 package eu.borderflow.job.sink;
 
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.io.Serializable;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
-
-import java.io.Serializable;
 
 /**
  * Kafka records of the job's outputs: value single-object encoded (one serde per sink subtask, buffers reused), key

@@ -1,5 +1,7 @@
 package eu.borderflow.job.state;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.AsyncKeyedStateBackend;
@@ -7,9 +9,6 @@ import org.apache.flink.runtime.state.CheckpointableKeyedStateBackend;
 import org.apache.flink.runtime.state.OperatorStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A state backend that is another one (heap or RocksDB) and in addition gives every keyed operator the gauge
@@ -23,6 +22,7 @@ public final class EntryCountingStateBackend implements StateBackend {
     public static final String STATE_ENTRIES = "stateEntries";
     /** The gauge RocksDB registers per state when its estimate of the keys is switched on. */
     static final String ROCKSDB_ESTIMATE_KEYS = "rocksdb.estimate-num-keys";
+
     private static final long serialVersionUID = 1L;
 
     private final StateBackend delegate;
@@ -40,7 +40,8 @@ public final class EntryCountingStateBackend implements StateBackend {
     public <K> CheckpointableKeyedStateBackend<K> createKeyedStateBackend(KeyedStateBackendParameters<K> parameters)
             throws Exception {
         List<Gauge<?>> estimates = new CopyOnWriteArrayList<>();
-        CheckpointableKeyedStateBackend<K> backend = delegate.createKeyedStateBackend(new WithMetricGroup<>(parameters,
+        CheckpointableKeyedStateBackend<K> backend = delegate.createKeyedStateBackend(new WithMetricGroup<>(
+                parameters,
                 new GaugeCollectingMetricGroup(parameters.getMetricGroup(), ROCKSDB_ESTIMATE_KEYS, estimates)));
         if (backend instanceof HeapKeyedStateBackend<K> heap) {
             parameters.getMetricGroup().gauge(STATE_ENTRIES, (Gauge<Integer>) heap::numKeyValueStateEntries);

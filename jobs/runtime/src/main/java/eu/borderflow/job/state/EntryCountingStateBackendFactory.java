@@ -1,5 +1,6 @@
 package eu.borderflow.job.state;
 
+import java.io.IOException;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
@@ -13,8 +14,6 @@ import org.apache.flink.util.DynamicCodeLoadingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-
 /**
  * Flink loads this factory when {@code state.backend.type} names it; it builds the backend named by
  * {@link #DELEGATE} ({@code hashmap} or {@code rocksdb}, configured as usual) and wraps it in an
@@ -25,7 +24,9 @@ public final class EntryCountingStateBackendFactory implements StateBackendFacto
 
     /** The backend that holds the state: {@code hashmap} (default) or {@code rocksdb}. */
     public static final ConfigOption<String> DELEGATE = ConfigOptions.key("borderflow.state.backend")
-            .stringType().defaultValue(StateBackendLoader.HASHMAP_STATE_BACKEND_NAME);
+            .stringType()
+            .defaultValue(StateBackendLoader.HASHMAP_STATE_BACKEND_NAME);
+
     private static final String ROCKSDB_ESTIMATE_KEYS = "state.backend.rocksdb.metrics.estimate-num-keys";
     private static final Logger LOG = LoggerFactory.getLogger(EntryCountingStateBackendFactory.class);
 

@@ -1,5 +1,7 @@
 package eu.borderflow.job.state;
 
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.events.EventBuilder;
 import org.apache.flink.metrics.CharacterFilter;
 import org.apache.flink.metrics.Counter;
@@ -8,9 +10,6 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Meter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.traces.SpanBuilder;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * A metric group that is another one and in addition keeps every gauge registered under {@code name} in it or in

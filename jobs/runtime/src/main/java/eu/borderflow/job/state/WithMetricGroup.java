@@ -1,5 +1,6 @@
 package eu.borderflow.job.state;
 
+import java.util.Collection;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.fs.CloseableRegistry;
@@ -11,8 +12,6 @@ import org.apache.flink.runtime.state.KeyedStateHandle;
 import org.apache.flink.runtime.state.StateBackend.CustomInitializationMetrics;
 import org.apache.flink.runtime.state.StateBackend.KeyedStateBackendParameters;
 import org.apache.flink.runtime.state.ttl.TtlTimeProvider;
-
-import java.util.Collection;
 
 /** The parameters of a keyed state backend with another metric group, everything else as given. */
 final class WithMetricGroup<K> implements KeyedStateBackendParameters<K> {

@@ -1,11 +1,10 @@
 package eu.borderflow.job.config;
 
-import eu.borderflow.config.ConfigLoader;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import eu.borderflow.config.ConfigLoader;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class TimeConfigTest {
 

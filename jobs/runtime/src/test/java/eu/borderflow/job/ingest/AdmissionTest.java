@@ -1,5 +1,9 @@
 package eu.borderflow.job.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
@@ -7,6 +11,10 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.StreamMap;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -14,15 +22,6 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
-
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The job's first keyed operators: a re-sent crossing or alert change is dropped however late it comes, a record
@@ -32,6 +31,7 @@ class AdmissionTest {
 
     /** rules.yaml /time/allowed_lateness. */
     private static final Duration LATENESS = Duration.ofHours(72);
+
     private static final Instant T0 = TestRecords.T0;
     private static final JobInput CROSSINGS = new JobInput(TestRecords.JOB, "crossings");
 
@@ -59,7 +59,9 @@ class AdmissionTest {
             assertEquals(CrossingAdmission.UID, late.getOperator());
             assertEquals(TestRecords.JOB, late.getJob(), "the job that named itself in the operator's input");
             assertEquals("crossings", late.getSourceTopic());
-            assertEquals(first, SingleObjectSerde.of(BorderCrossing.class).decode(bytes(late.getOriginalValue())),
+            assertEquals(
+                    first,
+                    SingleObjectSerde.of(BorderCrossing.class).decode(bytes(late.getOriginalValue())),
                     "the dead letter holds the whole crossing, to re-process");
             assertEquals(2, h.extractOutputValues().size(), "no rule sees it");
             assertEquals(0, h.numKeyedStateEntries(), "and it leaves no state");
@@ -104,11 +106,14 @@ class AdmissionTest {
     void aReSentAlertChangeIsDroppedByVersionAndALateOneIsADeadLetter() throws Exception {
         AlertChangeAdmission function = new AlertChangeAdmission(LATENESS, CROSSINGS.other("alert changes"));
         try (KeyedOneInputStreamOperatorTestHarness<String, AlertChange, AlertChange> h =
-                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, AlertChange::getAlertId,
-                             Types.STRING)) {
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, AlertChange::getAlertId, Types.STRING)) {
             AlertChange v1 = TestRecords.objectAlert("A1", T0).build();
-            AlertChange v2 = AlertChange.newBuilder(v1).setChangeId("A1-v2").setVersion(2)
-                    .setChange(AlertChangeType.UPDATE).setEventTime(T0.plusSeconds(3600)).build();
+            AlertChange v2 = AlertChange.newBuilder(v1)
+                    .setChangeId("A1-v2")
+                    .setVersion(2)
+                    .setChange(AlertChangeType.UPDATE)
+                    .setEventTime(T0.plusSeconds(3600))
+                    .build();
             for (AlertChange change : List.of(v1, v2, v1, v2)) {
                 h.processElement(change, change.getEventTime().toEpochMilli());
             }
@@ -118,7 +123,9 @@ class AdmissionTest {
             h.processWatermark(v2.getEventTime().plus(LATENESS).toEpochMilli());
             assertEquals(0, h.numKeyedStateEntries());
             h.processElement(v1, v1.getEventTime().toEpochMilli());
-            assertEquals(DeadLetters.LATE, h.getSideOutput(DeadLetters.TAG).peek().getValue().getReasonCode());
+            assertEquals(
+                    DeadLetters.LATE,
+                    h.getSideOutput(DeadLetters.TAG).peek().getValue().getReasonCode());
             assertEquals(2, h.extractOutputValues().size(), "the deleted or replaced version never comes back");
         }
     }
@@ -132,9 +139,11 @@ class AdmissionTest {
             byte[] big = new byte[10_000];
             big[0] = 42;
             DeadLetter oversize = DeadLetters.builder(TestRecords.JOB, "ees.crossings", 1, 7, 0, new byte[] {1, 2}, big)
-                    .reason("UNDECODABLE", "test").build();
+                    .reason("UNDECODABLE", "test")
+                    .build();
             DeadLetter small = DeadLetters.builder(TestRecords.JOB, "ees.crossings", 1, 8, 0, null, new byte[] {3})
-                    .reason("UNDECODABLE", "test").build();
+                    .reason("UNDECODABLE", "test")
+                    .build();
             h.processElement(oversize, 0);
             h.processElement(small, 0);
 
@@ -153,25 +162,30 @@ class AdmissionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> crossingHarness(
             CrossingAdmission function) throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, c -> c.getTraveller().getFileId(),
-                Types.STRING);
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                function, c -> c.getTraveller().getFileId(), Types.STRING);
     }
 
     private static BorderCrossing crossing(String eventId, Instant at) {
-        BorderCrossing crossing = TestRecords.crossing(eventId, CrossingKind.ENTRY, at).build();
+        BorderCrossing crossing =
+                TestRecords.crossing(eventId, CrossingKind.ENTRY, at).build();
         crossing.getTraveller().setFileId("F-1");
         return crossing;
     }
 
-    private static void send(KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> h,
-                             BorderCrossing... crossings) throws Exception {
+    private static void send(
+            KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> h,
+            BorderCrossing... crossings)
+            throws Exception {
         for (BorderCrossing crossing : crossings) {
             h.processElement(crossing, crossing.getEventTime().toEpochMilli());
         }
     }
 
     private static DeadLetter single(KeyedOneInputStreamOperatorTestHarness<String, ?, ?> h) {
-        List<DeadLetter> letters = h.getSideOutput(DeadLetters.TAG).stream().map(StreamRecord::getValue).toList();
+        List<DeadLetter> letters = h.getSideOutput(DeadLetters.TAG).stream()
+                .map(StreamRecord::getValue)
+                .toList();
         assertEquals(1, letters.size(), letters.toString());
         return letters.get(0);
     }

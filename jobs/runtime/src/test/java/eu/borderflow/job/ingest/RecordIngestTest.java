@@ -1,5 +1,11 @@
 package eu.borderflow.job.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -10,13 +16,6 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.Sex;
 import eu.borderflow.schema.Visa;
 import eu.borderflow.schema.serde.SingleObjectSerde;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.types.Either;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,12 +25,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.types.Either;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a source does with each record before the watermark generator sees it: bounded decoding, then validation of
@@ -42,7 +41,8 @@ class RecordIngestTest {
     private static final String TOPIC = "ees.crossings";
     private final SingleObjectSerde<BorderCrossing> serde = SingleObjectSerde.of(BorderCrossing.class);
     private final RecordIngest<BorderCrossing> ingest = TestRecords.crossingIngest();
-    private final BorderCrossing ok = TestRecords.crossing("e1", CrossingKind.ENTRY, TestRecords.T0).build();
+    private final BorderCrossing ok =
+            TestRecords.crossing("e1", CrossingKind.ENTRY, TestRecords.T0).build();
     private long nextOffset;
 
     @Test
@@ -56,7 +56,8 @@ class RecordIngestTest {
     void corruptBytesBecomeADeadLetterWithTheirSourceCoordinates() {
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         byte[] key = "F-42".getBytes(StandardCharsets.UTF_8);
-        DeadLetter letter = ingest.ofBytes(TOPIC, 3, 1234L, 1_700_000_000_000L, key, garbage).right();
+        DeadLetter letter = ingest.ofBytes(TOPIC, 3, 1234L, 1_700_000_000_000L, key, garbage)
+                .right();
         assertEquals("UNDECODABLE", letter.getReasonCode());
         assertEquals(TOPIC, letter.getSourceTopic());
         assertEquals(3, letter.getSourcePartition());
@@ -108,7 +109,8 @@ class RecordIngestTest {
                 b -> b.setIngestTime(t.minus(Duration.ofMinutes(6))),
                 b -> b.setEventTime(Instant.parse("9999-01-01T00:00:00Z")),
                 b -> b.setEventTime(Instant.parse("9999-01-01T00:00:00Z"))
-                        .setIngestTime(Instant.parse("9999-01-01T00:00:00Z")).setLocalDate(LocalDate.of(9999, 1, 1)),
+                        .setIngestTime(Instant.parse("9999-01-01T00:00:00Z"))
+                        .setLocalDate(LocalDate.of(9999, 1, 1)),
                 b -> b.setEventTime(t.minus(Duration.ofDays(31))).setLocalDate(day.minusDays(31)),
                 b -> b.setTraveller(traveller(day.plusDays(1))),
                 b -> b.setTraveller(traveller(day.minusYears(131))),
@@ -121,8 +123,8 @@ class RecordIngestTest {
                 b -> b.setVisa(visa("C", 3, 30, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 1))),
                 b -> b.setVisa(visa("X", 1, 30, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 1))),
                 b -> b.setRetentionUntil(day.plusYears(6)),
-                b -> b.setDocument(new eu.borderflow.schema.TravelDocument(ok.getDocument().getType(), "P1", "USA",
-                        day.plusYears(16))));
+                b -> b.setDocument(new eu.borderflow.schema.TravelDocument(
+                        ok.getDocument().getType(), "P1", "USA", day.plusYears(16))));
         List<String> codes = new ArrayList<>();
         for (UnaryOperator<BorderCrossing.Builder> change : invalid) {
             Either<BorderCrossing, DeadLetter> out = send(serde.encode(
@@ -135,24 +137,53 @@ class RecordIngestTest {
             assertFalse(letter.getReason().contains("1990"), letter.getReason());
             codes.add(letter.getReasonCode().replace("VALIDATION_", ""));
         }
-        assertEquals(List.of("NOT_SYNTHETIC", "UNKNOWN_BCP", "MISSING_ID", "LOCAL_DATE", "INGEST_BEFORE_EVENT",
-                "INGEST_BEFORE_EVENT", "INGEST_TIME", "EVENT_TIME", "DATE_OF_BIRTH", "DATE_OF_BIRTH",
-                "REFUSAL_WITHOUT_REASON", "VISA_PERIOD", "VISA_PERIOD", "VISA_DURATION", "VISA_DURATION",
-                "VISA_ENTRIES", "VISA_ENTRIES", "VISA_TYPE", "RETENTION_DATE", "DOCUMENT_DATES"), codes);
+        assertEquals(
+                List.of(
+                        "NOT_SYNTHETIC",
+                        "UNKNOWN_BCP",
+                        "MISSING_ID",
+                        "LOCAL_DATE",
+                        "INGEST_BEFORE_EVENT",
+                        "INGEST_BEFORE_EVENT",
+                        "INGEST_TIME",
+                        "EVENT_TIME",
+                        "DATE_OF_BIRTH",
+                        "DATE_OF_BIRTH",
+                        "REFUSAL_WITHOUT_REASON",
+                        "VISA_PERIOD",
+                        "VISA_PERIOD",
+                        "VISA_DURATION",
+                        "VISA_DURATION",
+                        "VISA_ENTRIES",
+                        "VISA_ENTRIES",
+                        "VISA_TYPE",
+                        "RETENTION_DATE",
+                        "DOCUMENT_DATES"),
+                codes);
     }
 
     @Test
     void valuesAtTheEdgesOfTheirRangesPass() {
         List<BorderCrossing> edges = List.of(
-                BorderCrossing.newBuilder(ok).setLocalDate(ok.getLocalDate().minusDays(1)).build(),
-                BorderCrossing.newBuilder(ok).setIngestTime(ok.getEventTime().minus(Duration.ofMinutes(5))).build(),
-                BorderCrossing.newBuilder(ok).setEventTime(ok.getEventTime().minus(Duration.ofDays(30)))
-                        .setLocalDate(ok.getLocalDate().minusDays(30)).build(),
-                BorderCrossing.newBuilder(ok).setVisa(visa("C", 2, 90, LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2031, 1, 1))).build(),
-                BorderCrossing.newBuilder(ok).setVisa(visa("C", 0, 1, LocalDate.of(2026, 1, 1),
-                        LocalDate.of(2026, 1, 1))).build(),
-                BorderCrossing.newBuilder(ok).setRetentionUntil(ok.getLocalDate().plusYears(5)).build());
+                BorderCrossing.newBuilder(ok)
+                        .setLocalDate(ok.getLocalDate().minusDays(1))
+                        .build(),
+                BorderCrossing.newBuilder(ok)
+                        .setIngestTime(ok.getEventTime().minus(Duration.ofMinutes(5)))
+                        .build(),
+                BorderCrossing.newBuilder(ok)
+                        .setEventTime(ok.getEventTime().minus(Duration.ofDays(30)))
+                        .setLocalDate(ok.getLocalDate().minusDays(30))
+                        .build(),
+                BorderCrossing.newBuilder(ok)
+                        .setVisa(visa("C", 2, 90, LocalDate.of(2026, 1, 1), LocalDate.of(2031, 1, 1)))
+                        .build(),
+                BorderCrossing.newBuilder(ok)
+                        .setVisa(visa("C", 0, 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1)))
+                        .build(),
+                BorderCrossing.newBuilder(ok)
+                        .setRetentionUntil(ok.getLocalDate().plusYears(5))
+                        .build());
         for (BorderCrossing edge : edges) {
             Either<BorderCrossing, DeadLetter> out = send(serde.encode(edge));
             assertTrue(out.isLeft(), () -> out.right().getReasonCode());
@@ -170,9 +201,19 @@ class RecordIngestTest {
                 assertTrue(out.isLeft(), dob);
             }
         }
-        for (String dob : List.of("19x5", "", "85-12-04", "1985-00", "1985-13", "1985-12-4", "1985-13-13",
-                "9999", "1850", "1985/12/04")) {
-            DeadLetter letter = alerts.ofDecoded("alerts.avro", 7, personAlert(dob)).right();
+        for (String dob : List.of(
+                "19x5",
+                "",
+                "85-12-04",
+                "1985-00",
+                "1985-13",
+                "1985-12-4",
+                "1985-13-13",
+                "9999",
+                "1850",
+                "1985/12/04")) {
+            DeadLetter letter =
+                    alerts.ofDecoded("alerts.avro", 7, personAlert(dob)).right();
             assertEquals("VALIDATION_DATE_OF_BIRTH", letter.getReasonCode(), dob);
             assertEquals(7, letter.getSourceOffset());
             assertEquals("A1-v1", letter.getEventId());
@@ -191,7 +232,8 @@ class RecordIngestTest {
         IngestTimestamps<BorderCrossing> timestamps = new IngestTimestamps<>(ingest);
         Either<BorderCrossing, DeadLetter> valid = send(serde.encode(ok));
         Either<BorderCrossing, DeadLetter> future = send(serde.encode(BorderCrossing.newBuilder(ok)
-                .setEventTime(Instant.parse("9999-01-01T00:00:00Z")).build()));
+                .setEventTime(Instant.parse("9999-01-01T00:00:00Z"))
+                .build()));
         assertFalse(future.isLeft());
         for (Either<BorderCrossing, DeadLetter> element : List.of(valid, future)) {
             generator.onEvent(element, timestamps.extractTimestamp(element, 0L), null);
@@ -204,12 +246,10 @@ class RecordIngestTest {
             }
 
             @Override
-            public void markIdle() {
-            }
+            public void markIdle() {}
 
             @Override
-            public void markActive() {
-            }
+            public void markActive() {}
         });
         assertEquals(List.of(ok.getEventTime().toEpochMilli() - 1), emitted);
     }
@@ -227,10 +267,21 @@ class RecordIngestTest {
     }
 
     private static AlertChange personAlert(String dob) {
-        return AlertChange.newBuilder(TestRecords.objectAlert("A1", TestRecords.T0).build())
-                .setBasis(AlertBasis.CHECK_1862_ART36).setObjectPart(null)
-                .setPerson(new AlertPerson("SHEVCHENKO", "OLEKSANDR", List.of(), dob, null, Sex.M, List.of(),
-                        List.of(), List.of(), List.of()))
+        return AlertChange.newBuilder(
+                        TestRecords.objectAlert("A1", TestRecords.T0).build())
+                .setBasis(AlertBasis.CHECK_1862_ART36)
+                .setObjectPart(null)
+                .setPerson(new AlertPerson(
+                        "SHEVCHENKO",
+                        "OLEKSANDR",
+                        List.of(),
+                        dob,
+                        null,
+                        Sex.M,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()))
                 .build();
     }
 

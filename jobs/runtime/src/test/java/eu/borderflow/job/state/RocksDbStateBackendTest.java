@@ -1,5 +1,28 @@
 package eu.borderflow.job.state;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.ValueState;
@@ -23,30 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * The counting backend around RocksDB with incremental checkpoints (state_backend: ROCKSDB), on a MiniCluster that
  * serves its metrics through Flink's Prometheus reporter as the cluster does: checkpoints complete and are
@@ -65,19 +64,22 @@ class RocksDbStateBackendTest {
     private static final Queue<long[]> COUNTS = new ConcurrentLinkedQueue<>();
 
     @RegisterExtension
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1)
-                    .setConfiguration(prometheus()).build());
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(1)
+            .setConfiguration(prometheus())
+            .build());
 
     @TempDir
     Path checkpoints;
 
     @Test
     void checkpointsIncrementallyRestoresAndServesStateEntries() throws Exception {
-        Configuration config = EntryCountingStateBackendFactory.configure(new Configuration(),
-                StateBackendLoader.ROCKSDB_STATE_BACKEND_NAME);
+        Configuration config = EntryCountingStateBackendFactory.configure(
+                new Configuration(), StateBackendLoader.ROCKSDB_STATE_BACKEND_NAME);
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         // Every RocksDB file into the checkpoint folder, none inlined into the metadata, so they can be seen shared.
         config.set(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, MemorySize.ZERO);
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
@@ -87,35 +89,49 @@ class RocksDbStateBackendTest {
         assertEquals(EntryCountingStateBackendFactory.class.getName(), config.get(StateBackendOptions.STATE_BACKEND));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
-        env.fromSequence(0, Long.MAX_VALUE).uid("numbers").name("numbers")
-                .map(RocksDbStateBackendTest::slowly, Types.LONG).uid("slowly").name("slowly")
+        env.fromSequence(0, Long.MAX_VALUE)
+                .uid("numbers")
+                .name("numbers")
+                .map(RocksDbStateBackendTest::slowly, Types.LONG)
+                .uid("slowly")
+                .name("slowly")
                 .keyBy(n -> n % KEYS, Types.LONG)
-                .process(new CountPerKey(), Types.LONG).uid("count-per-key").name("count per key")
-                .sinkTo(new DiscardingSink<>()).uid("discard").name("discard");
+                .process(new CountPerKey(), Types.LONG)
+                .uid("count-per-key")
+                .name("count per key")
+                .sinkTo(new DiscardingSink<>())
+                .uid("discard")
+                .name("discard");
         JobClient job = env.executeAsync("rocksdb state backend test");
         try {
             await("a task failure after three completed checkpoints", FAILED::get);
-            await("counts after the restore", () -> COUNTS.stream().filter(c -> c[0] == 1).count() >= 3L * KEYS);
+            await(
+                    "counts after the restore",
+                    () -> COUNTS.stream().filter(c -> c[0] == 1).count() >= 3L * KEYS);
             assertEquals(JobStatus.RUNNING, job.getJobStatus().get());
 
-            Map<Long, Long> lastBefore = COUNTS.stream().filter(c -> c[0] == 0)
-                    .collect(Collectors.toMap(c -> c[1], c -> c[2], Math::max));
-            Map<Long, Long> firstAfter = COUNTS.stream().filter(c -> c[0] == 1)
-                    .collect(Collectors.toMap(c -> c[1], c -> c[2], Math::min));
+            Map<Long, Long> lastBefore =
+                    COUNTS.stream().filter(c -> c[0] == 0).collect(Collectors.toMap(c -> c[1], c -> c[2], Math::max));
+            Map<Long, Long> firstAfter =
+                    COUNTS.stream().filter(c -> c[0] == 1).collect(Collectors.toMap(c -> c[1], c -> c[2], Math::min));
             assertEquals(KEYS, lastBefore.size(), "every key counted before the failure");
             assertEquals(lastBefore.keySet(), firstAfter.keySet());
             for (long key = 0; key < KEYS; key++) {
                 long restored = firstAfter.get(key) - 1;
-                assertTrue(restored >= 1 && restored <= lastBefore.get(key),
+                assertTrue(
+                        restored >= 1 && restored <= lastBefore.get(key),
                         "key " + key + " went on from its checkpointed count " + restored + " (last count before the "
                                 + "failure: " + lastBefore.get(key) + ")");
             }
 
             List<String> files;
             try (Stream<Path> walk = Files.walk(checkpoints)) {
-                files = walk.map(f -> checkpoints.relativize(f).toString()).sorted().toList();
+                files = walk.map(f -> checkpoints.relativize(f).toString())
+                        .sorted()
+                        .toList();
             }
-            assertTrue(files.stream().anyMatch(f -> f.matches(".*/shared/.+")),
+            assertTrue(
+                    files.stream().anyMatch(f -> f.matches(".*/shared/.+")),
                     "incremental checkpoints keep RocksDB's files in the shared folder: " + files);
             await("stateEntries of the counting operator, at least one per key", () -> {
                 OptionalDouble entries = stateEntries();
@@ -142,7 +158,7 @@ class RocksDbStateBackendTest {
             }
             long next = (count.value() == null ? 0 : count.value()) + 1;
             count.update(next);
-            COUNTS.add(new long[]{getRuntimeContext().getTaskInfo().getAttemptNumber(), ctx.getCurrentKey(), next});
+            COUNTS.add(new long[] {getRuntimeContext().getTaskInfo().getAttemptNumber(), ctx.getCurrentKey(), next});
             out.collect(next);
         }
 
@@ -160,12 +176,17 @@ class RocksDbStateBackendTest {
 
     private static OptionalDouble stateEntries() {
         try {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + METRICS_PORT + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
+            String metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + METRICS_PORT + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return metrics.lines()
+                    .filter(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
                             && l.contains("operator_name=\"count_per_key\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max();
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .max();
         } catch (IOException e) {
             return OptionalDouble.empty();
         } catch (InterruptedException e) {

@@ -15,8 +15,7 @@ public class RawRecord implements java.io.Serializable {
     private byte[] key;
     private byte[] value;
 
-    public RawRecord() {
-    }
+    public RawRecord() {}
 
     public RawRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
         this.topic = topic;

@@ -24,7 +24,6 @@ import eu.borderflow.schema.Sex;
 import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,26 +35,38 @@ public final class TestRecords {
 
     /** Made-up BCP codes the tests declare known; the shipped reference table is not used here. */
     public static final KnownBcps BCPS = KnownBcps.of(Set.of("FRCDG", "FIHEL", "PLTER"));
+
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     /** The job name the tests' ingest and operators put into their dead letters. */
     public static final String JOB = "test-job";
     /** The shipped ingest ranges and decoding caps (rules.yaml /ingest). */
-    public static final IngestSettings INGEST = ConfigLoader.defaults().bind("rules", "/ingest", IngestSettings.class).check();
+    public static final IngestSettings INGEST = ConfigLoader.defaults()
+            .bind("rules", "/ingest", IngestSettings.class)
+            .check();
 
     /** The job's ingest of crossings with the test BCPs and the shipped ranges. */
     public static RecordIngest<BorderCrossing> crossingIngest() {
-        return new RecordIngest<>(JOB, BorderCrossing.class, new CrossingValidator(BCPS, INGEST),
-                c -> c.getEventTime().toEpochMilli(), BorderCrossing::getEventId, INGEST.decodeLimits());
+        return new RecordIngest<>(
+                JOB,
+                BorderCrossing.class,
+                new CrossingValidator(BCPS, INGEST),
+                c -> c.getEventTime().toEpochMilli(),
+                BorderCrossing::getEventId,
+                INGEST.decodeLimits());
     }
 
     /** The job's ingest of alert changes with the shipped ranges. */
     public static RecordIngest<AlertChange> alertIngest() {
-        return new RecordIngest<>(JOB, AlertChange.class, new AlertValidator(INGEST),
-                a -> a.getEventTime().toEpochMilli(), AlertChange::getChangeId, INGEST.decodeLimits());
+        return new RecordIngest<>(
+                JOB,
+                AlertChange.class,
+                new AlertValidator(INGEST),
+                a -> a.getEventTime().toEpochMilli(),
+                AlertChange::getChangeId,
+                INGEST.decodeLimits());
     }
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     public static BorderCrossing.Builder crossing(String eventId, CrossingKind kind, Instant at) {
         LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -71,8 +82,8 @@ public final class TestRecords {
                 .setSectionId("FR-AIR-1")
                 .setBorderType(BorderType.AIR)
                 .setAuthority("FR-PAF")
-                .setTraveller(new TravellerIdentity("F-" + eventId, "Testperson", "Alex",
-                        LocalDate.of(1990, 5, 17), "USA", Sex.X))
+                .setTraveller(new TravellerIdentity(
+                        "F-" + eventId, "Testperson", "Alex", LocalDate.of(1990, 5, 17), "USA", Sex.X))
                 .setDocument(new TravelDocument(DocumentType.PASSPORT, "P" + eventId, "USA", LocalDate.of(2031, 1, 1)))
                 .setVisa(null)
                 .setStayBasis(StayBasis.SHORT_STAY)
@@ -98,8 +109,8 @@ public final class TestRecords {
                 .setReviewDate(day.plusYears(10))
                 .setFlaggedBy(List.of())
                 .setPerson(null)
-                .setObjectPart(new AlertObject(ObjectStatus.STOLEN,
-                        new DocumentRef(DocumentType.PASSPORT, "P-STOLEN-" + alertId, "USA")))
+                .setObjectPart(new AlertObject(
+                        ObjectStatus.STOLEN, new DocumentRef(DocumentType.PASSPORT, "P-STOLEN-" + alertId, "USA")))
                 .setDeletionReason(null);
     }
 }

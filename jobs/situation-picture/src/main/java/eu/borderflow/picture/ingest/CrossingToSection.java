@@ -3,12 +3,11 @@ package eu.borderflow.picture.ingest;
 import eu.borderflow.picture.window.SectionEvent;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RefusalReason;
-import org.apache.flink.api.common.functions.MapFunction;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.functions.MapFunction;
 
 /**
  * A crossing as the picture counts it: the section of its BCP (from the BCP reference table, not the record), its
@@ -33,7 +32,12 @@ public final class CrossingToSection implements MapFunction<BorderCrossing, Sect
         for (RefusalReason reason : crossing.getRefusalReasons()) {
             reasons.add(reason.name());
         }
-        return SectionEvent.crossing(source, bcpSections.get(crossing.getBcpCode()), crossing.getEventId(),
-                crossing.getEventTime().toEpochMilli(), crossing.getKind(), reasons);
+        return SectionEvent.crossing(
+                source,
+                bcpSections.get(crossing.getBcpCode()),
+                crossing.getEventId(),
+                crossing.getEventTime().toEpochMilli(),
+                crossing.getKind(),
+                reasons);
     }
 }

@@ -46,8 +46,13 @@ public final class FlagToSection extends RichFlatMapFunction<RiskFlag, SectionEv
             own.inc();
             return;
         }
-        out.collect(SectionEvent.flag(source, flag.getSectionId(), flag.getFlagId(),
-                FlagTime.raisedAt(flag).toEpochMilli(), flag.getRuleId(), flag.getRevision(),
+        out.collect(SectionEvent.flag(
+                source,
+                flag.getSectionId(),
+                flag.getFlagId(),
+                FlagTime.raisedAt(flag).toEpochMilli(),
+                flag.getRuleId(),
+                flag.getRevision(),
                 flag.getStatus() == FlagStatus.WITHDRAWN));
     }
 }

@@ -18,14 +18,15 @@ public final class FlagValidator implements RecordValidator<RiskFlag> {
     @Override
     public Violation check(RiskFlag flag) {
         if (!flag.getSynthetic()) {
-            return Violation.of("NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
+            return Violation.of(
+                    "NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
         }
         if (isBlank(flag.getFlagId()) || isBlank(flag.getRuleId())) {
             return Violation.of("MISSING_ID", "flag_id and rule_id are mandatory");
         }
         if (flag.getSectionId() != null && !sections.contains(flag.getSectionId())) {
-            return Violation.of("UNKNOWN_SECTION", "section_id " + flag.getSectionId()
-                    + " is not in the section reference table");
+            return Violation.of(
+                    "UNKNOWN_SECTION", "section_id " + flag.getSectionId() + " is not in the section reference table");
         }
         return null;
     }

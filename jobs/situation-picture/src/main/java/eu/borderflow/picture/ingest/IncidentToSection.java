@@ -17,8 +17,14 @@ public final class IncidentToSection implements MapFunction<Incident, SectionEve
 
     @Override
     public SectionEvent map(Incident incident) {
-        return SectionEvent.incident(source, incident.getSectionId(), incident.getIncidentId(),
-                incident.getEventTime().toEpochMilli(), incident.getReportedTime().toEpochMilli(),
-                incident.getCategory(), incident.getImpact(), incident.getConfidence());
+        return SectionEvent.incident(
+                source,
+                incident.getSectionId(),
+                incident.getIncidentId(),
+                incident.getEventTime().toEpochMilli(),
+                incident.getReportedTime().toEpochMilli(),
+                incident.getCategory(),
+                incident.getImpact(),
+                incident.getConfidence());
     }
 }

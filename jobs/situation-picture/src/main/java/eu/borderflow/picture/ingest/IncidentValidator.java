@@ -18,14 +18,16 @@ public final class IncidentValidator implements RecordValidator<Incident> {
     @Override
     public Violation check(Incident incident) {
         if (!incident.getSynthetic()) {
-            return Violation.of("NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
+            return Violation.of(
+                    "NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
         }
         if (incident.getIncidentId() == null || incident.getIncidentId().isBlank()) {
             return Violation.of("MISSING_ID", "incident_id is mandatory");
         }
         if (!sections.contains(incident.getSectionId())) {
-            return Violation.of("UNKNOWN_SECTION", "section_id " + incident.getSectionId()
-                    + " is not in the section reference table");
+            return Violation.of(
+                    "UNKNOWN_SECTION",
+                    "section_id " + incident.getSectionId() + " is not in the section reference table");
         }
         if (incident.getReportedTime().isBefore(incident.getEventTime())) {
             return Violation.of("REPORTED_BEFORE_DETECTED", "reported_time is before event_time (detection)");

@@ -22,19 +22,22 @@ public final class LevelChangeValidator implements RecordValidator<SectionLevelC
     @Override
     public Violation check(SectionLevelChange change) {
         if (!change.getSynthetic()) {
-            return Violation.of("NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
+            return Violation.of(
+                    "NOT_SYNTHETIC", "record is not marked synthetic; borderflow only carries generated data");
         }
         if (change.getChangeId() == null || change.getChangeId().isBlank()) {
             return Violation.of("MISSING_ID", "change_id is mandatory");
         }
         if (!sections.contains(change.getSectionId())) {
-            return Violation.of("UNKNOWN_SECTION", "section_id " + change.getSectionId()
-                    + " is not in the section reference table");
+            return Violation.of(
+                    "UNKNOWN_SECTION",
+                    "section_id " + change.getSectionId() + " is not in the section reference table");
         }
-        if (change.getUntil() != null && (change.getLevel() != SectionImpactLevel.CRITICAL
-                || !change.getUntil().isAfter(change.getChangedAt()))) {
-            return Violation.of("LEVEL_UNTIL", "until is only for a temporary CRITICAL level and must be after "
-                    + "changed_at");
+        if (change.getUntil() != null
+                && (change.getLevel() != SectionImpactLevel.CRITICAL
+                        || !change.getUntil().isAfter(change.getChangedAt()))) {
+            return Violation.of(
+                    "LEVEL_UNTIL", "until is only for a temporary CRITICAL level and must be after " + "changed_at");
         }
         return null;
     }

@@ -6,14 +6,13 @@ import eu.borderflow.job.ingest.IngestTimestamps;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.DeadLetter;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
-
-import java.util.List;
 
 /**
  * The picture job's inputs read with jobs/runtime's ingest, as the risk job reads its own: decoding and validation
@@ -44,23 +43,27 @@ public final class PictureIngest {
     }
 
     /** The valid records of {@code inputs}, timestamped with their event time. */
-    public <T extends SpecificRecordBase> DataStream<T> valid(List<PictureInput<T>> inputs, RecordIngest<T> ingest,
-                                                             Watermarks watermarks) {
+    public <T extends SpecificRecordBase> DataStream<T> valid(
+            List<PictureInput<T>> inputs, RecordIngest<T> ingest, Watermarks watermarks) {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (PictureInput<T> input : inputs) {
-            DataStream<T> valid = deadLetters.from(env.fromSource(input.source().create(ingest),
-                            strategy(ingest, watermarks), "read " + input.name(), ingest.producedType())
+            DataStream<T> valid = deadLetters.from(env.fromSource(
+                            input.source().create(ingest),
+                            strategy(ingest, watermarks),
+                            "read " + input.name(),
+                            ingest.producedType())
                     .uid(RecordIngest.operator(input.name()))
                     .process(new DeadLetterSplit<>(), typeInfo)
-                    .uid("dead-letters-off:" + input.name()).name("dead letters off " + input.name()));
+                    .uid("dead-letters-off:" + input.name())
+                    .name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);
         }
         return union;
     }
 
-    private <T extends SpecificRecordBase> WatermarkStrategy<Either<T, DeadLetter>> strategy(RecordIngest<T> ingest,
-                                                                                          Watermarks watermarks) {
+    private <T extends SpecificRecordBase> WatermarkStrategy<Either<T, DeadLetter>> strategy(
+            RecordIngest<T> ingest, Watermarks watermarks) {
         if (watermarks == Watermarks.AT_END) {
             return WatermarkStrategy.<Either<T, DeadLetter>>noWatermarks()
                     .withTimestampAssigner(new IngestTimestamps<>(ingest));

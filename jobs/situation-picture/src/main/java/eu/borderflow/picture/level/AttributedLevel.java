@@ -4,6 +4,10 @@ import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
 import eu.borderflow.schema.SectionLevelChange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -14,11 +18,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The attributed level of a border section (keyed by section id), passed through, never computed: each window gets
@@ -62,7 +61,8 @@ public final class AttributedLevel
     @Override
     public void processElement1(PictureUpdate window, Context ctx, Collector<PictureUpdate> out) throws Exception {
         LevelHistory levels = history.value();
-        PictureUpdate stamped = levels == null ? new LevelHistory().stamp(window, reference(ctx.getCurrentKey()))
+        PictureUpdate stamped = levels == null
+                ? new LevelHistory().stamp(window, reference(ctx.getCurrentKey()))
                 : levels.stamp(window, reference(ctx.getCurrentKey()));
         long end = window.getWindowEnd().toEpochMilli();
         windows.put(window.getView() + "/" + end, stamped);
@@ -71,12 +71,13 @@ public final class AttributedLevel
     }
 
     @Override
-    public void processElement2(SectionLevelChange change, Context ctx, Collector<PictureUpdate> out)
-            throws Exception {
+    public void processElement2(SectionLevelChange change, Context ctx, Collector<PictureUpdate> out) throws Exception {
         LevelHistory levels = history.value() == null ? new LevelHistory() : history.value();
-        long until = change.getUntil() == null ? LevelMark.PERMANENT : change.getUntil().toEpochMilli();
-        if (!levels.add(new LevelMark(change.getChangeId(), change.getChangedAt().toEpochMilli(), change.getLevel(),
-                until))) {
+        long until = change.getUntil() == null
+                ? LevelMark.PERMANENT
+                : change.getUntil().toEpochMilli();
+        if (!levels.add(
+                new LevelMark(change.getChangeId(), change.getChangedAt().toEpochMilli(), change.getLevel(), until))) {
             return;
         }
         history.update(levels);

@@ -3,7 +3,6 @@ package eu.borderflow.picture.level;
 import eu.borderflow.schema.LevelSource;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,8 +15,8 @@ import java.util.List;
  */
 public class LevelHistory {
 
-    private static final Comparator<LevelMark> ORDER = Comparator.comparingLong(LevelMark::getChangedAt)
-            .thenComparing(LevelMark::getChangeId);
+    private static final Comparator<LevelMark> ORDER =
+            Comparator.comparingLong(LevelMark::getChangedAt).thenComparing(LevelMark::getChangeId);
 
     private List<LevelMark> marks = new ArrayList<>();
 
@@ -44,12 +43,16 @@ public class LevelHistory {
         }
         PictureUpdate.Builder stamped = PictureUpdate.newBuilder(window);
         if (inForce == null || inForce.getUntil() <= end) {
-            stamped.setAttributedLevel(reference).setAttributedLevelSource(LevelSource.REFERENCE)
+            stamped.setAttributedLevel(reference)
+                    .setAttributedLevelSource(LevelSource.REFERENCE)
                     .setAttributedLevelUntil(null);
         } else {
-            stamped.setAttributedLevel(inForce.getLevel()).setAttributedLevelSource(LevelSource.SUPERVISOR)
-                    .setAttributedLevelUntil(inForce.getUntil() == LevelMark.PERMANENT ? null
-                            : Instant.ofEpochMilli(inForce.getUntil()));
+            stamped.setAttributedLevel(inForce.getLevel())
+                    .setAttributedLevelSource(LevelSource.SUPERVISOR)
+                    .setAttributedLevelUntil(
+                            inForce.getUntil() == LevelMark.PERMANENT
+                                    ? null
+                                    : Instant.ofEpochMilli(inForce.getUntil()));
         }
         return stamped.build();
     }

@@ -12,8 +12,7 @@ public class LevelMark {
     private SectionImpactLevel level;
     private long until = PERMANENT;
 
-    public LevelMark() {
-    }
+    public LevelMark() {}
 
     public LevelMark(String changeId, long changedAt, SectionImpactLevel level, long until) {
         this.changeId = changeId;

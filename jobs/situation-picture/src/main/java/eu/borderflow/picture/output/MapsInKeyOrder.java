@@ -1,9 +1,8 @@
 package eu.borderflow.picture.output;
 
 import eu.borderflow.schema.PictureUpdate;
-import org.apache.flink.api.common.functions.MapFunction;
-
 import java.util.TreeMap;
+import org.apache.flink.api.common.functions.MapFunction;
 
 /**
  * Puts every map of a picture update in key order right before its sink (chained to it), so that Avro writes the

@@ -2,6 +2,10 @@ package eu.borderflow.picture.output;
 
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -11,11 +15,6 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Numbers the versions of each window of one border section (keyed by section id): the first version of a
@@ -65,7 +64,8 @@ public final class PictureRevisions extends KeyedProcessFunction<String, Picture
         String key = version.getView() + "/" + end;
         PictureUpdate previous = published.get(key);
         PictureUpdate candidate = PictureUpdate.newBuilder(version)
-                .setRevision(previous == null ? 0 : previous.getRevision()).build();
+                .setRevision(previous == null ? 0 : previous.getRevision())
+                .build();
         if (candidate.equals(previous)) {
             unchanged.inc();
             return;

@@ -2,7 +2,6 @@ package eu.borderflow.picture.output;
 
 import eu.borderflow.job.sink.AvroKafkaSerializer;
 import eu.borderflow.schema.PictureUpdate;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PictureTopic {
 
-    private PictureTopic() {
-    }
+    private PictureTopic() {}
 
     /** {@code LAND-POL-BLR/DAY/2025-02-10T09:00:00Z}. */
     public static String key(PictureUpdate update) {
@@ -20,7 +18,10 @@ public final class PictureTopic {
     }
 
     public static AvroKafkaSerializer<PictureUpdate> serializer(String topic) {
-        return new AvroKafkaSerializer<>(PictureUpdate.class, topic,
-                u -> key(u).getBytes(StandardCharsets.UTF_8), u -> u.getWindowEnd().toEpochMilli());
+        return new AvroKafkaSerializer<>(
+                PictureUpdate.class,
+                topic,
+                u -> key(u).getBytes(StandardCharsets.UTF_8),
+                u -> u.getWindowEnd().toEpochMilli());
     }
 }

@@ -7,7 +7,6 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ public final class PressureFlags implements Serializable {
 
     /** The token_key_id of a flag whose subject is a public id rather than a keyed token. */
     public static final String SUBJECT_KEY_ID = "public";
+
     static final String ACTION = "Review the section's attributed impact level with the member state (Reg. 2019/1896 "
             + "Art. 34); the pipeline suggests, people decide";
     private static final long serialVersionUID = 1L;
@@ -62,25 +62,31 @@ public final class PressureFlags implements Serializable {
                 .setBcpCode(null)
                 .setSectionId(day.getSectionId())
                 .setRequiresHumanReview(true)
-                .setRetentionUntil(LocalDate.ofInstant(day.getWindowEnd(), ZoneOffset.UTC).plusDays(retentionDays))
+                .setRetentionUntil(
+                        LocalDate.ofInstant(day.getWindowEnd(), ZoneOffset.UTC).plusDays(retentionDays))
                 .build();
     }
 
     /** The next revision of {@code flag} with the figures of the revised {@code day}, or null when they are the same. */
     public RiskFlag revise(RiskFlag flag, PictureUpdate day) {
         RiskFlag current = raise(day);
-        if (flag.getStatus() != FlagStatus.WITHDRAWN && current.getExplanation().equals(flag.getExplanation())
+        if (flag.getStatus() != FlagStatus.WITHDRAWN
+                && current.getExplanation().equals(flag.getExplanation())
                 && current.getEvidenceIds().equals(flag.getEvidenceIds())) {
             return null;
         }
-        return RiskFlag.newBuilder(current).setRevision(flag.getRevision() + 1).setStatus(FlagStatus.REVISED).build();
+        return RiskFlag.newBuilder(current)
+                .setRevision(flag.getRevision() + 1)
+                .setStatus(FlagStatus.REVISED)
+                .build();
     }
 
     /** The next revision of {@code flag}, withdrawn: late data showed the hour before already met the rule. */
     public RiskFlag withdraw(RiskFlag flag) {
         List<Condition> conditions = new ArrayList<>(flag.getConditions());
-        conditions.set(conditions.size() - 1, new Condition("the window an hour earlier met the rule", "yes", "==",
-                "no", false));
+        conditions.set(
+                conditions.size() - 1,
+                new Condition("the window an hour earlier met the rule", "yes", "==", "no", false));
         return RiskFlag.newBuilder(flag)
                 .setRevision(flag.getRevision() + 1)
                 .setStatus(FlagStatus.WITHDRAWN)
@@ -91,22 +97,43 @@ public final class PressureFlags implements Serializable {
     }
 
     private String explanation(PictureUpdate day) {
-        return String.format(Locale.ROOT, "Section %s: %d incidents detected in the 24 hours ending %s against a "
+        return String.format(
+                Locale.ROOT,
+                "Section %s: %d incidents detected in the 24 hours ending %s against a "
                         + "baseline of %.2f (mean of the same weekday and hour in the previous %d weeks): ratio %s >= "
                         + "%.1f with %d >= %d events. First window of this pressure episode: the window an hour earlier "
-                        + "did not meet the rule.", day.getSectionId(), day.getPressureEvents(),
-                Instant.ofEpochMilli(day.getWindowEnd().toEpochMilli()), day.getBaseline(), rule.baselineWeeks(),
-                ratio(day.getPressureRatio()), rule.minRatio(), day.getPressureEvents(), rule.minEvents());
+                        + "did not meet the rule.",
+                day.getSectionId(),
+                day.getPressureEvents(),
+                Instant.ofEpochMilli(day.getWindowEnd().toEpochMilli()),
+                day.getBaseline(),
+                rule.baselineWeeks(),
+                ratio(day.getPressureRatio()),
+                rule.minRatio(),
+                day.getPressureEvents(),
+                rule.minEvents());
     }
 
     private List<Condition> conditions(PictureUpdate day) {
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(new Condition("incidents in the 24 hours", String.valueOf(day.getPressureEvents()), ">=",
-                String.valueOf(rule.minEvents()), day.getPressureEvents() >= rule.minEvents()));
-        conditions.add(new Condition("ratio to the baseline", ratio(day.getPressureRatio()), ">=",
-                String.valueOf(rule.minRatio()), day.getPressureRatio() >= rule.minRatio()));
-        conditions.add(new Condition("weeks of history for the baseline", String.valueOf(rule.baselineWeeks()),
-                ">=", String.valueOf(rule.baselineWeeks()), true));
+        conditions.add(new Condition(
+                "incidents in the 24 hours",
+                String.valueOf(day.getPressureEvents()),
+                ">=",
+                String.valueOf(rule.minEvents()),
+                day.getPressureEvents() >= rule.minEvents()));
+        conditions.add(new Condition(
+                "ratio to the baseline",
+                ratio(day.getPressureRatio()),
+                ">=",
+                String.valueOf(rule.minRatio()),
+                day.getPressureRatio() >= rule.minRatio()));
+        conditions.add(new Condition(
+                "weeks of history for the baseline",
+                String.valueOf(rule.baselineWeeks()),
+                ">=",
+                String.valueOf(rule.baselineWeeks()),
+                true));
         conditions.add(new Condition("the window an hour earlier met the rule", "no", "==", "no", true));
         return conditions;
     }

@@ -7,6 +7,8 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.RiskFlag;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -18,9 +20,6 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * R11 for one border section (keyed by section id): fills the pressure figures of each window end into its DAY and
@@ -101,8 +100,9 @@ public final class SectionPressureWindow extends KeyedProcessFunction<String, Pi
         }
         if (window.getView() == PictureView.DAY) {
             dayIncidents.put(end, window.getIncidents());
-            ctx.timerService().registerEventTimeTimer(end + rule.baselineWeeks() * SectionPressureRule.WEEK_MILLIS
-                    + latenessMillis);
+            ctx.timerService()
+                    .registerEventTimeTimer(
+                            end + rule.baselineWeeks() * SectionPressureRule.WEEK_MILLIS + latenessMillis);
         }
         SectionPressureRule.Assessment a = assess(end);
         PictureUpdate filled = PictureUpdate.newBuilder(window)
@@ -160,7 +160,8 @@ public final class SectionPressureWindow extends KeyedProcessFunction<String, Pi
     /** A window that started an episode no longer does once the window an hour before it meets the rule. */
     private void withdrawIfNoLongerStart(long end, Context ctx) throws Exception {
         RiskFlag flag = flags.get(end);
-        if (flag != null && flag.getStatus() != FlagStatus.WITHDRAWN
+        if (flag != null
+                && flag.getStatus() != FlagStatus.WITHDRAWN
                 && !SectionPressureRule.startsEpisode(met(end), met(end - H))) {
             RiskFlag next = flagBuilder.withdraw(flag);
             withdrawn.inc();

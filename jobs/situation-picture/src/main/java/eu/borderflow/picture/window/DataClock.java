@@ -17,6 +17,7 @@ public final class DataClock extends ProcessFunction<SectionEvent, Long> {
     /** The broadcast state of {@link SectionHourWindow}: {@link #REACHED} to the data clock's full hour. */
     public static final MapStateDescriptor<String, Long> STATE =
             new MapStateDescriptor<>("data-clock", Types.STRING, Types.LONG);
+
     static final String REACHED = "reached";
     private static final long serialVersionUID = 1L;
 

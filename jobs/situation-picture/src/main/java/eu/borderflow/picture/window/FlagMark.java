@@ -7,8 +7,7 @@ public class FlagMark {
     private int revision;
     private boolean withdrawn;
 
-    public FlagMark() {
-    }
+    public FlagMark() {}
 
     public FlagMark(String ruleId, int revision, boolean withdrawn) {
         this.ruleId = ruleId;

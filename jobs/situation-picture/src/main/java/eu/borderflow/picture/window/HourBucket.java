@@ -5,7 +5,6 @@ import eu.borderflow.schema.LevelSource;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,16 +30,17 @@ public class HourBucket {
     private Map<String, Long> refusalsByReason = new HashMap<>();
     /** Incident id to detection time. */
     private Map<String, Long> incidents = new HashMap<>();
+
     private Map<String, Long> incidentsByCategory = new HashMap<>();
     private Map<String, Long> incidentsByImpact = new HashMap<>();
     private Map<String, Long> incidentsByConfidence = new HashMap<>();
     /** Incident id to detection time, of reports received in this hour after their deadline. */
     private Map<String, Long> overdue = new HashMap<>();
+
     private Map<String, FlagMark> flags = new HashMap<>();
     private long newestDataTime = NO_DATA;
 
-    public HourBucket() {
-    }
+    public HourBucket() {}
 
     public HourBucket(long start) {
         this.start = start;

@@ -3,7 +3,6 @@ package eu.borderflow.picture.window;
 import eu.borderflow.rules.SectionPressureRule;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,7 @@ public final class PictureWindows {
     public static final long DAY_MILLIS = SectionPressureRule.WINDOW_MILLIS;
     public static final int HOURS_PER_DAY = (int) (DAY_MILLIS / HOUR_MILLIS);
 
-    private PictureWindows() {
-    }
+    private PictureWindows() {}
 
     public static long hourStart(long millis) {
         return SectionPressureRule.floorHour(millis);
@@ -67,7 +65,8 @@ public final class PictureWindows {
                     contributing.add(id);
                 }
             }
-            if (hour.getLastDataTime() != null && (lastData == null || hour.getLastDataTime().isAfter(lastData))) {
+            if (hour.getLastDataTime() != null
+                    && (lastData == null || hour.getLastDataTime().isAfter(lastData))) {
                 lastData = hour.getLastDataTime();
             }
         }

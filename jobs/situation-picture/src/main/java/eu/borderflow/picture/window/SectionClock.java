@@ -12,8 +12,7 @@ public class SectionClock {
     private long publishedUntil;
     private long watermark = Long.MIN_VALUE;
 
-    public SectionClock() {
-    }
+    public SectionClock() {}
 
     public SectionClock(long firstHour) {
         this(firstHour, firstHour);

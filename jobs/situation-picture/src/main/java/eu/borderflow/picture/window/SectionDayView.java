@@ -2,6 +2,9 @@ package eu.borderflow.picture.window;
 
 import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.PictureUpdate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -9,10 +12,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The 24-hour view of one border section (keyed by section id), from the hour records of {@link SectionHourWindow}.

@@ -4,7 +4,6 @@ import eu.borderflow.schema.Confidence;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.Impact;
 import eu.borderflow.schema.IncidentCategory;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,11 @@ import java.util.List;
 public class SectionEvent {
 
     /** Which input a record came from. */
-    public enum Kind { CROSSING, INCIDENT, FLAG }
+    public enum Kind {
+        CROSSING,
+        INCIDENT,
+        FLAG
+    }
 
     private String sectionId;
     private long eventTime;
@@ -25,6 +28,7 @@ public class SectionEvent {
     private String source;
     /** event_id, incident_id or flag_id: how a person finds the record on its input. */
     private String recordId;
+
     private CrossingKind crossingKind;
     private List<String> refusalReasons = new ArrayList<>();
     private IncidentCategory category;
@@ -35,20 +39,30 @@ public class SectionEvent {
     private int revision;
     private boolean withdrawn;
 
-    public SectionEvent() {
-    }
+    public SectionEvent() {}
 
-    public static SectionEvent crossing(String source, String sectionId, String eventId, long eventTime,
-                                        CrossingKind kind, List<String> refusalReasons) {
+    public static SectionEvent crossing(
+            String source,
+            String sectionId,
+            String eventId,
+            long eventTime,
+            CrossingKind kind,
+            List<String> refusalReasons) {
         SectionEvent e = of(Kind.CROSSING, source, sectionId, eventId, eventTime);
         e.crossingKind = kind;
         e.refusalReasons = new ArrayList<>(refusalReasons);
         return e;
     }
 
-    public static SectionEvent incident(String source, String sectionId, String incidentId, long detected,
-                                        long reported, IncidentCategory category, Impact impact,
-                                        Confidence confidence) {
+    public static SectionEvent incident(
+            String source,
+            String sectionId,
+            String incidentId,
+            long detected,
+            long reported,
+            IncidentCategory category,
+            Impact impact,
+            Confidence confidence) {
         SectionEvent e = of(Kind.INCIDENT, source, sectionId, incidentId, detected);
         e.reportedTime = reported;
         e.category = category;
@@ -57,8 +71,14 @@ public class SectionEvent {
         return e;
     }
 
-    public static SectionEvent flag(String source, String sectionId, String flagId, long eventTime, String ruleId,
-                                    int revision, boolean withdrawn) {
+    public static SectionEvent flag(
+            String source,
+            String sectionId,
+            String flagId,
+            long eventTime,
+            String ruleId,
+            int revision,
+            boolean withdrawn) {
         SectionEvent e = of(Kind.FLAG, source, sectionId, flagId, eventTime);
         e.ruleId = ruleId;
         e.revision = revision;

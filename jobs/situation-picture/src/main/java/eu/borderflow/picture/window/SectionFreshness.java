@@ -1,7 +1,6 @@
 package eu.borderflow.picture.window;
 
 import eu.borderflow.schema.Freshness;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +18,8 @@ public final class SectionFreshness implements Serializable {
 
     public SectionFreshness(Duration unknownAfter) {
         if (unknownAfter.isNegative() || unknownAfter.toMillis() > PictureWindows.DAY_MILLIS) {
-            throw new IllegalArgumentException("freshness must be judged within the picture's 24 hours, not "
-                    + unknownAfter);
+            throw new IllegalArgumentException(
+                    "freshness must be judged within the picture's 24 hours, not " + unknownAfter);
         }
         this.unknownAfterMillis = unknownAfter.toMillis();
     }
@@ -28,6 +27,7 @@ public final class SectionFreshness implements Serializable {
     /** The freshness at {@code windowEnd} of a section whose newest record is {@code lastData} (null: none). */
     public Freshness at(long windowEnd, Instant lastData) {
         return lastData == null || windowEnd - lastData.toEpochMilli() > unknownAfterMillis
-                ? Freshness.UNKNOWN : Freshness.FRESH;
+                ? Freshness.UNKNOWN
+                : Freshness.FRESH;
     }
 }

@@ -7,6 +7,14 @@ import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.picture.SituationPictureJob;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
@@ -19,15 +27,6 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The tumbling hour of one border section (keyed by section id): counts each record in the hour of its event time
@@ -101,14 +100,23 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
     public void processElement(SectionEvent e, ReadOnlyContext ctx, Collector<PictureUpdate> out) throws Exception {
         SectionClock stored = clock.value();
         // After a restore the watermark starts anew; the stored one still says which hours were dropped as final.
-        long watermark = Math.max(ctx.timerService().currentWatermark(),
-                stored == null ? Long.MIN_VALUE : stored.getWatermark());
+        long watermark = Math.max(
+                ctx.timerService().currentWatermark(), stored == null ? Long.MIN_VALUE : stored.getWatermark());
         long hour = PictureWindows.hourStart(e.getEventTime());
         if (hour + H + latenessMillis <= watermark) {
-            ctx.output(DeadLetters.TAG, failures(e.getSource()).late(e.getRecordId(), e.getEventTime(), null,
-                    e.getKind() + " of section " + e.getSectionId() + " at " + Instant.ofEpochMilli(e.getEventTime())
-                            + " came more than " + Duration.ofMillis(latenessMillis) + " after its hour ended "
-                            + "(watermark " + Instant.ofEpochMilli(watermark) + "); the hour is final"));
+            ctx.output(
+                    DeadLetters.TAG,
+                    failures(e.getSource())
+                            .late(
+                                    e.getRecordId(),
+                                    e.getEventTime(),
+                                    null,
+                                    e.getKind() + " of section " + e.getSectionId() + " at "
+                                            + Instant.ofEpochMilli(e.getEventTime())
+                                            + " came more than " + Duration.ofMillis(latenessMillis)
+                                            + " after its hour ended "
+                                            + "(watermark " + Instant.ofEpochMilli(watermark)
+                                            + "); the hour is final"));
             return;
         }
         Change change = new Change();
@@ -149,8 +157,10 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
         }
         if (e.getKind() == SectionEvent.Kind.INCIDENT && e.getReportedTime() - e.getEventTime() > reportDueMillis) {
             long reportHour = PictureWindows.hourStart(e.getReportedTime());
-            if (reportHour + H + latenessMillis > watermark && change.bucket(reportHour).countOverdue(e)
-                    && change.dirty.add(reportHour) && c.published(reportHour)) {
+            if (reportHour + H + latenessMillis > watermark
+                    && change.bucket(reportHour).countOverdue(e)
+                    && change.dirty.add(reportHour)
+                    && c.published(reportHour)) {
                 change.revised.add(reportHour);
             }
         }
@@ -261,5 +271,4 @@ public final class SectionHourWindow extends KeyedBroadcastProcessFunction<Strin
             clock.put(DataClock.REACHED, reached);
         }
     }
-
 }

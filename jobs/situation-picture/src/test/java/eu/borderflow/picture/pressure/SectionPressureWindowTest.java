@@ -1,23 +1,5 @@
 package eu.borderflow.picture.pressure;
 
-import eu.borderflow.picture.testing.KeyedState;
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.PictureUpdate;
-import eu.borderflow.schema.PictureView;
-import eu.borderflow.schema.RiskFlag;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
 import static eu.borderflow.picture.testing.Pictures.HOUR;
 import static eu.borderflow.picture.testing.Pictures.LATENESS;
 import static eu.borderflow.picture.testing.Pictures.SECTION;
@@ -31,6 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.picture.testing.KeyedState;
+import eu.borderflow.schema.FindingKind;
+import eu.borderflow.schema.FlagStatus;
+import eu.borderflow.schema.PictureUpdate;
+import eu.borderflow.schema.PictureView;
+import eu.borderflow.schema.RiskFlag;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** R11 in Flink's test harness: baselines from earlier weeks, episodes, late revisions and withdrawals, state. */
 class SectionPressureWindowTest {
 
@@ -42,7 +41,8 @@ class SectionPressureWindowTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SectionPressureWindow(SETTINGS)), PictureUpdate::getSectionId,
+                new KeyedProcessOperator<>(new SectionPressureWindow(SETTINGS)),
+                PictureUpdate::getSectionId,
                 Types.STRING);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         harness.open();
@@ -87,7 +87,9 @@ class SectionPressureWindowTest {
         assertEquals(Instant.ofEpochMilli(E), flag.getRaisedEventTime(), "raised at the window end too");
         assertTrue(flag.getRequiresHumanReview());
         assertEquals(incidentIds(E - HOUR, 32), flag.getEvidenceIds(), "the incidents behind the figure");
-        assertTrue(flag.getExplanation().contains("32 incidents") && flag.getExplanation().contains("16.00 >= 3.0"),
+        assertTrue(
+                flag.getExplanation().contains("32 incidents")
+                        && flag.getExplanation().contains("16.00 >= 3.0"),
                 flag.getExplanation());
         assertTrue(flag.getConditions().stream().allMatch(c -> c.getMet()));
 
@@ -151,15 +153,25 @@ class SectionPressureWindowTest {
     void whatAWindowEndNeedsIsKeptUntilNoLaterWindowCanUseItThenDropped() throws Exception {
         baselines(E, 2);
         send(day(E, 30));
-        assertEquals(5, KeyedState.map(harness, SECTION, SectionPressureWindow.dayIncidentsState()).size());
-        assertEquals(List.of(E), List.copyOf(KeyedState.map(harness, SECTION,
-                SectionPressureWindow.flagsState()).keySet()));
+        assertEquals(
+                5,
+                KeyedState.map(harness, SECTION, SectionPressureWindow.dayIncidentsState())
+                        .size());
+        assertEquals(
+                List.of(E),
+                List.copyOf(KeyedState.map(harness, SECTION, SectionPressureWindow.flagsState())
+                        .keySet()));
 
         harness.processWatermark(E + LATENESS);
-        assertTrue(KeyedState.map(harness, SECTION, SectionPressureWindow.flagsState()).isEmpty(),
+        assertTrue(
+                KeyedState.map(harness, SECTION, SectionPressureWindow.flagsState())
+                        .isEmpty(),
                 "the flag's window can no longer be revised");
-        assertEquals(List.of(E), List.copyOf(KeyedState.map(harness, SECTION, SectionPressureWindow.metState())
-                .keySet()), "whether it met the rule is kept an hour longer, for the next window");
+        assertEquals(
+                List.of(E),
+                List.copyOf(KeyedState.map(harness, SECTION, SectionPressureWindow.metState())
+                        .keySet()),
+                "whether it met the rule is kept an hour longer, for the next window");
         harness.processWatermark(E + 4 * WEEK + LATENESS);
         assertEquals(0, harness.numKeyedStateEntries());
         assertEquals(0, harness.numEventTimeTimers());
@@ -184,8 +196,11 @@ class SectionPressureWindowTest {
     }
 
     private List<RiskFlag> flags() {
-        return harness.getSideOutput(SectionPressureWindow.FLAGS) == null ? List.of()
-                : harness.getSideOutput(SectionPressureWindow.FLAGS).stream().map(StreamRecord::getValue).toList();
+        return harness.getSideOutput(SectionPressureWindow.FLAGS) == null
+                ? List.of()
+                : harness.getSideOutput(SectionPressureWindow.FLAGS).stream()
+                        .map(StreamRecord::getValue)
+                        .toList();
     }
 
     private RiskFlag onlyFlag() {

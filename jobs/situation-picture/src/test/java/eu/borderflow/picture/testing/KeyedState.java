@@ -1,5 +1,7 @@
 package eu.borderflow.picture.testing;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -8,18 +10,15 @@ import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /** Reads an operator's keyed state in a test harness, by the operator's own descriptor. */
 public final class KeyedState {
 
-    private KeyedState() {
-    }
+    private KeyedState() {}
 
     /** The entries of {@code descriptor}'s map state for {@code key}, sorted by map key. */
-    public static <K, V> TreeMap<K, V> map(AbstractStreamOperatorTestHarness<?> harness, String key,
-                                           MapStateDescriptor<K, V> descriptor) throws Exception {
+    public static <K, V> TreeMap<K, V> map(
+            AbstractStreamOperatorTestHarness<?> harness, String key, MapStateDescriptor<K, V> descriptor)
+            throws Exception {
         AbstractStreamOperator<?> operator = harness.getOperator();
         operator.setCurrentKey(key);
         MapState<K, V> state = operator.getKeyedStateBackend()
@@ -32,11 +31,13 @@ public final class KeyedState {
     }
 
     /** {@code descriptor}'s value for {@code key}, or null. */
-    public static <V> V value(AbstractStreamOperatorTestHarness<?> harness, String key,
-                              ValueStateDescriptor<V> descriptor) throws Exception {
+    public static <V> V value(
+            AbstractStreamOperatorTestHarness<?> harness, String key, ValueStateDescriptor<V> descriptor)
+            throws Exception {
         AbstractStreamOperator<?> operator = harness.getOperator();
         operator.setCurrentKey(key);
         return operator.getKeyedStateBackend()
-                .getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor).value();
+                .getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor)
+                .value();
     }
 }

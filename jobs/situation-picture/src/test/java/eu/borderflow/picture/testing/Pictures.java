@@ -12,7 +12,6 @@ import eu.borderflow.schema.LevelSource;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.SectionImpactLevel;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,14 @@ public final class Pictures {
     public static final PictureSettings SETTINGS = PictureSettings.bind(ConfigLoader.defaults());
     /** In the reference table with attributed level HIGH. */
     public static final String SECTION = "LAND-FIN-RUS";
+
     public static final long HOUR = 3_600_000L;
     public static final long DAY = 24 * HOUR;
     public static final long WEEK = 7 * DAY;
     /** The allowed lateness of config/picture.yaml. */
     public static final long LATENESS = SETTINGS.allowedLatenessMillis();
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     public static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
@@ -45,13 +44,19 @@ public final class Pictures {
     }
 
     public static SectionEvent refusal(String id, String instant, String... reasons) {
-        return SectionEvent.crossing("ees.crossings", SECTION, id, at(instant), CrossingKind.REFUSAL,
-                List.of(reasons));
+        return SectionEvent.crossing("ees.crossings", SECTION, id, at(instant), CrossingKind.REFUSAL, List.of(reasons));
     }
 
     public static SectionEvent incident(String id, String detected, String reported) {
-        return SectionEvent.incident("eurosur.incidents", SECTION, id, at(detected), at(reported),
-                IncidentCategory.UNAUTHORISED_CROSSING, Impact.HIGH, Confidence.CONFIRMED);
+        return SectionEvent.incident(
+                "eurosur.incidents",
+                SECTION,
+                id,
+                at(detected),
+                at(reported),
+                IncidentCategory.UNAUTHORISED_CROSSING,
+                Impact.HIGH,
+                Confidence.CONFIRMED);
     }
 
     public static SectionEvent flag(String id, String instant, String rule, int revision, boolean withdrawn) {
@@ -94,7 +99,9 @@ public final class Pictures {
 
     /** Ids {@code I-<hour start>-<n>}, newest (highest n) first. */
     public static List<String> incidentIds(long start, long n) {
-        return java.util.stream.LongStream.range(0, n).map(i -> n - 1 - i)
-                .mapToObj(i -> "I-" + start + "-" + i).toList();
+        return java.util.stream.LongStream.range(0, n)
+                .map(i -> n - 1 - i)
+                .mapToObj(i -> "I-" + start + "-" + i)
+                .toList();
     }
 }

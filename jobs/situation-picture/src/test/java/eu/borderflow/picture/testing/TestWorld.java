@@ -1,7 +1,6 @@
 package eu.borderflow.picture.testing;
 
 import eu.borderflow.seeds.testkit.Dataset;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,8 +13,7 @@ public final class TestWorld {
 
     private static Path settled;
 
-    private TestWorld() {
-    }
+    private TestWorld() {}
 
     public static Path dataset() {
         return Dataset.generate(11, 3000, 45).dir;

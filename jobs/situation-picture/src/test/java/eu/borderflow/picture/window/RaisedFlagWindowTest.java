@@ -1,5 +1,11 @@
 package eu.borderflow.picture.window;
 
+import static eu.borderflow.picture.testing.Pictures.SECTION;
+import static eu.borderflow.picture.testing.Pictures.SETTINGS;
+import static eu.borderflow.picture.testing.Pictures.at;
+import static eu.borderflow.picture.testing.Pictures.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.picture.ingest.FlagToSection;
 import eu.borderflow.schema.Condition;
@@ -9,6 +15,11 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.StreamFlatMap;
@@ -20,18 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-
-import static eu.borderflow.picture.testing.Pictures.SECTION;
-import static eu.borderflow.picture.testing.Pictures.SETTINGS;
-import static eu.borderflow.picture.testing.Pictures.at;
-import static eu.borderflow.picture.testing.Pictures.entry;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * A flag raised when a deadline passes, through the picture's flag mapping and hour window in Flink's test harnesses:
  * R4 (missing exit) names the entry months before as its trigger, and the picture counts it in the hour in which it
@@ -41,6 +40,7 @@ class RaisedFlagWindowTest {
 
     /** The entry that is R4's trigger, and the deadline at which R4 raised its flag, three months later. */
     private static final Instant ENTRY = Instant.parse("2025-01-01T09:00:00Z");
+
     private static final Instant DEADLINE = Instant.parse("2025-04-03T22:00:00Z");
 
     private OneInputStreamOperatorTestHarness<RiskFlag, SectionEvent> flags;
@@ -50,8 +50,8 @@ class RaisedFlagWindowTest {
     void open() throws Exception {
         flags = new OneInputStreamOperatorTestHarness<>(new StreamFlatMap<>(new FlagToSection("risk.flags")));
         flags.open();
-        hours = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new SectionHourWindow(SETTINGS),
-                SectionEvent::getSectionId, Types.STRING, DataClock.STATE);
+        hours = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new SectionHourWindow(SETTINGS), SectionEvent::getSectionId, Types.STRING, DataClock.STATE);
         ((SerializerConfigImpl) hours.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         // The section is live: the risk job's clock, like the picture's, is at the deadline.
         hours.processElement(entry("e1", "2025-04-03T20:10:00Z"), at("2025-04-03T20:10:00Z"));
@@ -109,7 +109,9 @@ class RaisedFlagWindowTest {
 
     private List<DeadLetter> deadLetters() {
         Queue<StreamRecord<DeadLetter>> side = hours.getSideOutput(DeadLetters.TAG);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
     }
 
     /** R4 as the risk job writes it: triggered by the entry, raised (when not null) at {@code raised}. */
@@ -124,8 +126,7 @@ class RaisedFlagWindowTest {
                 .setSeverity(Severity.MEDIUM)
                 .setRecommendedAction("Check whether the traveller left")
                 .setExplanation("No exit recorded for the short stay entered on 2025-01-01")
-                .setConditions(List.of(new Condition("exit recorded for the stay", "none", "by", "2025-04-01",
-                        true)))
+                .setConditions(List.of(new Condition("exit recorded for the stay", "none", "by", "2025-04-01", true)))
                 .setEvidenceIds(List.of("e0"))
                 .setSubjectToken("k0123456789ab:token")
                 .setTokenKeyId("k0123456789ab")

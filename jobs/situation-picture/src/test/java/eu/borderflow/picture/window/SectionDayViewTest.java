@@ -1,22 +1,5 @@
 package eu.borderflow.picture.window;
 
-import eu.borderflow.picture.testing.KeyedState;
-import eu.borderflow.schema.Freshness;
-import eu.borderflow.schema.PictureUpdate;
-import eu.borderflow.schema.PictureView;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static eu.borderflow.picture.testing.Pictures.DAY;
 import static eu.borderflow.picture.testing.Pictures.HOUR;
 import static eu.borderflow.picture.testing.Pictures.LATENESS;
@@ -26,6 +9,22 @@ import static eu.borderflow.picture.testing.Pictures.at;
 import static eu.borderflow.picture.testing.Pictures.hour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import eu.borderflow.picture.testing.KeyedState;
+import eu.borderflow.schema.Freshness;
+import eu.borderflow.schema.PictureUpdate;
+import eu.borderflow.schema.PictureView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The 24-hour view in Flink's test harness: sums, freshness, the re-emission on a revised hour, state expiry. */
 class SectionDayViewTest {
@@ -49,11 +48,15 @@ class SectionDayViewTest {
 
     @Test
     void eachHourGivesTheDayEndingWithItThenItselfAsOfItsEnd() throws Exception {
-        send(hour(EIGHT, 1, 3, EIGHT + 10 * 60_000), hour(EIGHT + HOUR, 0, 0, null),
+        send(
+                hour(EIGHT, 1, 3, EIGHT + 10 * 60_000),
+                hour(EIGHT + HOUR, 0, 0, null),
                 hour(EIGHT + 2 * HOUR, 2, 1, EIGHT + 2 * HOUR + 30 * 60_000));
         List<PictureUpdate> out = harness.extractOutputValues();
         assertEquals(6, out.size());
-        assertEquals(List.of(PictureView.DAY, PictureView.HOUR), List.of(out.get(4).getView(), out.get(5).getView()));
+        assertEquals(
+                List.of(PictureView.DAY, PictureView.HOUR),
+                List.of(out.get(4).getView(), out.get(5).getView()));
 
         PictureUpdate day = out.get(4);
         assertEquals(Instant.ofEpochMilli(EIGHT + 3 * HOUR - DAY), day.getWindowStart());
@@ -64,8 +67,8 @@ class SectionDayViewTest {
         assertEquals(Map.of("ENTRY", 4L), day.getCrossingsByDirection());
         assertEquals(Instant.ofEpochMilli(EIGHT + 2 * HOUR + 30 * 60_000), day.getLastDataTime());
         assertEquals(Freshness.FRESH, day.getFreshness());
-        List<String> newestFirst = List.of("I-" + (EIGHT + 2 * HOUR) + "-1", "I-" + (EIGHT + 2 * HOUR) + "-0",
-                "I-" + EIGHT + "-0");
+        List<String> newestFirst =
+                List.of("I-" + (EIGHT + 2 * HOUR) + "-1", "I-" + (EIGHT + 2 * HOUR) + "-0", "I-" + EIGHT + "-0");
         assertEquals(newestFirst, day.getContributingIncidentIds());
 
         PictureUpdate ten = out.get(5);
@@ -75,7 +78,9 @@ class SectionDayViewTest {
         assertEquals(day.getLastDataTime(), ten.getLastDataTime());
 
         PictureUpdate nine = out.get(3);
-        assertEquals(Instant.ofEpochMilli(EIGHT + 10 * 60_000), nine.getLastDataTime(),
+        assertEquals(
+                Instant.ofEpochMilli(EIGHT + 10 * 60_000),
+                nine.getLastDataTime(),
                 "an empty hour is as fresh as the section's newest record before its end");
     }
 
@@ -95,7 +100,8 @@ class SectionDayViewTest {
         for (int h = 9; h <= 24; h++) {
             send(hour(EIGHT + h * HOUR, 0, 0, null));
         }
-        assertNull(dayEnding(harness.extractOutputValues(), EIGHT + 25 * HOUR).getLastDataTime(),
+        assertNull(
+                dayEnding(harness.extractOutputValues(), EIGHT + 25 * HOUR).getLastDataTime(),
                 "no record in the 24 hours");
     }
 
@@ -122,17 +128,24 @@ class SectionDayViewTest {
     @Test
     void anHourIsForgottenWhenNoDayHoldingItCanBeRevised() throws Exception {
         send(hour(EIGHT, 1, 0, EIGHT), hour(EIGHT + DAY, 1, 0, EIGHT + DAY));
-        assertEquals(1, dayEnding(harness.extractOutputValues(), EIGHT + DAY + HOUR).getIncidents(),
+        assertEquals(
+                1,
+                dayEnding(harness.extractOutputValues(), EIGHT + DAY + HOUR).getIncidents(),
                 "the hour 24 hours earlier is out of the day");
-        assertEquals(List.of(EIGHT, EIGHT + DAY),
-                List.copyOf(KeyedState.map(harness, SECTION, SectionDayView.hoursState()).keySet()));
+        assertEquals(
+                List.of(EIGHT, EIGHT + DAY),
+                List.copyOf(KeyedState.map(harness, SECTION, SectionDayView.hoursState())
+                        .keySet()));
         assertEquals(2, harness.numEventTimeTimers());
 
         harness.processWatermark(EIGHT + DAY + LATENESS - 1);
-        assertEquals(2, KeyedState.map(harness, SECTION, SectionDayView.hoursState()).size());
+        assertEquals(
+                2, KeyedState.map(harness, SECTION, SectionDayView.hoursState()).size());
         harness.processWatermark(EIGHT + DAY + LATENESS);
-        assertEquals(List.of(EIGHT + DAY),
-                List.copyOf(KeyedState.map(harness, SECTION, SectionDayView.hoursState()).keySet()));
+        assertEquals(
+                List.of(EIGHT + DAY),
+                List.copyOf(KeyedState.map(harness, SECTION, SectionDayView.hoursState())
+                        .keySet()));
         harness.processWatermark(EIGHT + 2 * DAY + LATENESS);
         assertEquals(0, harness.numKeyedStateEntries());
         assertEquals(0, harness.numEventTimeTimers());
@@ -145,7 +158,9 @@ class SectionDayViewTest {
     }
 
     private static PictureUpdate dayEnding(List<PictureUpdate> out, long end) {
-        return out.stream().filter(p -> p.getView() == PictureView.DAY && p.getWindowEnd().toEpochMilli() == end)
-                .reduce((a, b) -> b).orElseThrow();
+        return out.stream()
+                .filter(p -> p.getView() == PictureView.DAY && p.getWindowEnd().toEpochMilli() == end)
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 }

@@ -1,29 +1,6 @@
 package eu.borderflow.picture.window;
 
-import eu.borderflow.job.ingest.DeadLetters;
-import eu.borderflow.picture.SituationPictureJob;
-import eu.borderflow.picture.testing.KeyedState;
-import eu.borderflow.schema.DeadLetter;
-import eu.borderflow.schema.PictureUpdate;
-import eu.borderflow.schema.PictureView;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-
 import static eu.borderflow.picture.testing.Pictures.DAY;
-import static eu.borderflow.picture.testing.Pictures.HOUR;
 import static eu.borderflow.picture.testing.Pictures.LATENESS;
 import static eu.borderflow.picture.testing.Pictures.SECTION;
 import static eu.borderflow.picture.testing.Pictures.SETTINGS;
@@ -38,6 +15,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.picture.SituationPictureJob;
+import eu.borderflow.picture.testing.KeyedState;
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.PictureUpdate;
+import eu.borderflow.schema.PictureView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** The hour window of one section in Flink's test harness: publication, revisions, lateness, liveness, state. */
 class SectionHourWindowTest {
 
@@ -45,8 +43,8 @@ class SectionHourWindowTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new SectionHourWindow(SETTINGS),
-                SectionEvent::getSectionId, Types.STRING, DataClock.STATE);
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new SectionHourWindow(SETTINGS), SectionEvent::getSectionId, Types.STRING, DataClock.STATE);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
     }
 
@@ -57,8 +55,11 @@ class SectionHourWindowTest {
 
     @Test
     void everyHourIsPublishedOnceTheWatermarkPassesItsEndEmptyHoursToo() throws Exception {
-        send(entry("e1", "2025-01-06T10:10:00Z"), refusal("e2", "2025-01-06T10:20:00Z", "B", "H"),
-                exit("e3", "2025-01-06T10:40:00Z"), incident("I1", "2025-01-06T11:05:00Z", "2025-01-06T12:00:00Z"),
+        send(
+                entry("e1", "2025-01-06T10:10:00Z"),
+                refusal("e2", "2025-01-06T10:20:00Z", "B", "H"),
+                exit("e3", "2025-01-06T10:40:00Z"),
+                incident("I1", "2025-01-06T11:05:00Z", "2025-01-06T12:00:00Z"),
                 flag("R1:e9", "2025-01-06T11:30:00Z", "R1", 0, false));
         harness.watermark(at("2025-01-06T10:59:59Z"));
         assertEquals(List.of(), harness.extractOutputValues(), "no hour has ended");
@@ -91,10 +92,14 @@ class SectionHourWindowTest {
         assertEquals(0, noon.getCrossings() + noon.getIncidents() + noon.getRefusals());
         assertNull(noon.getLastDataTime(), "an empty hour is published, with no data time");
 
-        assertEquals(List.of(at("2025-01-06T10:00:00Z"), at("2025-01-06T11:00:00Z")),
-                List.copyOf(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).keySet()));
-        assertEquals(at("2025-01-06T13:00:00Z"),
-                KeyedState.value(harness, SECTION, SectionHourWindow.clockState()).getPublishedUntil());
+        assertEquals(
+                List.of(at("2025-01-06T10:00:00Z"), at("2025-01-06T11:00:00Z")),
+                List.copyOf(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState())
+                        .keySet()));
+        assertEquals(
+                at("2025-01-06T13:00:00Z"),
+                KeyedState.value(harness, SECTION, SectionHourWindow.clockState())
+                        .getPublishedUntil());
         assertEquals(3, harness.numEventTimeTimers(), "two hours' expiry and the next publication");
     }
 
@@ -119,7 +124,8 @@ class SectionHourWindowTest {
         send(entry("e1", "2025-01-06T10:10:00Z"));
         harness.watermark(at("2025-01-06T11:00:00Z") + LATENESS);
         int published = harness.extractOutputValues().size();
-        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(), "the hour is final");
+        assertTrue(
+                KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(), "the hour is final");
 
         send(exit("e2", "2025-01-06T10:30:00Z"));
         assertEquals(published, harness.extractOutputValues().size());
@@ -144,20 +150,28 @@ class SectionHourWindowTest {
     void aRestoredWindowKnowsWhichHoursAreFinalBeforeAnyWatermark() throws Exception {
         send(entry("e1", "2025-01-06T10:10:00Z"), entry("e2", "2025-01-06T13:10:00Z"));
         harness.watermark(at("2025-01-06T11:00:00Z") + LATENESS);
-        assertFalse(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).containsKey(
-                at("2025-01-06T10:00:00Z")), "10:00 is final and dropped");
+        assertFalse(
+                KeyedState.map(harness, SECTION, SectionHourWindow.hoursState())
+                        .containsKey(at("2025-01-06T10:00:00Z")),
+                "10:00 is final and dropped");
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
         harness.close();
 
-        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new SectionHourWindow(SETTINGS), List.of(DataClock.STATE)), SectionEvent::getSectionId, Types.STRING,
-                1, 1, 0);
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new SectionHourWindow(SETTINGS), List.of(DataClock.STATE)),
+                SectionEvent::getSectionId,
+                Types.STRING,
+                1,
+                1,
+                0);
         harness.setup();
         harness.initializeState(snapshot);
         harness.open();
         send(exit("e3", "2025-01-06T10:30:00Z"));
         assertEquals(List.of(), harness.extractOutputValues(), "no revision of 10:00 from an empty hour");
-        assertEquals("LATE", harness.getSideOutput(DeadLetters.TAG).remove().getValue().getReasonCode());
+        assertEquals(
+                "LATE",
+                harness.getSideOutput(DeadLetters.TAG).remove().getValue().getReasonCode());
 
         send(exit("e4", "2025-01-06T13:20:00Z"));
         PictureUpdate revised = only(harness.extractOutputValues());
@@ -177,8 +191,12 @@ class SectionHourWindowTest {
         assertEquals("e2", letter.getEventId());
         assertEquals("ees.crossings", letter.getSourceTopic());
         assertEquals(SituationPictureJob.JOB, letter.getJob());
-        assertEquals(1, KeyedState.map(harness, SECTION, SectionHourWindow.hoursState())
-                .get(at("2025-01-06T10:00:00Z")).getCrossings(), "the hour as before the record");
+        assertEquals(
+                1,
+                KeyedState.map(harness, SECTION, SectionHourWindow.hoursState())
+                        .get(at("2025-01-06T10:00:00Z"))
+                        .getCrossings(),
+                "the hour as before the record");
         assertEquals(1, harness.extractOutputValues().size(), "no revision");
 
         send(exit("e3", "2025-01-06T10:30:00Z"));
@@ -208,10 +226,12 @@ class SectionHourWindowTest {
 
     @Test
     void aWithdrawnFlagStopsCountingAndAnOlderRevisionIsIgnored() throws Exception {
-        send(flag("R4:e1", "2025-01-06T10:10:00Z", "R4", 0, false), flag("R6:e2", "2025-01-06T10:15:00Z", "R6", 0,
-                false));
+        send(
+                flag("R4:e1", "2025-01-06T10:10:00Z", "R4", 0, false),
+                flag("R6:e2", "2025-01-06T10:15:00Z", "R6", 0, false));
         harness.watermark(at("2025-01-06T11:00:00Z"));
-        assertEquals(Map.of("R4", 1L, "R6", 1L), only(harness.extractOutputValues()).getFlagsByRule());
+        assertEquals(
+                Map.of("R4", 1L, "R6", 1L), only(harness.extractOutputValues()).getFlagsByRule());
 
         send(flag("R4:e1", "2025-01-06T10:10:00Z", "R4", 1, true));
         PictureUpdate revised = harness.extractOutputValues().get(1);
@@ -229,11 +249,16 @@ class SectionHourWindowTest {
         List<PictureUpdate> out = harness.extractOutputValues();
         assertEquals(40 * 24, out.size(), "every hour from the first, silent or not");
         assertEquals(1, out.get(0).getCrossings());
-        assertEquals(at("2025-01-06T10:00:00Z") + 40 * DAY, out.get(out.size() - 1).getWindowEnd().toEpochMilli());
-        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(),
+        assertEquals(
+                at("2025-01-06T10:00:00Z") + 40 * DAY,
+                out.get(out.size() - 1).getWindowEnd().toEpochMilli());
+        assertTrue(
+                KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty(),
                 "the hour's counts are dropped once it can no longer be revised");
-        assertEquals(at("2025-01-06T10:00:00Z") + 40 * DAY,
-                KeyedState.value(harness, SECTION, SectionHourWindow.clockState()).getPublishedUntil());
+        assertEquals(
+                at("2025-01-06T10:00:00Z") + 40 * DAY,
+                KeyedState.value(harness, SECTION, SectionHourWindow.clockState())
+                        .getPublishedUntil());
         assertEquals(1, harness.numEventTimeTimers(), "the next hour's publication");
     }
 
@@ -241,8 +266,13 @@ class SectionHourWindowTest {
     void anEarlierRecordBeforeAnyPublicationMovesTheFirstHour() throws Exception {
         send(entry("e1", "2025-01-06T12:10:00Z"), entry("e0", "2025-01-06T09:30:00Z"));
         harness.watermark(at("2025-01-06T13:00:00Z"));
-        assertEquals(List.of(at("2025-01-06T09:00:00Z"), at("2025-01-06T10:00:00Z"), at("2025-01-06T11:00:00Z"),
-                at("2025-01-06T12:00:00Z")), starts(harness.extractOutputValues()));
+        assertEquals(
+                List.of(
+                        at("2025-01-06T09:00:00Z"),
+                        at("2025-01-06T10:00:00Z"),
+                        at("2025-01-06T11:00:00Z"),
+                        at("2025-01-06T12:00:00Z")),
+                starts(harness.extractOutputValues()));
     }
 
     @Test
@@ -251,8 +281,14 @@ class SectionHourWindowTest {
         harness.watermark(at("2025-01-06T14:00:00Z"));
         send(entry("e0", "2025-01-06T09:30:00Z"));
         List<PictureUpdate> out = harness.extractOutputValues();
-        assertEquals(List.of(at("2025-01-06T12:00:00Z"), at("2025-01-06T13:00:00Z"), at("2025-01-06T09:00:00Z"),
-                at("2025-01-06T10:00:00Z"), at("2025-01-06T11:00:00Z")), starts(out));
+        assertEquals(
+                List.of(
+                        at("2025-01-06T12:00:00Z"),
+                        at("2025-01-06T13:00:00Z"),
+                        at("2025-01-06T09:00:00Z"),
+                        at("2025-01-06T10:00:00Z"),
+                        at("2025-01-06T11:00:00Z")),
+                starts(out));
         assertEquals(1, out.get(2).getCrossings());
     }
 
@@ -265,9 +301,12 @@ class SectionHourWindowTest {
         harness.watermark(Long.MAX_VALUE);
         List<Long> starts = starts(harness.extractOutputValues());
         assertEquals(at("2025-01-06T10:00:00Z"), starts.get(0));
-        assertEquals(at("2025-01-06T16:00:00Z"), starts.get(starts.size() - 1),
+        assertEquals(
+                at("2025-01-06T16:00:00Z"),
+                starts.get(starts.size() - 1),
                 "up to the full hour the data of the whole input reached (17:00), not this section's newest record");
-        assertTrue(KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty());
+        assertTrue(
+                KeyedState.map(harness, SECTION, SectionHourWindow.hoursState()).isEmpty());
         assertNull(KeyedState.value(harness, SECTION, SectionHourWindow.clockState()));
         assertEquals(0, harness.numEventTimeTimers());
     }

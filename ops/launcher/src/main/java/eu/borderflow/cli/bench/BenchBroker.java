@@ -26,8 +26,8 @@ final class BenchBroker implements AutoCloseable {
         broker.script("down", log);
         deleteTree(data);
         if (broker.script("up", log) != 0) {
-            throw new IllegalStateException("the benchmark's broker did not start on port " + port + " (log: "
-                    + log + ")");
+            throw new IllegalStateException(
+                    "the benchmark's broker did not start on port " + port + " (log: " + log + ")");
         }
         return broker;
     }
@@ -46,8 +46,10 @@ final class BenchBroker implements AutoCloseable {
     }
 
     private int script(String command, Path log) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("ops/kafka/kafka.sh").toString(), command))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of(home.resolve("ops/kafka/kafka.sh").toString(), command))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("BORDERFLOW_KAFKA_PORT", Integer.toString(port));
         builder.environment().put("BORDERFLOW_KAFKA_DATA", data.toString());
         return builder.start().waitFor();

@@ -18,14 +18,6 @@ import eu.borderflow.risk.RuleStage;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.Replayer;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -38,6 +30,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench job}: the whole risk job against a passthrough baseline built by the same builder (same sources,
@@ -45,7 +44,10 @@ import java.util.function.DoubleSupplier;
  * MiniCluster, alternating baseline and job, the first round a warm-up. Then, with Kafka as the source, event-to-flag
  * latency at half the measured capacity, at-least-once and exactly-once. Prints a table, writes JSON.
  */
-@Command(name = "bench-job", mixinStandardHelpOptions = true, hidden = true,
+@Command(
+        name = "bench-job",
+        mixinStandardHelpOptions = true,
+        hidden = true,
         description = "Benchmarks the whole risk job against a passthrough job (ops/borderflow bench job).")
 public final class BenchJobCommand implements Callable<Integer> {
 
@@ -55,25 +57,40 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Mixin
     private ConfigDir configDir;
 
-    @Option(names = "--crossings", defaultValue = "1000000", description = "About this many crossings (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--crossings",
+            defaultValue = "1000000",
+            description = "About this many crossings (default: ${DEFAULT-VALUE}).")
     private long crossings;
 
-    @Option(names = "--travellers", defaultValue = "100000", description = "Travellers in the world (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--travellers",
+            defaultValue = "100000",
+            description = "Travellers in the world (default: ${DEFAULT-VALUE}).")
     private int travellers;
 
     @Option(names = "--state", defaultValue = "heap", description = "heap or rocksdb (default: ${DEFAULT-VALUE}).")
     private String state;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of both jobs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Parallelism of both jobs (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
-    @Option(names = "--source", defaultValue = "kafka", description = "kafka (a broker of its own) or files (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--source",
+            defaultValue = "kafka",
+            description = "kafka (a broker of its own) or files (default: ${DEFAULT-VALUE}).")
     private String source;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the world (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "Rounds of passthrough then risk job; the first is a warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rounds",
+            defaultValue = "2",
+            description = "Rounds of passthrough then risk job; the first is a warm-up (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
     @Option(names = "--no-latency", description = "Skip the latency runs (Kafka only).")
@@ -82,10 +99,15 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Record each measured run with JFR into var/bench/job-<run>.jfr.")
     private boolean profile;
 
-    @Option(names = "--port", description = "Port of the benchmark's broker (default: BORDERFLOW_KAFKA_PORT, else 39092).")
+    @Option(
+            names = "--port",
+            description = "Port of the benchmark's broker (default: BORDERFLOW_KAFKA_PORT, else 39092).")
     private Integer port;
 
-    @Option(names = "--managed-memory", defaultValue = "512m", description = "Flink managed memory, RocksDB's (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--managed-memory",
+            defaultValue = "512m",
+            description = "Flink managed memory, RocksDB's (default: ${DEFAULT-VALUE}).")
     private String managedMemory;
 
     @Override
@@ -97,8 +119,9 @@ public final class BenchJobCommand implements Callable<Integer> {
         ConfigLoader config = configDir.loader();
         BenchWorld world = BenchWorld.prepare(out.resolve("worlds"), seed, travellers, crossings, console);
         boolean kafka = source.equals("kafka");
-        BenchBroker broker = kafka ? BenchBroker.start(home, out.resolve("job-kafka"), brokerPort(),
-                out.resolve("job-kafka.log")) : null;
+        BenchBroker broker = kafka
+                ? BenchBroker.start(home, out.resolve("job-kafka"), brokerPort(), out.resolve("job-kafka.log"))
+                : null;
         Map<String, Object> report = new LinkedHashMap<>();
         try (JobRunner runner = new JobRunner(parallelism, MemorySize.parse(managedMemory))) {
             DoubleSupplier brokerCpu = broker == null ? () -> 0 : cpuOf(broker.pid());
@@ -106,9 +129,15 @@ public final class BenchJobCommand implements Callable<Integer> {
                 LatencyRun.useAppendTime(broker.bootstrap(), environment(config, broker, "preload"));
                 console.printf("preloading %s into the broker on %s ...%n", world.dir(), broker.bootstrap());
                 console.flush();
-                new Replayer(new ReplayOptions(world.dir(), Pacing.max(), broker.bootstrap(),
-                        environment(config, broker, "preload").getTopics(), 0,
-                        new PrintWriter(new StringWriter()), false)).run();
+                new Replayer(new ReplayOptions(
+                                world.dir(),
+                                Pacing.max(),
+                                broker.bootstrap(),
+                                environment(config, broker, "preload").getTopics(),
+                                0,
+                                new PrintWriter(new StringWriter()),
+                                false))
+                        .run();
             }
             List<JobRunner.Figures> measured = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -117,10 +146,15 @@ public final class BenchJobCommand implements Callable<Integer> {
                     boolean measure = round > 1 || rounds == 1;
                     console.printf("round %d/%d: %s job%s ...%n", round, rounds, job, measure ? "" : " (warm-up)");
                     console.flush();
-                    StreamExecutionEnvironment env = build(config, broker, world, out, run, job.equals("risk")
-                            ? RiskFlagJob.defaultRules() : List.of(new PassthroughStage()));
-                    JobRunner.Figures figures = runner.submit(env, brokerCpu,
-                            profile && measure ? out.resolve("job-" + job + ".jfr") : null)
+                    StreamExecutionEnvironment env = build(
+                            config,
+                            broker,
+                            world,
+                            out,
+                            run,
+                            job.equals("risk") ? RiskFlagJob.defaultRules() : List.of(new PassthroughStage()));
+                    JobRunner.Figures figures = runner.submit(
+                                    env, brokerCpu, profile && measure ? out.resolve("job-" + job + ".jfr") : null)
                             .await(run, world.crossings());
                     console.println("  " + BenchTable.line(figures));
                     if (measure) {
@@ -134,8 +168,18 @@ public final class BenchJobCommand implements Callable<Integer> {
             report.put("summary", summary);
             if (kafka && !noLatency) {
                 double capacity = (double) summary.get("riskCrossingsPerSecond");
-                report.put("latency", LatencyRun.measure(runner, config, world, broker, capacity / 2, parallelism,
-                        stateBackend(), out, console));
+                report.put(
+                        "latency",
+                        LatencyRun.measure(
+                                runner,
+                                config,
+                                world,
+                                broker,
+                                capacity / 2,
+                                parallelism,
+                                stateBackend(),
+                                out,
+                                console));
             }
         } finally {
             if (broker != null) {
@@ -143,8 +187,8 @@ public final class BenchJobCommand implements Callable<Integer> {
             }
         }
         BenchTable.print(report, console);
-        Path json = out.resolve("job-" + source + "-" + state + "-" + Instant.now().toString().replace(':', '-')
-                + ".json");
+        Path json = out.resolve(
+                "job-" + source + "-" + state + "-" + Instant.now().toString().replace(':', '-') + ".json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         console.println("report: " + json);
         return ExitCodes.OK;
@@ -158,8 +202,8 @@ public final class BenchJobCommand implements Callable<Integer> {
             throw new UserError("--source must be kafka or files, not " + source);
         }
         if (crossings < 1000 || travellers < 100 || parallelism < 1 || rounds < 1) {
-            throw new UserError("--crossings at least 1000, --travellers at least 100, --parallelism and --rounds "
-                    + "at least 1");
+            throw new UserError(
+                    "--crossings at least 1000, --travellers at least 100, --parallelism and --rounds " + "at least 1");
         }
     }
 
@@ -192,25 +236,31 @@ public final class BenchJobCommand implements Callable<Integer> {
         return environment;
     }
 
-    private StreamExecutionEnvironment build(ConfigLoader config, BenchBroker broker, BenchWorld world, Path out,
-                                             String run, List<RuleStage> stages) throws Exception {
+    private StreamExecutionEnvironment build(
+            ConfigLoader config, BenchBroker broker, BenchWorld world, Path out, String run, List<RuleStage> stages)
+            throws Exception {
         JobEnvironment environment = environment(config, broker, run);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         RiskFlagJob.configure(env, environment, JobEnvironment.home());
-        RiskFlagJob.Builder builder = RiskFlagJob.builder(RiskSettings.bind(config, environment)).rules(stages);
+        RiskFlagJob.Builder builder =
+                RiskFlagJob.builder(RiskSettings.bind(config, environment)).rules(stages);
         if (broker != null) {
             KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
             builder.crossings(kafka.crossings(), kafka.topics().getCrossings())
                     .alerts(kafka.alerts(), kafka.topics().getAlerts())
-                    .flags(kafka.flags()).deadLetters(kafka.deadLetters()).audit(kafka.audit());
+                    .flags(kafka.flags())
+                    .deadLetters(kafka.deadLetters())
+                    .audit(kafka.audit());
         } else {
             Path sink = out.resolve("job-out").resolve(run);
             BenchBroker.deleteTree(sink);
             Files.createDirectories(sink);
             builder.crossings(DatasetFiles.crossings(world.dir()), DatasetFiles.CROSSINGS)
                     .alerts(DatasetFiles.alerts(world.dir()), DatasetFiles.ALERTS)
-                    .flags(DatasetFiles.flags(sink)).deadLetters(DatasetFiles.deadLetters(sink))
-                    .audit(DatasetFiles.audit(sink)).sinkParallelism(1);
+                    .flags(DatasetFiles.flags(sink))
+                    .deadLetters(DatasetFiles.deadLetters(sink))
+                    .audit(DatasetFiles.audit(sink))
+                    .sinkParallelism(1);
         }
         builder.build().addTo(env);
         return env;
@@ -228,7 +278,9 @@ public final class BenchJobCommand implements Callable<Integer> {
         setup.put("cores", Runtime.getRuntime().availableProcessors());
         setup.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         setup.put("loadAverageAtEnd", loadAverage());
-        setup.put("cpuCounted", broker == null ? "this JVM (job, MiniCluster)" : "this JVM (job, MiniCluster) + the broker process");
+        setup.put(
+                "cpuCounted",
+                broker == null ? "this JVM (job, MiniCluster)" : "this JVM (job, MiniCluster) + the broker process");
         return setup;
     }
 

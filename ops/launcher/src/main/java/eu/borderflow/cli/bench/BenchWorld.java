@@ -6,8 +6,6 @@ import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
-import org.apache.avro.file.DataFileStream;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.avro.file.DataFileStream;
 
 /**
  * The benchmark's world, generated once into {@code var/bench/worlds/} and reused while its parameters stay the same:
@@ -25,6 +24,7 @@ record BenchWorld(Path dir, long crossings, long activeTravellers, int days) {
 
     /** Crossings per traveller per day in the generator's calibration (100,000 travellers: 1.12 M a year). */
     private static final double CROSSINGS_PER_TRAVELLER_DAY = 0.0307;
+
     private static final String COUNTS = "bench-counts.txt";
 
     static BenchWorld prepare(Path worlds, long seed, int travellers, long crossings, PrintWriter console)
@@ -36,8 +36,9 @@ record BenchWorld(Path dir, long crossings, long activeTravellers, int days) {
             console.printf("generating a world of %,d travellers over %d days into %s ...%n", travellers, days, dir);
             console.flush();
             BenchBroker.deleteTree(dir);
-            Generator.run(new GenerateOptions(seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START),
-                    dir), Progress.NONE);
+            Generator.run(
+                    new GenerateOptions(seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START), dir),
+                    Progress.NONE);
             long[] counted = count(dir.resolve(DatasetFiles.CROSSINGS));
             Files.writeString(counts, counted[0] + " " + counted[1] + "\n");
         }

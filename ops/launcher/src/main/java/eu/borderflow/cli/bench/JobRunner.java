@@ -1,5 +1,9 @@
 package eu.borderflow.cli.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -14,11 +18,6 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.DoubleSupplier;
-
 /**
  * One MiniCluster for every job of a benchmark run (its start-up is not measured), and the measurement of one job:
  * wall time, CPU of this JVM and of the broker, allocation and GC, checkpoints.
@@ -32,8 +31,11 @@ final class JobRunner implements AutoCloseable {
         Configuration configuration = new Configuration();
         configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
         configuration.set(RestOptions.BIND_PORT, "0");
-        cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(configuration)
-                .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
+        cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
         cluster.start();
     }
 
@@ -86,29 +88,62 @@ final class JobRunner implements AutoCloseable {
                 profile.stop();
             }
             if (!result.isSuccess()) {
-                throw new IllegalStateException(name + " failed: " + result.getSerializedThrowable()
-                        .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage()).orElse("?"));
+                throw new IllegalStateException(name + " failed: "
+                        + result.getSerializedThrowable()
+                                .map(t -> t.getOriginalErrorClassName() + ": " + t.getMessage())
+                                .orElse("?"));
             }
-            ArchivedExecutionGraph graph = cluster.getArchivedExecutionGraph(job).get();
+            ArchivedExecutionGraph graph =
+                    cluster.getArchivedExecutionGraph(job).get();
             List<AbstractCheckpointStats> done = new ArrayList<>();
-            for (AbstractCheckpointStats c : graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
+            for (AbstractCheckpointStats c :
+                    graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
                 if (c.getStatus() == CheckpointStatsStatus.COMPLETED) {
                     done.add(c);
                 }
             }
-            long[] durations = done.stream().mapToLong(AbstractCheckpointStats::getEndToEndDuration).sorted().toArray();
-            return new Figures(name, crossings, wall, cpu, broker, gc[0], gc[1], gc[2], done.size(),
+            long[] durations = done.stream()
+                    .mapToLong(AbstractCheckpointStats::getEndToEndDuration)
+                    .sorted()
+                    .toArray();
+            return new Figures(
+                    name,
+                    crossings,
+                    wall,
+                    cpu,
+                    broker,
+                    gc[0],
+                    gc[1],
+                    gc[2],
+                    done.size(),
                     durations.length == 0 ? 0 : durations[durations.length / 2],
                     durations.length == 0 ? 0 : durations[durations.length - 1],
-                    done.stream().mapToLong(AbstractCheckpointStats::getStateSize).max().orElse(0),
-                    done.stream().mapToLong(AbstractCheckpointStats::getCheckpointedSize).max().orElse(0));
+                    done.stream()
+                            .mapToLong(AbstractCheckpointStats::getStateSize)
+                            .max()
+                            .orElse(0),
+                    done.stream()
+                            .mapToLong(AbstractCheckpointStats::getCheckpointedSize)
+                            .max()
+                            .orElse(0));
         }
     }
 
     /** What one job run cost. CPU in seconds; allocation in bytes; checkpoint durations in ms, sizes in bytes. */
-    record Figures(String name, long crossings, double wallSeconds, double jvmCpuSeconds, double brokerCpuSeconds,
-                   long allocatedBytes, long gcMillis, long gcCount, int checkpoints, long checkpointMillisP50,
-                   long checkpointMillisMax, long checkpointStateBytesMax, long checkpointedBytesMax) {
+    record Figures(
+            String name,
+            long crossings,
+            double wallSeconds,
+            double jvmCpuSeconds,
+            double brokerCpuSeconds,
+            long allocatedBytes,
+            long gcMillis,
+            long gcCount,
+            int checkpoints,
+            long checkpointMillisP50,
+            long checkpointMillisMax,
+            long checkpointStateBytesMax,
+            long checkpointedBytesMax) {
 
         double cpuSeconds() {
             return jvmCpuSeconds + brokerCpuSeconds;

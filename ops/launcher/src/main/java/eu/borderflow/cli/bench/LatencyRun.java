@@ -13,19 +13,6 @@ import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.Replayer;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -40,6 +27,18 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Event-to-flag latency of the streaming risk job: the world is replayed at a fixed rate while the job runs, and a
@@ -61,36 +60,55 @@ final class LatencyRun {
      */
     private static final Set<String> DEADLINE_RULES = Set.of("R4");
 
-    private LatencyRun() {
-    }
+    private LatencyRun() {}
 
     /** The crossing topic timestamps records with their append time on the benchmark's broker. */
     static void useAppendTime(String bootstrap, JobEnvironment environment) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, environment.getTopics().getCrossings());
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry("message.timestamp.type", "LogAppendTime"), AlterConfigOp.OpType.SET))))
-                    .all().get();
+            ConfigResource topic = new ConfigResource(
+                    ConfigResource.Type.TOPIC, environment.getTopics().getCrossings());
+            admin.incrementalAlterConfigs(Map.of(
+                            topic,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("message.timestamp.type", "LogAppendTime"),
+                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
         }
     }
 
-    static Map<String, Object> measure(JobRunner runner, ConfigLoader config, BenchWorld world, BenchBroker broker,
-                                       double rate, int parallelism, RuntimeSettings.StateBackend state, Path out,
-                                       PrintWriter console) throws Exception {
+    static Map<String, Object> measure(
+            JobRunner runner,
+            ConfigLoader config,
+            BenchWorld world,
+            BenchBroker broker,
+            double rate,
+            int parallelism,
+            RuntimeSettings.StateBackend state,
+            Path out,
+            PrintWriter console)
+            throws Exception {
         Map<String, Object> modes = new LinkedHashMap<>();
         for (boolean exactlyOnce : new boolean[] {false, true}) {
             String mode = exactlyOnce ? "exactly-once" : "at-least-once";
-            console.printf("latency, %s: the streaming risk job, the world replayed at %,.0f events/s ...%n", mode,
-                    rate);
+            console.printf(
+                    "latency, %s: the streaming risk job, the world replayed at %,.0f events/s ...%n", mode, rate);
             console.flush();
             modes.put(mode, once(runner, config, world, broker, rate, parallelism, state, exactlyOnce));
         }
         return modes;
     }
 
-    private static Map<String, Object> once(JobRunner runner, ConfigLoader config, BenchWorld world,
-                                            BenchBroker broker, double rate, int parallelism,
-                                            RuntimeSettings.StateBackend state, boolean exactlyOnce) throws Exception {
+    private static Map<String, Object> once(
+            JobRunner runner,
+            ConfigLoader config,
+            BenchWorld world,
+            BenchBroker broker,
+            double rate,
+            int parallelism,
+            RuntimeSettings.StateBackend state,
+            boolean exactlyOnce)
+            throws Exception {
         String run = (exactlyOnce ? "latency-eo-" : "latency-alo-") + System.nanoTime();
         JobEnvironment environment = JobEnvironment.load(config, JobEnvironment.LOCAL);
         RuntimeSettings job = environment.getJob();
@@ -113,11 +131,15 @@ final class LatencyRun {
         if (!exactlyOnce) {
             endpoints = endpoints.atLeastOnce();
         }
-        RiskFlagJob.builder(RiskSettings.bind(config, environment)).rules(RiskFlagJob.defaultRules())
-                .crossings(endpoints.crossings(), crossingTopic).alerts(endpoints.alerts(),
-                        environment.getTopics().getAlerts())
-                .flags(endpoints.flags()).deadLetters(endpoints.deadLetters()).audit(endpoints.audit())
-                .build().addTo(env);
+        RiskFlagJob.builder(RiskSettings.bind(config, environment))
+                .rules(RiskFlagJob.defaultRules())
+                .crossings(endpoints.crossings(), crossingTopic)
+                .alerts(endpoints.alerts(), environment.getTopics().getAlerts())
+                .flags(endpoints.flags())
+                .deadLetters(endpoints.deadLetters())
+                .audit(endpoints.audit())
+                .build()
+                .addTo(env);
         JobID id = runner.start(env);
         FlagWatcher watcher = new FlagWatcher(broker.bootstrap(), flagStart);
         Thread watching = new Thread(watcher, "bench-flag-watcher");
@@ -127,8 +149,15 @@ final class LatencyRun {
             // The sources resolve "latest" when their splits are assigned: give them that time before sending.
             Thread.sleep(SETTLE.toMillis() * 2);
             long started = System.nanoTime();
-            new Replayer(new ReplayOptions(world.dir(), Pacing.rate(rate), broker.bootstrap(),
-                    environment.getTopics(), 0, new PrintWriter(new StringWriter()), false)).run();
+            new Replayer(new ReplayOptions(
+                            world.dir(),
+                            Pacing.rate(rate),
+                            broker.bootstrap(),
+                            environment.getTopics(),
+                            0,
+                            new PrintWriter(new StringWriter()),
+                            false))
+                    .run();
             double replaySeconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(job.getCheckpointInterval().toMillis() + SETTLE.toMillis());
             double eventSecondsPerWallSecond = world.days() * 86_400.0 / replaySeconds;
@@ -163,9 +192,11 @@ final class LatencyRun {
         perRule.forEach((rule, values) -> rules.put(rule, percentiles(values)));
         result.put("perRule", rules);
         result.put("flagsWithoutTriggeringCrossing", unmatched);
-        result.put("note", "all rules but R4 (due at its deadline); R3 and R5-R8 include the 72 h lateness buffer, "
-                + BenchJobCommand.format("%.0f", (Double) result.get("wallMillisOf72hLatenessBuffer"))
-                + " ms at this pace");
+        result.put(
+                "note",
+                "all rules but R4 (due at its deadline); R3 and R5-R8 include the 72 h lateness buffer, "
+                        + BenchJobCommand.format("%.0f", (Double) result.get("wallMillisOf72hLatenessBuffer"))
+                        + " ms at this pace");
         return result;
     }
 
@@ -184,14 +215,15 @@ final class LatencyRun {
     private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             return new HashMap<>(consumer.endOffsets(partitions));
         }
     }
 
     /** Append time of each crossing sent since {@code start} whose event id is in {@code wanted}. */
-    private static Map<String, Long> appendTimes(String bootstrap, Map<TopicPartition, Long> start,
-                                                 Set<String> wanted) throws Exception {
+    private static Map<String, Long> appendTimes(String bootstrap, Map<TopicPartition, Long> start, Set<String> wanted)
+            throws Exception {
         SingleObjectSerde<BorderCrossing> serde = SingleObjectSerde.of(BorderCrossing.class);
         Map<String, Long> times = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
@@ -232,8 +264,7 @@ final class LatencyRun {
     /** Polls the flag topic (read_committed) and notes when each flag revision first becomes visible. */
     private static final class FlagWatcher implements Runnable {
 
-        record Seen(String rule, String trigger, long visibleAt) {
-        }
+        record Seen(String rule, String trigger, long visibleAt) {}
 
         private final String bootstrap;
         private final Map<TopicPartition, Long> start;
@@ -256,7 +287,8 @@ final class LatencyRun {
                         long now = System.currentTimeMillis();
                         RiskFlag flag = serde.decode(record.value());
                         synchronized (this) {
-                            seen.putIfAbsent(flag.getFlagId() + "#" + flag.getRevision(),
+                            seen.putIfAbsent(
+                                    flag.getFlagId() + "#" + flag.getRevision(),
                                     new Seen(flag.getRuleId(), flag.getTriggerEventId(), now));
                         }
                     }

@@ -12,8 +12,7 @@ final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** Seconds of CPU that {@code pid} used so far; 0 when it does not run (any more). */
     static double seconds(long pid) {

@@ -1,9 +1,8 @@
 package eu.borderflow.cli.bench;
 
+import java.nio.file.Path;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-
-import java.nio.file.Path;
 
 /** A JFR recording of one measured job (JFR's "profile" settings: execution samples every 10 ms, allocation). */
 final class Profile {

@@ -6,8 +6,10 @@ public final class ClusterUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ClusterUnavailableException(String url, Throwable cause) {
-        super("no Flink cluster answers at " + url + " (" + describe(cause)
-                + "); start the local one with: ops/borderflow cluster up", cause);
+        super(
+                "no Flink cluster answers at " + url + " (" + describe(cause)
+                        + "); start the local one with: ops/borderflow cluster up",
+                cause);
     }
 
     private static String describe(Throwable cause) {

@@ -14,11 +14,18 @@ import java.util.stream.Stream;
  * Flink (how the launcher finds it again), its shaded job jar in the build and its entry class.
  */
 public enum DeployableJob {
-
-    RISK("risk", "borderflow risk-flag job", "jobs/risk-flags/target", "borderflow-risk-flags-",
+    RISK(
+            "risk",
+            "borderflow risk-flag job",
+            "jobs/risk-flags/target",
+            "borderflow-risk-flags-",
             "eu.borderflow.risk.RiskFlagJob"),
-    PICTURE("picture", "borderflow situational-picture job", "jobs/situation-picture/target",
-            "borderflow-situation-picture-", "eu.borderflow.picture.SituationPictureJob");
+    PICTURE(
+            "picture",
+            "borderflow situational-picture job",
+            "jobs/situation-picture/target",
+            "borderflow-situation-picture-",
+            "eu.borderflow.picture.SituationPictureJob");
 
     private final String shortName;
     private final String flinkName;
@@ -48,7 +55,9 @@ public enum DeployableJob {
 
     /** The job named {@code name} on the command line, if there is one. */
     public static Optional<DeployableJob> named(String name) {
-        return Arrays.stream(values()).filter(j -> j.shortName.equals(name.toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(j -> j.shortName.equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     public static List<String> shortNames() {
@@ -63,9 +72,11 @@ public enum DeployableJob {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(jarPrefix) && name.endsWith("-job.jar");
-            }).sorted().reduce((first, second) -> second);
+                        String name = f.getFileName().toString();
+                        return name.startsWith(jarPrefix) && name.endsWith("-job.jar");
+                    })
+                    .sorted()
+                    .reduce((first, second) -> second);
         } catch (IOException e) {
             return Optional.empty();
         }

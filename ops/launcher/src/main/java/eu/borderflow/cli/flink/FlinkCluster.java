@@ -1,7 +1,6 @@
 package eu.borderflow.cli.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,12 +22,13 @@ public final class FlinkCluster {
     }
 
     /** Slots of the registered TaskManagers. */
-    public record Slots(int total, int available, int taskManagers) {
-    }
+    public record Slots(int total, int available, int taskManagers) {}
 
     public Slots slots() {
         JsonNode overview = rest.get("overview");
-        return new Slots(overview.path("slots-total").asInt(), overview.path("slots-available").asInt(),
+        return new Slots(
+                overview.path("slots-total").asInt(),
+                overview.path("slots-available").asInt(),
                 overview.path("taskmanagers").asInt());
     }
 
@@ -36,7 +36,10 @@ public final class FlinkCluster {
     public List<JobSummary> jobs() {
         List<JobSummary> jobs = new ArrayList<>();
         for (JsonNode job : rest.get("jobs/overview").path("jobs")) {
-            jobs.add(new JobSummary(job.path("jid").asText(), job.path("name").asText(), job.path("state").asText(),
+            jobs.add(new JobSummary(
+                    job.path("jid").asText(),
+                    job.path("name").asText(),
+                    job.path("state").asText(),
                     job.path("start-time").asLong()));
         }
         jobs.sort(Comparator.comparingLong(JobSummary::startTime).reversed());
@@ -45,12 +48,17 @@ public final class FlinkCluster {
 
     /** The active job running under {@code flinkName}, if any. */
     public Optional<JobSummary> activeJob(String flinkName) {
-        return jobs().stream().filter(j -> j.name().equals(flinkName) && j.active()).findFirst();
+        return jobs().stream()
+                .filter(j -> j.name().equals(flinkName) && j.active())
+                .findFirst();
     }
 
     public JobSummary job(String jobId) {
         JsonNode job = rest.get("jobs/" + jobId);
-        return new JobSummary(jobId, job.path("name").asText(), job.path("state").asText(),
+        return new JobSummary(
+                jobId,
+                job.path("name").asText(),
+                job.path("state").asText(),
                 job.path("start-time").asLong());
     }
 
@@ -77,13 +85,15 @@ public final class FlinkCluster {
 
     /** The newest failure the job recorded (its cause lines, stack frames left out), if any. */
     public Optional<String> latestFailure(String jobId) {
-        JsonNode entries = rest.get("jobs/" + jobId + "/exceptions?maxExceptions=1").path("exceptionHistory")
+        JsonNode entries = rest.get("jobs/" + jobId + "/exceptions?maxExceptions=1")
+                .path("exceptionHistory")
                 .path("entries");
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(causeLines(entries.get(0).path("stacktrace").asText(
-                entries.get(0).path("exceptionName").asText())));
+        return Optional.of(causeLines(entries.get(0)
+                .path("stacktrace")
+                .asText(entries.get(0).path("exceptionName").asText())));
     }
 
     /** The first line of a stack trace and its "Caused by" lines: what a person needs to know. */

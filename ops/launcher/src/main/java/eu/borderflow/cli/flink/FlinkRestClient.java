@@ -2,7 +2,6 @@ package eu.borderflow.cli.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,8 +41,11 @@ public final class FlinkRestClient {
     }
 
     public JsonNode post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))), path);
+        return send(
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))),
+                path);
     }
 
     public JsonNode patch(String path) {
@@ -58,18 +60,23 @@ public final class FlinkRestClient {
     public JsonNode uploadJar(Path jar) {
         String boundary = "borderflow-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                        + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher body;
         try {
-            body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                    HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail));
+            body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofByteArray(head),
+                    HttpRequest.BodyPublishers.ofFile(jar),
+                    HttpRequest.BodyPublishers.ofByteArray(tail));
         } catch (IOException e) {
             throw new FlinkRestException("cannot read the job jar " + jar + ": " + e.getMessage(), 0, null);
         }
-        return send(request("jars/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(body), "jars/upload");
+        return send(
+                request("jars/upload")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(body),
+                "jars/upload");
     }
 
     private HttpRequest.Builder request(String path) {
@@ -88,8 +95,7 @@ public final class FlinkRestClient {
         }
         JsonNode body = parse(response.body());
         if (response.statusCode() >= 300) {
-            throw new FlinkRestException(path + " answered HTTP " + response.statusCode(), response.statusCode(),
-                    body);
+            throw new FlinkRestException(path + " answered HTTP " + response.statusCode(), response.statusCode(), body);
         }
         return body;
     }

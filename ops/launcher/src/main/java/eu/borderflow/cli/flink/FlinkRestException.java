@@ -1,7 +1,6 @@
 package eu.borderflow.cli.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package eu.borderflow.cli.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,9 +29,8 @@ public final class JarDeployment {
     }
 
     /** What to run: the jar, its entry class and arguments, a parallelism and a savepoint to start from. */
-    public record Submission(Path jar, String entryClass, List<String> programArgs, Integer parallelism,
-                             String savepointPath) {
-    }
+    public record Submission(
+            Path jar, String entryClass, List<String> programArgs, Integer parallelism, String savepointPath) {}
 
     /** Uploads and runs {@code submission}; returns the id of the running job. */
     public String deploy(Submission submission) {
@@ -70,14 +68,17 @@ public final class JarDeployment {
             body.put("allowNonRestoredState", false);
         }
         try {
-            return cluster.rest().post("jars/" + jarId + "/run", body).path("jobid").asText();
+            return cluster.rest()
+                    .post("jars/" + jarId + "/run", body)
+                    .path("jobid")
+                    .asText();
         } catch (FlinkRestException e) {
             String what = submission.savepointPath() == null ? "" : " from savepoint " + submission.savepointPath();
             foreignSavepoint(e.cause(), submission).ifPresent(message -> {
                 throw new DeploymentException(message);
             });
-            throw new DeploymentException("the cluster could not run " + submission.entryClass() + what + ": "
-                    + e.cause());
+            throw new DeploymentException(
+                    "the cluster could not run " + submission.entryClass() + what + ": " + e.cause());
         }
     }
 
@@ -96,7 +97,8 @@ public final class JarDeployment {
                         + failure.map(f -> ":\n  " + f).orElse(""));
             }
             Map<String, String> vertices = cluster.vertexStatus(jobId);
-            if ("RUNNING".equals(job.state()) && !vertices.isEmpty()
+            if ("RUNNING".equals(job.state())
+                    && !vertices.isEmpty()
                     && vertices.values().stream().allMatch("RUNNING"::equals)) {
                 return;
             }

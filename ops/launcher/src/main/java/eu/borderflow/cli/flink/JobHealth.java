@@ -1,7 +1,6 @@
 package eu.borderflow.cli.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -20,16 +19,22 @@ public final class JobHealth {
     }
 
     /** The newest completed checkpoint (if any) and how many completed and failed so far. */
-    public record Checkpoints(long completed, long failed, OptionalLong lastId, OptionalLong lastAckMillis,
-                              OptionalLong lastDurationMillis, OptionalLong lastSizeBytes) {
-    }
+    public record Checkpoints(
+            long completed,
+            long failed,
+            OptionalLong lastId,
+            OptionalLong lastAckMillis,
+            OptionalLong lastDurationMillis,
+            OptionalLong lastSizeBytes) {}
 
     public Checkpoints checkpoints(String jobId) {
         JsonNode answer = cluster.rest().get("jobs/" + jobId + "/checkpoints");
         JsonNode counts = answer.path("counts");
         JsonNode last = answer.path("latest").path("completed");
         boolean any = last.isObject() && last.has("id");
-        return new Checkpoints(counts.path("completed").asLong(), counts.path("failed").asLong(),
+        return new Checkpoints(
+                counts.path("completed").asLong(),
+                counts.path("failed").asLong(),
                 any ? OptionalLong.of(last.path("id").asLong()) : OptionalLong.empty(),
                 any ? OptionalLong.of(last.path("latest_ack_timestamp").asLong()) : OptionalLong.empty(),
                 any ? OptionalLong.of(last.path("end_to_end_duration").asLong()) : OptionalLong.empty(),

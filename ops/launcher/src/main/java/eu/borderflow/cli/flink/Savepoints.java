@@ -1,7 +1,6 @@
 package eu.borderflow.cli.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +28,13 @@ public final class Savepoints {
         body.put("drain", false);
         String trigger;
         try {
-            trigger = cluster.rest().post("jobs/" + jobId + "/stop", body).path("request-id").asText();
+            trigger = cluster.rest()
+                    .post("jobs/" + jobId + "/stop", body)
+                    .path("request-id")
+                    .asText();
         } catch (FlinkRestException e) {
-            throw new DeploymentException("the cluster refused to stop job " + jobId + " with a savepoint: "
-                    + e.cause());
+            throw new DeploymentException(
+                    "the cluster refused to stop job " + jobId + " with a savepoint: " + e.cause());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         String location = awaitSavepoint(jobId, trigger, deadline);
@@ -54,14 +56,16 @@ public final class Savepoints {
                 if (operation.has("location")) {
                     return operation.path("location").asText();
                 }
-                String cause = FlinkCluster.causeLines(operation.path("failure-cause").path("stack-trace")
+                String cause = FlinkCluster.causeLines(operation
+                        .path("failure-cause")
+                        .path("stack-trace")
                         .asText(operation.path("failure-cause").toString()));
-                throw new DeploymentException("the savepoint of job " + jobId + " failed; the job keeps running:\n  "
-                        + cause);
+                throw new DeploymentException(
+                        "the savepoint of job " + jobId + " failed; the job keeps running:\n  " + cause);
             }
             if (System.nanoTime() > deadline) {
-                throw new DeploymentException("the savepoint of job " + jobId + " did not complete within "
-                        + timeout.toSeconds() + " s");
+                throw new DeploymentException(
+                        "the savepoint of job " + jobId + " did not complete within " + timeout.toSeconds() + " s");
             }
             JarDeployment.sleep();
         }

@@ -1,10 +1,9 @@
 package eu.borderflow.cli.operations;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The broker stopped mid-stream and started again 30 s later: the job rides it out on its own (same job, no
@@ -22,8 +21,8 @@ class BrokerRestartTest {
         Scenario scenario = Scenario.withTopics("broker", "PT10S");
         try {
             String jobId = scenario.deployOrFail();
-            scenario.startReplay("delivery.timeout.ms=300000", "max.block.ms=300000",
-                    "max.in.flight.requests.per.connection=1");
+            scenario.startReplay(
+                    "delivery.timeout.ms=300000", "max.block.ms=300000", "max.in.flight.requests.per.connection=1");
             scenario.awaitReplayed(0.35, jobId);
             scenario.awaitUncommittedFlags(jobId);
             scenario.platform.brokerDown();

@@ -1,6 +1,8 @@
 package eu.borderflow.cli.operations;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,10 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code ops/borderflow cluster up|down|status} on a cluster of its own (free ports, its own folder): two
@@ -27,9 +26,15 @@ class ClusterScriptTest {
         int rest = freePort();
         int metrics = freePort();
         Path home = LocalPlatform.ROOT.resolve("var/test-ops/cluster-script-" + rest);
-        Map<String, String> env = Map.of("BORDERFLOW_FLINK_PORT", String.valueOf(rest),
-                "BORDERFLOW_FLINK_METRICS_PORT", String.valueOf(metrics), "BORDERFLOW_CLUSTER_HOME", home.toString(),
-                "BORDERFLOW_TASKMANAGER_SLOTS", "1");
+        Map<String, String> env = Map.of(
+                "BORDERFLOW_FLINK_PORT",
+                String.valueOf(rest),
+                "BORDERFLOW_FLINK_METRICS_PORT",
+                String.valueOf(metrics),
+                "BORDERFLOW_CLUSTER_HOME",
+                home.toString(),
+                "BORDERFLOW_TASKMANAGER_SLOTS",
+                "1");
         try {
             Result up = cluster(env, "up", "--taskmanagers", "2");
             assertEquals(0, up.code(), up.out());
@@ -67,8 +72,7 @@ class ClusterScriptTest {
         }
     }
 
-    private record Result(int code, String out) {
-    }
+    private record Result(int code, String out) {}
 
     private static Result cluster(Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(
@@ -83,7 +87,8 @@ class ClusterScriptTest {
     }
 
     private static long pid(Path home, String process) throws IOException {
-        return Long.parseLong(Files.readString(home.resolve("pids/" + process + ".pid")).strip());
+        return Long.parseLong(
+                Files.readString(home.resolve("pids/" + process + ".pid")).strip());
     }
 
     private static int freePort() throws IOException {

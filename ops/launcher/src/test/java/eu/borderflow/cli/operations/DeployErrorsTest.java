@@ -1,13 +1,12 @@
 package eu.borderflow.cli.operations;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the deployment commands say when they cannot do what was asked: a clear one-line reason and exit code 2, for
@@ -23,11 +22,12 @@ class DeployErrorsTest {
             port = socket.getLocalPort();
         }
         String url = "http://127.0.0.1:" + port;
-        for (String[] command : new String[][]{
-                {"deploy", "risk", "--jar", Scenario.jar().toString(), "--cluster", url},
-                {"upgrade", "risk", "--jar", Scenario.jar().toString(), "--cluster", url},
-                {"stop", "risk", "--cluster", url},
-                {"jobs", "--cluster", url}}) {
+        for (String[] command : new String[][] {
+            {"deploy", "risk", "--jar", Scenario.jar().toString(), "--cluster", url},
+            {"upgrade", "risk", "--jar", Scenario.jar().toString(), "--cluster", url},
+            {"stop", "risk", "--cluster", url},
+            {"jobs", "--cluster", url}
+        }) {
             Scenario.Outcome outcome = Scenario.launcher(command);
             assertEquals(2, outcome.exitCode(), outcome.out());
             assertTrue(outcome.out().contains("no Flink cluster answers at " + url), outcome.out());
@@ -48,17 +48,19 @@ class DeployErrorsTest {
             Scenario.Outcome tooWide = scenario.deploy("--parallelism", "64");
             assertRefused(tooWide, "needs 64 free slots");
 
-            Scenario.Outcome missing = scenario.deploy("--from-savepoint",
+            Scenario.Outcome missing = scenario.deploy(
+                    "--from-savepoint",
                     scenario.configDir.resolve("no-such-savepoint").toString());
             assertRefused(missing, "no-such-savepoint");
 
             Scenario.Outcome corrupt = scenario.deploy("--from-savepoint", corruptSavepoint.toString());
             assertRefused(corrupt, "corrupt-savepoint");
 
-            Scenario.Outcome notRunning = Scenario.launcher("upgrade", "risk", "--jar", Scenario.jar().toString(),
-                    "--cluster", scenario.platform.flinkUrl());
+            Scenario.Outcome notRunning = Scenario.launcher(
+                    "upgrade", "risk", "--jar", Scenario.jar().toString(), "--cluster", scenario.platform.flinkUrl());
             assertRefused(notRunning, "risk is not running");
-            assertRefused(Scenario.launcher("stop", "risk", "--cluster", scenario.platform.flinkUrl()),
+            assertRefused(
+                    Scenario.launcher("stop", "risk", "--cluster", scenario.platform.flinkUrl()),
                     "risk is not running");
 
             scenario.deployOrFail();

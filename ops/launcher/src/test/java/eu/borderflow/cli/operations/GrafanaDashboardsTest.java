@@ -1,9 +1,11 @@
 package eu.borderflow.cli.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Grafana dashboards of ops/grafana are importable: valid JSON with a unique uid and title, a Prometheus
@@ -34,7 +33,8 @@ class GrafanaDashboardsTest {
         try (Stream<Path> list = Files.list(DIR)) {
             files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(List.of("pipeline-health.json", "situational-picture.json"),
+        assertEquals(
+                List.of("pipeline-health.json", "situational-picture.json"),
                 files.stream().map(f -> f.getFileName().toString()).toList());
         Set<String> uids = new HashSet<>();
         for (Path file : files) {
@@ -42,7 +42,12 @@ class GrafanaDashboardsTest {
             String name = file.getFileName().toString();
             assertTrue(uids.add(dashboard.path("uid").asText()), name + ": unique uid");
             assertFalse(dashboard.path("title").asText().isBlank(), name + ": title");
-            assertTrue(dashboard.path("templating").path("list").findValuesAsText("name").contains("datasource"),
+            assertTrue(
+                    dashboard
+                            .path("templating")
+                            .path("list")
+                            .findValuesAsText("name")
+                            .contains("datasource"),
                     name + ": a datasource variable, so the dashboard imports into any Grafana");
             assertPanels(name, dashboard.path("panels"));
         }
@@ -50,8 +55,8 @@ class GrafanaDashboardsTest {
 
     @Test
     void replayMetricsExistAsTheReplayNamesThem() throws IOException {
-        String meters = Files.readString(LocalPlatform.ROOT.resolve(
-                "ops/tools/src/main/java/eu/borderflow/tools/replay/ReplayMetrics.java"));
+        String meters = Files.readString(
+                LocalPlatform.ROOT.resolve("ops/tools/src/main/java/eu/borderflow/tools/replay/ReplayMetrics.java"));
         Set<String> replay = new HashSet<>();
         for (String name : MetricNames.referenced()) {
             if (name.startsWith("borderflow_replay_")) {

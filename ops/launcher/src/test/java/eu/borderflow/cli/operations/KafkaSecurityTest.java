@@ -1,12 +1,11 @@
 package eu.borderflow.cli.operations;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every Kafka client of borderflow through the broker's SASL_PLAINTEXT listener (SCRAM-SHA-256) and nothing else:
@@ -20,12 +19,12 @@ class KafkaSecurityTest {
     void everyClientWorksOverSasl() {
         Scenario scenario = Scenario.overSasl("sasl");
         try {
-            Scenario.Outcome refused = Scenario.launcher("topics", "--bootstrap", scenario.bootstrap, "--config",
-                    scenario.configDir.toString());
+            Scenario.Outcome refused = Scenario.launcher(
+                    "topics", "--bootstrap", scenario.bootstrap, "--config", scenario.configDir.toString());
             assertEquals(1, refused.exitCode(), "without credentials the SASL listener refuses: " + refused.out());
 
-            Scenario.Outcome topics = Scenario.launcher(withKafka(scenario, "topics", "--bootstrap", scenario.bootstrap,
-                    "--config", scenario.configDir.toString()));
+            Scenario.Outcome topics = Scenario.launcher(withKafka(
+                    scenario, "topics", "--bootstrap", scenario.bootstrap, "--config", scenario.configDir.toString()));
             assertEquals(0, topics.exitCode(), topics.out());
             assertTrue(topics.out().contains(scenario.topics.getFlags() + ": created"), topics.out());
 
@@ -37,15 +36,33 @@ class KafkaSecurityTest {
             scenario.assertOutputExactlyAsExpected();
             assertEquals(jobId, scenario.runningJob().id());
 
-            Scenario.Outcome flags = Scenario.launcher(withKafka(scenario, "flags", "--from",
-                    scenario.topics.getFlags(), "--bootstrap", scenario.bootstrap, "--last", "1"));
+            Scenario.Outcome flags = Scenario.launcher(withKafka(
+                    scenario,
+                    "flags",
+                    "--from",
+                    scenario.topics.getFlags(),
+                    "--bootstrap",
+                    scenario.bootstrap,
+                    "--last",
+                    "1"));
             assertEquals(0, flags.exitCode(), flags.out());
             assertTrue(flags.out().startsWith(scenario.world.expectedFlags.size() + " flag records"), flags.out());
 
-            Scenario.Outcome evaluate = Scenario.launcher(withKafka(scenario, "evaluate", "--truth",
-                    scenario.world.dir.toString(), "--flags", scenario.topics.getFlags(), "--bootstrap",
-                    scenario.bootstrap, "--rules", "R1,R2,R3,R4,R5,R6,R7,R8,R9,R10", "--min-precision", "1",
-                    "--min-recall", "1"));
+            Scenario.Outcome evaluate = Scenario.launcher(withKafka(
+                    scenario,
+                    "evaluate",
+                    "--truth",
+                    scenario.world.dir.toString(),
+                    "--flags",
+                    scenario.topics.getFlags(),
+                    "--bootstrap",
+                    scenario.bootstrap,
+                    "--rules",
+                    "R1,R2,R3,R4,R5,R6,R7,R8,R9,R10",
+                    "--min-precision",
+                    "1",
+                    "--min-recall",
+                    "1"));
             assertEquals(0, evaluate.exitCode(), evaluate.out());
         } finally {
             scenario.stopJob();

@@ -1,5 +1,9 @@
 package eu.borderflow.cli.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +13,6 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.tools.kafka.TopicSpec;
 import eu.borderflow.tools.kafka.TopicsConfig;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests of ops/k8s, checked for what they promise: each job as a FlinkDeployment in
@@ -69,11 +68,17 @@ class KubernetesManifestsTest {
         String dockerfile = Files.readString(DIR.resolve("Dockerfile"));
         assertTrue(dockerfile.contains("FROM flink:2.2.1-java17"), "stock Flink 2.2.1 on Java 17");
         assertTrue(dockerfile.contains("COPY config /opt/borderflow/config"));
-        String copy = dockerfile.lines().filter(l -> l.startsWith("COPY jobs/")).findFirst().orElseThrow()
+        String copy = dockerfile
+                .lines()
+                .filter(l -> l.startsWith("COPY jobs/"))
+                .findFirst()
+                .orElseThrow()
                 .replace("${JOB}", module);
         String builtJar = copy.split(" ")[1];
         assertTrue(builtJar.equals(expected.jarPattern().replace("*", "0.1.0-SNAPSHOT")), builtJar);
-        assertEquals(job.path("jarURI").asText().replace("local://", ""), copy.split(" ")[2],
+        assertEquals(
+                job.path("jarURI").asText().replace("local://", ""),
+                copy.split(" ")[2],
                 "the Dockerfile puts the jar where jarURI looks");
 
         for (String process : List.of("jobManager", "taskManager")) {
@@ -82,12 +87,15 @@ class KubernetesManifestsTest {
             assertTrue(resource.path("cpu").asDouble() > 0, process + " cpu");
         }
         JsonNode flink = spec.path("flinkConfiguration");
-        assertEquals("org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
+        assertEquals(
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory",
                 flink.path("metrics.reporter.prom.factory.class").asText());
-        assertTrue(flink.path("metrics.job.status.enable").asText().contains("STATE"),
+        assertTrue(
+                flink.path("metrics.job.status.enable").asText().contains("STATE"),
                 "flink_jobmanager_job_runningState, which the job-not-running alert reads");
         int metricsPort = flink.path("metrics.reporter.prom.port").asInt();
-        JsonNode container = spec.path("podTemplate").path("spec").path("containers").get(0);
+        JsonNode container =
+                spec.path("podTemplate").path("spec").path("containers").get(0);
         assertEquals("flink-main-container", container.path("name").asText());
         JsonNode port = container.path("ports").get(0);
         assertEquals("metrics", port.path("name").asText());
@@ -97,17 +105,27 @@ class KubernetesManifestsTest {
         List<String> env = container.path("env").findValuesAsText("name");
         assertEquals(tokenKey, env.contains("BORDERFLOW_TOKEN_KEY"), "the pseudonymisation key where it is needed");
 
-        JobEnvironment environment = JobEnvironment.load(ConfigLoader.from(LocalPlatform.ROOT.resolve("config")),
-                "kubernetes");
-        String checkpoints = (expected == DeployableJob.PICTURE ? environment.jobAs(environment.getPicture())
-                : environment.getJob()).flinkConfiguration(LocalPlatform.ROOT)
+        JobEnvironment environment =
+                JobEnvironment.load(ConfigLoader.from(LocalPlatform.ROOT.resolve("config")), "kubernetes");
+        String checkpoints = (expected == DeployableJob.PICTURE
+                        ? environment.jobAs(environment.getPicture())
+                        : environment.getJob())
+                .flinkConfiguration(LocalPlatform.ROOT)
                 .get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
-        assertEquals(flink.path("execution.checkpointing.dir").asText(), checkpoints,
+        assertEquals(
+                flink.path("execution.checkpointing.dir").asText(),
+                checkpoints,
                 "the job checkpoints into the bucket the manifest names");
         assertTrue(checkpoints.startsWith(savepoints.substring(0, savepoints.lastIndexOf('/'))), checkpoints);
 
         JsonNode monitor = only(documents("podmonitor.yaml"), "PodMonitor");
-        assertEquals("metrics", monitor.path("spec").path("podMetricsEndpoints").get(0).path("port").asText());
+        assertEquals(
+                "metrics",
+                monitor.path("spec")
+                        .path("podMetricsEndpoints")
+                        .get(0)
+                        .path("port")
+                        .asText());
     }
 
     @Test
@@ -118,7 +136,11 @@ class KubernetesManifestsTest {
         for (JsonNode doc : documents("topics.yaml")) {
             assertEquals("KafkaTopic", doc.path("kind").asText());
             assertEquals("kafka.strimzi.io/v1beta2", doc.path("apiVersion").asText());
-            assertFalse(doc.path("metadata").path("labels").path("strimzi.io/cluster").asText().isBlank());
+            assertFalse(doc.path("metadata")
+                    .path("labels")
+                    .path("strimzi.io/cluster")
+                    .asText()
+                    .isBlank());
             topics.put(doc.path("spec").path("topicName").asText(), doc.path("spec"));
         }
         assertEquals(new TreeMap<>(expected).keySet(), topics.keySet());
@@ -126,14 +148,17 @@ class KubernetesManifestsTest {
             JsonNode topic = topics.get(name);
             assertEquals(spec.partitions(), topic.path("partitions").asInt(), name + " partitions");
             Map<String, String> configs = new TreeMap<>();
-            topic.path("config").fields().forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
+            topic.path("config")
+                    .fields()
+                    .forEachRemaining(e -> configs.put(e.getKey(), e.getValue().asText()));
             assertEquals(new TreeMap<>(spec.kafkaConfigs()), configs, name + " configs");
         });
     }
 
     private List<JsonNode> documents(String file) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = yaml.readerFor(JsonNode.class).readValues(DIR.resolve(file).toFile())) {
+        try (MappingIterator<JsonNode> it =
+                yaml.readerFor(JsonNode.class).readValues(DIR.resolve(file).toFile())) {
             while (it.hasNext()) {
                 JsonNode doc = it.next();
                 if (doc != null && !doc.isEmpty()) {
@@ -145,7 +170,8 @@ class KubernetesManifestsTest {
     }
 
     private static JsonNode only(List<JsonNode> docs, String kind) {
-        List<JsonNode> matching = docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+        List<JsonNode> matching =
+                docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
         assertEquals(1, matching.size(), "one " + kind);
         return matching.get(0);
     }

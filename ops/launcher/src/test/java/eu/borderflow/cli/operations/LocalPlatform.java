@@ -41,9 +41,13 @@ final class LocalPlatform {
 
     private static LocalPlatform external() {
         Map<String, String> env = new HashMap<>(System.getenv());
-        for (String name : List.of("BORDERFLOW_KAFKA_PORT", "BORDERFLOW_KAFKA_SASL_PORT", "BORDERFLOW_KAFKA_DATA",
+        for (String name : List.of(
+                "BORDERFLOW_KAFKA_PORT",
+                "BORDERFLOW_KAFKA_SASL_PORT",
+                "BORDERFLOW_KAFKA_DATA",
                 "BORDERFLOW_FLINK_PORT",
-                "BORDERFLOW_FLINK_METRICS_PORT", "BORDERFLOW_CLUSTER_HOME")) {
+                "BORDERFLOW_FLINK_METRICS_PORT",
+                "BORDERFLOW_CLUSTER_HOME")) {
             if (env.get(name) == null) {
                 throw new IllegalStateException(FLINK_URL_ENV + " is set, so " + name + " must be too (ops/test.sh)");
             }
@@ -112,8 +116,9 @@ final class LocalPlatform {
         Path pidFile = Path.of(env.get("BORDERFLOW_CLUSTER_HOME"), "pids", "taskmanager-" + i + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
-                    () -> new IllegalStateException("TaskManager " + i + " (pid " + pid + ") is not running"));
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(
+                            () -> new IllegalStateException("TaskManager " + i + " (pid " + pid + ") is not running"));
             process.destroyForcibly();
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (IOException e) {
@@ -125,11 +130,14 @@ final class LocalPlatform {
 
     /** Runs an ops script with this platform's environment; its output goes to a log file under var/. */
     int script(String script, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve(script).toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(ROOT.resolve(script).toString()));
         command.addAll(List.of(args));
         Path log = logs.resolve(Path.of(script).getFileName() + "-" + String.join("-", args) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("BORDERFLOW_HOME", ROOT.toString());
@@ -155,7 +163,8 @@ final class LocalPlatform {
     }
 
     private static Path logDir(String kind) {
-        Path dir = ROOT.resolve("var/test-ops/logs-" + kind + "-" + ProcessHandle.current().pid());
+        Path dir = ROOT.resolve(
+                "var/test-ops/logs-" + kind + "-" + ProcessHandle.current().pid());
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
@@ -196,7 +205,8 @@ final class LocalPlatform {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("not inside a borderflow checkout: " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "not inside a borderflow checkout: " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -15,14 +15,14 @@ final class MetricNames {
 
     private static final Pattern NAME = Pattern.compile("\\b((?:flink|borderflow)_[A-Za-z0-9_]+)\\b");
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     /** Every metric name in the dashboards of ops/grafana and the rules of ops/prometheus/rules. */
     static Set<String> referenced() {
         Set<String> names = new TreeSet<>();
-        for (Path dir : new Path[]{LocalPlatform.ROOT.resolve("ops/grafana/dashboards"),
-                LocalPlatform.ROOT.resolve("ops/prometheus/rules")}) {
+        for (Path dir : new Path[] {
+            LocalPlatform.ROOT.resolve("ops/grafana/dashboards"), LocalPlatform.ROOT.resolve("ops/prometheus/rules")
+        }) {
             try (Stream<Path> files = Files.list(dir)) {
                 files.forEach(file -> names.addAll(referencedBy(file)));
             } catch (IOException e) {
@@ -56,7 +56,9 @@ final class MetricNames {
     /** The metric names an exposition (a /metrics page) serves. */
     static Set<String> served(String exposition) {
         Set<String> names = new TreeSet<>();
-        exposition.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+        exposition
+                .lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
                 .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
         return names;
     }

@@ -1,5 +1,10 @@
 package eu.borderflow.cli.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.picture.output.PictureTopic;
 import eu.borderflow.schema.DeadLetter;
@@ -7,8 +12,6 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Both jobs on one session cluster, deployed with {@code deploy risk} and {@code deploy picture} at parallelism 1,
@@ -53,38 +52,56 @@ class PictureDeploymentTest {
             String first = scenario.runningJob(DeployableJob.PICTURE).id();
             assertEquals(1, parallelism(scenario, first));
             Scenario.Outcome jobs = Scenario.launcher("jobs", "--cluster", scenario.platform.flinkUrl());
-            assertTrue(jobs.out().contains(DeployableJob.RISK.flinkName())
-                    && jobs.out().contains(DeployableJob.PICTURE.flinkName()), "jobs lists both: " + jobs.out());
+            assertTrue(
+                    jobs.out().contains(DeployableJob.RISK.flinkName())
+                            && jobs.out().contains(DeployableJob.PICTURE.flinkName()),
+                    "jobs lists both: " + jobs.out());
 
             scenario.startReplay();
             scenario.awaitReplayed(0.3, first);
             long[] replayedWhenStopped = {-1};
-            Scenario.Outcome upgraded = Scenario.launcher(line -> {
-                if (line.startsWith("upgrade: savepoint")) {
-                    replayedWhenStopped[0] = scenario.replayed();
-                }
-            }, "upgrade", "picture", "--parallelism", "2", "--jar", Scenario.jar(DeployableJob.PICTURE).toString(),
-                    "--config", scenario.configDir.toString(), "--cluster", scenario.platform.flinkUrl(),
-                    "--timeout", "300");
+            Scenario.Outcome upgraded = Scenario.launcher(
+                    line -> {
+                        if (line.startsWith("upgrade: savepoint")) {
+                            replayedWhenStopped[0] = scenario.replayed();
+                        }
+                    },
+                    "upgrade",
+                    "picture",
+                    "--parallelism",
+                    "2",
+                    "--jar",
+                    Scenario.jar(DeployableJob.PICTURE).toString(),
+                    "--config",
+                    scenario.configDir.toString(),
+                    "--cluster",
+                    scenario.platform.flinkUrl(),
+                    "--timeout",
+                    "300");
             assertEquals(0, upgraded.exitCode(), upgraded.out());
             String second = scenario.runningJob(DeployableJob.PICTURE).id();
             assertNotEquals(first, second, "the upgrade started a new job");
             assertEquals(2, parallelism(scenario, second), "the upgrade rescaled the picture job to 2");
-            assertTrue(replayedWhenStopped[0] >= 0 && replayedWhenStopped[0] < scenario.world.records,
+            assertTrue(
+                    replayedWhenStopped[0] >= 0 && replayedWhenStopped[0] < scenario.world.records,
                     "premise: records reached Kafka after the old picture job stopped (" + replayedWhenStopped[0]
                             + " of " + scenario.world.records + " when it stopped)");
 
             Scenario.Outcome replay = scenario.awaitReplay();
             assertEquals(0, replay.exitCode(), replay.out());
             ReplayPicture expected = settled.get(10, TimeUnit.MINUTES);
-            Scenario.await("the picture's windows to be committed",
+            Scenario.await(
+                    "the picture's windows to be committed",
                     () -> latest(picture(scenario)).keySet().containsAll(expected.windows.keySet()));
-            Scenario.await("the risk job's flags to be committed",
-                    () -> scenario.flags().stream().filter(f -> !"R11".equals(f.getRuleId())).count()
+            Scenario.await(
+                    "the risk job's flags to be committed",
+                    () -> scenario.flags().stream()
+                                    .filter(f -> !"R11".equals(f.getRuleId()))
+                                    .count()
                             >= scenario.world.expectedFlags.size());
             long completed = scenario.checkpoints(second);
-            Scenario.await("two more checkpoints of the picture job", () -> scenario.checkpoints(second)
-                    >= completed + 2);
+            Scenario.await(
+                    "two more checkpoints of the picture job", () -> scenario.checkpoints(second) >= completed + 2);
 
             assertPictureExactlyOnceAndSettled(scenario, expected);
             assertMetricsServed(scenario, second);
@@ -96,15 +113,24 @@ class PictureDeploymentTest {
 
     private static void assertPictureExactlyOnceAndSettled(Scenario scenario, ReplayPicture expected) {
         List<PictureUpdate> committed = picture(scenario);
-        Map<String, Long> copies = committed.stream().collect(Collectors.groupingBy(
-                p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));
-        assertEquals(List.of(), copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .limit(5).toList(), "no picture revision committed twice");
+        Map<String, Long> copies = committed.stream()
+                .collect(
+                        Collectors.groupingBy(p -> PictureTopic.key(p) + "#" + p.getRevision(), Collectors.counting()));
+        assertEquals(
+                List.of(),
+                copies.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .limit(5)
+                        .toList(),
+                "no picture revision committed twice");
         Map<String, PictureUpdate> latest = latest(committed);
-        Map<String, Long> versions = committed.stream().collect(Collectors.groupingBy(PictureTopic::key,
-                Collectors.counting()));
+        Map<String, Long> versions =
+                committed.stream().collect(Collectors.groupingBy(PictureTopic::key, Collectors.counting()));
         for (PictureUpdate window : latest.values()) {
-            assertEquals(window.getRevision() + 1, versions.get(PictureTopic.key(window)),
+            assertEquals(
+                    window.getRevision() + 1,
+                    versions.get(PictureTopic.key(window)),
                     "revisions 0.." + window.getRevision() + " of " + PictureTopic.key(window) + ", none missing");
         }
         assertEquals(expected.windows.keySet(), latest.keySet(), "the windows of the bounded run, no other");
@@ -116,7 +142,8 @@ class PictureDeploymentTest {
             newestFlags.merge(flag.getFlagId(), flag, (a, b) -> b.getRevision() > a.getRevision() ? b : a);
         }
         List<RiskFlag> counted = newestFlags.values().stream()
-                .filter(f -> f.getSectionId() != null && !"R11".equals(f.getRuleId())
+                .filter(f -> f.getSectionId() != null
+                        && !"R11".equals(f.getRuleId())
                         && f.getStatus() != FlagStatus.WITHDRAWN)
                 .toList();
         List<String> differing = new ArrayList<>();
@@ -141,25 +168,41 @@ class PictureDeploymentTest {
             flagsInWindows += pending;
             windowsWithFlags += pending > 0 ? 1 : 0;
         }
-        assertEquals(List.of(), differing.subList(0, Math.min(3, differing.size())),
-                differing.size() + " windows differ");
-        assertTrue(windowsWithFlags > 10 && flagsInWindows > 20,
+        assertEquals(
+                List.of(), differing.subList(0, Math.min(3, differing.size())), differing.size() + " windows differ");
+        assertTrue(
+                windowsWithFlags > 10 && flagsInWindows > 20,
                 "the picture counted the risk job's flags (" + flagsInWindows + " in " + windowsWithFlags
                         + " windows)");
 
-        List<RiskFlag> r11 = flags.stream().filter(f -> "R11".equals(f.getRuleId())).toList();
-        assertEquals(r11.size(), r11.stream().map(f -> f.getFlagId() + "#" + f.getRevision()).distinct().count(),
+        List<RiskFlag> r11 =
+                flags.stream().filter(f -> "R11".equals(f.getRuleId())).toList();
+        assertEquals(
+                r11.size(),
+                r11.stream()
+                        .map(f -> f.getFlagId() + "#" + f.getRevision())
+                        .distinct()
+                        .count(),
                 "no R11 flag revision committed twice");
-        assertEquals(new TreeSet<>(expected.r11Flags.stream().map(RiskFlag::getFlagId).toList()),
-                new TreeSet<>(newestFlags.values().stream().filter(f -> "R11".equals(f.getRuleId())
-                        && f.getStatus() != FlagStatus.WITHDRAWN).map(RiskFlag::getFlagId).toList()),
+        assertEquals(
+                new TreeSet<>(
+                        expected.r11Flags.stream().map(RiskFlag::getFlagId).toList()),
+                new TreeSet<>(newestFlags.values().stream()
+                        .filter(f -> "R11".equals(f.getRuleId()) && f.getStatus() != FlagStatus.WITHDRAWN)
+                        .map(RiskFlag::getFlagId)
+                        .toList()),
                 "the R11 flags of the bounded run");
     }
 
     /** The flags of the risk job the picture job dead-lettered as LATE: which revision it kept is not known. */
     private static Set<String> lateFlagIds(Scenario scenario) {
-        return TopicSnapshot.read(scenario.bootstrap, scenario.kafkaProperties, scenario.topics.getDeadLetters(),
-                        DeadLetter.class).records().stream()
+        return TopicSnapshot.read(
+                        scenario.bootstrap,
+                        scenario.kafkaProperties,
+                        scenario.topics.getDeadLetters(),
+                        DeadLetter.class)
+                .records()
+                .stream()
                 .filter(d -> "LATE".equals(String.valueOf(d.getReasonCode()))
                         && scenario.topics.getFlags().equals(d.getSourceTopic()))
                 .map(d -> String.valueOf(d.getEventId()))
@@ -167,8 +210,8 @@ class PictureDeploymentTest {
     }
 
     private static boolean containsFlagOf(PictureUpdate window, List<RiskFlag> flags, Set<String> ids) {
-        return flags.stream().anyMatch(f -> ids.contains(f.getFlagId()) && f.getSectionId() != null && inWindow(f,
-                window));
+        return flags.stream()
+                .anyMatch(f -> ids.contains(f.getFlagId()) && f.getSectionId() != null && inWindow(f, window));
     }
 
     private static boolean inWindow(RiskFlag flag, PictureUpdate window) {
@@ -178,7 +221,10 @@ class PictureDeploymentTest {
     }
 
     private static PictureUpdate withoutFlagsAndRevision(PictureUpdate window) {
-        return PictureUpdate.newBuilder(window).setRevision(0).setFlagsByRule(Map.of()).setFlagsPendingReview(0)
+        return PictureUpdate.newBuilder(window)
+                .setRevision(0)
+                .setFlagsByRule(Map.of())
+                .setFlagsPendingReview(0)
                 .build();
     }
 
@@ -190,36 +236,58 @@ class PictureDeploymentTest {
     private static void assertMetricsServed(Scenario scenario, String jobId) throws Exception {
         String jobManager = TaskManagerFailureTest.metrics(scenario.platform.metricsPort());
         String taskManager = TaskManagerFailureTest.metrics(scenario.platform.metricsPort() + 1);
-        assertTrue(jobManager.lines().anyMatch(l -> l.startsWith("flink_jobmanager_job_runningState{")
-                && l.contains(PICTURE_JOB_LABEL) && l.endsWith(" 1.0")), "the picture job's runningState");
-        assertTrue(jobManager.lines().anyMatch(l -> l.startsWith("flink_jobmanager_job_runningState{")
-                && l.contains("job_name=\"borderflow_risk_flag_job\"") && l.endsWith(" 1.0")), "the risk job's");
-        List<String> pictureLines = taskManager.lines().filter(l -> l.contains("job_id=\"" + jobId + "\"")).toList();
+        assertTrue(
+                jobManager
+                        .lines()
+                        .anyMatch(l -> l.startsWith("flink_jobmanager_job_runningState{")
+                                && l.contains(PICTURE_JOB_LABEL)
+                                && l.endsWith(" 1.0")),
+                "the picture job's runningState");
+        assertTrue(
+                jobManager
+                        .lines()
+                        .anyMatch(l -> l.startsWith("flink_jobmanager_job_runningState{")
+                                && l.contains("job_name=\"borderflow_risk_flag_job\"")
+                                && l.endsWith(" 1.0")),
+                "the risk job's");
+        List<String> pictureLines = taskManager
+                .lines()
+                .filter(l -> l.contains("job_id=\"" + jobId + "\""))
+                .toList();
         Set<String> served = new TreeSet<>(MetricNames.served(String.join("\n", pictureLines)));
-        served.addAll(MetricNames.served(jobManager.lines().filter(l -> l.contains("job_id=\"" + jobId + "\""))
+        served.addAll(MetricNames.served(jobManager
+                .lines()
+                .filter(l -> l.contains("job_id=\"" + jobId + "\""))
                 .collect(Collectors.joining("\n"))));
-        Set<String> missing = new TreeSet<>(MetricNames.referencedBy(
-                "ops/grafana/dashboards/situational-picture.json"));
+        Set<String> missing =
+                new TreeSet<>(MetricNames.referencedBy("ops/grafana/dashboards/situational-picture.json"));
         missing.removeAll(served);
         assertEquals(Set.of(), missing, "the situational-picture dashboard uses only metrics the picture job serves");
-        assertTrue(pictureLines.stream().anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
-                && l.contains("operator_name=\"section_hour_window") && !l.endsWith(" 0.0")),
+        assertTrue(
+                pictureLines.stream()
+                        .anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
+                                && l.contains("operator_name=\"section_hour_window")
+                                && !l.endsWith(" 0.0")),
                 "the state entries of the section hour window");
-        assertTrue(pictureLines.stream().anyMatch(l -> l.startsWith(
-                "flink_taskmanager_job_task_operator_rule_flagsRaised{") && l.contains("rule=\"R11\"")),
+        assertTrue(
+                pictureLines.stream()
+                        .anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_rule_flagsRaised{")
+                                && l.contains("rule=\"R11\"")),
                 "R11 flags per status");
-        assertTrue(pictureLines.stream().anyMatch(l -> l.startsWith(
-                "flink_taskmanager_job_task_operator_eventTimeLagMs{") && !l.endsWith(" NaN")),
+        assertTrue(
+                pictureLines.stream()
+                        .anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_eventTimeLagMs{")
+                                && !l.endsWith(" NaN")),
                 "the picture's event-time lag, once a watermark passed");
     }
 
     /** A savepoint of the picture job is not one of the risk job: deploy says so and exits 2, and nothing runs. */
     private static void assertAnotherJobsSavepointIsRefused(Scenario scenario) {
-        Scenario.Outcome stopped = Scenario.launcher("stop", "picture", "--savepoint", "--cluster",
-                scenario.platform.flinkUrl(), "--timeout", "300");
+        Scenario.Outcome stopped = Scenario.launcher(
+                "stop", "picture", "--savepoint", "--cluster", scenario.platform.flinkUrl(), "--timeout", "300");
         assertEquals(0, stopped.exitCode(), stopped.out());
-        java.util.regex.Matcher path = java.util.regex.Pattern.compile("stopped with savepoint (\\S+)")
-                .matcher(stopped.out());
+        java.util.regex.Matcher path =
+                java.util.regex.Pattern.compile("stopped with savepoint (\\S+)").matcher(stopped.out());
         assertTrue(path.find(), stopped.out());
         String savepoint = path.group(1);
         assertTrue(Files.isDirectory(Path.of(savepoint.replaceFirst("^file:", ""))), savepoint);
@@ -228,8 +296,10 @@ class PictureDeploymentTest {
 
         Scenario.Outcome refused = scenario.deploy(DeployableJob.RISK, "--from-savepoint", savepoint);
         assertEquals(2, refused.exitCode(), refused.out());
-        assertTrue(refused.out().contains("is not a savepoint of this job")
-                && refused.out().contains(savepoint), "names the savepoint and why: " + refused.out());
+        assertTrue(
+                refused.out().contains("is not a savepoint of this job")
+                        && refused.out().contains(savepoint),
+                "names the savepoint and why: " + refused.out());
         assertFalse(refused.out().contains("\tat "), "no stack trace: " + refused.out());
         assertTrue(scenario.cluster.activeJob(DeployableJob.RISK.flinkName()).isEmpty(), "nothing runs");
     }
@@ -240,12 +310,15 @@ class PictureDeploymentTest {
 
     private static int parallelism(Scenario scenario, String jobId) {
         return scenario.cluster.rest().get("jobs/" + jobId).path("vertices").findValues("parallelism").stream()
-                .mapToInt(n -> n.asInt()).max().orElse(0);
+                .mapToInt(n -> n.asInt())
+                .max()
+                .orElse(0);
     }
 
     private static List<PictureUpdate> picture(Scenario scenario) {
-        return TopicSnapshot.read(scenario.bootstrap, scenario.kafkaProperties, scenario.topics.getPicture(),
-                PictureUpdate.class).records();
+        return TopicSnapshot.read(
+                        scenario.bootstrap, scenario.kafkaProperties, scenario.topics.getPicture(), PictureUpdate.class)
+                .records();
     }
 
     private static Map<String, PictureUpdate> latest(List<PictureUpdate> committed) {

@@ -1,10 +1,11 @@
 package eu.borderflow.cli.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Prometheus configuration and alert rules of ops/prometheus, checked by Prometheus's own promtool: the
@@ -42,14 +41,17 @@ class PrometheusRulesTest {
     void everyAlertHasAFiringAndAQuietTest() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Set<String> alerts = new TreeSet<>();
-        for (JsonNode group : yaml.readTree(DIR.resolve("rules/borderflow.yml").toFile()).path("groups")) {
+        for (JsonNode group :
+                yaml.readTree(DIR.resolve("rules/borderflow.yml").toFile()).path("groups")) {
             group.path("rules").forEach(rule -> alerts.add(rule.path("alert").asText()));
         }
         Set<String> firing = new HashSet<>();
         Set<String> quiet = new HashSet<>();
-        for (JsonNode test : yaml.readTree(DIR.resolve("tests/borderflow.test.yml").toFile()).path("tests")) {
+        for (JsonNode test :
+                yaml.readTree(DIR.resolve("tests/borderflow.test.yml").toFile()).path("tests")) {
             for (JsonNode check : test.path("alert_rule_test")) {
-                (check.path("exp_alerts").isEmpty() ? quiet : firing).add(check.path("alertname").asText());
+                (check.path("exp_alerts").isEmpty() ? quiet : firing)
+                        .add(check.path("alertname").asText());
             }
         }
         assertEquals(9, alerts.size(), "the alerts of issue 11: " + alerts);
@@ -64,10 +66,15 @@ class PrometheusRulesTest {
         command.addAll(List.of(args));
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command)
+                    .directory(DIR.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("promtool is missing: apt-get install -y --no-install-recommends prometheus "
-                    + "(ops/test.sh does)", e);
+            throw new AssertionError(
+                    "promtool is missing: apt-get install -y --no-install-recommends prometheus "
+                            + "(ops/test.sh does)",
+                    e);
         }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));

@@ -1,9 +1,9 @@
 package eu.borderflow.cli.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code ops/borderflow prometheus up} runs a real Prometheus on loopback that scrapes the local cluster: the
@@ -35,8 +34,8 @@ class PrometheusScrapeTest {
             port = socket.getLocalPort();
         }
         Path home = LocalPlatform.ROOT.resolve("var/test-ops/prometheus-" + port);
-        Map<String, String> env = Map.of("BORDERFLOW_PROMETHEUS_PORT", String.valueOf(port),
-                "BORDERFLOW_PROMETHEUS_HOME", home.toString());
+        Map<String, String> env = Map.of(
+                "BORDERFLOW_PROMETHEUS_PORT", String.valueOf(port), "BORDERFLOW_PROMETHEUS_HOME", home.toString());
         String url = "http://127.0.0.1:" + port;
         assertEquals(0, run(platform, env, "up"));
         try {
@@ -44,8 +43,11 @@ class PrometheusScrapeTest {
                 JsonNode up = query(url, "up{job=~\"flink-jobmanager|flink-taskmanager\"} == 1");
                 return up.size() >= 2;
             });
-            Scenario.await("the cluster's metrics", () ->
-                    query(url, "flink_jobmanager_numRegisteredTaskManagers >= 1").size() == 1);
+            Scenario.await(
+                    "the cluster's metrics",
+                    () -> query(url, "flink_jobmanager_numRegisteredTaskManagers >= 1")
+                                    .size()
+                            == 1);
             JsonNode groups = get(url + "/api/v1/rules").path("data").path("groups");
             int alerts = 0;
             for (JsonNode group : groups) {
@@ -59,13 +61,15 @@ class PrometheusScrapeTest {
 
     private JsonNode query(String url, String promql) {
         return get(url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
-                .path("data").path("result");
+                .path("data")
+                .path("result");
     }
 
     private JsonNode get(String url) {
         try {
-            return json.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            return json.readTree(
+                    http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                            .body());
         } catch (Exception e) {
             return json.createObjectNode();
         }
@@ -73,7 +77,12 @@ class PrometheusScrapeTest {
 
     private static int run(LocalPlatform platform, Map<String, String> env, String command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
-                LocalPlatform.ROOT.resolve("ops/prometheus/prometheus.sh").toString(), command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                        LocalPlatform.ROOT
+                                .resolve("ops/prometheus/prometheus.sh")
+                                .toString(),
+                        command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("BORDERFLOW_FLINK_METRICS_PORT", String.valueOf(platform.metricsPort()));
         builder.environment().putAll(env);
         Process process = builder.start();

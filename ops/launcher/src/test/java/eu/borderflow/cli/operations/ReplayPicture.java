@@ -4,7 +4,6 @@ import eu.borderflow.cli.Borderflow;
 import eu.borderflow.picture.output.PictureTopic;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ final class ReplayPicture {
 
     /** The settled windows by key ({@code <section>/<view>/<window end>}). */
     final Map<String, PictureUpdate> windows;
+
     final List<RiskFlag> r11Flags;
 
     private ReplayPicture(Map<String, PictureUpdate> windows, List<RiskFlag> r11Flags) {

@@ -13,9 +13,6 @@ import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +25,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The generated world every operations test replays (seed 11, 3,000 travellers, 45 days: 10,325 records), and what
@@ -42,19 +41,26 @@ final class ReplayWorld {
      * and the reference run must use the same key as the jobs on the cluster for their flags to be equal.
      */
     private static final String TEST_KEY = "borderflow-operations-test-key-not-for-real-data";
+
     static final String PRIVACY = "privacy.yaml";
     private static ReplayWorld shared;
 
     final Path dir;
     /** A configuration folder holding only privacy.yaml with the tests' key. */
     final Path config;
+
     final List<RiskFlag> expectedFlags;
     final List<AuditRecord> expectedAudit;
     final List<GroundTruthEntry> truth;
     final long records;
 
-    private ReplayWorld(Path dir, Path config, List<RiskFlag> flags, List<AuditRecord> audit,
-                        List<GroundTruthEntry> truth, long records) {
+    private ReplayWorld(
+            Path dir,
+            Path config,
+            List<RiskFlag> flags,
+            List<AuditRecord> audit,
+            List<GroundTruthEntry> truth,
+            long records) {
         this.dir = dir;
         this.config = config;
         this.expectedFlags = flags;
@@ -65,7 +71,8 @@ final class ReplayWorld {
 
     static synchronized ReplayWorld get() {
         if (shared == null) {
-            shared = create(LocalPlatform.ROOT.resolve("var/test-ops/world-" + ProcessHandle.current().pid()));
+            shared = create(LocalPlatform.ROOT.resolve(
+                    "var/test-ops/world-" + ProcessHandle.current().pid()));
         }
         return shared;
     }
@@ -78,7 +85,9 @@ final class ReplayWorld {
             Files.createDirectories(config);
             Files.writeString(config.resolve(PRIVACY), "token:\n  key: " + TEST_KEY + "\n  bytes: 16\n");
             // The ground truth's tokens with the jobs' key, so that evaluate matches them.
-            Generator.run(new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world), Progress.NONE,
+            Generator.run(
+                    new GenerateOptions(11, 3000, 45, LocalDate.parse("2025-01-06"), world),
+                    Progress.NONE,
                     ConfigLoader.from(config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,21 +96,25 @@ final class ReplayWorld {
         var cli = Borderflow.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
-        int code = cli.execute("run", "risk", "--in", world.toString(), "--out", bounded.toString(), "--config",
-                config.toString());
+        int code = cli.execute(
+                "run", "risk", "--in", world.toString(), "--out", bounded.toString(), "--config", config.toString());
         if (code != 0) {
             throw new IllegalStateException("the bounded reference run failed (" + code + "): " + out);
         }
         long records = count(world.resolve("crossings.avro"), BorderCrossing.class)
                 + count(world.resolve("alerts.avro"), eu.borderflow.schema.AlertChange.class)
                 + count(world.resolve("incidents.avro"), eu.borderflow.schema.Incident.class);
-        return new ReplayWorld(world, config, read(bounded.resolve("flags.avro"), RiskFlag.class),
-                read(bounded.resolve("audit.avro"), AuditRecord.class), EvaluationInputs.groundTruth(world), records);
+        return new ReplayWorld(
+                world,
+                config,
+                read(bounded.resolve("flags.avro"), RiskFlag.class),
+                read(bounded.resolve("audit.avro"), AuditRecord.class),
+                EvaluationInputs.groundTruth(world),
+                records);
     }
 
     /** A planted overstay: its entry and the exit that reveals it, as positions in the replayed crossings. */
-    record Overstay(String entryId, String exitId, int entryPosition, int exitPosition) {
-    }
+    record Overstay(String entryId, String exitId, int entryPosition, int exitPosition) {}
 
     /** Every planted R3 overstay of the world with the entry it follows, the widest gap between them first. */
     List<Overstay> overstays() {
@@ -123,13 +136,19 @@ final class ReplayWorld {
             }
             crossings.stream()
                     .filter(c -> c.getKind() == CrossingKind.ENTRY
-                            && c.getTraveller().getFileId().equals(exit.getTraveller().getFileId())
+                            && c.getTraveller()
+                                    .getFileId()
+                                    .equals(exit.getTraveller().getFileId())
                             && c.getEventTime().isBefore(exit.getEventTime()))
                     .max(Comparator.comparing(BorderCrossing::getEventTime))
-                    .ifPresent(e -> overstays.add(new Overstay(e.getEventId(), exit.getEventId(),
-                            position.get(e.getEventId()), position.get(exit.getEventId()))));
+                    .ifPresent(e -> overstays.add(new Overstay(
+                            e.getEventId(),
+                            exit.getEventId(),
+                            position.get(e.getEventId()),
+                            position.get(exit.getEventId()))));
         }
-        overstays.sort(Comparator.comparingInt((Overstay o) -> o.exitPosition() - o.entryPosition()).reversed());
+        overstays.sort(Comparator.comparingInt((Overstay o) -> o.exitPosition() - o.entryPosition())
+                .reversed());
         return overstays;
     }
 

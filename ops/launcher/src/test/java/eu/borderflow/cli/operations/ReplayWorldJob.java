@@ -7,6 +7,5 @@ final class ReplayWorldJob {
 
     static final String NAME = DeployableJob.RISK.flinkName();
 
-    private ReplayWorldJob() {
-    }
+    private ReplayWorldJob() {}
 }

@@ -1,5 +1,8 @@
 package eu.borderflow.cli.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,8 +19,6 @@ import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,9 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * One operations scenario on the shared broker and cluster, independent of the others: its own topics, consumer
@@ -46,6 +45,7 @@ final class Scenario {
 
     /** Events per second: the world's 10,325 records take about 70 s, so failures land mid-stream. */
     static final int RATE = 150;
+
     static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(5);
     /** Short, so output shows soon; failure scenarios take a longer one ({@link #withTopics(String, String)}). */
     private static final String CHECKPOINT_INTERVAL = "PT2S";
@@ -58,6 +58,7 @@ final class Scenario {
     final String groupId;
     /** How every client of the scenario reaches Kafka: the PLAINTEXT listener, or the SASL one with its settings. */
     final String bootstrap;
+
     final Map<String, String> kafkaProperties;
     private final Path kafkaConfig;
     private CompletableFuture<Outcome> replay;
@@ -107,8 +108,7 @@ final class Scenario {
     }
 
     /** A command's exit code and what it printed. */
-    record Outcome(int exitCode, String out) {
-    }
+    record Outcome(int exitCode, String out) {}
 
     /** Runs a launcher command in this JVM; {@code onLine} sees each printed line as it is written. */
     static Outcome launcher(java.util.function.Consumer<String> onLine, String... args) {
@@ -130,12 +130,10 @@ final class Scenario {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         var cli = Borderflow.commandLine();
         cli.setOut(new PrintWriter(lines, true));
@@ -145,7 +143,7 @@ final class Scenario {
     }
 
     static Outcome launcher(String... args) {
-        return launcher(line -> { }, args);
+        return launcher(line -> {}, args);
     }
 
     Outcome deploy(String... more) {
@@ -154,8 +152,15 @@ final class Scenario {
 
     /** {@code deploy JOB} of this scenario's configuration on the shared cluster, the build's jar unless given. */
     Outcome deploy(DeployableJob job, String... more) {
-        List<String> args = new ArrayList<>(List.of("deploy", job.shortName(), "--config", configDir.toString(),
-                "--cluster", platform.flinkUrl(), "--timeout", "300"));
+        List<String> args = new ArrayList<>(List.of(
+                "deploy",
+                job.shortName(),
+                "--config",
+                configDir.toString(),
+                "--cluster",
+                platform.flinkUrl(),
+                "--timeout",
+                "300"));
         if (!List.of(more).contains("--jar")) {
             args.addAll(List.of("--jar", jar(job).toString()));
         }
@@ -182,8 +187,7 @@ final class Scenario {
     /** Stops whatever this scenario left running, so the next one finds free slots. */
     void stopJob() {
         for (DeployableJob deployable : DeployableJob.values()) {
-            cluster.activeJob(deployable.flinkName())
-                    .ifPresent(job -> cluster.cancel(job.id(), Duration.ofMinutes(2)));
+            cluster.activeJob(deployable.flinkName()).ifPresent(job -> cluster.cancel(job.id(), Duration.ofMinutes(2)));
         }
     }
 
@@ -200,8 +204,16 @@ final class Scenario {
     private void startReplay(List<String> pace, String... kafkaProperties) {
         List<String> args = new ArrayList<>(List.of("replay", "--in", world.dir.toString()));
         args.addAll(pace);
-        args.addAll(List.of("--bootstrap", bootstrap, "--environment", "cluster", "--config",
-                configDir.toString(), "--metrics-port", "0", "--no-progress"));
+        args.addAll(List.of(
+                "--bootstrap",
+                bootstrap,
+                "--environment",
+                "cluster",
+                "--config",
+                configDir.toString(),
+                "--metrics-port",
+                "0",
+                "--no-progress"));
         args.addAll(kafkaConfigArgs());
         for (String property : kafkaProperties) {
             args.add("--kafka-property");
@@ -220,8 +232,8 @@ final class Scenario {
 
     /** Records in the input topics now (the replay's progress). */
     long replayed() {
-        return TopicOffsets.total(bootstrap, kafkaProperties,
-                List.of(topics.getCrossings(), topics.getAlerts(), topics.getIncidents()));
+        return TopicOffsets.total(
+                bootstrap, kafkaProperties, List.of(topics.getCrossings(), topics.getAlerts(), topics.getIncidents()));
     }
 
     /** Waits until {@code fraction} of the world is in Kafka and the job has completed a checkpoint since. */
@@ -259,15 +271,21 @@ final class Scenario {
             String metrics = TaskManagerFailureTest.metrics(platform.metricsPort() + 1);
             return metrics.lines()
                     .filter(l -> l.startsWith("flink_taskmanager_job_task_operator_numRecordsOut{")
-                            && l.contains("job_id=\"" + jobId + "\"") && l.contains("operator_name=\"flags_per_rule"))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                            && l.contains("job_id=\"" + jobId + "\"")
+                            && l.contains("operator_name=\"flags_per_rule"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
         } catch (Exception e) {
             return 0;
         }
     }
 
     long checkpoints(String jobId) {
-        return cluster.rest().get("jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+        return cluster.rest()
+                .get("jobs/" + jobId + "/checkpoints")
+                .path("counts")
+                .path("completed")
+                .asLong();
     }
 
     /**
@@ -275,8 +293,9 @@ final class Scenario {
      * complete (a duplicate would show up by then), then compares both with the expected output by content.
      */
     void assertOutputExactlyAsExpected() {
-        await("the committed flags and audit records to be complete", () ->
-                flags().size() >= world.expectedFlags.size() && audit().size() >= world.expectedAudit.size());
+        await(
+                "the committed flags and audit records to be complete",
+                () -> flags().size() >= world.expectedFlags.size() && audit().size() >= world.expectedAudit.size());
         String jobId = runningJob().id();
         long completed = checkpoints(jobId);
         await("two more checkpoints", () -> checkpoints(jobId) >= completed + 2);
@@ -285,11 +304,13 @@ final class Scenario {
     }
 
     List<RiskFlag> flags() {
-        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getFlags(), RiskFlag.class).records();
+        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getFlags(), RiskFlag.class)
+                .records();
     }
 
     List<AuditRecord> audit() {
-        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getAudit(), AuditRecord.class).records();
+        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getAudit(), AuditRecord.class)
+                .records();
     }
 
     /** Equal as multisets of records: none missing, none duplicated, none different. */
@@ -360,7 +381,10 @@ final class Scenario {
     }
 
     private static String head(List<String> records) {
-        return records.stream().limit(3).map(r -> r.length() > 300 ? r.substring(0, 300) + "…" : r).toList()
+        return records.stream()
+                .limit(3)
+                .map(r -> r.length() > 300 ? r.substring(0, 300) + "…" : r)
+                .toList()
                 .toString();
     }
 
@@ -370,8 +394,9 @@ final class Scenario {
         try {
             Files.createDirectories(configDir.resolve("environments"));
             Files.copy(world.config.resolve(ReplayWorld.PRIVACY), configDir.resolve(ReplayWorld.PRIVACY));
-            ObjectNode environment = (ObjectNode) yaml.readTree(
-                    LocalPlatform.ROOT.resolve("config/environments/cluster.yaml").toFile());
+            ObjectNode environment = (ObjectNode) yaml.readTree(LocalPlatform.ROOT
+                    .resolve("config/environments/cluster.yaml")
+                    .toFile());
             ObjectNode kafka = (ObjectNode) environment.get("kafka");
             kafka.put("bootstrap_servers", bootstrap);
             ObjectNode clientProperties = kafka.putObject("properties");
@@ -381,9 +406,10 @@ final class Scenario {
             kafka.put("starting_offsets", "EARLIEST");
             ObjectNode topicNames = (ObjectNode) environment.get("topics");
             for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = topicNames.fields();
-                 it.hasNext(); ) {
+                    it.hasNext(); ) {
                 Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> topic = it.next();
-                topic.setValue(yaml.getNodeFactory().textNode(id + "." + topic.getValue().asText()));
+                topic.setValue(yaml.getNodeFactory()
+                        .textNode(id + "." + topic.getValue().asText()));
             }
             ObjectNode job = (ObjectNode) environment.get("job");
             job.put("parallelism", 2);

@@ -1,6 +1,7 @@
 package eu.borderflow.cli.operations;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the TaskManager that runs the risk job mid-stream, while flags emitted since the last checkpoint are in
@@ -43,42 +42,58 @@ class TaskManagerFailureTest {
             assertTrue(scenario.cluster.latestFailure(jobId).isPresent(), "the job recorded the TaskManager's loss");
 
             String jobManager = metrics(scenario.platform.metricsPort());
-            assertTrue(value(jobManager, "flink_jobmanager_job_numRestarts", jobId) >= 1,
+            assertTrue(
+                    value(jobManager, "flink_jobmanager_job_numRestarts", jobId) >= 1,
                     "the JobManager's endpoint counts the restart");
             assertTrue(value(jobManager, "flink_jobmanager_job_numberOfCompletedCheckpoints", jobId) >= 1);
             String taskManager = metrics(scenario.platform.metricsPort() + 1);
-            assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_eventTimeLagMs{"),
+            assertTrue(
+                    taskManager.contains("flink_taskmanager_job_task_operator_eventTimeLagMs{"),
                     "the TaskManager's endpoint serves the job's event-time lag");
             assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_duplicateCrossings{"));
-            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith(
-                            "flink_taskmanager_job_task_operator_stateEntries{")
-                    && l.contains("operator_name=\"EES_file") && !l.endsWith(" 0.0")),
+            assertTrue(
+                    taskManager
+                            .lines()
+                            .anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_stateEntries{")
+                                    && l.contains("operator_name=\"EES_file")
+                                    && !l.endsWith(" 0.0")),
                     "the TaskManager's endpoint counts the keyed state entries of the EES file operator");
-            assertTrue(taskManager.contains("flink_taskmanager_job_task_operator_rule_flagsRaised{"),
+            assertTrue(
+                    taskManager.contains("flink_taskmanager_job_task_operator_rule_flagsRaised{"),
                     "the TaskManager's endpoint serves flags per rule");
-            assertTrue(taskManager.lines().anyMatch(l -> l.startsWith(
-                            "flink_taskmanager_job_task_operator_rule_flagsRaised{")
-                    && l.contains("rule=\"R2\"") && l.contains(jobId) && !l.endsWith(" 0.0")),
+            assertTrue(
+                    taskManager
+                            .lines()
+                            .anyMatch(l -> l.startsWith("flink_taskmanager_job_task_operator_rule_flagsRaised{")
+                                    && l.contains("rule=\"R2\"")
+                                    && l.contains(jobId)
+                                    && !l.endsWith(" 0.0")),
                     "R2 flags raised after the restart are counted");
 
             Set<String> served = new TreeSet<>(MetricNames.served(jobManager));
             served.addAll(MetricNames.served(taskManager));
-            Set<String> missing = new TreeSet<>(MetricNames.referencedBy("ops/grafana/dashboards/pipeline-health.json"));
+            Set<String> missing =
+                    new TreeSet<>(MetricNames.referencedBy("ops/grafana/dashboards/pipeline-health.json"));
             missing.addAll(MetricNames.referencedBy("ops/prometheus/rules/borderflow.yml"));
             missing.removeAll(served);
             missing.removeIf(name -> name.startsWith("borderflow_replay_"));
-            assertEquals(Set.of(DEAD_LETTERS), missing, "the pipeline dashboard and the alert rules use only metrics "
-                    + "the job's endpoints serve (dead letters appear with the first one; this world has none; the "
-                    + "situational-picture dashboard is checked against the picture job in PictureDeploymentTest)");
+            assertEquals(
+                    Set.of(DEAD_LETTERS),
+                    missing,
+                    "the pipeline dashboard and the alert rules use only metrics "
+                            + "the job's endpoints serve (dead letters appear with the first one; this world has none; the "
+                            + "situational-picture dashboard is checked against the picture job in PictureDeploymentTest)");
         } finally {
             scenario.stopJob();
         }
     }
 
     static String metrics(int port) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
     }

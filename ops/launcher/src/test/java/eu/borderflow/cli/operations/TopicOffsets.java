@@ -4,6 +4,12 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.kafka.KafkaCalls;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,18 +19,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /** Offsets the scenarios reason with: end offsets of topics, a group's committed offsets, where records landed. */
 final class TopicOffsets {
 
-    private TopicOffsets() {
-    }
+    private TopicOffsets() {}
 
     static Map<TopicPartition, Long> end(String bootstrap, List<String> topics) {
         return end(bootstrap, Map.of(), topics);
@@ -34,10 +32,13 @@ final class TopicOffsets {
         try (Admin admin = KafkaCalls.admin(bootstrap, properties)) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             var described = KafkaCalls.await(admin.describeTopics(topics).allTopicNames(), bootstrap, "describe");
-            described.forEach((topic, description) -> description.partitions().forEach(
-                    p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            described.forEach((topic, description) -> description
+                    .partitions()
+                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             var offsets = KafkaCalls.await(admin.listOffsets(request).all(), bootstrap, "list offsets");
-            return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            return offsets.entrySet().stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
         }
     }
 
@@ -46,13 +47,16 @@ final class TopicOffsets {
     }
 
     static long total(String bootstrap, Map<String, String> properties, List<String> topics) {
-        return end(bootstrap, properties, topics).values().stream().mapToLong(Long::longValue).sum();
+        return end(bootstrap, properties, topics).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     static Map<TopicPartition, Long> committed(String bootstrap, String groupId) {
         try (Admin admin = KafkaCalls.admin(bootstrap)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = KafkaCalls.await(
-                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), bootstrap,
+                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(),
+                    bootstrap,
                     "group offsets");
             Map<TopicPartition, Long> committed = new HashMap<>();
             offsets.forEach((tp, o) -> {
@@ -65,15 +69,21 @@ final class TopicOffsets {
     }
 
     /** Where each of the crossings {@code eventIds} landed in {@code topic}. */
-    static Map<String, TopicPartition> locate(String bootstrap, String topic, Set<String> eventIds,
-            Map<String, Long> offsetsOut) throws DecodeException {
+    static Map<String, TopicPartition> locate(
+            String bootstrap, String topic, Set<String> eventIds, Map<String, Long> offsetsOut) throws DecodeException {
         SingleObjectSerde<BorderCrossing> serde = SingleObjectSerde.of(BorderCrossing.class);
         Map<String, TopicPartition> found = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -1,17 +1,16 @@
 package eu.borderflow.cli.operations;
 
-import eu.borderflow.schema.RiskFlag;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.schema.RiskFlag;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code upgrade risk --parallelism 1} mid-stream, then {@code upgrade risk --parallelism 2}: each stops the job with
@@ -32,15 +31,20 @@ class UpgradeTest {
             List<String> crossingTopic = List.of(crossings);
             String bootstrap = scenario.platform.bootstrap();
 
-            Scenario.await("the overstay's entry in Kafka",
+            Scenario.await(
+                    "the overstay's entry in Kafka",
                     () -> TopicOffsets.total(bootstrap, crossingTopic) > overstay.entryPosition());
             Map<String, Long> offsets = new HashMap<>();
-            TopicPartition entryPartition = TopicOffsets.locate(bootstrap, crossings, Set.of(overstay.entryId()),
-                    offsets).get(overstay.entryId());
+            TopicPartition entryPartition = TopicOffsets.locate(
+                            bootstrap, crossings, Set.of(overstay.entryId()), offsets)
+                    .get(overstay.entryId());
             long entryOffset = offsets.get(overstay.entryId());
-            Scenario.await("the job to checkpoint the overstay's entry", () -> TopicOffsets.committed(bootstrap,
-                    scenario.groupId).getOrDefault(entryPartition, 0L) > entryOffset);
-            assertTrue(TopicOffsets.total(bootstrap, crossingTopic) <= overstay.exitPosition(),
+            Scenario.await(
+                    "the job to checkpoint the overstay's entry",
+                    () -> TopicOffsets.committed(bootstrap, scenario.groupId).getOrDefault(entryPartition, 0L)
+                            > entryOffset);
+            assertTrue(
+                    TopicOffsets.total(bootstrap, crossingTopic) <= overstay.exitPosition(),
                     "premise: the overstay's exit is not in Kafka yet when the upgrade starts");
 
             AtomicReference<Map<TopicPartition, Long>> endWhenStopped = new AtomicReference<>();
@@ -53,7 +57,7 @@ class UpgradeTest {
             assertEquals(1, parallelism(scenario), "the first upgrade rescaled the job to 1");
 
             scenario.awaitReplayed(0.7, scenario.runningJob().id());
-            Scenario.Outcome second = upgrade(scenario, "2", line -> { });
+            Scenario.Outcome second = upgrade(scenario, "2", line -> {});
             assertEquals(0, second.exitCode(), second.out());
 
             Scenario.Outcome replay = scenario.awaitReplay();
@@ -61,13 +65,17 @@ class UpgradeTest {
             scenario.assertOutputExactlyAsExpected();
 
             Map<String, Long> exitOffsets = new HashMap<>();
-            TopicPartition exitPartition = TopicOffsets.locate(bootstrap, crossings, Set.of(overstay.exitId()),
-                    exitOffsets).get(overstay.exitId());
-            assertTrue(exitOffsets.get(overstay.exitId()) >= endWhenStopped.get().get(exitPartition),
+            TopicPartition exitPartition = TopicOffsets.locate(
+                            bootstrap, crossings, Set.of(overstay.exitId()), exitOffsets)
+                    .get(overstay.exitId());
+            assertTrue(
+                    exitOffsets.get(overstay.exitId()) >= endWhenStopped.get().get(exitPartition),
                     "premise: the exit reached Kafka after the old job had stopped");
             List<RiskFlag> flags = scenario.flags();
-            assertTrue(flags.stream().anyMatch(f -> f.getRuleId().equals("R3")
-                            && f.getTriggerEventId().equals(overstay.exitId())),
+            assertTrue(
+                    flags.stream()
+                            .anyMatch(f -> f.getRuleId().equals("R3")
+                                    && f.getTriggerEventId().equals(overstay.exitId())),
                     "the overstay that spans the upgrade is flagged");
             assertEquals(2, parallelism(scenario), "the second upgrade rescaled the job to 2");
             assertTrue(!jobId.equals(scenario.runningJob().id()), "the upgrades started new jobs");
@@ -78,14 +86,33 @@ class UpgradeTest {
 
     /** The largest parallelism of the running job's tasks. */
     static int parallelism(Scenario scenario) {
-        return scenario.cluster.rest().get("jobs/" + scenario.runningJob().id()).path("vertices")
-                .findValues("parallelism").stream().mapToInt(n -> n.asInt()).max().orElse(0);
+        return scenario
+                .cluster
+                .rest()
+                .get("jobs/" + scenario.runningJob().id())
+                .path("vertices")
+                .findValues("parallelism")
+                .stream()
+                .mapToInt(n -> n.asInt())
+                .max()
+                .orElse(0);
     }
 
-    private static Scenario.Outcome upgrade(Scenario scenario, String parallelism,
-            java.util.function.Consumer<String> onLine) {
-        return Scenario.launcher(onLine, "upgrade", "risk", "--parallelism", parallelism, "--jar",
-                Scenario.jar().toString(), "--config", scenario.configDir.toString(), "--cluster",
-                scenario.platform.flinkUrl(), "--timeout", "300");
+    private static Scenario.Outcome upgrade(
+            Scenario scenario, String parallelism, java.util.function.Consumer<String> onLine) {
+        return Scenario.launcher(
+                onLine,
+                "upgrade",
+                "risk",
+                "--parallelism",
+                parallelism,
+                "--jar",
+                Scenario.jar().toString(),
+                "--config",
+                scenario.configDir.toString(),
+                "--cluster",
+                scenario.platform.flinkUrl(),
+                "--timeout",
+                "300");
     }
 }

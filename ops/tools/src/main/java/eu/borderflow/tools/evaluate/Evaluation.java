@@ -5,7 +5,6 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.RiskFlag;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +28,7 @@ import java.util.TreeMap;
  */
 public final class Evaluation {
 
-    private record Trigger(String ruleId, String triggerEventId) {
-    }
+    private record Trigger(String ruleId, String triggerEventId) {}
 
     /** Counts of one rule or family: hits, false alarms, misses. */
     private static final class Tally {
@@ -41,14 +39,13 @@ public final class Evaluation {
         int fn;
     }
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     public static EvaluationReport evaluate(Iterable<GroundTruthEntry> truth, Iterable<RiskFlag> flags) {
         Map<Trigger, GroundTruthEntry> expected = new HashMap<>();
         Map<Trigger, GroundTruthEntry> listed = new HashMap<>();
-        Map<String, Tally> families = new TreeMap<>(Comparator.comparing(Evaluation::familyRule)
-                .thenComparing(Comparator.naturalOrder()));
+        Map<String, Tally> families =
+                new TreeMap<>(Comparator.comparing(Evaluation::familyRule).thenComparing(Comparator.naturalOrder()));
         for (GroundTruthEntry entry : truth) {
             Trigger trigger = new Trigger(entry.getRuleId(), entry.getTriggerEventId());
             listed.put(trigger, entry);
@@ -65,8 +62,8 @@ public final class Evaluation {
         for (RiskFlag flag : flags) {
             byFlagId.computeIfAbsent(flag.getFlagId(), k -> new ArrayList<>()).add(flag);
         }
-        Map<String, Tally> rules = new TreeMap<>(Comparator.comparing(Evaluation::ruleOrder)
-                .thenComparing(Comparator.naturalOrder()));
+        Map<String, Tally> rules =
+                new TreeMap<>(Comparator.comparing(Evaluation::ruleOrder).thenComparing(Comparator.naturalOrder()));
         List<FalseAlarm> falseAlarms = new ArrayList<>();
         Map<Trigger, Boolean> matched = new HashMap<>();
         for (Map.Entry<String, List<RiskFlag>> e : byFlagId.entrySet()) {
@@ -83,11 +80,15 @@ public final class Evaluation {
             String family = entry != null ? family(entry) : standing.getRuleId() + "/unlisted";
             Tally rule = rules.computeIfAbsent(standing.getRuleId(), r -> new Tally());
             Tally fam = families.computeIfAbsent(family, f -> new Tally());
-            long raises = history.stream().filter(f -> f.getStatus() == FlagStatus.RAISED).count();
+            long raises = history.stream()
+                    .filter(f -> f.getStatus() == FlagStatus.RAISED)
+                    .count();
             for (long extra = 1; extra < raises; extra++) {
                 alarm(falseAlarms, rule, fam, standing, FalseAlarm.Reason.DUPLICATE, family);
             }
-            if (entry != null && entry.getNotBefore() != null && raisedEarly(history, entry.getNotBefore().toEpochMilli())) {
+            if (entry != null
+                    && entry.getNotBefore() != null
+                    && raisedEarly(history, entry.getNotBefore().toEpochMilli())) {
                 alarm(falseAlarms, rule, fam, standing, FalseAlarm.Reason.PREMATURE, family);
                 continue;
             }
@@ -103,7 +104,8 @@ public final class Evaluation {
                     alarm(falseAlarms, rule, fam, standing, FalseAlarm.Reason.DUPLICATE, family);
                 }
             } else {
-                FalseAlarm.Reason reason = hit != null ? FalseAlarm.Reason.SUBJECT_MISMATCH
+                FalseAlarm.Reason reason = hit != null
+                        ? FalseAlarm.Reason.SUBJECT_MISMATCH
                         : entry != null ? FalseAlarm.Reason.NEAR_MISS : FalseAlarm.Reason.UNLISTED;
                 alarm(falseAlarms, rule, fam, standing, reason, family);
             }
@@ -113,12 +115,17 @@ public final class Evaluation {
             if (!matched.containsKey(e.getKey())) {
                 rules.computeIfAbsent(e.getKey().ruleId(), r -> new Tally()).fn++;
                 families.get(family(e.getValue())).fn++;
-                misses.add(new Miss(e.getKey().ruleId(), e.getKey().triggerEventId(), e.getValue().getScenarioId(),
+                misses.add(new Miss(
+                        e.getKey().ruleId(),
+                        e.getKey().triggerEventId(),
+                        e.getValue().getScenarioId(),
                         family(e.getValue())));
             }
         }
-        misses.sort(Comparator.comparing(Miss::ruleId, Comparator.comparing(Evaluation::ruleOrder)
-                .thenComparing(Comparator.naturalOrder())).thenComparing(Miss::triggerEventId));
+        misses.sort(Comparator.comparing(
+                        Miss::ruleId,
+                        Comparator.comparing(Evaluation::ruleOrder).thenComparing(Comparator.naturalOrder()))
+                .thenComparing(Miss::triggerEventId));
         falseAlarms.sort(Comparator.comparing(FalseAlarm::flagId).thenComparing(FalseAlarm::reason));
 
         List<RuleScore> scores = new ArrayList<>();
@@ -131,19 +138,26 @@ public final class Evaluation {
         List<FamilyScore> familyScores = new ArrayList<>();
         // A family only withdrawn flags of unlisted triggers touched has nothing to report.
         families.values().removeIf(t -> t.expected == 0 && t.nearMisses == 0 && t.tp == 0 && t.fp == 0 && t.fn == 0);
-        families.forEach((name, t) -> familyScores.add(new FamilyScore(name, t.expected, t.nearMisses, t.tp, t.fp,
-                t.fn)));
+        families.forEach(
+                (name, t) -> familyScores.add(new FamilyScore(name, t.expected, t.nearMisses, t.tp, t.fp, t.fn)));
         return new EvaluationReport(scores, overall, familyScores, misses, falseAlarms);
     }
 
     /** A revision other than a withdrawal raised before {@code notBefore} (event time); unknown times are not judged. */
     private static boolean raisedEarly(List<RiskFlag> history, long notBefore) {
-        return history.stream().anyMatch(f -> f.getStatus() != FlagStatus.WITHDRAWN && f.getRaisedEventTime() != null
-                && f.getRaisedEventTime().toEpochMilli() < notBefore);
+        return history.stream()
+                .anyMatch(f -> f.getStatus() != FlagStatus.WITHDRAWN
+                        && f.getRaisedEventTime() != null
+                        && f.getRaisedEventTime().toEpochMilli() < notBefore);
     }
 
-    private static void alarm(List<FalseAlarm> alarms, Tally rule, Tally family, RiskFlag flag,
-                              FalseAlarm.Reason reason, String familyName) {
+    private static void alarm(
+            List<FalseAlarm> alarms,
+            Tally rule,
+            Tally family,
+            RiskFlag flag,
+            FalseAlarm.Reason reason,
+            String familyName) {
         rule.fp++;
         family.fp++;
         alarms.add(new FalseAlarm(flag.getFlagId(), flag.getRuleId(), flag.getTriggerEventId(), reason, familyName));
@@ -151,7 +165,8 @@ public final class Evaluation {
 
     /** The entry's family; entries from before families existed count under {@code <rule>/planted}. */
     private static String family(GroundTruthEntry entry) {
-        return entry.getFamily() == null || entry.getFamily().isEmpty() ? entry.getRuleId() + "/planted"
+        return entry.getFamily() == null || entry.getFamily().isEmpty()
+                ? entry.getRuleId() + "/planted"
                 : entry.getFamily();
     }
 

@@ -3,16 +3,15 @@ package eu.borderflow.tools.evaluate;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Where evaluate reads from: a dataset's ground truth, and flags from a run folder, an Avro file or a topic. */
 public final class EvaluationInputs {
@@ -20,8 +19,7 @@ public final class EvaluationInputs {
     public static final String GROUND_TRUTH_FILE = "ground-truth.avro";
     public static final String FLAGS_FILE = "flags.avro";
 
-    private EvaluationInputs() {
-    }
+    private EvaluationInputs() {}
 
     /** {@code ground-truth.avro} in the dataset folder {@code truth} (or that file itself). */
     public static List<GroundTruthEntry> groundTruth(Path truth) {
@@ -39,8 +37,8 @@ public final class EvaluationInputs {
     }
 
     /** The same with Kafka client properties (security settings). */
-    public static TopicSnapshot<RiskFlag> flagTopic(String bootstrap, Map<String, String> clientProperties,
-            String topic) {
+    public static TopicSnapshot<RiskFlag> flagTopic(
+            String bootstrap, Map<String, String> clientProperties, String topic) {
         return TopicSnapshot.read(bootstrap, clientProperties, topic, RiskFlag.class);
     }
 
@@ -52,8 +50,8 @@ public final class EvaluationInputs {
         try (DataFileStream<T> in = AvroFiles.open(type, file)) {
             in.forEach(records::add);
         } catch (IOException | AvroRuntimeException e) {
-            throw new EvaluationInputException("cannot read " + file + " as " + type.getSimpleName()
-                    + " records: " + e.getMessage(), e);
+            throw new EvaluationInputException(
+                    "cannot read " + file + " as " + type.getSimpleName() + " records: " + e.getMessage(), e);
         }
         return records;
     }

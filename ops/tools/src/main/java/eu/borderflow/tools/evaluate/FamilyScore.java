@@ -5,8 +5,8 @@ package eu.borderflow.tools.evaluate;
  * near-misses) and how the flags scored on it. False alarms on triggers the truth does not list count in
  * {@code <rule>/unlisted}.
  */
-public record FamilyScore(String family, int expected, int nearMisses, int truePositives, int falsePositives,
-                          int falseNegatives) {
+public record FamilyScore(
+        String family, int expected, int nearMisses, int truePositives, int falsePositives, int falseNegatives) {
 
     public double precision() {
         int flagged = truePositives + falsePositives;

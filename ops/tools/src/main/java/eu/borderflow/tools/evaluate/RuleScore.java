@@ -21,7 +21,10 @@ public record RuleScore(String ruleId, int truePositives, int falsePositives, in
     }
 
     RuleScore plus(RuleScore other) {
-        return new RuleScore(ruleId, truePositives + other.truePositives, falsePositives + other.falsePositives,
+        return new RuleScore(
+                ruleId,
+                truePositives + other.truePositives,
+                falsePositives + other.falsePositives,
                 falseNegatives + other.falseNegatives);
     }
 }

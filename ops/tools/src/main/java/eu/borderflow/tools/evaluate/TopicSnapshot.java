@@ -2,6 +2,11 @@ package eu.borderflow.tools.evaluate;
 
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,12 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A topic read from the beginning to the end offsets found when reading starts, committed records only
@@ -30,21 +29,26 @@ public record TopicSnapshot<T>(List<T> records, int undecodable) {
      * Reads {@code topic} as records of {@code type}; {@code clientProperties} (security settings) are applied first,
      * so read_committed and the bounded waits always hold.
      */
-    public static <T extends SpecificRecord> TopicSnapshot<T> read(String bootstrap, Map<String, String> clientProperties,
-            String topic, Class<T> type) {
+    public static <T extends SpecificRecord> TopicSnapshot<T> read(
+            String bootstrap, Map<String, String> clientProperties, String topic, Class<T> type) {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(type);
         List<T> records = new ArrayList<>();
         int undecodable = 0;
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) BROKER_TIMEOUT.toMillis(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config,
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) BROKER_TIMEOUT.toMillis(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             if (partitions.isEmpty()) {
                 throw new EvaluationInputException("no topic " + topic + " on " + bootstrap, null);
             }
@@ -64,8 +68,8 @@ public record TopicSnapshot<T>(List<T> records, int undecodable) {
                 }
             }
         } catch (KafkaException e) {
-            throw new EvaluationInputException("cannot read topic " + topic + " from " + bootstrap + ": "
-                    + e.getMessage(), e);
+            throw new EvaluationInputException(
+                    "cannot read topic " + topic + " from " + bootstrap + ": " + e.getMessage(), e);
         }
         return new TopicSnapshot<>(records, undecodable);
     }

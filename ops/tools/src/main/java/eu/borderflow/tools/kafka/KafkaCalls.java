@@ -1,15 +1,14 @@
 package eu.borderflow.tools.kafka;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TimeoutException;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /** Admin clients with bounded waits, and their futures turned into messages a user can act on. */
 public final class KafkaCalls {
@@ -22,8 +21,7 @@ public final class KafkaCalls {
     /** Reconnect attempts back off to at most this, so a broker that is still starting is found quickly. */
     private static final int RETRY_BACKOFF_MAX_MS = 1000;
 
-    private KafkaCalls() {
-    }
+    private KafkaCalls() {}
 
     public static Admin admin(String bootstrap) {
         return admin(bootstrap, Map.of());
@@ -45,8 +43,12 @@ public final class KafkaCalls {
         try {
             return Admin.create(config);
         } catch (KafkaException e) {
-            throw new BrokerUnavailableException("cannot use " + bootstrap + " as Kafka bootstrap address: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+            throw new BrokerUnavailableException(
+                    "cannot use " + bootstrap + " as Kafka bootstrap address: "
+                            + (e.getCause() == null
+                                    ? e.getMessage()
+                                    : e.getCause().getMessage()),
+                    e);
         }
     }
 
@@ -64,11 +66,13 @@ public final class KafkaCalls {
 
     static BrokerUnavailableException unavailable(Throwable cause, String bootstrap, String what) {
         if (cause instanceof TimeoutException) {
-            return new BrokerUnavailableException("cannot reach Kafka at " + bootstrap + " within "
-                    + ADMIN_TIMEOUT.toSeconds() + " s to " + what
-                    + " (is it running? start it with: ops/borderflow kafka up)", cause);
+            return new BrokerUnavailableException(
+                    "cannot reach Kafka at " + bootstrap + " within "
+                            + ADMIN_TIMEOUT.toSeconds() + " s to " + what
+                            + " (is it running? start it with: ops/borderflow kafka up)",
+                    cause);
         }
-        return new BrokerUnavailableException("Kafka at " + bootstrap + " refused to " + what + ": "
-                + cause.getMessage(), cause);
+        return new BrokerUnavailableException(
+                "Kafka at " + bootstrap + " refused to " + what + ": " + cause.getMessage(), cause);
     }
 }

@@ -5,10 +5,15 @@ import java.util.List;
 /** What {@link TopicSetup} did to one topic; {@code notes} lists altered settings or what it could not change. */
 public record TopicChange(String topic, Action action, List<String> notes) {
 
-    public enum Action { CREATED, ALTERED, UNCHANGED }
+    public enum Action {
+        CREATED,
+        ALTERED,
+        UNCHANGED
+    }
 
     @Override
     public String toString() {
-        return topic + ": " + action.name().toLowerCase() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
+        return topic + ": " + action.name().toLowerCase()
+                + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     }
 }

@@ -1,5 +1,10 @@
 package eu.borderflow.tools.kafka;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -8,12 +13,6 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Brings a broker's topics in line with {@code config/topics.yaml}: creates the missing ones, grows partitions and
@@ -36,8 +35,7 @@ public final class TopicSetup {
     }
 
     /** The same with Kafka client properties (security settings) for the admin client. */
-    public static List<TopicChange> apply(String bootstrap, Map<String, String> clientProperties,
-            TopicsConfig config) {
+    public static List<TopicChange> apply(String bootstrap, Map<String, String> clientProperties, TopicsConfig config) {
         try (Admin admin = KafkaCalls.admin(bootstrap, clientProperties)) {
             return new TopicSetup(admin, bootstrap).apply(config);
         }
@@ -47,16 +45,17 @@ public final class TopicSetup {
         Set<String> existing = KafkaCalls.await(admin.listTopics().names(), bootstrap, "list topics");
         List<TopicChange> changes = new ArrayList<>();
         for (Map.Entry<String, TopicSpec> topic : config.topics().entrySet()) {
-            changes.add(existing.contains(topic.getKey())
-                    ? update(topic.getKey(), topic.getValue())
-                    : create(topic.getKey(), topic.getValue()));
+            changes.add(
+                    existing.contains(topic.getKey())
+                            ? update(topic.getKey(), topic.getValue())
+                            : create(topic.getKey(), topic.getValue()));
         }
         return changes;
     }
 
     private TopicChange create(String topic, TopicSpec spec) {
-        NewTopic newTopic = new NewTopic(topic, spec.partitions(), (short) spec.replicationFactor())
-                .configs(spec.kafkaConfigs());
+        NewTopic newTopic =
+                new NewTopic(topic, spec.partitions(), (short) spec.replicationFactor()).configs(spec.kafkaConfigs());
         KafkaCalls.await(admin.createTopics(List.of(newTopic)).all(), bootstrap, "create topic " + topic);
         return new TopicChange(topic, TopicChange.Action.CREATED, List.of());
     }
@@ -64,12 +63,17 @@ public final class TopicSetup {
     private TopicChange update(String topic, TopicSpec spec) {
         List<String> notes = new ArrayList<>();
         TopicDescription description = KafkaCalls.await(
-                admin.describeTopics(List.of(topic)).topicNameValues().get(topic), bootstrap, "describe topic " + topic);
+                admin.describeTopics(List.of(topic)).topicNameValues().get(topic),
+                bootstrap,
+                "describe topic " + topic);
         int partitions = description.partitions().size();
         boolean altered = false;
         if (partitions < spec.partitions()) {
-            KafkaCalls.await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(spec.partitions()))).all(),
-                    bootstrap, "add partitions to " + topic);
+            KafkaCalls.await(
+                    admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(spec.partitions())))
+                            .all(),
+                    bootstrap,
+                    "add partitions to " + topic);
             notes.add("partitions " + partitions + " -> " + spec.partitions());
             altered = true;
         } else if (partitions > spec.partitions()) {
@@ -84,18 +88,22 @@ public final class TopicSetup {
         Collection<AlterConfigOp> ops = configChanges(topic, spec, notes);
         if (!ops.isEmpty()) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            KafkaCalls.await(admin.incrementalAlterConfigs(Map.of(resource, ops)).all(), bootstrap,
+            KafkaCalls.await(
+                    admin.incrementalAlterConfigs(Map.of(resource, ops)).all(),
+                    bootstrap,
                     "alter the configs of " + topic);
             altered = true;
         }
-        return new TopicChange(topic, altered ? TopicChange.Action.ALTERED : TopicChange.Action.UNCHANGED,
-                List.copyOf(notes));
+        return new TopicChange(
+                topic, altered ? TopicChange.Action.ALTERED : TopicChange.Action.UNCHANGED, List.copyOf(notes));
     }
 
     private Collection<AlterConfigOp> configChanges(String topic, TopicSpec spec, List<String> notes) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config current = KafkaCalls.await(admin.describeConfigs(List.of(resource)).values().get(resource),
-                bootstrap, "describe the configs of " + topic);
+        Config current = KafkaCalls.await(
+                admin.describeConfigs(List.of(resource)).values().get(resource),
+                bootstrap,
+                "describe the configs of " + topic);
         List<AlterConfigOp> ops = new ArrayList<>();
         spec.kafkaConfigs().forEach((key, wanted) -> {
             ConfigEntry entry = current.get(key);

@@ -1,29 +1,30 @@
 package eu.borderflow.tools.kafka;
 
 import eu.borderflow.config.ConfigException;
-import org.apache.kafka.common.config.TopicConfig;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * One topic of {@code config/topics.yaml}: partitions, replication and the topic-level settings borderflow cares about.
  * {@code retention} is an ISO-8601 duration or {@code unlimited}; {@code retentionBytes} bounds each partition;
  * {@code segment} is how much record time one log segment spans. A setting left out keeps the broker's default.
  */
-public record TopicSpec(int partitions,
-                        int replicationFactor,
-                        String cleanupPolicy,
-                        String retention,
-                        Long retentionBytes,
-                        Duration minCompactionLag,
-                        Duration segment) {
+public record TopicSpec(
+        int partitions,
+        int replicationFactor,
+        String cleanupPolicy,
+        String retention,
+        Long retentionBytes,
+        Duration minCompactionLag,
+        Duration segment) {
 
     /** The {@code retention} value that keeps records whatever their age. */
     public static final String UNLIMITED = "unlimited";
+
     private static final String KAFKA_UNLIMITED = "-1";
 
     private static final Set<String> CLEANUP_POLICIES = Set.of(
@@ -37,8 +38,8 @@ public record TopicSpec(int partitions,
             throw new ConfigException("topics.yaml " + topic + ": partitions must be at least 1, not " + partitions);
         }
         if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
-            throw new ConfigException("topics.yaml " + topic + ": replication_factor must be at least 1, not "
-                    + replicationFactor);
+            throw new ConfigException(
+                    "topics.yaml " + topic + ": replication_factor must be at least 1, not " + replicationFactor);
         }
         if (cleanupPolicy == null || !CLEANUP_POLICIES.contains(cleanupPolicy)) {
             throw new ConfigException("topics.yaml " + topic + ": cleanup_policy must be one of " + CLEANUP_POLICIES
@@ -48,8 +49,8 @@ public record TopicSpec(int partitions,
             requirePositive(topic, "retention", retentionDuration(topic));
         }
         if (retentionBytes != null && retentionBytes < 1) {
-            throw new ConfigException("topics.yaml " + topic + ": retention_bytes must be positive, not "
-                    + retentionBytes);
+            throw new ConfigException(
+                    "topics.yaml " + topic + ": retention_bytes must be positive, not " + retentionBytes);
         }
         requirePositive(topic, "min_compaction_lag", minCompactionLag);
         requirePositive(topic, "segment", segment);
@@ -60,8 +61,11 @@ public record TopicSpec(int partitions,
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy);
         if (retention != null) {
-            configs.put(TopicConfig.RETENTION_MS_CONFIG, UNLIMITED.equals(retention)
-                    ? KAFKA_UNLIMITED : Long.toString(Duration.parse(retention).toMillis()));
+            configs.put(
+                    TopicConfig.RETENTION_MS_CONFIG,
+                    UNLIMITED.equals(retention)
+                            ? KAFKA_UNLIMITED
+                            : Long.toString(Duration.parse(retention).toMillis()));
         }
         if (retentionBytes != null) {
             configs.put(TopicConfig.RETENTION_BYTES_CONFIG, Long.toString(retentionBytes));
@@ -79,8 +83,10 @@ public record TopicSpec(int partitions,
         try {
             return Duration.parse(retention);
         } catch (DateTimeParseException e) {
-            throw new ConfigException("topics.yaml " + topic + ": retention must be an ISO-8601 duration (P7D) or "
-                    + UNLIMITED + ", not " + retention, e);
+            throw new ConfigException(
+                    "topics.yaml " + topic + ": retention must be an ISO-8601 duration (P7D) or " + UNLIMITED + ", not "
+                            + retention,
+                    e);
         }
     }
 

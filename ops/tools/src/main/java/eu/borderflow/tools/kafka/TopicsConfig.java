@@ -2,7 +2,6 @@ package eu.borderflow.tools.kafka;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-
 import java.util.LinkedHashMap;
 
 /** The whole of {@code config/topics.yaml}: topic name to its spec, in file order. */

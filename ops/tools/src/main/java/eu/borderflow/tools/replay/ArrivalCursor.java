@@ -1,6 +1,11 @@
 package eu.borderflow.tools.replay;
 
 import eu.borderflow.schema.serde.AvroFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -8,12 +13,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * The next unsent record of one dataset file, read block by block (files can be larger than memory).
@@ -36,6 +35,7 @@ final class ArrivalCursor implements RecordSource {
     private BinaryDecoder decoder;
     /** The decoder's view of what is left of the block, to find where each record's bytes start and end. */
     private InputStream remaining;
+
     private byte[] block;
     private int blockEnd;
     private long leftInBlock;
@@ -47,6 +47,7 @@ final class ArrivalCursor implements RecordSource {
     private long read;
     /** Single-object header to put before the file's bytes; null until checked, or when the file needs re-encoding. */
     private byte[] header;
+
     private boolean reencode;
 
     private ArrivalCursor(ReplayedFile file, String topic, Path path, DataFileStream<?> stream) {
@@ -54,8 +55,8 @@ final class ArrivalCursor implements RecordSource {
         this.topic = topic;
         this.path = path;
         this.stream = stream;
-        this.projection = new RecordProjection(SpecificData.get().getSchema(file.type()), file.keyField(),
-                file.arrivalField(), file.eventTimeField());
+        this.projection = new RecordProjection(
+                SpecificData.get().getSchema(file.type()), file.keyField(), file.arrivalField(), file.eventTimeField());
         GenericData data = new GenericData();
         // Avro's fast reader resolves the projection once instead of walking a parser per field.
         data.setFastReaderEnabled(true);
@@ -68,8 +69,11 @@ final class ArrivalCursor implements RecordSource {
         try {
             return new ArrivalCursor(file, topic, path, AvroFiles.open(file.type(), path));
         } catch (IOException | RuntimeException e) {
-            throw new ReplayInputException(path + " is not a readable " + file.type().getSimpleName()
-                    + " Avro file (" + DatasetCheck.reason(e) + ")", 0, e);
+            throw new ReplayInputException(
+                    path + " is not a readable " + file.type().getSimpleName() + " Avro file (" + DatasetCheck.reason(e)
+                            + ")",
+                    0,
+                    e);
         }
     }
 
@@ -155,16 +159,16 @@ final class ArrivalCursor implements RecordSource {
     private void checkFileBytesAreTheEncoding() throws IOException {
         byte[] encoded = reencoder.encode(block, headStart, headEnd);
         int headerLength = encoded.length - (headEnd - headStart);
-        reencode = headerLength <= 0
-                || !Arrays.equals(encoded, headerLength, encoded.length, block, headStart, headEnd);
+        reencode =
+                headerLength <= 0 || !Arrays.equals(encoded, headerLength, encoded.length, block, headStart, headEnd);
         if (!reencode) {
             header = Arrays.copyOf(encoded, headerLength);
         }
     }
 
     private ReplayInputException corrupt(Exception e) {
-        return new ReplayInputException(path + ": record " + (read + 1) + " cannot be read ("
-                + DatasetCheck.reason(e) + ")", 0, e);
+        return new ReplayInputException(
+                path + ": record " + (read + 1) + " cannot be read (" + DatasetCheck.reason(e) + ")", 0, e);
     }
 
     @Override

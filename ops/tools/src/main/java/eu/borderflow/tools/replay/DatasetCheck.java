@@ -1,13 +1,12 @@
 package eu.borderflow.tools.replay;
 
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Checks a dataset folder before anything is sent, and counts its records for the progress bar from the container
@@ -15,8 +14,7 @@ import java.nio.file.Path;
  */
 final class DatasetCheck {
 
-    private DatasetCheck() {
-    }
+    private DatasetCheck() {}
 
     /** Total records in the dataset's files. */
     static long countRecords(Path dir) {
@@ -45,13 +43,16 @@ final class DatasetCheck {
             complete = reader.previousSync();
             size = Files.size(path);
         } catch (IOException | RuntimeException e) {
-            throw new ReplayInputException(path + " is not a complete " + type.getSimpleName()
-                    + " Avro file (" + reason(e) + ")", 0, e);
+            throw new ReplayInputException(
+                    path + " is not a complete " + type.getSimpleName() + " Avro file (" + reason(e) + ")", 0, e);
         }
         // Avro treats an end of file inside a block as the end of the data; the last whole block must end the file.
         if (complete != size) {
-            throw new ReplayInputException(path + " is not a complete " + type.getSimpleName()
-                    + " Avro file (truncated: " + (size - complete) + " bytes after the last whole block)", 0, null);
+            throw new ReplayInputException(
+                    path + " is not a complete " + type.getSimpleName() + " Avro file (truncated: " + (size - complete)
+                            + " bytes after the last whole block)",
+                    0,
+                    null);
         }
         return records;
     }

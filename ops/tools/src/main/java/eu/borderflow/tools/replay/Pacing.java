@@ -9,7 +9,11 @@ public final class Pacing {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double NANOS_PER_MILLI = 1e6;
 
-    private enum Mode { MAX, RATE, SPEED }
+    private enum Mode {
+        MAX,
+        RATE,
+        SPEED
+    }
 
     private final Mode mode;
     private final double value;
@@ -26,8 +30,8 @@ public final class Pacing {
     /** {@code eventsPerSecond} evenly spaced events per second. */
     public static Pacing rate(double eventsPerSecond) {
         if (!(eventsPerSecond > 0) || Double.isInfinite(eventsPerSecond)) {
-            throw new IllegalArgumentException("rate must be a positive number of events per second, not "
-                    + eventsPerSecond);
+            throw new IllegalArgumentException(
+                    "rate must be a positive number of events per second, not " + eventsPerSecond);
         }
         return new Pacing(Mode.RATE, eventsPerSecond);
     }

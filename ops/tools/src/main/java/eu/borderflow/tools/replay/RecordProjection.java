@@ -1,12 +1,11 @@
 package eu.borderflow.tools.replay;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.util.Utf8;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 
 /**
  * The few fields replay needs from a record (the Kafka key, the arrival time, the event time) as an Avro reader
@@ -64,7 +63,8 @@ final class RecordProjection {
         List<Schema.Field> kept = new ArrayList<>();
         for (Schema.Field field : record.getFields()) {
             List<String[]> below = paths.stream()
-                    .filter(p -> p.length > depth && p[depth].equals(field.name())).toList();
+                    .filter(p -> p.length > depth && p[depth].equals(field.name()))
+                    .toList();
             if (below.isEmpty()) {
                 continue;
             }

@@ -1,13 +1,12 @@
 package eu.borderflow.tools.replay;
 
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
-
-import java.io.IOException;
 
 /** Decodes a record's bytes as written in a file and encodes it as a single-object message of the current schema. */
 final class Reencoder<T extends SpecificRecord> {

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -49,10 +48,11 @@ final class ReplayMetrics implements AutoCloseable {
     /** Serves on 127.0.0.1:{@code port}; 0 picks a free port. */
     static ReplayMetrics start(int port) {
         try {
-            return new ReplayMetrics(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+            return new ReplayMetrics(
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
         } catch (BindException e) {
-            throw new ReplayInputException("metrics port " + port + " is in use; choose another with --metrics-port",
-                    0, e);
+            throw new ReplayInputException(
+                    "metrics port " + port + " is in use; choose another with --metrics-port", 0, e);
         } catch (IOException e) {
             throw new ReplayInputException("cannot serve metrics on port " + port + ": " + e.getMessage(), 0, e);
         }
@@ -63,13 +63,17 @@ final class ReplayMetrics implements AutoCloseable {
      * holds it weakly: the caller keeps it for as long as the metrics run.
      */
     void sent(String topic, LongAdder acked) {
-        FunctionCounter.builder("borderflow.replay.sent", acked, LongAdder::sum).tag("topic", topic)
-                .description("Records acknowledged by Kafka").register(registry);
+        FunctionCounter.builder("borderflow.replay.sent", acked, LongAdder::sum)
+                .tag("topic", topic)
+                .description("Records acknowledged by Kafka")
+                .register(registry);
     }
 
     void failed(String topic, LongAdder failed) {
-        FunctionCounter.builder("borderflow.replay.failed", failed, LongAdder::sum).tag("topic", topic)
-                .description("Records Kafka did not take").register(registry);
+        FunctionCounter.builder("borderflow.replay.failed", failed, LongAdder::sum)
+                .tag("topic", topic)
+                .description("Records Kafka did not take")
+                .register(registry);
     }
 
     void behindSchedule(long nanos) {

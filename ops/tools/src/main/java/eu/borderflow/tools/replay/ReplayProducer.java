@@ -1,12 +1,11 @@
 package eu.borderflow.tools.replay;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /** The producer replay publishes with: durable (acks=all, idempotent) and tuned for throughput with big batches. */
 final class ReplayProducer {
@@ -15,6 +14,7 @@ final class ReplayProducer {
     private static final int LINGER_MS = 50;
     /** Per-partition batch: ~5,000 crossings (about 200 B each with key and record overhead). */
     private static final int BATCH_BYTES = 1024 * 1024;
+
     private static final long BUFFER_BYTES = 64L * 1024 * 1024;
     /**
      * Uncompressed: replay feeds a local broker, where bytes cost nothing on the wire, while lz4 costs CPU twice on
@@ -38,12 +38,12 @@ final class ReplayProducer {
     private static final int MAX_REQUEST_BYTES = 4 * BATCH_BYTES;
     /** An unreachable broker makes send() fail after this long instead of blocking for a minute. */
     private static final int MAX_BLOCK_MS = 10_000;
+
     private static final int REQUEST_TIMEOUT_MS = 10_000;
     /** Upper bound for a record to be acknowledged, retries included. */
     private static final int DELIVERY_TIMEOUT_MS = 30_000;
 
-    private ReplayProducer() {
-    }
+    private ReplayProducer() {}
 
     /**
      * {@code clientProperties} (security settings, or tuning such as a longer {@code delivery.timeout.ms} to ride out a

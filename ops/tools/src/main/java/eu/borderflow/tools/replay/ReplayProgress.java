@@ -42,7 +42,8 @@ final class ReplayProgress implements AutoCloseable {
         int filled = (int) (fraction * BAR_WIDTH);
         double rate = elapsedNanos <= 0 ? 0 : done * NANOS_PER_SECOND / elapsedNanos;
         String eta = rate <= 0 ? "--:--" : clock((long) ((total - done) / rate));
-        return String.format("[%s%s] %5.1f%% %,d/%,d  %,.0f ev/s  ETA %s ",
+        return String.format(
+                "[%s%s] %5.1f%% %,d/%,d  %,.0f ev/s  ETA %s ",
                 "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), fraction * 100, done, total, rate, eta);
     }
 

@@ -22,7 +22,8 @@ public record ReplayReport(Map<String, Long> sentPerTopic, long failed, Duration
         String perTopic = sentPerTopic.entrySet().stream()
                 .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
-        return String.format("sent %,d (%s), failed %,d, in %.1f s, %,.0f events/s",
+        return String.format(
+                "sent %,d (%s), failed %,d, in %.1f s, %,.0f events/s",
                 sent(), perTopic, failed, elapsed.toMillis() / 1000.0, eventsPerSecond());
     }
 }

@@ -2,11 +2,6 @@ package eu.borderflow.tools.replay;
 
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.KafkaCalls;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * Publishes a dataset to Kafka in arrival order: a streaming merge of the three files (each already sorted by
@@ -25,6 +24,7 @@ public final class Replayer {
 
     /** Ahead of schedule by less than this, a record is sent at once instead of parking the thread. */
     private static final long PARK_THRESHOLD_NANOS = 1_000_000;
+
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReplayOptions options;
@@ -51,14 +51,22 @@ public final class Replayer {
         List<RecordSource> sources = new ArrayList<>();
         try {
             for (ReplayedFile file : ReplayedFile.ALL) {
-                RecordSource source = new ReadAhead(ArrivalCursor.open(file, options.in(), file.topic().apply(options.topics())));
+                RecordSource source = new ReadAhead(
+                        ArrivalCursor.open(file, options.in(), file.topic().apply(options.topics())));
                 sources.add(source);
                 source.advance();
             }
             requireTopics();
             try (ReplayMetrics metrics = ReplayMetrics.start(options.metricsPort())) {
-                options.status().printf("replay: %,d records from %s to %s, %s; metrics on http://127.0.0.1:%d%s%n",
-                        total, options.in(), options.bootstrap(), options.pacing(), metrics.port(), ReplayMetrics.PATH);
+                options.status()
+                        .printf(
+                                "replay: %,d records from %s to %s, %s; metrics on http://127.0.0.1:%d%s%n",
+                                total,
+                                options.in(),
+                                options.bootstrap(),
+                                options.pacing(),
+                                metrics.port(),
+                                ReplayMetrics.PATH);
                 options.status().flush();
                 return publish(sources, total, metrics);
             }
@@ -78,8 +86,8 @@ public final class Replayer {
         }
         Producer<byte[], byte[]> producer = producers.apply(options.bootstrap());
         long start = System.nanoTime();
-        ReplayProgress progress = options.progress()
-                ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
+        ReplayProgress progress =
+                options.progress() ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
         try {
             sendAll(producer, heads, counters, start, metrics, failure);
             producer.flush();
@@ -93,8 +101,9 @@ public final class Replayer {
             }
         }
         if (failure.get() != null) {
-            throw new BrokerUnavailableException("Kafka at " + options.bootstrap() + " did not take every record ("
-                    + DatasetCheck.reason(failure.get()) + "); sent " + acked(counters) + " before it stopped",
+            throw new BrokerUnavailableException(
+                    "Kafka at " + options.bootstrap() + " did not take every record ("
+                            + DatasetCheck.reason(failure.get()) + "); sent " + acked(counters) + " before it stopped",
                     failure.get());
         }
         Map<String, Long> sent = new LinkedHashMap<>();
@@ -106,8 +115,13 @@ public final class Replayer {
         return new ReplayReport(sent, failed, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void sendAll(Producer<byte[], byte[]> producer, RecordSource[] heads, TopicCounter[] counters,
-                         long start, ReplayMetrics metrics, AtomicReference<Exception> failure) {
+    private void sendAll(
+            Producer<byte[], byte[]> producer,
+            RecordSource[] heads,
+            TopicCounter[] counters,
+            long start,
+            ReplayMetrics metrics,
+            AtomicReference<Exception> failure) {
         Pacing pacing = options.pacing();
         // The heads' arrival times, kept here so that picking the next record reads two arrays, not every source.
         long[] arrivals = new long[heads.length];
@@ -134,8 +148,10 @@ public final class Replayer {
                 metrics.behindSchedule(Math.max(0, lag));
             }
             try {
-                producer.send(new ProducerRecord<>(head.topic(), null, head.eventTimeMillis(), head.key(),
-                        head.encodedValue()), counters[next]);
+                producer.send(
+                        new ProducerRecord<>(
+                                head.topic(), null, head.eventTimeMillis(), head.key(), head.encodedValue()),
+                        counters[next]);
             } catch (KafkaException e) {
                 failure.compareAndSet(null, e);
                 return;
@@ -160,13 +176,17 @@ public final class Replayer {
     }
 
     private void requireTopics() {
-        List<String> topics = ReplayedFile.ALL.stream().map(f -> f.topic().apply(options.topics())).toList();
+        List<String> topics = ReplayedFile.ALL.stream()
+                .map(f -> f.topic().apply(options.topics()))
+                .toList();
         try (Admin admin = KafkaCalls.admin(options.bootstrap(), options.kafkaProperties())) {
             var existing = KafkaCalls.await(admin.listTopics().names(), options.bootstrap(), "list topics");
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    throw new BrokerUnavailableException("topic " + topic + " does not exist at " + options.bootstrap()
-                            + "; create the topics with: ops/borderflow topics", null);
+                    throw new BrokerUnavailableException(
+                            "topic " + topic + " does not exist at " + options.bootstrap()
+                                    + "; create the topics with: ops/borderflow topics",
+                            null);
                 }
             }
         }

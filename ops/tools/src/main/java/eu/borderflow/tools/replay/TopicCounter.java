@@ -1,10 +1,9 @@
 package eu.borderflow.tools.replay;
 
-import org.apache.kafka.clients.producer.Callback;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Acknowledgements of one topic; one shared instance per topic, so sending allocates no callback per record. The

@@ -1,21 +1,20 @@
 package eu.borderflow.tools.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvaluationInputsTest {
 
@@ -35,8 +34,8 @@ class EvaluationInputsTest {
 
     @Test
     void missingOrForeignFilesAreInputErrors() throws Exception {
-        EvaluationInputException missing = assertThrows(EvaluationInputException.class,
-                () -> EvaluationInputs.groundTruth(dir));
+        EvaluationInputException missing =
+                assertThrows(EvaluationInputException.class, () -> EvaluationInputs.groundTruth(dir));
         assertTrue(missing.getMessage().contains("ground-truth.avro"), missing.getMessage());
 
         Files.writeString(dir.resolve("flags.avro"), "not an avro file");
@@ -45,7 +44,9 @@ class EvaluationInputsTest {
 
     @Test
     void aWrongRecordTypeIsAnInputError() throws Exception {
-        write(RiskFlag.class, dir.resolve("ground-truth.avro"),
+        write(
+                RiskFlag.class,
+                dir.resolve("ground-truth.avro"),
                 List.of(EvaluationTest.flag("R3", "e1", 0, FlagStatus.RAISED, "t")));
         assertThrows(EvaluationInputException.class, () -> EvaluationInputs.groundTruth(dir));
     }

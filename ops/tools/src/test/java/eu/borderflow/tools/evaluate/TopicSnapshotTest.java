@@ -1,8 +1,14 @@
 package eu.borderflow.tools.evaluate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,13 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 /** Flags read from a topic: committed records only, up to the end offsets at start. */
 class TopicSnapshotTest {
 
@@ -32,7 +31,10 @@ class TopicSnapshotTest {
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("auto.create.topics.enable", "false")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
@@ -55,10 +57,14 @@ class TopicSnapshotTest {
         SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
         RiskFlag committed = EvaluationTest.flag("R3", "e1", 0, FlagStatus.RAISED, "tA");
         RiskFlag aborted = EvaluationTest.flag("R3", "e2", 0, FlagStatus.RAISED, "tB");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "evaluate-test"),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "evaluate-test"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(TOPIC, key(committed), serde.encode(committed)));
@@ -77,7 +83,8 @@ class TopicSnapshotTest {
 
     @Test
     void unknownTopicIsAnInputError() {
-        assertThrows(EvaluationInputException.class,
+        assertThrows(
+                EvaluationInputException.class,
                 () -> EvaluationInputs.flagTopic(kafka.bootstrapServers(), "no.such.topic"));
     }
 

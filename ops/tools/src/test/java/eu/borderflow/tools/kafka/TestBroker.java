@@ -1,10 +1,9 @@
 package eu.borderflow.tools.kafka;
 
 import eu.borderflow.config.ConfigLoader;
+import java.nio.file.Path;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-
-import java.nio.file.Path;
 
 /**
  * A Kafka broker for tests: a one-node KRaft broker inside the test JVM (about 6 s to start), configured like
@@ -37,10 +36,10 @@ public final class TestBroker implements AutoCloseable {
 
     public static TestBroker start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("auto.create.topics.enable", "false")
                 // One node: the internal topics that transactions and consumer groups need must fit on it.
                 .setConfigProp("offsets.topic.replication.factor", "1")

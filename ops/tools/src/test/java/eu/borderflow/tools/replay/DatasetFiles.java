@@ -4,15 +4,14 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Reads a test dataset back with plain Avro and the generated getters: the ground truth replay's output is compared
@@ -21,25 +20,50 @@ import java.util.function.Function;
 final class DatasetFiles {
 
     /** One record of a dataset file, with what the contract says its topic, key, timestamp and arrival are. */
-    record Expected(String topic, String key, long timestamp, long arrival, int fileRank, SpecificRecord value) {
-    }
+    record Expected(String topic, String key, long timestamp, long arrival, int fileRank, SpecificRecord value) {}
 
-    private DatasetFiles() {
-    }
+    private DatasetFiles() {}
 
     static List<Expected> crossings(Path dir) throws IOException {
-        return read(dir.resolve("crossings.avro"), BorderCrossing.class, 1, c -> new Expected("ees.crossings",
-                c.getTraveller().getFileId(), c.getEventTime().toEpochMilli(), c.getIngestTime().toEpochMilli(), 1, c));
+        return read(
+                dir.resolve("crossings.avro"),
+                BorderCrossing.class,
+                1,
+                c -> new Expected(
+                        "ees.crossings",
+                        c.getTraveller().getFileId(),
+                        c.getEventTime().toEpochMilli(),
+                        c.getIngestTime().toEpochMilli(),
+                        1,
+                        c));
     }
 
     static List<Expected> alerts(Path dir) throws IOException {
-        return read(dir.resolve("alerts.avro"), AlertChange.class, 0, a -> new Expected("sis.alerts",
-                a.getAlertId(), a.getEventTime().toEpochMilli(), a.getEventTime().toEpochMilli(), 0, a));
+        return read(
+                dir.resolve("alerts.avro"),
+                AlertChange.class,
+                0,
+                a -> new Expected(
+                        "sis.alerts",
+                        a.getAlertId(),
+                        a.getEventTime().toEpochMilli(),
+                        a.getEventTime().toEpochMilli(),
+                        0,
+                        a));
     }
 
     static List<Expected> incidents(Path dir) throws IOException {
-        return read(dir.resolve("incidents.avro"), Incident.class, 2, i -> new Expected("eurosur.incidents",
-                i.getSectionId(), i.getEventTime().toEpochMilli(), i.getReportedTime().toEpochMilli(), 2, i));
+        return read(
+                dir.resolve("incidents.avro"),
+                Incident.class,
+                2,
+                i -> new Expected(
+                        "eurosur.incidents",
+                        i.getSectionId(),
+                        i.getEventTime().toEpochMilli(),
+                        i.getReportedTime().toEpochMilli(),
+                        2,
+                        i));
     }
 
     /**
@@ -56,8 +80,8 @@ final class DatasetFiles {
         return all;
     }
 
-    private static <T extends SpecificRecord> List<Expected> read(Path file, Class<T> type, int rank,
-                                                                  Function<T, Expected> expected) throws IOException {
+    private static <T extends SpecificRecord> List<Expected> read(
+            Path file, Class<T> type, int rank, Function<T, Expected> expected) throws IOException {
         List<Expected> records = new ArrayList<>();
         try (DataFileStream<T> in = AvroFiles.open(type, file)) {
             for (T record : in) {

@@ -21,8 +21,6 @@ import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.serde.AvroFiles;
-import org.apache.avro.file.DataFileWriter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.avro.file.DataFileWriter;
 
 /**
  * A small synthetic dataset in the layout replay reads, written in arrival order as the generator does (the real
@@ -56,8 +55,8 @@ public final class ReplayDatasetWriter {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        new ReplayDatasetWriter(1).write(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]));
+        new ReplayDatasetWriter(1)
+                .write(dir, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     }
 
     public void write(Path dir, int crossings, int alerts, int incidents) throws IOException {

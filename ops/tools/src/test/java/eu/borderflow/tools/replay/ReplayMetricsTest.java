@@ -1,16 +1,15 @@
 package eu.borderflow.tools.replay;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ReplayMetricsTest {
 
@@ -25,9 +24,11 @@ class ReplayMetricsTest {
             failed.increment();
             metrics.behindSchedule(1_500_000_000L);
 
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + metrics.port() + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metrics.port() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertEquals(200, response.statusCode());
             String body = response.body();
@@ -40,7 +41,8 @@ class ReplayMetricsTest {
     @Test
     void portInUseIsAUserError() {
         try (ReplayMetrics first = ReplayMetrics.start(0)) {
-            ReplayInputException e = assertThrows(ReplayInputException.class,
+            ReplayInputException e = assertThrows(
+                    ReplayInputException.class,
                     () -> ReplayMetrics.start(first.port()).close());
             assertTrue(e.getMessage().startsWith("metrics port " + first.port() + " is in use"), e.getMessage());
         }

@@ -3,6 +3,12 @@ package eu.borderflow.tools.replay;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.serde.AvroFiles;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.file.DataFileStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,13 +24,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What replay pays per crossing before Kafka: read it from the file, find key, arrival and event time, and produce the
@@ -75,8 +74,8 @@ public class ReplayReadBenchmark {
     @OperationsPerInvocation(CROSSINGS)
     public void baselineDecodeAndReencode(Blackhole sink) throws IOException {
         SingleObjectSerde<BorderCrossing> serde = SingleObjectSerde.of(BorderCrossing.class);
-        try (DataFileStream<BorderCrossing> in = AvroFiles.open(BorderCrossing.class,
-                dir.resolve(ReplayedFile.CROSSINGS.fileName()))) {
+        try (DataFileStream<BorderCrossing> in =
+                AvroFiles.open(BorderCrossing.class, dir.resolve(ReplayedFile.CROSSINGS.fileName()))) {
             BorderCrossing crossing = null;
             while (in.hasNext()) {
                 crossing = in.next(crossing);

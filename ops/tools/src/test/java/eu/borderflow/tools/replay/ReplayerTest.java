@@ -1,5 +1,9 @@
 package eu.borderflow.tools.replay;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.schema.AlertChange;
@@ -9,6 +13,17 @@ import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.replay.DatasetFiles.Expected;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
@@ -22,29 +37,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplayerTest {
 
@@ -79,8 +78,10 @@ class ReplayerTest {
         Map<TopicPartition, Long> before = endOffsets();
         ReplayReport report = new Replayer(options(dir, broker.bootstrap())).run();
 
-        assertEquals(Map.of("ees.crossings", (long) CROSSINGS, "sis.alerts", (long) ALERTS,
-                "eurosur.incidents", (long) INCIDENTS), report.sentPerTopic());
+        assertEquals(
+                Map.of("ees.crossings", (long) CROSSINGS, "sis.alerts", (long) ALERTS, "eurosur.incidents", (long)
+                        INCIDENTS),
+                report.sentPerTopic());
         assertEquals(0, report.failed());
         assertTopicHoldsFile("ees.crossings", DatasetFiles.crossings(dir), before);
         assertTopicHoldsFile("sis.alerts", DatasetFiles.alerts(dir), before);
@@ -90,8 +91,8 @@ class ReplayerTest {
     @Test
     void sendsTheThreeFilesInterleavedByArrival() throws Exception {
         new ReplayDatasetWriter(11).write(dir, CROSSINGS, ALERTS, INCIDENTS);
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null,
-                new ByteArraySerializer(), new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
 
         List<Expected> expected = DatasetFiles.mergedByArrival(dir);
@@ -110,16 +111,18 @@ class ReplayerTest {
     void fileWrittenWithAnotherSchemaVersionIsReencoded() throws Exception {
         new ReplayDatasetWriter(31).write(dir, CROSSINGS, ALERTS, INCIDENTS);
         rewriteCrossingsWithout("synthetic", dir.resolve("crossings.avro"));
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null,
-                new ByteArraySerializer(), new ByteArraySerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
 
         List<Expected> crossings = DatasetFiles.crossings(dir);
         List<ProducerRecord<byte[], byte[]>> sent = producer.history().stream()
-                .filter(r -> r.topic().equals("ees.crossings")).toList();
+                .filter(r -> r.topic().equals("ees.crossings"))
+                .toList();
         assertEquals(crossings.size(), sent.size());
         for (int i = 0; i < sent.size(); i++) {
-            BorderCrossing decoded = (BorderCrossing) SERDES.get("ees.crossings").decode(sent.get(i).value());
+            BorderCrossing decoded = (BorderCrossing)
+                    SERDES.get("ees.crossings").decode(sent.get(i).value());
             assertEquals(crossings.get(i).value(), decoded, "crossing " + i);
             assertTrue(decoded.getSynthetic(), "the current schema's default fills the missing field");
         }
@@ -134,8 +137,8 @@ class ReplayerTest {
         long sentBefore = merged.indexOf(lastGood) + 1;
         corruptCrossing(dir.resolve("crossings.avro"), String.format("X-%09d", bad));
 
-        ReplayInputException e = assertThrows(ReplayInputException.class,
-                () -> new Replayer(options(dir, broker.bootstrap())).run());
+        ReplayInputException e =
+                assertThrows(ReplayInputException.class, () -> new Replayer(options(dir, broker.bootstrap())).run());
         assertTrue(e.getMessage().contains("crossings.avro: record " + (bad + 1) + " cannot be read"), e.getMessage());
         assertTrue(e.getMessage().endsWith("sent " + sentBefore + " before it stopped"), e.getMessage());
         assertEquals(sentBefore, e.sentBefore());
@@ -148,8 +151,8 @@ class ReplayerTest {
         byte[] bytes = Files.readAllBytes(alerts);
         Files.write(alerts, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
 
-        ReplayInputException e = assertThrows(ReplayInputException.class,
-                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        ReplayInputException e =
+                assertThrows(ReplayInputException.class, () -> new Replayer(options(dir, "127.0.0.1:1")).run());
         assertTrue(e.getMessage().contains("alerts.avro is not a complete AlertChange Avro file"), e.getMessage());
         assertEquals(0, e.sentBefore());
     }
@@ -159,8 +162,8 @@ class ReplayerTest {
         new ReplayDatasetWriter(19).write(dir, CROSSINGS, ALERTS, INCIDENTS);
         Files.writeString(dir.resolve("incidents.avro"), "incident_id,section_id\nI-1,S1\n");
 
-        ReplayInputException e = assertThrows(ReplayInputException.class,
-                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        ReplayInputException e =
+                assertThrows(ReplayInputException.class, () -> new Replayer(options(dir, "127.0.0.1:1")).run());
         assertTrue(e.getMessage().contains("incidents.avro"), e.getMessage());
         assertTrue(e.getMessage().contains("Not an Avro data file"), e.getMessage());
     }
@@ -168,22 +171,22 @@ class ReplayerTest {
     @Test
     void missingFolderAndMissingFileAreNamed() throws Exception {
         Path nowhere = dir.resolve("nowhere");
-        ReplayInputException noDir = assertThrows(ReplayInputException.class,
-                () -> new Replayer(options(nowhere, "127.0.0.1:1")).run());
+        ReplayInputException noDir =
+                assertThrows(ReplayInputException.class, () -> new Replayer(options(nowhere, "127.0.0.1:1")).run());
         assertTrue(noDir.getMessage().contains(nowhere + " does not exist"), noDir.getMessage());
 
         new ReplayDatasetWriter(23).write(dir, CROSSINGS, ALERTS, INCIDENTS);
         Files.delete(dir.resolve("alerts.avro"));
-        ReplayInputException noFile = assertThrows(ReplayInputException.class,
-                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        ReplayInputException noFile =
+                assertThrows(ReplayInputException.class, () -> new Replayer(options(dir, "127.0.0.1:1")).run());
         assertTrue(noFile.getMessage().contains("alerts.avro is missing"), noFile.getMessage());
     }
 
     @Test
     void unreachableBrokerFailsWithAMessage() throws Exception {
         new ReplayDatasetWriter(29).write(dir, CROSSINGS, ALERTS, INCIDENTS);
-        BrokerUnavailableException e = assertThrows(BrokerUnavailableException.class,
-                () -> new Replayer(options(dir, "127.0.0.1:1")).run());
+        BrokerUnavailableException e =
+                assertThrows(BrokerUnavailableException.class, () -> new Replayer(options(dir, "127.0.0.1:1")).run());
         assertTrue(e.getMessage().startsWith("cannot reach Kafka at 127.0.0.1:1"), e.getMessage());
     }
 
@@ -194,17 +197,23 @@ class ReplayerTest {
     /** Rewrites a crossings file with a writer schema that lacks {@code field} (an older version, say). */
     private static void rewriteCrossingsWithout(String field, Path file) throws Exception {
         Schema current = BorderCrossing.getClassSchema();
-        Schema older = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false,
-                current.getFields().stream().filter(f -> !f.name().equals(field))
-                        .map(f -> new Schema.Field(f, f.schema())).toList());
+        Schema older = Schema.createRecord(
+                current.getName(),
+                current.getDoc(),
+                current.getNamespace(),
+                false,
+                current.getFields().stream()
+                        .filter(f -> !f.name().equals(field))
+                        .map(f -> new Schema.Field(f, f.schema()))
+                        .toList());
         List<Expected> crossings = DatasetFiles.crossings(file.getParent());
         SpecificData model = SpecificData.getForClass(BorderCrossing.class);
         try (DataFileWriter<GenericRecord> out = new DataFileWriter<GenericRecord>(
-                new SpecificDatumWriter<>(older, model)).create(older, file.toFile())) {
+                        new SpecificDatumWriter<>(older, model))
+                .create(older, file.toFile())) {
             for (Expected crossing : crossings) {
                 GenericData.Record record = new GenericData.Record(older);
-                older.getFields().forEach(f -> record.put(f.name(),
-                        ((BorderCrossing) crossing.value()).get(f.name())));
+                older.getFields().forEach(f -> record.put(f.name(), ((BorderCrossing) crossing.value()).get(f.name())));
                 out.append(record);
             }
         }
@@ -247,28 +256,32 @@ class ReplayerTest {
             Integer previous = partitionOfKey.put(record.key(), record.partition());
             assertTrue(previous == null || previous == record.partition(), "key in two partitions: " + topic);
         }
-        Map<Integer, List<ConsumerRecord<String, byte[]>>> byPartition = consumed.stream()
-                .collect(Collectors.groupingBy(ConsumerRecord::partition));
+        Map<Integer, List<ConsumerRecord<String, byte[]>>> byPartition =
+                consumed.stream().collect(Collectors.groupingBy(ConsumerRecord::partition));
         for (Map.Entry<Integer, List<ConsumerRecord<String, byte[]>>> partition : byPartition.entrySet()) {
             List<Expected> want = expected.stream()
-                    .filter(e -> partitionOfKey.get(e.key()).equals(partition.getKey())).toList();
+                    .filter(e -> partitionOfKey.get(e.key()).equals(partition.getKey()))
+                    .toList();
             List<ConsumerRecord<String, byte[]>> got = partition.getValue();
             assertEquals(want.size(), got.size(), topic + " partition " + partition.getKey());
             for (int i = 0; i < want.size(); i++) {
-                String where = topic + "-" + partition.getKey() + " offset " + got.get(i).offset();
+                String where = topic + "-" + partition.getKey() + " offset "
+                        + got.get(i).offset();
                 assertEquals(want.get(i).key(), got.get(i).key(), where);
                 assertEquals(want.get(i).timestamp(), got.get(i).timestamp(), where);
-                assertEquals(want.get(i).value(), SERDES.get(topic).decode(got.get(i).value()), where);
+                assertEquals(
+                        want.get(i).value(), SERDES.get(topic).decode(got.get(i).value()), where);
             }
         }
     }
 
     /** The records of {@code topic} after the offsets in {@code from} (other tests share the broker). */
-    private static List<ConsumerRecord<String, byte[]>> readFrom(Map<TopicPartition, Long> from, String topic,
-                                                                 int expected) {
+    private static List<ConsumerRecord<String, byte[]>> readFrom(
+            Map<TopicPartition, Long> from, String topic, int expected) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = from.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
+            List<TopicPartition> partitions =
+                    from.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
             consumer.assign(partitions);
             partitions.forEach(p -> consumer.seek(p, from.get(p)));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -294,9 +307,12 @@ class ReplayerTest {
 
     private static KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrap(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
