@@ -106,7 +106,9 @@ taskmanager:
   host: 127.0.0.1
   numberOfTaskSlots: $SLOTS
   memory:
-    process.size: 1536m
+    # Both jobs at parallelism 2 share one TaskManager's 4 slots, each sink subtask with its own Kafka producers:
+    # at 1536m the TaskManager ran out of heap mid-upgrade in PictureDeploymentTest.
+    process.size: 3072m
     # Jobs keep heap state by default; RocksDB (a job's state.backend.type) takes managed memory.
     managed.fraction: 0.2
 rest:
