@@ -70,22 +70,9 @@ live_pid() {
   echo "$pid"
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+source "$ROOT/ops/lib/processes.sh"
 
-fetch_jars() {
-  # The marker is written last, so an interrupted download is fetched again.
-  [[ -f "$LIB/.complete" ]] && return
-  command -v mvn >/dev/null 2>&1 || die "mvn not found; it fetches the Flink jars (apt-get install maven)"
-  mkdir -p "$LIB" "$LOGS"
-  say "fetching the Flink 2.2 jars from Maven Central into $LIB ..."
-  if ! mvn -q -B -f "$ROOT/ops/cluster/cluster-jars/pom.xml" dependency:copy-dependencies \
-        -DoutputDirectory="$LIB" > "$LOGS/fetch.log" 2>&1; then
-    rm -rf "$LIB"
-    tail -20 "$LOGS/fetch.log" >&2
-    die "could not fetch the Flink jars (log: $LOGS/fetch.log)"
-  fi
-  touch "$LIB/.complete"
-}
+fetch_jars() { fetch_maven_jars "$ROOT/ops/cluster/cluster-jars/pom.xml" "$LIB" "$LOGS" "Flink 2.2"; }
 
 write_config() {
   mkdir -p "$CONF" "$LOGS" "$PIDS" "$HOME_DIR/checkpoints" "$HOME_DIR/savepoints" "$HOME_DIR/uploads" "$HOME_DIR/tmp"

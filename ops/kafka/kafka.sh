@@ -50,22 +50,9 @@ running_pid() {
   echo "$pid"
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+source "$ROOT/ops/lib/processes.sh"
 
-fetch_jars() {
-  # The marker is written last, so an interrupted download is fetched again.
-  [[ -f "$LIB/.complete" ]] && return
-  command -v mvn >/dev/null 2>&1 || die "mvn not found; it fetches the broker jars (apt-get install maven)"
-  mkdir -p "$LIB" "$HOME_DIR/logs"
-  say "fetching the broker jars from Maven Central into $LIB ..."
-  if ! mvn -q -B -f "$ROOT/ops/kafka/broker-jars/pom.xml" dependency:copy-dependencies \
-        -DoutputDirectory="$LIB" > "$HOME_DIR/logs/fetch.log" 2>&1; then
-    rm -rf "$LIB"
-    tail -20 "$HOME_DIR/logs/fetch.log" >&2
-    die "could not fetch the broker jars (log: $HOME_DIR/logs/fetch.log)"
-  fi
-  touch "$LIB/.complete"
-}
+fetch_jars() { fetch_maven_jars "$ROOT/ops/kafka/broker-jars/pom.xml" "$LIB" "$HOME_DIR/logs" "broker"; }
 
 write_config() {
   mkdir -p "$HOME_DIR/data" "$HOME_DIR/logs"

@@ -1,0 +1,19 @@
+# Shared by ops/kafka/kafka.sh and ops/cluster/cluster.sh (sourced; the caller defines say and die).
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# fetch_maven_jars POM LIB LOG_DIR WHAT: the dependencies of POM copied from Maven Central into LIB, once. The marker
+# is written last, so an interrupted download is fetched again.
+fetch_maven_jars() {
+  local pom="$1" lib="$2" logs="$3" what="$4"
+  [[ -f "$lib/.complete" ]] && return
+  command -v mvn >/dev/null 2>&1 || die "mvn not found; it fetches the $what jars (apt-get install maven)"
+  mkdir -p "$lib" "$logs"
+  say "fetching the $what jars from Maven Central into $lib ..."
+  if ! mvn -q -B -f "$pom" dependency:copy-dependencies -DoutputDirectory="$lib" > "$logs/fetch.log" 2>&1; then
+    rm -rf "$lib"
+    tail -20 "$logs/fetch.log" >&2
+    die "could not fetch the $what jars (log: $logs/fetch.log)"
+  fi
+  touch "$lib/.complete"
+}
