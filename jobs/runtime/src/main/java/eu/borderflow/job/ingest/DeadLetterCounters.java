@@ -17,14 +17,24 @@ final class DeadLetterCounters {
     private final MetricGroup metrics;
     private final Map<String, Counter> counters = new HashMap<>();
 
-    DeadLetterCounters(MetricGroup metrics) {
+    /**
+     * {@code known} are the reasons this operator can produce whatever its input: registered at zero, so their series
+     * exist (for dashboards and rates) before the first dead letter.
+     */
+    DeadLetterCounters(MetricGroup metrics, String... known) {
         this.metrics = metrics;
+        for (String code : known) {
+            counter(code);
+        }
     }
 
     void inc(String reasonCode) {
-        counters.computeIfAbsent(
-                        reasonCode, code -> metrics.addGroup(GROUP, code).counter(COUNTER))
-                .inc();
+        counter(reasonCode).inc();
+    }
+
+    private Counter counter(String reasonCode) {
+        return counters.computeIfAbsent(
+                reasonCode, code -> metrics.addGroup(GROUP, code).counter(COUNTER));
     }
 
     long count(String reasonCode) {

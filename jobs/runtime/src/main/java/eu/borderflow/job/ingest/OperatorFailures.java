@@ -42,7 +42,7 @@ public final class OperatorFailures implements Serializable {
 
     public void open(MetricGroup metrics) {
         if (counting == null) {
-            counters = new DeadLetterCounters(metrics);
+            counters = new DeadLetterCounters(metrics, DeadLetters.PROCESSING_ERROR, DeadLetters.LATE);
         }
     }
 
