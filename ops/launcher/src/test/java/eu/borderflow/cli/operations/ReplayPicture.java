@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What the picture job must have committed for {@link ReplayWorld} once it has read everything: the windows and R11
- * flags of {@code run picture --in WORLD --out OUT}, the bounded run over the world's files (every window final).
+ * flags of {@code run picture --in WORLD --out OUT --flags BOUNDED}, the bounded run over the world's files and the
+ * bounded risk run's flags (every window final).
  */
 final class ReplayPicture {
 
@@ -37,7 +38,17 @@ final class ReplayPicture {
             var cli = Borderflow.commandLine();
             cli.setOut(new PrintWriter(text));
             cli.setErr(new PrintWriter(text));
-            int code = cli.execute("run", "picture", "--in", world.dir.toString(), "--out", out.toString());
+            // With the risk job's flags of the same world, as the streamed picture reads them: a flag is data of its
+            // section (its last data time and freshness), not only a count.
+            int code = cli.execute(
+                    "run",
+                    "picture",
+                    "--in",
+                    world.dir.toString(),
+                    "--out",
+                    out.toString(),
+                    "--flags",
+                    world.dir.resolveSibling("bounded").toString());
             if (code != 0) {
                 throw new IllegalStateException("the bounded picture run failed (" + code + "): " + text);
             }
