@@ -28,24 +28,12 @@ public final class ReturnAlertScenario extends FamilyScenario {
         switch (f.name()) {
             case "active" -> {
                 PlantedTraveller t = fixed(ctx);
-                AlertLog alert = returnAlert(
-                        ctx,
-                        t,
-                        before(ctx, t),
-                        PersonAlertScenario.given(t),
-                        PersonAlertScenario.surname(t),
-                        PersonAlertScenario.dob(t));
+                AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
                 alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
                 ctx.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
                 PlantedTraveller n = fixed(ctx);
-                AlertLog revoked = returnAlert(
-                        ctx,
-                        n,
-                        before(ctx, n),
-                        PersonAlertScenario.given(n),
-                        PersonAlertScenario.surname(n),
-                        PersonAlertScenario.dob(n));
+                AlertLog revoked = returnAlert(ctx, n, before(ctx, n));
                 ScenarioContext.Stay s2 = ctx.trip(n, n.day(), n.day() + 3);
                 revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
                 ctx.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
@@ -55,13 +43,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
                     PlantedTraveller t = fixed(ctx);
                     ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
                     long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
-                    returnAlert(
-                            ctx,
-                            t,
-                            at,
-                            PersonAlertScenario.given(t),
-                            PersonAlertScenario.surname(t),
-                            PersonAlertScenario.dob(t));
+                    returnAlert(ctx, t, at);
                     if (beforeExit) {
                         ctx.expect(
                                 f,
@@ -81,26 +63,14 @@ public final class ReturnAlertScenario extends FamilyScenario {
             }
             case "entry-not-exit" -> {
                 PlantedTraveller t = fixed(ctx);
-                returnAlert(
-                        ctx,
-                        t,
-                        before(ctx, t),
-                        PersonAlertScenario.given(t),
-                        PersonAlertScenario.surname(t),
-                        PersonAlertScenario.dob(t));
+                returnAlert(ctx, t, before(ctx, t));
                 ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
                 ctx.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
                 ctx.expect(f, id, t, stay.exit(), "the exit under the same return alert");
             }
             case "near-name" -> {
                 PlantedTraveller t = fixed(ctx);
-                returnAlert(
-                        ctx,
-                        t,
-                        before(ctx, t),
-                        PersonAlertScenario.given(t),
-                        PersonAlertScenario.surname(t),
-                        PersonAlertScenario.dob(t));
+                returnAlert(ctx, t, before(ctx, t));
                 ctx.expect(
                         f,
                         id + "-same-name",
@@ -120,13 +90,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
             default -> {
                 PlantedTraveller t = fixed(ctx);
                 Bcp bcp = ctx.bcp();
-                AlertLog alert = returnAlert(
-                        ctx,
-                        t,
-                        before(ctx, t),
-                        PersonAlertScenario.given(t),
-                        PersonAlertScenario.surname(t),
-                        PersonAlertScenario.dob(t));
+                AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
                 ctx.expect(
                         f,
@@ -156,6 +120,12 @@ public final class ReturnAlertScenario extends FamilyScenario {
         PlantedTraveller t = ctx.traveller(SPAN, 1, tr -> true);
         ctx.present(t, t.identity());
         return t;
+    }
+
+    /** A return alert created at {@code at} on the traveller's own name and date of birth. */
+    private static AlertLog returnAlert(ScenarioContext ctx, PlantedTraveller t, long at) {
+        return returnAlert(
+                ctx, t, at, PersonAlertScenario.given(t), PersonAlertScenario.surname(t), PersonAlertScenario.dob(t));
     }
 
     private static AlertLog returnAlert(
