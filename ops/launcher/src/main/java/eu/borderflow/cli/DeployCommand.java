@@ -7,6 +7,7 @@ import eu.borderflow.cli.flink.JarDeployment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
             "      --from-savepoint var/cluster/savepoints/savepoint-1a2b3c-..."
         })
 public final class DeployCommand implements Callable<Integer> {
+
+    /** A URI scheme of two or more characters, so a Windows drive letter is not one. */
+    private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
     @Spec
     private CommandSpec spec;
@@ -79,9 +83,12 @@ public final class DeployCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** A local path the JobManager can open; URIs such as file:// or s3:// pass as they are. */
+    /**
+     * A local path the JobManager can open; URIs such as file:/..., file:// or s3:// (what `stop --savepoint`
+     * prints) pass as they are.
+     */
     static String absolute(String path) {
-        return path.contains("://")
+        return URI_SCHEME.matcher(path).lookingAt()
                 ? path
                 : Path.of(path).toAbsolutePath().normalize().toString();
     }
