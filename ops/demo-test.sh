@@ -28,10 +28,11 @@ rm -rf "$DIR"
 mkdir -p "$DIR"
 
 # With job control on, the demo runs in a process group of its own and, unlike a plain background command, does not
-# start with SIGINT ignored: like a job a person starts in a terminal.
+# start with SIGINT ignored: like a job a person starts in a terminal. When this script itself inherited SIGINT ignored
+# (CI started in the background), a shell could not undo that, so env gives the demo SIGINT's default action.
 set -m
 BORDERFLOW_DEMO_DIR="$DIR" BORDERFLOW_DEMO_PORT="$BROKER_PORT" BORDERFLOW_DEMO_RISK_REST="$REST_PORT" \
-  BORDERFLOW_DEMO_PICTURE_REST="$PICTURE_REST_PORT" "$ROOT/ops/borderflow" demo --travellers 300 --days 14 --rate 20 --port "$DASHBOARD_PORT" \
+  BORDERFLOW_DEMO_PICTURE_REST="$PICTURE_REST_PORT" env --default-signal=INT "$ROOT/ops/borderflow" demo --travellers 300 --days 14 --rate 20 --port "$DASHBOARD_PORT" \
   < /dev/null > "$DIR/demo.out" 2>&1 &
 GROUP=$!
 set +m
