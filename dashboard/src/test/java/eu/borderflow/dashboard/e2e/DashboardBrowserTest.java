@@ -83,6 +83,18 @@ class DashboardBrowserTest {
     private static final String CRITICAL_RGB = "rgb(198, 40, 40)";
 
     private static final String LOW_RGB = "rgb(46, 125, 50)";
+    /**
+     * Notes the link of every flag the live feed shows as new, as it is shown. The feed keeps its latest 200 items:
+     * at full replay speed on a fast machine a flag scrolls out again between two polls of the test.
+     */
+    private static final String WATCH_FEED = """
+            window.feedArrivals = {};
+            new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => {
+              if (n.classList.contains('new') && n.dataset.flagId) {
+                window.feedArrivals[n.dataset.flagId] = n.querySelector('a').getAttribute('href');
+              }
+            }))).observe(document.getElementById('feed'), {childList: true});
+            """;
 
     @TempDir
     static Path dir;
@@ -178,6 +190,12 @@ class DashboardBrowserTest {
                 .orElseThrow(() -> new AssertionError("no planted R1 flag in the replayed part"));
     }
 
+    /** The link of the flag's item once the live feed has shown it as new. */
+    private static String feedArrival(Browser browser, String flagId) {
+        return browser.await(
+                WAIT, d -> (String) browser.script("return window.feedArrivals[arguments[0]] || null", flagId));
+    }
+
     private static void signOutAndIn(Browser browser, String user) {
         browser.find(By.id("logout")).click();
         browser.await(WAIT, ExpectedConditions.urlContains("/login.html"));
@@ -222,6 +240,7 @@ class DashboardBrowserTest {
                     browser.find(surgePath).getAttribute("class").contains("freshness-UNKNOWN"),
                     "no picture of the section yet: unknown, not quiet");
 
+            browser.script(WATCH_FEED);
             StringWriter replayLog = new StringWriter();
             ReplayReport replayed = new Replayer(new ReplayOptions(
                             live,
@@ -234,11 +253,9 @@ class DashboardBrowserTest {
                     .run();
             assertEquals(0, replayed.failed(), replayLog.toString());
 
-            By arrived = By.cssSelector("#feed li.new[data-flag-id='" + flagId + "']");
-            WebElement item = browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(arrived));
-            // The feed keeps its latest items only: on a fast machine the flag may have scrolled out by the time the
-            // picture has caught up, so the analyst opens it through the link it arrived with.
-            String link = item.findElement(By.tagName("a")).getAttribute("href");
+            // The feed keeps its latest items only: the flag may have scrolled out by the time the picture has caught
+            // up, so the analyst opens it through the link it arrived with.
+            String link = feedArrival(browser, flagId);
             assertTrue(link.contains("#flag/"), link);
             // The picture job's part: the surge's section fresh, under pressure, marked for review, R11's flag live.
             By reviewMark = By.cssSelector(".section-mark.review[data-section='" + surgeSection + "']");
@@ -249,10 +266,7 @@ class DashboardBrowserTest {
                         && classes.contains("suggested")
                         && !d.findElements(reviewMark).isEmpty();
             });
-            browser.await(
-                    WAIT,
-                    ExpectedConditions.presenceOfElementLocated(
-                            By.cssSelector("#feed li.new[data-flag-id='" + surgeFlagId + "']")));
+            feedArrival(browser, surgeFlagId);
             browser.screenshot(SHOTS.resolve("dashboard-map.png"));
             browser.script("location.href = arguments[0]", link);
             WebElement detail = browser.await(WAIT, ExpectedConditions.presenceOfElementLocated(By.id("flag-detail")));
