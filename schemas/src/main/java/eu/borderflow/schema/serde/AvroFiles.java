@@ -34,7 +34,12 @@ public final class AvroFiles {
      */
     public static <T extends SpecificRecord> DataFileWriter<T> create(Class<T> type, Path file, String syncSeed)
             throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES);
+        return create(type, new BufferedOutputStream(Files.newOutputStream(file), BUFFER_BYTES), syncSeed);
+    }
+
+    /** The same into {@code out}, which the writer closes. */
+    public static <T extends SpecificRecord> DataFileWriter<T> create(Class<T> type, OutputStream out, String syncSeed)
+            throws IOException {
         DataFileWriter<T> writer = new DataFileWriter<>(new SpecificDatumWriter<>(type));
         writer.setCodec(CodecFactory.nullCodec());
         return writer.create(SpecificData.get().getSchema(type), out, syncMarker(syncSeed));

@@ -181,11 +181,12 @@ public final class Generator {
         long seed = w.seed;
         IdFactory ids = w.ids;
 
+        Manifest manifest = new Manifest(options);
         progress.update("scenarios", 0);
         Planned plan = plan(w, options);
         ScenarioContext scenarios = plan.scenarios();
         List<AlertChange> alerts = plan.alerts();
-        write(AlertChange.class, alerts, out, ALERTS, seed);
+        write(AlertChange.class, alerts, manifest, out, ALERTS, seed);
 
         List<Incident> incidents = new ArrayList<>(scenarios.incidents());
         BackgroundIncidents.generate(
@@ -197,7 +198,7 @@ public final class Generator {
                 scenarios.incidentFactory(),
                 incidents);
         incidents.sort(Comparator.comparing(Incident::getReportedTime).thenComparing(Incident::getIncidentId));
-        write(Incident.class, incidents, out, INCIDENTS, seed);
+        write(Incident.class, incidents, manifest, out, INCIDENTS, seed);
 
         progress.update("population", 0);
         BackgroundEncoder encoder = new BackgroundEncoder(reference.bcps(), ids);
@@ -211,7 +212,7 @@ public final class Generator {
         truth.sort(GroundTruthFiles.ORDER);
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer =
-                AvroFiles.create(BorderCrossing.class, out.resolve(CROSSINGS), syncSeed(seed, CROSSINGS))) {
+                AvroFiles.create(BorderCrossing.class, manifest.output(out, CROSSINGS), syncSeed(seed, CROSSINGS))) {
             counts = CrossingStream.write(
                     background,
                     scenarios.crossings(),
@@ -229,14 +230,16 @@ public final class Generator {
         // By rule; within a rule the scenarios' entries in their order, then the background's in the order written.
         truth.sort(GroundTruthFiles.BY_RULE);
         GroundTruthFiles.write(
-                truth, out.resolve(GROUND_TRUTH), out.resolve(GROUND_TRUTH_CSV), syncSeed(seed, GROUND_TRUTH));
+                truth,
+                manifest.output(out, GROUND_TRUTH),
+                manifest.output(out, GROUND_TRUTH_CSV),
+                syncSeed(seed, GROUND_TRUTH));
 
         Map<String, Long> records = new LinkedHashMap<>();
         records.put(CROSSINGS, counts.records());
         records.put(ALERTS, (long) alerts.size());
         records.put(INCIDENTS, (long) incidents.size());
         records.put(GROUND_TRUTH, (long) truth.size());
-        Manifest manifest = new Manifest(options);
         manifest.period(
                 period.start().toString(),
                 LocalDate.ofEpochDay(period.lastDay()).toString(),
@@ -250,7 +253,7 @@ public final class Generator {
                 .put("duplicates", counts.duplicates())
                 .put("fallback_uploads", counts.fallback());
         manifest.groundTruth(truth, plan.planted().instances(), plan.planted().skipped());
-        manifest.checksums(out, List.of(CROSSINGS, ALERTS, INCIDENTS, GROUND_TRUTH, GROUND_TRUTH_CSV));
+        manifest.checksums(List.of(CROSSINGS, ALERTS, INCIDENTS, GROUND_TRUTH, GROUND_TRUTH_CSV));
         manifest.write(out);
         progress.update("done", 1);
         return records;
@@ -262,8 +265,8 @@ public final class Generator {
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> void write(
-            Class<T> type, List<T> records, Path out, String file, long seed) throws IOException {
-        try (DataFileWriter<T> w = AvroFiles.create(type, out.resolve(file), syncSeed(seed, file))) {
+            Class<T> type, List<T> records, Manifest manifest, Path out, String file, long seed) throws IOException {
+        try (DataFileWriter<T> w = AvroFiles.create(type, manifest.output(out, file), syncSeed(seed, file))) {
             for (T r : records) {
                 w.append(r);
             }

@@ -2,11 +2,12 @@ package eu.borderflow.seeds.generate;
 
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.serde.AvroFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.file.DataFileWriter;
@@ -30,15 +31,19 @@ final class GroundTruthFiles {
         return n;
     }
 
+    private static final int CSV_BUFFER_CHARS = 1 << 16;
+
     private GroundTruthFiles() {}
 
-    static void write(List<GroundTruthEntry> entries, Path avro, Path csv, String syncSeed) throws IOException {
+    /** Writes both files; closes both streams. */
+    static void write(List<GroundTruthEntry> entries, OutputStream avro, OutputStream csv, String syncSeed)
+            throws IOException {
         try (DataFileWriter<GroundTruthEntry> w = AvroFiles.create(GroundTruthEntry.class, avro, syncSeed)) {
             for (GroundTruthEntry e : entries) {
                 w.append(e);
             }
         }
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(csv, StandardCharsets.UTF_8), CSV_BUFFER_CHARS)) {
             w.write("scenario_id,kind,rule_id,subject_token,trigger_event_id,description,family,not_before\n");
             StringBuilder line = new StringBuilder(256);
             for (GroundTruthEntry e : entries) {

@@ -6,27 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.codec.binary.Hex;
-import org.apache.commons.codec.digest.DigestUtils;
 
 /** {@code manifest.json}: the arguments, the days covered, record counts per file and per rule, file checksums. */
 final class Manifest {
 
     static final String FILE = "manifest.json";
-    /** Commons Codec reads a stream 1 KiB at a time: a crossings file of 200 MB would take 200,000 reads. */
-    private static final int HASH_BUFFER_BYTES = 1 << 20;
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectNode root = mapper.createObjectNode();
+    private final Map<String, String> sums = new HashMap<>();
 
     Manifest(GenerateOptions o) {
         root.put("generator", "borderflow-seeds");
@@ -78,17 +74,20 @@ final class Manifest {
         skipped.forEach(g.putArray("skipped")::add);
     }
 
-    void checksums(Path dir, List<String> files) throws IOException {
-        ObjectNode sums = root.putObject("sha256");
-        byte[] buffer = new byte[HASH_BUFFER_BYTES];
+    /** A file of the dataset in {@code dir}, hashed for the manifest as it is written. */
+    OutputStream output(Path dir, String file) throws IOException {
+        return DatasetOutput.create(dir.resolve(file), hex -> sums.put(file, hex));
+    }
+
+    /** The checksums of {@code files}, in that order; each was written through {@link #output}. */
+    void checksums(List<String> files) {
+        ObjectNode out = root.putObject("sha256");
         for (String f : files) {
-            MessageDigest sha256 = DigestUtils.getSha256Digest();
-            try (InputStream in = Files.newInputStream(dir.resolve(f))) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    sha256.update(buffer, 0, n);
-                }
+            String sum = sums.get(f);
+            if (sum == null) {
+                throw new IllegalStateException(f + " was not written through the manifest");
             }
-            sums.put(f, Hex.encodeHexString(sha256.digest()));
+            out.put(f, sum);
         }
     }
 

@@ -3,6 +3,8 @@ package eu.borderflow.seeds.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,6 +41,12 @@ class DeterminismTest {
         assertEquals(a, b);
         for (String f : FILES) {
             assertNotEquals(a.get(f), c.get(f), f + " must depend on the seed");
+        }
+        // The manifest's checksums, taken as the files were written, are those of the files on disk.
+        JsonNode manifest = new ObjectMapper()
+                .readTree(tmp.resolve("a").resolve(Manifest.FILE).toFile());
+        for (String f : FILES.subList(0, FILES.size() - 1)) {
+            assertEquals(a.get(f), manifest.path("sha256").path(f).asText(), f);
         }
     }
 
