@@ -16,6 +16,7 @@ import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import eu.borderflow.tools.kafka.CommittedEnd;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -209,7 +210,7 @@ class RiskFlagJobKafkaTest {
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = CommittedEnd.of(consumer, consumerConfig(), partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 consumer.poll(POLL).forEach(records::add);
@@ -229,15 +230,16 @@ class RiskFlagJobKafkaTest {
         }
     }
 
+    private static Map<String, Object> consumerConfig() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+    }
+
     private static KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        return new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static <T extends SpecificRecord> List<T> decode(

@@ -20,6 +20,7 @@ import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
+import eu.borderflow.tools.kafka.CommittedEnd;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
@@ -500,20 +501,19 @@ class RiskFlagRobustnessTest {
     private static <T extends SpecificRecord> List<T> readCommitted(String topic, Class<T> type) throws Exception {
         SingleObjectSerde<T> serde = SingleObjectSerde.of(type);
         List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrap,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = CommittedEnd.of(consumer, config, partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     out.add(serde.decode(record.value()));

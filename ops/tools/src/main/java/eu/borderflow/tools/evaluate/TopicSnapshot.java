@@ -2,6 +2,7 @@ package eu.borderflow.tools.evaluate;
 
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import eu.borderflow.tools.kafka.CommittedEnd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * A topic read from the beginning to the end offsets found when reading starts, committed records only
- * ({@code read_committed}), without a consumer group. Records that do not decode are counted, not returned.
+ * A topic read from the beginning to the committed end found when reading starts ({@link CommittedEnd}: a commit
+ * just made is included), committed records only ({@code read_committed}), without a consumer group. Records that do not decode are counted, not returned.
  */
 public record TopicSnapshot<T>(List<T> records, int undecodable) {
 
@@ -54,7 +55,7 @@ public record TopicSnapshot<T>(List<T> records, int undecodable) {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = CommittedEnd.of(consumer, config, partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {

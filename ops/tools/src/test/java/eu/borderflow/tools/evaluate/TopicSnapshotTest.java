@@ -2,10 +2,12 @@ package eu.borderflow.tools.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
+import eu.borderflow.tools.kafka.CommittedEnd;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,41 @@ class TopicSnapshotTest {
         TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(kafka.bootstrapServers(), TOPIC);
         assertEquals(List.of(committed), snapshot.records());
         assertEquals(1, snapshot.undecodable());
+    }
+
+    @Test
+    void aTransactionStillOpenIsLeftOutAfterTheBoundedWait() throws Exception {
+        String topic = "risk.flags.open";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
+        RiskFlag committed = EvaluationTest.flag("R3", "e3", 0, FlagStatus.RAISED, "tC");
+        RiskFlag open = EvaluationTest.flag("R3", "e4", 0, FlagStatus.RAISED, "tD");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "evaluate-test-open"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, key(committed), serde.encode(committed)));
+            producer.commitTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, key(open), serde.encode(open)));
+            producer.flush();
+
+            long start = System.nanoTime();
+            TopicSnapshot<RiskFlag> snapshot = EvaluationInputs.flagTopic(kafka.bootstrapServers(), topic);
+            assertEquals(List.of(committed), snapshot.records());
+            assertTrue(
+                    System.nanoTime() - start >= CommittedEnd.SETTLE.toNanos(),
+                    "waited for the open transaction before leaving it out");
+            producer.abortTransaction();
+        }
     }
 
     @Test
