@@ -117,6 +117,24 @@ final class Routes {
         routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> ctx.status(e.getStatus()).json(error(e.getMessage())));
+        routes.exception(Exception.class, Routes::unexpected);
+    }
+
+    /**
+     * A failure no other handler took: logged, and a 500 without details. When a live stream's browser has gone,
+     * Jetty can recycle the response before Javalin has finished the request; Javalin 7.2.3's own last-resort handler
+     * then fails on it, and on that failure, without end (5 million warnings in two minutes in one CI run). There is no
+     * one left to answer then.
+     */
+    static void unexpected(Exception e, Context ctx) {
+        try {
+            ctx.res().getStatus();
+        } catch (IllegalStateException | NullPointerException gone) {
+            LOG.debug("request already ended: {}", e.toString());
+            return;
+        }
+        LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error"));
     }
 
     private void login(Context ctx) throws UserDirectory.BusyException {
