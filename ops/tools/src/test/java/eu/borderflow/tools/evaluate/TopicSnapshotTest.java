@@ -59,15 +59,7 @@ class TopicSnapshotTest {
         SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
         RiskFlag committed = EvaluationTest.flag("R3", "e1", 0, FlagStatus.RAISED, "tA");
         RiskFlag aborted = EvaluationTest.flag("R3", "e2", 0, FlagStatus.RAISED, "tB");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        "evaluate-test"),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
+        try (KafkaProducer<byte[], byte[]> producer = transactional("evaluate-test")) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(TOPIC, key(committed), serde.encode(committed)));
             producer.send(new ProducerRecord<>(TOPIC, key(committed), "not a flag".getBytes(StandardCharsets.UTF_8)));
@@ -92,15 +84,7 @@ class TopicSnapshotTest {
         SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
         RiskFlag committed = EvaluationTest.flag("R3", "e3", 0, FlagStatus.RAISED, "tC");
         RiskFlag open = EvaluationTest.flag("R3", "e4", 0, FlagStatus.RAISED, "tD");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        kafka.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                        "evaluate-test-open"),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.initTransactions();
+        try (KafkaProducer<byte[], byte[]> producer = transactional("evaluate-test-open")) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, key(committed), serde.encode(committed)));
             producer.commitTransaction();
@@ -123,6 +107,19 @@ class TopicSnapshotTest {
         assertThrows(
                 EvaluationInputException.class,
                 () -> EvaluationInputs.flagTopic(kafka.bootstrapServers(), "no.such.topic"));
+    }
+
+    private static KafkaProducer<byte[], byte[]> transactional(String transactionalId) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        transactionalId),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+        producer.initTransactions();
+        return producer;
     }
 
     private static byte[] key(RiskFlag flag) {
