@@ -208,8 +208,10 @@ public final class Generator {
                 0,
                 options.travellers(),
                 encoder::prepare);
-        List<GroundTruthEntry> truth = new ArrayList<>(scenarios.truth());
-        truth.sort(GroundTruthFiles.ORDER);
+        List<GroundTruthEntry> scriptedTruth = new ArrayList<>(scenarios.truth());
+        scriptedTruth.sort(GroundTruthFiles.ORDER);
+        BackgroundTruth backgroundTruth =
+                new BackgroundTruth(background, ids, w.tokens, reference.bcps(), w.factory, w.grace);
         CrossingStream.Counts counts;
         try (DataFileWriter<BorderCrossing> writer =
                 AvroFiles.create(BorderCrossing.class, manifest.output(out, CROSSINGS), syncSeed(seed, CROSSINGS))) {
@@ -219,7 +221,7 @@ public final class Generator {
                     scenarios.resent(),
                     new UploadNoise(seed, "upload-noise", reference.calibration()),
                     new UploadNoise(seed, "scripted-upload-noise", reference.calibration()),
-                    new BackgroundTruth(background, ids, w.tokens, reference.bcps(), w.factory, w.grace, truth),
+                    backgroundTruth,
                     period,
                     writer,
                     encoder,
@@ -227,19 +229,18 @@ public final class Generator {
                     progress);
         }
 
-        // By rule; within a rule the scenarios' entries in their order, then the background's in the order written.
-        truth.sort(GroundTruthFiles.BY_RULE);
         GroundTruthFiles.write(
-                truth,
+                backgroundTruth.withScripted(scriptedTruth),
                 manifest.output(out, GROUND_TRUTH),
                 manifest.output(out, GROUND_TRUTH_CSV),
-                syncSeed(seed, GROUND_TRUTH));
+                syncSeed(seed, GROUND_TRUTH),
+                manifest::countTruth);
 
         Map<String, Long> records = new LinkedHashMap<>();
         records.put(CROSSINGS, counts.records());
         records.put(ALERTS, (long) alerts.size());
         records.put(INCIDENTS, (long) incidents.size());
-        records.put(GROUND_TRUTH, (long) truth.size());
+        records.put(GROUND_TRUTH, manifest.truthEntries());
         manifest.period(
                 period.start().toString(),
                 LocalDate.ofEpochDay(period.lastDay()).toString(),
@@ -252,7 +253,7 @@ public final class Generator {
                 .put("scripted", counts.scripted())
                 .put("duplicates", counts.duplicates())
                 .put("fallback_uploads", counts.fallback());
-        manifest.groundTruth(truth, plan.planted().instances(), plan.planted().skipped());
+        manifest.groundTruth(plan.planted().instances(), plan.planted().skipped());
         manifest.checksums(List.of(CROSSINGS, ALERTS, INCIDENTS, GROUND_TRUTH, GROUND_TRUTH_CSV));
         manifest.write(out);
         progress.update("done", 1);

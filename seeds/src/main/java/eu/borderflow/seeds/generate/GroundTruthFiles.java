@@ -6,24 +6,26 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.avro.file.DataFileWriter;
 
 /** Writes the ground truth as an Avro container file and as CSV for people; both in the same stable order. */
 final class GroundTruthFiles {
 
-    /** By rule number alone (R2 before R10): a stable sort keeps each rule's entries in their order. */
-    static final Comparator<GroundTruthEntry> BY_RULE = Comparator.comparingInt(g -> ruleNumber(g.getRuleId()));
-
-    /** By rule number, then scenario, trigger and kind. */
-    static final Comparator<GroundTruthEntry> ORDER = BY_RULE.thenComparing(GroundTruthEntry::getScenarioId)
+    /** By rule number (R2 before R10), then scenario, trigger and kind. */
+    static final Comparator<GroundTruthEntry> ORDER = Comparator.<GroundTruthEntry>comparingInt(
+                    g -> ruleNumber(g.getRuleId()))
+            .thenComparing(GroundTruthEntry::getScenarioId)
             .thenComparing(GroundTruthEntry::getTriggerEventId)
             .thenComparing(GroundTruthEntry::getKind);
 
-    private static int ruleNumber(String ruleId) {
+    /** R10's number is 10. */
+    static int ruleNumber(String ruleId) {
         int n = 0;
         for (int i = 1; i < ruleId.length(); i++) {
             n = n * 10 + ruleId.charAt(i) - '0';
@@ -35,35 +37,49 @@ final class GroundTruthFiles {
 
     private GroundTruthFiles() {}
 
-    /** Writes both files; closes both streams. */
-    static void write(List<GroundTruthEntry> entries, OutputStream avro, OutputStream csv, String syncSeed)
+    /** Writes both files in one pass over {@code entries}, handing each to {@code written} too; closes both streams. */
+    static void write(
+            Stream<GroundTruthEntry> entries,
+            OutputStream avro,
+            OutputStream csv,
+            String syncSeed,
+            Consumer<GroundTruthEntry> written)
             throws IOException {
-        try (DataFileWriter<GroundTruthEntry> w = AvroFiles.create(GroundTruthEntry.class, avro, syncSeed)) {
-            for (GroundTruthEntry e : entries) {
-                w.append(e);
-            }
-        }
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(csv, StandardCharsets.UTF_8), CSV_BUFFER_CHARS)) {
-            w.write("scenario_id,kind,rule_id,subject_token,trigger_event_id,description,family,not_before\n");
+        try (DataFileWriter<GroundTruthEntry> a = AvroFiles.create(GroundTruthEntry.class, avro, syncSeed);
+                Writer c = new BufferedWriter(new OutputStreamWriter(csv, StandardCharsets.UTF_8), CSV_BUFFER_CHARS)) {
+            c.write("scenario_id,kind,rule_id,subject_token,trigger_event_id,description,family,not_before\n");
             StringBuilder line = new StringBuilder(256);
-            for (GroundTruthEntry e : entries) {
-                line.setLength(0);
-                quote(line, e.getScenarioId())
-                        .append(',')
-                        .append(e.getKind().name())
-                        .append(',')
-                        .append(e.getRuleId())
-                        .append(',');
-                quote(line, e.getSubjectToken()).append(',');
-                quote(line, e.getTriggerEventId()).append(',');
-                quote(line, e.getDescription()).append(',');
-                quote(line, e.getFamily()).append(',');
-                if (e.getNotBefore() != null) {
-                    line.append(e.getNotBefore());
+            // Pushed, not pulled: a stream's iterator buffers each flatMapped part whole, millions of entries.
+            entries.forEachOrdered(e -> {
+                try {
+                    a.append(e);
+                    c.append(csvLine(line, e)).append('\n');
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
                 }
-                w.append(line).append('\n');
-            }
+                written.accept(e);
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    private static StringBuilder csvLine(StringBuilder line, GroundTruthEntry e) {
+        line.setLength(0);
+        quote(line, e.getScenarioId())
+                .append(',')
+                .append(e.getKind().name())
+                .append(',')
+                .append(e.getRuleId())
+                .append(',');
+        quote(line, e.getSubjectToken()).append(',');
+        quote(line, e.getTriggerEventId()).append(',');
+        quote(line, e.getDescription()).append(',');
+        quote(line, e.getFamily()).append(',');
+        if (e.getNotBefore() != null) {
+            line.append(e.getNotBefore());
+        }
+        return line;
     }
 
     /** {@code s} in double quotes, inner quotes doubled (RFC 4180). */

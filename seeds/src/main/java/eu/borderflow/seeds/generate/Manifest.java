@@ -23,6 +23,11 @@ final class Manifest {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectNode root = mapper.createObjectNode();
     private final Map<String, String> sums = new HashMap<>();
+    /** Expected flags and near-misses, per rule and per family. */
+    private final Map<String, long[]> truthByRule = new HashMap<>();
+
+    private final Map<String, long[]> truthByFamily = new TreeMap<>();
+    private long truthEntries;
 
     Manifest(GenerateOptions o) {
         root.put("generator", "borderflow-seeds");
@@ -51,25 +56,32 @@ final class Manifest {
         perFile.forEach(c::put);
     }
 
-    void groundTruth(List<GroundTruthEntry> entries, Map<String, Integer> instances, List<String> skipped) {
+    /** Counts a ground-truth entry for {@link #groundTruth}. */
+    void countTruth(GroundTruthEntry e) {
+        int kind = e.getKind() == GroundTruthKind.EXPECTED_FLAG ? 0 : 1;
+        truthByRule.computeIfAbsent(e.getRuleId(), k -> new long[2])[kind]++;
+        truthByFamily.computeIfAbsent(e.getFamily(), k -> new long[2])[kind]++;
+        truthEntries++;
+    }
+
+    /** The number of ground-truth entries counted. */
+    long truthEntries() {
+        return truthEntries;
+    }
+
+    /** The ground truth's counts per rule and family, from the entries counted. */
+    void groundTruth(Map<String, Integer> instances, List<String> skipped) {
         ObjectNode g = root.putObject("ground_truth");
         ObjectNode rules = g.putObject("rules");
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, long[]> families = new TreeMap<>();
-        for (GroundTruthEntry e : entries) {
-            int kind = e.getKind() == GroundTruthKind.EXPECTED_FLAG ? 0 : 1;
-            counts.computeIfAbsent(e.getRuleId(), k -> new long[2])[kind]++;
-            families.computeIfAbsent(e.getFamily(), k -> new long[2])[kind]++;
-        }
         for (Map.Entry<String, Integer> rule : instances.entrySet()) {
             ObjectNode r = rules.putObject(rule.getKey());
-            long[] n = counts.getOrDefault(rule.getKey(), new long[2]);
+            long[] n = truthByRule.getOrDefault(rule.getKey(), new long[2]);
             r.put("scenario_instances", rule.getValue());
             r.put("expected_flags", n[0]);
             r.put("near_misses", n[1]);
         }
         ObjectNode byFamily = g.putObject("families");
-        families.forEach((family, n) ->
+        truthByFamily.forEach((family, n) ->
                 byFamily.putObject(family).put("expected_flags", n[0]).put("near_misses", n[1]));
         skipped.forEach(g.putArray("skipped")::add);
     }
