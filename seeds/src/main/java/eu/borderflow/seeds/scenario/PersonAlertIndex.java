@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,34 +37,39 @@ public final class PersonAlertIndex implements PersonWatch {
     private record Relation(
             PersonTruth.Version version, boolean primaryMatches, boolean variantMatches, boolean near) {}
 
-    /** A spelling's folded forms, its letters, and the year-only versions it matches, by year (filled on demand). */
+    /**
+     * The versions of one birth date (or year) that give their person the same names, with the names' letters: a
+     * spelling matches all of them or none, so it is compared once (an alert's versions mostly keep its names).
+     */
+    private record Namesakes(List<NameForms> names, int[][] letters, PersonTruth.Version[] versions) {}
+
+    /** A spelling's folded forms, its letters, and the year-only namesakes it matches, by year (filled on demand). */
     private static final class Spelling {
         final NameForms forms;
         final int[] letters;
-        final PersonTruth.Version[][] byYear;
+        final Namesakes[][] byYear;
 
         Spelling(NameForms forms, int years) {
             this.forms = forms;
             this.letters = NameBound.letters(forms.ordered());
-            this.byYear = new PersonTruth.Version[years][];
+            this.byYear = new Namesakes[years][];
         }
     }
 
     private static final int LAST_SWAPPABLE_DAY = 12;
     private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-    private static final PersonTruth.Version[] NONE = new PersonTruth.Version[0];
+    private static final Namesakes[] NONE = new Namesakes[0];
 
     private final PersonMatchRule rule;
     private final Map<Integer, Set<String>> nearTargets;
     private final Map<String, List<PersonTruth.Version>> byAlert = new HashMap<>();
     private final Map<Integer, List<Relation>> watched = new HashMap<>();
-    private final Map<PersonTruth.Version, int[][]> alertLetters = new IdentityHashMap<>();
     /** Versions with a full date of birth, by epoch day from {@link #firstDay}. */
-    private final PersonTruth.Version[][] byDay;
+    private final Namesakes[][] byDay;
 
     private final int firstDay;
     /** Versions with a year of birth only, by year from {@link #firstYear}. */
-    private final PersonTruth.Version[][] byYear;
+    private final Namesakes[][] byYear;
 
     private final int firstYear;
     private final Spelling[][] spellings;
@@ -88,11 +93,6 @@ public final class PersonAlertIndex implements PersonWatch {
         int maxYear = Integer.MIN_VALUE;
         for (PersonTruth.Version v : versions) {
             byAlert.computeIfAbsent(v.alertId(), k -> new ArrayList<>()).add(v);
-            int[][] letters = new int[v.names().size()][];
-            for (int i = 0; i < letters.length; i++) {
-                letters[i] = NameBound.letters(v.names().get(i).ordered());
-            }
-            alertLetters.put(v, letters);
             int[] date = PersonMatchRule.parseAlertDate(v.dateOfBirth());
             if (date[1] == 0) {
                 minYear = Math.min(minYear, date[0]);
@@ -105,26 +105,44 @@ public final class PersonAlertIndex implements PersonWatch {
         }
         firstDay = minDay;
         firstYear = minYear;
-        byDay = new PersonTruth.Version[minDay > maxDay ? 0 : maxDay - minDay + 1][];
-        byYear = new PersonTruth.Version[minYear > maxYear ? 0 : maxYear - minYear + 1][];
+        List<Map<List<NameForms>, List<PersonTruth.Version>>> days = groups(minDay > maxDay ? 0 : maxDay - minDay + 1);
+        List<Map<List<NameForms>, List<PersonTruth.Version>>> years =
+                groups(minYear > maxYear ? 0 : maxYear - minYear + 1);
         for (PersonTruth.Version v : versions) {
             int[] date = PersonMatchRule.parseAlertDate(v.dateOfBirth());
-            if (date[1] == 0) {
-                add(byYear, date[0] - firstYear, v);
-            } else {
-                add(byDay, (int) LocalDate.of(date[0], date[1], date[2]).toEpochDay() - firstDay, v);
-            }
+            Map<List<NameForms>, List<PersonTruth.Version>> at = date[1] == 0
+                    ? years.get(date[0] - firstYear)
+                    : days.get((int) LocalDate.of(date[0], date[1], date[2]).toEpochDay() - firstDay);
+            at.computeIfAbsent(v.names(), k -> new ArrayList<>()).add(v);
         }
+        byDay = namesakes(days);
+        byYear = namesakes(years);
         int[] counts = reference.spellingCounts();
         spellings = new Spelling[counts[0]][counts[1]];
         nearTargets.keySet().forEach(nearTargeted::set);
     }
 
-    private static void add(PersonTruth.Version[][] index, int at, PersonTruth.Version v) {
-        PersonTruth.Version[] old = index[at] == null ? NONE : index[at];
-        PersonTruth.Version[] grown = Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = v;
-        index[at] = grown;
+    private static List<Map<List<NameForms>, List<PersonTruth.Version>>> groups(int size) {
+        List<Map<List<NameForms>, List<PersonTruth.Version>>> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new LinkedHashMap<>());
+        }
+        return out;
+    }
+
+    private static Namesakes[][] namesakes(List<Map<List<NameForms>, List<PersonTruth.Version>>> groups) {
+        Namesakes[][] out = new Namesakes[groups.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = groups.get(i).entrySet().stream()
+                    .map(e -> new Namesakes(
+                            e.getKey(),
+                            e.getKey().stream()
+                                    .map(n -> NameBound.letters(n.ordered()))
+                                    .toArray(int[][]::new),
+                            e.getValue().toArray(PersonTruth.Version[]::new)))
+                    .toArray(Namesakes[]::new);
+        }
+        return out;
     }
 
     @Override
@@ -132,9 +150,9 @@ public final class PersonAlertIndex implements PersonWatch {
         TravellerIdentity id = t.identity();
         LocalDate born = id.getDateOfBirth();
         long bornDay = born.toEpochDay();
-        PersonTruth.Version[] exact = at(byDay, (int) bornDay - firstDay);
-        PersonTruth.Version[] swapped = swappedDay(born, bornDay);
-        PersonTruth.Version[] year = at(byYear, born.getYear() - firstYear);
+        Namesakes[] exact = at(byDay, (int) bornDay - firstDay);
+        Namesakes[] swapped = swappedDay(born, bornDay);
+        Namesakes[] year = at(byYear, born.getYear() - firstYear);
         Set<String> near = nearTargeted.get(t.index()) ? nearTargets.get(t.index()) : null;
         if (exact.length + swapped.length + year.length == 0 && near == null) {
             return false;
@@ -146,18 +164,18 @@ public final class PersonAlertIndex implements PersonWatch {
                 ? null
                 : spelling(t.names().surname(), v.getSurname(), t.names().given(), v.getGivenNames());
         List<Relation> relations = new ArrayList<>(0);
-        for (PersonTruth.Version c : exact) {
+        for (Namesakes c : exact) {
             relate(relations, c, namesMatch(primary, c), variant != null && namesMatch(variant, c));
         }
-        for (PersonTruth.Version c : swapped) {
+        for (Namesakes c : swapped) {
             relate(relations, c, namesMatch(primary, c), variant != null && namesMatch(variant, c));
         }
         if (year.length > 0) {
             int y = born.getYear() - firstYear;
-            PersonTruth.Version[] p = yearMatches(primary, y, year);
-            PersonTruth.Version[] w = variant == null ? NONE : yearMatches(variant, y, year);
+            Namesakes[] p = yearMatches(primary, y, year);
+            Namesakes[] w = variant == null ? NONE : yearMatches(variant, y, year);
             if (p.length + w.length > 0) {
-                for (PersonTruth.Version c : year) {
+                for (Namesakes c : year) {
                     relate(relations, c, contains(p, c), contains(w, c));
                 }
             }
@@ -176,14 +194,16 @@ public final class PersonAlertIndex implements PersonWatch {
         return true;
     }
 
-    private static void relate(List<Relation> relations, PersonTruth.Version v, boolean primary, boolean variant) {
+    private static void relate(List<Relation> relations, Namesakes n, boolean primary, boolean variant) {
         if (primary || variant) {
-            relations.add(new Relation(v, primary, variant, false));
+            for (PersonTruth.Version v : n.versions()) {
+                relations.add(new Relation(v, primary, variant, false));
+            }
         }
     }
 
     /** The versions born on {@code born} with day and month swapped (day and month at most 12, not equal). */
-    private PersonTruth.Version[] swappedDay(LocalDate born, long bornDay) {
+    private Namesakes[] swappedDay(LocalDate born, long bornDay) {
         int day = born.getDayOfMonth();
         int month = born.getMonthValue();
         if (day > LAST_SWAPPABLE_DAY || day == month || byDay.length == 0) {
@@ -199,16 +219,16 @@ public final class PersonAlertIndex implements PersonWatch {
         return DAYS_BEFORE_MONTH[month - 1] + day + (leap && month > 2 ? 1 : 0);
     }
 
-    private static PersonTruth.Version[] at(PersonTruth.Version[][] index, int at) {
+    private static Namesakes[] at(Namesakes[][] index, int at) {
         return at < 0 || at >= index.length || index[at] == null ? NONE : index[at];
     }
 
-    /** The year-only versions of year {@code y} the spelling matches, worked out once per spelling and year. */
-    private PersonTruth.Version[] yearMatches(Spelling s, int y, PersonTruth.Version[] candidates) {
-        PersonTruth.Version[] matches = s.byYear[y];
+    /** The year-only namesakes of year {@code y} the spelling matches, worked out once per spelling and year. */
+    private Namesakes[] yearMatches(Spelling s, int y, Namesakes[] candidates) {
+        Namesakes[] matches = s.byYear[y];
         if (matches == null) {
             matches = NONE;
-            for (PersonTruth.Version c : candidates) {
+            for (Namesakes c : candidates) {
                 if (namesMatch(s, c)) {
                     matches = Arrays.copyOf(matches, matches.length + 1);
                     matches[matches.length - 1] = c;
@@ -219,21 +239,21 @@ public final class PersonAlertIndex implements PersonWatch {
         return matches;
     }
 
-    private static boolean contains(PersonTruth.Version[] versions, PersonTruth.Version v) {
-        for (PersonTruth.Version x : versions) {
-            if (x == v) {
+    private static boolean contains(Namesakes[] all, Namesakes n) {
+        for (Namesakes x : all) {
+            if (x == n) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean namesMatch(Spelling s, PersonTruth.Version v) {
-        int[][] letters = alertLetters.get(v);
+    private boolean namesMatch(Spelling s, Namesakes n) {
+        int[][] letters = n.letters();
         for (int i = 0; i < letters.length; i++) {
             if (NameBound.mayReach(s.letters, letters[i], rule.nameSimilarityMin())
                     && rule.namesMatch(
-                            PersonMatchRule.similarity(s.forms, v.names().get(i)))) {
+                            PersonMatchRule.similarity(s.forms, n.names().get(i)))) {
                 return true;
             }
         }
