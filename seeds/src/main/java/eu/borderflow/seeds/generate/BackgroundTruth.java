@@ -3,7 +3,6 @@ package eu.borderflow.seeds.generate;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.seeds.reference.Bcp;
-import eu.borderflow.seeds.world.BackgroundTraffic;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
 import eu.borderflow.seeds.world.TruthLabels;
@@ -33,7 +32,6 @@ final class BackgroundTruth {
     private static final int INITIAL_ENTRIES = 1 << 10;
     private static final long NO_DEADLINE = Long.MIN_VALUE;
 
-    private final BackgroundTraffic traffic;
     private final IdFactory ids;
     private final Pseudonymiser tokens;
     private final List<Bcp> bcps;
@@ -50,14 +48,7 @@ final class BackgroundTruth {
     private long[] deadlines = new long[INITIAL_ENTRIES];
     private int size;
 
-    BackgroundTruth(
-            BackgroundTraffic traffic,
-            IdFactory ids,
-            Pseudonymiser tokens,
-            List<Bcp> bcps,
-            CrossingFactory factory,
-            Duration grace) {
-        this.traffic = traffic;
+    BackgroundTruth(IdFactory ids, Pseudonymiser tokens, List<Bcp> bcps, CrossingFactory factory, Duration grace) {
         this.ids = ids;
         this.tokens = tokens;
         this.bcps = bcps;
@@ -71,7 +62,7 @@ final class BackgroundTruth {
         if (entries.isEmpty()) {
             return;
         }
-        int traveller = traffic.travellerAt(window.travellerBytesStart());
+        int traveller = window.traveller();
         for (TruthLabels.Entry e : entries) {
             if (size == counters.length) {
                 grow();

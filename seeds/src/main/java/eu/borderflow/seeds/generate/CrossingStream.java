@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.apache.avro.file.DataFileWriter;
 
 /**
  * Merges the background traffic and the scripted scenario crossings in event-time order, adds upload noise to both
@@ -53,7 +52,7 @@ final class CrossingStream {
     private final UploadNoise scriptNoise;
     private final Set<String> resend;
     private final BackgroundTruth truth;
-    private final DataFileWriter<BorderCrossing> writer;
+    private final EncodedRecordFile writer;
     private final IdFactory ids;
     private final CrossingWindow window;
     private final CrossingEncoder scriptEncoder = new CrossingEncoder();
@@ -72,7 +71,7 @@ final class CrossingStream {
             UploadNoise noise,
             UploadNoise scriptNoise,
             BackgroundTruth truth,
-            DataFileWriter<BorderCrossing> writer,
+            EncodedRecordFile writer,
             BackgroundEncoder encoder,
             IdFactory ids,
             Period period) {
@@ -104,7 +103,7 @@ final class CrossingStream {
             UploadNoise scriptNoise,
             BackgroundTruth truth,
             Period period,
-            DataFileWriter<BorderCrossing> writer,
+            EncodedRecordFile writer,
             BackgroundEncoder encoder,
             IdFactory ids,
             Progress progress)

@@ -64,6 +64,8 @@ final class CrossingWindow {
     private byte[] travellerBytes;
     /** Per crossing, in making order: traveller's bytes start and verification score; then the second long above. */
     private long[] values = new long[2 * INITIAL_CROSSINGS];
+    /** Per crossing, in making order: its traveller's index. */
+    private int[] travellers = new int[INITIAL_CROSSINGS];
 
     private long[] keys = new long[INITIAL_CROSSINGS];
     /** Where {@link #sortKeys} puts the keys; then the two arrays swap. */
@@ -121,6 +123,7 @@ final class CrossingWindow {
                 | (c.variantSpelling() ? 1L : 0L) << VARIANT_SHIFT
                 | (c.refusalReason() == null ? 0L : c.refusalReason().ordinal() + 1L) << REASON_SHIFT
                 | (long) c.labels() << LABELS_SHIFT;
+        travellers[size] = c.travellerIndex();
         keys[size] = (c.eventMillis() - startMillis) << NUMBER_BITS | size;
         size++;
     }
@@ -128,6 +131,7 @@ final class CrossingWindow {
     private void grow() {
         int capacity = keys.length * 2;
         values = Arrays.copyOf(values, 2 * capacity);
+        travellers = Arrays.copyOf(travellers, capacity);
         keys = Arrays.copyOf(keys, capacity);
         sorted = new long[capacity];
     }
@@ -246,9 +250,9 @@ final class CrossingWindow {
         return originDay + day(values[2 * current + 1] >>> RETENTION_SHIFT);
     }
 
-    /** Where the kept bytes of the traveller of the crossing {@link #advance()} moved to start. */
-    int travellerBytesStart() {
-        return (int) (values[2 * current] >>> Integer.SIZE);
+    /** The index of the traveller of the crossing {@link #advance()} moved to. */
+    int traveller() {
+        return travellers[current];
     }
 
     /**

@@ -210,11 +210,10 @@ public final class Generator {
                 encoder::prepare);
         List<GroundTruthEntry> scriptedTruth = new ArrayList<>(scenarios.truth());
         scriptedTruth.sort(GroundTruthFiles.ORDER);
-        BackgroundTruth backgroundTruth =
-                new BackgroundTruth(background, ids, w.tokens, reference.bcps(), w.factory, w.grace);
+        BackgroundTruth backgroundTruth = new BackgroundTruth(ids, w.tokens, reference.bcps(), w.factory, w.grace);
         CrossingStream.Counts counts;
-        try (DataFileWriter<BorderCrossing> writer =
-                AvroFiles.create(BorderCrossing.class, manifest.output(out, CROSSINGS), syncSeed(seed, CROSSINGS))) {
+        try (EncodedRecordFile writer = EncodedRecordFile.create(
+                BorderCrossing.class, manifest.output(out, CROSSINGS), syncSeed(seed, CROSSINGS))) {
             counts = CrossingStream.write(
                     background,
                     scenarios.crossings(),

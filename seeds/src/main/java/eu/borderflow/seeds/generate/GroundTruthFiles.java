@@ -85,6 +85,9 @@ final class GroundTruthFiles {
     /** {@code s} in double quotes, inner quotes doubled (RFC 4180). */
     private static StringBuilder quote(StringBuilder out, String s) {
         out.append('"');
+        if (s.indexOf('"') < 0) {
+            return out.append(s).append('"');
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             out.append(c);

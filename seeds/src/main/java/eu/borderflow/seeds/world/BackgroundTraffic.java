@@ -180,11 +180,6 @@ public final class BackgroundTraffic {
         return itineraries.size();
     }
 
-    /** The traveller whose kept bytes start at {@code travellerBytesStart} ({@link BackgroundCrossing}). */
-    public int travellerAt(int travellerBytesStart) {
-        return itineraries.travellerAt(travellerBytesStart);
-    }
-
     /**
      * Makes every crossing before {@code endMillis} not made yet, traveller by traveller (each traveller's in time
      * order) and hands each to {@code sink}. The crossing handed over is the same instance every time, filled anew.

@@ -134,13 +134,6 @@ final class Itineraries {
         return traveller == 0 ? 0 : bytesEnd[traveller - 1];
     }
 
-    /** The traveller whose kept bytes start at {@code start}. */
-    int travellerAt(int start) {
-        int i = Arrays.binarySearch(bytesEnd, start);
-        // bytesEnd[i - 1] == start: traveller i starts there; a search that misses cannot happen for a valid start.
-        return i >= 0 ? i + 1 : 0;
-    }
-
     /**
      * The last day the visa allows for a stay entered on {@code day} (its validity and what is left of its total),
      * {@link AuthorisedStay#NO_LAWFUL_DAY} when none, {@link #NO_LIMIT} without a visa.

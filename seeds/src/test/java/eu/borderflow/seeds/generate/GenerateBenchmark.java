@@ -17,6 +17,7 @@ import eu.borderflow.seeds.world.TravelTimes;
 import eu.borderflow.seeds.world.UploadNoise;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.travel.MinimumTravelTime;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GenerateBenchmark {
 
     private static final long SEED = 42;
+    private static final int FILE_BUFFER_BYTES = 1 << 16;
     private static final int TRAVELLERS = 100_000;
     private static final int DAYS = 365;
     private static final LocalDate START = LocalDate.parse(GenerateOptions.DEFAULT_START);
@@ -129,9 +131,9 @@ public class GenerateBenchmark {
                 new PopulationFactory(SEED, period, ids, reference, chooser, AuthorisedStay.SCHENGEN),
                 TRAVELLERS,
                 encoder::prepare);
-        try (DataFileWriter<BorderCrossing> writer = AvroFiles.create(
+        try (EncodedRecordFile writer = EncodedRecordFile.create(
                 BorderCrossing.class,
-                dir.resolve(Generator.CROSSINGS),
+                new BufferedOutputStream(Files.newOutputStream(dir.resolve(Generator.CROSSINGS)), FILE_BUFFER_BYTES),
                 Generator.syncSeed(SEED, Generator.CROSSINGS))) {
             return check(
                     CrossingStream.write(
@@ -141,7 +143,6 @@ public class GenerateBenchmark {
                                     new UploadNoise(SEED, "upload-noise", reference.calibration()),
                                     new UploadNoise(SEED, "scripted-upload-noise", reference.calibration()),
                                     new BackgroundTruth(
-                                            background,
                                             ids,
                                             PseudonymiserFactory.fromConfig(ConfigLoader.defaults()),
                                             reference.bcps(),
