@@ -1,6 +1,7 @@
 package eu.borderflow.privacy;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,7 +34,10 @@ public final class Pseudonymiser implements Serializable {
         DOCUMENT,
         ALERT,
         BIOMETRIC,
-        PERSON
+        PERSON;
+
+        /** The HMAC input ahead of the value: the domain's name and a NUL. */
+        private final byte[] label = (name() + '\u0000').getBytes(StandardCharsets.UTF_8);
     }
 
     private final String keyId;
@@ -70,17 +74,38 @@ public final class Pseudonymiser implements Serializable {
 
     /** {@code <keyId>:<domain letter>:<base64url HMAC prefix>}. */
     public String token(Domain domain, String value) {
-        byte[] digest = mac().doFinal((domain.name() + '\u0000' + value).getBytes(StandardCharsets.UTF_8));
         return keyId
                 + ':'
                 + domain.name().charAt(0)
                 + ':'
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, tokenBytes));
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(Arrays.copyOf(hmac(domain, value), tokenBytes));
+    }
+
+    /**
+     * The first 64 bits of the token's HMAC (big-endian), for identifiers that keyed state only compares for equality:
+     * as irreversible as the token, and without building its text on the per-record path.
+     */
+    public long digest(Domain domain, String value) {
+        return ByteBuffer.wrap(hmac(domain, value)).getLong();
     }
 
     /** Token of a travel document: type-independent, by issuing country and number. */
     public String documentToken(String issuingCountry, String number) {
         return token(Domain.DOCUMENT, issuingCountry + '/' + number);
+    }
+
+    /** The digest of {@link #documentToken}. */
+    public long documentDigest(String issuingCountry, String number) {
+        return digest(Domain.DOCUMENT, issuingCountry + '/' + number);
+    }
+
+    /** HMAC over the domain's label and the value's UTF-8 bytes (one message: the label, then the value). */
+    private byte[] hmac(Domain domain, String value) {
+        Mac mac = mac();
+        mac.update(domain.label);
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private Mac mac() {

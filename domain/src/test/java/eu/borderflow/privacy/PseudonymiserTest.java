@@ -8,12 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.SplittableRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class PseudonymiserTest {
 
-    private final Pseudonymiser p = new Pseudonymiser("0123456789abcdef-key".getBytes(StandardCharsets.UTF_8), 16);
+    private static final byte[] KEY = "0123456789abcdef-key".getBytes(StandardCharsets.UTF_8);
+    private final Pseudonymiser p = new Pseudonymiser(KEY, 16);
 
     @Test
     void sameInputSameTokenAndNoRawValue() {
@@ -25,6 +32,26 @@ class PseudonymiserTest {
         assertTrue(t.startsWith(p.keyId() + ":F:"), t);
         assertFalse(t.contains("000123"));
         assertEquals((p.keyId() + ":F:").length() + 22, t.length(), "16 bytes in unpadded base64url");
+    }
+
+    /** The token and its digest against HMAC-SHA256 over the documented message, computed here with the JDK's Mac. */
+    @Test
+    void tokenAndDigestAreTheHmacOfDomainNulValue() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 2000; i++) {
+            String value = random.ints(random.nextInt(0, 40), 1, i % 2 == 0 ? 0x80 : 0x3000)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            for (Pseudonymiser.Domain domain : Pseudonymiser.Domain.values()) {
+                byte[] hmac = mac.doFinal((domain.name() + "\u0000" + value).getBytes(StandardCharsets.UTF_8));
+                String base64 = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac, 16));
+                assertEquals(p.keyId() + ":" + domain.name().charAt(0) + ":" + base64, p.token(domain, value), value);
+                assertEquals(ByteBuffer.wrap(hmac).getLong(), p.digest(domain, value), value);
+            }
+        }
+        assertEquals(p.digest(Pseudonymiser.Domain.DOCUMENT, "UKR/X1"), p.documentDigest("UKR", "X1"));
     }
 
     @Test

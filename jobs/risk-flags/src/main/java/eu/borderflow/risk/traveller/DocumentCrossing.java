@@ -28,17 +28,16 @@ public final class DocumentCrossing extends CrossingFacts implements Sequenced {
     /** The projection of {@code crossing}; document and templates are tokenised on the way. */
     public static DocumentCrossing of(BorderCrossing crossing, Pseudonymiser pseudonymiser) {
         DocumentCrossing c = new DocumentCrossing();
-        c.documentDigest = TokenDigest.of(pseudonymiser.documentToken(
+        c.documentDigest = pseudonymiser.documentDigest(
                 crossing.getDocument().getIssuingCountry(),
-                crossing.getDocument().getNumber()));
+                crossing.getDocument().getNumber());
         c.project(crossing);
         Biometrics biometrics = crossing.getBiometrics();
-        c.facialDigest =
-                TokenDigest.of(pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId()));
+        c.facialDigest = pseudonymiser.digest(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFacialTemplateId());
         if (biometrics.getFingerprintStatus() == FingerprintStatus.CAPTURED
                 && biometrics.getFingerprintTemplateId() != null) {
-            c.fingerprintDigest = TokenDigest.of(
-                    pseudonymiser.token(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFingerprintTemplateId()));
+            c.fingerprintDigest =
+                    pseudonymiser.digest(Pseudonymiser.Domain.BIOMETRIC, biometrics.getFingerprintTemplateId());
         }
         return c;
     }

@@ -43,8 +43,7 @@ public final class TravellerCrossing extends CrossingFacts implements Sequenced 
                 Math.toIntExact(crossing.getDocument().getExpiryDate().toEpochDay());
         Visa visa = crossing.getVisa();
         if (visa != null) {
-            c.visaDigest = TokenDigest.of(
-                    pseudonymiser.token(Pseudonymiser.Domain.DOCUMENT, "VISA/" + visa.getStickerNumber()));
+            c.visaDigest = pseudonymiser.digest(Pseudonymiser.Domain.DOCUMENT, "VISA/" + visa.getStickerNumber());
             c.entriesAuthorised = visa.getEntriesAuthorised();
             c.durationOfStayDays = visa.getDurationOfStayDays();
             c.visaValidFrom = Math.toIntExact(visa.getValidFrom().toEpochDay());

@@ -93,11 +93,10 @@ class BiometricIdentityRuleTest {
     void templatesAreTokenisedBeforeTheyReachState() {
         DocumentCrossing projected = DocumentCrossing.of(
                 entry("c1", "2025-06-01T10:00").biometrics("face-A", "finger-X").build(), TOKENS);
-        assertEquals(
-                TokenDigest.of(TOKENS.token(Pseudonymiser.Domain.BIOMETRIC, "face-A")), projected.getFacialDigest());
+        assertEquals(TOKENS.digest(Pseudonymiser.Domain.BIOMETRIC, "face-A"), projected.getFacialDigest());
         assertNotEquals(projected.getFacialDigest(), projected.getFingerprintDigest());
         assertEquals(
-                TokenDigest.of(TOKENS.documentToken("SRB", "P1234567")),
+                TOKENS.documentDigest("SRB", "P1234567"),
                 projected.getDocumentDigest(),
                 "the document is known by its token's digest only");
         assertNull(DocumentCrossing.of(
