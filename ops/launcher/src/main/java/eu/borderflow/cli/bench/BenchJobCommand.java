@@ -15,6 +15,7 @@ import eu.borderflow.risk.PassthroughStage;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.Replayer;
@@ -23,6 +24,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +116,15 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         check();
+        try {
+            return measure();
+        } catch (BrokerUnavailableException e) {
+            spec.commandLine().getErr().println(spec.commandLine().getCommandName() + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private int measure() throws Exception {
         Path home = JobEnvironment.home();
         Path out = Files.createDirectories(home.resolve("var/bench"));
         PrintWriter console = spec.commandLine().getOut();
@@ -204,6 +216,21 @@ public final class BenchJobCommand implements Callable<Integer> {
         if (crossings < 1000 || travellers < 100 || parallelism < 1 || rounds < 1) {
             throw new UserError(
                     "--crossings at least 1000, --travellers at least 100, --parallelism and --rounds " + "at least 1");
+        }
+        int days = BenchWorld.daysFor(travellers, crossings);
+        LocalDate end = BenchWorld.START.plusDays(days);
+        if (source.equals("kafka") && !end.isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            throw new UserError(String.format(
+                    Locale.ROOT,
+                    "about %,d crossings of %,d travellers take %,d days from %s, until %s: with --source kafka the"
+                            + " world must lie in the past (Kafka refuses record times more than"
+                            + " message.timestamp.after.max.ms, an hour by default, ahead of its clock). Ask for"
+                            + " fewer --crossings or more --travellers, or use --source files",
+                    crossings,
+                    travellers,
+                    days,
+                    BenchWorld.START,
+                    end));
         }
     }
 

@@ -27,18 +27,24 @@ record BenchWorld(Path dir, long crossings, long activeTravellers, int days) {
 
     private static final String COUNTS = "bench-counts.txt";
 
+    /** The first day of every benchmark world: the generator's default, so a world is the same on any day. */
+    static final LocalDate START = LocalDate.parse(GenerateOptions.DEFAULT_START);
+
+    /** Days of traffic for about {@code crossings} crossings of {@code travellers} travellers, at least a week. */
+    static int daysFor(int travellers, long crossings) {
+        return (int) Math.max(7, Math.ceil(crossings / (travellers * CROSSINGS_PER_TRAVELLER_DAY)));
+    }
+
     static BenchWorld prepare(Path worlds, long seed, int travellers, long crossings, PrintWriter console)
             throws IOException {
-        int days = (int) Math.max(7, Math.ceil(crossings / (travellers * CROSSINGS_PER_TRAVELLER_DAY)));
+        int days = daysFor(travellers, crossings);
         Path dir = worlds.resolve("seed" + seed + "-t" + travellers + "-d" + days);
         Path counts = dir.resolve(COUNTS);
         if (!Files.isRegularFile(counts)) {
             console.printf("generating a world of %,d travellers over %d days into %s ...%n", travellers, days, dir);
             console.flush();
             BenchBroker.deleteTree(dir);
-            Generator.run(
-                    new GenerateOptions(seed, travellers, days, LocalDate.parse(GenerateOptions.DEFAULT_START), dir),
-                    Progress.NONE);
+            Generator.run(new GenerateOptions(seed, travellers, days, START, dir), Progress.NONE);
             long[] counted = count(dir.resolve(DatasetFiles.CROSSINGS));
             Files.writeString(counts, counted[0] + " " + counted[1] + "\n");
         }
