@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -60,6 +62,10 @@ public final class RuntimeSettings implements Serializable {
     private Duration restartDelay;
     private Duration restartMaxDelay;
     private Duration transactionTimeoutMargin;
+    /** How long a network buffer may wait to fill before it is sent: each exchange adds up to this much latency. */
+    private Duration bufferTimeout;
+    /** How often the sources emit watermarks: rules that wait for event time wait for the next one. */
+    private Duration watermarkInterval;
 
     /**
      * Checks the settings against each other and against {@code kafka}: an exactly-once sink's transaction stays open
@@ -80,6 +86,13 @@ public final class RuntimeSettings implements Serializable {
         }
         if (toleratedCheckpointFailures < 0 || restartAttempts < 0) {
             throw new ConfigException("tolerated_checkpoint_failures and restart_attempts cannot be negative");
+        }
+        if (bufferTimeout != null && bufferTimeout.isNegative()) {
+            throw new ConfigException("job.buffer_timeout cannot be negative (PT0S sends every record at once)");
+        }
+        if (watermarkInterval != null && (watermarkInterval.isZero() || watermarkInterval.isNegative())) {
+            throw new ConfigException(
+                    "job.watermark_interval must be positive: without periodic watermarks event time stands still");
         }
         Duration needed = checkpointInterval.plus(checkpointTimeout).plus(transactionTimeoutMargin);
         if (kafka != null && kafka.getTransactionTimeout().compareTo(needed) <= 0) {
@@ -117,6 +130,12 @@ public final class RuntimeSettings implements Serializable {
         c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointUri(base));
         c.set(StateBackendOptions.STATE_BACKEND, stateBackend.flinkName);
+        if (bufferTimeout != null) {
+            c.set(ExecutionOptions.BUFFER_TIMEOUT, bufferTimeout);
+        }
+        if (watermarkInterval != null) {
+            c.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, watermarkInterval);
+        }
         c.set(
                 CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
                 stateBackend == StateBackend.ROCKSDB && incrementalCheckpoints);
@@ -243,6 +262,22 @@ public final class RuntimeSettings implements Serializable {
     }
 
     /** The same settings with another checkpoint storage (a second job's own folder). */
+    public Duration getBufferTimeout() {
+        return bufferTimeout;
+    }
+
+    public void setBufferTimeout(Duration bufferTimeout) {
+        this.bufferTimeout = bufferTimeout;
+    }
+
+    public Duration getWatermarkInterval() {
+        return watermarkInterval;
+    }
+
+    public void setWatermarkInterval(Duration watermarkInterval) {
+        this.watermarkInterval = watermarkInterval;
+    }
+
     public RuntimeSettings withCheckpointStorage(String storage) {
         RuntimeSettings copy = new RuntimeSettings();
         copy.parallelism = parallelism;
@@ -258,6 +293,8 @@ public final class RuntimeSettings implements Serializable {
         copy.restartDelay = restartDelay;
         copy.restartMaxDelay = restartMaxDelay;
         copy.transactionTimeoutMargin = transactionTimeoutMargin;
+        copy.bufferTimeout = bufferTimeout;
+        copy.watermarkInterval = watermarkInterval;
         return copy;
     }
 }

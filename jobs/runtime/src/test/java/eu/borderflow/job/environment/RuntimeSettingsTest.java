@@ -1,0 +1,45 @@
+package eu.borderflow.job.environment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.config.ConfigException;
+import eu.borderflow.config.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.junit.jupiter.api.Test;
+
+/** The latency settings of every shipped environment reach Flink's configuration, and nonsense is refused. */
+class RuntimeSettingsTest {
+
+    private static final ConfigLoader CONFIG = ConfigLoader.defaults();
+
+    @Test
+    void everyEnvironmentSetsBufferTimeoutAndWatermarkIntervalForBothJobs() {
+        for (String name : new String[] {"local", "cluster", "kubernetes"}) {
+            JobEnvironment environment = JobEnvironment.load(CONFIG, name);
+            for (RuntimeSettings job :
+                    new RuntimeSettings[] {environment.getJob(), environment.jobAs(environment.getPicture())}) {
+                Configuration flink = job.flinkConfiguration(Path.of("."));
+                assertEquals(Duration.ofMillis(10), flink.get(ExecutionOptions.BUFFER_TIMEOUT), name);
+                assertEquals(Duration.ofMillis(50), flink.get(PipelineOptions.AUTO_WATERMARK_INTERVAL), name);
+            }
+        }
+    }
+
+    @Test
+    void aWatermarkIntervalOfZeroOrANegativeBufferTimeoutIsRefused() {
+        RuntimeSettings job = JobEnvironment.load(CONFIG, "local").getJob();
+        job.setWatermarkInterval(Duration.ZERO);
+        ConfigException zero = assertThrows(ConfigException.class, () -> job.check(null));
+        assertTrue(zero.getMessage().contains("watermark_interval must be positive"), zero.getMessage());
+        job.setWatermarkInterval(Duration.ofMillis(50));
+        job.setBufferTimeout(Duration.ofMillis(-1));
+        ConfigException negative = assertThrows(ConfigException.class, () -> job.check(null));
+        assertTrue(negative.getMessage().contains("buffer_timeout cannot be negative"), negative.getMessage());
+    }
+}
