@@ -93,12 +93,17 @@ public final class Pseudonymiser implements Serializable {
 
     /** Token of a travel document: type-independent, by issuing country and number. */
     public String documentToken(String issuingCountry, String number) {
-        return token(Domain.DOCUMENT, issuingCountry + '/' + number);
+        return token(Domain.DOCUMENT, document(issuingCountry, number));
     }
 
     /** The digest of {@link #documentToken}. */
     public long documentDigest(String issuingCountry, String number) {
-        return digest(Domain.DOCUMENT, issuingCountry + '/' + number);
+        return digest(Domain.DOCUMENT, document(issuingCountry, number));
+    }
+
+    /** What a document's token stands for: issuing country and number, whatever the document's type. */
+    private static String document(String issuingCountry, String number) {
+        return issuingCountry + '/' + number;
     }
 
     /** HMAC over the domain's label and the value's UTF-8 bytes (one message: the label, then the value). */

@@ -261,7 +261,6 @@ public final class RuntimeSettings implements Serializable {
         this.transactionTimeoutMargin = transactionTimeoutMargin;
     }
 
-    /** The same settings with another checkpoint storage (a second job's own folder). */
     public Duration getBufferTimeout() {
         return bufferTimeout;
     }
@@ -278,6 +277,7 @@ public final class RuntimeSettings implements Serializable {
         this.watermarkInterval = watermarkInterval;
     }
 
+    /** The same settings with another checkpoint storage (a second job's own folder). */
     public RuntimeSettings withCheckpointStorage(String storage) {
         RuntimeSettings copy = new RuntimeSettings();
         copy.parallelism = parallelism;
