@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.flag.FlagTime;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -145,12 +146,14 @@ public final class SituationPictureJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment environment;
         PictureSettings settings;
+        TopicsConfig topicsFile;
         try {
             JobArguments arguments = JobArguments.parse(args);
             ConfigLoader config =
                     ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
             environment = arguments.load(config);
             settings = PictureSettings.bind(config);
+            topicsFile = TopicsConfig.load(config);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
             if (env instanceof LocalStreamEnvironment) {
@@ -161,8 +164,8 @@ public final class SituationPictureJob {
         }
         kafka(
                         builder(settings),
-                        KafkaEndpoints.streaming(
-                                environment.kafkaAs(environment.getPicture()), environment.getTopics()))
+                        KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()), environment.getTopics())
+                                .withPartitionsOf(topicsFile))
                 .build()
                 .addTo(env);
         env.execute(NAME);

@@ -1,6 +1,7 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -86,7 +87,8 @@ final class PictureRun {
         env.setParallelism(parallelism);
         String checkpoints = environment.jobAs(environment.getPicture()).checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
-        KafkaEndpoints endpoints = KafkaEndpoints.streaming(kafka, environment.getTopics());
+        KafkaEndpoints endpoints =
+                KafkaEndpoints.streaming(kafka, environment.getTopics()).withPartitionsOf(TopicsConfig.load(config));
         SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)), endpoints)
                 .build()
                 .addTo(env);

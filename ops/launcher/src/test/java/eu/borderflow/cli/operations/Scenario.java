@@ -13,12 +13,12 @@ import eu.borderflow.cli.flink.FlinkRestClient;
 import eu.borderflow.cli.flink.JobSummary;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
+import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicSetup;
-import eu.borderflow.tools.kafka.TopicsConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -333,6 +334,11 @@ final class Scenario {
      * machine one admin call can time out while the broker is up; only the deadline fails the test.
      */
     static void await(String what, BooleanSupplier condition) {
+        await(what, condition, () -> "");
+    }
+
+    /** The same; on timeout the failure also says what {@code state} reports then (what is still missing). */
+    static void await(String what, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + OUTPUT_TIMEOUT.toNanos();
         BrokerUnavailableException unreachable = null;
         while (true) {
@@ -344,7 +350,7 @@ final class Scenario {
                 unreachable = e;
             }
             if (System.nanoTime() > deadline) {
-                fail("timed out after " + OUTPUT_TIMEOUT + " waiting for " + what, unreachable);
+                fail("timed out after " + OUTPUT_TIMEOUT + " waiting for " + what + state.get(), unreachable);
             }
             try {
                 Thread.sleep(500);
@@ -411,6 +417,9 @@ final class Scenario {
                 topic.setValue(yaml.getNodeFactory()
                         .textNode(id + "." + topic.getValue().asText()));
             }
+            ObjectNode picture = (ObjectNode) environment.get("picture");
+            picture.put("group_id", "borderflow-test-" + id + "-picture");
+            picture.put("transactional_id_prefix", "borderflow-test-" + id + "-picture");
             ObjectNode job = (ObjectNode) environment.get("job");
             job.put("parallelism", 2);
             job.put("checkpoint_interval", checkpointInterval);

@@ -1,5 +1,7 @@
 package eu.borderflow.tools.kafka;
 
+import eu.borderflow.config.TopicSpec;
+import eu.borderflow.config.TopicsConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,5 @@
-package eu.borderflow.tools.kafka;
+package eu.borderflow.config;
 
-import eu.borderflow.config.ConfigException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
