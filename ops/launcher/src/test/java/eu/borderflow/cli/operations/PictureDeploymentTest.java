@@ -95,7 +95,8 @@ class PictureDeploymentTest {
             ReplayPicture expected = settled.get(10, TimeUnit.MINUTES);
             Scenario.await(
                     "the picture's windows to be committed",
-                    () -> latest(picture(scenario)).keySet().containsAll(expected.windows.keySet()));
+                    () -> missingWindows(scenario, expected).isEmpty(),
+                    () -> describeMissing(scenario, expected));
             Scenario.await(
                     "the risk job's flags to be committed",
                     () -> scenario.flags().stream()
@@ -112,6 +113,53 @@ class PictureDeploymentTest {
         } finally {
             scenario.stopJob();
         }
+    }
+
+    private static Set<String> missingWindows(Scenario scenario, ReplayPicture expected) {
+        Set<String> missing = new TreeSet<>(expected.windows.keySet());
+        missing.removeAll(latest(picture(scenario)).keySet());
+        return missing;
+    }
+
+    /** Which windows are missing, by section: the first and last of each, so a stuck watermark shows. */
+    private static String describeMissing(Scenario scenario, ReplayPicture expected) {
+        Map<String, List<String>> bySection = new TreeMap<>();
+        for (String key : missingWindows(scenario, expected)) {
+            bySection
+                    .computeIfAbsent(key.substring(0, key.indexOf('/')), s -> new ArrayList<>())
+                    .add(key);
+        }
+        return "; " + bySection.values().stream().mapToInt(List::size).sum() + " of " + expected.windows.size()
+                + " windows missing in " + bySection.size() + " sections: "
+                + bySection.values().stream()
+                        .limit(8)
+                        .map(keys -> keys.get(0) + " .. " + keys.get(keys.size() - 1) + " (" + keys.size() + ")")
+                        .collect(Collectors.joining(", "))
+                + "; "
+                + TopicOffsets.openTransactions(
+                        scenario.bootstrap, scenario.kafkaProperties, scenario.topics.getPicture())
+                + "; " + pictureJobState(scenario);
+    }
+
+    /** The picture job's state, checkpoints and the input watermark of each section hour window instance. */
+    private static String pictureJobState(Scenario scenario) {
+        return scenario.cluster
+                .activeJob(DeployableJob.PICTURE.flinkName())
+                .map(job -> {
+                    var rest = scenario.cluster.rest();
+                    var counts = rest.get("jobs/" + job.id() + "/checkpoints").path("counts");
+                    String watermarks = "";
+                    for (var vertex : rest.get("jobs/" + job.id()).path("vertices")) {
+                        if (vertex.path("name").asText().contains("section hour window")) {
+                            watermarks = rest.get("jobs/" + job.id() + "/vertices/"
+                                            + vertex.path("id").asText() + "/watermarks")
+                                    .toString();
+                        }
+                    }
+                    return "picture job " + job.id() + " " + job.state() + ", checkpoints " + counts
+                            + ", section hour window watermarks " + watermarks;
+                })
+                .orElse("no picture job is running");
     }
 
     private static void assertPictureExactlyOnceAndSettled(Scenario scenario, ReplayPicture expected) {

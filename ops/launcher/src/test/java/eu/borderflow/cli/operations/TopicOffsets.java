@@ -5,17 +5,22 @@ import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.kafka.KafkaCalls;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -39,6 +44,55 @@ final class TopicOffsets {
             return offsets.entrySet().stream()
                     .collect(Collectors.toMap(
                             Map.Entry::getKey, e -> e.getValue().offset()));
+        }
+    }
+
+    /**
+     * What holds the committed end of {@code topic} back, for a test's failure message: each partition's committed
+     * end against its log end, and the transactions still open on it with their age (a read_committed reader sees
+     * nothing past the oldest).
+     */
+    static String openTransactions(String bootstrap, Map<String, String> properties, String topic) {
+        try (Admin admin = KafkaCalls.admin(bootstrap, properties)) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            KafkaCalls.await(admin.describeTopics(List.of(topic)).allTopicNames(), bootstrap, "describe")
+                    .get(topic)
+                    .partitions()
+                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var written = KafkaCalls.await(admin.listOffsets(request).all(), bootstrap, "list offsets");
+            var committed = KafkaCalls.await(
+                    admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                            .all(),
+                    bootstrap,
+                    "list committed offsets");
+            String ends = request.keySet().stream()
+                    .sorted(Comparator.comparingInt(TopicPartition::partition))
+                    .map(tp -> tp.partition() + ": " + committed.get(tp).offset() + " of "
+                            + written.get(tp).offset())
+                    .collect(Collectors.joining(", "));
+            List<String> ongoing =
+                    KafkaCalls.await(admin.listTransactions().all(), bootstrap, "list transactions").stream()
+                            .filter(t -> t.state() == TransactionState.ONGOING)
+                            .map(TransactionListing::transactionalId)
+                            .toList();
+            long now = System.currentTimeMillis();
+            String open = ongoing.isEmpty()
+                    ? ""
+                    : KafkaCalls.await(admin.describeTransactions(ongoing).all(), bootstrap, "describe transactions")
+                            .entrySet()
+                            .stream()
+                            .filter(e -> e.getValue().topicPartitions().stream()
+                                    .anyMatch(tp -> tp.topic().equals(topic)))
+                            .map(e -> e.getKey() + " (open "
+                                    + (now
+                                                    - e.getValue()
+                                                            .transactionStartTimeMs()
+                                                            .orElse(now))
+                                            / 1000 + " s)")
+                            .sorted()
+                            .collect(Collectors.joining(", "));
+            return "committed end of " + topic + " by partition: " + ends + "; transactions open on it: "
+                    + (open.isEmpty() ? "none" : open);
         }
     }
 
