@@ -2,7 +2,6 @@ package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -44,7 +43,6 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
@@ -142,13 +140,11 @@ public final class RiskFlagJob {
         ConfigLoader config;
         JobEnvironment environment;
         RiskSettings settings;
-        TopicsConfig topicsFile;
         try {
             arguments = JobArguments.parse(args);
             config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
             environment = arguments.load(config);
             settings = RiskSettings.bind(config, environment);
-            topicsFile = TopicsConfig.load(config);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
             if (env instanceof LocalStreamEnvironment) {
@@ -157,7 +153,7 @@ public final class RiskFlagJob {
             }
             throw e;
         }
-        KafkaEndpoints kafka = KafkaEndpoints.streaming(environment).withPartitionsOf(topicsFile);
+        KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         builder(settings)
                 .crossings(kafka.crossings(), kafka.topics().getCrossings())
                 .alerts(kafka.alerts(), kafka.topics().getAlerts())
@@ -252,23 +248,17 @@ public final class RiskFlagJob {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (Input<T> input : inputs) {
-            int readers = input.source().parallelism(env.getParallelism());
-            SingleOutputStreamOperator<Either<T, DeadLetter>> read = env.fromSource(
+            DataStream<T> valid = deadLetters.from(env.fromSource(
                             input.source().create(ingest),
                             WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(time.getOutOfOrderness())
                                     .withTimestampAssigner(new IngestTimestamps<>(ingest))
                                     .withIdleness(time.getSourceIdleness()),
                             "read " + input.name(),
                             ingest.producedType())
-                    .uid(RecordIngest.operator(input.name()));
-            SingleOutputStreamOperator<T> split = read.process(new DeadLetterSplit<>(), typeInfo)
+                    .uid(RecordIngest.operator(input.name()))
+                    .process(new DeadLetterSplit<>(), typeInfo)
                     .uid("dead-letters-off:" + input.name())
-                    .name("dead letters off " + input.name());
-            if (readers < env.getParallelism()) {
-                read.setParallelism(readers);
-                split.setParallelism(readers);
-            }
-            DataStream<T> valid = deadLetters.from(split);
+                    .name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);
         }
         return union;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.ingest.DeadLetters;
@@ -24,6 +23,7 @@ import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.CommittedEnd;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
+import eu.borderflow.tools.kafka.TopicsConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.flag.FlagTime;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -146,14 +145,12 @@ public final class SituationPictureJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment environment;
         PictureSettings settings;
-        TopicsConfig topicsFile;
         try {
             JobArguments arguments = JobArguments.parse(args);
             ConfigLoader config =
                     ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
             environment = arguments.load(config);
             settings = PictureSettings.bind(config);
-            topicsFile = TopicsConfig.load(config);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
             if (env instanceof LocalStreamEnvironment) {
@@ -164,8 +161,8 @@ public final class SituationPictureJob {
         }
         kafka(
                         builder(settings),
-                        KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()), environment.getTopics())
-                                .withPartitionsOf(topicsFile))
+                        KafkaEndpoints.streaming(
+                                environment.kafkaAs(environment.getPicture()), environment.getTopics()))
                 .build()
                 .addTo(env);
         env.execute(NAME);

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
-import eu.borderflow.picture.window.SectionHourWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -89,41 +85,5 @@ class JobGraphHygieneTest {
                 "the risk job's transactions are not fenced");
         assertNotEquals(
                 environment.getKafka().getGroupId(), environment.getPicture().getGroupId());
-    }
-
-    /**
-     * At parallelism 2, the one-partition levels topic is read by one reader (and its dead-letter split chained to
-     * it), so no reader is left without a partition (README "Readers per input"); the other inputs have enough
-     * partitions for both readers, and the windows run at the job's parallelism.
-     */
-    @Test
-    void noInputHasMoreReadersThanPartitions() {
-        ConfigLoader config = ConfigLoader.defaults();
-        JobEnvironment environment = JobEnvironment.load(config, JobEnvironment.CLUSTER);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        SituationPictureJob.configure(env, environment, Path.of("."));
-        assertEquals(2, env.getParallelism(), "premise: the cluster environment's parallelism");
-        TopicsConfig topics = TopicsConfig.load(config);
-        SituationPictureJob.kafka(
-                        SituationPictureJob.builder(PictureSettings.bind(config)),
-                        KafkaEndpoints.streaming(environment.kafkaAs(environment.getPicture()), environment.getTopics())
-                                .withPartitionsOf(topics))
-                .build()
-                .addTo(env);
-        Map<String, Integer> parallelism = new TreeMap<>();
-        for (StreamNode node : env.getStreamGraph().getStreamNodes()) {
-            parallelism.put(node.getTransformationUID(), node.getParallelism());
-        }
-        for (String topic : List.of(
-                environment.getTopics().getCrossings(),
-                environment.getTopics().getIncidents(),
-                environment.getTopics().getFlags(),
-                environment.getTopics().getSectionLevels())) {
-            int readers = Math.min(2, topics.spec(topic).partitions());
-            assertEquals(readers, parallelism.get("source:" + topic), topic + " readers");
-            assertEquals(readers, parallelism.get("dead-letters-off:" + topic), topic + " dead-letter split");
-        }
-        assertEquals(1, parallelism.get("source:" + environment.getTopics().getSectionLevels()));
-        assertEquals(2, parallelism.get(SectionHourWindow.UID));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
@@ -23,6 +22,7 @@ import eu.borderflow.tools.evaluate.EvaluationReport;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
+import eu.borderflow.tools.kafka.TopicsConfig;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;

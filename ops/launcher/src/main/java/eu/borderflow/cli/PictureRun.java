@@ -1,7 +1,6 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -87,8 +86,7 @@ final class PictureRun {
         env.setParallelism(parallelism);
         String checkpoints = environment.jobAs(environment.getPicture()).checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
-        KafkaEndpoints endpoints =
-                KafkaEndpoints.streaming(kafka, environment.getTopics()).withPartitionsOf(TopicsConfig.load(config));
+        KafkaEndpoints endpoints = KafkaEndpoints.streaming(kafka, environment.getTopics());
         SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)), endpoints)
                 .build()
                 .addTo(env);

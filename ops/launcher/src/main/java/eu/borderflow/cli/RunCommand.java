@@ -1,7 +1,6 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -194,9 +193,7 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("run: no rule stages are registered in RiskFlagJob.defaultRules()");
             return ExitCodes.FAILED;
         }
-        return in != null
-                ? bounded(settings, environment, stages)
-                : embedded(settings, environment, TopicsConfig.load(config), stages);
+        return in != null ? bounded(settings, environment, stages) : embedded(settings, environment, stages);
     }
 
     private int bounded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
@@ -217,9 +214,7 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int embedded(
-            RiskSettings settings, JobEnvironment environment, TopicsConfig topicsFile, List<RuleStage> stages)
-            throws Exception {
+    private int embedded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         if (bootstrap != null) {
             environment.getKafka().setBootstrapServers(bootstrap);
         }
@@ -230,7 +225,7 @@ public final class RunCommand implements Callable<Integer> {
                 parallelism != null ? parallelism : environment.getJob().getParallelism());
         String checkpoints = environment.getJob().checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
-        KafkaEndpoints kafka = KafkaEndpoints.streaming(environment).withPartitionsOf(topicsFile);
+        KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(settings)
                 .crossings(kafka.crossings(), kafka.topics().getCrossings())
                 .alerts(kafka.alerts(), kafka.topics().getAlerts())

@@ -1,9 +1,9 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicChange;
 import eu.borderflow.tools.kafka.TopicSetup;
+import eu.borderflow.tools.kafka.TopicsConfig;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

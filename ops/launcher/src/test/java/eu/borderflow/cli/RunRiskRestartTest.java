@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
@@ -18,6 +17,7 @@ import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
+import eu.borderflow.tools.kafka.TopicsConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package eu.borderflow.job.environment;
 
 import eu.borderflow.config.TopicNames;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.ingest.IngestDeserializer;
 import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.RecordIngest;
@@ -12,12 +11,8 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -39,20 +34,13 @@ public final class KafkaEndpoints {
     private final TopicNames topics;
     private final boolean stopAtStartupEnd;
     private final DeliveryGuarantee guarantee;
-    /** Partitions per topic, where topics.yaml gives them: no input is read by more readers than it has partitions. */
-    private final Map<String, Integer> partitions;
 
     private KafkaEndpoints(
-            KafkaSettings kafka,
-            TopicNames topics,
-            boolean stopAtStartupEnd,
-            DeliveryGuarantee guarantee,
-            Map<String, Integer> partitions) {
+            KafkaSettings kafka, TopicNames topics, boolean stopAtStartupEnd, DeliveryGuarantee guarantee) {
         this.kafka = kafka;
         this.topics = topics;
         this.stopAtStartupEnd = stopAtStartupEnd;
         this.guarantee = guarantee;
-        this.partitions = partitions;
     }
 
     /** Streams until cancelled. */
@@ -62,7 +50,7 @@ public final class KafkaEndpoints {
 
     /** Streams until cancelled, with the group and transactional ids of {@code kafka}. */
     public static KafkaEndpoints streaming(KafkaSettings kafka, TopicNames topics) {
-        return new KafkaEndpoints(kafka, topics, false, DeliveryGuarantee.EXACTLY_ONCE, Map.of());
+        return new KafkaEndpoints(kafka, topics, false, DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /** Reads up to the end offsets found at start and then finishes (tests, one-off catch-up runs). */
@@ -71,7 +59,7 @@ public final class KafkaEndpoints {
     }
 
     public static KafkaEndpoints untilEndAtStart(KafkaSettings kafka, TopicNames topics) {
-        return new KafkaEndpoints(kafka, topics, true, DeliveryGuarantee.EXACTLY_ONCE, Map.of());
+        return new KafkaEndpoints(kafka, topics, true, DeliveryGuarantee.EXACTLY_ONCE);
     }
 
     /**
@@ -79,17 +67,7 @@ public final class KafkaEndpoints {
      * checkpoint, and possibly twice after a restart (the latency benchmark's other mode).
      */
     public KafkaEndpoints atLeastOnce() {
-        return new KafkaEndpoints(kafka, topics, stopAtStartupEnd, DeliveryGuarantee.AT_LEAST_ONCE, partitions);
-    }
-
-    /**
-     * The same endpoints reading each input topic that {@code topicsFile} lists with at most as many parallel readers
-     * as it has partitions (a topic it does not list is read at the job's parallelism).
-     */
-    public KafkaEndpoints withPartitionsOf(TopicsConfig topicsFile) {
-        Map<String, Integer> counts = new HashMap<>();
-        topicsFile.topics().forEach((name, spec) -> counts.put(name, spec.partitions()));
-        return new KafkaEndpoints(kafka, topics, stopAtStartupEnd, guarantee, counts);
+        return new KafkaEndpoints(kafka, topics, stopAtStartupEnd, DeliveryGuarantee.AT_LEAST_ONCE);
     }
 
     public TopicNames topics() {
@@ -106,18 +84,7 @@ public final class KafkaEndpoints {
 
     /** Records of any topic, read_committed, from the environment's starting offsets. */
     public <T extends SpecificRecordBase> IngestSource<T> input(String topic) {
-        Integer count = partitions.get(topic);
-        return new IngestSource<>() {
-            @Override
-            public Source<Either<T, DeadLetter>, ?, ?> create(RecordIngest<T> ingest) {
-                return source(topic, ingest);
-            }
-
-            @Override
-            public OptionalInt readers() {
-                return count == null ? OptionalInt.empty() : OptionalInt.of(count);
-            }
-        };
+        return ingest -> source(topic, ingest);
     }
 
     public KafkaSink<RiskFlag> flags() {

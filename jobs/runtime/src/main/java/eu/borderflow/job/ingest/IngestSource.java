@@ -1,7 +1,6 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
-import java.util.OptionalInt;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.types.Either;
@@ -14,21 +13,4 @@ import org.apache.flink.types.Either;
 public interface IngestSource<T extends SpecificRecordBase> {
 
     Source<Either<T, DeadLetter>, ?, ?> create(RecordIngest<T> ingest);
-
-    /**
-     * How many parallel readers can have work, if the input says (a Kafka topic's partitions); none if any number can.
-     */
-    default OptionalInt readers() {
-        return OptionalInt.empty();
-    }
-
-    /**
-     * The parallelism this input is read with in a job of {@code jobParallelism}: no more than {@link #readers()}. A
-     * reader without a partition has no split whose idleness it could report (README "Readers per input").
-     */
-    default int parallelism(int jobParallelism) {
-        return readers().isPresent() && readers().getAsInt() < jobParallelism
-                ? readers().getAsInt()
-                : jobParallelism;
-    }
 }

@@ -11,7 +11,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
@@ -49,21 +48,15 @@ public final class PictureIngest {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (PictureInput<T> input : inputs) {
-            int readers = input.source().parallelism(env.getParallelism());
-            SingleOutputStreamOperator<Either<T, DeadLetter>> read = env.fromSource(
+            DataStream<T> valid = deadLetters.from(env.fromSource(
                             input.source().create(ingest),
                             strategy(ingest, watermarks),
                             "read " + input.name(),
                             ingest.producedType())
-                    .uid(RecordIngest.operator(input.name()));
-            SingleOutputStreamOperator<T> split = read.process(new DeadLetterSplit<>(), typeInfo)
+                    .uid(RecordIngest.operator(input.name()))
+                    .process(new DeadLetterSplit<>(), typeInfo)
                     .uid("dead-letters-off:" + input.name())
-                    .name("dead letters off " + input.name());
-            if (readers < env.getParallelism()) {
-                read.setParallelism(readers);
-                split.setParallelism(readers);
-            }
-            DataStream<T> valid = deadLetters.from(split);
+                    .name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);
         }
         return union;

@@ -1,7 +1,6 @@
 package eu.borderflow.cli.bench;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
@@ -128,7 +127,7 @@ final class LatencyRun {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         RiskFlagJob.configure(env, environment, JobEnvironment.home());
-        KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).withPartitionsOf(TopicsConfig.load(config));
+        KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment);
         if (!exactlyOnce) {
             endpoints = endpoints.atLeastOnce();
         }

@@ -1,7 +1,5 @@
 package eu.borderflow.tools.kafka;
 
-import eu.borderflow.config.TopicSpec;
-import eu.borderflow.config.TopicsConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

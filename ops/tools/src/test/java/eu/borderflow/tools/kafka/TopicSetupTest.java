@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.config.TopicsConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package eu.borderflow.config;
+package eu.borderflow.tools.kafka;
 
+import eu.borderflow.config.ConfigException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

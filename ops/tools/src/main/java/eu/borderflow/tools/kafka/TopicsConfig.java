@@ -1,8 +1,10 @@
-package eu.borderflow.config;
+package eu.borderflow.tools.kafka;
 
+import eu.borderflow.config.ConfigException;
+import eu.borderflow.config.ConfigLoader;
 import java.util.LinkedHashMap;
 
-/** The whole of {@code config/topics.yaml}: topic name to its spec, in file order. The topic tools create topics from it; the jobs read it for how many partitions each input has. */
+/** The whole of {@code config/topics.yaml}: topic name to its spec, in file order. */
 public record TopicsConfig(LinkedHashMap<String, TopicSpec> topics) {
 
     public static TopicsConfig load(ConfigLoader config) {
