@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
@@ -35,12 +36,11 @@ final class TopicOffsets {
 
     static Map<TopicPartition, Long> end(String bootstrap, Map<String, String> properties, List<String> topics) {
         try (Admin admin = KafkaCalls.admin(bootstrap, properties)) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            var described = KafkaCalls.await(admin.describeTopics(topics).allTopicNames(), bootstrap, "describe");
-            described.forEach((topic, description) -> description
-                    .partitions()
-                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            var offsets = KafkaCalls.await(admin.listOffsets(request).all(), bootstrap, "list offsets");
+            var offsets = KafkaCalls.await(
+                    admin.listOffsets(latestOfEachPartition(admin, bootstrap, topics))
+                            .all(),
+                    bootstrap,
+                    "list offsets");
             return offsets.entrySet().stream()
                     .collect(Collectors.toMap(
                             Map.Entry::getKey, e -> e.getValue().offset()));
@@ -54,11 +54,7 @@ final class TopicOffsets {
      */
     static String openTransactions(String bootstrap, Map<String, String> properties, String topic) {
         try (Admin admin = KafkaCalls.admin(bootstrap, properties)) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            KafkaCalls.await(admin.describeTopics(List.of(topic)).allTopicNames(), bootstrap, "describe")
-                    .get(topic)
-                    .partitions()
-                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> request = latestOfEachPartition(admin, bootstrap, List.of(topic));
             var written = KafkaCalls.await(admin.listOffsets(request).all(), bootstrap, "list offsets");
             var committed = KafkaCalls.await(
                     admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
@@ -70,11 +66,15 @@ final class TopicOffsets {
                     .map(tp -> tp.partition() + ": " + committed.get(tp).offset() + " of "
                             + written.get(tp).offset())
                     .collect(Collectors.joining(", "));
-            List<String> ongoing =
-                    KafkaCalls.await(admin.listTransactions().all(), bootstrap, "list transactions").stream()
-                            .filter(t -> t.state() == TransactionState.ONGOING)
-                            .map(TransactionListing::transactionalId)
-                            .toList();
+            List<String> ongoing = KafkaCalls.await(
+                            admin.listTransactions(new ListTransactionsOptions()
+                                            .filterStates(List.of(TransactionState.ONGOING)))
+                                    .all(),
+                            bootstrap,
+                            "list transactions")
+                    .stream()
+                    .map(TransactionListing::transactionalId)
+                    .toList();
             long now = System.currentTimeMillis();
             String open = ongoing.isEmpty()
                     ? ""
@@ -83,17 +83,27 @@ final class TopicOffsets {
                             .stream()
                             .filter(e -> e.getValue().topicPartitions().stream()
                                     .anyMatch(tp -> tp.topic().equals(topic)))
-                            .map(e -> e.getKey() + " (open "
-                                    + (now
-                                                    - e.getValue()
-                                                            .transactionStartTimeMs()
-                                                            .orElse(now))
-                                            / 1000 + " s)")
+                            .map(e -> {
+                                long started =
+                                        e.getValue().transactionStartTimeMs().orElse(now);
+                                return e.getKey() + " (open " + (now - started) / 1000 + " s)";
+                            })
                             .sorted()
                             .collect(Collectors.joining(", "));
             return "committed end of " + topic + " by partition: " + ends + "; transactions open on it: "
                     + (open.isEmpty() ? "none" : open);
         }
+    }
+
+    /** A request for the latest offset of every partition of {@code topics}. */
+    private static Map<TopicPartition, OffsetSpec> latestOfEachPartition(
+            Admin admin, String bootstrap, List<String> topics) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        KafkaCalls.await(admin.describeTopics(topics).allTopicNames(), bootstrap, "describe")
+                .forEach((topic, description) -> description
+                        .partitions()
+                        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        return request;
     }
 
     static long total(String bootstrap, List<String> topics) {
