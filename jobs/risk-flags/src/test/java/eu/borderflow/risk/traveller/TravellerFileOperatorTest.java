@@ -7,6 +7,9 @@ import static eu.borderflow.risk.traveller.Crossings.refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,5 +45,70 @@ class TravellerFileOperatorTest {
             assertEquals(1, h.timers(), "the closed file's expiry; the closed stay's R4 deadline is deleted");
             assertTrue(h.flags().isEmpty(), "a 5-day stay");
         }
+    }
+
+    /**
+     * A watermark that passes an open stay's R4 deadline and its whole retention in one step (a bounded input's end, a
+     * gap in the data) must still raise R4 before the file goes, as a watermark advanced day by day does; whatever
+     * queues its timers are kept in (an expiry queue of its own was tried: Performance in the README).
+     */
+    @Test
+    void anR4DeadlineAndTheFileExpiryPassedInOneWatermarkRaiseR4BeforeTheFileGoes() throws Exception {
+        List<String> stepwise;
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("e", "2025-03-01T10:00").build());
+            daily(h, LocalDate.of(2025, 3, 2), LocalDate.of(2036, 1, 1));
+            stepwise = ruleIds(h);
+            assertEquals(0, h.stateEntries(), "erased after its retention");
+            assertEquals(0, h.timers());
+        }
+        assertEquals(List.of("R4"), stepwise, "a stay with no exit: R4 once");
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("e", "2025-03-01T10:00").build());
+            h.watermark("2025-03-05T00:00:00Z");
+            h.watermark("2036-01-01T00:00:00Z");
+            assertEquals(stepwise, ruleIds(h));
+            assertEquals(0, h.stateEntries(), "erased after its retention");
+            assertEquals(0, h.timers());
+        }
+    }
+
+    /**
+     * An exit after the R4 deadline, still waiting out the lateness when one watermark passes the deadline, the exit
+     * and the closed file's expiry: R4 is raised, then withdrawn by the exit with R3, as step by step.
+     */
+    @Test
+    void aLateExitAndTheFileExpiryPassedInOneWatermarkGiveTheFlagsOfSmallSteps() throws Exception {
+        List<String> stepwise;
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("e", "2025-03-01T10:00").build());
+            h.watermark("2025-03-05T00:00:00Z");
+            h.send(exit("x", "2025-07-15T10:00").build());
+            daily(h, LocalDate.of(2025, 3, 6), LocalDate.of(2027, 1, 1));
+            stepwise = ruleIds(h);
+            assertEquals(0, h.stateEntries());
+        }
+        assertEquals(
+                List.of("R4", "R3", "R4"), stepwise, "raised at the deadline, then the overstay and the withdrawal");
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            h.send(entry("e", "2025-03-01T10:00").build());
+            h.watermark("2025-03-05T00:00:00Z");
+            h.send(exit("x", "2025-07-15T10:00").build());
+            h.watermark("2027-01-01T00:00:00Z");
+            assertEquals(stepwise, ruleIds(h));
+            assertEquals(0, h.stateEntries());
+            assertEquals(0, h.timers());
+        }
+    }
+
+    /** Advances the watermark to the start of each day from {@code first} until before {@code end}. */
+    private static void daily(RuleHarness<TravellerCrossing> h, LocalDate first, LocalDate end) throws Exception {
+        for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+            h.watermark(day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+    }
+
+    private static List<String> ruleIds(RuleHarness<TravellerCrossing> h) {
+        return h.flags().stream().map(f -> f.getRuleId().toString()).toList();
     }
 }
