@@ -83,7 +83,7 @@ public final class AlertRules {
             RiskSettings config,
             DeadLetterStreams deadLetters) {
         DataStream<CrossingProbe> probes = deadLetters.from(crossings
-                .process(new DocumentProbes(config), CrossingProbe.TYPE)
+                .process(new DocumentProbes(config), CrossingProbe.WIRE)
                 .uid(DocumentProbes.UID)
                 .name("R1 document keys"));
         DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
@@ -103,7 +103,7 @@ public final class AlertRules {
             RiskSettings config,
             DeadLetterStreams deadLetters) {
         DataStream<CrossingProbe> probes = deadLetters.from(crossings
-                .process(new PersonProbes(), CrossingProbe.TYPE)
+                .process(new PersonProbes(), CrossingProbe.WIRE)
                 .uid(PersonProbes.UID)
                 .name("R2/R9 name blocking keys"));
         DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)

@@ -1,6 +1,7 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.risk.rules.CrossingFacts;
+import eu.borderflow.risk.rules.WireType;
 import eu.borderflow.schema.BorderCrossing;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -12,7 +13,11 @@ import org.apache.flink.api.common.typeinfo.Types;
  */
 public class CrossingProbe extends CrossingFacts {
 
+    /** The type in keyed state. */
     public static final TypeInformation<CrossingProbe> TYPE = Types.POJO(CrossingProbe.class);
+    /** The type between operators. */
+    public static final TypeInformation<CrossingProbe> WIRE =
+            new WireType<>(CrossingProbe.class, CrossingProbeSerializer.INSTANCE);
 
     private String key;
     private String[] keys;

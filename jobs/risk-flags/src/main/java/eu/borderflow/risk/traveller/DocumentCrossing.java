@@ -2,15 +2,21 @@ package eu.borderflow.risk.traveller;
 
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.rules.CrossingFacts;
+import eu.borderflow.risk.rules.WireType;
 import eu.borderflow.schema.Biometrics;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.FingerprintStatus;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * What the document rules (R7, R8) need of a crossing: the document and biometric templates as token digests.
  * Buffered in keyed state for up to the allowed lateness, so it is kept compact.
  */
 public final class DocumentCrossing extends CrossingFacts implements Sequenced {
+
+    /** The type between operators; keyed state keeps the POJO type. */
+    public static final TypeInformation<DocumentCrossing> WIRE =
+            new WireType<>(DocumentCrossing.class, DocumentCrossingSerializer.INSTANCE);
 
     /**
      * Digest of the token of issuing country and number: the key. 64 bits instead of the token's 60-odd characters in

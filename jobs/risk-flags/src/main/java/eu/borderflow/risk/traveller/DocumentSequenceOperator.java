@@ -18,7 +18,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -45,7 +44,6 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
 
     private transient ValueState<DocumentTrail> trail;
     private transient ListState<DocumentCrossing> pending;
-    private transient TypeSerializer<DocumentTrail> trailCopier;
     private final Pseudonymiser tokens;
 
     public DocumentSequenceOperator(RiskSettings config, BcpLocations bcps) {
@@ -63,7 +61,6 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
                 .getState(new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
         pending = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
-        trailCopier = getRuntimeContext().createSerializer(Types.POJO(DocumentTrail.class));
         failures.open(getRuntimeContext().getMetricGroup());
     }
 
@@ -100,7 +97,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
      */
     private DocumentTrail applySafely(
             DocumentTrail current, DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) {
-        DocumentTrail working = trailCopier.copy(current);
+        DocumentTrail working = current.copy();
         List<RiskFlag> flags = new ArrayList<>(1);
         try {
             apply(working, crossing, new ListCollector<>(flags));

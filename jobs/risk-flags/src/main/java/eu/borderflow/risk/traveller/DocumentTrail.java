@@ -29,6 +29,21 @@ public final class DocumentTrail {
 
     public DocumentTrail() {}
 
+    /** A copy the rules may change while this one stays as it was (every field is a value). */
+    public DocumentTrail copy() {
+        DocumentTrail copy = new DocumentTrail();
+        copy.lastEventId = lastEventId;
+        copy.lastTime = lastTime;
+        copy.lastBcpCode = lastBcpCode;
+        copy.lastMovement = lastMovement;
+        copy.lastMovementEventId = lastMovementEventId;
+        copy.facialDigest = facialDigest;
+        copy.fingerprintDigest = fingerprintDigest;
+        copy.keepUntil = keepUntil;
+        copy.expiryTimerDay = expiryTimerDay;
+        return copy;
+    }
+
     /** The event id of the last ENTRY or EXIT. */
     public String movementEventId() {
         return lastMovementEventId != null ? lastMovementEventId : lastEventId;

@@ -31,6 +31,23 @@ public final class OpenStay {
 
     public OpenStay() {}
 
+    /** A copy of every field (all of them values). */
+    public OpenStay copy() {
+        OpenStay copy = new OpenStay();
+        copy.entryEventId = entryEventId;
+        copy.entryTime = entryTime;
+        copy.entryDay = entryDay;
+        copy.bcpCode = bcpCode;
+        copy.sectionId = sectionId;
+        copy.retentionUntil = retentionUntil;
+        copy.lastDayAllowed = lastDayAllowed;
+        copy.latestLawfulExit = latestLawfulExit;
+        copy.missingExitDeadline = missingExitDeadline;
+        copy.missingExitRaised = missingExitRaised;
+        copy.visaDigest = visaDigest;
+        return copy;
+    }
+
     public String getEntryEventId() {
         return entryEventId;
     }

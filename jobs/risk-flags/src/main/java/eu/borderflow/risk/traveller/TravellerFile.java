@@ -46,6 +46,28 @@ public final class TravellerFile {
         return file;
     }
 
+    /**
+     * A copy that the rules may change while this one stays as it was (a crossing applied as a unit); by hand, as
+     * the reflective POJO serializer's copy cost more than the rules themselves (issue 12).
+     */
+    public TravellerFile copy() {
+        TravellerFile copy = new TravellerFile();
+        copy.stays = clone(stays);
+        copy.openStay = openStay == null ? null : openStay.copy();
+        copy.lastMovementDay = lastMovementDay;
+        copy.visaDigests = visaDigests == null ? null : visaDigests.clone();
+        copy.visaEntries = clone(visaEntries);
+        copy.visaDaysUsed = clone(visaDaysUsed);
+        copy.visaLastDays = clone(visaLastDays);
+        copy.visaKeepUntil = clone(visaKeepUntil);
+        copy.expiryTimerDay = expiryTimerDay;
+        return copy;
+    }
+
+    private static int[] clone(int[] values) {
+        return values == null ? null : values.clone();
+    }
+
     public StayHistory history() {
         return StayHistory.ofEpochDayPairs(stays);
     }

@@ -21,7 +21,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -68,7 +67,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private transient ValueState<TravellerFile> file;
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
-    private transient TypeSerializer<TravellerFile> fileCopier;
     private final Pseudonymiser tokens;
     /** Rebuilt from the overstay rule's figures after deserialisation. */
     private transient AuthorisedStay authorisedStay;
@@ -102,7 +100,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
                 .getListState(new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
         missingExitFlag = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
-        fileCopier = getRuntimeContext().createSerializer(Types.POJO(TravellerFile.class));
         failures.open(getRuntimeContext().getMetricGroup());
     }
 
@@ -132,7 +129,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             current = applySafely(current, crossing, ctx, out);
         }
         RiskFlag raisedBefore = missingExitFlag.value();
-        TravellerFile before = fileCopier.copy(current);
+        TravellerFile before = current.copy();
         try {
             checkMissingExit(current, timestamp, ctx, out);
         } catch (RuntimeException e) {
@@ -153,7 +150,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private TravellerFile applySafely(
             TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
         RiskFlag raisedBefore = missingExitFlag.value();
-        TravellerFile working = fileCopier.copy(current);
+        TravellerFile working = current.copy();
         List<RiskFlag> flags = new ArrayList<>(1);
         try {
             apply(working, crossing, ctx, new ListCollector<>(flags));

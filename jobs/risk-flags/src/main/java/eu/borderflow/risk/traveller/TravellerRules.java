@@ -44,7 +44,7 @@ public final class TravellerRules {
                         .uid(TravellerFileOperator.UID)
                         .name("EES file: R3 overstay, R4 missing exit, R5 visa entries, R6 document validity"));
         DataStream<DocumentCrossing> documentCrossings = deadLetters.from(crossings
-                .process(new DocumentProjection(config), Types.POJO(DocumentCrossing.class))
+                .process(new DocumentProjection(config), DocumentCrossing.WIRE)
                 .uid(DocumentProjection.UID)
                 .name("Document: crossing projection"));
         DataStream<RiskFlag> documentFlags = deadLetters.from(documentCrossings

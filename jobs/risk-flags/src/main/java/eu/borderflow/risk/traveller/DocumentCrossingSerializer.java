@@ -1,0 +1,59 @@
+package eu.borderflow.risk.traveller;
+
+import eu.borderflow.risk.rules.CrossingFactsSerializer;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** The wire format of a {@link DocumentCrossing} on its way to the document operator. */
+public final class DocumentCrossingSerializer extends CrossingFactsSerializer<DocumentCrossing> {
+
+    public static final DocumentCrossingSerializer INSTANCE = new DocumentCrossingSerializer();
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public DocumentCrossing createInstance() {
+        return new DocumentCrossing();
+    }
+
+    @Override
+    public DocumentCrossing copy(DocumentCrossing from, DocumentCrossing reuse) {
+        copyFacts(from, reuse);
+        reuse.setDocumentDigest(from.getDocumentDigest());
+        reuse.setFacialDigest(from.getFacialDigest());
+        reuse.setFingerprintDigest(from.getFingerprintDigest());
+        return reuse;
+    }
+
+    @Override
+    protected void serializeOwn(DocumentCrossing crossing, DataOutputView target) throws IOException {
+        target.writeLong(crossing.getDocumentDigest());
+        target.writeLong(crossing.getFacialDigest());
+        Long fingerprint = crossing.getFingerprintDigest();
+        target.writeBoolean(fingerprint != null);
+        if (fingerprint != null) {
+            target.writeLong(fingerprint);
+        }
+    }
+
+    @Override
+    protected void deserializeOwn(DocumentCrossing crossing, DataInputView source) throws IOException {
+        crossing.setDocumentDigest(source.readLong());
+        crossing.setFacialDigest(source.readLong());
+        crossing.setFingerprintDigest(source.readBoolean() ? source.readLong() : null);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<DocumentCrossing> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Restores the same serializer; the format has one version. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<DocumentCrossing> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
