@@ -20,16 +20,13 @@ public final class CrossingProbeSerializer extends CrossingFactsSerializer<Cross
     }
 
     @Override
+    public CrossingProbe copy(CrossingProbe from) {
+        return from.forKey(from.getKey());
+    }
+
+    @Override
     public CrossingProbe copy(CrossingProbe from, CrossingProbe reuse) {
-        copyFacts(from, reuse);
-        reuse.setKey(from.getKey());
-        reuse.setKeys(from.getKeys() == null ? null : from.getKeys().clone());
-        reuse.setOrderedName(from.getOrderedName());
-        reuse.setSortedName(from.getSortedName());
-        reuse.setBirthYear(from.getBirthYear());
-        reuse.setBirthMonth(from.getBirthMonth());
-        reuse.setBirthDay(from.getBirthDay());
-        return reuse;
+        return copy(from);
     }
 
     @Override

@@ -3,6 +3,7 @@ package eu.borderflow.risk.traveller;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaDays;
 import java.util.Arrays;
+import org.apache.commons.lang3.ArrayUtils;
 
 /**
  * The part of a traveller's EES individual file the rules keep in keyed state: closed short stays still inside
@@ -52,20 +53,16 @@ public final class TravellerFile {
      */
     public TravellerFile copy() {
         TravellerFile copy = new TravellerFile();
-        copy.stays = clone(stays);
+        copy.stays = ArrayUtils.clone(stays);
         copy.openStay = openStay == null ? null : openStay.copy();
         copy.lastMovementDay = lastMovementDay;
-        copy.visaDigests = visaDigests == null ? null : visaDigests.clone();
-        copy.visaEntries = clone(visaEntries);
-        copy.visaDaysUsed = clone(visaDaysUsed);
-        copy.visaLastDays = clone(visaLastDays);
-        copy.visaKeepUntil = clone(visaKeepUntil);
+        copy.visaDigests = ArrayUtils.clone(visaDigests);
+        copy.visaEntries = ArrayUtils.clone(visaEntries);
+        copy.visaDaysUsed = ArrayUtils.clone(visaDaysUsed);
+        copy.visaLastDays = ArrayUtils.clone(visaLastDays);
+        copy.visaKeepUntil = ArrayUtils.clone(visaKeepUntil);
         copy.expiryTimerDay = expiryTimerDay;
         return copy;
-    }
-
-    private static int[] clone(int[] values) {
-        return values == null ? null : values.clone();
     }
 
     public StayHistory history() {
