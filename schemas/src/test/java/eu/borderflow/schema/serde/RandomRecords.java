@@ -9,21 +9,27 @@ import java.util.Random;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 
-/** Random generic data for any schema, to exercise readers with every field filled. */
+/** Random generic data for any schema, to exercise readers with every field filled (or any branch of a union). */
 final class RandomRecords {
 
     private RandomRecords() {}
 
+    /** Every field filled: a union takes its last branch, which in these schemas is never null. */
     static GenericData.Record of(Schema schema, Random random) {
-        return (GenericData.Record) value(schema, random);
+        return (GenericData.Record) value(schema, random, false);
     }
 
-    private static Object value(Schema schema, Random random) {
+    /** A union takes any of its branches, null included. */
+    static GenericData.Record withAnyBranch(Schema schema, Random random) {
+        return (GenericData.Record) value(schema, random, true);
+    }
+
+    private static Object value(Schema schema, Random random, boolean anyBranch) {
         switch (schema.getType()) {
             case RECORD:
                 GenericData.Record record = new GenericData.Record(schema);
                 for (Schema.Field field : schema.getFields()) {
-                    record.put(field.pos(), value(field.schema(), random));
+                    record.put(field.pos(), value(field.schema(), random, anyBranch));
                 }
                 return record;
             case ENUM:
@@ -32,16 +38,19 @@ final class RandomRecords {
             case ARRAY:
                 List<Object> items = new ArrayList<>();
                 for (int i = random.nextInt(3) + 1; i > 0; i--) {
-                    items.add(value(schema.getElementType(), random));
+                    items.add(value(schema.getElementType(), random, anyBranch));
                 }
                 return items;
             case MAP:
                 Map<String, Object> map = new HashMap<>();
-                map.put("k" + random.nextInt(100), value(schema.getValueType(), random));
+                map.put("k" + random.nextInt(100), value(schema.getValueType(), random, anyBranch));
                 return map;
             case UNION:
                 List<Schema> branches = schema.getTypes();
-                return value(branches.get(branches.size() - 1), random);
+                return value(
+                        branches.get(anyBranch ? random.nextInt(branches.size()) : branches.size() - 1),
+                        random,
+                        anyBranch);
             case STRING:
                 return "s" + random.nextInt(1_000_000);
             case BYTES:
