@@ -48,7 +48,7 @@ JDK17_OPTS=(-XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
   --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
   --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED)
-# Avro's fast reader, opt-in in Avro 1.12, for the jobs' sources, exchanges and state: README, Performance.
+# Avro's fast reader, opt-in in Avro 1.12, for the jobs' sources, exchanges and state (README, Performance).
 AVRO_OPTS=(-Dorg.apache.avro.fastread=true)
 
 say() { echo "cluster: $*" >&2; }

@@ -4,7 +4,6 @@ import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.DecodeException;
 import java.io.IOException;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -33,7 +32,7 @@ public final class IngestFormat<T extends SpecificRecordBase> extends SimpleStre
     @Override
     public Reader<Either<T, DeadLetter>> createReader(Configuration config, FSDataInputStream stream)
             throws IOException {
-        DataFileStream<T> records = new DataFileStream<>(stream, new SpecificDatumReader<>(ingest.type()));
+        DataFileStream<T> records = new DataFileStream<>(stream, ingest.fileReader());
         return new Reader<>() {
             private long position;
             private boolean broken;

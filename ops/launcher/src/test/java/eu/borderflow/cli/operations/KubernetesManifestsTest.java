@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests of ops/k8s, checked for what they promise: each job as a FlinkDeployment in
- * application mode with savepoint upgrades, resources and a metrics port that matches the Prometheus reporter, running
+ * application mode with savepoint upgrades, resources, Avro's fast reader on the TaskManagers and a metrics port that
+ * matches the Prometheus reporter, running
  * the jar and entry class the build makes, from the image the Dockerfile builds; and the topics of
  * config/topics.yaml as Strimzi KafkaTopics with the same partitions and configs `ops/borderflow topics` sets.
  */
@@ -93,6 +94,9 @@ class KubernetesManifestsTest {
         assertTrue(
                 flink.path("metrics.job.status.enable").asText().contains("STATE"),
                 "flink_jobmanager_job_runningState, which the job-not-running alert reads");
+        assertTrue(
+                flink.path("env.java.opts.taskmanager").asText().contains("-Dorg.apache.avro.fastread=true"),
+                "the TaskManagers read Avro with its fast reader, as ops/cluster's do");
         int metricsPort = flink.path("metrics.reporter.prom.port").asInt();
         JsonNode container =
                 spec.path("podTemplate").path("spec").path("containers").get(0);
