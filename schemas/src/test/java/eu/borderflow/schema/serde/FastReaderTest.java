@@ -20,7 +20,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The jobs read Avro with its fast reader (-Dorg.apache.avro.fastread=true, opt-in in Avro 1.12): it must read every
@@ -38,19 +38,7 @@ class FastReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "BorderCrossing",
-                "AlertChange",
-                "Incident",
-                "RiskFlag",
-                "PictureUpdate",
-                "FlagReview",
-                "AuditRecord",
-                "DeadLetter",
-                "GroundTruthEntry",
-                "SectionLevelChange"
-            })
+    @MethodSource("eu.borderflow.schema.serde.SchemaHistoryTest#recordNames")
     void fastReaderReadsWhatTheDefaultReaderReads(String recordName) throws Exception {
         Class<?> type = Class.forName("eu.borderflow.schema." + recordName);
         Schema current = SpecificData.get().getSchema(type);
