@@ -12,6 +12,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -50,7 +51,7 @@ class FastReaderTest {
             for (int i = 0; i < RECORDS_PER_VERSION; i++) {
                 GenericRecord written =
                         i % 2 == 0 ? RandomRecords.of(writer, random) : RandomRecords.withAnyBranch(writer, random);
-                byte[] bytes = encode(written, writer);
+                byte[] bytes = encode(new GenericDatumWriter<>(writer), written);
                 SpecificRecordBase expected =
                         slow.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
                 SpecificRecordBase read = fast.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
@@ -72,19 +73,15 @@ class FastReaderTest {
         return new SpecificDatumReader<>(writer, current, model);
     }
 
-    private static byte[] encode(GenericRecord record, Schema writer) throws IOException {
+    private static <T> byte[] encode(DatumWriter<T> writer, T datum) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new GenericDatumWriter<GenericRecord>(writer).write(record, encoder);
+        writer.write(datum, encoder);
         encoder.flush();
         return out.toByteArray();
     }
 
     private static byte[] encode(SpecificRecordBase record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new SpecificDatumWriter<SpecificRecordBase>(record.getSchema()).write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
+        return encode(new SpecificDatumWriter<>(record.getSchema()), record);
     }
 }
