@@ -2,6 +2,7 @@ package eu.borderflow.risk.alerts;
 
 import eu.borderflow.risk.rules.CrossingFactsSerializer;
 import java.io.IOException;
+import java.io.InputStream;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -47,7 +48,7 @@ public final class CrossingProbeSerializer extends CrossingFactsSerializer<Cross
     }
 
     @Override
-    protected void deserializeOwn(CrossingProbe probe, DataInputView source) throws IOException {
+    protected void deserializeOwn(CrossingProbe probe, DataInputView source, InputStream in) throws IOException {
         probe.setKey(StringValue.readString(source));
         int count = source.readInt();
         String[] keys = count < 0 ? null : new String[count];

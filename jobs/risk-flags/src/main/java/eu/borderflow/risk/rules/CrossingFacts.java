@@ -5,8 +5,8 @@ import eu.borderflow.schema.CrossingKind;
 
 /**
  * What every rule's projection of a crossing keeps of it: the EES file, the event, where it happened and how long it
- * may be kept. The superclass of the Flink POJOs the rules buffer in keyed state (PojoSerializer covers its fields as
- * those of the subclass).
+ * may be kept. The superclass of the projections the rules buffer in keyed state, each written by a subclass of
+ * {@link CrossingFactsSerializer} (the alert joins' probes by Flink's POJO serializer).
  */
 public abstract class CrossingFacts {
 

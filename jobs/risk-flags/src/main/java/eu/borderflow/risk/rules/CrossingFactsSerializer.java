@@ -1,16 +1,19 @@
 package eu.borderflow.risk.rules;
 
+import eu.borderflow.risk.state.CompactEncoding;
 import eu.borderflow.schema.CrossingKind;
 import java.io.IOException;
+import java.io.InputStream;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.api.java.typeutils.runtime.DataInputViewStream;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
- * A hand-written serializer of a {@link CrossingFacts} projection for the network ({@link WireType}): the facts, then
- * the subclass's own fields. Strings go as Flink's {@link StringValue} does them, null included; the kind as its
- * ordinal, as both ends run the same build.
+ * A hand-written serializer of a {@link CrossingFacts} projection, for the network ({@link WireType}) and for the
+ * crossings the rules buffer in keyed state (its subclasses' snapshots say which): the facts, then the subclass's own
+ * fields, in the compact encodings of keyed state ({@link CompactEncoding}). The kind goes as its ordinal
+ * (StateFormatTest holds the symbols' order).
  */
 public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends TypeSerializerSingleton<T> {
 
@@ -20,8 +23,8 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends T
     /** Writes the fields the subclass adds to the facts. */
     protected abstract void serializeOwn(T record, DataOutputView target) throws IOException;
 
-    /** Reads into {@code record} the fields the subclass adds to the facts. */
-    protected abstract void deserializeOwn(T record, DataInputView source) throws IOException;
+    /** Reads into {@code record} the fields the subclass adds to the facts; varints from {@code in}. */
+    protected abstract void deserializeOwn(T record, DataInputView source, InputStream in) throws IOException;
 
     @Override
     public boolean isImmutableType() {
@@ -40,13 +43,13 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends T
 
     @Override
     public void serialize(T record, DataOutputView target) throws IOException {
-        StringValue.writeString(record.getFileId(), target);
-        StringValue.writeString(record.getEventId(), target);
+        CompactEncoding.writeId(record.getFileId(), target);
+        CompactEncoding.writeId(record.getEventId(), target);
         target.writeByte(record.getKind() == null ? -1 : record.getKind().ordinal());
-        target.writeLong(record.getEventTime());
-        StringValue.writeString(record.getBcpCode(), target);
-        StringValue.writeString(record.getSectionId(), target);
-        target.writeInt(record.getRetentionUntil());
+        CompactEncoding.writeLong(record.getEventTime(), target);
+        CompactEncoding.writeString(record.getBcpCode(), target);
+        CompactEncoding.writeString(record.getSectionId(), target);
+        CompactEncoding.writeInt(record.getRetentionUntil(), target);
         serializeOwn(record, target);
     }
 
@@ -57,15 +60,16 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends T
 
     @Override
     public T deserialize(T reuse, DataInputView source) throws IOException {
-        reuse.setFileId(StringValue.readString(source));
-        reuse.setEventId(StringValue.readString(source));
+        InputStream in = new DataInputViewStream(source);
+        reuse.setFileId(CompactEncoding.readId(source));
+        reuse.setEventId(CompactEncoding.readId(source));
         byte kind = source.readByte();
         reuse.setKind(kind < 0 ? null : KINDS[kind]);
-        reuse.setEventTime(source.readLong());
-        reuse.setBcpCode(StringValue.readString(source));
-        reuse.setSectionId(StringValue.readString(source));
-        reuse.setRetentionUntil(source.readInt());
-        deserializeOwn(reuse, source);
+        reuse.setEventTime(CompactEncoding.readLong(in));
+        reuse.setBcpCode(CompactEncoding.readString(source));
+        reuse.setSectionId(CompactEncoding.readString(source));
+        reuse.setRetentionUntil(CompactEncoding.readInt(in));
+        deserializeOwn(reuse, source, in);
         return reuse;
     }
 

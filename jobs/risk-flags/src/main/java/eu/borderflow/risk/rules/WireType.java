@@ -7,8 +7,9 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * The type of a projection sent between operators, serialised by a hand-written serializer instead of Flink's
- * reflective POJO serializer (issue 12: a fifth of the risk job's samples went to it). For the network only: keyed
- * state keeps the POJO type, so savepoints do not depend on the wire format.
+ * reflective POJO serializer (issue 12: a fifth of the risk job's samples went to it). Where keyed state holds the same
+ * type, its descriptor names the same serializer, whose snapshot then governs the format (StateFormatSnapshot): a
+ * change to it is a change of state format.
  */
 public final class WireType<T> extends TypeInformation<T> {
 

@@ -14,7 +14,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  */
 public final class DocumentCrossing extends CrossingFacts implements Sequenced {
 
-    /** The type between operators; keyed state keeps the POJO type. */
+    /** The type between operators; the document operator's 72 h buffer keeps it in the same format. */
     public static final TypeInformation<DocumentCrossing> WIRE =
             new WireType<>(DocumentCrossing.class, DocumentCrossingSerializer.INSTANCE);
 

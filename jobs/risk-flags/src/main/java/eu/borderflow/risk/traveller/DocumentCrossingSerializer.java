@@ -1,13 +1,16 @@
 package eu.borderflow.risk.traveller;
 
 import eu.borderflow.risk.rules.CrossingFactsSerializer;
+import eu.borderflow.risk.state.StateFormatSnapshot;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import java.io.InputStream;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** The wire format of a {@link DocumentCrossing} on its way to the document operator. */
+/**
+ * The format of a {@link DocumentCrossing} on its way to the document operator and in its 72 h buffer (keyed state).
+ */
 public final class DocumentCrossingSerializer extends CrossingFactsSerializer<DocumentCrossing> {
 
     public static final DocumentCrossingSerializer INSTANCE = new DocumentCrossingSerializer();
@@ -39,7 +42,7 @@ public final class DocumentCrossingSerializer extends CrossingFactsSerializer<Do
     }
 
     @Override
-    protected void deserializeOwn(DocumentCrossing crossing, DataInputView source) throws IOException {
+    protected void deserializeOwn(DocumentCrossing crossing, DataInputView source, InputStream in) throws IOException {
         crossing.setDocumentDigest(source.readLong());
         crossing.setFacialDigest(source.readLong());
         crossing.setFingerprintDigest(source.readBoolean() ? source.readLong() : null);
@@ -50,10 +53,10 @@ public final class DocumentCrossingSerializer extends CrossingFactsSerializer<Do
         return new Snapshot();
     }
 
-    /** Restores the same serializer; the format has one version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<DocumentCrossing> {
+    /** Format 1; buffered crossings of earlier builds in the POJO format migrate to it on restore. */
+    public static final class Snapshot extends StateFormatSnapshot<DocumentCrossing> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(() -> INSTANCE, DocumentCrossing.class);
         }
     }
 }

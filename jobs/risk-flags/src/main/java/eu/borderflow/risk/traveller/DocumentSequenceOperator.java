@@ -17,7 +17,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -58,9 +57,9 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
     @Override
     public void open(OpenContext context) {
         trail = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("document-trail", Types.POJO(DocumentTrail.class)));
+                .getState(new ValueStateDescriptor<>("document-trail", DocumentTrailSerializer.INSTANCE));
         pending = getRuntimeContext()
-                .getListState(new ListStateDescriptor<>("document-pending", Types.POJO(DocumentCrossing.class)));
+                .getListState(new ListStateDescriptor<>("document-pending", DocumentCrossingSerializer.INSTANCE));
         failures.open(getRuntimeContext().getMetricGroup());
     }
 

@@ -20,7 +20,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -95,9 +94,9 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     @Override
     public void open(OpenContext context) {
-        file = getRuntimeContext().getState(new ValueStateDescriptor<>("ees-file", Types.POJO(TravellerFile.class)));
+        file = getRuntimeContext().getState(new ValueStateDescriptor<>("ees-file", TravellerFileSerializer.INSTANCE));
         pending = getRuntimeContext()
-                .getListState(new ListStateDescriptor<>("ees-file-pending", Types.POJO(TravellerCrossing.class)));
+                .getListState(new ListStateDescriptor<>("ees-file-pending", TravellerCrossingSerializer.INSTANCE));
         missingExitFlag = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
         failures.open(getRuntimeContext().getMetricGroup());

@@ -3,16 +3,15 @@ package eu.borderflow.risk.bench;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.risk.traveller.TravellerFile;
+import eu.borderflow.risk.traveller.TravellerFileSerializer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -113,14 +112,11 @@ class KeyedStateFootprintTest {
 
     /** Serialised bytes of the EES file value state over {@code keys}. */
     private static long valueBytes(KeyedStateBackend<String> backend, Set<String> keys) throws Exception {
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        TypeSerializer<TravellerFile> serializer =
-                Types.POJO(TravellerFile.class).createSerializer(config);
+        TypeSerializer<TravellerFile> serializer = TravellerFileSerializer.INSTANCE;
         ValueState<TravellerFile> state = backend.getPartitionedState(
                 VoidNamespace.INSTANCE,
                 VoidNamespaceSerializer.INSTANCE,
-                new ValueStateDescriptor<>("ees-file", Types.POJO(TravellerFile.class)));
+                new ValueStateDescriptor<>("ees-file", serializer));
         DataOutputSerializer out = new DataOutputSerializer(256);
         String current = backend.getCurrentKey();
         long bytes = 0;
