@@ -1,10 +1,10 @@
 package eu.borderflow.risk.rules;
 
 import eu.borderflow.risk.state.CompactEncoding;
+import eu.borderflow.risk.state.CompactSerializer;
 import eu.borderflow.schema.CrossingKind;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.api.java.typeutils.runtime.DataInputViewStream;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,7 +15,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * fields, in the compact encodings of keyed state ({@link CompactEncoding}). The kind goes as its ordinal
  * (StateFormatTest holds the symbols' order).
  */
-public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends TypeSerializerSingleton<T> {
+public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends CompactSerializer<T> {
 
     private static final long serialVersionUID = 1L;
     private static final CrossingKind[] KINDS = CrossingKind.values();
@@ -27,19 +27,13 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends T
     protected abstract void deserializeOwn(T record, DataInputView source, InputStream in) throws IOException;
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
     public T copy(T from) {
         return copy(from, createInstance());
     }
+
+    /** Copies every field of {@code from} into {@code reuse} (the facts with {@link #copyFacts}). */
+    @Override
+    public abstract T copy(T from, T reuse);
 
     @Override
     public void serialize(T record, DataOutputView target) throws IOException {
@@ -54,13 +48,16 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends T
     }
 
     @Override
-    public T deserialize(DataInputView source) throws IOException {
-        return deserialize(createInstance(), source);
+    protected T read(DataInputView source, InputStream in) throws IOException {
+        return read(createInstance(), source, in);
     }
 
     @Override
     public T deserialize(T reuse, DataInputView source) throws IOException {
-        InputStream in = new DataInputViewStream(source);
+        return read(reuse, source, new DataInputViewStream(source));
+    }
+
+    private T read(T reuse, DataInputView source, InputStream in) throws IOException {
         reuse.setFileId(CompactEncoding.readId(source));
         reuse.setEventId(CompactEncoding.readId(source));
         byte kind = source.readByte();
@@ -71,11 +68,6 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends T
         reuse.setRetentionUntil(CompactEncoding.readInt(in));
         deserializeOwn(reuse, source, in);
         return reuse;
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     /** Copies the facts of {@code from} into {@code to}. */

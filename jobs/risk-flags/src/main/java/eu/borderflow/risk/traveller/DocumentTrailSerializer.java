@@ -9,7 +9,7 @@ import static eu.borderflow.risk.state.CompactEncoding.writeInt;
 import static eu.borderflow.risk.state.CompactEncoding.writeLong;
 import static eu.borderflow.risk.state.CompactEncoding.writeString;
 
-import eu.borderflow.risk.state.CompactStateSerializer;
+import eu.borderflow.risk.state.CompactSerializer;
 import eu.borderflow.risk.state.StateFormatSnapshot;
 import eu.borderflow.schema.CrossingKind;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * The keyed-state format of a {@link DocumentTrail}: about 50 bytes where Flink's POJO serializer took 74. The kind
  * is kept as its ordinal, so {@code CrossingKind}'s symbols may only be appended to (StateFormatTest holds them).
  */
-public final class DocumentTrailSerializer extends CompactStateSerializer<DocumentTrail> {
+public final class DocumentTrailSerializer extends CompactSerializer<DocumentTrail> {
 
     public static final DocumentTrailSerializer INSTANCE = new DocumentTrailSerializer();
     private static final long serialVersionUID = 1L;

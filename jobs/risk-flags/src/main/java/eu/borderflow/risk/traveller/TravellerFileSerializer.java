@@ -11,7 +11,7 @@ import static eu.borderflow.risk.state.CompactEncoding.writeInts;
 import static eu.borderflow.risk.state.CompactEncoding.writeLong;
 import static eu.borderflow.risk.state.CompactEncoding.writeString;
 
-import eu.borderflow.risk.state.CompactStateSerializer;
+import eu.borderflow.risk.state.CompactSerializer;
 import eu.borderflow.risk.state.StateFormatSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * differences, a third to a half of what Flink's POJO serializer wrote. The visa arrays are parallel and go as one
  * count and a slot each.
  */
-public final class TravellerFileSerializer extends CompactStateSerializer<TravellerFile> {
+public final class TravellerFileSerializer extends CompactSerializer<TravellerFile> {
 
     public static final TravellerFileSerializer INSTANCE = new TravellerFileSerializer();
     private static final long serialVersionUID = 1L;

@@ -8,10 +8,11 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * A hand-written serializer of a mutable keyed-state value in a compact format ({@link CompactEncoding}). Copies are
- * deep: the heap backend copies a value that changes while an asynchronous snapshot still reads it.
+ * A hand-written serializer of a mutable value in the compact encodings ({@link CompactEncoding}), for keyed state and
+ * the network. Copies are deep: the heap backend copies a value that changes while an asynchronous snapshot still
+ * reads it.
  */
-public abstract class CompactStateSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class CompactSerializer<T> extends TypeSerializerSingleton<T> {
 
     private static final long serialVersionUID = 1L;
 
