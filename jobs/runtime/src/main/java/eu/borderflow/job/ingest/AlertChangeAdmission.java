@@ -8,6 +8,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -16,9 +19,11 @@ import org.apache.flink.util.Collector;
  * re-sent change, or a replayed changelog) is dropped and counted, so alert changes are idempotent by version and
  * change id; a change later than the allowed lateness is a {@link DeadLetters#LATE} dead letter. The highest version
  * is kept until the watermark passes the last change's event time plus the allowed lateness; any copy of an older
- * change is LATE from then on.
+ * change is LATE from then on. After a restore, lateness is judged against the watermark of the last checkpoint until
+ * the current one passes it ({@link RestoredWatermark}).
  */
-public final class AlertChangeAdmission extends KeyedProcessFunction<String, AlertChange, AlertChange> {
+public final class AlertChangeAdmission extends KeyedProcessFunction<String, AlertChange, AlertChange>
+        implements CheckpointedFunction {
 
     public static final String UID = "alerts-admission";
     static final String DUPLICATES_COUNTER = "duplicateAlertChanges";
@@ -26,6 +31,7 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
 
     private final long latenessMs;
     private final OperatorFailures failures;
+    private final RestoredWatermark restoredWatermark = new RestoredWatermark("alerts-admission-watermark");
     private transient ValueState<Integer> version;
     private transient ValueState<Long> lastChange;
     private transient Counter duplicates;
@@ -48,7 +54,7 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
     @Override
     public void processElement(AlertChange change, Context ctx, Collector<AlertChange> out) throws Exception {
         long at = change.getEventTime().toEpochMilli();
-        if (at + latenessMs <= ctx.timerService().currentWatermark()) {
+        if (at + latenessMs <= restoredWatermark.apply(ctx.timerService().currentWatermark())) {
             ctx.output(
                     DeadLetters.TAG,
                     failures.late(
@@ -68,6 +74,16 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
         lastChange.update(at);
         ctx.timerService().registerEventTimeTimer(at + latenessMs);
         out.collect(change);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        restoredWatermark.initialize(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        restoredWatermark.snapshot();
     }
 
     @Override

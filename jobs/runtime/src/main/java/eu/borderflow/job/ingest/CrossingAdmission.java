@@ -9,6 +9,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -23,8 +26,12 @@ import org.apache.flink.util.Collector;
  * The state per traveller is compact: 64-bit hashes of the event ids with their event times, only those within the
  * lateness horizon, erased by an event-time timer. Two ids of one traveller within 72 hours sharing a 64-bit hash is
  * a chance of about 2<sup>-64</sup> per pair.
+ * <p>
+ * After a restore, lateness is judged against the watermark of the last checkpoint until the current one passes it
+ * ({@link RestoredWatermark}).
  */
-public final class CrossingAdmission extends KeyedProcessFunction<String, BorderCrossing, BorderCrossing> {
+public final class CrossingAdmission extends KeyedProcessFunction<String, BorderCrossing, BorderCrossing>
+        implements CheckpointedFunction {
 
     public static final String UID = "crossings-admission";
     static final String DUPLICATES_COUNTER = "duplicateCrossings";
@@ -32,6 +39,7 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
 
     private final long latenessMs;
     private final OperatorFailures failures;
+    private final RestoredWatermark restoredWatermark = new RestoredWatermark("crossings-admission-watermark");
     private transient ValueState<long[]> admitted;
     private transient Counter duplicates;
     private transient SingleObjectSerde<BorderCrossing> serde;
@@ -54,7 +62,7 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
     @Override
     public void processElement(BorderCrossing crossing, Context ctx, Collector<BorderCrossing> out) throws Exception {
         long at = crossing.getEventTime().toEpochMilli();
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = restoredWatermark.apply(ctx.timerService().currentWatermark());
         if (at + latenessMs <= watermark) {
             ctx.output(
                     DeadLetters.TAG,
@@ -84,6 +92,16 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
             ctx.timerService().registerEventTimeTimer(at + latenessMs);
         }
         out.collect(crossing);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        restoredWatermark.initialize(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        restoredWatermark.snapshot();
     }
 
     @Override

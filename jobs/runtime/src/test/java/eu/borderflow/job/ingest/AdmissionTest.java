@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.StreamMap;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -131,6 +133,54 @@ class AdmissionTest {
     }
 
     @Test
+    void afterARestoreAReplayedWorldIsLateOrReSentNotNew() throws Exception {
+        BorderCrossing old = crossing("e1", T0);
+        BorderCrossing recent = crossing("e2", T0.plus(LATENESS).plusSeconds(3600));
+        OperatorSubtaskState checkpoint;
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
+            send(h, old);
+            h.processWatermark(recent.getEventTime().toEpochMilli());
+            send(h, recent);
+            checkpoint = h.snapshot(1, 1);
+        }
+        // Flink restores no watermark: until new records move it, the restored operator's own is Long.MIN_VALUE.
+        CrossingAdmission function = new CrossingAdmission(LATENESS, CROSSINGS);
+        try (var h = crossingHarness(function, checkpoint)) {
+            BorderCrossing fresh = crossing("e3", T0.plus(LATENESS).plusSeconds(1800));
+            send(h, old, recent, fresh);
+            assertEquals(List.of(fresh), h.extractOutputValues(), "only the crossing never seen before");
+            assertEquals(DeadLetters.LATE, single(h).getReasonCode(), "the old one is as late as before the restore");
+            assertEquals(1, function.duplicateCount(), "the recent one is known");
+        }
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
+            send(h, old, recent);
+            assertEquals(2, h.extractOutputValues().size(), "without the checkpoint both are new: what it prevents");
+        }
+    }
+
+    @Test
+    void afterARestoreAReplayedAlertChangelogIsLate() throws Exception {
+        AlertChange v1 = TestRecords.objectAlert("A1", T0).build();
+        OperatorSubtaskState checkpoint;
+        try (var h = alertHarness(new AlertChangeAdmission(LATENESS, CROSSINGS.other("alert changes")), null)) {
+            h.processElement(v1, v1.getEventTime().toEpochMilli());
+            h.processWatermark(T0.plus(LATENESS).plusSeconds(1).toEpochMilli());
+            h.processElement(
+                    TestRecords.objectAlert("A2", T0.plus(LATENESS).plusSeconds(2))
+                            .build(),
+                    0);
+            checkpoint = h.snapshot(1, 1);
+        }
+        try (var h = alertHarness(new AlertChangeAdmission(LATENESS, CROSSINGS.other("alert changes")), checkpoint)) {
+            h.processElement(v1, v1.getEventTime().toEpochMilli());
+            assertEquals(0, h.extractOutputValues().size());
+            assertEquals(
+                    DeadLetters.LATE,
+                    h.getSideOutput(DeadLetters.TAG).peek().getValue().getReasonCode());
+        }
+    }
+
+    @Test
     void anOversizeDeadLetterIsCutAndMarked() throws Exception {
         int max = 2048;
         DeadLetterSizeLimit function = new DeadLetterSizeLimit(max);
@@ -164,6 +214,28 @@ class AdmissionTest {
             CrossingAdmission function) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 function, c -> c.getTraveller().getFileId(), Types.STRING);
+    }
+
+    /** A harness restored from {@code checkpoint} before it opens. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, BorderCrossing, BorderCrossing> crossingHarness(
+            CrossingAdmission function, OperatorSubtaskState checkpoint) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), c -> c.getTraveller().getFileId(), Types.STRING);
+        h.initializeState(checkpoint);
+        h.open();
+        return h;
+    }
+
+    /** A harness restored from {@code checkpoint} (when there is one) before it opens. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, AlertChange, AlertChange> alertHarness(
+            AlertChangeAdmission function, OperatorSubtaskState checkpoint) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(function), AlertChange::getAlertId, Types.STRING);
+        if (checkpoint != null) {
+            h.initializeState(checkpoint);
+        }
+        h.open();
+        return h;
     }
 
     private static BorderCrossing crossing(String eventId, Instant at) {

@@ -3,7 +3,10 @@ package eu.borderflow.cli.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.tools.evaluate.TopicSnapshot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * {@code upgrade risk --parallelism 1} mid-stream, then {@code upgrade risk --parallelism 2}: each stops the job with
  * a savepoint and resumes from it. The committed flags and audit records are exactly those expected, and a planted
  * overstay whose entry the old job had checkpointed before the first upgrade and whose exit reached Kafka only after
- * the old job stopped is still flagged: the entry crossed the upgrade in the savepoint.
+ * the old job stopped is still flagged: the entry crossed the upgrade in the savepoint. A third upgrade, then the whole
+ * world replayed again at once: nothing new is flagged (its copies are LATE or re-sent), though the restored job has
+ * no watermark yet.
  */
 class UpgradeTest {
 
@@ -79,6 +84,27 @@ class UpgradeTest {
                     "the overstay that spans the upgrade is flagged");
             assertEquals(2, parallelism(scenario), "the second upgrade rescaled the job to 2");
             assertTrue(!jobId.equals(scenario.runningJob().id()), "the upgrades started new jobs");
+
+            // Flink restores no watermark: right after a restore, the same world replayed again must still be LATE
+            // or known as re-sent, not new (before RestoredWatermark it raised its flags a second time).
+            Scenario.Outcome third = upgrade(scenario, "2", line -> {});
+            assertEquals(0, third.exitCode(), third.out());
+            scenario.startReplayAtFullSpeed();
+            Scenario.Outcome again = scenario.awaitReplay();
+            assertEquals(0, again.exitCode(), again.out());
+            Scenario.await(
+                    "the second copy of the world in the dead-letter topic",
+                    () -> TopicSnapshot.read(
+                                            scenario.bootstrap,
+                                            scenario.kafkaProperties,
+                                            scenario.topics.getDeadLetters(),
+                                            DeadLetter.class)
+                                    .records()
+                                    .stream()
+                                    .filter(d -> DeadLetters.LATE.equals(String.valueOf(d.getReasonCode())))
+                                    .count()
+                            > scenario.world.records / 4);
+            scenario.assertOutputExactlyAsExpected();
         } finally {
             scenario.stopJob();
         }
