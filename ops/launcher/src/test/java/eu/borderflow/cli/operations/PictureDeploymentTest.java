@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.flag.FlagTime;
 import eu.borderflow.picture.output.PictureTopic;
-import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
@@ -238,15 +237,8 @@ class PictureDeploymentTest {
 
     /** The flags of the risk job the picture job dead-lettered as LATE: which revision it kept is not known. */
     private static Set<String> lateFlagIds(Scenario scenario) {
-        return TopicSnapshot.read(
-                        scenario.bootstrap,
-                        scenario.kafkaProperties,
-                        scenario.topics.getDeadLetters(),
-                        DeadLetter.class)
-                .records()
-                .stream()
-                .filter(d -> "LATE".equals(String.valueOf(d.getReasonCode()))
-                        && scenario.topics.getFlags().equals(d.getSourceTopic()))
+        return scenario.deadLetters("LATE").stream()
+                .filter(d -> scenario.topics.getFlags().equals(d.getSourceTopic()))
                 .map(d -> String.valueOf(d.getEventId()))
                 .collect(Collectors.toCollection(HashSet::new));
     }

@@ -14,6 +14,7 @@ import eu.borderflow.cli.flink.JobSummary;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.schema.AuditRecord;
+import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
@@ -312,6 +313,15 @@ final class Scenario {
     List<AuditRecord> audit() {
         return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getAudit(), AuditRecord.class)
                 .records();
+    }
+
+    /** The dead letters with {@code reasonCode}. */
+    List<DeadLetter> deadLetters(String reasonCode) {
+        return TopicSnapshot.read(bootstrap, kafkaProperties, topics.getDeadLetters(), DeadLetter.class)
+                .records()
+                .stream()
+                .filter(d -> reasonCode.equals(String.valueOf(d.getReasonCode())))
+                .toList();
     }
 
     /** Equal as multisets of records: none missing, none duplicated, none different. */

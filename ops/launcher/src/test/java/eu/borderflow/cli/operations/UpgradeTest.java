@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.job.ingest.DeadLetters;
-import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.tools.evaluate.TopicSnapshot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,16 +92,7 @@ class UpgradeTest {
             assertEquals(0, again.exitCode(), again.out());
             Scenario.await(
                     "the second copy of the world in the dead-letter topic",
-                    () -> TopicSnapshot.read(
-                                            scenario.bootstrap,
-                                            scenario.kafkaProperties,
-                                            scenario.topics.getDeadLetters(),
-                                            DeadLetter.class)
-                                    .records()
-                                    .stream()
-                                    .filter(d -> DeadLetters.LATE.equals(String.valueOf(d.getReasonCode())))
-                                    .count()
-                            > scenario.world.records / 4);
+                    () -> scenario.deadLetters(DeadLetters.LATE).size() > scenario.world.records / 4);
             scenario.assertOutputExactlyAsExpected();
         } finally {
             scenario.stopJob();
