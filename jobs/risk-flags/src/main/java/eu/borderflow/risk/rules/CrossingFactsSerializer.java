@@ -2,7 +2,6 @@ package eu.borderflow.risk.rules;
 
 import eu.borderflow.risk.state.CompactEncoding;
 import eu.borderflow.risk.state.CompactSerializer;
-import eu.borderflow.schema.CrossingKind;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.flink.api.java.typeutils.runtime.DataInputViewStream;
@@ -12,13 +11,11 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * A hand-written serializer of a {@link CrossingFacts} projection, for the network ({@link WireType}) and for the
  * crossings the rules buffer in keyed state (its subclasses' snapshots say which): the facts, then the subclass's own
- * fields, in the compact encodings of keyed state ({@link CompactEncoding}). The kind goes as its ordinal
- * (StateFormatTest holds the symbols' order).
+ * fields, in the compact encodings of keyed state ({@link CompactEncoding}).
  */
 public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends CompactSerializer<T> {
 
     private static final long serialVersionUID = 1L;
-    private static final CrossingKind[] KINDS = CrossingKind.values();
 
     /** Writes the fields the subclass adds to the facts. */
     protected abstract void serializeOwn(T record, DataOutputView target) throws IOException;
@@ -39,7 +36,7 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends C
     public void serialize(T record, DataOutputView target) throws IOException {
         CompactEncoding.writeId(record.getFileId(), target);
         CompactEncoding.writeId(record.getEventId(), target);
-        target.writeByte(record.getKind() == null ? -1 : record.getKind().ordinal());
+        CompactEncoding.writeKind(record.getKind(), target);
         CompactEncoding.writeLong(record.getEventTime(), target);
         CompactEncoding.writeString(record.getBcpCode(), target);
         CompactEncoding.writeString(record.getSectionId(), target);
@@ -60,8 +57,7 @@ public abstract class CrossingFactsSerializer<T extends CrossingFacts> extends C
     private T read(T reuse, DataInputView source, InputStream in) throws IOException {
         reuse.setFileId(CompactEncoding.readId(source));
         reuse.setEventId(CompactEncoding.readId(source));
-        byte kind = source.readByte();
-        reuse.setKind(kind < 0 ? null : KINDS[kind]);
+        reuse.setKind(CompactEncoding.readKind(source));
         reuse.setEventTime(CompactEncoding.readLong(in));
         reuse.setBcpCode(CompactEncoding.readString(source));
         reuse.setSectionId(CompactEncoding.readString(source));

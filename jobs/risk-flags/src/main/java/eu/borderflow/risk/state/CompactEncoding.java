@@ -1,5 +1,6 @@
 package eu.borderflow.risk.state;
 
+import eu.borderflow.schema.CrossingKind;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.flink.core.memory.DataInputView;
@@ -12,7 +13,8 @@ import org.apache.kafka.common.utils.ByteUtils;
  * Numbers are zig-zag varints, as in Kafka's record format (an epoch day takes 3 bytes, an epoch millisecond 6);
  * strings are Flink's {@link StringValue}, null included. An id that is a letter and 16 lowercase hex digits (the
  * form of EES event ids here) is kept as the letter and its 8 bytes, 10 bytes instead of 18; any other id as text.
- * Varints are read from an {@link InputStream} over the view ({@code DataInputViewStream}), which does not buffer,
+ * A crossing kind is its ordinal in one byte, so {@code CrossingKind}'s symbols may only be appended to
+ * (StateFormatTest holds them). Varints are read from an {@link InputStream} over the view ({@code DataInputViewStream}), which does not buffer,
  * so fixed-width reads from the view may follow.
  */
 public final class CompactEncoding {
@@ -21,6 +23,7 @@ public final class CompactEncoding {
     private static final int TEXT_ID = 1;
     private static final int HEX_ID = 2;
     private static final int HEX_ID_LENGTH = 17;
+    private static final CrossingKind[] KINDS = CrossingKind.values();
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private CompactEncoding() {}
@@ -75,6 +78,15 @@ public final class CompactEncoding {
 
     public static String readString(DataInputView in) throws IOException {
         return StringValue.readString(in);
+    }
+
+    public static void writeKind(CrossingKind kind, DataOutputView out) throws IOException {
+        out.writeByte(kind == null ? -1 : kind.ordinal());
+    }
+
+    public static CrossingKind readKind(DataInputView in) throws IOException {
+        byte kind = in.readByte();
+        return kind < 0 ? null : KINDS[kind];
     }
 
     public static void writeId(String id, DataOutputView out) throws IOException {

@@ -80,7 +80,7 @@ class StateFormatTest {
     @Test
     void crossingKindsKeepTheOrdinalsTheStateFormatStores() {
         assertThat(Arrays.stream(CrossingKind.values()).map(Enum::name))
-                .as("append new kinds; reordering needs a new state format (DocumentTrailSerializer)")
+                .as("append new kinds; reordering needs a new state format (CompactEncoding.writeKind)")
                 .containsExactly("ENTRY", "EXIT", "REFUSAL");
     }
 
