@@ -39,6 +39,7 @@ import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +80,7 @@ class DashboardBrowserTest {
 
     private static final String REASON = "Document checked against the alert: same issuing state and number";
     private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final Path CHECKPOINTS = Path.of("target", "e2e-checkpoints");
     /** The reference data's colours (app.css) as the browser computes them. */
     private static final String CRITICAL_RGB = "rgb(198, 40, 40)";
 
@@ -130,8 +132,11 @@ class DashboardBrowserTest {
         broker = TestBroker.startOrShareExternal();
         topics = TestTopics.create(broker.bootstrap(), dir);
         sparseWorldPicture(topics.configDir());
-        risk = EmbeddedJobs.risk(topics.config(), topics.environment(), dir.resolve("checkpoints"));
-        picture = EmbeddedJobs.picture(topics.config(), topics.environment(), dir.resolve("checkpoints"));
+        // Not in the temporary folder: a cancelled task's checkpoint thread may still write a file while JUnit
+        // deletes that folder, which then fails the test.
+        Path checkpoints = Files.createTempDirectory(Files.createDirectories(CHECKPOINTS), "run-");
+        risk = EmbeddedJobs.risk(topics.config(), topics.environment(), checkpoints);
+        picture = EmbeddedJobs.picture(topics.config(), topics.environment(), checkpoints);
         dashboard = TestDashboard.live(
                 topics, broker.bootstrap(), Clock.systemUTC(), List.of(risk.restUrl(), picture.restUrl()));
     }

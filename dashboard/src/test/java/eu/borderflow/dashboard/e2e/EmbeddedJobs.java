@@ -31,6 +31,8 @@ final class EmbeddedJobs {
         @Override
         public void close() throws Exception {
             job.cancel().get(60, TimeUnit.SECONDS);
+            // The cancel is acknowledged before the tasks have ended: wait for the job's end.
+            job.getJobExecutionResult().handle((result, failure) -> null).get(60, TimeUnit.SECONDS);
         }
     }
 

@@ -44,7 +44,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The counting backend around RocksDB with incremental checkpoints (state_backend: ROCKSDB), on a MiniCluster that
@@ -70,11 +69,11 @@ class RocksDbStateBackendTest {
             .setConfiguration(prometheus())
             .build());
 
-    @TempDir
-    Path checkpoints;
-
     @Test
     void checkpointsIncrementallyRestoresAndServesStateEntries() throws Exception {
+        // Not in a JUnit temporary folder: a cancelled task's checkpoint thread may still write a file while JUnit
+        // deletes that folder, which then fails the test.
+        Path checkpoints = Files.createTempDirectory(Files.createDirectories(Path.of("target", "checkpoints")), "run-");
         Configuration config = EntryCountingStateBackendFactory.configure(
                 new Configuration(), StateBackendLoader.ROCKSDB_STATE_BACKEND_NAME);
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
@@ -139,6 +138,8 @@ class RocksDbStateBackendTest {
             });
         } finally {
             job.cancel().get();
+            // The cancel is acknowledged before the tasks have ended: wait for the job's end.
+            job.getJobExecutionResult().handle((result, failure) -> null).get();
         }
     }
 
