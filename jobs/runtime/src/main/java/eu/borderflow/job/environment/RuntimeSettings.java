@@ -12,6 +12,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 
 /**
  * Parallelism and fault tolerance of one environment (section {@code job}): checkpoints (interval, timeout, storage,
@@ -57,6 +58,9 @@ public final class RuntimeSettings implements Serializable {
     private String checkpointStorage;
     private StateBackend stateBackend = StateBackend.HEAP;
     private boolean incrementalCheckpoints;
+    /** RocksDB only: a Bloom filter per file, so a lookup of a key that is not there (most probes) reads no block. */
+    private boolean rocksdbBloomFilter = true;
+
     private RestartStrategy restartStrategy;
     private int restartAttempts;
     private Duration restartDelay;
@@ -139,6 +143,9 @@ public final class RuntimeSettings implements Serializable {
         c.set(
                 CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
                 stateBackend == StateBackend.ROCKSDB && incrementalCheckpoints);
+        if (stateBackend == StateBackend.ROCKSDB) {
+            c.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, rocksdbBloomFilter);
+        }
         c.set(RestartStrategyOptions.RESTART_STRATEGY, restartStrategy.flinkName);
         switch (restartStrategy) {
             case FIXED_DELAY -> {
@@ -221,6 +228,14 @@ public final class RuntimeSettings implements Serializable {
         this.incrementalCheckpoints = incrementalCheckpoints;
     }
 
+    public boolean isRocksdbBloomFilter() {
+        return rocksdbBloomFilter;
+    }
+
+    public void setRocksdbBloomFilter(boolean rocksdbBloomFilter) {
+        this.rocksdbBloomFilter = rocksdbBloomFilter;
+    }
+
     public RestartStrategy getRestartStrategy() {
         return restartStrategy;
     }
@@ -288,6 +303,7 @@ public final class RuntimeSettings implements Serializable {
         copy.checkpointStorage = storage;
         copy.stateBackend = stateBackend;
         copy.incrementalCheckpoints = incrementalCheckpoints;
+        copy.rocksdbBloomFilter = rocksdbBloomFilter;
         copy.restartStrategy = restartStrategy;
         copy.restartAttempts = restartAttempts;
         copy.restartDelay = restartDelay;

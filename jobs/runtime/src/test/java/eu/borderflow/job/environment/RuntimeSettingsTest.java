@@ -1,6 +1,7 @@
 package eu.borderflow.job.environment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,13 @@ import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.junit.jupiter.api.Test;
 
-/** The latency settings of every shipped environment reach Flink's configuration, and nonsense is refused. */
+/**
+ * The latency settings and RocksDB's Bloom filter of every shipped environment reach Flink's configuration, and
+ * nonsense is refused.
+ */
 class RuntimeSettingsTest {
 
     private static final ConfigLoader CONFIG = ConfigLoader.defaults();
@@ -28,6 +33,25 @@ class RuntimeSettingsTest {
                 assertEquals(Duration.ofMillis(10), flink.get(ExecutionOptions.BUFFER_TIMEOUT), name);
                 assertEquals(Duration.ofMillis(50), flink.get(PipelineOptions.AUTO_WATERMARK_INTERVAL), name);
             }
+        }
+    }
+
+    @Test
+    void rocksDbGetsABloomFilterUnlessTheEnvironmentSaysNo() {
+        for (String name : new String[] {"local", "cluster", "kubernetes"}) {
+            RuntimeSettings job = JobEnvironment.load(CONFIG, name).getJob();
+            assertFalse(
+                    job.flinkConfiguration(Path.of(".")).contains(RocksDBConfigurableOptions.USE_BLOOM_FILTER),
+                    "no RocksDB option for the heap backend: " + name);
+            job.setStateBackend(RuntimeSettings.StateBackend.ROCKSDB);
+            assertTrue(job.flinkConfiguration(Path.of(".")).get(RocksDBConfigurableOptions.USE_BLOOM_FILTER), name);
+            assertTrue(
+                    job.withCheckpointStorage("elsewhere")
+                            .flinkConfiguration(Path.of("."))
+                            .get(RocksDBConfigurableOptions.USE_BLOOM_FILTER),
+                    "a second job's copy keeps it: " + name);
+            job.setRocksdbBloomFilter(false);
+            assertFalse(job.flinkConfiguration(Path.of(".")).get(RocksDBConfigurableOptions.USE_BLOOM_FILTER), name);
         }
     }
 

@@ -37,6 +37,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.prometheus.PrometheusReporterFactory;
 import org.apache.flink.runtime.state.StateBackendLoader;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -77,6 +79,11 @@ class RocksDbStateBackendTest {
         Configuration config = EntryCountingStateBackendFactory.configure(
                 new Configuration(), StateBackendLoader.ROCKSDB_STATE_BACKEND_NAME);
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // As RuntimeSettings sets it for ROCKSDB; RocksDB's own options file shows whether it arrived through the
+        // counting backend's factory.
+        config.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+        Path rocksDb = Files.createTempDirectory(Files.createDirectories(Path.of("target", "rocksdb")), "run-");
+        config.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDb.toAbsolutePath().toString());
         config.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         // Every RocksDB file into the checkpoint folder, none inlined into the metadata, so they can be seen shared.
@@ -132,6 +139,9 @@ class RocksDbStateBackendTest {
             assertTrue(
                     files.stream().anyMatch(f -> f.matches(".*/shared/.+")),
                     "incremental checkpoints keep RocksDB's files in the shared folder: " + files);
+            assertTrue(
+                    bloomFilteredTables(rocksDb),
+                    "RocksDB's options name a Bloom filter for the state's column family");
             await("stateEntries of the counting operator, at least one per key", () -> {
                 OptionalDouble entries = stateEntries();
                 return entries.isPresent() && entries.getAsDouble() >= KEYS;
@@ -141,6 +151,27 @@ class RocksDbStateBackendTest {
             // The cancel is acknowledged before the tasks have ended: wait for the job's end.
             job.getJobExecutionResult().handle((result, failure) -> null).get();
         }
+    }
+
+    /** Whether an options file RocksDB wrote under {@code localDir} gives the state's column family a Bloom filter. */
+    private static boolean bloomFilteredTables(Path localDir) throws IOException {
+        List<Path> options;
+        try (Stream<Path> walk = Files.walk(localDir)) {
+            options = walk.filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+                    .toList();
+        }
+        for (Path file : options) {
+            String text = Files.readString(file);
+            int start = text.indexOf("[TableOptions/BlockBasedTable \"count\"]");
+            if (start < 0) {
+                continue;
+            }
+            int end = text.indexOf("\n[", start);
+            if (text.substring(start, end < 0 ? text.length() : end).contains("filter_policy=bloomfilter")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Counts per key in RocksDB; fails once, after three checkpoints completed, to be restored. */
