@@ -88,6 +88,8 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertChange> out) throws Exception {
+        // Versions are forgotten at this watermark: a restore must judge lateness against it too.
+        restoredWatermark.apply(ctx.timerService().currentWatermark());
         Long last = lastChange.value();
         if (last != null && last + latenessMs <= timestamp) {
             version.clear();

@@ -106,6 +106,8 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<BorderCrossing> out) throws Exception {
+        // Ids are forgotten at this watermark: a restore must judge lateness against it too.
+        restoredWatermark.apply(ctx.timerService().currentWatermark());
         long[] ids = prune(admitted.value(), timestamp);
         if (ids.length == 0) {
             admitted.clear();

@@ -12,8 +12,9 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
  * checkpoint watermarks: after an upgrade or a lost TaskManager every operator's watermark starts again from nothing,
  * and only new records move it. A world replayed into the job at that moment would then be neither LATE nor known as
  * re-sent (ids are remembered for the lateness only), and would raise its flags a second time. Admission judges
- * lateness against the larger of its current watermark and this one instead. Kept as union list state, so after a
- * rescale every subtask takes the highest of all.
+ * lateness against the larger of its current watermark and this one instead. It notes the watermark wherever it
+ * judges a record and wherever a timer forgets what it admitted, so whatever was forgotten is LATE after a restore.
+ * Kept as union list state, so after a rescale every subtask takes the highest of all.
  */
 public final class RestoredWatermark implements Serializable {
 

@@ -158,6 +158,44 @@ class AdmissionTest {
         }
     }
 
+    /**
+     * The watermark that reaches a remembered id's expiry after the last record forgets the id; the restored
+     * operator must still know that watermark, or the re-sent crossing is neither LATE nor known (on the cluster: an
+     * `upgrade` after a replay, then the same world again, raised 10 false R5 and R7 flags).
+     */
+    @Test
+    void aCrossingForgottenAfterItsLastRecordIsStillLateAfterARestore() throws Exception {
+        BorderCrossing crossing = crossing("e1", T0);
+        OperatorSubtaskState checkpoint;
+        try (var h = crossingHarness(new CrossingAdmission(LATENESS, CROSSINGS))) {
+            send(h, crossing);
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli());
+            checkpoint = h.snapshot(1, 1);
+        }
+        CrossingAdmission function = new CrossingAdmission(LATENESS, CROSSINGS);
+        try (var h = crossingHarness(function, checkpoint)) {
+            send(h, crossing);
+            assertEquals(List.of(), h.extractOutputValues(), "not admitted a second time");
+            assertEquals(DeadLetters.LATE, single(h).getReasonCode());
+        }
+    }
+
+    @Test
+    void anAlertChangeForgottenAfterItsLastRecordIsStillLateAfterARestore() throws Exception {
+        AlertChange v1 = TestRecords.objectAlert("A1", T0).build();
+        OperatorSubtaskState checkpoint;
+        try (var h = alertHarness(new AlertChangeAdmission(LATENESS, CROSSINGS.other("alert changes")), null)) {
+            h.processElement(v1, v1.getEventTime().toEpochMilli());
+            h.processWatermark(T0.plus(LATENESS).toEpochMilli());
+            checkpoint = h.snapshot(1, 1);
+        }
+        try (var h = alertHarness(new AlertChangeAdmission(LATENESS, CROSSINGS.other("alert changes")), checkpoint)) {
+            h.processElement(v1, v1.getEventTime().toEpochMilli());
+            assertEquals(List.of(), h.extractOutputValues(), "not admitted a second time");
+            assertEquals(DeadLetters.LATE, single(h).getReasonCode());
+        }
+    }
+
     @Test
     void afterARestoreAReplayedAlertChangelogIsLate() throws Exception {
         AlertChange v1 = TestRecords.objectAlert("A1", T0).build();
