@@ -9,9 +9,6 @@ import eu.borderflow.risk.rules.JustifiedWatermark;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.AuthorisedStay;
-import eu.borderflow.stay.StayHistory;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -31,10 +28,11 @@ import org.apache.flink.util.Collector;
  * The traveller's EES individual file (key: {@code traveller.file_id}) as keyed state, evaluated in event-time order:
  * R5 and R6 at each entry, R3 at each exit, R4 when an open stay's deadline passes. A stay's authorised end (R3, R4,
  * R6) is worked out at its entry by the domain's one definition ({@link AuthorisedStay}) from the short stays in the
- * window and the days already spent under the same visa. Only short stays count toward
+ * window and the days already spent under the same visa ({@link StayMovements}). Only short stays count toward
  * 90/180. Stays that left the window are pruned; the whole file is cleared by an event-time timer once nothing is
  * open, nothing waits, the last stay has left the window and no limited-entry visa can still be used; a stay whose
- * exit is never recorded is kept for rules.yaml /retention/overstay_years after its authorised end, then erased.
+ * exit is never recorded is kept for rules.yaml /retention/overstay_years after its authorised end, then erased
+ * ({@link FileRetention}).
  * <p>
  * An entry while a stay is open (its exit never recorded) closes that stay on the new entry's day, the EES
  * presumption of presence until a movement is recorded; R7 reports the broken sequence. A crossing later than the
@@ -51,15 +49,11 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     public static final String UID = "traveller-file";
     private static final long serialVersionUID = 1L;
-    private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
-    private final BcpLocations bcps;
-    private final OverstayRule overstay;
     private final MissingExitRule missingExit;
-    private final VisaEntriesRule visaEntries;
-    private final DocumentValidityRule documentValidity;
+    private final StayMovements movements;
+    private final FileRetention retention;
     private final long latenessMs;
-    private final int overstayYears;
     private final JustifiedWatermark justified;
     private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
 
@@ -67,18 +61,17 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
     private final Pseudonymiser tokens;
-    /** Rebuilt from the overstay rule's figures after deserialisation. */
-    private transient AuthorisedStay authorisedStay;
 
     public TravellerFileOperator(RiskSettings config, BcpLocations bcps) {
         this.tokens = config.tokens();
-        this.bcps = bcps;
-        this.overstay = new OverstayRule(config);
+        OverstayRule overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
-        this.visaEntries = new VisaEntriesRule(config);
-        this.documentValidity = new DocumentValidityRule(config);
+        this.movements = new StayMovements(config, bcps, overstay, missingExit);
         this.latenessMs = config.time().getAllowedLateness().toMillis();
-        this.overstayYears = config.retention().getOverstayYears();
+        this.retention = new FileRetention(
+                latenessMs,
+                config.retention().getOverstayYears(),
+                overstay.stayRule().windowDays());
         this.justified = new JustifiedWatermark(config.time().getOutOfOrderness());
     }
 
@@ -152,7 +145,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         TravellerFile working = current.copy();
         List<RiskFlag> flags = new ArrayList<>(1);
         try {
-            apply(working, crossing, ctx, new ListCollector<>(flags));
+            movements.apply(working, crossing, missingExitFlag, ctx.timerService(), new ListCollector<>(flags));
         } catch (RuntimeException e) {
             ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime()));
             restore(raisedBefore);
@@ -163,7 +156,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         if (left != null && left != working.getOpenStay() && !sameStay(left, working.getOpenStay())) {
             // The stay closed: its retention timer has nothing left to erase, its R4 deadline nothing to check.
             long watermark = ctx.timerService().currentWatermark();
-            deleteTimer(openStayExpiry(left), working, ctx);
+            deleteTimer(retention.openStayExpiry(left), working, ctx);
             if (!left.isMissingExitRaised()
                     && left.getMissingExitDeadline() != Long.MAX_VALUE
                     && left.getMissingExitDeadline() > watermark) {
@@ -179,10 +172,10 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
      */
     private void deleteTimer(long time, TravellerFile working, Context ctx) throws Exception {
         OpenStay open = working.getOpenStay();
-        if (open != null && (open.getMissingExitDeadline() == time || openStayExpiry(open) == time)) {
+        if (open != null && (open.getMissingExitDeadline() == time || retention.openStayExpiry(open) == time)) {
             return;
         }
-        if (open == null && expiry(working) == time) {
+        if (open == null && retention.closedExpiry(working) == time) {
             return;
         }
         Iterable<TravellerCrossing> waiting = pending.get();
@@ -194,7 +187,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             }
         }
         ctx.timerService().deleteEventTimeTimer(time);
-        if (working.getExpiryTimerDay() != 0 && expiryAt(working.getExpiryTimerDay()) == time) {
+        if (working.getExpiryTimerDay() != 0 && retention.expiryAt(working.getExpiryTimerDay()) == time) {
             working.setExpiryTimerDay(0);
         }
     }
@@ -209,112 +202,6 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         } else {
             missingExitFlag.update(raised);
         }
-    }
-
-    private void apply(TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out)
-            throws Exception {
-        switch (crossing.getKind()) {
-            case ENTRY -> enter(current, crossing, ctx, out);
-            case EXIT -> exit(current, crossing, out);
-            default -> {
-                // A refusal changes no stay.
-            }
-        }
-    }
-
-    private void enter(TravellerFile current, TravellerCrossing entry, Context ctx, Collector<RiskFlag> out)
-            throws Exception {
-        int day = entry.getLocalDate();
-        current.dropVisasEndedBefore(day);
-        int visa = -1;
-        if (entry.hasVisa()) {
-            visa = entry.visaNeedsKeeping() ? current.visaOrNew(entry.getVisaDigest(), entry.getVisaValidUntil()) : -1;
-            int used = VisaEntriesRule.recordEntry(current, visa);
-            if (visaEntries.enabled()) {
-                visaEntries.atEntry(entry, used, tokens).ifPresent(out::collect);
-            }
-        }
-        if (day < current.getLastMovementDay()) {
-            // Too late to be placed among the stays: no authorised end to check the document against.
-            checkDocument(entry, AuthorisedStay.UNLIMITED, out);
-            return;
-        }
-        StayHistory stays = current.history();
-        OpenStay unexited = current.getOpenStay();
-        if (unexited != null) {
-            stays = stays.add(unexited.getEntryDay(), day);
-            spendVisaDays(current, unexited, day);
-            missingExitFlag.clear();
-        }
-        current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
-        OpenStay opened = entry.isShortStay() ? open(current, stays, entry, visa, ctx) : null;
-        checkDocument(entry, opened == null ? AuthorisedStay.UNLIMITED : opened.getLatestLawfulExit(), out);
-        current.setOpenStay(opened);
-        current.setLastMovementDay(day);
-    }
-
-    /** R6 at an entry whose stay is authorised until {@code authorisedEnd}. */
-    private void checkDocument(TravellerCrossing entry, int authorisedEnd, Collector<RiskFlag> out) {
-        if (documentValidity.enabled()) {
-            documentValidity.atEntry(entry, authorisedEnd, tokens).ifPresent(out::collect);
-        }
-    }
-
-    /** The stay {@code entry} opens: its authorised end (AuthorisedStay) and, for R4, its deadline. */
-    private OpenStay open(TravellerFile current, StayHistory stays, TravellerCrossing entry, int visa, Context ctx) {
-        OpenStay stay = new OpenStay();
-        stay.setEntryEventId(entry.getEventId());
-        stay.setEntryTime(entry.getEventTime());
-        stay.setEntryDay(entry.getLocalDate());
-        stay.setBcpCode(entry.getBcpCode());
-        stay.setSectionId(entry.getSectionId());
-        stay.setRetentionUntil(entry.getRetentionUntil());
-        stay.setVisaDigest(visa >= 0 ? entry.getVisaDigest() : null);
-        stay.setLastDayAllowed(entry.lastDayByVisa(current.visaDays(visa).usedBefore(entry.getLocalDate())));
-        stay.setLatestLawfulExit(authorisedStay().endDay(stays, entry.getLocalDate(), stay.getLastDayAllowed()));
-        stay.setMissingExitDeadline(Long.MAX_VALUE);
-        if (missingExit.enabled()) {
-            stay.setMissingExitDeadline(missingExit.deadline(stay, bcps.find(entry.getBcpCode())));
-            ctx.timerService().registerEventTimeTimer(stay.getMissingExitDeadline());
-        }
-        return stay;
-    }
-
-    /** Counts the days of {@code stay}, ended on {@code exitDay}, against its visa's total. */
-    private static void spendVisaDays(TravellerFile current, OpenStay stay, int exitDay) {
-        int visa = stay.getVisaDigest() == null ? -1 : current.visa(stay.getVisaDigest());
-        if (visa >= 0) {
-            current.visaDays(visa, current.visaDays(visa).plusStay(stay.getEntryDay(), exitDay));
-        }
-    }
-
-    private void exit(TravellerFile current, TravellerCrossing exit, Collector<RiskFlag> out) throws Exception {
-        OpenStay stay = current.getOpenStay();
-        int day = exit.getLocalDate();
-        if (stay == null || day < stay.getEntryDay()) {
-            return;
-        }
-        StayHistory stays = current.history().add(stay.getEntryDay(), day);
-        if (overstay.enabled()) {
-            overstay.atExit(stays, stay, exit, tokens).ifPresent(out::collect);
-        }
-        RiskFlag raised = missingExitFlag.value();
-        if (raised != null) {
-            out.collect(missingExit.withdraw(raised, exit));
-            missingExitFlag.clear();
-        }
-        spendVisaDays(current, stay, day);
-        current.history(stays.retainFrom(overstay.stayRule().windowStart(day)));
-        current.setOpenStay(null);
-        current.setLastMovementDay(day);
-        current.dropVisasEndedBefore(day);
-    }
-
-    private AuthorisedStay authorisedStay() {
-        if (authorisedStay == null) {
-            authorisedStay = new AuthorisedStay(overstay.stayRule());
-        }
-        return authorisedStay;
     }
 
     /**
@@ -369,48 +256,19 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private void store(TravellerFile current, Context ctx) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         boolean open = current.getOpenStay() != null;
-        long expiry = expiryOf(current);
+        long expiry = retention.expiryOf(current);
         // At the end of a bounded input, an open stay's retention ends only as far as the data reached, like R4.
         if (expiry <= watermark && (!open || reachedByTheData(expiry, ctx)) && EventTimeOrder.isEmpty(pending)) {
             file.clear();
             missingExitFlag.clear();
             return;
         }
-        long pendingTimer = current.getExpiryTimerDay() == 0 ? Long.MIN_VALUE : expiryAt(current.getExpiryTimerDay());
+        long pendingTimer =
+                current.getExpiryTimerDay() == 0 ? Long.MIN_VALUE : retention.expiryAt(current.getExpiryTimerDay());
         if (expiry > watermark && (pendingTimer <= watermark || pendingTimer > expiry)) {
             ctx.timerService().registerEventTimeTimer(expiry);
-            current.setExpiryTimerDay(Math.toIntExact((expiry - latenessMs) / DAY_MS));
+            current.setExpiryTimerDay(retention.dayOf(expiry));
         }
         file.update(current);
-    }
-
-    private long expiryOf(TravellerFile f) {
-        return f.getOpenStay() != null ? openStayExpiry(f.getOpenStay()) : expiry(f);
-    }
-
-    private long expiryAt(long day) {
-        return day * DAY_MS + latenessMs;
-    }
-
-    /**
-     * When a file whose stay has no recorded exit may go: the retention of an overstayer's record after the day the
-     * stay's authorisation ended (rules.yaml /retention/overstay_years), in the job's event time.
-     */
-    private long openStayExpiry(OpenStay stay) {
-        long end = LocalDate.ofEpochDay(MissingExitRule.dayAfterAuthorisedStay(stay))
-                .plusYears(overstayYears)
-                .toEpochDay();
-        return expiryAt(end);
-    }
-
-    /**
-     * When the closed file may go: its last movement has left the 90/180 window and a limited-entry visa's count is no
-     * longer needed, plus the allowed lateness for crossings still on their way.
-     */
-    private long expiry(TravellerFile current) {
-        long lastNeededDay = Math.max(
-                (long) current.getLastMovementDay() + overstay.stayRule().windowDays(),
-                (long) current.visasNeededUntil() + 1);
-        return expiryAt(lastNeededDay);
     }
 }
