@@ -2,31 +2,19 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
-import eu.borderflow.flag.FlagTime;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
-import eu.borderflow.job.ingest.CrossingAdmission;
-import eu.borderflow.job.ingest.CrossingValidator;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
-import eu.borderflow.job.ingest.JobInput;
-import eu.borderflow.job.ingest.KnownBcps;
-import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.job.state.EntryCountingStateBackendFactory;
-import eu.borderflow.picture.ingest.CrossingToSection;
-import eu.borderflow.picture.ingest.FlagToSection;
-import eu.borderflow.picture.ingest.FlagValidator;
-import eu.borderflow.picture.ingest.IncidentToSection;
-import eu.borderflow.picture.ingest.IncidentValidator;
-import eu.borderflow.picture.ingest.KnownSections;
-import eu.borderflow.picture.ingest.LevelChangeValidator;
 import eu.borderflow.picture.ingest.PictureIngest;
 import eu.borderflow.picture.ingest.PictureIngest.Watermarks;
 import eu.borderflow.picture.ingest.PictureInput;
+import eu.borderflow.picture.ingest.SectionEvents;
 import eu.borderflow.picture.level.AttributedLevel;
 import eu.borderflow.picture.output.MapsInKeyOrder;
 import eu.borderflow.picture.output.PictureRevisions;
@@ -42,13 +30,10 @@ import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
-import eu.borderflow.schema.serde.DecodeLimits;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -183,63 +168,9 @@ public final class SituationPictureJob {
     /** Adds the job's operators to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
         DeadLetterStreams deadLetters = new DeadLetterStreams();
-        PictureIngest ingest = new PictureIngest(env, settings, deadLetters);
-        KnownSections sections = new KnownSections(settings.referenceLevels().keySet());
-        DecodeLimits limits = settings.ingest().decodeLimits();
-        TypeInformation<SectionEvent> eventType = TypeInformation.of(SectionEvent.class);
-        List<DataStream<SectionEvent>> events = new ArrayList<>();
-        if (!crossings.isEmpty()) {
-            RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
-                    JOB,
-                    BorderCrossing.class,
-                    new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
-                    c -> c.getEventTime().toEpochMilli(),
-                    BorderCrossing::getEventId,
-                    limits);
-            events.add(deadLetters
-                    .from(ingest.valid(crossings, crossingIngest, Watermarks.EVENT_TIME)
-                            .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
-                            .process(
-                                    new CrossingAdmission(
-                                            Duration.ofMillis(settings.allowedLatenessMillis()),
-                                            new JobInput(JOB, names(crossings))),
-                                    new AvroTypeInfo<>(BorderCrossing.class))
-                            .uid(CrossingAdmission.UID)
-                            .name("crossings: drop re-sent, dead-letter late"))
-                    .map(new CrossingToSection(names(crossings), settings.bcpSections()), eventType)
-                    .uid("crossings-to-section")
-                    .name("crossings: section and direction only"));
-        }
-        if (!incidents.isEmpty()) {
-            RecordIngest<Incident> incidentIngest = new RecordIngest<>(
-                    JOB,
-                    Incident.class,
-                    new IncidentValidator(sections),
-                    i -> i.getEventTime().toEpochMilli(),
-                    Incident::getIncidentId,
-                    limits);
-            events.add(ingest.valid(incidents, incidentIngest, Watermarks.EVENT_TIME)
-                    .map(new IncidentToSection(names(incidents)), eventType)
-                    .uid("incidents-to-section")
-                    .name("incidents: section facts"));
-        }
-        if (!riskFlags.isEmpty()) {
-            RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(
-                    JOB,
-                    RiskFlag.class,
-                    new FlagValidator(sections),
-                    f -> FlagTime.raisedAt(f).toEpochMilli(),
-                    RiskFlag::getFlagId,
-                    limits);
-            events.add(ingest.valid(riskFlags, flagIngest, riskFlagWatermarks)
-                    .flatMap(new FlagToSection(names(riskFlags)), eventType)
-                    .uid("flags-to-section")
-                    .name("flags: section, rule and status"));
-        }
-        DataStream<SectionEvent> all = events.get(0);
-        for (DataStream<SectionEvent> more : events.subList(1, events.size())) {
-            all = all.union(more);
-        }
+        SectionEvents inputs =
+                new SectionEvents(JOB, new PictureIngest(env, settings, deadLetters), settings, deadLetters);
+        DataStream<SectionEvent> all = inputs.of(crossings, incidents, riskFlags, riskFlagWatermarks);
 
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
         DataStream<Long> reached = all.process(
@@ -261,14 +192,7 @@ public final class SituationPictureJob {
 
         DataStream<PictureUpdate> levelled = pressured;
         if (!levels.isEmpty()) {
-            RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(
-                    JOB,
-                    SectionLevelChange.class,
-                    new LevelChangeValidator(sections),
-                    l -> l.getChangedAt().toEpochMilli(),
-                    SectionLevelChange::getChangeId,
-                    limits);
-            DataStream<SectionLevelChange> changes = ingest.valid(levels, levelIngest, Watermarks.EVENT_TIME);
+            DataStream<SectionLevelChange> changes = inputs.levelChanges(levels);
             levelled = bySection(pressured)
                     .connect(changes.keyBy(SectionLevelChange::getSectionId, Types.STRING))
                     .process(new AttributedLevel(settings), pictureType)
@@ -306,11 +230,6 @@ public final class SituationPictureJob {
                 .sinkTo(deadLetterSink)
                 .uid("deadletters-sink")
                 .name("dead letters"));
-    }
-
-    /** The source a LATE dead letter names: the input's topic or file (its names joined, when several). */
-    private static String names(List<? extends PictureInput<?>> inputs) {
-        return String.join("+", inputs.stream().map(PictureInput::name).toList());
     }
 
     /** The stream is already partitioned by section: keyed again without a shuffle. */
