@@ -71,7 +71,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         this.retention = new FileRetention(
                 latenessMs,
                 config.retention().getOverstayYears(),
-                overstay.stayRule().windowDays());
+                config.stayRule().windowDays());
         this.justified = new JustifiedWatermark(config.time().getOutOfOrderness());
     }
 
