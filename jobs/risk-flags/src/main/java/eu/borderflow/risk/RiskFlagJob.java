@@ -8,6 +8,7 @@ import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
 import eu.borderflow.job.ingest.AlertChangeAdmission;
+import eu.borderflow.job.ingest.AlertHeartbeats;
 import eu.borderflow.job.ingest.AlertValidator;
 import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
@@ -189,12 +190,13 @@ public final class RiskFlagJob {
                 .name("crossings: drop re-sent, dead-letter late"));
 
         RecordIngest<AlertChange> alertIngest = new RecordIngest<>(
-                JOB,
-                AlertChange.class,
-                new AlertValidator(settings.ingest()),
-                a -> a.getEventTime().toEpochMilli(),
-                AlertChange::getChangeId,
-                limits);
+                        JOB,
+                        AlertChange.class,
+                        new AlertValidator(settings.ingest()),
+                        a -> a.getEventTime().toEpochMilli(),
+                        AlertChange::getChangeId,
+                        limits)
+                .withHeartbeats(new AlertHeartbeats(settings.ingest()));
         DataStream<AlertChange> validAlerts = ingest(env, alerts, alertIngest, time, deadLetters);
         DataStream<AlertChange> admittedAlerts = deadLetters.from(validAlerts
                 .keyBy(AlertChange::getAlertId, Types.STRING)
@@ -256,7 +258,7 @@ public final class RiskFlagJob {
                             "read " + input.name(),
                             ingest.producedType())
                     .uid(RecordIngest.operator(input.name()))
-                    .process(new DeadLetterSplit<>(), typeInfo)
+                    .process(new DeadLetterSplit<>(ingest), typeInfo)
                     .uid("dead-letters-off:" + input.name())
                     .name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);

@@ -10,6 +10,7 @@ import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
                     + "sis.alerts and eurosur.incidents, interleaved by arrival time (docs/CONTRACTS.md).",
             "Each record is Avro single-object encoded, keyed as the contract says, with its event time as the "
                     + "Kafka timestamp. The jobs work in event time, so the pace changes when results appear, "
-                    + "not what they are.",
+                    + "not what they are. Heartbeats on sis.alerts say how far the replay has come.",
             "Exit codes: 0 done, 1 Kafka unreachable or did not take every record, 2 missing or corrupt input, bad options."
         },
         footer = {
@@ -76,6 +77,15 @@ public final class ReplayCommand implements Callable<Integer> {
     private int metricsPort;
 
     @Option(
+            names = "--heartbeat-ms",
+            paramLabel = "MS",
+            defaultValue = "50",
+            description = "Tell every partition of sis.alerts how far the replay has come at most every MS "
+                    + "milliseconds of replay, and at its end (heartbeats, docs/CONTRACTS.md), so flags of the alert "
+                    + "rules do not wait for the next alert change; 0 sends none (default: ${DEFAULT-VALUE}).")
+    private long heartbeatMs;
+
+    @Option(
             names = "--progress",
             negatable = true,
             defaultValue = "true",
@@ -111,10 +121,21 @@ public final class ReplayCommand implements Callable<Integer> {
         if (metricsPort < 0 || metricsPort > 65_535) {
             throw new UserError("--metrics-port must be between 0 and 65535, was " + metricsPort);
         }
+        if (heartbeatMs < 0) {
+            throw new UserError("--heartbeat-ms must be 0 (none) or more, was " + heartbeatMs);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try {
             ReplayReport report = new Replayer(new ReplayOptions(
-                            in, pacing(), bootstrap, topics(), metricsPort, err, progress, kafka.properties()))
+                            in,
+                            pacing(),
+                            bootstrap,
+                            topics(),
+                            metricsPort,
+                            err,
+                            progress,
+                            kafka.properties(),
+                            Duration.ofMillis(heartbeatMs)))
                     .run();
             PrintWriter out = spec.commandLine().getOut();
             out.println("replay: " + report.summary());

@@ -1,6 +1,7 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.schema.serde.ChangelogHeartbeat;
 import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.DecodeLimits;
 import eu.borderflow.schema.serde.SingleObjectSerde;
@@ -47,6 +48,9 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     private final EventTime<T> eventTime;
     private final RecordId<T> recordId;
     private final DecodeLimits limits;
+    /** Null for an input that takes no heartbeats. */
+    private final Heartbeats<T> heartbeats;
+
     private transient SingleObjectSerde<T> serde;
 
     /** The ingest of job {@code job}, whose name its dead letters carry. */
@@ -57,12 +61,63 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
             EventTime<T> eventTime,
             RecordId<T> recordId,
             DecodeLimits limits) {
+        this(job, type, validator, eventTime, recordId, limits, null);
+    }
+
+    private RecordIngest(
+            String job,
+            Class<T> type,
+            RecordValidator<T> validator,
+            EventTime<T> eventTime,
+            RecordId<T> recordId,
+            DecodeLimits limits,
+            Heartbeats<T> heartbeats) {
         this.job = job;
         this.type = type;
         this.validator = validator;
         this.eventTime = eventTime;
         this.recordId = recordId;
         this.limits = limits;
+        this.heartbeats = heartbeats;
+    }
+
+    /** This ingest, for an input whose producer also writes heartbeats ({@link ChangelogHeartbeat}). */
+    public RecordIngest<T> withHeartbeats(Heartbeats<T> heartbeats) {
+        return new RecordIngest<>(job, type, validator, eventTime, recordId, limits, heartbeats);
+    }
+
+    public boolean takesHeartbeats() {
+        return heartbeats != null;
+    }
+
+    /**
+     * A Kafka heartbeat of an input that takes them: its stand-in (left), which carries the heartbeat's time to the
+     * watermark generator, or a dead letter when its value holds no time or one that cannot be believed.
+     */
+    public Either<T, DeadLetter> ofHeartbeat(
+            String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
+        long at;
+        try {
+            at = ChangelogHeartbeat.time(value);
+        } catch (DecodeException e) {
+            return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
+                    .reason(e.reasonCode(), e.getMessage())
+                    .operator(operator(topic))
+                    .build());
+        }
+        Violation violation = heartbeats.check(at);
+        if (violation != null) {
+            return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
+                    .reason(violation.code(), violation.reason())
+                    .operator(operator(topic))
+                    .build());
+        }
+        return Either.Left(heartbeats.standIn(at));
+    }
+
+    /** Whether {@code record}, valid in the source's output, is a heartbeat's stand-in. */
+    public boolean isHeartbeat(T record) {
+        return heartbeats != null && heartbeats.isStandIn(record);
     }
 
     /** A Kafka record's bytes: decoded with bounds, then validated. */

@@ -54,7 +54,7 @@ public final class PictureIngest {
                             "read " + input.name(),
                             ingest.producedType())
                     .uid(RecordIngest.operator(input.name()))
-                    .process(new DeadLetterSplit<>(), typeInfo)
+                    .process(new DeadLetterSplit<>(ingest), typeInfo)
                     .uid("dead-letters-off:" + input.name())
                     .name("dead letters off " + input.name()));
             union = union == null ? valid : union.union(valid);

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Outcome of a finished replay: records acknowledged per topic, records Kafka did not take, time taken. */
-public record ReplayReport(Map<String, Long> sentPerTopic, long failed, Duration elapsed) {
+/**
+ * Outcome of a finished replay: records acknowledged per topic, records Kafka did not take, time taken, and the alert
+ * changelog's heartbeats acknowledged (not records of the dataset, so counted apart).
+ */
+public record ReplayReport(Map<String, Long> sentPerTopic, long failed, Duration elapsed, long heartbeats) {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -17,13 +20,13 @@ public record ReplayReport(Map<String, Long> sentPerTopic, long failed, Duration
         return elapsed.isZero() ? 0 : sent() * NANOS_PER_SECOND / elapsed.toNanos();
     }
 
-    /** One line: sent per topic, failed, elapsed, rate. */
+    /** One line: sent per topic, failed, elapsed, rate, heartbeats. */
     public String summary() {
         String perTopic = sentPerTopic.entrySet().stream()
                 .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
         return String.format(
-                "sent %,d (%s), failed %,d, in %.1f s, %,.0f events/s",
-                sent(), perTopic, failed, elapsed.toMillis() / 1000.0, eventsPerSecond());
+                "sent %,d (%s), failed %,d, in %.1f s, %,.0f events/s; %,d heartbeats",
+                sent(), perTopic, failed, elapsed.toMillis() / 1000.0, eventsPerSecond(), heartbeats);
     }
 }

@@ -18,7 +18,8 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * Publishes a dataset to Kafka in arrival order: a streaming merge of the three files (each already sorted by
- * arrival), each record single-object encoded, keyed and timestamped as docs/CONTRACTS.md says.
+ * arrival), each record single-object encoded, keyed and timestamped as docs/CONTRACTS.md says, with heartbeats on
+ * the alert changelog ({@link AlertHeartbeatSender}).
  */
 public final class Replayer {
 
@@ -56,7 +57,7 @@ public final class Replayer {
                 sources.add(source);
                 source.advance();
             }
-            requireTopics();
+            int alertPartitions = requireTopics();
             try (ReplayMetrics metrics = ReplayMetrics.start(options.metricsPort())) {
                 options.status()
                         .printf(
@@ -68,7 +69,7 @@ public final class Replayer {
                                 metrics.port(),
                                 ReplayMetrics.PATH);
                 options.status().flush();
-                return publish(sources, total, metrics);
+                return publish(sources, total, metrics, alertPartitions);
             }
         } finally {
             for (RecordSource source : sources) {
@@ -77,8 +78,15 @@ public final class Replayer {
         }
     }
 
-    private ReplayReport publish(List<RecordSource> sources, long total, ReplayMetrics metrics) {
+    private ReplayReport publish(List<RecordSource> sources, long total, ReplayMetrics metrics, int alertPartitions) {
         AtomicReference<Exception> failure = new AtomicReference<>();
+        AlertHeartbeatSender heartbeats = options.heartbeats().isZero()
+                ? null
+                : new AlertHeartbeatSender(
+                        options.topics().getAlerts(),
+                        alertPartitions,
+                        options.heartbeats().toNanos(),
+                        failure);
         RecordSource[] heads = sources.toArray(new RecordSource[0]);
         TopicCounter[] counters = new TopicCounter[heads.length];
         for (int i = 0; i < heads.length; i++) {
@@ -89,7 +97,7 @@ public final class Replayer {
         ReplayProgress progress =
                 options.progress() ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
         try {
-            sendAll(producer, heads, counters, start, metrics, failure);
+            sendAll(producer, heads, counters, heartbeats, start, metrics, failure);
             producer.flush();
         } catch (ReplayInputException e) {
             producer.flush();
@@ -112,13 +120,15 @@ public final class Replayer {
             sent.put(counter.topic(), counter.acked());
             failed += counter.failed();
         }
-        return new ReplayReport(sent, failed, Duration.ofNanos(System.nanoTime() - start));
+        return new ReplayReport(
+                sent, failed, Duration.ofNanos(System.nanoTime() - start), heartbeats == null ? 0 : heartbeats.sent());
     }
 
     private void sendAll(
             Producer<byte[], byte[]> producer,
             RecordSource[] heads,
             TopicCounter[] counters,
+            AlertHeartbeatSender heartbeats,
             long start,
             ReplayMetrics metrics,
             AtomicReference<Exception> failure) {
@@ -134,9 +144,13 @@ public final class Replayer {
                 firstArrival = Math.min(firstArrival, arrivals[i]);
             }
         }
+        long position = Long.MIN_VALUE;
         for (long index = 0; failure.get() == null; index++) {
             int next = earliest(arrivals, exhausted);
             if (next < 0) {
+                if (heartbeats != null && position != Long.MIN_VALUE) {
+                    heartbeats.atEnd(producer, position);
+                }
                 return;
             }
             RecordSource head = heads[next];
@@ -155,6 +169,10 @@ public final class Replayer {
             } catch (KafkaException e) {
                 failure.compareAndSet(null, e);
                 return;
+            }
+            position = arrivals[next];
+            if (heartbeats != null) {
+                heartbeats.afterRecord(producer, position, System.nanoTime());
             }
             if (head.advance()) {
                 arrivals[next] = head.arrivalMillis();
@@ -175,7 +193,8 @@ public final class Replayer {
         return best;
     }
 
-    private void requireTopics() {
+    /** Checks that the topics exist; returns the number of partitions of the alert changelog. */
+    private int requireTopics() {
         List<String> topics = ReplayedFile.ALL.stream()
                 .map(f -> f.topic().apply(options.topics()))
                 .toList();
@@ -189,6 +208,14 @@ public final class Replayer {
                             null);
                 }
             }
+            String alerts = options.topics().getAlerts();
+            return KafkaCalls.await(
+                            admin.describeTopics(List.of(alerts)).allTopicNames(),
+                            options.bootstrap(),
+                            "describe " + alerts)
+                    .get(alerts)
+                    .partitions()
+                    .size();
         }
     }
 

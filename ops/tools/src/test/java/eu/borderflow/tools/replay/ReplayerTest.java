@@ -9,6 +9,7 @@ import eu.borderflow.config.TopicNames;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.Incident;
+import eu.borderflow.schema.serde.ChangelogHeartbeat;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TestBroker;
@@ -86,6 +87,52 @@ class ReplayerTest {
         assertTopicHoldsFile("ees.crossings", DatasetFiles.crossings(dir), before);
         assertTopicHoldsFile("sis.alerts", DatasetFiles.alerts(dir), before);
         assertTopicHoldsFile("eurosur.incidents", DatasetFiles.incidents(dir), before);
+        assertHeartbeatsKeepTheirPromise(before, DatasetFiles.mergedByArrival(dir), report);
+    }
+
+    @Test
+    void heartbeatsPromiseNoEarlierAlertChangeAndEndAtTheLastArrival() throws Exception {
+        new ReplayDatasetWriter(37).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        ReplayOptions everyRecord = new ReplayOptions(
+                dir,
+                Pacing.max(),
+                broker.bootstrap(),
+                TOPICS,
+                0,
+                new PrintWriter(new StringWriter()),
+                false,
+                Map.of(),
+                Duration.ofNanos(1));
+        ReplayReport report = new Replayer(everyRecord, bootstrap -> producer).run();
+
+        List<Expected> merged = DatasetFiles.mergedByArrival(dir);
+        long promised = Long.MIN_VALUE;
+        int rounds = 0;
+        for (ProducerRecord<byte[], byte[]> sent : producer.history()) {
+            if (sent.headers().lastHeader(ChangelogHeartbeat.HEADER) != null) {
+                assertEquals("sis.alerts", sent.topic());
+                long at = ChangelogHeartbeat.time(sent.value());
+                assertEquals(at, sent.timestamp());
+                assertEquals(
+                        new String(ChangelogHeartbeat.key(sent.partition()), StandardCharsets.UTF_8),
+                        new String(sent.key(), StandardCharsets.UTF_8));
+                assertTrue(at >= promised, "a heartbeat never takes back a promise");
+                rounds += at > promised ? 1 : 0;
+                promised = at;
+            } else if (sent.topic().equals("sis.alerts")) {
+                long eventTime = ((AlertChange) SERDES.get("sis.alerts").decode(sent.value()))
+                        .getEventTime()
+                        .toEpochMilli();
+                assertTrue(
+                        eventTime >= promised, "an alert change at " + eventTime + " after a heartbeat at " + promised);
+            }
+        }
+        assertTrue(rounds > ALERTS, "a heartbeat after nearly every record: " + rounds);
+        assertEquals(merged.get(merged.size() - 1).arrival(), promised, "the last heartbeat is at the last arrival");
+        assertEquals(rounds * alertPartitions(), report.heartbeats(), "every partition, every round");
+        assertTrue(report.summary().endsWith(String.format("; %,d heartbeats", report.heartbeats())), report.summary());
     }
 
     @Test
@@ -96,7 +143,9 @@ class ReplayerTest {
         new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run();
 
         List<Expected> expected = DatasetFiles.mergedByArrival(dir);
-        List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history().stream()
+                .filter(r -> r.headers().lastHeader(ChangelogHeartbeat.HEADER) == null)
+                .toList();
         assertEquals(expected.size(), sent.size());
         for (int i = 0; i < expected.size(); i++) {
             Expected want = expected.get(i);
@@ -249,7 +298,9 @@ class ReplayerTest {
      */
     private static void assertTopicHoldsFile(String topic, List<Expected> expected, Map<TopicPartition, Long> from)
             throws Exception {
-        List<ConsumerRecord<String, byte[]>> consumed = readFrom(from, topic, expected.size());
+        List<ConsumerRecord<String, byte[]>> consumed = readFrom(from, topic, expected.size()).stream()
+                .filter(r -> !isHeartbeat(r))
+                .toList();
         assertEquals(expected.size(), consumed.size(), topic);
         Map<String, Integer> partitionOfKey = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : consumed) {
@@ -275,6 +326,45 @@ class ReplayerTest {
         }
     }
 
+    /**
+     * The alert changelog as read back: in each partition, no alert change after a heartbeat is earlier than the
+     * heartbeat's time, and the partition ends with a heartbeat at the dataset's last arrival.
+     */
+    private static void assertHeartbeatsKeepTheirPromise(
+            Map<TopicPartition, Long> from, List<Expected> merged, ReplayReport report) throws Exception {
+        List<ConsumerRecord<String, byte[]>> consumed = readFrom(from, "sis.alerts", ALERTS);
+        Map<Integer, Long> promised = new HashMap<>();
+        long heartbeats = 0;
+        for (ConsumerRecord<String, byte[]> record : consumed) {
+            long before = promised.getOrDefault(record.partition(), Long.MIN_VALUE);
+            if (isHeartbeat(record)) {
+                heartbeats++;
+                promised.put(record.partition(), ChangelogHeartbeat.time(record.value()));
+            } else {
+                assertTrue(record.timestamp() >= before, "an alert change before the heartbeat ahead of it: " + record);
+            }
+        }
+        assertEquals(alertPartitions(), promised.size(), "every partition has heartbeats");
+        long lastArrival = merged.get(merged.size() - 1).arrival();
+        Map<Integer, ConsumerRecord<String, byte[]>> lastOfPartition = new HashMap<>();
+        consumed.forEach(r -> lastOfPartition.put(r.partition(), r));
+        for (ConsumerRecord<String, byte[]> last : lastOfPartition.values()) {
+            assertTrue(isHeartbeat(last), "a partition ends with a heartbeat");
+            assertEquals(lastArrival, ChangelogHeartbeat.time(last.value()));
+        }
+        assertEquals(heartbeats, report.heartbeats());
+    }
+
+    private static boolean isHeartbeat(ConsumerRecord<?, ?> record) {
+        return record.headers().lastHeader(ChangelogHeartbeat.HEADER) != null;
+    }
+
+    private static int alertPartitions() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            return consumer.partitionsFor("sis.alerts").size();
+        }
+    }
+
     /** The records of {@code topic} after the offsets in {@code from} (other tests share the broker). */
     private static List<ConsumerRecord<String, byte[]>> readFrom(
             Map<TopicPartition, Long> from, String topic, int expected) {
@@ -285,7 +375,7 @@ class ReplayerTest {
             consumer.assign(partitions);
             partitions.forEach(p -> consumer.seek(p, from.get(p)));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
+            while (records.stream().filter(r -> !isHeartbeat(r)).count() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             // one more poll: a replay that sent too much must fail the count check

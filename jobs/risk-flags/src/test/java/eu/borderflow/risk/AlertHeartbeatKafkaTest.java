@@ -1,0 +1,226 @@
+package eu.borderflow.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.CrossingKind;
+import eu.borderflow.schema.DocumentType;
+import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.TravelDocument;
+import eu.borderflow.schema.serde.ChangelogHeartbeat;
+import eu.borderflow.schema.serde.SingleObjectSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The streaming job on Kafka, where the alert changelog is quiet: a crossing with a stolen passport (R1) waits in
+ * the alert join until the changelog's watermark has passed it, and with one partition that never had a change that
+ * takes until the partition counts as idle (time.source_idleness, a minute). A heartbeat on every partition
+ * (docs/CONTRACTS.md) lets the flag out at once: none before it within several seconds, the flag right after.
+ */
+class AlertHeartbeatKafkaTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    /** Much less than the source idleness (a minute), so only a heartbeat can explain a flag. */
+    private static final Duration QUIET = Duration.ofSeconds(8);
+
+    private static final Duration FLAG_WITHIN = Duration.ofSeconds(30);
+    /** As many partitions as source subtasks, so every subtask's watermark follows its records. */
+    private static final int CROSSING_PARTITIONS = 2;
+
+    private static final int ALERT_PARTITIONS = 2;
+    private static KafkaClusterTestKit kafka;
+    private static JobEnvironment environment;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
+                .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        environment = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL);
+        environment.getKafka().setBootstrapServers(kafka.bootstrapServers());
+        environment.getKafka().setTransactionalIdPrefix("heartbeat-test");
+        var topics = environment.getTopics();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(
+                            new NewTopic(topics.getCrossings(), CROSSING_PARTITIONS, (short) 1),
+                            new NewTopic(topics.getAlerts(), ALERT_PARTITIONS, (short) 1),
+                            new NewTopic(topics.getFlags(), 1, (short) 1),
+                            new NewTopic(topics.getDeadLetters(), 1, (short) 1),
+                            new NewTopic(topics.getAudit(), 1, (short) 1)))
+                    .all()
+                    .get();
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void aStolenDocumentHitWaitsForTheQuietChangelogUntilItsHeartbeat() throws Exception {
+        var topics = environment.getTopics();
+        AlertChange stolen = TestRecords.objectAlert("A1", TestRecords.T0.minus(Duration.ofHours(1)))
+                .build();
+        BorderCrossing hit = TestRecords.crossing("hit", CrossingKind.ENTRY, TestRecords.T0)
+                .setDocument(new TravelDocument(DocumentType.PASSPORT, "P-STOLEN-A1", "USA", LocalDate.of(2031, 1, 1)))
+                .build();
+        // Later traffic on every partition moves the crossings' watermark well past the hit.
+        Instant laterAt = TestRecords.T0.plus(Duration.ofHours(2));
+        List<BorderCrossing> crossings = List.of(
+                hit,
+                TestRecords.crossing("later0", CrossingKind.ENTRY, laterAt).build(),
+                TestRecords.crossing("later1", CrossingKind.ENTRY, laterAt).build());
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(
+                            topics.getAlerts(),
+                            0,
+                            stolen.getEventTime().toEpochMilli(),
+                            utf8(stolen.getAlertId()),
+                            SingleObjectSerde.of(AlertChange.class).encode(stolen)))
+                    .get();
+            // The hit and later0 on partition 0, later1 on partition 1.
+            for (int i = 0; i < crossings.size(); i++) {
+                BorderCrossing crossing = crossings.get(i);
+                producer.send(new ProducerRecord<>(
+                                topics.getCrossings(),
+                                Math.max(0, i - 1),
+                                crossing.getEventTime().toEpochMilli(),
+                                utf8(crossing.getTraveller().getFileId()),
+                                SingleObjectSerde.of(BorderCrossing.class).encode(crossing)))
+                        .get();
+            }
+        }
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
+        env.setParallelism(2);
+        env.enableCheckpointing(500);
+        RiskFlagJob.configureTypes(env);
+        KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).atLeastOnce();
+        RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
+                .crossings(endpoints.crossings(), topics.getCrossings())
+                .alerts(endpoints.alerts(), topics.getAlerts())
+                .rules(RiskFlagJob.defaultRules())
+                .knownBcps(TestRecords.BCPS)
+                .flags(endpoints.flags())
+                .deadLetters(endpoints.deadLetters())
+                .audit(endpoints.audit())
+                .build()
+                .addTo(env);
+        JobClient job = env.executeAsync("heartbeat test");
+        try (KafkaConsumer<byte[], byte[]> flags = flagConsumer(topics.getFlags())) {
+            assertEquals(List.of(), r1Flags(flags, QUIET), "the hit waits for the alert changelog's watermark");
+
+            long promise = laterAt.toEpochMilli();
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                for (int partition = 0; partition < ALERT_PARTITIONS; partition++) {
+                    producer.send(new ProducerRecord<>(
+                                    topics.getAlerts(),
+                                    partition,
+                                    promise,
+                                    ChangelogHeartbeat.key(partition),
+                                    ChangelogHeartbeat.value(promise),
+                                    List.of(new RecordHeader(ChangelogHeartbeat.HEADER, new byte[0]))))
+                            .get();
+                }
+            }
+            List<RiskFlag> raised = r1Flags(flags, FLAG_WITHIN);
+            assertEquals(
+                    List.of("hit"),
+                    raised.stream().map(RiskFlag::getTriggerEventId).toList());
+        } finally {
+            job.cancel().get();
+            job.getJobExecutionResult().handle((result, failure) -> null).get();
+        }
+    }
+
+    /** The R1 flags that arrive within {@code wait}; returns as soon as there is one. */
+    private static List<RiskFlag> r1Flags(KafkaConsumer<byte[], byte[]> consumer, Duration wait) throws Exception {
+        SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
+        List<RiskFlag> found = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                RiskFlag flag = serde.decode(record.value());
+                if (flag.getRuleId().equals("R1")) {
+                    found.add(flag);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> flagConsumer(String topic) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        TopicPartition partition = new TopicPartition(topic, 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        return consumer;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

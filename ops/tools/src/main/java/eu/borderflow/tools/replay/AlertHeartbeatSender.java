@@ -1,0 +1,75 @@
+package eu.borderflow.tools.replay;
+
+import eu.borderflow.schema.serde.ChangelogHeartbeat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * While replaying, tells every partition of the alert changelog how far the replay has come (docs/CONTRACTS.md,
+ * "Heartbeats on sis.alerts"): at most once per interval, and once at the end, a heartbeat at the arrival time of
+ * the last record sent. The promise holds because the replay sends in arrival order and an alert change arrives at
+ * its event time, so every alert change still to come is at that time or later. Without heartbeats, the risk job's
+ * alert joins wait for the next change on every partition, or for the partition to count as idle.
+ */
+final class AlertHeartbeatSender {
+
+    private static final List<Header> HEADERS = List.of(new RecordHeader(ChangelogHeartbeat.HEADER, new byte[0]));
+
+    private final String topic;
+    private final int partitions;
+    private final long intervalNanos;
+    private final Callback callback;
+    private final LongAdder sent = new LongAdder();
+    private long lastSentNanos;
+    private long promised = Long.MIN_VALUE;
+
+    /** A heartbeat per {@code intervalNanos} at most on each of the {@code partitions} of {@code topic}. */
+    AlertHeartbeatSender(String topic, int partitions, long intervalNanos, AtomicReference<Exception> failure) {
+        this.topic = topic;
+        this.partitions = partitions;
+        this.intervalNanos = intervalNanos;
+        this.callback = (metadata, exception) -> {
+            if (exception == null) {
+                sent.increment();
+            } else {
+                failure.compareAndSet(null, exception);
+            }
+        };
+    }
+
+    /** After a record that arrived at {@code arrival} was sent, at {@code nowNanos}. */
+    void afterRecord(Producer<byte[], byte[]> producer, long arrival, long nowNanos) {
+        if (arrival > promised && nowNanos - lastSentNanos >= intervalNanos) {
+            send(producer, arrival);
+            lastSentNanos = nowNanos;
+        }
+    }
+
+    /** After the last record, which arrived at {@code arrival}. */
+    void atEnd(Producer<byte[], byte[]> producer, long arrival) {
+        if (arrival > promised) {
+            send(producer, arrival);
+        }
+    }
+
+    private void send(Producer<byte[], byte[]> producer, long at) {
+        byte[] value = ChangelogHeartbeat.value(at);
+        for (int partition = 0; partition < partitions; partition++) {
+            producer.send(
+                    new ProducerRecord<>(topic, partition, at, ChangelogHeartbeat.key(partition), value, HEADERS),
+                    callback);
+        }
+        promised = at;
+    }
+
+    /** Heartbeats Kafka acknowledged. */
+    long sent() {
+        return sent.sum();
+    }
+}
