@@ -96,23 +96,24 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
      */
     public Either<T, DeadLetter> ofHeartbeat(
             String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
-        long at;
+        String code;
+        String reason;
         try {
-            at = ChangelogHeartbeat.time(value);
+            long at = ChangelogHeartbeat.time(value);
+            Violation violation = heartbeats.check(at);
+            if (violation == null) {
+                return Either.Left(heartbeats.standIn(at));
+            }
+            code = violation.code();
+            reason = violation.reason();
         } catch (DecodeException e) {
-            return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
-                    .reason(e.reasonCode(), e.getMessage())
-                    .operator(operator(topic))
-                    .build());
+            code = e.reasonCode();
+            reason = e.getMessage();
         }
-        Violation violation = heartbeats.check(at);
-        if (violation != null) {
-            return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
-                    .reason(violation.code(), violation.reason())
-                    .operator(operator(topic))
-                    .build());
-        }
-        return Either.Left(heartbeats.standIn(at));
+        return Either.Right(DeadLetters.builder(job, topic, partition, offset, timestamp, key, value)
+                .reason(code, reason)
+                .operator(operator(topic))
+                .build());
     }
 
     /** Whether {@code record}, valid in the source's output, is a heartbeat's stand-in. */

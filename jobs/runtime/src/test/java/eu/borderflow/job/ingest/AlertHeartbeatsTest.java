@@ -17,10 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -55,7 +51,9 @@ class AlertHeartbeatsTest {
     void aHeartbeatMovesTheWatermarkToItsTimeFromTheValueNotTheTimestamp() {
         Either<AlertChange, DeadLetter> heartbeat = read(heartbeat(ChangelogHeartbeat.value(AT)));
         assertTrue(heartbeat.isLeft() && ingest.isHeartbeat(heartbeat.left()), "a stand-in: " + heartbeat);
-        assertEquals(List.of(AT - OUT_OF_ORDERNESS.toMillis() - 1), watermarksAfter(heartbeat));
+        assertEquals(
+                AT - OUT_OF_ORDERNESS.toMillis() - 1,
+                SourceWatermark.after(ingest, OUT_OF_ORDERNESS, List.of(heartbeat)));
     }
 
     @Test
@@ -70,7 +68,7 @@ class AlertHeartbeatsTest {
 
         Either<AlertChange, DeadLetter> short4 = read(heartbeat(new byte[4]));
         assertEquals("UNDECODABLE", short4.right().getReasonCode());
-        assertEquals(List.of(), watermarksAfter(far, short4));
+        assertEquals(Long.MIN_VALUE, SourceWatermark.after(ingest, OUT_OF_ORDERNESS, List.of(far, short4)));
     }
 
     @Test
@@ -140,33 +138,6 @@ class AlertHeartbeatsTest {
                 value,
                 headers,
                 Optional.empty());
-    }
-
-    /** The watermark the job's strategy emits after {@code elements}, none when nothing moved it. */
-    @SafeVarargs
-    private List<Long> watermarksAfter(Either<AlertChange, DeadLetter>... elements) {
-        WatermarkGenerator<Either<AlertChange, DeadLetter>> generator =
-                WatermarkStrategy.<Either<AlertChange, DeadLetter>>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
-                        .createWatermarkGenerator(null);
-        IngestTimestamps<AlertChange> timestamps = new IngestTimestamps<>(ingest);
-        for (Either<AlertChange, DeadLetter> element : elements) {
-            generator.onEvent(element, timestamps.extractTimestamp(element, APPEND_TIME), null);
-        }
-        List<Long> emitted = new ArrayList<>();
-        generator.onPeriodicEmit(new WatermarkOutput() {
-            @Override
-            public void emitWatermark(Watermark watermark) {
-                emitted.add(watermark.getTimestamp());
-            }
-
-            @Override
-            public void markIdle() {}
-
-            @Override
-            public void markActive() {}
-        });
-        emitted.removeIf(w -> w == Long.MIN_VALUE);
-        return emitted;
     }
 
     private static <T> Collector<T> collector(List<T> out) {
