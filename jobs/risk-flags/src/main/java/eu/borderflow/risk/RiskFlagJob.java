@@ -13,12 +13,12 @@ import eu.borderflow.job.ingest.AlertValidator;
 import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
-import eu.borderflow.job.ingest.DeadLetterSplit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
-import eu.borderflow.job.ingest.IngestTimestamps;
+import eu.borderflow.job.ingest.IngestStreams;
 import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.KnownBcps;
+import eu.borderflow.job.ingest.NamedSource;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.job.state.EntryCountingStateBackendFactory;
@@ -35,8 +35,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -46,7 +44,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.types.Either;
 
 /**
  * The risk-flag job. Sources and sinks are given to it, so the same graph runs on Kafka (exactly-once), on dataset
@@ -66,8 +63,8 @@ public final class RiskFlagJob {
     static final int USAGE_EXIT_CODE = 2;
 
     private final RiskSettings settings;
-    private final List<Input<BorderCrossing>> crossings;
-    private final List<Input<AlertChange>> alerts;
+    private final List<NamedSource<BorderCrossing>> crossings;
+    private final List<NamedSource<AlertChange>> alerts;
     private final List<RuleStage> rules;
     private final KnownBcps bcps;
     private final Sink<RiskFlag> flagSink;
@@ -172,6 +169,7 @@ public final class RiskFlagJob {
         TimeConfig time = settings.time();
         DecodeLimits limits = settings.ingest().decodeLimits();
         DeadLetterStreams deadLetters = new DeadLetterStreams();
+        IngestStreams sources = new IngestStreams(env, deadLetters, time.getOutOfOrderness(), time.getSourceIdleness());
 
         RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
                 JOB,
@@ -180,7 +178,7 @@ public final class RiskFlagJob {
                 c -> c.getEventTime().toEpochMilli(),
                 BorderCrossing::getEventId,
                 limits);
-        DataStream<BorderCrossing> validCrossings = ingest(env, crossings, crossingIngest, time, deadLetters);
+        DataStream<BorderCrossing> validCrossings = sources.valid(crossings, crossingIngest);
         DataStream<BorderCrossing> admittedCrossings = deadLetters.from(validCrossings
                 .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
                 .process(
@@ -197,7 +195,7 @@ public final class RiskFlagJob {
                         AlertChange::getChangeId,
                         limits)
                 .withHeartbeats(new AlertHeartbeats(settings.ingest()));
-        DataStream<AlertChange> validAlerts = ingest(env, alerts, alertIngest, time, deadLetters);
+        DataStream<AlertChange> validAlerts = sources.valid(alerts, alertIngest);
         DataStream<AlertChange> admittedAlerts = deadLetters.from(validAlerts
                 .keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(
@@ -234,52 +232,17 @@ public final class RiskFlagJob {
                 .name("dead letters"));
     }
 
-    /**
-     * Decoding and validation happen inside each source ({@link RecordIngest}), and watermarks are generated there too,
-     * per Kafka partition or file split: one reader interleaves several partitions, each in arrival order, and a
-     * watermark taken after the reader would run ahead of the slowest partition and make its records late. Only a
-     * valid record's event time reaches the watermark generator: a dead letter has the timestamp Long.MIN_VALUE, which
-     * never advances one, and is split off right after the source.
-     */
-    private <T extends SpecificRecordBase> DataStream<T> ingest(
-            StreamExecutionEnvironment env,
-            List<Input<T>> inputs,
-            RecordIngest<T> ingest,
-            TimeConfig time,
-            DeadLetterStreams deadLetters) {
-        AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
-        DataStream<T> union = null;
-        for (Input<T> input : inputs) {
-            DataStream<T> valid = deadLetters.from(env.fromSource(
-                            input.source().create(ingest),
-                            WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(time.getOutOfOrderness())
-                                    .withTimestampAssigner(new IngestTimestamps<>(ingest))
-                                    .withIdleness(time.getSourceIdleness()),
-                            "read " + input.name(),
-                            ingest.producedType())
-                    .uid(RecordIngest.operator(input.name()))
-                    .process(new DeadLetterSplit<>(ingest), typeInfo)
-                    .uid("dead-letters-off:" + input.name())
-                    .name("dead letters off " + input.name()));
-            union = union == null ? valid : union.union(valid);
-        }
-        return union;
-    }
-
     private void sink(DataStreamSink<?> sink) {
         if (sinkParallelism != null) {
             sink.setParallelism(sinkParallelism);
         }
     }
 
-    /** One source of crossings or alert changes; {@code name} (e.g. the topic) names its operators and fixes their uids. */
-    private record Input<T extends SpecificRecordBase>(String name, IngestSource<T> source) {}
-
     /** Sources, sinks and rule stages of one run. */
     public static final class Builder {
         private final RiskSettings settings;
-        private final List<Input<BorderCrossing>> crossings = new ArrayList<>();
-        private final List<Input<AlertChange>> alerts = new ArrayList<>();
+        private final List<NamedSource<BorderCrossing>> crossings = new ArrayList<>();
+        private final List<NamedSource<AlertChange>> alerts = new ArrayList<>();
         private final List<RuleStage> rules = new ArrayList<>();
         private KnownBcps bcps;
         private Sink<RiskFlag> flagSink;
@@ -293,12 +256,12 @@ public final class RiskFlagJob {
 
         /** Crossings from a Kafka topic, a dataset file or a test; {@code name} names the operators, fixes their uids. */
         public Builder crossings(IngestSource<BorderCrossing> source, String name) {
-            crossings.add(new Input<>(name, source));
+            crossings.add(new NamedSource<>(name, source));
             return this;
         }
 
         public Builder alerts(IngestSource<AlertChange> source, String name) {
-            alerts.add(new Input<>(name, source));
+            alerts.add(new NamedSource<>(name, source));
             return this;
         }
 

@@ -9,11 +9,11 @@ import eu.borderflow.job.environment.RuntimeSettings;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
+import eu.borderflow.job.ingest.IngestStreams;
+import eu.borderflow.job.ingest.IngestStreams.Watermarks;
+import eu.borderflow.job.ingest.NamedSource;
 import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.job.state.EntryCountingStateBackendFactory;
-import eu.borderflow.picture.ingest.PictureIngest;
-import eu.borderflow.picture.ingest.PictureIngest.Watermarks;
-import eu.borderflow.picture.ingest.PictureInput;
 import eu.borderflow.picture.ingest.SectionEvents;
 import eu.borderflow.picture.level.AttributedLevel;
 import eu.borderflow.picture.output.MapsInKeyOrder;
@@ -68,10 +68,10 @@ public final class SituationPictureJob {
     private static final KeySelector<PictureUpdate, String> WINDOW_SECTION = PictureUpdate::getSectionId;
 
     private final PictureSettings settings;
-    private final List<PictureInput<BorderCrossing>> crossings;
-    private final List<PictureInput<Incident>> incidents;
-    private final List<PictureInput<RiskFlag>> riskFlags;
-    private final List<PictureInput<SectionLevelChange>> levels;
+    private final List<NamedSource<BorderCrossing>> crossings;
+    private final List<NamedSource<Incident>> incidents;
+    private final List<NamedSource<RiskFlag>> riskFlags;
+    private final List<NamedSource<SectionLevelChange>> levels;
     private final Sink<PictureUpdate> pictureSink;
     private final Sink<RiskFlag> flagSink;
     private final Sink<DeadLetter> deadLetterSink;
@@ -168,8 +168,11 @@ public final class SituationPictureJob {
     /** Adds the job's operators to {@code env}. */
     public void addTo(StreamExecutionEnvironment env) {
         DeadLetterStreams deadLetters = new DeadLetterStreams();
-        SectionEvents inputs =
-                new SectionEvents(JOB, new PictureIngest(env, settings, deadLetters), settings, deadLetters);
+        SectionEvents inputs = new SectionEvents(
+                JOB,
+                new IngestStreams(env, deadLetters, settings.outOfOrderness(), settings.sourceIdleness()),
+                settings,
+                deadLetters);
         DataStream<SectionEvent> all = inputs.of(crossings, incidents, riskFlags, riskFlagWatermarks);
 
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
@@ -246,10 +249,10 @@ public final class SituationPictureJob {
     /** Settings, sources and sinks of one run. */
     public static final class Builder {
         private final PictureSettings settings;
-        private final List<PictureInput<BorderCrossing>> crossings = new ArrayList<>();
-        private final List<PictureInput<Incident>> incidents = new ArrayList<>();
-        private final List<PictureInput<RiskFlag>> riskFlags = new ArrayList<>();
-        private final List<PictureInput<SectionLevelChange>> levels = new ArrayList<>();
+        private final List<NamedSource<BorderCrossing>> crossings = new ArrayList<>();
+        private final List<NamedSource<Incident>> incidents = new ArrayList<>();
+        private final List<NamedSource<RiskFlag>> riskFlags = new ArrayList<>();
+        private final List<NamedSource<SectionLevelChange>> levels = new ArrayList<>();
         private Watermarks riskFlagWatermarks = Watermarks.EVENT_TIME;
         private Sink<PictureUpdate> pictureSink;
         private Sink<RiskFlag> flagSink;
@@ -262,19 +265,19 @@ public final class SituationPictureJob {
 
         /** Crossings in arrival order (a topic, a dataset's {@code crossings.avro}); {@code name} fixes the uids. */
         public Builder crossings(IngestSource<BorderCrossing> source, String name) {
-            crossings.add(new PictureInput<>(name, source));
+            crossings.add(new NamedSource<>(name, source));
             return this;
         }
 
         /** Incidents in arrival order (a topic, a dataset's {@code incidents.avro}). */
         public Builder incidents(IngestSource<Incident> source, String name) {
-            incidents.add(new PictureInput<>(name, source));
+            incidents.add(new NamedSource<>(name, source));
             return this;
         }
 
         /** The risk job's flags as they are raised ({@code risk.flags}). */
         public Builder riskFlags(IngestSource<RiskFlag> source, String name) {
-            riskFlags.add(new PictureInput<>(name, source));
+            riskFlags.add(new NamedSource<>(name, source));
             return this;
         }
 
@@ -288,7 +291,7 @@ public final class SituationPictureJob {
         }
 
         public Builder levels(IngestSource<SectionLevelChange> source, String name) {
-            levels.add(new PictureInput<>(name, source));
+            levels.add(new NamedSource<>(name, source));
             return this;
         }
 

@@ -79,7 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--heartbeat-ms",
             paramLabel = "MS",
-            defaultValue = "50",
+            defaultValue = "" + ReplayOptions.DEFAULT_HEARTBEAT_MILLIS,
             description = "Tell every partition of sis.alerts how far the replay has come at most every MS "
                     + "milliseconds of replay, and at its end (heartbeats, docs/CONTRACTS.md), so flags of the alert "
                     + "rules do not wait for the next alert change; 0 sends none (default: ${DEFAULT-VALUE}).")

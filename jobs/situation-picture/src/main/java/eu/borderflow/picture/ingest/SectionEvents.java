@@ -4,11 +4,13 @@ import eu.borderflow.flag.FlagTime;
 import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
 import eu.borderflow.job.ingest.DeadLetterStreams;
+import eu.borderflow.job.ingest.IngestStreams;
+import eu.borderflow.job.ingest.IngestStreams.Watermarks;
 import eu.borderflow.job.ingest.JobInput;
 import eu.borderflow.job.ingest.KnownBcps;
+import eu.borderflow.job.ingest.NamedSource;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.picture.PictureSettings;
-import eu.borderflow.picture.ingest.PictureIngest.Watermarks;
 import eu.borderflow.picture.window.SectionEvent;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.Incident;
@@ -26,21 +28,21 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * The picture job's inputs as the section facts it counts: crossings (re-sent ones dropped, late ones dead-lettered,
  * as the risk job admits them), incidents and the risk job's flags, each reduced to its section, time and kind; and
- * the operators' level changes. Each input is read by {@link PictureIngest}.
+ * the operators' level changes. Each input is read by {@link IngestStreams}.
  */
 public final class SectionEvents {
 
     private static final TypeInformation<SectionEvent> EVENT_TYPE = TypeInformation.of(SectionEvent.class);
 
     private final String job;
-    private final PictureIngest ingest;
+    private final IngestStreams ingest;
     private final PictureSettings settings;
     private final DeadLetterStreams deadLetters;
     private final KnownSections sections;
     private final DecodeLimits limits;
 
     /** {@code job}: what the dead letters name in their {@code job} field. */
-    public SectionEvents(String job, PictureIngest ingest, PictureSettings settings, DeadLetterStreams deadLetters) {
+    public SectionEvents(String job, IngestStreams ingest, PictureSettings settings, DeadLetterStreams deadLetters) {
         this.job = job;
         this.ingest = ingest;
         this.settings = settings;
@@ -51,9 +53,9 @@ public final class SectionEvents {
 
     /** The section facts of all the inputs given (at least one list not empty), in one stream. */
     public DataStream<SectionEvent> of(
-            List<PictureInput<BorderCrossing>> crossings,
-            List<PictureInput<Incident>> incidents,
-            List<PictureInput<RiskFlag>> riskFlags,
+            List<NamedSource<BorderCrossing>> crossings,
+            List<NamedSource<Incident>> incidents,
+            List<NamedSource<RiskFlag>> riskFlags,
             Watermarks riskFlagWatermarks) {
         List<DataStream<SectionEvent>> events = new ArrayList<>();
         if (!crossings.isEmpty()) {
@@ -72,7 +74,7 @@ public final class SectionEvents {
         return all;
     }
 
-    private DataStream<SectionEvent> crossings(List<PictureInput<BorderCrossing>> inputs) {
+    private DataStream<SectionEvent> crossings(List<NamedSource<BorderCrossing>> inputs) {
         RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
                 job,
                 BorderCrossing.class,
@@ -95,7 +97,7 @@ public final class SectionEvents {
                 .name("crossings: section and direction only");
     }
 
-    private DataStream<SectionEvent> incidents(List<PictureInput<Incident>> inputs) {
+    private DataStream<SectionEvent> incidents(List<NamedSource<Incident>> inputs) {
         RecordIngest<Incident> incidentIngest = new RecordIngest<>(
                 job,
                 Incident.class,
@@ -109,7 +111,7 @@ public final class SectionEvents {
                 .name("incidents: section facts");
     }
 
-    private DataStream<SectionEvent> riskFlags(List<PictureInput<RiskFlag>> inputs, Watermarks watermarks) {
+    private DataStream<SectionEvent> riskFlags(List<NamedSource<RiskFlag>> inputs, Watermarks watermarks) {
         RecordIngest<RiskFlag> flagIngest = new RecordIngest<>(
                 job,
                 RiskFlag.class,
@@ -124,7 +126,7 @@ public final class SectionEvents {
     }
 
     /** The operators' level changes, valid ones only. */
-    public DataStream<SectionLevelChange> levelChanges(List<PictureInput<SectionLevelChange>> inputs) {
+    public DataStream<SectionLevelChange> levelChanges(List<NamedSource<SectionLevelChange>> inputs) {
         RecordIngest<SectionLevelChange> levelIngest = new RecordIngest<>(
                 job,
                 SectionLevelChange.class,
@@ -136,7 +138,7 @@ public final class SectionEvents {
     }
 
     /** The source a LATE dead letter names: the input's topic or file (its names joined, when several). */
-    private static String names(List<? extends PictureInput<?>> inputs) {
-        return String.join("+", inputs.stream().map(PictureInput::name).toList());
+    private static String names(List<? extends NamedSource<?>> inputs) {
+        return String.join("+", inputs.stream().map(NamedSource::name).toList());
     }
 }

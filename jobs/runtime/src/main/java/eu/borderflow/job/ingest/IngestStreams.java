@@ -1,11 +1,7 @@
-package eu.borderflow.picture.ingest;
+package eu.borderflow.job.ingest;
 
-import eu.borderflow.job.ingest.DeadLetterSplit;
-import eu.borderflow.job.ingest.DeadLetterStreams;
-import eu.borderflow.job.ingest.IngestTimestamps;
-import eu.borderflow.job.ingest.RecordIngest;
-import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.schema.DeadLetter;
+import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -15,11 +11,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * The picture job's inputs read with jobs/runtime's ingest, as the risk job reads its own: decoding and validation
- * inside each source (bounded decoding, then the validator), watermarks generated there from valid records only, per
- * Kafka partition or file split, and dead letters split off right after the source.
+ * A job's inputs as streams of valid records. Decoding and validation happen inside each source ({@link
+ * RecordIngest}), and watermarks are generated there too, per Kafka partition or file split: one reader interleaves
+ * several partitions, each in arrival order, and a watermark taken after the reader would run ahead of the slowest
+ * partition and make its records late. Only a valid record's event time (or a heartbeat's) reaches the watermark
+ * generator: a dead letter has the timestamp Long.MIN_VALUE, which never advances one, and is split off right after
+ * the source ({@link DeadLetterSplit}).
  */
-public final class PictureIngest {
+public final class IngestStreams {
 
     /** How the watermark of an input is made. */
     public enum Watermarks {
@@ -33,21 +32,32 @@ public final class PictureIngest {
     }
 
     private final StreamExecutionEnvironment env;
-    private final PictureSettings settings;
     private final DeadLetterStreams deadLetters;
+    private final Duration outOfOrderness;
+    private final Duration sourceIdleness;
 
-    public PictureIngest(StreamExecutionEnvironment env, PictureSettings settings, DeadLetterStreams deadLetters) {
+    public IngestStreams(
+            StreamExecutionEnvironment env,
+            DeadLetterStreams deadLetters,
+            Duration outOfOrderness,
+            Duration sourceIdleness) {
         this.env = env;
-        this.settings = settings;
         this.deadLetters = deadLetters;
+        this.outOfOrderness = outOfOrderness;
+        this.sourceIdleness = sourceIdleness;
+    }
+
+    /** The valid records of {@code inputs}, in arrival order, timestamped with their event time. */
+    public <T extends SpecificRecordBase> DataStream<T> valid(List<NamedSource<T>> inputs, RecordIngest<T> ingest) {
+        return valid(inputs, ingest, Watermarks.EVENT_TIME);
     }
 
     /** The valid records of {@code inputs}, timestamped with their event time. */
     public <T extends SpecificRecordBase> DataStream<T> valid(
-            List<PictureInput<T>> inputs, RecordIngest<T> ingest, Watermarks watermarks) {
+            List<NamedSource<T>> inputs, RecordIngest<T> ingest, Watermarks watermarks) {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
-        for (PictureInput<T> input : inputs) {
+        for (NamedSource<T> input : inputs) {
             DataStream<T> valid = deadLetters.from(env.fromSource(
                             input.source().create(ingest),
                             strategy(ingest, watermarks),
@@ -68,8 +78,8 @@ public final class PictureIngest {
             return WatermarkStrategy.<Either<T, DeadLetter>>noWatermarks()
                     .withTimestampAssigner(new IngestTimestamps<>(ingest));
         }
-        return WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(settings.outOfOrderness())
+        return WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(outOfOrderness)
                 .withTimestampAssigner(new IngestTimestamps<>(ingest))
-                .withIdleness(settings.sourceIdleness());
+                .withIdleness(sourceIdleness);
     }
 }
