@@ -28,19 +28,14 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,20 +70,16 @@ class AlertHeartbeatKafkaTest {
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = InJvmKafka.start();
-        environment = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL);
-        environment.getKafka().setBootstrapServers(kafka.bootstrapServers());
-        environment.getKafka().setTransactionalIdPrefix("heartbeat-test");
+        environment = InJvmKafka.environment(kafka, "heartbeat-test");
         var topics = environment.getTopics();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(topics.getCrossings(), CROSSING_PARTITIONS, (short) 1),
-                            new NewTopic(topics.getAlerts(), ALERT_PARTITIONS, (short) 1),
-                            new NewTopic(topics.getFlags(), 1, (short) 1),
-                            new NewTopic(topics.getDeadLetters(), 1, (short) 1),
-                            new NewTopic(topics.getAudit(), 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        InJvmKafka.createTopics(
+                kafka,
+                Map.of(
+                        topics.getCrossings(), CROSSING_PARTITIONS,
+                        topics.getAlerts(), ALERT_PARTITIONS,
+                        topics.getFlags(), 1,
+                        topics.getDeadLetters(), 1,
+                        topics.getAudit(), 1));
     }
 
     @AfterAll
@@ -110,7 +101,7 @@ class AlertHeartbeatKafkaTest {
                 hit,
                 TestRecords.crossing("later0", CrossingKind.ENTRY, laterAt).build(),
                 TestRecords.crossing("later1", CrossingKind.ENTRY, laterAt).build());
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
             producer.send(new ProducerRecord<>(
                             topics.getAlerts(),
                             0,
@@ -152,7 +143,7 @@ class AlertHeartbeatKafkaTest {
             assertEquals(List.of(), r1Flags(flags, QUIET), "the hit waits for the alert changelog's watermark");
 
             long promise = laterAt.toEpochMilli();
-            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
                 for (int partition = 0; partition < ALERT_PARTITIONS; partition++) {
                     producer.send(new ProducerRecord<>(
                                     topics.getAlerts(),
@@ -199,13 +190,6 @@ class AlertHeartbeatKafkaTest {
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         return consumer;
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
     }
 
     private static byte[] utf8(String s) {

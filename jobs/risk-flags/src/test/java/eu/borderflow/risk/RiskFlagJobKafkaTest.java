@@ -30,19 +30,14 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,19 +60,16 @@ class RiskFlagJobKafkaTest {
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = InJvmKafka.start();
-        environment = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL);
-        environment.getKafka().setBootstrapServers(kafka.bootstrapServers());
-        environment.getKafka().setTransactionalIdPrefix("risk-flag-job-test");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                            new NewTopic(environment.getTopics().getCrossings(), 2, (short) 1),
-                            new NewTopic(environment.getTopics().getAlerts(), 1, (short) 1),
-                            new NewTopic(environment.getTopics().getFlags(), 2, (short) 1),
-                            new NewTopic(environment.getTopics().getDeadLetters(), 1, (short) 1),
-                            new NewTopic(environment.getTopics().getAudit(), 1, (short) 1)))
-                    .all()
-                    .get();
-        }
+        environment = InJvmKafka.environment(kafka, "risk-flag-job-test");
+        var topics = environment.getTopics();
+        InJvmKafka.createTopics(
+                kafka,
+                Map.of(
+                        topics.getCrossings(), 2,
+                        topics.getAlerts(), 1,
+                        topics.getFlags(), 2,
+                        topics.getDeadLetters(), 1,
+                        topics.getAudit(), 1));
     }
 
     @AfterAll
@@ -93,7 +85,7 @@ class RiskFlagJobKafkaTest {
         byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
         byte[] garbageKey = "F-garbage".getBytes(StandardCharsets.UTF_8);
         RecordMetadata garbageAt;
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
             SingleObjectSerde<BorderCrossing> serde = SingleObjectSerde.of(BorderCrossing.class);
             send(
                     producer,
@@ -182,13 +174,6 @@ class RiskFlagJobKafkaTest {
                         utf8(crossing.getTraveller().getFileId()),
                         serde.encode(crossing)))
                 .get();
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {

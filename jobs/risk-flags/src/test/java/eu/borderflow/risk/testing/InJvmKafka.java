@@ -1,5 +1,15 @@
 package eu.borderflow.risk.testing;
 
+import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.environment.JobEnvironment;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -24,5 +34,30 @@ public final class InJvmKafka {
         kafka.startup();
         kafka.waitForReadyBrokers();
         return kafka;
+    }
+
+    /** The local environment pointed at {@code kafka}, its sinks' transactional ids starting with {@code prefix}. */
+    public static JobEnvironment environment(KafkaClusterTestKit kafka, String prefix) {
+        JobEnvironment environment = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.LOCAL);
+        environment.getKafka().setBootstrapServers(kafka.bootstrapServers());
+        environment.getKafka().setTransactionalIdPrefix(prefix);
+        return environment;
+    }
+
+    /** Creates the topics with the given numbers of partitions. */
+    public static void createTopics(KafkaClusterTestKit kafka, Map<String, Integer> partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<NewTopic> topics = partitions.entrySet().stream()
+                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1))
+                    .toList();
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    public static KafkaProducer<byte[], byte[]> producer(KafkaClusterTestKit kafka) {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 }
