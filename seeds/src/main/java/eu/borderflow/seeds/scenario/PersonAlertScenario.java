@@ -25,7 +25,9 @@ import java.time.LocalDate;
  *   <li>{@code flagged-by-state}: the crossing state's flag downgrades but still flags / deleted before the crossing;</li>
  *   <li>{@code alias-update}: an alias added before the crossings / added after them;</li>
  *   <li>{@code created-during-stay}: the exit after the alert's creation / the entry before it;</li>
- *   <li>{@code refusal}: a refused traveller / a return alert, which R2 does not read.</li>
+ *   <li>{@code refusal}: a refused traveller / a return alert, which R2 does not read;</li>
+ *   <li>{@code review-period}: the entry on the alert's review date, and the exit after an extension made on it /
+ *       the exit after a review period that ended without one (the alert was deleted then).</li>
  * </ul>
  */
 public final class PersonAlertScenario extends FamilyScenario {
@@ -53,7 +55,8 @@ public final class PersonAlertScenario extends FamilyScenario {
                 "flagged-by-state",
                 "alias-update",
                 "created-during-stay",
-                "refusal");
+                "refusal",
+                "review-period");
     }
 
     @Override
@@ -189,6 +192,7 @@ public final class PersonAlertScenario extends FamilyScenario {
             case "flagged-by-state" -> flagged(ctx, f, id);
             case "alias-update" -> alias(ctx, f, id);
             case "created-during-stay" -> duringStay(ctx, f, id);
+            case "review-period" -> reviewPeriod(ctx, f, id);
             default -> refusal(ctx, f, id);
         }
     }
@@ -254,6 +258,39 @@ public final class PersonAlertScenario extends FamilyScenario {
                 null);
         ctx.nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
         ctx.expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
+    }
+
+    /**
+     * An alert's review date is the day of the traveller's entry: in force through that day. Not extended, it was
+     * deleted when the day ended, before the exit; extended on that day, it still applies at the exit.
+     */
+    private static void reviewPeriod(ScenarioContext ctx, Family f, String id) {
+        for (boolean extended : new boolean[] {true, false}) {
+            PlantedTraveller t = fixed(ctx, tr -> true);
+            ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+            long entry = stay.entry().getEventTime().toEpochMilli();
+            LocalDate review = LocalDate.ofEpochDay(Math.floorDiv(entry, Period.DAY_MILLIS));
+            AlertLog alert = ctx.alert(
+                    before(ctx, t),
+                    BASES[ctx.rng().nextInt(BASES.length)],
+                    ctx.memberState(),
+                    review,
+                    ctx.personOf(t, given(t), surname(t), dob(t)),
+                    null);
+            String sid = id + (extended ? "-extended" : "-expired");
+            ctx.expect(f, sid, t, stay.entry(), "the entry on the alert's review date, when it is still in force");
+            if (extended) {
+                alert.extend(Math.max(alert.createdAt(), entry - Period.HOUR_MILLIS), review.plusYears(1));
+                ctx.expect(f, sid, t, stay.exit(), "the exit after the alert was extended on its review date");
+            } else {
+                ctx.nearMiss(
+                        f,
+                        sid,
+                        t,
+                        stay.exit(),
+                        "the exit after the alert's review period ended without an extension: it was deleted then");
+            }
+        }
     }
 
     private static void refusal(ScenarioContext ctx, Family f, String id) {

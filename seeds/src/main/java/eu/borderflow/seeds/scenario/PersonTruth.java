@@ -3,6 +3,7 @@ package eu.borderflow.seeds.scenario;
 import eu.borderflow.person.NameForms;
 import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
@@ -39,7 +40,10 @@ public final class PersonTruth {
             AlertBasis.JUDICIAL_1862_ART34,
             AlertBasis.CHECK_1862_ART36);
 
-    /** One version of a person alert, in force from {@code since} until {@code until} (exclusive). */
+    /**
+     * One version of a person alert, in force from {@code since} until {@code until} (exclusive): the next change, or
+     * the end of its review period, when an alert not extended is deleted.
+     */
     public record Version(
             String alertId, AlertBasis basis, long since, long until, List<NameForms> names, String dateOfBirth) {}
 
@@ -78,9 +82,11 @@ public final class PersonTruth {
                 if (c.getChange() == AlertChangeType.DELETE || p == null || !read) {
                     continue;
                 }
-                long until = i + 1 < changes.size()
-                        ? changes.get(i + 1).getEventTime().toEpochMilli()
-                        : Long.MAX_VALUE;
+                long until = Math.min(
+                        ReviewDates.expiresAt(c.getReviewDate()),
+                        i + 1 < changes.size()
+                                ? changes.get(i + 1).getEventTime().toEpochMilli()
+                                : Long.MAX_VALUE);
                 List<NameForms> names = new ArrayList<>();
                 names.add(NameForms.of(p.getSurname(), p.getGivenNames()));
                 p.getAliases().forEach(alias -> names.add(NameForms.ofFullName(alias)));

@@ -1,5 +1,6 @@
 package eu.borderflow.seeds.world;
 
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.ActionOnHit;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
@@ -14,7 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * The life of one SIS alert as a changelog: every change carries the whole alert state after it; DELETE carries no
- * person or object part, so compaction erases the personal data.
+ * person or object part, so compaction erases the personal data. An alert not extended within its review period is
+ * deleted at its end without a change in the log (the job and the ground truth apply the rule themselves), so no
+ * change may follow.
  */
 public final class AlertLog {
 
@@ -86,6 +89,11 @@ public final class AlertLog {
         return state.getReviewDate();
     }
 
+    /** The end of the current review period: an alert not extended by then is deleted ({@link ReviewDates}). */
+    public long expiresAt() {
+        return ReviewDates.expiresAt(state.getReviewDate());
+    }
+
     public AlertChange state() {
         return state;
     }
@@ -131,6 +139,10 @@ public final class AlertLog {
         }
         if (millis < state.getEventTime().toEpochMilli()) {
             throw new IllegalStateException("alert changes must move forward in time");
+        }
+        if (millis >= expiresAt()) {
+            throw new IllegalStateException("alert " + alertId() + " was deleted at the end of its review period, "
+                    + state.getReviewDate() + ": no change can follow");
         }
         AlertChange next = AlertChange.newBuilder(state).build();
         // The builder's deep copy makes Avro arrays, which cannot remove by value.

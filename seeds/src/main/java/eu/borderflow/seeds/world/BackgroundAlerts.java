@@ -210,8 +210,10 @@ public final class BackgroundAlerts {
         return period.end().plusMonths(NOTICE_MONTHS).plusDays(REVIEW_MARGIN_DAYS + rng.nextInt(REVIEW_SPREAD_DAYS));
     }
 
+    /** One change within the period, while the alert exists (before the end of its review period). */
     private static void change(AlertLog log, Period period, List<String> states, SplittableRandom rng) {
-        long at = period.startMillis() + rng.nextLong(period.days() * Period.DAY_MILLIS);
+        long end = Math.min(period.endMillis(), log.expiresAt());
+        long at = period.startMillis() + rng.nextLong(end - period.startMillis());
         switch (rng.nextInt(5)) {
             case 0 ->
                 log.update(at, a -> {
@@ -228,7 +230,7 @@ public final class BackgroundAlerts {
             case 2 -> {
                 String state = states.get(rng.nextInt(states.size()));
                 log.flagAdd(at, state);
-                long removeAt = at + rng.nextLong(period.endMillis() - at);
+                long removeAt = at + rng.nextLong(end - at);
                 if (rng.nextBoolean()) {
                     log.flagRemove(removeAt, state);
                 }

@@ -361,7 +361,11 @@ public final class LawOracle {
         return rule.namesMatch(PersonMatchRule.bestSimilarity(name, names));
     }
 
-    /** The alert's state in force at {@code t} (the last change at or before it), or null when none or deleted. */
+    /**
+     * The alert's state in force at {@code t} (the last change at or before it), or null when none, deleted, or past
+     * the review date that state set: an alert not extended is deleted when its review date ends (Reg. (EU)
+     * 2018/1862 Art. 53(8)), the day in UTC.
+     */
     private static AlertChange inForce(List<AlertChange> changes, Instant t) {
         AlertChange state = null;
         for (AlertChange a : changes) {
@@ -369,7 +373,11 @@ public final class LawOracle {
                 state = a;
             }
         }
-        return state == null || state.getChange() == AlertChangeType.DELETE ? null : state;
+        if (state == null || state.getChange() == AlertChangeType.DELETE) {
+            return null;
+        }
+        LocalDate lastDay = state.getReviewDate();
+        return LocalDate.ofInstant(t, ZoneOffset.UTC).isAfter(lastDay) ? null : state;
     }
 
     // ---- R10 -----------------------------------------------------------------------------------------------------

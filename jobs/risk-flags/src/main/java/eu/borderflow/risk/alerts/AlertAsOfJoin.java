@@ -21,10 +21,10 @@ import org.apache.flink.util.Collector;
 /**
  * As-of-time join of crossings (input 1) with alert versions (input 2) on one key. A crossing waits in state until
  * the watermark (the smaller of both inputs') reaches its event time, so every alert change that took effect up to
- * then has arrived; it is then matched against the versions in force at its event time only. A crossing that arrives
- * behind the watermark is matched at once against the versions kept. An alert that ended at this key, and the
- * versions an update superseded, are kept for rules.yaml /retention/deleted_alert_days for such late crossings, then
- * erased from state.
+ * then has arrived; it is then matched against the versions in force at its event time only (not past the end of
+ * their review period). A crossing that arrives behind the watermark is matched at once against the versions kept.
+ * An alert that ended at this key, and the versions an update superseded, are kept for rules.yaml
+ * /retention/deleted_alert_days for such late crossings, then erased from state.
  *
  * @param <OUT> flags, or matches that still have to meet the matches of the same crossing found at other keys
  */
@@ -142,7 +142,7 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
         List<AlertVersion> inForce = null;
         for (Map.Entry<String, List<AlertVersion>> alert : alerts.entries()) {
             AlertVersion version = AlertHistory.asOf(alert.getValue(), crossing.getEventTime());
-            if (version != null && version.isActive()) {
+            if (version != null && version.inForceAt(crossing.getEventTime())) {
                 if (inForce == null) {
                     inForce = new ArrayList<>(1);
                 }

@@ -30,15 +30,16 @@ public final class AlertHistory {
 
     /**
      * Erases the content of versions superseded at least {@code keepMillis} before {@code time}: no crossing that late
-     * is expected any more. An alert in force all along stays in force from its start, now with the oldest version
-     * kept. The newest version always stays. Returns true when something was dropped.
+     * is expected any more. An alert in force all along (neither deleted nor expired in between) stays in force from
+     * its start, now with the oldest version kept. The newest version always stays. Returns true when something was
+     * dropped.
      */
     public static boolean prune(List<AlertVersion> versions, long time, long keepMillis) {
         boolean dropped = false;
         while (versions.size() > 1 && versions.get(1).getSince() + keepMillis <= time) {
             AlertVersion superseded = versions.remove(0);
             AlertVersion successor = versions.get(0);
-            if (superseded.isActive() && successor.isActive()) {
+            if (superseded.isActive() && successor.isActive() && superseded.getExpiresAt() >= successor.getSince()) {
                 successor.setSince(superseded.getSince());
             }
             dropped = true;

@@ -8,7 +8,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * One version of an alert as one join key sees it, valid from {@code since} until the next version of the same alert
- * at that key. An inactive version marks a deletion, or that an update moved the alert away from this key.
+ * at that key, and never past {@code expiresAt}, the end of its review period. An inactive version marks a deletion,
+ * or that an update moved the alert away from this key.
  * Names and keys are folded once per version, never per comparison. A Flink POJO kept in keyed state.
  */
 public class AlertVersion {
@@ -19,6 +20,12 @@ public class AlertVersion {
     private String alertId;
     private int version;
     private long since;
+    /**
+     * The end of the review period ({@code ReviewDates.expiresAt}). Versions kept in state before this field existed
+     * are restored without it and keep this default: the router's review expiry still ends them.
+     */
+    private long expiresAt = Long.MAX_VALUE;
+
     private boolean active;
     private AlertBasis basis;
     private String[] flaggedBy;
@@ -40,6 +47,7 @@ public class AlertVersion {
         copy.alertId = alertId;
         copy.version = version;
         copy.since = since;
+        copy.expiresAt = expiresAt;
         copy.active = active;
         copy.basis = basis;
         copy.flaggedBy = flaggedBy;
@@ -61,6 +69,11 @@ public class AlertVersion {
         ended.since = since;
         ended.active = false;
         return ended;
+    }
+
+    /** True when this version applies to a crossing at {@code eventTime} that it is the latest version for. */
+    public boolean inForceAt(long eventTime) {
+        return active && eventTime < expiresAt;
     }
 
     public String evidenceId() {
@@ -112,6 +125,14 @@ public class AlertVersion {
 
     public void setSince(long since) {
         this.since = since;
+    }
+
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(long expiresAt) {
+        this.expiresAt = expiresAt;
     }
 
     public boolean isActive() {

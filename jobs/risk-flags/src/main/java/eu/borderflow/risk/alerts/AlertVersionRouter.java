@@ -3,6 +3,7 @@ package eu.borderflow.risk.alerts;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertChange;
@@ -22,14 +23,14 @@ import org.apache.flink.util.Collector;
  * Keyed by alert id: turns each change into a version for every join key of the alert, computed once, and tells the
  * keys an update or deletion left that the alert ends there. The keys of the last version are the state, and a
  * deletion erases them. An alert whose review period ends without an extension is deleted (SIS Regulation, review
- * of alerts): at the end of its review date plus the allowed lateness, in event time, unless a later change set
- * another review date, the router tells its keys that it ends then and forgets it; the joins erase it after
- * rules.yaml /retention/deleted_alert_days like any deleted alert.
+ * of alerts): every version carries that end ({@link ReviewDates#expiresAt}), after which the joins match nothing on
+ * it. Once the allowed lateness has passed that end too, in event time, so that no extension made in time can still
+ * arrive, the router tells its keys that the alert has ended and forgets it; the joins erase it after rules.yaml
+ * /retention/deleted_alert_days like any deleted alert.
  */
 public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange, AlertVersion> {
 
     private static final long serialVersionUID = 1L;
-    private static final long DAY_MS = 86_400_000L;
 
     /** Which join the versions are for, and the uid of the router for it. */
     public enum Target {
@@ -52,7 +53,7 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
     private final OperatorFailures failures;
     private final long latenessMs;
     private transient ValueState<String[]> lastKeys;
-    /** The alert's expiry (end of its review date plus the lateness, epoch ms) and its last version. */
+    /** When the router forgets the alert (end of its review period plus the lateness, epoch ms), its last version. */
     private transient ValueState<long[]> expiry;
 
     private transient SingleObjectSerde<AlertChange> serde;
@@ -117,14 +118,14 @@ public class AlertVersionRouter extends KeyedProcessFunction<String, AlertChange
             return;
         }
         lastKeys.update(current);
-        long expiresAt = (change.getReviewDate().toEpochDay() + 1) * DAY_MS + latenessMs;
-        if (before == null || before[0] != expiresAt) {
+        long forgetAt = ReviewDates.expiresAt(change.getReviewDate()) + latenessMs;
+        if (before == null || before[0] != forgetAt) {
             if (before != null) {
                 ctx.timerService().deleteEventTimeTimer(before[0]);
             }
-            ctx.timerService().registerEventTimeTimer(expiresAt);
+            ctx.timerService().registerEventTimeTimer(forgetAt);
         }
-        expiry.update(new long[] {expiresAt, change.getVersion()});
+        expiry.update(new long[] {forgetAt, change.getVersion()});
     }
 
     /** The review period ended with no extension: the alert ends at every key it has, and is forgotten. */

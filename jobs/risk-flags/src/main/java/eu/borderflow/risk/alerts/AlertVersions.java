@@ -3,6 +3,7 @@ package eu.borderflow.risk.alerts;
 import eu.borderflow.job.ingest.AlertBirthDate;
 import eu.borderflow.person.NameNormaliser;
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.review.ReviewDates;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertChangeType;
@@ -74,6 +75,7 @@ public final class AlertVersions {
         version.setAlertId(change.getAlertId());
         version.setVersion(change.getVersion());
         version.setSince(change.getEventTime().toEpochMilli());
+        version.setExpiresAt(ReviewDates.expiresAt(change.getReviewDate()));
         version.setActive(true);
         version.setBasis(change.getBasis());
         version.setFlaggedBy(change.getFlaggedBy().toArray(new String[0]));

@@ -6,9 +6,10 @@ import java.util.List;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
- * Candidate blocking for person matching: the Double Metaphone code of each folded name part with the birth year.
- * A traveller and an alert are compared only where they share a key, so a spelling variant still meets its alert
- * while the candidate list per key stays small.
+ * Candidate blocking for person matching: the Double Metaphone codes of each folded name part, primary and alternate,
+ * with the birth year. A traveller and an alert are compared only where they share a key, so a spelling variant still
+ * meets its alert while the candidate list per key stays small. The alternate code is what transliterations of one
+ * name often share where their primary codes differ (KUZNECOV and KUZNETSOV: KSNK and KSNT, both KTSN).
  */
 public final class BlockingKeys {
 
@@ -21,15 +22,20 @@ public final class BlockingKeys {
 
     /** Sorted, distinct keys of all the given names (each a list of folded parts) born in {@code birthYear}. */
     public static String[] of(Collection<List<String>> names, int birthYear) {
-        String[] keys = new String[4];
+        String[] keys = new String[8];
         int count = 0;
         for (List<String> parts : names) {
             for (String part : parts) {
                 if (part.length() >= MIN_PART_LENGTH) {
-                    if (count == keys.length) {
-                        keys = Arrays.copyOf(keys, count * 2);
+                    if (count + 2 > keys.length) {
+                        keys = Arrays.copyOf(keys, keys.length * 2);
                     }
-                    keys[count++] = code(part) + '|' + birthYear;
+                    String primary = code(part);
+                    String alternate = alternateCode(part);
+                    keys[count++] = primary + '|' + birthYear;
+                    if (!alternate.equals(primary)) {
+                        keys[count++] = alternate + '|' + birthYear;
+                    }
                 }
             }
         }
@@ -49,5 +55,10 @@ public final class BlockingKeys {
      */
     static String code(String part) {
         return METAPHONE.doubleMetaphone(part);
+    }
+
+    /** The alternate Double Metaphone code; the primary where the part has no other pronunciation. */
+    static String alternateCode(String part) {
+        return METAPHONE.doubleMetaphone(part, true);
     }
 }

@@ -214,10 +214,20 @@ class DocumentAlertJoinTest {
         harness.alert(alert);
         assertEquals(1, harness.router.numEventTimeTimers(), "the alert's expiry at its review date and the lateness");
 
-        harness.crossing(document("before", deleted.minusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
-        harness.crossing(document("after", deleted.plusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("review-date", reviewEnds.minusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("day-after", reviewEnds.plusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(reviewEnds.plus(Duration.ofHours(1)));
+        assertEquals(List.of("R1:review-date"), harness.flagIds(), "in force through its review date, not after");
+        assertTrue(
+                harness.router.numKeyedStateEntries() > 0, "the router keeps it: an extension made in time may come");
+
+        harness.crossing(document("late", reviewEnds.plusSeconds(120), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("forgotten", deleted.plusSeconds(60), GREEK_BCP, COUNTRY, NUMBER));
         harness.watermark(deleted.plusSeconds(60));
-        assertEquals(List.of("R1:before"), harness.flagIds(), "in force up to its deletion, not after");
+        assertEquals(
+                List.of("R1:review-date"),
+                harness.flagIds(),
+                "a crossing behind the watermark meets the kept version, which has expired");
         assertEquals(0, harness.router.numKeyedStateEntries(), "the router forgot the alert");
 
         harness.watermark(deleted.plus(KEEP_DELETED));
@@ -243,5 +253,28 @@ class DocumentAlertJoinTest {
         harness.watermark(firstDeletion.plus(Duration.ofDays(30)));
         assertEquals(List.of("R1:later"), harness.flagIds(), "still in force: the review period was extended");
         assertTrue(harness.router.numKeyedStateEntries() > 0);
+    }
+
+    @Test
+    void anExtensionThatArrivesAfterTheReviewDateStillAppliesToTheCrossingsMatchedAfterIt() throws Exception {
+        LocalDate review = LocalDate.ofInstant(hours(1), ZoneOffset.UTC).plusDays(10);
+        Instant reviewEnds = review.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        harness.alert(
+                AlertChange.newBuilder(stolenDocument("SIS-X", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER))
+                        .setReviewDate(review)
+                        .build());
+        harness.crossing(document("lapsed", reviewEnds.plus(Duration.ofHours(2)), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(reviewEnds.plus(Duration.ofHours(3)));
+        assertEquals(List.of(), harness.flagIds(), "the review period had ended: nothing to match");
+
+        // The extension was decided on the review date; its record arrives a day later, within the lateness.
+        harness.alert(AlertChange.newBuilder(stolenDocument(
+                        "SIS-X", 2, AlertChangeType.EXTEND, reviewEnds.minus(Duration.ofHours(1)), COUNTRY, NUMBER))
+                .setReviewDate(review.plusYears(1))
+                .build());
+        harness.crossing(document("extended", reviewEnds.plus(Duration.ofHours(30)), GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(reviewEnds.plus(Duration.ofDays(10)));
+        assertEquals(List.of("R1:extended"), harness.flagIds(), "in force again under the new review date");
+        assertTrue(harness.router.numKeyedStateEntries() > 0, "the router keeps the extended alert");
     }
 }

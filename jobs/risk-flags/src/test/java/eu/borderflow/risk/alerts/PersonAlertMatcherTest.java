@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.person.NameForms;
+import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChangeType;
 import eu.borderflow.schema.AlertPerson;
@@ -108,6 +110,28 @@ class PersonAlertMatcherTest {
         assertEquals("YEAR_ONLY", checks.get("birth_date").getObserved());
         assertTrue(checks.get("name_variant_matched").getObserved().startsWith("alias 1"));
         assertEquals(Severity.MEDIUM, harness.flags().get(0).getSeverity(), "discreet check");
+    }
+
+    @Test
+    void transliterationsWhosePrimaryCodesDifferMeetAtTheAlternateCode() throws Exception {
+        // Found by a generated world of 200,000 travellers: a match by the definition that no key brought together.
+        double definition =
+                PersonMatchRule.similarity(NameForms.of("Kuznecov", "Darya"), NameForms.of("KUZNETSOV", "MARIYA"));
+        assertTrue(new PersonMatchRule(0.92).namesMatch(definition), "scenario must be a match: " + definition);
+        DoubleMetaphone metaphone = new DoubleMetaphone();
+        for (String[] pair : List.of(new String[] {"KUZNECOV", "KUZNETSOV"}, new String[] {"DARYA", "MARIYA"})) {
+            assertNotEquals(metaphone.doubleMetaphone(pair[0]), metaphone.doubleMetaphone(pair[1]));
+        }
+        harness.alert(personAlert(
+                "SIS-K",
+                1,
+                AlertChangeType.CREATE,
+                hours(1),
+                AlertBasis.ARREST_1862_ART26,
+                person("KUZNETSOV", "MARIYA", "1985")));
+        crossing("c1", CrossingKind.EXIT, 5, GREEK_BCP, "Kuznecov", "Darya", LocalDate.of(1985, 9, 25));
+        harness.watermark(hours(6));
+        assertEquals(List.of("R2:c1"), harness.flagIds());
     }
 
     @Test
