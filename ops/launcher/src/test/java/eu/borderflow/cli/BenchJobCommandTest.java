@@ -21,4 +21,14 @@ class BenchJobCommandTest {
         assertTrue(run.err().contains("162,867 days from 2025-01-06"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
+
+    @Test
+    void aLatencyRateThatIsNoRateIsRefusedInOneLine() {
+        for (String rate : new String[] {"0", "-5", "Infinity"}) {
+            TestFiles.Run run = TestFiles.run("bench-job", "--source", "kafka", "--latency-rate", rate);
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+            assertTrue(run.err().contains("--latency-rate must be a positive number of events per second"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+    }
 }

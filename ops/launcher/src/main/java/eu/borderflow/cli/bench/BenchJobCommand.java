@@ -99,6 +99,13 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Option(names = "--no-latency", description = "Skip the latency runs (Kafka only).")
     private boolean noLatency;
 
+    @Option(
+            names = "--latency-rate",
+            paramLabel = "N",
+            description = "Events per second of the latency runs (default: half the risk job's measured capacity); a"
+                    + " fixed rate compares two builds at the same pace.")
+    private Double latencyRate;
+
     @Option(names = "--profile", description = "Record each measured run with JFR into var/bench/job-<run>.jfr.")
     private boolean profile;
 
@@ -179,19 +186,11 @@ public final class BenchJobCommand implements Callable<Integer> {
             Map<String, Object> summary = BenchTable.summary(measured, world);
             report.put("summary", summary);
             if (kafka && !noLatency) {
-                double capacity = (double) summary.get("riskCrossingsPerSecond");
+                double rate = latencyRate != null ? latencyRate : (double) summary.get("riskCrossingsPerSecond") / 2;
                 report.put(
                         "latency",
                         LatencyRun.measure(
-                                runner,
-                                config,
-                                world,
-                                broker,
-                                capacity / 2,
-                                parallelism,
-                                stateBackend(),
-                                out,
-                                console));
+                                runner, config, world, broker, rate, parallelism, stateBackend(), out, console));
             }
         } finally {
             if (broker != null) {
@@ -212,6 +211,9 @@ public final class BenchJobCommand implements Callable<Integer> {
         }
         if (!source.equals("kafka") && !source.equals("files")) {
             throw new UserError("--source must be kafka or files, not " + source);
+        }
+        if (latencyRate != null && !(latencyRate > 0 && latencyRate < Double.POSITIVE_INFINITY)) {
+            throw new UserError("--latency-rate must be a positive number of events per second, not " + latencyRate);
         }
         if (crossings < 1000 || travellers < 100 || parallelism < 1 || rounds < 1) {
             throw new UserError(
