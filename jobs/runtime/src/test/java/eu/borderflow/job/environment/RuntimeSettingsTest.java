@@ -30,8 +30,8 @@ class RuntimeSettingsTest {
             for (RuntimeSettings job :
                     new RuntimeSettings[] {environment.getJob(), environment.jobAs(environment.getPicture())}) {
                 Configuration flink = job.flinkConfiguration(Path.of("."));
-                assertEquals(Duration.ofMillis(10), flink.get(ExecutionOptions.BUFFER_TIMEOUT), name);
-                assertEquals(Duration.ofMillis(50), flink.get(PipelineOptions.AUTO_WATERMARK_INTERVAL), name);
+                assertEquals(Duration.ofMillis(5), flink.get(ExecutionOptions.BUFFER_TIMEOUT), name);
+                assertEquals(Duration.ofMillis(20), flink.get(PipelineOptions.AUTO_WATERMARK_INTERVAL), name);
             }
         }
     }

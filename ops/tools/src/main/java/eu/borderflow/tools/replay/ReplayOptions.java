@@ -26,7 +26,7 @@ public record ReplayOptions(
      * The default heartbeat interval: as often as the jobs emit watermarks (environments' {@code
      * watermark_interval}), so a heartbeat adds no more to a flag's wait than a watermark does.
      */
-    public static final long DEFAULT_HEARTBEAT_MILLIS = 50;
+    public static final long DEFAULT_HEARTBEAT_MILLIS = 20;
 
     /** The same, as a duration. */
     public static final Duration DEFAULT_HEARTBEATS = Duration.ofMillis(DEFAULT_HEARTBEAT_MILLIS);
