@@ -25,6 +25,11 @@ import org.apache.flink.util.Collector;
  * against the document's enrolled biometric identity. The document's trail is kept for rules.yaml
  * /retention/document_trail_years after its last crossing in event time, then cleared by an event-time timer.
  * <p>
+ * A crossing is judged on arrival, after the crossings waiting before it, on a copy of the trail, so that R7 and R8
+ * reach a border guard while the traveller is there; and again when the allowed lateness has passed, in the
+ * complete order, which settles the trail and revises or withdraws an early flag a late upload changed
+ * ({@link EarlyFlags}).
+ * <p>
  * A crossing later than the allowed lateness is applied at once: R8 judges it, but it cannot be placed between
  * crossings already judged, so R7 skips it when it is older than the last one.
  */
@@ -43,6 +48,8 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
 
     private transient ValueState<DocumentTrail> trail;
     private transient ListState<DocumentCrossing> pending;
+    private transient EarlyFlags early;
+    private transient EarlyJudgement.Rules<DocumentTrail, DocumentCrossing> earlyRules;
     private final Pseudonymiser tokens;
 
     public DocumentSequenceOperator(RiskSettings config, BcpLocations bcps) {
@@ -60,6 +67,18 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
                 .getState(new ValueStateDescriptor<>("document-trail", DocumentTrailSerializer.INSTANCE));
         pending = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("document-pending", DocumentCrossingSerializer.INSTANCE));
+        early = new EarlyFlags(getRuntimeContext(), "document-early-flags");
+        earlyRules = new EarlyJudgement.Rules<>() {
+            @Override
+            public DocumentTrail copy(DocumentTrail state) {
+                return state == null ? new DocumentTrail() : state.copy();
+            }
+
+            @Override
+            public void apply(DocumentTrail state, DocumentCrossing crossing, Collector<RiskFlag> out) {
+                DocumentSequenceOperator.this.apply(state, crossing, out, false);
+            }
+        };
         failures.open(getRuntimeContext().getMetricGroup());
     }
 
@@ -67,11 +86,12 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
     public void processElement(DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
+            early.judge(trail.value(), EventTimeOrder.withWaiting(pending, crossing), earlyRules, out);
             EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
             return;
         }
         DocumentTrail stored = trail.value();
-        DocumentTrail current = applySafely(stored == null ? new DocumentTrail() : stored, crossing, ctx, out);
+        DocumentTrail current = applySafely(stored == null ? new DocumentTrail() : stored, crossing, null, ctx, out);
         store(current, ctx);
     }
 
@@ -84,34 +104,45 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
             return;
         }
         DocumentTrail current = stored == null ? new DocumentTrail() : stored;
-        for (DocumentCrossing crossing : due) {
-            current = applySafely(current, crossing, ctx, out);
+        if (!due.isEmpty()) {
+            try (EarlyFlags.Ledger ledger = early.ledger()) {
+                for (DocumentCrossing crossing : due) {
+                    current = applySafely(current, crossing, ledger, ctx, out);
+                }
+            }
         }
         store(current, ctx);
     }
 
     /**
-     * Applies one crossing as a unit, on a copy of the trail with its flags held back until it succeeded: a crossing
-     * the rules fail on becomes a dead letter and leaves the trail as it was.
+     * Applies one crossing as a unit, on a copy of the trail with its flags held back until it succeeded, then settled
+     * against its early flags (none when {@code ledger} is null: the crossing was not judged early). A crossing
+     * the rules fail on becomes a dead letter, its early flags are withdrawn, and the trail stays as it was.
      */
     private DocumentTrail applySafely(
-            DocumentTrail current, DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) {
+            DocumentTrail current,
+            DocumentCrossing crossing,
+            EarlyFlags.Ledger ledger,
+            Context ctx,
+            Collector<RiskFlag> out) {
         DocumentTrail working = current.copy();
         List<RiskFlag> flags = new ArrayList<>(1);
         try {
-            apply(working, crossing, new ListCollector<>(flags));
+            apply(working, crossing, new ListCollector<>(flags), true);
         } catch (RuntimeException e) {
             ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime()));
+            EarlyFlags.settle(ledger, crossing, List.of(), out);
             return current;
         }
-        flags.forEach(out::collect);
+        EarlyFlags.settle(ledger, crossing, flags, out);
         return working;
     }
 
-    private void apply(DocumentTrail current, DocumentCrossing crossing, Collector<RiskFlag> out) {
+    /** {@code settled}: in the complete order, after the allowed lateness; else an early judgement. */
+    private void apply(DocumentTrail current, DocumentCrossing crossing, Collector<RiskFlag> out, boolean settled) {
         if (current.getLastEventId() == null || crossing.getEventTime() >= current.getLastTime()) {
             if (travel.enabled()) {
-                travel.check(current, crossing, bcps, tokens).ifPresent(out::collect);
+                travel.check(current, crossing, bcps, tokens, settled).ifPresent(out::collect);
             }
             ImpossibleTravelRule.remember(current, crossing);
         }
@@ -132,6 +163,7 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
         long expiry = expiry(current);
         if (expiry <= watermark && EventTimeOrder.isEmpty(pending)) {
             trail.clear();
+            early.clear();
             return;
         }
         long pendingTimer = current.getExpiryTimerDay() == 0 ? Long.MIN_VALUE : current.getExpiryTimerDay() * DAY_MS;

@@ -40,6 +40,30 @@ final class EventTimeOrder {
         return due;
     }
 
+    /** The crossings waiting in {@code buffer} and {@code arrival}, in event-time order, and where the arrival is. */
+    record Sequence<T>(List<T> inOrder, int arrival) {
+
+        /** Whether crossings wait after the arrival: a late upload, which may change what they raise. */
+        boolean arrivedLate() {
+            return arrival < inOrder.size() - 1;
+        }
+    }
+
+    static <T extends Sequenced> Sequence<T> withWaiting(ListState<T> buffer, T arrival) throws Exception {
+        List<T> inOrder = new ArrayList<>();
+        Iterable<T> buffered = buffer.get();
+        if (buffered != null) {
+            buffered.forEach(inOrder::add);
+        }
+        inOrder.add(arrival);
+        inOrder.sort(ORDER);
+        int at = 0;
+        while (inOrder.get(at) != arrival) {
+            at++;
+        }
+        return new Sequence<>(inOrder, at);
+    }
+
     /**
      * Buffers {@code crossing} with one timer per key: at the earliest time one of its crossings is due. A later one
      * is taken when that timer fires, which registers the next ({@link #timerForTheRest}); every crossing is still

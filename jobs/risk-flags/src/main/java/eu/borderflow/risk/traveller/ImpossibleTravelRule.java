@@ -53,9 +53,17 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
         super(TravelSettings.load(config), DESCRIPTOR);
     }
 
-    /** The finding on {@code later}, the crossing that follows the last one in {@code trail}. */
+    /**
+     * The finding on {@code later}, the crossing that follows the last one in {@code trail}. Before the fall-back
+     * window (the allowed lateness) has closed ({@code movementsComplete} false, an early judgement), a repeated entry
+     * or exit raises nothing: a movement uploaded late may still come between, as R4 waits for it too.
+     */
     public Optional<RiskFlag> check(
-            DocumentTrail trail, DocumentCrossing later, BcpLocations bcps, Pseudonymiser tokens) {
+            DocumentTrail trail,
+            DocumentCrossing later,
+            BcpLocations bcps,
+            Pseudonymiser tokens,
+            boolean movementsComplete) {
         if (trail.getLastEventId() == null) {
             return Optional.empty();
         }
@@ -64,6 +72,9 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
         List<String> evidence = new ArrayList<>();
         boolean movement = later.getKind() != CrossingKind.REFUSAL;
         boolean repeated = movement && later.getKind() == trail.getLastMovement();
+        if (repeated && !movementsComplete) {
+            return Optional.empty();
+        }
         if (movement && trail.getLastMovement() != null) {
             conditions.add(Flags.condition(
                     "kind of the previous entry/exit", trail.getLastMovement(), "=", later.getKind(), repeated));

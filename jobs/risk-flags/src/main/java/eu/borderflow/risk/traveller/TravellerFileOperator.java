@@ -39,6 +39,10 @@ import org.apache.flink.util.Collector;
  * allowed lateness is applied at once; an entry or exit dated before the file's last movement cannot be placed in
  * the stays any more and only counts for R5.
  * <p>
+ * A crossing is judged twice: on arrival, on what is known then, so that R3, R5 and R6 reach a border guard while
+ * the traveller is there ({@link EarlyStayCheck}); and when the allowed lateness has passed, in the complete order,
+ * which settles the file and revises or withdraws an early flag a late upload changed ({@link EarlyFlags}).
+ * <p>
  * At the end of a bounded input the watermark jumps to Long.MAX_VALUE and fires every timer. An R4 deadline counts as
  * reached there only up to the watermark the crossings themselves justify: the newest event time this instance saw,
  * less the out-of-orderness. That bound depends on the data alone (kept in operator state across restores), not on
@@ -52,6 +56,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
 
     private final MissingExitRule missingExit;
     private final StayMovements movements;
+    private final EarlyStayCheck earlyCheck;
     private final FileRetention retention;
     private final long latenessMs;
     private final JustifiedWatermark justified;
@@ -60,6 +65,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private transient ValueState<TravellerFile> file;
     private transient ListState<TravellerCrossing> pending;
     private transient ValueState<RiskFlag> missingExitFlag;
+    private transient EarlyFlags early;
     private final Pseudonymiser tokens;
 
     public TravellerFileOperator(RiskSettings config, BcpLocations bcps) {
@@ -67,6 +73,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         OverstayRule overstay = new OverstayRule(config);
         this.missingExit = new MissingExitRule(config);
         this.movements = new StayMovements(config, bcps, overstay, missingExit);
+        this.earlyCheck = new EarlyStayCheck(movements);
         this.latenessMs = config.time().getAllowedLateness().toMillis();
         this.retention = new FileRetention(
                 latenessMs,
@@ -92,6 +99,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
                 .getListState(new ListStateDescriptor<>("ees-file-pending", TravellerCrossingSerializer.INSTANCE));
         missingExitFlag = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("ees-file-missing-exit-flag", new AvroTypeInfo<>(RiskFlag.class)));
+        early = new EarlyFlags(getRuntimeContext(), "ees-file-early-flags");
         failures.open(getRuntimeContext().getMetricGroup());
     }
 
@@ -100,11 +108,12 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         justified.see(crossing.getEventTime());
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
+            early.judge(file.value(), EventTimeOrder.withWaiting(pending, crossing), earlyCheck, out);
             EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
             return;
         }
         TravellerFile stored = file.value();
-        TravellerFile current = applySafely(stored == null ? TravellerFile.empty() : stored, crossing, ctx, out);
+        TravellerFile current = applySafely(stored == null ? TravellerFile.empty() : stored, crossing, null, ctx, out);
         store(current, ctx);
     }
 
@@ -117,8 +126,12 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
             return;
         }
         TravellerFile current = stored == null ? TravellerFile.empty() : stored;
-        for (TravellerCrossing crossing : due) {
-            current = applySafely(current, crossing, ctx, out);
+        if (!due.isEmpty()) {
+            try (EarlyFlags.Ledger ledger = early.ledger()) {
+                for (TravellerCrossing crossing : due) {
+                    current = applySafely(current, crossing, ledger, ctx, out);
+                }
+            }
         }
         RiskFlag raisedBefore = missingExitFlag.value();
         TravellerFile before = current.copy();
@@ -134,13 +147,20 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     }
 
     /**
-     * Applies one crossing as a unit: on a copy of the file, its flags held back until it succeeded. A crossing the
-     * rules fail on becomes a dead letter, and the file and the raised R4 flag stay as they were before it.
+     * Applies one crossing as a unit: on a copy of the file, its flags held back until it succeeded, then settled
+     * against its early flags (none when {@code ledger} is null: the crossing was not judged early). A crossing
+     * the rules fail on becomes a dead letter, its early flags are withdrawn, and the file and the raised R4 flag stay
+     * as they were before it.
      *
      * @return the file after the crossing, or as it was when the crossing failed
      */
     private TravellerFile applySafely(
-            TravellerFile current, TravellerCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+            TravellerFile current,
+            TravellerCrossing crossing,
+            EarlyFlags.Ledger ledger,
+            Context ctx,
+            Collector<RiskFlag> out)
+            throws Exception {
         RiskFlag raisedBefore = missingExitFlag.value();
         TravellerFile working = current.copy();
         List<RiskFlag> flags = new ArrayList<>(1);
@@ -149,9 +169,10 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         } catch (RuntimeException e) {
             ctx.output(DeadLetters.TAG, failures.on(e, crossing.getEventId(), crossing.getEventTime()));
             restore(raisedBefore);
+            EarlyFlags.settle(ledger, crossing, List.of(), out);
             return current;
         }
-        flags.forEach(out::collect);
+        EarlyFlags.settle(ledger, crossing, flags, out);
         OpenStay left = current.getOpenStay();
         if (left != null && left != working.getOpenStay() && !sameStay(left, working.getOpenStay())) {
             // The stay closed: its retention timer has nothing left to erase, its R4 deadline nothing to check.
@@ -261,6 +282,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         if (expiry <= watermark && (!open || reachedByTheData(expiry, ctx)) && EventTimeOrder.isEmpty(pending)) {
             file.clear();
             missingExitFlag.clear();
+            early.clear();
             return;
         }
         long pendingTimer =

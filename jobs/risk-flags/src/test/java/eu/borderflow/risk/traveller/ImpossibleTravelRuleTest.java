@@ -127,7 +127,9 @@ class ImpossibleTravelRuleTest {
 
             List<RiskFlag> r7 = h.flags("R7");
             assertEquals(List.of("n2", "n4"), triggers(r7));
+            assertEquals("n2", r7.get(0).getTriggerEventId(), "judged again when n1, uploaded late, arrives");
             assertEquals(List.of("n1", "n2"), r7.get(0).getEvidenceIds());
+            assertEquals("n4", r7.get(1).getTriggerEventId(), "on its arrival, after n3");
         }
     }
 
@@ -137,10 +139,12 @@ class ImpossibleTravelRuleTest {
             h.send(exit("later", "2025-06-01T12:00").at("FIN-A-HEL").build());
             h.watermark("2025-06-02T00:00:00Z");
             h.send(entry("earlier", "2025-06-01T10:00").build());
-            assertEquals(1, h.stateEntries(), "both wait in the document's buffer");
+            assertEquals(2, h.stateEntries(), "both wait in the document's buffer; the early flag is kept");
             assertEquals(2, h.timers());
+            assertEquals(
+                    List.of("later"), triggers(h.flags("R7")), "judged again when the earlier one arrives, at once");
             h.watermark("2025-06-10T00:00:00Z");
-            assertEquals(List.of("later"), triggers(h.flags("R7")));
+            assertEquals(List.of("later"), triggers(h.flags("R7")), "settled: the early flag stands as it was");
             assertEquals(1, h.stateEntries(), "the document's trail");
             assertEquals(1, h.timers(), "its expiry at the crossings' retention date");
             h.watermark("2029-01-02T00:00:00Z");

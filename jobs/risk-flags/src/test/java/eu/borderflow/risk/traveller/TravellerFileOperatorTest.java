@@ -75,7 +75,8 @@ class TravellerFileOperatorTest {
 
     /**
      * An exit after the R4 deadline, still waiting out the lateness when one watermark passes the deadline, the exit
-     * and the closed file's expiry: R4 is raised, then withdrawn by the exit with R3, as step by step.
+     * and the closed file's expiry: R3 on the exit's arrival, R4 raised at its deadline and withdrawn by the exit, as
+     * step by step.
      */
     @Test
     void aLateExitAndTheFileExpiryPassedInOneWatermarkGiveTheFlagsOfSmallSteps() throws Exception {
@@ -89,7 +90,9 @@ class TravellerFileOperatorTest {
             assertEquals(0, h.stateEntries());
         }
         assertEquals(
-                List.of("R4", "R3", "R4"), stepwise, "raised at the deadline, then the overstay and the withdrawal");
+                List.of("R3", "R4", "R4"),
+                stepwise,
+                "the overstay on the exit's arrival, R4 raised at its deadline, withdrawn when the exit is settled");
         try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
             h.send(entry("e", "2025-03-01T10:00").build());
             h.watermark("2025-03-05T00:00:00Z");
