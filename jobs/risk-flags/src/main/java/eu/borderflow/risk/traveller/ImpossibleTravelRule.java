@@ -12,6 +12,7 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.Severity;
 import eu.borderflow.travel.MinimumTravelTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,14 +50,19 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
     /** Built from the settings on first use after deserialisation. */
     private transient MinimumTravelTime travelTime;
 
+    /** The allowed lateness: how long a movement uploaded late (EES fall-back) may still come between two. */
+    private final long fallBackWindowMs;
+
     public ImpossibleTravelRule(RiskSettings config) {
         super(TravelSettings.load(config), DESCRIPTOR);
+        this.fallBackWindowMs = config.time().getAllowedLateness().toMillis();
     }
 
     /**
      * The finding on {@code later}, the crossing that follows the last one in {@code trail}. Before the fall-back
      * window (the allowed lateness) has closed ({@code movementsComplete} false, an early judgement), a repeated entry
-     * or exit raises nothing: a movement uploaded late may still come between, as R4 waits for it too.
+     * or exit raises nothing: a movement uploaded late may still come between, as R4 waits for it too. So a flag on
+     * a repeated movement is raised, in event time, when that window closes ({@code raised_event_time}).
      */
     public Optional<RiskFlag> check(
             DocumentTrail trail,
@@ -92,10 +98,13 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
         evidence.add(later.getEventId());
         String explanation = "Possible data-quality problem first: for this document, " + String.join(" and ", reasons)
                 + ". Check the records before suspecting misuse of the document.";
-        return Optional.of(Flags.raiseOn(descriptor, later, tokens)
+        Flags.Builder flag = Flags.raiseOn(descriptor, later, tokens)
                 .assess(Severity.LOW, ACTION)
-                .explain(explanation, conditions, evidence.stream().distinct().toList())
-                .build());
+                .explain(explanation, conditions, evidence.stream().distinct().toList());
+        if (repeated) {
+            flag.raisedAt(Instant.ofEpochMilli(later.getEventTime() + fallBackWindowMs));
+        }
+        return Optional.of(flag.build());
     }
 
     private void checkTravel(

@@ -28,7 +28,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * its id and revision and the SHA-256 of its whole Avro encoding, sorted; then one count per rule. A performance change
  * must leave these lines exactly as they are ({@code FlagReferenceTest}); the committed reference was computed from the
  * job as it was before any optimisation, and written anew when RiskFlag v2 added {@code raised_event_time} (the
- * optimised job's flags, projected onto RiskFlag v1, were first checked equal to the old reference line by line).
+ * optimised job's flags, projected onto RiskFlag v1, were first checked equal to the old reference line by line), and
+ * again when R7 on a repeated entry or exit came to be raised when the fall-back window closes (its
+ * {@code raised_event_time} 72 h after its trigger; every other field and flag checked unchanged).
  * {@code main(outFile)} writes the reference anew (only after a change of the
  * rules or of the generator, never to make an optimisation pass).
  */

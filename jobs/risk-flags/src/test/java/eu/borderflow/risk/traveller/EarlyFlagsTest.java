@@ -99,6 +99,11 @@ class EarlyFlagsTest {
             assertEquals(List.of(), h.flags(), "the exit between may still be uploaded");
             h.watermark("2025-06-10T00:00:00Z");
             assertEquals(List.of("R7:n3#0 RAISED"), revisions(h.flags()), "when the window has closed");
+            RiskFlag flag = h.flags().get(0);
+            assertEquals(
+                    flag.getEventTime().plus(Duration.ofHours(72)),
+                    flag.getRaisedEventTime(),
+                    "raised, in event time, when the window closed");
         }
         try (RuleHarness<DocumentCrossing> h = RuleHarness.document(CONFIG)) {
             h.send(
