@@ -86,8 +86,9 @@ public final class DocumentSequenceOperator extends KeyedProcessFunction<Long, D
     public void processElement(DocumentCrossing crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
-            early.judge(trail.value(), EventTimeOrder.withWaiting(pending, crossing), earlyRules, out);
-            EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
+            var sequence = EventTimeOrder.withWaiting(pending, crossing);
+            early.judge(trail.value(), sequence, earlyRules, out);
+            EventTimeOrder.buffer(pending, sequence, latenessMs, ctx.timerService());
             return;
         }
         DocumentTrail stored = trail.value();

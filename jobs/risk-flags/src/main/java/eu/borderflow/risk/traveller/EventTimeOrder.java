@@ -65,17 +65,23 @@ final class EventTimeOrder {
     }
 
     /**
-     * Buffers {@code crossing} with one timer per key: at the earliest time one of its crossings is due. A later one
-     * is taken when that timer fires, which registers the next ({@link #timerForTheRest}); every crossing is still
-     * taken at its own due time, and a key holds one timer instead of one per crossing.
+     * Buffers the arrival of {@code sequence} (read by {@link #withWaiting}) with one timer per key: at the earliest
+     * time one of its crossings is due. A later one is taken when that timer fires, which registers the next
+     * ({@link #timerForTheRest}); every crossing is still taken at its own due time, and a key holds one timer instead
+     * of one per crossing.
      */
-    static <T extends Sequenced> void buffer(ListState<T> buffer, T crossing, long latenessMs, TimerService timers)
-            throws Exception {
-        long due = crossing.getEventTime() + latenessMs;
-        if (due < earliestDue(buffer, latenessMs)) {
+    static <T extends Sequenced> void buffer(
+            ListState<T> buffer, Sequence<T> sequence, long latenessMs, TimerService timers) throws Exception {
+        List<T> inOrder = sequence.inOrder();
+        T arrival = inOrder.get(sequence.arrival());
+        long due = arrival.getEventTime() + latenessMs;
+        // The first waiting crossing in event-time order is the earliest due.
+        int first = sequence.arrival() == 0 ? 1 : 0;
+        long earliest = first < inOrder.size() ? inOrder.get(first).getEventTime() + latenessMs : Long.MAX_VALUE;
+        if (due < earliest) {
             timers.registerEventTimeTimer(due);
         }
-        buffer.add(crossing);
+        buffer.add(arrival);
     }
 
     /** After {@link #takeDue}: the timer at which the earliest crossing still waiting is due. */

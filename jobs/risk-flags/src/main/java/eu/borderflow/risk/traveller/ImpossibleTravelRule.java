@@ -73,14 +73,19 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
         if (trail.getLastEventId() == null) {
             return Optional.empty();
         }
-        List<Condition> conditions = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
         boolean movement = later.getKind() != CrossingKind.REFUSAL;
         boolean repeated = movement && later.getKind() == trail.getLastMovement();
         if (repeated && !movementsComplete) {
             return Optional.empty();
         }
+        Trip trip = later.getBcpCode().equals(trail.getLastBcpCode()) ? null : trip(trail, later, bcps);
+        if (!repeated && (trip == null || !trip.tooFast())) {
+            // Most crossings: nothing to flag, so nothing is written out.
+            return Optional.empty();
+        }
+        List<Condition> conditions = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
         if (movement && trail.getLastMovement() != null) {
             conditions.add(Flags.condition(
                     "kind of the previous entry/exit", trail.getLastMovement(), "=", later.getKind(), repeated));
@@ -89,11 +94,13 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
                 evidence.add(trail.movementEventId());
             }
         }
-        if (!later.getBcpCode().equals(trail.getLastBcpCode())) {
-            checkTravel(trail, later, bcps, conditions, reasons, evidence);
-        }
-        if (reasons.isEmpty()) {
-            return Optional.empty();
+        if (trip != null) {
+            conditions.add(condition(trip));
+            if (trip.tooFast()) {
+                reasons.add("crossings at " + trail.getLastBcpCode() + " and " + later.getBcpCode() + " only "
+                        + Duration.ofMillis(trip.gap()).toMinutes() + " minutes apart, faster than possible");
+                evidence.add(trail.getLastEventId());
+            }
         }
         evidence.add(later.getEventId());
         String explanation = "Possible data-quality problem first: for this document, " + String.join(" and ", reasons)
@@ -107,44 +114,43 @@ public final class ImpossibleTravelRule extends ConfiguredRule<TravelSettings> {
         return Optional.of(flag.build());
     }
 
-    private void checkTravel(
-            DocumentTrail trail,
-            DocumentCrossing later,
-            BcpLocations bcps,
-            List<Condition> conditions,
-            List<String> reasons,
-            List<String> evidence) {
-        long gap = Math.abs(later.getEventTime() - trail.getLastTime());
-        Duration between = Duration.ofMillis(gap);
-        BcpLocation from = bcps.find(trail.getLastBcpCode());
-        BcpLocation to = bcps.find(later.getBcpCode());
-        boolean tooFast;
-        if (from != null && to != null) {
-            double km = MinimumTravelTime.distanceKm(from.latitude(), from.longitude(), to.latitude(), to.longitude());
-            long minimum = travelTime().minimumMillis(km, from.type(), to.type());
-            tooFast = MinimumTravelTime.tooFast(gap, minimum);
-            conditions.add(Flags.condition(
-                    String.format(
-                            Locale.ROOT,
-                            "time between crossings at different BCPs vs " + "%s transfer + %.0f km at %d km/h",
-                            settings.getMinTransfer(),
-                            km,
-                            travelTime().speedKmh(from.type(), to.type())),
+    /**
+     * Two crossings at different BCPs: the gap between them against the minimum time ({@code from} and {@code to}
+     * null when the reference data does not know one of the BCPs: the transfer time alone).
+     */
+    private record Trip(long gap, BcpLocation from, BcpLocation to, double km, long minimum, boolean tooFast) {}
+
+    private Condition condition(Trip trip) {
+        Duration between = Duration.ofMillis(trip.gap());
+        if (trip.from() == null) {
+            return Flags.condition(
+                    "time between crossings at different BCPs",
                     between,
                     "<",
-                    Duration.ofMillis(minimum),
-                    tooFast));
-        } else {
+                    settings.getMinTransfer(),
+                    trip.tooFast());
+        }
+        String name = String.format(
+                Locale.ROOT,
+                "time between crossings at different BCPs vs %s transfer + %.0f km at %d km/h",
+                settings.getMinTransfer(),
+                trip.km(),
+                travelTime().speedKmh(trip.from().type(), trip.to().type()));
+        return Flags.condition(name, between, "<", Duration.ofMillis(trip.minimum()), trip.tooFast());
+    }
+
+    private Trip trip(DocumentTrail trail, DocumentCrossing later, BcpLocations bcps) {
+        long gap = Math.abs(later.getEventTime() - trail.getLastTime());
+        BcpLocation from = bcps.find(trail.getLastBcpCode());
+        BcpLocation to = bcps.find(later.getBcpCode());
+        if (from == null || to == null) {
             // A BCP the reference data does not know: only the transfer time is sure.
-            tooFast = MinimumTravelTime.tooFast(gap, travelTime().minTransferMillis());
-            conditions.add(Flags.condition(
-                    "time between crossings at different BCPs", between, "<", settings.getMinTransfer(), tooFast));
+            long minimum = travelTime().minTransferMillis();
+            return new Trip(gap, null, null, 0, minimum, MinimumTravelTime.tooFast(gap, minimum));
         }
-        if (tooFast) {
-            reasons.add("crossings at " + trail.getLastBcpCode() + " and " + later.getBcpCode() + " only "
-                    + between.toMinutes() + " minutes apart, faster than possible");
-            evidence.add(trail.getLastEventId());
-        }
+        double km = MinimumTravelTime.distanceKm(from.latitude(), from.longitude(), to.latitude(), to.longitude());
+        long minimum = travelTime().minimumMillis(km, from.type(), to.type());
+        return new Trip(gap, from, to, km, minimum, MinimumTravelTime.tooFast(gap, minimum));
     }
 
     /** R7's minimum time, the domain's one definition, from this rule's settings. */

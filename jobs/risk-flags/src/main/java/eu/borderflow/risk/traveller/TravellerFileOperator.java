@@ -108,8 +108,12 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
         justified.see(crossing.getEventTime());
         long due = crossing.getEventTime() + latenessMs;
         if (due > ctx.timerService().currentWatermark()) {
-            early.judge(file.value(), EventTimeOrder.withWaiting(pending, crossing), earlyCheck, out);
-            EventTimeOrder.buffer(pending, crossing, latenessMs, ctx.timerService());
+            var sequence = EventTimeOrder.withWaiting(pending, crossing);
+            if (crossing.getKind() != CrossingKind.REFUSAL) {
+                // A refusal changes no stay: it raises nothing and changes nothing for the crossings after it.
+                early.judge(file.value(), sequence, earlyCheck, out);
+            }
+            EventTimeOrder.buffer(pending, sequence, latenessMs, ctx.timerService());
             return;
         }
         TravellerFile stored = file.value();
