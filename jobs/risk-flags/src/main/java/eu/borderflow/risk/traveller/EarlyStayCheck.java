@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import java.io.Serializable;
 import org.apache.flink.api.common.state.ValueState;
@@ -9,7 +10,7 @@ import org.apache.flink.util.Collector;
 /**
  * R3, R5 and R6 judged early ({@link EarlyJudgement}) by the same {@link StayMovements} that settles the file, with
  * nothing kept: no timer is registered and no R4 flag raised or withdrawn; the file changes only when a crossing is
- * settled.
+ * settled. Nothing is raised early after an entry that presumes a missing exit.
  */
 final class EarlyStayCheck implements EarlyJudgement.Rules<TravellerFile, TravellerCrossing>, Serializable {
 
@@ -30,6 +31,12 @@ final class EarlyStayCheck implements EarlyJudgement.Rules<TravellerFile, Travel
     @Override
     public void apply(TravellerFile file, TravellerCrossing crossing, Collector<RiskFlag> out) throws Exception {
         movements.apply(file, crossing, SANDBOX, SANDBOX, out);
+    }
+
+    /** An entry while a stay is open: the EES presumes the exit on the entry's day (StayMovements). */
+    @Override
+    public boolean presumesAMovement(TravellerFile file, TravellerCrossing crossing) {
+        return crossing.getKind() == CrossingKind.ENTRY && file != null && file.getOpenStay() != null;
     }
 
     /** No raised R4 flag and no timers. */

@@ -90,6 +90,33 @@ class EarlyFlagsTest {
     }
 
     @Test
+    void whatFollowsAPresumedExitWaitsForTheFallBackWindow() throws Exception {
+        // 1 Jan - 30 Mar is 89 days; back for the day on 1 Apr: 90, lawful. Without the exit of 30 Mar, the EES
+        // presumes the first stay lasted until the entry of 1 Apr: 91.
+        List<BorderCrossing> recorded = List.of(
+                entry("e1", "2025-01-01T10:00").build(),
+                entry("e2", "2025-04-01T08:00").build(),
+                exit("x2", "2025-04-01T18:00").build());
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            recorded.forEach(c -> send(h, c));
+            assertEquals(List.of(), h.flags("R3"), "the exit of the first stay may still be uploaded");
+            h.send(exit("x1", "2025-03-30T10:00").build());
+            h.watermark("2025-04-10T00:00:00Z");
+            assertEquals(List.of(), h.flags("R3"), "it was: 90 days");
+        }
+        try (RuleHarness<TravellerCrossing> h = RuleHarness.travellerFile(CONFIG)) {
+            recorded.forEach(c -> send(h, c));
+            h.watermark("2025-04-04T00:00:00Z");
+            assertEquals(List.of(), h.flags("R3"));
+            h.watermark("2025-04-05T00:00:00Z");
+            assertEquals(
+                    List.of("R3:x2#0 RAISED"),
+                    revisions(h.flags("R3")),
+                    "it never came: the presumption stands, flagged when the window has closed");
+        }
+    }
+
+    @Test
     void twoEntriesInARowWaitForTheFallBackWindowAsAMissingExitMayStillCome() throws Exception {
         try (RuleHarness<DocumentCrossing> h = RuleHarness.document(CONFIG)) {
             h.send(
