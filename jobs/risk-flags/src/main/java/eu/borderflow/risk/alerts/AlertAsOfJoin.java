@@ -146,7 +146,7 @@ public abstract class AlertAsOfJoin<OUT> extends KeyedCoProcessFunction<String, 
                 if (inForce == null) {
                     inForce = new ArrayList<>(1);
                 }
-                inForce.add(version);
+                inForce.add(AlertHistory.sinceRunStart(alert.getValue(), version));
             }
         }
         if (inForce != null) {

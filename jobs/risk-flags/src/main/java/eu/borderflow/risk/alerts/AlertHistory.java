@@ -29,6 +29,31 @@ public final class AlertHistory {
     }
 
     /**
+     * {@code version}, found in force by {@link #asOf}, as a flag reports it: in force since the start of the alert's
+     * unbroken run up to it (active versions, each in force when the next took effect). {@link #prune} merges such a
+     * run into its newest version, so the report is the same whether a crossing is matched before or after that.
+     */
+    public static AlertVersion sinceRunStart(List<AlertVersion> versions, AlertVersion version) {
+        int at = versions.size() - 1;
+        while (versions.get(at) != version) {
+            at--;
+        }
+        long since = version.getSince();
+        while (at > 0
+                && versions.get(at - 1).isActive()
+                && versions.get(at - 1).getExpiresAt() >= versions.get(at).getSince()) {
+            at--;
+            since = versions.get(at).getSince();
+        }
+        if (since == version.getSince()) {
+            return version;
+        }
+        AlertVersion reported = version.forKey(version.getKey());
+        reported.setSince(since);
+        return reported;
+    }
+
+    /**
      * Erases the content of versions superseded at least {@code keepMillis} before {@code time}: no crossing that late
      * is expected any more. An alert in force all along (neither deleted nor expired in between) stays in force from
      * its start, now with the oldest version kept. The newest version always stays. Returns true when something was

@@ -200,6 +200,31 @@ class DocumentAlertJoinTest {
         assertEquals(0, harness.join.numEventTimeTimers());
     }
 
+    /**
+     * A crossing uploaded late may be matched before or after the superseded version is erased (which depends on when
+     * the watermark passes): the flag says the same, the alert in force since its start.
+     */
+    @Test
+    void theAlertInForceSinceItsStartWhetherMatchedBeforeOrAfterItsOldVersionIsErased() throws Exception {
+        Instant updated = hours(3);
+        Instant crossing = updated.plus(KEEP_DELETED).minus(Duration.ofHours(2));
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.FLAG_ADD, updated, COUNTRY, NUMBER, "FIN"));
+        harness.watermark(updated.plus(KEEP_DELETED).minusMillis(1));
+        harness.crossing(document("before", crossing, GREEK_BCP, COUNTRY, NUMBER));
+        harness.watermark(updated.plus(KEEP_DELETED));
+        harness.crossing(document("after", crossing, GREEK_BCP, COUNTRY, NUMBER));
+
+        List<String> since = harness.flags().stream()
+                .map(f -> f.getConditions().stream()
+                        .filter(c -> c.getName().equals("alert_in_force_at_event_time"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getObserved())
+                .toList();
+        assertEquals(List.of("SIS-A@v2 since " + hours(1), "SIS-A@v2 since " + hours(1)), since);
+    }
+
     @Test
     void anAlertWhoseReviewPeriodEndsWithoutExtensionIsDeletedThenAndErasedFromEveryState() throws Exception {
         AlertChange alert = AlertChange.newBuilder(

@@ -30,7 +30,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * job as it was before any optimisation, and written anew when RiskFlag v2 added {@code raised_event_time} (the
  * optimised job's flags, projected onto RiskFlag v1, were first checked equal to the old reference line by line), and
  * again when R7 on a repeated entry or exit came to be raised when the fall-back window closes (its
- * {@code raised_event_time} 72 h after its trigger; every other field and flag checked unchanged).
+ * {@code raised_event_time} 72 h after its trigger; every other field and flag checked unchanged), and when the
+ * alert rules came to report an alert in force since the start of its unbroken run of versions (before, that depended
+ * on whether the older version had been erased yet: only that condition's observed value changed).
  * {@code main(outFile)} writes the reference anew (only after a change of the
  * rules or of the generator, never to make an optimisation pass).
  */
