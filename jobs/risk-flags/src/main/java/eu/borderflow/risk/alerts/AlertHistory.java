@@ -39,9 +39,7 @@ public final class AlertHistory {
             at--;
         }
         long since = version.getSince();
-        while (at > 0
-                && versions.get(at - 1).isActive()
-                && versions.get(at - 1).getExpiresAt() >= versions.get(at).getSince()) {
+        while (at > 0 && unbroken(versions.get(at - 1), versions.get(at))) {
             at--;
             since = versions.get(at).getSince();
         }
@@ -64,12 +62,17 @@ public final class AlertHistory {
         while (versions.size() > 1 && versions.get(1).getSince() + keepMillis <= time) {
             AlertVersion superseded = versions.remove(0);
             AlertVersion successor = versions.get(0);
-            if (superseded.isActive() && successor.isActive() && superseded.getExpiresAt() >= successor.getSince()) {
+            if (unbroken(superseded, successor)) {
                 successor.setSince(superseded.getSince());
             }
             dropped = true;
         }
         return dropped;
+    }
+
+    /** Whether the alert stayed in force from {@code before} to {@code after}: both active, no expiry between. */
+    private static boolean unbroken(AlertVersion before, AlertVersion after) {
+        return before.isActive() && after.isActive() && before.getExpiresAt() >= after.getSince();
     }
 
     /** True when the alert has ended at this key for at least {@code keepMillis} by {@code time}. */

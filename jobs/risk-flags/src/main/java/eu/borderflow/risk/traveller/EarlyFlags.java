@@ -26,7 +26,7 @@ import org.apache.flink.util.Collector;
  */
 final class EarlyFlags {
 
-    static final String WITHDRAWN_REASON =
+    private static final String WITHDRAWN_REASON =
             "a crossing uploaded late (within the allowed lateness) changed the sequence, and in event-time order the"
                     + " rule no longer holds";
 
