@@ -106,7 +106,10 @@ public final class BenchJobCommand implements Callable<Integer> {
                     + " fixed rate compares two builds at the same pace.")
     private Double latencyRate;
 
-    @Option(names = "--profile", description = "Record each measured run with JFR into var/bench/job-<run>.jfr.")
+    @Option(
+            names = "--profile",
+            description = "Profile each measured run with async-profiler (CPU samples, every thread): collapsed stacks"
+                    + " in var/bench/job-<run>.collapsed, a flame graph in var/bench/job-<run>.html.")
     private boolean profile;
 
     @Option(
@@ -173,7 +176,7 @@ public final class BenchJobCommand implements Callable<Integer> {
                             run,
                             job.equals("risk") ? RiskFlagJob.defaultRules() : List.of(new PassthroughStage()));
                     JobRunner.Figures figures = runner.submit(
-                                    env, brokerCpu, profile && measure ? out.resolve("job-" + job + ".jfr") : null)
+                                    env, brokerCpu, profile && measure ? out.resolve("job-" + job) : null)
                             .await(run, world.crossings());
                     console.println("  " + BenchTable.line(figures));
                     if (measure) {
@@ -214,6 +217,9 @@ public final class BenchJobCommand implements Callable<Integer> {
         }
         if (latencyRate != null && !(latencyRate > 0 && latencyRate < Double.POSITIVE_INFINITY)) {
             throw new UserError("--latency-rate must be a positive number of events per second, not " + latencyRate);
+        }
+        if (profile) {
+            Profile.load();
         }
         if (crossings < 1000 || travellers < 100 || parallelism < 1 || rounds < 1) {
             throw new UserError(
