@@ -15,10 +15,13 @@ import eu.borderflow.tools.evaluate.Miss;
 import eu.borderflow.tools.evaluate.RuleScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Strict: a second flag on a trigger already flagged, and a flag raised before its trigger's",
             "deadline (R4's grace) even if withdrawn later, are false alarms (docs/CONTRACTS.md).",
             "Exit 0 when every threshold is met, 1 when a rule with expected flags or the overall score",
-            "falls below --min-precision/--min-recall, 2 on bad input."
+            "falls below --min-precision/--min-recall, 2 on bad input (an unknown rule in --rules, or flags",
+            "whose subject tokens never agree with the world's: another pseudonymisation key)."
         })
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -87,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "R1,R2,...",
             description = "Score only these rules (e.g. the ones the evaluated job implements); default: every rule.")
-    private java.util.Set<String> rules;
+    private Set<String> rules;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     private boolean json;
@@ -103,6 +107,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<RiskFlag> raised = FlagInput.load(
                     flags, bootstrap, kafka.properties(), spec.commandLine().getErr(), "evaluate");
             if (rules != null) {
+                requireKnown(rules, expected, raised);
                 expected = expected.stream()
                         .filter(e -> rules.contains(e.getRuleId()))
                         .toList();
@@ -120,11 +125,57 @@ public final class EvaluateCommand implements Callable<Integer> {
         } else {
             printTable(out, report);
         }
+        PrintWriter err = spec.commandLine().getErr();
         for (String shortfall : shortfalls) {
-            spec.commandLine().getErr().println("evaluate: below threshold: " + shortfall);
+            err.println("evaluate: below threshold: " + shortfall);
         }
         out.flush();
+        unflaggedRules(report)
+                .forEach(rule -> err.println("evaluate: no " + rule
+                        + " flag among the flags read, though the ground truth expects some: if they are one job's flags and"
+                        + " another job raises " + rule + ", leave it out with --rules"));
+        if (subjectsNeverAgree(report)) {
+            throw new UserError("no flag on a planted trigger names the subject the ground truth names ("
+                    + report.falseAlarms().size() + " false alarms, all on the right trigger with another subject"
+                    + " token): the flags were pseudonymised with another key than the world. Run the job with the "
+                    + "BORDERFLOW_TOKEN_KEY the world was generated with");
+        }
         return shortfalls.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A rule id in --rules that neither the ground truth nor the flags know is a typo, not a rule scored 1.000. */
+    private static void requireKnown(Set<String> asked, List<GroundTruthEntry> expected, List<RiskFlag> raised) {
+        Set<String> known = new TreeSet<>(
+                Comparator.comparing(EvaluateCommand::ruleNumber).thenComparing(Comparator.naturalOrder()));
+        expected.forEach(e -> known.add(e.getRuleId()));
+        raised.forEach(f -> known.add(f.getRuleId()));
+        List<String> unknown =
+                asked.stream().filter(r -> !known.contains(r)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new UserError(
+                    "--rules: " + String.join(", ", unknown) + (unknown.size() == 1 ? " appears" : " appear")
+                            + " neither in the ground truth nor among the flags (they know " + String.join(",", known)
+                            + ")");
+        }
+    }
+
+    private static int ruleNumber(String ruleId) {
+        return ruleId.matches("R\\d+") ? Integer.parseInt(ruleId.substring(1)) : Integer.MAX_VALUE;
+    }
+
+    /** Rules with expected flags, every one missed, and not one flag of the rule read. */
+    private static List<String> unflaggedRules(EvaluationReport report) {
+        return report.rules().stream()
+                .filter(r -> r.truePositives() == 0 && r.falsePositives() == 0 && r.falseNegatives() > 0)
+                .map(RuleScore::ruleId)
+                .toList();
+    }
+
+    /** Every false alarm is a subject mismatch and nothing hit: tokens of another key, not a rule's mistakes. */
+    private static boolean subjectsNeverAgree(EvaluationReport report) {
+        return report.overall().truePositives() == 0
+                && !report.falseAlarms().isEmpty()
+                && report.falseAlarms().stream().allMatch(a -> a.reason() == FalseAlarm.Reason.SUBJECT_MISMATCH);
     }
 
     private static void requireFraction(String option, double value) {

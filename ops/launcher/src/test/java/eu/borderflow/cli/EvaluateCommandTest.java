@@ -138,4 +138,54 @@ class EvaluateCommandTest {
                 TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString())
                         .exitCode());
     }
+
+    @Test
+    void aRuleNeitherTheTruthNorTheFlagsKnowIsRefused() {
+        TestFiles.Run result = TestFiles.run(
+                "evaluate", "--truth", dataset.toString(), "--flags", run.toString(), "--rules", "R1,R3,R99");
+        assertEquals(2, result.exitCode(), result.out());
+        assertEquals(
+                "evaluate: --rules: R99 appears neither in the ground truth nor among the flags (they know R1,R3)",
+                result.err().strip());
+        assertEquals("", result.out());
+    }
+
+    /** The flags of one job, scored against a world that also plants another job's rule. */
+    @Test
+    void aRuleWithNoFlagAtAllIsPointedOut() throws Exception {
+        TestFiles.write(
+                GroundTruthEntry.class,
+                dataset.resolve("ground-truth.avro"),
+                List.of(expected("S1", "R3", "e1", "tA"), expected("S5", "R11", "w1", "tW")));
+        TestFiles.Run result = TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("evaluate: no R11 flag among the flags read"), result.err());
+        assertFalse(result.err().contains("no R3 flag"), result.err());
+
+        TestFiles.Run scoped =
+                TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString(), "--rules", "R3");
+        assertEquals("", scoped.err());
+    }
+
+    /** Generated with one BORDERFLOW_TOKEN_KEY, flagged with another: every subject token differs. */
+    @Test
+    void flagsPseudonymisedWithAnotherKeyExitTwoAndSaySo() throws Exception {
+        TestFiles.write(
+                RiskFlag.class,
+                run.resolve("flags.avro"),
+                List.of(flag("R3", "e1", 0, FlagStatus.RAISED, "xA"), flag("R1", "e4", 0, FlagStatus.RAISED, "xD")));
+        TestFiles.Run result = TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString());
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.out().contains("SUBJECT_MISMATCH"), "the report is printed first: " + result.out());
+        assertTrue(result.err().contains("pseudonymised with another key than the world"), result.err());
+        assertFalse(result.err().contains("\tat "), result.err());
+
+        TestFiles.write(
+                RiskFlag.class,
+                run.resolve("flags.avro"),
+                List.of(flag("R3", "e1", 0, FlagStatus.RAISED, "tA"), flag("R1", "e4", 0, FlagStatus.RAISED, "xD")));
+        TestFiles.Run oneWrongSubject =
+                TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString());
+        assertEquals(0, oneWrongSubject.exitCode(), "one subject wrong is a rule's mistake: " + oneWrongSubject.err());
+    }
 }
