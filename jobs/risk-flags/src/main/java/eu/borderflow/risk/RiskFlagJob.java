@@ -134,16 +134,24 @@ public final class RiskFlagJob {
      */
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        JobArguments arguments;
-        ConfigLoader config;
-        JobEnvironment environment;
-        RiskSettings settings;
         try {
-            arguments = JobArguments.parse(args);
-            config = ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
-            environment = arguments.load(config);
-            settings = RiskSettings.bind(config, environment);
+            JobArguments arguments = JobArguments.parse(args);
+            ConfigLoader config =
+                    ConfigLoader.from(arguments.configDir() == null ? null : Path.of(arguments.configDir()));
+            JobEnvironment environment = arguments.load(config);
+            RiskSettings settings = RiskSettings.bind(config, environment);
             configure(env, environment, JobEnvironment.home());
+            // The rules bind and check their sections of rules.yaml while the graph is built.
+            KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
+            builder(settings)
+                    .crossings(kafka.crossings(), kafka.topics().getCrossings())
+                    .alerts(kafka.alerts(), kafka.topics().getAlerts())
+                    .rules(defaultRules())
+                    .flags(kafka.flags())
+                    .deadLetters(kafka.deadLetters())
+                    .audit(kafka.audit())
+                    .build()
+                    .addTo(env);
         } catch (ConfigException | IllegalArgumentException e) {
             if (env instanceof LocalStreamEnvironment) {
                 System.err.println("risk-flag job: " + e.getMessage());
@@ -151,16 +159,6 @@ public final class RiskFlagJob {
             }
             throw e;
         }
-        KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        builder(settings)
-                .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                .alerts(kafka.alerts(), kafka.topics().getAlerts())
-                .rules(defaultRules())
-                .flags(kafka.flags())
-                .deadLetters(kafka.deadLetters())
-                .audit(kafka.audit())
-                .build()
-                .addTo(env);
         env.execute(NAME);
     }
 

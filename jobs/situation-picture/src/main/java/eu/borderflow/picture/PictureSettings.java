@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.config.ConfigChecks;
 import eu.borderflow.job.config.IngestSettings;
 import eu.borderflow.picture.window.SectionFreshness;
 import eu.borderflow.reference.BcpRecord;
@@ -181,6 +182,9 @@ public final class PictureSettings implements Serializable {
                     || reports.dueWithin == null) {
                 throw new ConfigException("picture.yaml: every duration must be set");
             }
+            ConfigChecks.notNegative("picture.yaml /time/out_of_orderness", time.outOfOrderness);
+            ConfigChecks.positive("picture.yaml /time/source_idleness", time.sourceIdleness);
+            ConfigChecks.notNegative("picture.yaml /reports/due_within", reports.dueWithin);
             // R11 compares a window with the same window a week earlier, which must be final by then.
             if (time.allowedLateness.isNegative() || time.allowedLateness.compareTo(Duration.ofDays(7)) > 0) {
                 throw new ConfigException("picture.yaml: time.allowed_lateness must lie between 0 and P7D");
@@ -189,8 +193,10 @@ public final class PictureSettings implements Serializable {
                 throw new ConfigException(
                         "picture.yaml: time.publish_after must lie between 0 and " + "time.allowed_lateness");
             }
-            if (freshness.unknownAfter.isNegative() || freshness.unknownAfter.compareTo(Duration.ofHours(24)) > 0) {
-                throw new ConfigException("picture.yaml: freshness.unknown_after must lie between 0 and PT24H");
+            // Zero would call every hour unknown, however fresh its reports.
+            ConfigChecks.positive("picture.yaml /freshness/unknown_after", freshness.unknownAfter);
+            if (freshness.unknownAfter.compareTo(Duration.ofHours(24)) > 0) {
+                throw new ConfigException("picture.yaml: freshness.unknown_after must lie above 0 and at most PT24H");
             }
             if (picture.maxContributingIncidents < 1 || picture.flagRetentionDays < 1) {
                 throw new ConfigException("picture.yaml: picture.max_contributing_incidents and "

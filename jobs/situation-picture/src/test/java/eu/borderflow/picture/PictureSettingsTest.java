@@ -44,6 +44,11 @@ class PictureSettingsTest {
                 dir,
                 shipped.replace("max_contributing_incidents: 100", "max_contributing_incidents: 0"),
                 "max_contributing_incidents");
+        assertRefused(dir, shipped.replace("unknown_after: PT6H", "unknown_after: PT0S"), "freshness/unknown_after");
+        assertRefused(
+                dir, shipped.replace("out_of_orderness: PT5M", "out_of_orderness: -PT5M"), "time/out_of_orderness");
+        assertRefused(dir, shipped.replace("source_idleness: PT1M", "source_idleness: PT0S"), "time/source_idleness");
+        assertRefused(dir, shipped.replace("due_within: PT24H", "due_within: -PT1H"), "reports/due_within");
     }
 
     private static void assertRefused(Path dir, String yaml, String named) throws Exception {

@@ -279,6 +279,8 @@ public final class RunCommand implements Callable<Integer> {
      * {@code restPort}, or with 0 on a free port nobody is told about.
      */
     private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort, int restPort) {
+        // The job section as a deployment would check it; Kafka's transactions only where the run writes to Kafka.
+        environment.getJob().check(null);
         int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
         Configuration configuration = new Configuration();
         configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");

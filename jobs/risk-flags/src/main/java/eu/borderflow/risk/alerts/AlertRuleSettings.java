@@ -1,5 +1,7 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.config.ConfigException;
+import eu.borderflow.job.config.ConfigChecks;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 
@@ -10,13 +12,29 @@ public class AlertRuleSettings extends RuleSettings {
 
     private Double nameSimilarityMin;
     private Integer noticeMonths;
+    private String section;
 
     public static AlertRuleSettings load(RiskSettings config, String ruleId) {
         return load(config, ruleId, AlertRuleSettings.class);
     }
 
+    /** The thresholds only some rules have: in range where given; {@link #getNameSimilarityMin} and
+     * {@link #getNoticeMonths} refuse one missing for the rule that reads it. */
+    @Override
+    protected void check(String section) {
+        super.check(section);
+        this.section = section;
+        if (nameSimilarityMin != null && !(nameSimilarityMin > 0 && nameSimilarityMin <= 1)) {
+            throw new ConfigException(
+                    section + "/name_similarity_min must be above 0 and at most 1, not " + nameSimilarityMin);
+        }
+        if (noticeMonths != null) {
+            ConfigChecks.atLeast(section + "/notice_months", noticeMonths, 0);
+        }
+    }
+
     public Double getNameSimilarityMin() {
-        return nameSimilarityMin;
+        return required("name_similarity_min", nameSimilarityMin);
     }
 
     public void setNameSimilarityMin(Double nameSimilarityMin) {
@@ -24,7 +42,14 @@ public class AlertRuleSettings extends RuleSettings {
     }
 
     public Integer getNoticeMonths() {
-        return noticeMonths;
+        return required("notice_months", noticeMonths);
+    }
+
+    private <V> V required(String name, V value) {
+        if (value == null) {
+            throw new ConfigException(section + "/" + name + " must be set");
+        }
+        return value;
     }
 
     public void setNoticeMonths(Integer noticeMonths) {

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.rules;
 
+import eu.borderflow.config.ConfigException;
 import eu.borderflow.risk.RiskSettings;
 import java.io.Serializable;
 
@@ -14,9 +15,21 @@ public abstract class RuleSettings implements Serializable {
     private boolean enabled;
     private String version;
 
-    /** Binds {@code rules.yaml /rules/<ruleId>} to {@code type}. */
+    /** Binds {@code rules.yaml /rules/<ruleId>} to {@code type} and checks it ({@link #check}). */
     protected static <T extends RuleSettings> T load(RiskSettings config, String ruleId, Class<T> type) {
-        return config.rule(ruleId, type);
+        T settings = config.rule(ruleId, type);
+        settings.check("rules.yaml /rules/" + ruleId);
+        return settings;
+    }
+
+    /**
+     * Throws {@link ConfigException} for a value the rule cannot run with, naming it under {@code section}: on the
+     * client, when the job is built, rather than on a TaskManager for every record. A subclass checks its thresholds.
+     */
+    protected void check(String section) {
+        if (version == null || version.isBlank()) {
+            throw new ConfigException(section + "/version must be set (the version every flag of the rule carries)");
+        }
     }
 
     /** The rule's descriptor carrying the configured version. */

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.job.config.ConfigChecks;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 import java.time.Duration;
@@ -13,6 +14,12 @@ public final class MissingExitSettings extends RuleSettings {
 
     public static MissingExitSettings load(RiskSettings config) {
         return load(config, "R4", MissingExitSettings.class);
+    }
+
+    @Override
+    protected void check(String section) {
+        super.check(section);
+        ConfigChecks.notNegative(section + "/grace", grace);
     }
 
     public Duration getGrace() {

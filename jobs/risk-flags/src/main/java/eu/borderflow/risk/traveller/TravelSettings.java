@@ -1,5 +1,7 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.config.ConfigException;
+import eu.borderflow.job.config.ConfigChecks;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.RuleSettings;
 import eu.borderflow.schema.BorderType;
@@ -25,11 +27,21 @@ public final class TravelSettings extends RuleSettings {
     }
 
     private int speed(BorderType type) {
-        Integer speed = maxSpeedKmh.get(type);
-        if (speed == null || speed <= 0) {
-            throw new IllegalStateException("rules.yaml /rules/R7/max_speed_kmh has no positive speed for " + type);
+        return maxSpeedKmh.get(type);
+    }
+
+    /** A positive speed for every border type, and a transfer time of zero or more. */
+    @Override
+    protected void check(String section) {
+        super.check(section);
+        for (BorderType type : BorderType.values()) {
+            Integer speed = maxSpeedKmh.get(type);
+            if (speed == null || speed <= 0) {
+                throw new ConfigException(section + "/max_speed_kmh/" + type + " must be a positive speed in km/h, not "
+                        + (speed == null ? "missing" : speed));
+            }
         }
-        return speed;
+        ConfigChecks.notNegative(section + "/min_transfer", minTransfer);
     }
 
     public Map<BorderType, Integer> getMaxSpeedKmh() {

@@ -13,8 +13,17 @@ public final class RetentionConfig implements Serializable {
     private int documentTrailYears;
     private int overstayYears;
 
+    /**
+     * Binds and checks {@code rules.yaml /retention}: state kept for no time, or for less, would erase what a rule
+     * still needs, so only deleted alerts may be kept for 0 days.
+     */
     public static RetentionConfig load(ConfigLoader config) {
-        return config.bind("rules", "/retention", RetentionConfig.class);
+        RetentionConfig retention = config.bind("rules", "/retention", RetentionConfig.class);
+        ConfigChecks.atLeast("rules.yaml /retention/stay_window_days", retention.stayWindowDays, 1);
+        ConfigChecks.atLeast("rules.yaml /retention/deleted_alert_days", retention.deletedAlertDays, 0);
+        ConfigChecks.atLeast("rules.yaml /retention/document_trail_years", retention.documentTrailYears, 1);
+        ConfigChecks.atLeast("rules.yaml /retention/overstay_years", retention.overstayYears, 1);
+        return retention;
     }
 
     public int getStayWindowDays() {

@@ -13,8 +13,13 @@ public final class TimeConfig implements Serializable {
     private Duration allowedLateness;
     private Duration sourceIdleness;
 
+    /** Binds and checks {@code rules.yaml /time}: a negative or missing duration is a {@link ConfigException}. */
     public static TimeConfig load(ConfigLoader config) {
-        return config.bind("rules", "/time", TimeConfig.class);
+        TimeConfig time = config.bind("rules", "/time", TimeConfig.class);
+        ConfigChecks.notNegative("rules.yaml /time/out_of_orderness", time.outOfOrderness);
+        ConfigChecks.notNegative("rules.yaml /time/allowed_lateness", time.allowedLateness);
+        ConfigChecks.positive("rules.yaml /time/source_idleness", time.sourceIdleness);
+        return time;
     }
 
     public Duration getOutOfOrderness() {

@@ -1,6 +1,7 @@
 package eu.borderflow.job.environment;
 
 import eu.borderflow.config.ConfigException;
+import eu.borderflow.job.config.ConfigChecks;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,22 +75,41 @@ public final class RuntimeSettings implements Serializable {
     /**
      * Checks the settings against each other and against {@code kafka}: an exactly-once sink's transaction stays open
      * from one checkpoint until the next completes, so its timeout must exceed the checkpoint interval plus the
-     * checkpoint timeout by the margin, or the broker aborts transactions the job will still commit.
+     * checkpoint timeout by the margin, or the broker aborts transactions the job will still commit. With {@code kafka}
+     * null, the job section alone (a run that writes no Kafka transaction).
      *
      * @throws ConfigException with what to change
      */
     public void check(KafkaSettings kafka) {
-        if (parallelism < 1
-                || checkpointInterval == null
+        if (parallelism < 1) {
+            throw new ConfigException("job.parallelism must be at least 1, not " + parallelism);
+        }
+        if (checkpointInterval == null
                 || checkpointTimeout == null
                 || checkpointStorage == null
                 || restartStrategy == null
                 || transactionTimeoutMargin == null) {
-            throw new ConfigException("environment job section: parallelism, checkpoint_interval, checkpoint_timeout, "
+            throw new ConfigException("environment job section: checkpoint_interval, checkpoint_timeout, "
                     + "checkpoint_storage, restart_strategy and transaction_timeout_margin are mandatory");
         }
         if (toleratedCheckpointFailures < 0 || restartAttempts < 0) {
             throw new ConfigException("tolerated_checkpoint_failures and restart_attempts cannot be negative");
+        }
+        // Flink's least interval; a negative one would turn checkpoints, and so the exactly-once output, off.
+        if (checkpointInterval.compareTo(Duration.ofMillis(10)) < 0) {
+            throw new ConfigException("job.checkpoint_interval must be at least PT0.01S, not " + checkpointInterval);
+        }
+        ConfigChecks.positive("job.checkpoint_timeout", checkpointTimeout);
+        ConfigChecks.notNegative("job.transaction_timeout_margin", transactionTimeoutMargin);
+        if (minPauseBetweenCheckpoints != null) {
+            ConfigChecks.notNegative("job.min_pause_between_checkpoints", minPauseBetweenCheckpoints);
+        }
+        if (restartDelay != null) {
+            ConfigChecks.notNegative("job.restart_delay", restartDelay);
+        }
+        if (restartMaxDelay != null && restartDelay != null && restartMaxDelay.compareTo(restartDelay) < 0) {
+            throw new ConfigException(
+                    "job.restart_max_delay " + restartMaxDelay + " must be at least job.restart_delay " + restartDelay);
         }
         if (bufferTimeout != null && bufferTimeout.isNegative()) {
             throw new ConfigException("job.buffer_timeout cannot be negative (PT0S sends every record at once)");

@@ -9,6 +9,7 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -65,5 +66,25 @@ class RuntimeSettingsTest {
         job.setBufferTimeout(Duration.ofMillis(-1));
         ConfigException negative = assertThrows(ConfigException.class, () -> job.check(null));
         assertTrue(negative.getMessage().contains("buffer_timeout cannot be negative"), negative.getMessage());
+    }
+
+    /** Values that would fail a run with a stack trace, or turn the checkpoints, and so exactly-once, off. */
+    @Test
+    void aJobSectionTheJobCannotRunWithIsRefusedByName() {
+        assertRefused(job -> job.setParallelism(0), "job.parallelism must be at least 1, not 0");
+        assertRefused(job -> job.setCheckpointInterval(Duration.ofSeconds(-10)), "job.checkpoint_interval");
+        assertRefused(job -> job.setCheckpointTimeout(Duration.ZERO), "job.checkpoint_timeout");
+        assertRefused(job -> job.setRestartDelay(Duration.ofSeconds(-1)), "job.restart_delay");
+        assertRefused(job -> job.setRestartMaxDelay(Duration.ofMillis(1)), "job.restart_max_delay");
+        assertRefused(job -> job.setTransactionTimeoutMargin(Duration.ofMinutes(-1)), "job.transaction_timeout_margin");
+        assertRefused(job -> job.setRestartAttempts(-1), "restart_attempts cannot be negative");
+    }
+
+    private static void assertRefused(Consumer<RuntimeSettings> change, String named) {
+        RuntimeSettings job = JobEnvironment.load(CONFIG, "local").getJob();
+        job.check(null);
+        change.accept(job);
+        ConfigException e = assertThrows(ConfigException.class, () -> job.check(null));
+        assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 }
