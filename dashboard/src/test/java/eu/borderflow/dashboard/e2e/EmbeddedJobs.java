@@ -46,12 +46,8 @@ final class EmbeddedJobs {
         env.setParallelism(1);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(RiskSettings.local(config))
-                .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                .alerts(kafka.alerts(), kafka.topics().getAlerts())
+                .kafka(kafka)
                 .rules(RiskFlagJob.defaultRules())
-                .flags(kafka.flags())
-                .deadLetters(kafka.deadLetters())
-                .audit(kafka.audit())
                 .build()
                 .addTo(env);
         return new Running(env.executeAsync(RiskFlagJob.NAME), "http://127.0.0.1:" + port);

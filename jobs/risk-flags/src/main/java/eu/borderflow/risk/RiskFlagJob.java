@@ -143,15 +143,7 @@ public final class RiskFlagJob {
             configure(env, environment, JobEnvironment.home());
             // The rules bind and check their sections of rules.yaml while the graph is built.
             KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-            builder(settings)
-                    .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                    .alerts(kafka.alerts(), kafka.topics().getAlerts())
-                    .rules(defaultRules())
-                    .flags(kafka.flags())
-                    .deadLetters(kafka.deadLetters())
-                    .audit(kafka.audit())
-                    .build()
-                    .addTo(env);
+            builder(settings).kafka(kafka).rules(defaultRules()).build().addTo(env);
         } catch (ConfigException | IllegalArgumentException e) {
             if (env instanceof LocalStreamEnvironment) {
                 System.err.println("risk-flag job: " + e.getMessage());
@@ -261,6 +253,15 @@ public final class RiskFlagJob {
         public Builder alerts(IngestSource<AlertChange> source, String name) {
             alerts.add(new NamedSource<>(name, source));
             return this;
+        }
+
+        /** The contract's topics of {@code kafka}: crossings and alerts in, flags, dead letters and audit out. */
+        public Builder kafka(KafkaEndpoints kafka) {
+            return crossings(kafka.crossings(), kafka.topics().getCrossings())
+                    .alerts(kafka.alerts(), kafka.topics().getAlerts())
+                    .flags(kafka.flags())
+                    .deadLetters(kafka.deadLetters())
+                    .audit(kafka.audit());
         }
 
         public Builder rules(List<RuleStage> stages) {

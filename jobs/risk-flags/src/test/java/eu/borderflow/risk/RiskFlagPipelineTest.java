@@ -163,12 +163,8 @@ class RiskFlagPipelineTest {
         env.setParallelism(2);
         KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
         RiskFlagJob.builder(RiskSettings.local(CONFIG))
-                .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                .alerts(kafka.alerts(), kafka.topics().getAlerts())
+                .kafka(kafka)
                 .rules(failOnce ? withFailure(RiskFlagJob.defaultRules()) : RiskFlagJob.defaultRules())
-                .flags(kafka.flags())
-                .deadLetters(kafka.deadLetters())
-                .audit(kafka.audit())
                 .build()
                 .addTo(env);
         env.execute("pipeline test " + run);

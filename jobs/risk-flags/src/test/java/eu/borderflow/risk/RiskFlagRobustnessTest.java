@@ -421,12 +421,8 @@ class RiskFlagRobustnessTest {
         env.setParallelism(2);
         KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
         RiskFlagJob.builder(settings)
-                .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                .alerts(kafka.alerts(), kafka.topics().getAlerts())
+                .kafka(kafka)
                 .rules(RiskFlagJob.defaultRules())
-                .flags(kafka.flags())
-                .deadLetters(kafka.deadLetters())
-                .audit(kafka.audit())
                 .build()
                 .addTo(env);
         env.execute("robustness " + name);

@@ -62,12 +62,8 @@ class RiskSettingsTest {
         JobEnvironment environment = JobEnvironment.load(config, JobEnvironment.CLUSTER);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(RiskSettings.bind(config, "a-key-that-is-not-the-demo-key", false))
-                .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                .alerts(kafka.alerts(), kafka.topics().getAlerts())
+                .kafka(kafka)
                 .rules(RiskFlagJob.defaultRules())
-                .flags(kafka.flags())
-                .deadLetters(kafka.deadLetters())
-                .audit(kafka.audit())
                 .build()
                 .addTo(env);
     }

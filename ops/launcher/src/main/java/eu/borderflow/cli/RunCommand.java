@@ -226,15 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         String checkpoints = environment.getJob().checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
-        RiskFlagJob.builder(settings)
-                .crossings(kafka.crossings(), kafka.topics().getCrossings())
-                .alerts(kafka.alerts(), kafka.topics().getAlerts())
-                .rules(stages)
-                .flags(kafka.flags())
-                .deadLetters(kafka.deadLetters())
-                .audit(kafka.audit())
-                .build()
-                .addTo(env);
+        RiskFlagJob.builder(settings).kafka(kafka).rules(stages).build().addTo(env);
         PrintWriter console = spec.commandLine().getOut();
         String broker = environment.getKafka().getBootstrapServers();
         console.println("risk-flag job on an embedded MiniCluster, parallelism " + env.getParallelism() + ", reading "

@@ -281,11 +281,7 @@ public final class BenchJobCommand implements Callable<Integer> {
                 RiskFlagJob.builder(RiskSettings.bind(config, environment)).rules(stages);
         if (broker != null) {
             KafkaEndpoints kafka = KafkaEndpoints.untilEndAtStart(environment);
-            builder.crossings(kafka.crossings(), kafka.topics().getCrossings())
-                    .alerts(kafka.alerts(), kafka.topics().getAlerts())
-                    .flags(kafka.flags())
-                    .deadLetters(kafka.deadLetters())
-                    .audit(kafka.audit());
+            builder.kafka(kafka);
         } else {
             Path sink = out.resolve("job-out").resolve(run);
             BenchBroker.deleteTree(sink);
