@@ -72,6 +72,12 @@ public final class Pseudonymiser implements Serializable {
         }
     }
 
+    /** The id of the key {@code token} was made with ({@link #token}); null for a text that is no token. */
+    public static String keyIdOfToken(String token) {
+        int end = token.indexOf(':');
+        return end > 0 ? token.substring(0, end) : null;
+    }
+
     /** {@code <keyId>:<domain letter>:<base64url HMAC prefix>}. */
     public String token(Domain domain, String value) {
         return keyId

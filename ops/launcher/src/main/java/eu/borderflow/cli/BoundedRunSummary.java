@@ -1,6 +1,7 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.job.environment.DatasetFiles;
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.AuditRecord;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.FlagStatus;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,7 @@ record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> d
                 RiskFlag.class,
                 out.resolve(DatasetFiles.FLAGS),
                 f -> latest.merge(f.getFlagId(), f, (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        Map<String, int[]> perRule = new TreeMap<>(
-                Comparator.comparingInt(BoundedRunSummary::ruleNumber).thenComparing(Comparator.naturalOrder()));
+        Map<String, int[]> perRule = new TreeMap<>(RuleIds.ORDER);
         for (RiskFlag flag : latest.values()) {
             perRule.computeIfAbsent(flag.getRuleId(), r -> new int[2])[
                     flag.getStatus() == FlagStatus.WITHDRAWN ? WITHDRAWN : STANDING]++;
@@ -65,10 +64,5 @@ record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> d
         try (DataFileStream<T> in = AvroFiles.open(type, file)) {
             in.forEach(each);
         }
-    }
-
-    private static int ruleNumber(String ruleId) {
-        String digits = ruleId.replaceAll("\\D", "");
-        return digits.isEmpty() || digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 }

@@ -3,6 +3,8 @@ package eu.borderflow.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.Evaluation;
@@ -15,14 +17,16 @@ import eu.borderflow.tools.evaluate.Miss;
 import eu.borderflow.tools.evaluate.RuleScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,10 +142,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         return shortfalls.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** A rule id in --rules that neither the ground truth nor the flags know is a typo, not a rule scored 1.000. */
+    /** A rule id in --rules that neither the ground truth nor the flags know is a typo, not a rule to ignore. */
     private static void requireKnown(Set<String> asked, List<GroundTruthEntry> expected, List<RiskFlag> raised) {
-        Set<String> known = new TreeSet<>(
-                Comparator.comparing(EvaluateCommand::ruleNumber).thenComparing(Comparator.naturalOrder()));
+        Set<String> known = new TreeSet<>(RuleIds.ORDER);
         expected.forEach(e -> known.add(e.getRuleId()));
         raised.forEach(f -> known.add(f.getRuleId()));
         List<String> unknown =
@@ -152,10 +155,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                             + " neither in the ground truth nor among the flags (they know " + String.join(",", known)
                             + ")");
         }
-    }
-
-    private static int ruleNumber(String ruleId) {
-        return ruleId.matches("R\\d+") ? Integer.parseInt(ruleId.substring(1)) : Integer.MAX_VALUE;
     }
 
     /** Rules with expected flags, every one missed, and not one flag of the rule read. */
@@ -171,10 +170,8 @@ public final class EvaluateCommand implements Callable<Integer> {
      * subject the ground truth knows, and would score every rule 0.000 as if the rules were broken.
      */
     private static void requireOneKey(List<GroundTruthEntry> expected, List<RiskFlag> raised) {
-        Set<String> world = new TreeSet<>();
-        expected.forEach(e -> addKeyId(world, e.getSubjectToken()));
-        Set<String> flagged = new TreeSet<>();
-        raised.forEach(f -> addKeyId(flagged, f.getSubjectToken()));
+        Set<String> world = keyIds(expected.stream().map(GroundTruthEntry::getSubjectToken));
+        Set<String> flagged = keyIds(raised.stream().map(RiskFlag::getSubjectToken));
         if (!world.isEmpty() && !flagged.isEmpty() && flagged.stream().noneMatch(world::contains)) {
             throw new UserError("the flags' tokens are of key " + String.join(", ", flagged)
                     + ", the world's of key " + String.join(", ", world)
@@ -182,12 +179,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** The key id a token starts with; a subject that is no token (R11's section id) has none. */
-    private static void addKeyId(Set<String> ids, String token) {
-        int end = token.indexOf(':');
-        if (end > 0) {
-            ids.add(token.substring(0, end));
-        }
+    /** The key ids of the tokens; a subject that is no token (R11's section id) has none. */
+    private static Set<String> keyIds(Stream<String> tokens) {
+        return tokens.map(Pseudonymiser::keyIdOfToken)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void requireFraction(String option, double value) {

@@ -1,5 +1,6 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.tools.evaluate.EvaluationInputException;
 import java.io.PrintWriter;
@@ -68,7 +69,7 @@ public final class FlagsCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Integer> perRule = new TreeMap<>(Comparator.comparingInt(FlagsCommand::ruleNumber));
+        Map<String, Integer> perRule = new TreeMap<>(RuleIds.ORDER);
         flags.forEach(f -> perRule.merge(f.getRuleId(), 1, Integer::sum));
         out.println(flags.size() + " flag records; per rule: " + perRule);
         flags.stream()
@@ -93,9 +94,5 @@ public final class FlagsCommand implements Callable<Integer> {
 
     private static String prefix(String token) {
         return token.substring(0, Math.min(TOKEN_PREFIX, token.length()));
-    }
-
-    private static int ruleNumber(String ruleId) {
-        return Integer.parseInt(ruleId.substring(1));
     }
 }

@@ -1,6 +1,7 @@
 package eu.borderflow.seeds.generate;
 
 import eu.borderflow.privacy.Pseudonymiser;
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.CrossingFactory;
@@ -80,15 +81,14 @@ final class BackgroundTruth {
      * background's in the order noted.
      */
     Stream<GroundTruthEntry> withScripted(List<GroundTruthEntry> scripted) {
-        int[] ruleOfKind = kinds.stream()
-                .mapToInt(k -> GroundTruthFiles.ruleNumber(k.ruleId()))
-                .toArray();
+        int[] ruleOfKind =
+                kinds.stream().mapToInt(k -> RuleIds.number(k.ruleId())).toArray();
         TreeSet<Integer> rules = new TreeSet<>();
-        scripted.forEach(e -> rules.add(GroundTruthFiles.ruleNumber(e.getRuleId())));
+        scripted.forEach(e -> rules.add(RuleIds.number(e.getRuleId())));
         Arrays.stream(ruleOfKind).forEach(rules::add);
         return rules.stream()
                 .flatMap(rule -> Stream.concat(
-                        scripted.stream().filter(e -> GroundTruthFiles.ruleNumber(e.getRuleId()) == rule),
+                        scripted.stream().filter(e -> RuleIds.number(e.getRuleId()) == rule),
                         IntStream.range(0, size)
                                 .filter(i -> ruleOfKind[kindOf[i]] == rule)
                                 .mapToObj(this::entry)));

@@ -1,5 +1,6 @@
 package eu.borderflow.seeds.generate;
 
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.serde.AvroFiles;
 import java.io.BufferedWriter;
@@ -19,19 +20,10 @@ final class GroundTruthFiles {
 
     /** By rule number (R2 before R10), then scenario, trigger and kind. */
     static final Comparator<GroundTruthEntry> ORDER = Comparator.<GroundTruthEntry>comparingInt(
-                    g -> ruleNumber(g.getRuleId()))
+                    g -> RuleIds.number(g.getRuleId()))
             .thenComparing(GroundTruthEntry::getScenarioId)
             .thenComparing(GroundTruthEntry::getTriggerEventId)
             .thenComparing(GroundTruthEntry::getKind);
-
-    /** R10's number is 10. */
-    static int ruleNumber(String ruleId) {
-        int n = 0;
-        for (int i = 1; i < ruleId.length(); i++) {
-            n = n * 10 + ruleId.charAt(i) - '0';
-        }
-        return n;
-    }
 
     private static final int CSV_BUFFER_CHARS = 1 << 16;
 

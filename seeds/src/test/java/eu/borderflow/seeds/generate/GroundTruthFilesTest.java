@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.seeds.testkit.Dataset;
@@ -35,8 +36,7 @@ class GroundTruthFilesTest {
             GroundTruthEntry a = truth.get(i - 1);
             GroundTruthEntry b = truth.get(i);
             String where = "entries " + (i - 1) + " and " + i + ": " + a.getScenarioId() + ", " + b.getScenarioId();
-            int byRule = Integer.compare(
-                    GroundTruthFiles.ruleNumber(a.getRuleId()), GroundTruthFiles.ruleNumber(b.getRuleId()));
+            int byRule = Integer.compare(RuleIds.number(a.getRuleId()), RuleIds.number(b.getRuleId()));
             assertTrue(byRule <= 0, where);
             if (byRule < 0) {
                 continue;

@@ -1,5 +1,6 @@
 package eu.borderflow.tools.evaluate;
 
+import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.GroundTruthEntry;
@@ -62,8 +63,7 @@ public final class Evaluation {
         for (RiskFlag flag : flags) {
             byFlagId.computeIfAbsent(flag.getFlagId(), k -> new ArrayList<>()).add(flag);
         }
-        Map<String, Tally> rules =
-                new TreeMap<>(Comparator.comparing(Evaluation::ruleOrder).thenComparing(Comparator.naturalOrder()));
+        Map<String, Tally> rules = new TreeMap<>(RuleIds.ORDER);
         List<FalseAlarm> falseAlarms = new ArrayList<>();
         Map<Trigger, Boolean> matched = new HashMap<>();
         for (Map.Entry<String, List<RiskFlag>> e : byFlagId.entrySet()) {
@@ -122,10 +122,7 @@ public final class Evaluation {
                         family(e.getValue())));
             }
         }
-        misses.sort(Comparator.comparing(
-                        Miss::ruleId,
-                        Comparator.comparing(Evaluation::ruleOrder).thenComparing(Comparator.naturalOrder()))
-                .thenComparing(Miss::triggerEventId));
+        misses.sort(Comparator.comparing(Miss::ruleId, RuleIds.ORDER).thenComparing(Miss::triggerEventId));
         falseAlarms.sort(Comparator.comparing(FalseAlarm::flagId).thenComparing(FalseAlarm::reason));
 
         List<RuleScore> scores = new ArrayList<>();
@@ -173,12 +170,6 @@ public final class Evaluation {
     /** Families of a rule first by the rule's number, background families after the rules. */
     private static int familyRule(String family) {
         int slash = family.indexOf('/');
-        return ruleOrder(slash < 0 ? family : family.substring(0, slash));
-    }
-
-    /** R2 before R10: the number after the rule's letter, when there is one. */
-    private static int ruleOrder(String ruleId) {
-        String digits = ruleId.replaceAll("\\D", "");
-        return digits.isEmpty() || digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        return RuleIds.number(slash < 0 ? family : family.substring(0, slash));
     }
 }
