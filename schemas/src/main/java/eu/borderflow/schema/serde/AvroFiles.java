@@ -62,6 +62,14 @@ public final class AvroFiles {
         return new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(type));
     }
 
+    /**
+     * Bytes of {@code file} after the last whole block {@code reader} has read: Avro ends a file that stops inside a
+     * block as if it ended there, so once every record is read, anything but 0 means the file was cut short.
+     */
+    public static long bytesAfterLastBlock(DataFileReader<?> reader, Path file) throws IOException {
+        return Files.size(file) - reader.previousSync();
+    }
+
     static byte[] syncMarker(String seed) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));

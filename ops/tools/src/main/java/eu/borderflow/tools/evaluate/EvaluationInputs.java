@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Where evaluate reads from: a dataset's ground truth, and flags from a run folder, an Avro file or a topic. */
@@ -47,11 +47,18 @@ public final class EvaluationInputs {
             throw new EvaluationInputException("no such file: " + file, null);
         }
         List<T> records = new ArrayList<>();
-        try (DataFileStream<T> in = AvroFiles.open(type, file)) {
+        long cut;
+        try (DataFileReader<T> in = AvroFiles.openSeekable(type, file)) {
             in.forEach(records::add);
+            cut = AvroFiles.bytesAfterLastBlock(in, file);
         } catch (IOException | AvroRuntimeException e) {
             throw new EvaluationInputException(
                     "cannot read " + file + " as " + type.getSimpleName() + " records: " + e.getMessage(), e);
+        }
+        // A score over part of a file would be wrong without a word.
+        if (cut != 0) {
+            throw new EvaluationInputException(
+                    file + " is cut short: " + cut + " bytes after its last whole block; copy it again", null);
         }
         return records;
     }

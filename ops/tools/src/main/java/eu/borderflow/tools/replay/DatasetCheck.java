@@ -33,23 +33,20 @@ final class DatasetCheck {
             throw new ReplayInputException("dataset file " + path + " is missing", 0, null);
         }
         long records = 0;
-        long complete;
-        long size;
+        long cut;
         try (DataFileReader<T> reader = AvroFiles.openSeekable(type, path)) {
             while (reader.hasNext()) {
                 records += reader.getBlockCount();
                 reader.nextBlock();
             }
-            complete = reader.previousSync();
-            size = Files.size(path);
+            cut = AvroFiles.bytesAfterLastBlock(reader, path);
         } catch (IOException | RuntimeException e) {
             throw new ReplayInputException(
                     path + " is not a complete " + type.getSimpleName() + " Avro file (" + reason(e) + ")", 0, e);
         }
-        // Avro treats an end of file inside a block as the end of the data; the last whole block must end the file.
-        if (complete != size) {
+        if (cut != 0) {
             throw new ReplayInputException(
-                    path + " is not a complete " + type.getSimpleName() + " Avro file (truncated: " + (size - complete)
+                    path + " is not a complete " + type.getSimpleName() + " Avro file (truncated: " + cut
                             + " bytes after the last whole block)",
                     0,
                     null);

@@ -10,6 +10,7 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -40,6 +41,18 @@ class EvaluationInputsTest {
 
         Files.writeString(dir.resolve("flags.avro"), "not an avro file");
         assertThrows(EvaluationInputException.class, () -> EvaluationInputs.flagFile(dir));
+    }
+
+    @Test
+    void aFileCutShortIsAnInputErrorNotAShorterList() throws Exception {
+        Path truth = dir.resolve("ground-truth.avro");
+        write(GroundTruthEntry.class, truth, EvaluationTest.TRUTH);
+        byte[] whole = Files.readAllBytes(truth);
+        // Cut inside the data block: Avro alone reads this as a file with no records.
+        Files.write(truth, Arrays.copyOf(whole, whole.length - 20));
+        EvaluationInputException cut =
+                assertThrows(EvaluationInputException.class, () -> EvaluationInputs.groundTruth(dir));
+        assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
     }
 
     @Test
