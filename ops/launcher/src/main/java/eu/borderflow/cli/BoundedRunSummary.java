@@ -20,7 +20,11 @@ import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificRecord;
 
 /** What a bounded run wrote: standing flags per rule (latest revision, withdrawn apart), dead letters, audit. */
-record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> deadLettersPerReason, int auditRecords) {
+record BoundedRunSummary(
+        Map<String, int[]> flagsPerRule,
+        Map<String, Integer> deadLettersPerReason,
+        DamagedInputs damagedInputs,
+        int auditRecords) {
 
     private static final int STANDING = 0;
     private static final int WITHDRAWN = 1;
@@ -37,13 +41,14 @@ record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> d
                     flag.getStatus() == FlagStatus.WITHDRAWN ? WITHDRAWN : STANDING]++;
         }
         Map<String, Integer> perReason = new TreeMap<>();
-        read(
-                DeadLetter.class,
-                out.resolve(DatasetFiles.DEAD_LETTERS),
-                d -> perReason.merge(d.getReasonCode(), 1, Integer::sum));
+        DamagedInputs damaged = new DamagedInputs();
+        read(DeadLetter.class, out.resolve(DatasetFiles.DEAD_LETTERS), d -> {
+            perReason.merge(d.getReasonCode(), 1, Integer::sum);
+            damaged.see(d);
+        });
         List<AuditRecord> audit = new ArrayList<>();
         read(AuditRecord.class, out.resolve(DatasetFiles.AUDIT), audit::add);
-        return new BoundedRunSummary(perRule, perReason, audit.size());
+        return new BoundedRunSummary(perRule, perReason, damaged, audit.size());
     }
 
     void print(PrintWriter console, Path out) {
@@ -54,6 +59,7 @@ record BoundedRunSummary(Map<String, int[]> flagsPerRule, Map<String, Integer> d
                 .mapToInt(Integer::intValue)
                 .sum();
         console.println("dead letters: " + deadLetters + (deadLetters == 0 ? "" : " " + deadLettersPerReason));
+        damagedInputs.print(console);
         console.println("audit records: " + auditRecords);
         console.println("written: " + out.resolve(DatasetFiles.FLAGS) + ", " + out.resolve(DatasetFiles.DEAD_LETTERS)
                 + ", " + out.resolve(DatasetFiles.AUDIT));

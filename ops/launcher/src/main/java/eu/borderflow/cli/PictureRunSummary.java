@@ -33,6 +33,7 @@ final class PictureRunSummary {
     private Instant last;
     private final Map<String, RiskFlag> flags = new HashMap<>();
     private final Map<String, Integer> deadLetters = new TreeMap<>();
+    private final DamagedInputs damagedInputs = new DamagedInputs();
 
     static PictureRunSummary of(Path out) throws IOException {
         PictureRunSummary s = new PictureRunSummary();
@@ -41,10 +42,10 @@ final class PictureRunSummary {
                 RiskFlag.class,
                 out.resolve(DatasetFiles.FLAGS),
                 f -> s.flags.merge(f.getFlagId(), f, (a, b) -> b.getRevision() > a.getRevision() ? b : a));
-        read(
-                DeadLetter.class,
-                out.resolve(DatasetFiles.DEAD_LETTERS),
-                d -> s.deadLetters.merge(d.getReasonCode(), 1, Integer::sum));
+        read(DeadLetter.class, out.resolve(DatasetFiles.DEAD_LETTERS), d -> {
+            s.deadLetters.merge(d.getReasonCode(), 1, Integer::sum);
+            s.damagedInputs.see(d);
+        });
         return s;
     }
 
@@ -76,6 +77,7 @@ final class PictureRunSummary {
                 + " withdrawn); review suggested in " + suggestedDays + " 24-hour windows");
         int letters = deadLetters.values().stream().mapToInt(Integer::intValue).sum();
         console.println("dead letters: " + letters + (letters == 0 ? "" : " " + deadLetters));
+        damagedInputs.print(console);
         console.println("written: " + out.resolve(DatasetFiles.PICTURE) + ", " + out.resolve(DatasetFiles.FLAGS) + ", "
                 + out.resolve(DatasetFiles.DEAD_LETTERS));
         console.flush();

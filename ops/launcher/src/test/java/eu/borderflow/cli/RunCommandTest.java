@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -80,6 +81,33 @@ class RunCommandTest {
                 result.out());
         assertTrue(result.out().contains("dead letters: 1 {VALIDATION_UNKNOWN_BCP=1}"), result.out());
         assertTrue(result.out().contains("audit records: 2"), result.out());
+    }
+
+    @Test
+    void aDatasetFileCutShortIsSaidApartFromTheDeadLetterCount() throws Exception {
+        Path dataset = writeDataset();
+        Path crossings = dataset.resolve("crossings.avro");
+        byte[] whole = Files.readAllBytes(crossings);
+        Files.write(crossings, Arrays.copyOf(whole, whole.length - 20));
+
+        TestFiles.Run result = TestFiles.run(
+                commandLineWithTestRules(),
+                "run",
+                "risk",
+                "--in",
+                dataset.toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--parallelism",
+                "1");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("dead letters: 1 {UNDECODABLE=1}"), result.out());
+        assertTrue(
+                result.out()
+                        .contains("damaged input (its block's records are missing): crossings.avro: the file ends"
+                                + " inside the block at byte"),
+                result.out());
     }
 
     @Test
