@@ -59,16 +59,7 @@ class RunCommandTest {
         Path dataset = writeDataset();
         Path out = dir.resolve("out");
 
-        TestFiles.Run result = TestFiles.run(
-                commandLineWithTestRules(),
-                "run",
-                "risk",
-                "--in",
-                dataset.toString(),
-                "--out",
-                out.toString(),
-                "--parallelism",
-                "1");
+        TestFiles.Run result = boundedRun(dataset, out);
 
         assertEquals(0, result.exitCode(), result.err());
         for (String file : List.of("flags.avro", "deadletters.avro", "audit.avro")) {
@@ -90,16 +81,7 @@ class RunCommandTest {
         byte[] whole = Files.readAllBytes(crossings);
         Files.write(crossings, Arrays.copyOf(whole, whole.length - 20));
 
-        TestFiles.Run result = TestFiles.run(
-                commandLineWithTestRules(),
-                "run",
-                "risk",
-                "--in",
-                dataset.toString(),
-                "--out",
-                dir.resolve("out").toString(),
-                "--parallelism",
-                "1");
+        TestFiles.Run result = boundedRun(dataset, dir.resolve("out"));
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("dead letters: 1 {UNDECODABLE=1}"), result.out());
@@ -227,6 +209,20 @@ class RunCommandTest {
                 .explain("test refusal", List.of(), List.of(c.getEventId()))
                 .keepUntil(c.getRetentionUntil())
                 .build();
+    }
+
+    /** {@code run risk} over {@code dataset} into {@code out}, with the test rules, at parallelism 1. */
+    private static TestFiles.Run boundedRun(Path dataset, Path out) throws Exception {
+        return TestFiles.run(
+                commandLineWithTestRules(),
+                "run",
+                "risk",
+                "--in",
+                dataset.toString(),
+                "--out",
+                out.toString(),
+                "--parallelism",
+                "1");
     }
 
     private Path writeDataset() throws Exception {
