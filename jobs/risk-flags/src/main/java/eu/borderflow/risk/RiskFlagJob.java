@@ -162,12 +162,13 @@ public final class RiskFlagJob {
         IngestStreams sources = new IngestStreams(env, deadLetters, time.getOutOfOrderness(), time.getSourceIdleness());
 
         RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
-                JOB,
-                BorderCrossing.class,
-                new CrossingValidator(bcps, settings.ingest()),
-                c -> c.getEventTime().toEpochMilli(),
-                BorderCrossing::getEventId,
-                limits);
+                        JOB,
+                        BorderCrossing.class,
+                        new CrossingValidator(bcps, settings.ingest()),
+                        c -> c.getEventTime().toEpochMilli(),
+                        BorderCrossing::getEventId,
+                        limits)
+                .withRecordTimeBound(settings.ingest().getMaxClockSkew());
         DataStream<BorderCrossing> validCrossings = sources.valid(crossings, crossingIngest);
         DataStream<BorderCrossing> admittedCrossings = deadLetters.from(validCrossings
                 .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
@@ -184,7 +185,8 @@ public final class RiskFlagJob {
                         a -> a.getEventTime().toEpochMilli(),
                         AlertChange::getChangeId,
                         limits)
-                .withHeartbeats(new AlertHeartbeats(settings.ingest()));
+                .withHeartbeats(new AlertHeartbeats(settings.ingest()))
+                .withRecordTimeBound(settings.ingest().getMaxClockSkew());
         DataStream<AlertChange> validAlerts = sources.valid(alerts, alertIngest);
         DataStream<AlertChange> admittedAlerts = deadLetters.from(validAlerts
                 .keyBy(AlertChange::getAlertId, Types.STRING)

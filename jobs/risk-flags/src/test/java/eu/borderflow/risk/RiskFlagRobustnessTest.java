@@ -7,6 +7,7 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.ingest.DeadLetters;
+import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertPerson;
 import eu.borderflow.schema.BorderCrossing;
@@ -252,6 +253,20 @@ class RiskFlagRobustnessTest {
                         .setEventTime(far)
                         .build(),
                 "VALIDATION_INGEST_BEFORE_EVENT",
+                sample.timestamp));
+        // A BCP clock a year ahead: every value in range and inside the ingest window, stamped as the broker lets a
+        // producer stamp it. Let through, its partition's watermark would pass every timer once the others idle.
+        Instant yearAhead = base.getEventTime().plus(Duration.ofDays(365));
+        out.add(crossing(
+                slot++,
+                BorderCrossing.newBuilder(base)
+                        .setEventId("inj-year-ahead")
+                        .setEventTime(yearAhead)
+                        .setIngestTime(yearAhead)
+                        .setLocalDate(base.getLocalDate().plusDays(365))
+                        .setRetentionUntil(base.getRetentionUntil().plusDays(365))
+                        .build(),
+                RecordIngest.RECORD_TIME,
                 sample.timestamp));
         out.add(crossing(
                 slot++,

@@ -25,7 +25,7 @@ public final class AlertHeartbeats implements Heartbeats<AlertChange> {
     public Violation check(long millis) {
         Instant at = Instant.ofEpochMilli(millis);
         if (at.isBefore(earliest) || at.isAfter(latest)) {
-            return Violation.of("HEARTBEAT_TIME", "heartbeat timestamp is outside " + earliest + " .. " + latest);
+            return Violation.of(TIME, "heartbeat timestamp is outside " + earliest + " .. " + latest);
         }
         return null;
     }

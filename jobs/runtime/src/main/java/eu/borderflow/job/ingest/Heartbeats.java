@@ -10,6 +10,9 @@ import java.io.Serializable;
  */
 public interface Heartbeats<T> extends Serializable {
 
+    /** What a heartbeat whose time cannot be believed violates ({@link Violation#of}). */
+    String TIME = "HEARTBEAT_TIME";
+
     /** Why a heartbeat at {@code millis} cannot be believed (a time outside the ingest window), or null. */
     Violation check(long millis);
 

@@ -6,6 +6,7 @@ import eu.borderflow.schema.serde.DecodeException;
 import eu.borderflow.schema.serde.DecodeLimits;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificData;
@@ -29,6 +30,8 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RecordIngest.class);
     private static final AtomicBoolean SLOW_READER_WARNED = new AtomicBoolean();
+    /** The dead-letter reason of a Kafka record whose event time lies ahead of its record timestamp. */
+    public static final String RECORD_TIME = "VALIDATION_RECORD_TIME";
 
     /** The record's event time, epoch milliseconds. */
     @FunctionalInterface
@@ -50,6 +53,8 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
     private final DecodeLimits limits;
     /** Null for an input that takes no heartbeats. */
     private final Heartbeats<T> heartbeats;
+    /** How far a Kafka record's event time may lie after its record timestamp; negative: not checked. */
+    private final long maxAheadOfRecordTime;
 
     private transient SingleObjectSerde<T> serde;
 
@@ -61,7 +66,7 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
             EventTime<T> eventTime,
             RecordId<T> recordId,
             DecodeLimits limits) {
-        this(job, type, validator, eventTime, recordId, limits, null);
+        this(job, type, validator, eventTime, recordId, limits, null, -1);
     }
 
     private RecordIngest(
@@ -71,7 +76,8 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
             EventTime<T> eventTime,
             RecordId<T> recordId,
             DecodeLimits limits,
-            Heartbeats<T> heartbeats) {
+            Heartbeats<T> heartbeats,
+            long maxAheadOfRecordTime) {
         this.job = job;
         this.type = type;
         this.validator = validator;
@@ -79,11 +85,23 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
         this.recordId = recordId;
         this.limits = limits;
         this.heartbeats = heartbeats;
+        this.maxAheadOfRecordTime = maxAheadOfRecordTime;
     }
 
     /** This ingest, for an input whose producer also writes heartbeats ({@link ChangelogHeartbeat}). */
     public RecordIngest<T> withHeartbeats(Heartbeats<T> heartbeats) {
-        return new RecordIngest<>(job, type, validator, eventTime, recordId, limits, heartbeats);
+        return new RecordIngest<>(job, type, validator, eventTime, recordId, limits, heartbeats, maxAheadOfRecordTime);
+    }
+
+    /**
+     * This ingest, for a Kafka input whose producer stamps each record with its event time (docs/CONTRACTS.md): a
+     * record or heartbeat whose time lies more than {@code maxClockSkew} after its record timestamp is a dead letter.
+     * The broker refuses record timestamps ahead of its own clock, so this keeps a value from the future (a clock a
+     * year ahead, within the ingest window) from moving a partition's watermark past every timer of the job.
+     */
+    public RecordIngest<T> withRecordTimeBound(Duration maxClockSkew) {
+        return new RecordIngest<>(
+                job, type, validator, eventTime, recordId, limits, heartbeats, maxClockSkew.toMillis());
     }
 
     public boolean takesHeartbeats() {
@@ -100,7 +118,9 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
         String reason;
         try {
             long at = ChangelogHeartbeat.time(value);
-            Violation violation = heartbeats.check(at);
+            Violation violation = aheadOfRecordTime(at, timestamp)
+                    ? Violation.of(Heartbeats.TIME, "the heartbeat's time is " + aheadReason())
+                    : heartbeats.check(at);
             if (violation == null) {
                 return Either.Left(heartbeats.standIn(at));
             }
@@ -137,7 +157,23 @@ public final class RecordIngest<T extends SpecificRecordBase> implements Seriali
                     .failure(operator(topic), e)
                     .build());
         }
-        return checked(record, topic, partition, offset, key, value);
+        Either<T, DeadLetter> checked = checked(record, topic, partition, offset, key, value);
+        if (checked.isLeft() && aheadOfRecordTime(eventTime.of(record), timestamp)) {
+            return Either.Right(letter(record, topic, partition, offset, key, value)
+                    .reason(RECORD_TIME, "event_time is " + aheadReason())
+                    .operator(operator(topic))
+                    .build());
+        }
+        return checked;
+    }
+
+    private boolean aheadOfRecordTime(long at, long recordTimestamp) {
+        return maxAheadOfRecordTime >= 0 && recordTimestamp >= 0 && at - recordTimestamp > maxAheadOfRecordTime;
+    }
+
+    private String aheadReason() {
+        return "more than " + Duration.ofMillis(maxAheadOfRecordTime) + " after the Kafka record's timestamp, which the"
+                + " producer sets to it and the broker keeps from running ahead of its clock: a time from the future";
     }
 
     /**

@@ -72,6 +72,22 @@ class AlertHeartbeatsTest {
     }
 
     @Test
+    void aHeartbeatAheadOfItsRecordTimestampIsADeadLetterWhereTheInputIsBoundByIt() {
+        long yearAhead = APPEND_TIME + Duration.ofDays(365).toMillis();
+        assertTrue(read(heartbeat(ChangelogHeartbeat.value(yearAhead))).isLeft(), "inside the ingest window");
+
+        RecordIngest<AlertChange> bounded = ingest.withRecordTimeBound(TestRecords.INGEST.getMaxClockSkew());
+        Either<AlertChange, DeadLetter> refused = bounded.ofHeartbeat(
+                TOPIC, 1, 7L, APPEND_TIME, ChangelogHeartbeat.key(1), ChangelogHeartbeat.value(yearAhead));
+        assertEquals("VALIDATION_HEARTBEAT_TIME", refused.right().getReasonCode());
+        assertEquals(Long.MIN_VALUE, SourceWatermark.after(bounded, OUT_OF_ORDERNESS, List.of(refused)));
+        assertTrue(
+                bounded.ofHeartbeat(TOPIC, 1, 8L, APPEND_TIME, ChangelogHeartbeat.key(1), ChangelogHeartbeat.value(AT))
+                        .isLeft(),
+                "a topic stamping append times stamps them after T: believed");
+    }
+
+    @Test
     void anAlertChangeMadeToLookLikeAStandInIsRefusedNotTakenForAHeartbeat() {
         AlertChange lookalike =
                 TestRecords.objectAlert("A1", TestRecords.T0).setChangeId("").build();

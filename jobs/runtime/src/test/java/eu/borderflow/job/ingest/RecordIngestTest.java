@@ -232,6 +232,44 @@ class RecordIngestTest {
                 SourceWatermark.after(ingest, Duration.ZERO, List.of(valid, future)));
     }
 
+    @Test
+    void aKafkaRecordWhoseEventTimeRunsAheadOfItsTimestampIsADeadLetterAndMovesNothing() {
+        Duration skew = TestRecords.INGEST.getMaxClockSkew();
+        RecordIngest<BorderCrossing> bounded = ingest.withRecordTimeBound(skew);
+        long stamped = ok.getEventTime().toEpochMilli();
+        // A BCP clock a year ahead: every value in its range, the event time well inside the ingest window.
+        Instant yearAhead = ok.getEventTime().plus(Duration.ofDays(365));
+        BorderCrossing ahead =
+                TestRecords.crossing("e2", CrossingKind.ENTRY, yearAhead).build();
+        assertTrue(
+                ingest.ofBytes(TOPIC, 0, 1, stamped, null, serde.encode(ahead)).isLeft(), "valid as a value");
+
+        Either<BorderCrossing, DeadLetter> refused = bounded.ofBytes(TOPIC, 0, 1, stamped, null, serde.encode(ahead));
+        assertEquals(RecordIngest.RECORD_TIME, refused.right().getReasonCode());
+        assertEquals("e2", refused.right().getEventId());
+        Either<BorderCrossing, DeadLetter> valid = bounded.ofBytes(TOPIC, 0, 2, stamped, null, serde.encode(ok));
+        assertEquals(stamped - 1, SourceWatermark.after(bounded, Duration.ZERO, List.of(valid, refused)));
+
+        byte[] value = serde.encode(ok);
+        assertTrue(
+                bounded.ofBytes(TOPIC, 0, 3, stamped - skew.toMillis(), null, value)
+                        .isLeft(),
+                "at the skew");
+        assertEquals(
+                RecordIngest.RECORD_TIME,
+                bounded.ofBytes(TOPIC, 0, 4, stamped - skew.toMillis() - 1, null, value)
+                        .right()
+                        .getReasonCode(),
+                "a millisecond beyond it");
+        assertTrue(
+                bounded.ofBytes(TOPIC, 0, 5, stamped + Duration.ofDays(3).toMillis(), null, value)
+                        .isLeft(),
+                "stamped after its event time: appended later, or uploaded late");
+        assertTrue(
+                bounded.ofDecoded("crossings.avro", 6, ahead).isLeft(),
+                "a dataset file has no record timestamp: its records keep the ingest window alone");
+    }
+
     private Either<BorderCrossing, DeadLetter> send(byte[] value) {
         return ingest.ofBytes(TOPIC, 0, nextOffset++, TestRecords.T0.toEpochMilli(), null, value);
     }

@@ -76,12 +76,14 @@ public final class SectionEvents {
 
     private DataStream<SectionEvent> crossings(List<NamedSource<BorderCrossing>> inputs) {
         RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
-                job,
-                BorderCrossing.class,
-                new CrossingValidator(KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
-                c -> c.getEventTime().toEpochMilli(),
-                BorderCrossing::getEventId,
-                limits);
+                        job,
+                        BorderCrossing.class,
+                        new CrossingValidator(
+                                KnownBcps.of(settings.bcpSections().keySet()), settings.ingest()),
+                        c -> c.getEventTime().toEpochMilli(),
+                        BorderCrossing::getEventId,
+                        limits)
+                .withRecordTimeBound(settings.ingest().getMaxClockSkew());
         return deadLetters
                 .from(ingest.valid(inputs, crossingIngest, Watermarks.EVENT_TIME)
                         .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
@@ -99,12 +101,13 @@ public final class SectionEvents {
 
     private DataStream<SectionEvent> incidents(List<NamedSource<Incident>> inputs) {
         RecordIngest<Incident> incidentIngest = new RecordIngest<>(
-                job,
-                Incident.class,
-                new IncidentValidator(sections),
-                i -> i.getEventTime().toEpochMilli(),
-                Incident::getIncidentId,
-                limits);
+                        job,
+                        Incident.class,
+                        new IncidentValidator(sections),
+                        i -> i.getEventTime().toEpochMilli(),
+                        Incident::getIncidentId,
+                        limits)
+                .withRecordTimeBound(settings.ingest().getMaxClockSkew());
         return ingest.valid(inputs, incidentIngest, Watermarks.EVENT_TIME)
                 .map(new IncidentToSection(names(inputs)), EVENT_TYPE)
                 .uid("incidents-to-section")

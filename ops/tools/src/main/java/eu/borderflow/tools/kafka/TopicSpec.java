@@ -11,7 +11,9 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * One topic of {@code config/topics.yaml}: partitions, replication and the topic-level settings borderflow cares about.
  * {@code retention} is an ISO-8601 duration or {@code unlimited}; {@code retentionBytes} bounds each partition;
- * {@code segment} is how much record time one log segment spans. A setting left out keeps the broker's default.
+ * {@code segment} is how much record time one log segment spans; {@code recordTimeAheadMax} is how far ahead of the
+ * broker's clock a record's timestamp may be (the jobs rely on it: README, "Valid ranges"). A setting left out keeps
+ * the broker's default.
  */
 public record TopicSpec(
         int partitions,
@@ -20,7 +22,8 @@ public record TopicSpec(
         String retention,
         Long retentionBytes,
         Duration minCompactionLag,
-        Duration segment) {
+        Duration segment,
+        Duration recordTimeAheadMax) {
 
     /** The {@code retention} value that keeps records whatever their age. */
     public static final String UNLIMITED = "unlimited";
@@ -54,6 +57,7 @@ public record TopicSpec(
         }
         requirePositive(topic, "min_compaction_lag", minCompactionLag);
         requirePositive(topic, "segment", segment);
+        requirePositive(topic, "record_time_ahead_max", recordTimeAheadMax);
     }
 
     /** The topic-level Kafka settings this spec fixes, by Kafka's own names. */
@@ -75,6 +79,10 @@ public record TopicSpec(
         }
         if (segment != null) {
             configs.put(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(segment.toMillis()));
+        }
+        if (recordTimeAheadMax != null) {
+            configs.put(
+                    TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(recordTimeAheadMax.toMillis()));
         }
         return configs;
     }
