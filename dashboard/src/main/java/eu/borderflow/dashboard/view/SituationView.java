@@ -9,7 +9,6 @@ import eu.borderflow.reference.SectionTable;
 import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.Freshness;
 import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.LevelSource;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
@@ -332,7 +331,7 @@ public final class SituationView {
         lock.readLock().lock();
         try {
             SectionState s = sections.get(sectionId);
-            return s == null ? null : level(s).value();
+            return s == null ? null : ShownLevel.of(s, eventClock).value();
         } finally {
             lock.readLock().unlock();
         }
@@ -390,7 +389,7 @@ public final class SituationView {
     private Map<String, Object> status(SectionState s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id);
-        level(s).into(out);
+        ShownLevel.of(s, eventClock).into(out);
         PictureUpdate p = s.pressure();
         String freshness;
         String note;
@@ -422,41 +421,9 @@ public final class SituationView {
         return out;
     }
 
-    /** An attributed level, who set it, and the end of a temporary one. */
-    private record Level(SectionImpactLevel value, LevelSource source, Instant until) {
-        void into(Map<String, Object> out) {
-            out.put("level_source", source == null ? null : source.name());
-            out.put("level_until", millis(until));
-            out.put("level", value == null ? null : value.name());
-        }
-    }
-
-    /**
-     * The attributed level shown: a supervisor's change the picture does not reflect yet (made at or after its newest
-     * window end, and not past its temporary end), else the picture's, else the reference data's.
-     */
-    private Level level(SectionState s) {
-        SectionLevelChange change = s.latestChange();
-        PictureUpdate p = s.pressure();
-        boolean changePending = change != null
-                && (p == null || !change.getChangedAt().isBefore(p.getWindowEnd()))
-                && (change.getUntil() == null
-                        || eventClock == null
-                        || change.getUntil().isAfter(eventClock));
-        if (changePending) {
-            return new Level(change.getLevel(), LevelSource.SUPERVISOR, change.getUntil());
-        }
-        if (p != null) {
-            return new Level(p.getAttributedLevel(), p.getAttributedLevelSource(), p.getAttributedLevelUntil());
-        }
-        return s.reference == null
-                ? new Level(null, null, null)
-                : new Level(s.reference.impactLevel(), LevelSource.REFERENCE, null);
-    }
-
     private Map<String, Object> why(SectionState s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        level(s).into(out);
+        ShownLevel.of(s, eventClock).into(out);
         out.put(
                 "reference_level",
                 s.reference == null ? null : s.reference.impactLevel().name());
