@@ -30,23 +30,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SituationView {
 
-    /** A flag's fields in lists and the live feed; the rest (explanation, evidence) only in the audited detail. */
-    static final List<String> FLAG_SUMMARY = List.of(
-            "flag_id",
-            "revision",
-            "status",
-            "rule_id",
-            "kind",
-            "severity",
-            "recommended_action",
-            "event_time",
-            "bcp_code",
-            "section_id");
-
-    private static final List<String> REVIEW_SUMMARY =
-            List.of("review_id", "flag_id", "flag_revision", "decision", "role", "reason", "decided_at");
-    private static final List<String> LEVEL_SUMMARY =
-            List.of("change_id", "section_id", "level", "previous_level", "until", "role", "reason", "changed_at");
     private static final int SECTION_FLAGS = 50;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -135,14 +118,14 @@ public final class SituationView {
                     record.origin(),
                     record.offset(),
                     FeedEvent.FLAG,
-                    Json.write(flagSummary(flags.get(f.getFlagId()))));
+                    Json.write(RecordSummaries.flag(flags.get(f.getFlagId()))));
             return f.getSectionId() != null && touch(section(f.getSectionId()));
         }
         if (value instanceof FlagReview r) {
             if (!flags.add(r)) {
                 return false;
             }
-            feed.append(record.origin(), record.offset(), FeedEvent.REVIEW, Json.write(AvroJson.of(r, REVIEW_SUMMARY)));
+            feed.append(record.origin(), record.offset(), FeedEvent.REVIEW, Json.write(RecordSummaries.review(r)));
             FlagBook.Entry entry = flags.get(r.getFlagId());
             String section = entry == null ? null : entry.latest().getSectionId();
             return section != null && touch(section(section));
@@ -150,7 +133,7 @@ public final class SituationView {
         if (value instanceof SectionLevelChange c) {
             SectionState s = section(c.getSectionId());
             s.add(c);
-            feed.append(record.origin(), record.offset(), FeedEvent.LEVEL, Json.write(AvroJson.of(c, LEVEL_SUMMARY)));
+            feed.append(record.origin(), record.offset(), FeedEvent.LEVEL, Json.write(RecordSummaries.levelChange(c)));
             return touch(s);
         }
         throw new IllegalArgumentException(
@@ -273,7 +256,7 @@ public final class SituationView {
             out.put("overdue", newest == null ? List.of() : incidentsById(newest.getOverdueReportIds()));
             out.put("why", why(s));
             List<Object> sectionFlags = new ArrayList<>();
-            flags.inSection(id, SECTION_FLAGS).forEach(e -> sectionFlags.add(flagSummary(e)));
+            flags.inSection(id, SECTION_FLAGS).forEach(e -> sectionFlags.add(RecordSummaries.flag(e)));
             out.put("flags", sectionFlags);
             return Optional.of(out);
         } finally {
@@ -343,7 +326,7 @@ public final class SituationView {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("total", flags.pendingCount());
             List<Object> items = new ArrayList<>();
-            flags.queue(offset, limit).forEach(e -> items.add(flagSummary(e)));
+            flags.queue(offset, limit).forEach(e -> items.add(RecordSummaries.flag(e)));
             out.put("flags", items);
             return out;
         } finally {
@@ -361,14 +344,6 @@ public final class SituationView {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private Map<String, Object> flagSummary(FlagBook.Entry entry) {
-        Map<String, Object> out = AvroJson.of(entry.latest(), FLAG_SUMMARY);
-        out.put("pending", entry.pending);
-        FlagReview decision = entry.decision();
-        out.put("decision", decision == null ? null : decision.getDecision().name());
-        return out;
     }
 
     private static Map<String, Object> reference(SectionState s) {
@@ -428,7 +403,7 @@ public final class SituationView {
                 "reference_level",
                 s.reference == null ? null : s.reference.impactLevel().name());
         SectionLevelChange change = s.latestChange();
-        out.put("level_change", change == null ? null : AvroJson.of(change, LEVEL_SUMMARY));
+        out.put("level_change", change == null ? null : RecordSummaries.levelChange(change));
         PictureUpdate p = s.pressure();
         out.put("view", p == null ? null : p.getView().name());
         out.put("window_start", p == null ? null : p.getWindowStart().toEpochMilli());
