@@ -1,12 +1,9 @@
 package eu.borderflow.dashboard.view;
 
 import eu.borderflow.dashboard.DashboardSettings;
-import eu.borderflow.dashboard.feed.FeedEvent;
 import eu.borderflow.dashboard.feed.FeedLog;
-import eu.borderflow.flag.FlagTime;
 import eu.borderflow.reference.SectionRecord;
 import eu.borderflow.reference.SectionTable;
-import eu.borderflow.schema.FlagReview;
 import eu.borderflow.schema.Freshness;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.PictureUpdate;
@@ -23,40 +20,25 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The dashboard's bounded in-memory view of the situation, built from the records it reads (pictures, flags,
- * incidents, reviews, level changes) in the order it reads them, and the answers the web app asks for. One writer (the
- * input thread, batch by batch) and many readers (HTTP requests and live-feed streams) share it under a read-write
- * lock. Answers are JSON-ready maps whose field names are the Avro contracts' (docs/CONTRACTS.md).
+ * The dashboard's bounded in-memory view of the situation ({@link SituationState}, built from the records it reads in
+ * the order it reads them) and the answers the web app asks for. One writer (the input thread, batch by batch) and many
+ * readers (HTTP requests and live-feed streams) share it under a read-write lock. Answers are JSON-ready maps whose
+ * field names are the Avro contracts' (docs/CONTRACTS.md).
  */
 public final class SituationView {
 
     private static final int SECTION_FLAGS = 50;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, SectionState> sections = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
-    private final FlagBook flags;
+    private final SituationState state;
     private final FeedLog feed;
     private final DashboardSettings.View bounds;
-    private long version;
-    private Instant eventClock;
-    private Instant pictureClock;
-    /**
-     * The newest window end of the picture as of the last time the input had read every picture record committed
-     * (see {@link #pictureSettled}): a section is stale when it lags this one, not a newest end read from one
-     * partition while another's records of the same hour are still on their way.
-     */
-    private Instant settledPictureClock;
-
     private long recordsApplied;
 
     public SituationView(SectionTable table, DashboardSettings.View bounds, FeedLog feed) {
         this.bounds = bounds;
         this.feed = feed;
-        this.flags = new FlagBook(bounds.maxFlags());
-        for (SectionRecord row : table.rows()) {
-            sections.put(row.id(), new SectionState(row.id(), row));
-        }
+        this.state = new SituationState(table, bounds, feed);
     }
 
     public FeedLog feed() {
@@ -72,7 +54,7 @@ public final class SituationView {
         lock.writeLock().lock();
         try {
             for (InputRecord record : batch) {
-                sectionsChanged |= apply(record);
+                sectionsChanged |= state.apply(record);
                 recordsApplied++;
             }
         } finally {
@@ -80,78 +62,6 @@ public final class SituationView {
         }
         if (sectionsChanged) {
             feed.changed();
-        }
-    }
-
-    private boolean apply(InputRecord record) {
-        Object value = record.value();
-        if (value instanceof PictureUpdate p) {
-            SectionState s = section(p.getSectionId());
-            advanceClock(p.getWindowEnd());
-            if (pictureClock == null || p.getWindowEnd().isAfter(pictureClock)) {
-                pictureClock = p.getWindowEnd();
-            }
-            return s.apply(p, bounds.trendHours()) && touch(s);
-        }
-        if (value instanceof Incident i) {
-            advanceClock(i.getEventTime());
-            if (incidents.containsKey(i.getIncidentId())) {
-                return false;
-            }
-            incidents.put(i.getIncidentId(), i);
-            Iterator<String> oldest = incidents.keySet().iterator();
-            while (incidents.size() > bounds.maxIncidents()) {
-                oldest.next();
-                oldest.remove();
-            }
-            SectionState s = section(i.getSectionId());
-            s.add(i, bounds.incidentsPerSection());
-            feed.append(record.origin(), record.offset(), FeedEvent.INCIDENT, Json.write(AvroJson.of(i)));
-            return touch(s);
-        }
-        if (value instanceof RiskFlag f) {
-            advanceClock(FlagTime.raisedAt(f));
-            if (!flags.add(f)) {
-                return false;
-            }
-            feed.append(
-                    record.origin(),
-                    record.offset(),
-                    FeedEvent.FLAG,
-                    Json.write(RecordSummaries.flag(flags.get(f.getFlagId()))));
-            return f.getSectionId() != null && touch(section(f.getSectionId()));
-        }
-        if (value instanceof FlagReview r) {
-            if (!flags.add(r)) {
-                return false;
-            }
-            feed.append(record.origin(), record.offset(), FeedEvent.REVIEW, Json.write(RecordSummaries.review(r)));
-            FlagBook.Entry entry = flags.get(r.getFlagId());
-            String section = entry == null ? null : entry.latest().getSectionId();
-            return section != null && touch(section(section));
-        }
-        if (value instanceof SectionLevelChange c) {
-            SectionState s = section(c.getSectionId());
-            s.add(c);
-            feed.append(record.origin(), record.offset(), FeedEvent.LEVEL, Json.write(RecordSummaries.levelChange(c)));
-            return touch(s);
-        }
-        throw new IllegalArgumentException(
-                "the dashboard does not read " + value.getClass().getSimpleName());
-    }
-
-    private SectionState section(String id) {
-        return sections.computeIfAbsent(id, k -> new SectionState(k, null));
-    }
-
-    private boolean touch(SectionState s) {
-        s.version = ++version;
-        return true;
-    }
-
-    private void advanceClock(Instant t) {
-        if (eventClock == null || t.isAfter(eventClock)) {
-            eventClock = t;
         }
     }
 
@@ -163,11 +73,9 @@ public final class SituationView {
     public void pictureSettled() {
         lock.writeLock().lock();
         try {
-            if (pictureClock == null || pictureClock.equals(settledPictureClock)) {
+            if (!state.settlePicture()) {
                 return;
             }
-            settledPictureClock = pictureClock;
-            sections.values().forEach(this::touch);
         } finally {
             lock.writeLock().unlock();
         }
@@ -178,7 +86,7 @@ public final class SituationView {
     public Instant eventClock() {
         lock.readLock().lock();
         try {
-            return eventClock;
+            return state.eventClock();
         } finally {
             lock.readLock().unlock();
         }
@@ -199,10 +107,10 @@ public final class SituationView {
         try {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("position", feed.position().format());
-            out.put("event_clock", millis(eventClock));
-            out.put("picture_clock", millis(pictureClock));
+            out.put("event_clock", millis(state.eventClock()));
+            out.put("picture_clock", millis(state.pictureClock()));
             List<Map<String, Object>> all = new ArrayList<>();
-            for (SectionState s : sections.values()) {
+            for (SectionState s : state.sections.values()) {
                 Map<String, Object> item = reference(s);
                 item.put("status", status(s));
                 all.add(item);
@@ -223,12 +131,12 @@ public final class SituationView {
         lock.readLock().lock();
         try {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (SectionState s : sections.values()) {
+            for (SectionState s : state.sections.values()) {
                 if (s.version > sinceVersion) {
                     out.add(status(s));
                 }
             }
-            return new SectionChanges(out, version);
+            return new SectionChanges(out, state.version());
         } finally {
             lock.readLock().unlock();
         }
@@ -237,7 +145,7 @@ public final class SituationView {
     public Optional<Map<String, Object>> section(String id, int incidentLimit) {
         lock.readLock().lock();
         try {
-            SectionState s = sections.get(id);
+            SectionState s = state.sections.get(id);
             if (s == null) {
                 return Optional.empty();
             }
@@ -256,7 +164,7 @@ public final class SituationView {
             out.put("overdue", newest == null ? List.of() : incidentsById(newest.getOverdueReportIds()));
             out.put("why", why(s));
             List<Object> sectionFlags = new ArrayList<>();
-            flags.inSection(id, SECTION_FLAGS).forEach(e -> sectionFlags.add(RecordSummaries.flag(e)));
+            state.flags.inSection(id, SECTION_FLAGS).forEach(e -> sectionFlags.add(RecordSummaries.flag(e)));
             out.put("flags", sectionFlags);
             return Optional.of(out);
         } finally {
@@ -268,7 +176,7 @@ public final class SituationView {
     public Optional<Map<String, Object>> flag(String flagId) {
         lock.readLock().lock();
         try {
-            FlagBook.Entry entry = flags.get(flagId);
+            FlagBook.Entry entry = state.flags.get(flagId);
             if (entry == null) {
                 return Optional.empty();
             }
@@ -291,7 +199,7 @@ public final class SituationView {
     public RiskFlag latestRevision(String flagId) {
         lock.readLock().lock();
         try {
-            FlagBook.Entry entry = flags.get(flagId);
+            FlagBook.Entry entry = state.flags.get(flagId);
             return entry == null ? null : entry.latest();
         } finally {
             lock.readLock().unlock();
@@ -302,7 +210,7 @@ public final class SituationView {
     public boolean isReviewed(String flagId) {
         lock.readLock().lock();
         try {
-            FlagBook.Entry entry = flags.get(flagId);
+            FlagBook.Entry entry = state.flags.get(flagId);
             return entry != null && entry.decision() != null;
         } finally {
             lock.readLock().unlock();
@@ -313,8 +221,8 @@ public final class SituationView {
     public SectionImpactLevel shownLevel(String sectionId) {
         lock.readLock().lock();
         try {
-            SectionState s = sections.get(sectionId);
-            return s == null ? null : ShownLevel.of(s, eventClock).value();
+            SectionState s = state.sections.get(sectionId);
+            return s == null ? null : ShownLevel.of(s, state.eventClock()).value();
         } finally {
             lock.readLock().unlock();
         }
@@ -324,9 +232,9 @@ public final class SituationView {
         lock.readLock().lock();
         try {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("total", flags.pendingCount());
+            out.put("total", state.flags.pendingCount());
             List<Object> items = new ArrayList<>();
-            flags.queue(offset, limit).forEach(e -> items.add(RecordSummaries.flag(e)));
+            state.flags.queue(offset, limit).forEach(e -> items.add(RecordSummaries.flag(e)));
             out.put("flags", items);
             return out;
         } finally {
@@ -340,7 +248,8 @@ public final class SituationView {
     public Sizes sizes() {
         lock.readLock().lock();
         try {
-            return new Sizes(flags.size(), flags.pendingCount(), incidents.size(), flags.dropped());
+            return new Sizes(
+                    state.flags.size(), state.flags.pendingCount(), state.incidents.size(), state.flags.dropped());
         } finally {
             lock.readLock().unlock();
         }
@@ -364,7 +273,7 @@ public final class SituationView {
     private Map<String, Object> status(SectionState s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id);
-        ShownLevel.of(s, eventClock).into(out);
+        ShownLevel.of(s, state.eventClock()).into(out);
         PictureUpdate p = s.pressure();
         String freshness;
         String note;
@@ -374,8 +283,8 @@ public final class SituationView {
         } else if (p.getFreshness() == Freshness.UNKNOWN) {
             freshness = Freshness.UNKNOWN.name();
             note = p.getLastDataTime() == null ? "no data" : "no data since " + p.getLastDataTime();
-        } else if (settledPictureClock != null
-                && p.getWindowEnd().plus(bounds.staleAfter()).isBefore(settledPictureClock)) {
+        } else if (state.settledPictureClock() != null
+                && p.getWindowEnd().plus(bounds.staleAfter()).isBefore(state.settledPictureClock())) {
             freshness = Freshness.UNKNOWN.name();
             note = "no picture since " + p.getWindowEnd();
         } else {
@@ -392,13 +301,13 @@ public final class SituationView {
         out.put("review_suggested", p != null && p.getReviewSuggested());
         out.put("incidents_24h", s.day == null ? null : s.day.getIncidents());
         out.put("overdue_reports", p == null ? null : p.getOverdueReports());
-        out.put("pending_flags", flags.pendingIn(s.id));
+        out.put("pending_flags", state.flags.pendingIn(s.id));
         return out;
     }
 
     private Map<String, Object> why(SectionState s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        ShownLevel.of(s, eventClock).into(out);
+        ShownLevel.of(s, state.eventClock()).into(out);
         out.put(
                 "reference_level",
                 s.reference == null ? null : s.reference.impactLevel().name());
@@ -450,7 +359,7 @@ public final class SituationView {
     private List<Object> incidentsById(List<String> ids) {
         List<Object> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            Incident incident = incidents.get(id);
+            Incident incident = state.incidents.get(id);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("incident_id", id);
             item.put("incident", incident == null ? null : AvroJson.of(incident));
