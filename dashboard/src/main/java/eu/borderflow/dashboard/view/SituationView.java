@@ -2,17 +2,11 @@ package eu.borderflow.dashboard.view;
 
 import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.feed.FeedLog;
-import eu.borderflow.reference.SectionRecord;
 import eu.borderflow.reference.SectionTable;
-import eu.borderflow.schema.Freshness;
-import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
-import eu.borderflow.schema.SectionLevelChange;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +21,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SituationView {
 
-    private static final int SECTION_FLAGS = 50;
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final SituationState state;
+    private final SectionView sectionView;
     private final FeedLog feed;
-    private final DashboardSettings.View bounds;
     private long recordsApplied;
 
     public SituationView(SectionTable table, DashboardSettings.View bounds, FeedLog feed) {
-        this.bounds = bounds;
         this.feed = feed;
         this.state = new SituationState(table, bounds, feed);
+        this.sectionView = new SectionView(state, bounds.staleAfter());
     }
 
     public FeedLog feed() {
@@ -111,8 +103,8 @@ public final class SituationView {
             out.put("picture_clock", millis(state.pictureClock()));
             List<Map<String, Object>> all = new ArrayList<>();
             for (SectionState s : state.sections.values()) {
-                Map<String, Object> item = reference(s);
-                item.put("status", status(s));
+                Map<String, Object> item = SectionView.reference(s);
+                item.put("status", sectionView.status(s));
                 all.add(item);
             }
             out.put("sections", all);
@@ -133,7 +125,7 @@ public final class SituationView {
             List<Map<String, Object>> out = new ArrayList<>();
             for (SectionState s : state.sections.values()) {
                 if (s.version > sinceVersion) {
-                    out.add(status(s));
+                    out.add(sectionView.status(s));
                 }
             }
             return new SectionChanges(out, state.version());
@@ -149,24 +141,7 @@ public final class SituationView {
             if (s == null) {
                 return Optional.empty();
             }
-            Map<String, Object> out = reference(s);
-            out.put("status", status(s));
-            out.put("hour", s.hour == null ? null : AvroJson.of(s.hour));
-            out.put("day", s.day == null ? null : AvroJson.of(s.day));
-            out.put("trend", trend(s));
-            List<Object> recent = new ArrayList<>();
-            Iterator<Incident> newestFirst = s.incidents.descendingIterator();
-            while (newestFirst.hasNext() && recent.size() < incidentLimit) {
-                recent.add(AvroJson.of(newestFirst.next()));
-            }
-            out.put("incidents", recent);
-            PictureUpdate newest = s.pressure();
-            out.put("overdue", newest == null ? List.of() : incidentsById(newest.getOverdueReportIds()));
-            out.put("why", why(s));
-            List<Object> sectionFlags = new ArrayList<>();
-            state.flags.inSection(id, SECTION_FLAGS).forEach(e -> sectionFlags.add(RecordSummaries.flag(e)));
-            out.put("flags", sectionFlags);
-            return Optional.of(out);
+            return Optional.of(sectionView.page(s, incidentLimit));
         } finally {
             lock.readLock().unlock();
         }
@@ -253,119 +228,6 @@ public final class SituationView {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private static Map<String, Object> reference(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id);
-        SectionRecord r = s.reference;
-        out.put("name", r == null ? s.id : r.name());
-        out.put("type", r == null ? null : r.type().name());
-        out.put("reference_level", r == null ? null : r.impactLevel().name());
-        List<double[]> points = new ArrayList<>();
-        if (r != null) {
-            r.geometry().forEach(p -> points.add(new double[] {p.latitude(), p.longitude()}));
-        }
-        out.put("geometry", points);
-        return out;
-    }
-
-    private Map<String, Object> status(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id);
-        ShownLevel.of(s, state.eventClock()).into(out);
-        PictureUpdate p = s.pressure();
-        String freshness;
-        String note;
-        if (p == null) {
-            freshness = Freshness.UNKNOWN.name();
-            note = "no picture yet";
-        } else if (p.getFreshness() == Freshness.UNKNOWN) {
-            freshness = Freshness.UNKNOWN.name();
-            note = p.getLastDataTime() == null ? "no data" : "no data since " + p.getLastDataTime();
-        } else if (state.settledPictureClock() != null
-                && p.getWindowEnd().plus(bounds.staleAfter()).isBefore(state.settledPictureClock())) {
-            freshness = Freshness.UNKNOWN.name();
-            note = "no picture since " + p.getWindowEnd();
-        } else {
-            freshness = Freshness.FRESH.name();
-            note = null;
-        }
-        out.put("freshness", freshness);
-        out.put("freshness_note", note);
-        out.put("window_end", p == null ? null : p.getWindowEnd().toEpochMilli());
-        out.put("pressure_events", p == null ? null : p.getPressureEvents());
-        out.put("pressure_ratio", p == null ? null : p.getPressureRatio());
-        out.put("pressure_ratio_threshold", p == null ? null : p.getPressureRatioThreshold());
-        out.put("pressure_min_events", p == null ? null : p.getPressureMinEvents());
-        out.put("review_suggested", p != null && p.getReviewSuggested());
-        out.put("incidents_24h", s.day == null ? null : s.day.getIncidents());
-        out.put("overdue_reports", p == null ? null : p.getOverdueReports());
-        out.put("pending_flags", state.flags.pendingIn(s.id));
-        return out;
-    }
-
-    private Map<String, Object> why(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        ShownLevel.of(s, state.eventClock()).into(out);
-        out.put(
-                "reference_level",
-                s.reference == null ? null : s.reference.impactLevel().name());
-        SectionLevelChange change = s.latestChange();
-        out.put("level_change", change == null ? null : RecordSummaries.levelChange(change));
-        PictureUpdate p = s.pressure();
-        out.put("view", p == null ? null : p.getView().name());
-        out.put("window_start", p == null ? null : p.getWindowStart().toEpochMilli());
-        out.put("window_end", p == null ? null : p.getWindowEnd().toEpochMilli());
-        out.put("revision", p == null ? null : p.getRevision());
-        out.put("pressure_events", p == null ? null : p.getPressureEvents());
-        out.put("pressure_min_events", p == null ? null : p.getPressureMinEvents());
-        out.put("baseline", p == null ? null : p.getBaseline());
-        out.put("pressure_ratio", p == null ? null : p.getPressureRatio());
-        out.put("pressure_ratio_threshold", p == null ? null : p.getPressureRatioThreshold());
-        out.put("review_suggested", p != null && p.getReviewSuggested());
-        out.put("contributing", p == null ? List.of() : incidentsById(p.getContributingIncidentIds()));
-        return out;
-    }
-
-    private Map<String, Object> trend(SectionState s) {
-        int n = s.trend.size();
-        long[] t = new long[n];
-        long[] crossings = new long[n];
-        long[] refusals = new long[n];
-        long[] incidentCounts = new long[n];
-        long[] pressure = new long[n];
-        double[] baseline = new double[n];
-        int i = 0;
-        for (PictureUpdate p : s.trend.values()) {
-            t[i] = p.getWindowStart().toEpochMilli();
-            crossings[i] = p.getCrossings();
-            refusals[i] = p.getRefusals();
-            incidentCounts[i] = p.getIncidents();
-            pressure[i] = p.getPressureEvents();
-            baseline[i] = p.getBaseline();
-            i++;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("window_start", t);
-        out.put("crossings", crossings);
-        out.put("refusals", refusals);
-        out.put("incidents", incidentCounts);
-        out.put("pressure_events", pressure);
-        out.put("baseline", baseline);
-        return out;
-    }
-
-    private List<Object> incidentsById(List<String> ids) {
-        List<Object> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Incident incident = state.incidents.get(id);
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("incident_id", id);
-            item.put("incident", incident == null ? null : AvroJson.of(incident));
-            out.add(item);
-        }
-        return out;
     }
 
     private static Long millis(Instant t) {
