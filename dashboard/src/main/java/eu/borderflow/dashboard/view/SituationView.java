@@ -1,22 +1,12 @@
 package eu.borderflow.dashboard.view;
 
 import eu.borderflow.dashboard.DashboardSettings;
-import eu.borderflow.dashboard.feed.FeedEvent;
 import eu.borderflow.dashboard.feed.FeedLog;
-import eu.borderflow.flag.FlagTime;
-import eu.borderflow.reference.SectionRecord;
 import eu.borderflow.reference.SectionTable;
-import eu.borderflow.schema.FlagReview;
-import eu.borderflow.schema.Freshness;
-import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.LevelSource;
-import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionImpactLevel;
-import eu.borderflow.schema.SectionLevelChange;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,57 +14,23 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The dashboard's bounded in-memory view of the situation, built from the records it reads (pictures, flags,
- * incidents, reviews, level changes) in the order it reads them, and the answers the web app asks for. One writer (the
- * input thread, batch by batch) and many readers (HTTP requests and live-feed streams) share it under a read-write
- * lock. Answers are JSON-ready maps whose field names are the Avro contracts' (docs/CONTRACTS.md).
+ * The dashboard's bounded in-memory view of the situation ({@link SituationState}, built from the records it reads in
+ * the order it reads them) and the answers the web app asks for. One writer (the input thread, batch by batch) and many
+ * readers (HTTP requests and live-feed streams) share it under a read-write lock. Answers are JSON-ready maps whose
+ * field names are the Avro contracts' (docs/CONTRACTS.md).
  */
 public final class SituationView {
 
-    /** A flag's fields in lists and the live feed; the rest (explanation, evidence) only in the audited detail. */
-    static final List<String> FLAG_SUMMARY = List.of(
-            "flag_id",
-            "revision",
-            "status",
-            "rule_id",
-            "kind",
-            "severity",
-            "recommended_action",
-            "event_time",
-            "bcp_code",
-            "section_id");
-
-    private static final List<String> REVIEW_SUMMARY =
-            List.of("review_id", "flag_id", "flag_revision", "decision", "role", "reason", "decided_at");
-    private static final List<String> LEVEL_SUMMARY =
-            List.of("change_id", "section_id", "level", "previous_level", "until", "role", "reason", "changed_at");
-    private static final int SECTION_FLAGS = 50;
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, SectionState> sections = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
-    private final FlagBook flags;
+    private final SituationState state;
+    private final SectionView sectionView;
     private final FeedLog feed;
-    private final DashboardSettings.View bounds;
-    private long version;
-    private Instant eventClock;
-    private Instant pictureClock;
-    /**
-     * The newest window end of the picture as of the last time the input had read every picture record committed
-     * (see {@link #pictureSettled}): a section is stale when it lags this one, not a newest end read from one
-     * partition while another's records of the same hour are still on their way.
-     */
-    private Instant settledPictureClock;
-
     private long recordsApplied;
 
     public SituationView(SectionTable table, DashboardSettings.View bounds, FeedLog feed) {
-        this.bounds = bounds;
         this.feed = feed;
-        this.flags = new FlagBook(bounds.maxFlags());
-        for (SectionRecord row : table.rows()) {
-            sections.put(row.id(), new SectionState(row.id(), row));
-        }
+        this.state = new SituationState(table, bounds, feed);
+        this.sectionView = new SectionView(state, bounds.staleAfter());
     }
 
     public FeedLog feed() {
@@ -90,7 +46,7 @@ public final class SituationView {
         lock.writeLock().lock();
         try {
             for (InputRecord record : batch) {
-                sectionsChanged |= apply(record);
+                sectionsChanged |= state.apply(record);
                 recordsApplied++;
             }
         } finally {
@@ -98,78 +54,6 @@ public final class SituationView {
         }
         if (sectionsChanged) {
             feed.changed();
-        }
-    }
-
-    private boolean apply(InputRecord record) {
-        Object value = record.value();
-        if (value instanceof PictureUpdate p) {
-            SectionState s = section(p.getSectionId());
-            advanceClock(p.getWindowEnd());
-            if (pictureClock == null || p.getWindowEnd().isAfter(pictureClock)) {
-                pictureClock = p.getWindowEnd();
-            }
-            return s.apply(p, bounds.trendHours()) && touch(s);
-        }
-        if (value instanceof Incident i) {
-            advanceClock(i.getEventTime());
-            if (incidents.containsKey(i.getIncidentId())) {
-                return false;
-            }
-            incidents.put(i.getIncidentId(), i);
-            Iterator<String> oldest = incidents.keySet().iterator();
-            while (incidents.size() > bounds.maxIncidents()) {
-                oldest.next();
-                oldest.remove();
-            }
-            SectionState s = section(i.getSectionId());
-            s.add(i, bounds.incidentsPerSection());
-            feed.append(record.origin(), record.offset(), FeedEvent.INCIDENT, Json.write(AvroJson.of(i)));
-            return touch(s);
-        }
-        if (value instanceof RiskFlag f) {
-            advanceClock(FlagTime.raisedAt(f));
-            if (!flags.add(f)) {
-                return false;
-            }
-            feed.append(
-                    record.origin(),
-                    record.offset(),
-                    FeedEvent.FLAG,
-                    Json.write(flagSummary(flags.get(f.getFlagId()))));
-            return f.getSectionId() != null && touch(section(f.getSectionId()));
-        }
-        if (value instanceof FlagReview r) {
-            if (!flags.add(r)) {
-                return false;
-            }
-            feed.append(record.origin(), record.offset(), FeedEvent.REVIEW, Json.write(AvroJson.of(r, REVIEW_SUMMARY)));
-            FlagBook.Entry entry = flags.get(r.getFlagId());
-            String section = entry == null ? null : entry.latest().getSectionId();
-            return section != null && touch(section(section));
-        }
-        if (value instanceof SectionLevelChange c) {
-            SectionState s = section(c.getSectionId());
-            s.add(c);
-            feed.append(record.origin(), record.offset(), FeedEvent.LEVEL, Json.write(AvroJson.of(c, LEVEL_SUMMARY)));
-            return touch(s);
-        }
-        throw new IllegalArgumentException(
-                "the dashboard does not read " + value.getClass().getSimpleName());
-    }
-
-    private SectionState section(String id) {
-        return sections.computeIfAbsent(id, k -> new SectionState(k, null));
-    }
-
-    private boolean touch(SectionState s) {
-        s.version = ++version;
-        return true;
-    }
-
-    private void advanceClock(Instant t) {
-        if (eventClock == null || t.isAfter(eventClock)) {
-            eventClock = t;
         }
     }
 
@@ -181,11 +65,9 @@ public final class SituationView {
     public void pictureSettled() {
         lock.writeLock().lock();
         try {
-            if (pictureClock == null || pictureClock.equals(settledPictureClock)) {
+            if (!state.settlePicture()) {
                 return;
             }
-            settledPictureClock = pictureClock;
-            sections.values().forEach(this::touch);
         } finally {
             lock.writeLock().unlock();
         }
@@ -196,7 +78,7 @@ public final class SituationView {
     public Instant eventClock() {
         lock.readLock().lock();
         try {
-            return eventClock;
+            return state.eventClock();
         } finally {
             lock.readLock().unlock();
         }
@@ -217,12 +99,12 @@ public final class SituationView {
         try {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("position", feed.position().format());
-            out.put("event_clock", millis(eventClock));
-            out.put("picture_clock", millis(pictureClock));
+            out.put("event_clock", millis(state.eventClock()));
+            out.put("picture_clock", millis(state.pictureClock()));
             List<Map<String, Object>> all = new ArrayList<>();
-            for (SectionState s : sections.values()) {
-                Map<String, Object> item = reference(s);
-                item.put("status", status(s));
+            for (SectionState s : state.sections.values()) {
+                Map<String, Object> item = SectionView.reference(s);
+                item.put("status", sectionView.status(s));
                 all.add(item);
             }
             out.put("sections", all);
@@ -241,12 +123,12 @@ public final class SituationView {
         lock.readLock().lock();
         try {
             List<Map<String, Object>> out = new ArrayList<>();
-            for (SectionState s : sections.values()) {
+            for (SectionState s : state.sections.values()) {
                 if (s.version > sinceVersion) {
-                    out.add(status(s));
+                    out.add(sectionView.status(s));
                 }
             }
-            return new SectionChanges(out, version);
+            return new SectionChanges(out, state.version());
         } finally {
             lock.readLock().unlock();
         }
@@ -255,28 +137,11 @@ public final class SituationView {
     public Optional<Map<String, Object>> section(String id, int incidentLimit) {
         lock.readLock().lock();
         try {
-            SectionState s = sections.get(id);
+            SectionState s = state.sections.get(id);
             if (s == null) {
                 return Optional.empty();
             }
-            Map<String, Object> out = reference(s);
-            out.put("status", status(s));
-            out.put("hour", s.hour == null ? null : AvroJson.of(s.hour));
-            out.put("day", s.day == null ? null : AvroJson.of(s.day));
-            out.put("trend", trend(s));
-            List<Object> recent = new ArrayList<>();
-            Iterator<Incident> newestFirst = s.incidents.descendingIterator();
-            while (newestFirst.hasNext() && recent.size() < incidentLimit) {
-                recent.add(AvroJson.of(newestFirst.next()));
-            }
-            out.put("incidents", recent);
-            PictureUpdate newest = s.pressure();
-            out.put("overdue", newest == null ? List.of() : incidentsById(newest.getOverdueReportIds()));
-            out.put("why", why(s));
-            List<Object> sectionFlags = new ArrayList<>();
-            flags.inSection(id, SECTION_FLAGS).forEach(e -> sectionFlags.add(flagSummary(e)));
-            out.put("flags", sectionFlags);
-            return Optional.of(out);
+            return Optional.of(sectionView.page(s, incidentLimit));
         } finally {
             lock.readLock().unlock();
         }
@@ -286,7 +151,7 @@ public final class SituationView {
     public Optional<Map<String, Object>> flag(String flagId) {
         lock.readLock().lock();
         try {
-            FlagBook.Entry entry = flags.get(flagId);
+            FlagBook.Entry entry = state.flags.get(flagId);
             if (entry == null) {
                 return Optional.empty();
             }
@@ -309,7 +174,7 @@ public final class SituationView {
     public RiskFlag latestRevision(String flagId) {
         lock.readLock().lock();
         try {
-            FlagBook.Entry entry = flags.get(flagId);
+            FlagBook.Entry entry = state.flags.get(flagId);
             return entry == null ? null : entry.latest();
         } finally {
             lock.readLock().unlock();
@@ -320,7 +185,7 @@ public final class SituationView {
     public boolean isReviewed(String flagId) {
         lock.readLock().lock();
         try {
-            FlagBook.Entry entry = flags.get(flagId);
+            FlagBook.Entry entry = state.flags.get(flagId);
             return entry != null && entry.decision() != null;
         } finally {
             lock.readLock().unlock();
@@ -331,8 +196,8 @@ public final class SituationView {
     public SectionImpactLevel shownLevel(String sectionId) {
         lock.readLock().lock();
         try {
-            SectionState s = sections.get(sectionId);
-            return s == null ? null : level(s).value();
+            SectionState s = state.sections.get(sectionId);
+            return s == null ? null : ShownLevel.of(s, state.eventClock()).value();
         } finally {
             lock.readLock().unlock();
         }
@@ -342,9 +207,9 @@ public final class SituationView {
         lock.readLock().lock();
         try {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("total", flags.pendingCount());
+            out.put("total", state.flags.pendingCount());
             List<Object> items = new ArrayList<>();
-            flags.queue(offset, limit).forEach(e -> items.add(flagSummary(e)));
+            state.flags.queue(offset, limit).forEach(e -> items.add(RecordSummaries.flag(e)));
             out.put("flags", items);
             return out;
         } finally {
@@ -358,163 +223,11 @@ public final class SituationView {
     public Sizes sizes() {
         lock.readLock().lock();
         try {
-            return new Sizes(flags.size(), flags.pendingCount(), incidents.size(), flags.dropped());
+            return new Sizes(
+                    state.flags.size(), state.flags.pendingCount(), state.incidents.size(), state.flags.dropped());
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    private Map<String, Object> flagSummary(FlagBook.Entry entry) {
-        Map<String, Object> out = AvroJson.of(entry.latest(), FLAG_SUMMARY);
-        out.put("pending", entry.pending);
-        FlagReview decision = entry.decision();
-        out.put("decision", decision == null ? null : decision.getDecision().name());
-        return out;
-    }
-
-    private static Map<String, Object> reference(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id);
-        SectionRecord r = s.reference;
-        out.put("name", r == null ? s.id : r.name());
-        out.put("type", r == null ? null : r.type().name());
-        out.put("reference_level", r == null ? null : r.impactLevel().name());
-        List<double[]> points = new ArrayList<>();
-        if (r != null) {
-            r.geometry().forEach(p -> points.add(new double[] {p.latitude(), p.longitude()}));
-        }
-        out.put("geometry", points);
-        return out;
-    }
-
-    private Map<String, Object> status(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id);
-        level(s).into(out);
-        PictureUpdate p = s.pressure();
-        String freshness;
-        String note;
-        if (p == null) {
-            freshness = Freshness.UNKNOWN.name();
-            note = "no picture yet";
-        } else if (p.getFreshness() == Freshness.UNKNOWN) {
-            freshness = Freshness.UNKNOWN.name();
-            note = p.getLastDataTime() == null ? "no data" : "no data since " + p.getLastDataTime();
-        } else if (settledPictureClock != null
-                && p.getWindowEnd().plus(bounds.staleAfter()).isBefore(settledPictureClock)) {
-            freshness = Freshness.UNKNOWN.name();
-            note = "no picture since " + p.getWindowEnd();
-        } else {
-            freshness = Freshness.FRESH.name();
-            note = null;
-        }
-        out.put("freshness", freshness);
-        out.put("freshness_note", note);
-        out.put("window_end", p == null ? null : p.getWindowEnd().toEpochMilli());
-        out.put("pressure_events", p == null ? null : p.getPressureEvents());
-        out.put("pressure_ratio", p == null ? null : p.getPressureRatio());
-        out.put("pressure_ratio_threshold", p == null ? null : p.getPressureRatioThreshold());
-        out.put("pressure_min_events", p == null ? null : p.getPressureMinEvents());
-        out.put("review_suggested", p != null && p.getReviewSuggested());
-        out.put("incidents_24h", s.day == null ? null : s.day.getIncidents());
-        out.put("overdue_reports", p == null ? null : p.getOverdueReports());
-        out.put("pending_flags", flags.pendingIn(s.id));
-        return out;
-    }
-
-    /** An attributed level, who set it, and the end of a temporary one. */
-    private record Level(SectionImpactLevel value, LevelSource source, Instant until) {
-        void into(Map<String, Object> out) {
-            out.put("level_source", source == null ? null : source.name());
-            out.put("level_until", millis(until));
-            out.put("level", value == null ? null : value.name());
-        }
-    }
-
-    /**
-     * The attributed level shown: a supervisor's change the picture does not reflect yet (made at or after its newest
-     * window end, and not past its temporary end), else the picture's, else the reference data's.
-     */
-    private Level level(SectionState s) {
-        SectionLevelChange change = s.latestChange();
-        PictureUpdate p = s.pressure();
-        boolean changePending = change != null
-                && (p == null || !change.getChangedAt().isBefore(p.getWindowEnd()))
-                && (change.getUntil() == null
-                        || eventClock == null
-                        || change.getUntil().isAfter(eventClock));
-        if (changePending) {
-            return new Level(change.getLevel(), LevelSource.SUPERVISOR, change.getUntil());
-        }
-        if (p != null) {
-            return new Level(p.getAttributedLevel(), p.getAttributedLevelSource(), p.getAttributedLevelUntil());
-        }
-        return s.reference == null
-                ? new Level(null, null, null)
-                : new Level(s.reference.impactLevel(), LevelSource.REFERENCE, null);
-    }
-
-    private Map<String, Object> why(SectionState s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        level(s).into(out);
-        out.put(
-                "reference_level",
-                s.reference == null ? null : s.reference.impactLevel().name());
-        SectionLevelChange change = s.latestChange();
-        out.put("level_change", change == null ? null : AvroJson.of(change, LEVEL_SUMMARY));
-        PictureUpdate p = s.pressure();
-        out.put("view", p == null ? null : p.getView().name());
-        out.put("window_start", p == null ? null : p.getWindowStart().toEpochMilli());
-        out.put("window_end", p == null ? null : p.getWindowEnd().toEpochMilli());
-        out.put("revision", p == null ? null : p.getRevision());
-        out.put("pressure_events", p == null ? null : p.getPressureEvents());
-        out.put("pressure_min_events", p == null ? null : p.getPressureMinEvents());
-        out.put("baseline", p == null ? null : p.getBaseline());
-        out.put("pressure_ratio", p == null ? null : p.getPressureRatio());
-        out.put("pressure_ratio_threshold", p == null ? null : p.getPressureRatioThreshold());
-        out.put("review_suggested", p != null && p.getReviewSuggested());
-        out.put("contributing", p == null ? List.of() : incidentsById(p.getContributingIncidentIds()));
-        return out;
-    }
-
-    private Map<String, Object> trend(SectionState s) {
-        int n = s.trend.size();
-        long[] t = new long[n];
-        long[] crossings = new long[n];
-        long[] refusals = new long[n];
-        long[] incidentCounts = new long[n];
-        long[] pressure = new long[n];
-        double[] baseline = new double[n];
-        int i = 0;
-        for (PictureUpdate p : s.trend.values()) {
-            t[i] = p.getWindowStart().toEpochMilli();
-            crossings[i] = p.getCrossings();
-            refusals[i] = p.getRefusals();
-            incidentCounts[i] = p.getIncidents();
-            pressure[i] = p.getPressureEvents();
-            baseline[i] = p.getBaseline();
-            i++;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("window_start", t);
-        out.put("crossings", crossings);
-        out.put("refusals", refusals);
-        out.put("incidents", incidentCounts);
-        out.put("pressure_events", pressure);
-        out.put("baseline", baseline);
-        return out;
-    }
-
-    private List<Object> incidentsById(List<String> ids) {
-        List<Object> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            Incident incident = incidents.get(id);
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("incident_id", id);
-            item.put("incident", incident == null ? null : AvroJson.of(incident));
-            out.add(item);
-        }
-        return out;
     }
 
     private static Long millis(Instant t) {
