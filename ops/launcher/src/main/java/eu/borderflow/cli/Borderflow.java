@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             EvaluateCommand.class,
             FlagsCommand.class,
+            DeadLettersCommand.class,
             DeployCommand.class,
             UpgradeCommand.class,
             StopCommand.class,

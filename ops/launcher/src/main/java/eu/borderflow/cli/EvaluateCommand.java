@@ -108,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         try {
             List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
-            List<RiskFlag> raised = FlagInput.load(
+            List<RiskFlag> raised = RecordInput.flags(
                     flags, bootstrap, kafka.properties(), spec.commandLine().getErr(), "evaluate");
             requireOneKey(expected, raised);
             if (rules != null) {

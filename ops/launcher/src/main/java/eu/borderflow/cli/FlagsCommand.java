@@ -63,7 +63,7 @@ public final class FlagsCommand implements Callable<Integer> {
         }
         List<RiskFlag> flags;
         try {
-            flags = FlagInput.load(
+            flags = RecordInput.flags(
                     from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "flags");
         } catch (EvaluationInputException e) {
             throw new UserError(e.getMessage(), e);

@@ -13,7 +13,10 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Where evaluate reads from: a dataset's ground truth, and flags from a run folder, an Avro file or a topic. */
+/**
+ * Where evaluate and the commands that show a run's output read from: a dataset's ground truth, and flags (or dead
+ * letters) from a run folder, an Avro file or a topic.
+ */
 public final class EvaluationInputs {
 
     public static final String GROUND_TRUTH_FILE = "ground-truth.avro";
@@ -42,7 +45,8 @@ public final class EvaluationInputs {
         return TopicSnapshot.read(bootstrap, clientProperties, topic, RiskFlag.class);
     }
 
-    static <T extends SpecificRecord> List<T> readFile(Class<T> type, Path file) {
+    /** Every record of an Avro data file of {@code type}; a file cut short is an error, not a shorter list. */
+    public static <T extends SpecificRecord> List<T> readFile(Class<T> type, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new EvaluationInputException("no such file: " + file, null);
         }

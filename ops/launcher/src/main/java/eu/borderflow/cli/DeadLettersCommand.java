@@ -1,0 +1,127 @@
+package eu.borderflow.cli;
+
+import eu.borderflow.schema.DeadLetter;
+import eu.borderflow.tools.evaluate.EvaluationInputException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deadletters}: what the dead-letter alert's runbook asks a person to read (ops/RUNBOOK.md, Dead letters):
+ * which producer sends what, by reason and source coordinates. A dead letter holds the rejected record's bytes, which
+ * are restricted data (raw names, document numbers): they are never printed, only their size.
+ */
+@Command(
+        name = "deadletters",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows dead letters: a count per reason code, job and source, then the newest with their reason, where",
+            "they were read (topic/partition@offset, or file@position) and their event id. The rejected bytes are",
+            "restricted data and never printed.",
+            "  deadletters --from borderflow.deadletters --bootstrap HOST:PORT   the committed dead letters of a topic",
+            "  deadletters --from OUT_DIR                  deadletters.avro of a bounded run (or a dead-letter file)"
+        })
+public final class DeadLettersCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "PATH|TOPIC",
+            description = "A run's output folder, a dead-letter file, or (with --bootstrap) a topic.")
+    private String from;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Read --from as a Kafka topic.")
+    private String bootstrap;
+
+    @Mixin
+    private KafkaClientOptions kafka;
+
+    @Option(
+            names = "--reason",
+            paramLabel = "CODE",
+            description = "Only dead letters with this reason code (e.g. UNDECODABLE, LATE, VALIDATION_EVENT_TIME).")
+    private String reason;
+
+    @Option(
+            names = "--last",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "How many of the newest dead letters to print (default: ${DEFAULT-VALUE}).")
+    private int last;
+
+    @Override
+    public Integer call() {
+        if (last < 0) {
+            throw new UserError("--last must be 0 or more");
+        }
+        List<DeadLetter> letters;
+        try {
+            letters = RecordInput.deadLetters(
+                    from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "deadletters");
+        } catch (EvaluationInputException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(letters.size() + " dead letters; per reason: " + count(letters, DeadLetter::getReasonCode)
+                + "; per job: " + count(letters, DeadLetter::getJob) + "; per source: "
+                + count(letters, DeadLetter::getSourceTopic));
+        List<DeadLetter> shown = reason == null
+                ? letters
+                : letters.stream().filter(d -> reason.equals(d.getReasonCode())).toList();
+        if (reason != null) {
+            out.println(shown.size() + " with reason " + reason);
+        }
+        // Written in the order they were rejected (one partition, or the file's order): the newest are the last.
+        for (int i = shown.size() - 1; i >= Math.max(0, shown.size() - last); i--) {
+            print(out, shown.get(i));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, DeadLetter d) {
+        out.printf(
+                Locale.ROOT,
+                "%s %-13s %-28s %s%s@%d  event %s  %s%s%n    %s%n",
+                d.getRecordTimestamp(),
+                d.getJob(),
+                d.getReasonCode(),
+                d.getSourceTopic(),
+                d.getSourcePartition() >= 0 ? "/" + d.getSourcePartition() : "",
+                d.getSourceOffset(),
+                d.getEventId() == null ? "-" : d.getEventId(),
+                size(d),
+                d.getExceptionClass() == null ? "" : "  " + d.getExceptionClass() + " in " + d.getOperator(),
+                d.getReason());
+    }
+
+    /** The rejected record's size as read, never its bytes. */
+    private static String size(DeadLetter d) {
+        int held = remaining(d.getOriginalKey()) + remaining(d.getOriginalValue());
+        int original = d.getOriginalSize() >= 0 ? d.getOriginalSize() : held;
+        return original + " B" + (d.getTruncated() ? " (cut to " + held + " B)" : "");
+    }
+
+    private static int remaining(ByteBuffer bytes) {
+        return bytes == null ? 0 : bytes.remaining();
+    }
+
+    private static Map<String, Integer> count(List<DeadLetter> letters, Function<DeadLetter, String> by) {
+        Map<String, Integer> counts = new TreeMap<>();
+        letters.forEach(d -> counts.merge(String.valueOf(by.apply(d)), 1, Integer::sum));
+        return counts;
+    }
+}
