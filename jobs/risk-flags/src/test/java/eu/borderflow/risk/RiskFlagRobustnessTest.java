@@ -340,6 +340,22 @@ class RiskFlagRobustnessTest {
                         "inj-dob"),
                 "VALIDATION_DATE_OF_BIRTH",
                 false));
+        AlertChange ahead = AlertChange.newBuilder(person)
+                .setChangeId("inj-alert-ahead")
+                .setAlertId("SIS-INJ-AHEAD")
+                .setEventTime(person.getEventTime().plus(Duration.ofDays(365)))
+                .build();
+        out.add(new Injection(
+                slot++ * EVERY,
+                new Arrival(
+                        topics().getAlerts(),
+                        utf8("SIS-INJ-AHEAD"),
+                        person.getEventTime().toEpochMilli(),
+                        alerts.encode(ahead),
+                        0,
+                        "inj-alert-ahead"),
+                RecordIngest.RECORD_TIME,
+                false));
         return out;
     }
 
