@@ -30,7 +30,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 PlantedTraveller shared = ctx.traveller(SPAN, 2, t -> true);
                 long b = shared.day();
                 ctx.trip(shared, b, b + 3);
-                ctx.setFacialTemplate(shared, ctx.newFacialTemplateId());
+                shared.setFacialTemplate(ctx.newFacialTemplateId());
                 both(
                         ctx,
                         f,
@@ -41,7 +41,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 PlantedTraveller renewed = ctx.traveller(SPAN, 2, t -> true);
                 long d = renewed.day();
                 ctx.trip(renewed, d, d + 1);
-                ctx.setDocument(renewed, ctx.newDocument(renewed));
+                renewed.setDocument(ctx.newDocument(renewed));
                 BorderCrossing newDocument = ctx.trip(renewed, d + 4, d + 5).entry();
                 ctx.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
@@ -49,7 +49,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
                 ctx.trip(other, b, b + 1);
-                ctx.setFingerprintTemplate(other, ctx.newFingerprintTemplateId());
+                other.setFingerprintTemplate(ctx.newFingerprintTemplateId());
                 both(
                         ctx,
                         f,
@@ -60,8 +60,8 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 PlantedTraveller none = fingerprinted(ctx);
                 long d = none.day();
                 ctx.trip(none, d, d + 1);
-                ctx.setFingerprintTemplate(none, null);
-                ctx.setFingerprintStatus(none, FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
+                none.setFingerprintTemplate(null);
+                none.setFingerprintStatus(FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
                 BorderCrossing without = ctx.trip(none, d + 4, d + 5).entry();
                 ctx.nearMiss(
                         f,
@@ -76,7 +76,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 ScenarioContext.Stay first = ctx.stay(late, b, b);
                 ctx.uploadLate(first.entry(), LATE);
                 ctx.uploadLate(first.exit(), LATE);
-                ctx.setFacialTemplate(late, ctx.newFacialTemplateId());
+                late.setFacialTemplate(ctx.newFacialTemplateId());
                 both(
                         ctx,
                         f,

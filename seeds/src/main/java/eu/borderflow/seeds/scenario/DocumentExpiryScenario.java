@@ -36,7 +36,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
         switch (f.name()) {
             case "expired" -> {
                 PlantedTraveller t = ctx.traveller(SPAN);
-                ctx.setExpiry(t, t.day() - EXPIRED_DAYS);
+                t.setExpiry(t.day() - EXPIRED_DAYS);
                 ctx.expect(
                         f,
                         id + "-expired",
@@ -68,7 +68,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 for (int before : new int[] {1, 0}) {
                     PlantedTraveller t = ctx.traveller(USED + 10, SPAN, 2, tr -> tr.visa() != null);
                     long first = t.day() - USED - 10;
-                    ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
+                    t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
                     ctx.stay(t, first, first + USED - 1);
                     atEnd(
                             ctx,
@@ -83,7 +83,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             case "visa-validity" -> {
                 for (int before : new int[] {1, 0}) {
                     PlantedTraveller t = ctx.visaHolder(SPAN, 1);
-                    ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
+                    t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
                     atEnd(
                             ctx,
                             f,
@@ -96,8 +96,8 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             default -> {
                 PlantedTraveller permit = ctx.traveller(SPAN);
-                ctx.setStayBasis(permit, StayBasis.RESIDENCE_PERMIT);
-                ctx.setExpiry(permit, permit.day() + 30);
+                permit.setStayBasis(StayBasis.RESIDENCE_PERMIT);
+                permit.setExpiry(permit.day() + 30);
                 ctx.nearMiss(
                         f,
                         id + "-permit-expiring",
@@ -105,8 +105,8 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                         ctx.stay(permit, permit.day(), permit.day() + 2).entry(),
                         "a document expiring 30 days on, under a residence permit: no authorised end");
                 PlantedTraveller expired = ctx.traveller(SPAN);
-                ctx.setStayBasis(expired, StayBasis.RESIDENCE_PERMIT);
-                ctx.setExpiry(expired, expired.day() - 1);
+                expired.setStayBasis(StayBasis.RESIDENCE_PERMIT);
+                expired.setExpiry(expired.day() - 1);
                 ctx.expect(
                         f,
                         id + "-permit-expired",
@@ -134,7 +134,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
         if (end == AuthorisedStay.NO_LAWFUL_DAY || end == AuthorisedStay.UNLIMITED) {
             throw new IllegalStateException(id + ": the stay needs an authorised end");
         }
-        ctx.setExpiry(t, end - daysBefore);
+        t.setExpiry(end - daysBefore);
         ScenarioContext.Stay stay = ctx.stay(t, entryDay, Math.min(end, entryDay + 2));
         if (daysBefore > 0) {
             ctx.expect(

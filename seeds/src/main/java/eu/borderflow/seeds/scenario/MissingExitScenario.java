@@ -85,7 +85,7 @@ public final class MissingExitScenario extends FamilyScenario {
     /** A traveller on a fresh visa of ten days in all, valid for a few months, entered on its day. */
     private static PlantedTraveller tenDays(ScenarioContext ctx) {
         PlantedTraveller t = ctx.visaHolder(SPAN, 1);
-        ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
+        t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
         return t;
     }
 
@@ -144,7 +144,7 @@ public final class MissingExitScenario extends FamilyScenario {
             PlantedTraveller t = ctx.traveller(EARLIER + 5, SPAN, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - EARLIER - 5;
-            ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
+            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
             ctx.stay(t, first, first + EARLIER - 1);
             int end = ctx.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
@@ -212,7 +212,7 @@ public final class MissingExitScenario extends FamilyScenario {
     private static void exempt(ScenarioContext ctx, Family f, String id) {
         noExit(ctx, f, id);
         PlantedTraveller t = ctx.traveller(SPAN);
-        ctx.setStayBasis(t, StayBasis.RESIDENCE_PERMIT);
+        t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
         Bcp bcp = ctx.bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + 365);
         ctx.missingExit(

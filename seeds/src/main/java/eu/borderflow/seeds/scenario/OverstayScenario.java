@@ -165,7 +165,7 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.traveller(FIRST_PART + GAP, second + 1, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - FIRST_PART - GAP;
-            ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + SHORT_VALIDITY));
+            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + SHORT_VALIDITY));
             ctx.stay(t, first, first + FIRST_PART - 1);
             long exitDay = entryDay + second - 1;
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
@@ -188,7 +188,7 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.visaHolder(8, 1);
             long entryDay = t.day();
             long exitDay = entryDay + 7;
-            ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, MAX, entryDay - 30, exitDay - after));
+            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, MAX, entryDay - 30, exitDay - after));
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
             judge(
                     ctx,
@@ -207,7 +207,7 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.traveller(STAY_A + GAP, STAY_B + 1, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - STAY_A - GAP;
-            ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
+            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
             ctx.stay(t, first, first + STAY_A - 1);
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, entryDay + STAY_B - 1);
             int end = ctx.authorisedEnd(
@@ -230,10 +230,10 @@ public final class OverstayScenario extends FamilyScenario {
             long exitDay = t.day();
             long a = exitDay - 139;
             ctx.stay(t, a, a + EARLY - 1);
-            ctx.setStayBasis(t, StayBasis.RESIDENCE_PERMIT);
+            t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
             ScenarioContext.Stay permit = ctx.stay(t, a + EARLY + 5, a + EARLY + 48);
             ctx.nearMiss(f, id + "-permit", t, permit.exit(), "44 days under a residence permit: not a short stay");
-            ctx.setStayBasis(t, StayBasis.SHORT_STAY);
+            t.setStayBasis(StayBasis.SHORT_STAY);
             long entryDay = exitDay - last + 1;
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
             int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) a, (int) (a + EARLY - 1)), 0);

@@ -84,7 +84,7 @@ public final class PersonAlertScenario extends FamilyScenario {
             case "transliteration" -> {
                 PlantedTraveller t = ctx.traveller(
                         SPAN, 2, tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
-                ctx.present(t, t.variantIdentity());
+                t.present(t.variantIdentity());
                 matchBoth(
                         ctx,
                         f,
@@ -328,7 +328,7 @@ public final class PersonAlertScenario extends FamilyScenario {
     /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
     static PlantedTraveller fixed(ScenarioContext ctx, java.util.function.Predicate<Traveller> ok) {
         PlantedTraveller t = ctx.traveller(SPAN, 2, ok);
-        ctx.present(t, t.identity());
+        t.present(t.identity());
         return t;
     }
 

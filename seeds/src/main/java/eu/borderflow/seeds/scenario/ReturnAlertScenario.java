@@ -118,7 +118,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
 
     private static PlantedTraveller fixed(ScenarioContext ctx) {
         PlantedTraveller t = ctx.traveller(SPAN, 1, tr -> true);
-        ctx.present(t, t.identity());
+        t.present(t.identity());
         return t;
     }
 

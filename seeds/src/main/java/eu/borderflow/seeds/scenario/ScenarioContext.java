@@ -11,7 +11,6 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DocumentRef;
-import eu.borderflow.schema.FingerprintStatus;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.Incident;
@@ -419,40 +418,6 @@ public final class ScenarioContext {
 
     public String newFingerprintTemplateId() {
         return ids.fingerprintTemplateId(nextIndex++);
-    }
-
-    public void setDocument(PlantedTraveller t, TravelDocument document) {
-        t.document = document;
-    }
-
-    public void setExpiry(PlantedTraveller t, long day) {
-        TravelDocument d = t.document;
-        t.document = new TravelDocument(d.getType(), d.getNumber(), d.getIssuingCountry(), LocalDate.ofEpochDay(day));
-    }
-
-    public void setVisa(PlantedTraveller t, Visa visa) {
-        t.visa = visa;
-    }
-
-    public void setStayBasis(PlantedTraveller t, StayBasis basis) {
-        t.stayBasis = basis;
-    }
-
-    public void setFacialTemplate(PlantedTraveller t, String templateId) {
-        t.facialTemplateId = templateId;
-    }
-
-    public void setFingerprintTemplate(PlantedTraveller t, String templateId) {
-        t.fingerprintTemplateId = templateId;
-    }
-
-    public void setFingerprintStatus(PlantedTraveller t, FingerprintStatus status) {
-        t.fingerprintStatus = status;
-    }
-
-    /** From now on every crossing of {@code t} carries {@code spelling}. */
-    public void present(PlantedTraveller t, TravellerIdentity spelling) {
-        t.presented = spelling;
     }
 
     // ---- where and when ---------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
             ScenarioContext ctx, Family f, String id, int entries, long late, boolean flag, String description) {
         PlantedTraveller t = ctx.visaHolder(SPAN, 1);
         long b = t.day();
-        ctx.setVisa(t, ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
+        t.setVisa(ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
         Bcp bcp = ctx.bcp();
         ScenarioContext.Stay first = ctx.stay(t, bcp, b, bcp, b);
         if (late > 0) {
@@ -94,7 +94,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
     private static void refusal(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller third = ctx.visaHolder(SPAN, 1);
         long b = third.day();
-        ctx.setVisa(third, ctx.visa(2, VISA_DAYS, b - 20, b + 60));
+        third.setVisa(ctx.visa(2, VISA_DAYS, b - 20, b + 60));
         ctx.stay(third, b, b + 1);
         ctx.stay(third, b + 3, b + 4);
         ScenarioContext.Stay again = ctx.stay(third, b + 6, b + 7);
@@ -102,7 +102,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
 
         PlantedTraveller refused = ctx.visaHolder(SPAN, 1);
         long d = refused.day();
-        ctx.setVisa(refused, ctx.visa(2, VISA_DAYS, d - 20, d + 60));
+        refused.setVisa(ctx.visa(2, VISA_DAYS, d - 20, d + 60));
         Bcp bcp = ctx.bcp();
         ctx.stay(refused, bcp, d, bcp, d + 1);
         ctx.refusal(refused, bcp, ctx.daytime(bcp, d + 3), RefusalReason.E);
@@ -126,8 +126,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
         PlantedTraveller t = ctx.visaHolder(SPAN, 1);
         long day = t.day() + 2;
         long edge = day - offset;
-        ctx.setVisa(
-                t,
+        t.setVisa(
                 atEnd
                         ? ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
                         : ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
@@ -149,7 +148,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
         PlantedTraveller late = ctx.visaHolder(SPAN, 1);
         long day = late.day() + 2;
         Bcp bcp = ctx.bcpAheadOfUtc(day);
-        ctx.setVisa(late, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
+        late.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
         BorderCrossing entry = ctx.entry(late, bcp, ctx.at(bcp, day, HALF_PAST_MIDNIGHT), day);
         BorderCrossing exit =
                 ctx.exit(late, bcp, ctx.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
@@ -166,7 +165,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
         PlantedTraveller early = ctx.visaHolder(SPAN, 1);
         long day2 = early.day() + 2;
         Bcp bcp2 = ctx.bcpAheadOfUtc(day2);
-        ctx.setVisa(early, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
+        early.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
         BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
         ctx.exit(early, bcp2, ctx.exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
         judge(
