@@ -58,7 +58,7 @@ public final class AlertReviewScenario extends FamilyScenario {
         AlertLog alert = ctx.alert(
                 created,
                 ctx.rng().nextBoolean() ? AlertBasis.CHECK_1862_ART36 : AlertBasis.REFUSAL_1861_ART24,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 review,
                 person(ctx),
                 null);

@@ -33,11 +33,11 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
             case "two-entries" -> {
                 PlantedTraveller twice = ctx.traveller(SPAN, 2, t -> true);
                 long b = twice.day();
-                Bcp a = ctx.bcp();
-                ctx.entry(twice, a, ctx.entryTime(a, b), b + 5);
-                Bcp c = ctx.bcp();
-                BorderCrossing again = ctx.entry(twice, c, ctx.entryTime(c, b + 2), b + 5);
-                ctx.exit(twice, c, ctx.exitTime(c, b + 5, 0));
+                Bcp a = ctx.places().bcp();
+                ctx.entry(twice, a, ctx.times().entryTime(a, b), b + 5);
+                Bcp c = ctx.places().bcp();
+                BorderCrossing again = ctx.entry(twice, c, ctx.times().entryTime(c, b + 2), b + 5);
+                ctx.exit(twice, c, ctx.times().exitTime(c, b + 5, 0));
                 ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
                 PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
                 ctx.stay(normal, normal.day(), normal.day() + 1);
@@ -49,11 +49,12 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 PlantedTraveller twice = ctx.traveller(SPAN, 1, t -> true);
                 long b = twice.day();
                 ScenarioContext.Stay stay = ctx.stay(twice, b, b + 2);
-                Bcp c = ctx.bcp();
+                Bcp c = ctx.places().bcp();
                 BorderCrossing again = ctx.exit(
                         twice,
                         c,
-                        ctx.exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
+                        ctx.times()
+                                .exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
                 ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
                 PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
                 ctx.stay(normal, normal.day(), normal.day() + 1);
@@ -62,25 +63,25 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 ctx.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
             }
             case "too-fast" -> {
-                Bcp a = ctx.bcp();
-                Bcp c = ctx.otherBcp(a);
+                Bcp a = ctx.places().bcp();
+                Bcp c = ctx.places().otherBcp(a);
                 hop(ctx, f, id + "-under", a, c, -(1 + ctx.rng().nextInt(15)) * MINUTES, 0);
                 hop(ctx, f, id + "-over", a, c, (1 + ctx.rng().nextInt(15)) * MINUTES, 0);
             }
             case "transfer-plus-distance" -> {
-                Bcp a = ctx.bcp();
+                Bcp a = ctx.places().bcp();
                 Bcp c = nearest(ctx, a);
                 hop(ctx, f, id + "-under-the-sum", a, c, -MINUTES, 0);
                 hop(ctx, f, id + "-over-the-sum", a, c, MINUTES, 0);
             }
             case "same-bcp" -> {
-                Bcp a = ctx.bcp();
+                Bcp a = ctx.places().bcp();
                 quickReturn(ctx, f, id + "-same-bcp", a, a, false);
                 quickReturn(ctx, f, id + "-other-bcp", a, nearest(ctx, a), true);
             }
             default -> {
-                Bcp a = ctx.bcp();
-                Bcp c = ctx.otherBcp(a);
+                Bcp a = ctx.places().bcp();
+                Bcp c = ctx.places().otherBcp(a);
                 hop(ctx, f, id + "-under", a, c, -(1 + ctx.rng().nextInt(15)) * MINUTES, LATE);
                 hop(ctx, f, id + "-over", a, c, (1 + ctx.rng().nextInt(15)) * MINUTES, LATE);
             }
@@ -98,7 +99,7 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
         long minimum = ctx.travelTimes().minMillis(from.index(), to.index());
         long arrival = first.exit().getEventTime().toEpochMilli() + minimum + offset;
         BorderCrossing entry = ctx.entry(t, to, arrival, b + 5);
-        ctx.exit(t, to, ctx.exitTime(to, b + 5, arrival));
+        ctx.exit(t, to, ctx.times().exitTime(to, b + 5, arrival));
         if (late > 0) {
             ctx.uploadLate(first.exit(), late);
         }
@@ -119,7 +120,7 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
         ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
         long back = first.exit().getEventTime().toEpochMilli() + 10 * MINUTES;
         BorderCrossing entry = ctx.entry(t, to, back, b + 4);
-        ctx.exit(t, to, ctx.exitTime(to, b + 4, back));
+        ctx.exit(t, to, ctx.times().exitTime(to, b + 4, back));
         if (flag) {
             ctx.expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
         } else {

@@ -91,8 +91,8 @@ public final class MissingExitScenario extends FamilyScenario {
 
     private static void noExit(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = tenDays(ctx);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         ctx.missingExit(
                 f,
@@ -108,10 +108,10 @@ public final class MissingExitScenario extends FamilyScenario {
     private static void exitOnLastDay(ScenarioContext ctx, Family f, String id, long delay) {
         PlantedTraveller t = tenDays(ctx);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
         BorderCrossing exit =
-                ctx.exit(t, bcp, ctx.at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
+                ctx.exit(t, bcp, ctx.times().at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
         String how = "an exit on the last authorised day";
         if (delay > 0) {
             ctx.uploadLate(exit, delay);
@@ -124,9 +124,9 @@ public final class MissingExitScenario extends FamilyScenario {
     private static void exitAfterGrace(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = tenDays(ctx);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
-        BorderCrossing exit = ctx.exit(t, bcp, ctx.exitTime(bcp, end + AFTER_END, 0));
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
+        BorderCrossing exit = ctx.exit(t, bcp, ctx.times().exitTime(bcp, end + AFTER_END, 0));
         ctx.missingExit(
                 f,
                 id + "-exit-after-grace",
@@ -187,9 +187,9 @@ public final class MissingExitScenario extends FamilyScenario {
             PlantedTraveller t = tenDays(ctx);
             long first = t.day();
             long last = first + VISA_DAYS - 1;
-            Bcp bcp = ctx.bcp();
-            ctx.entry(t, bcp, ctx.entryTime(bcp, first), last);
-            long out = ctx.daytime(bcp, last);
+            Bcp bcp = ctx.places().bcp();
+            ctx.entry(t, bcp, ctx.times().entryTime(bcp, first), last);
+            long out = ctx.times().daytime(bcp, last);
             ctx.exit(t, bcp, out);
             int end = ctx.authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
             BorderCrossing entry = ctx.entry(t, bcp, out + Period.HOUR_MILLIS, end);
@@ -213,8 +213,8 @@ public final class MissingExitScenario extends FamilyScenario {
         noExit(ctx, f, id);
         PlantedTraveller t = ctx.traveller(SPAN);
         t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + 365);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + 365);
         ctx.missingExit(
                 f,
                 id + "-permit",
@@ -234,10 +234,10 @@ public final class MissingExitScenario extends FamilyScenario {
             int end,
             boolean exits,
             String why) {
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, entryDay), end);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, entryDay), end);
         if (exits) {
-            ctx.exit(t, bcp, ctx.exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
+            ctx.exit(t, bcp, ctx.times().exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
         }
         ctx.missingExit(
                 f,

@@ -68,7 +68,8 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.traveller(days, 2, 1, ScenarioContext::noVisaTotal);
             long exitDay = t.day();
             long entryDay = exitDay - days + 1;
-            ScenarioContext.Stay stay = ctx.stay(t, ctx.bcp(), entryDay, ctx.bcp(), exitDay);
+            ScenarioContext.Stay stay =
+                    ctx.stay(t, ctx.places().bcp(), entryDay, ctx.places().bcp(), exitDay);
             int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty(), 0);
             judge(ctx, f, id + "-" + days + "-days", t, stay, end, days + " days of presence in one stay");
         }
@@ -100,11 +101,11 @@ public final class OverstayScenario extends FamilyScenario {
     private static void localDates(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller late = ctx.traveller(MAX + 1, 2, 1, ScenarioContext::noVisaTotal);
         long exitDay = late.day();
-        Bcp bcp = ctx.bcpAheadOfUtc(exitDay);
+        Bcp bcp = ctx.places().bcpAheadOfUtc(exitDay);
         long entryDay = exitDay - MAX;
-        BorderCrossing entry = ctx.entry(late, bcp, ctx.entryTime(bcp, entryDay), exitDay);
+        BorderCrossing entry = ctx.entry(late, bcp, ctx.times().entryTime(bcp, entryDay), exitDay);
         // 00:30 local is the evening before in UTC: 91 local dates, 90 UTC dates.
-        BorderCrossing exit = ctx.exit(late, bcp, ctx.at(bcp, exitDay, 1800));
+        BorderCrossing exit = ctx.exit(late, bcp, ctx.times().at(bcp, exitDay, 1800));
         judge(
                 ctx,
                 f,
@@ -116,11 +117,13 @@ public final class OverstayScenario extends FamilyScenario {
 
         PlantedTraveller early = ctx.traveller(MAX + 1, 2, 1, ScenarioContext::noVisaTotal);
         long exitDay2 = early.day();
-        Bcp bcp2 = ctx.bcpAheadOfUtc(exitDay2);
+        Bcp bcp2 = ctx.places().bcpAheadOfUtc(exitDay2);
         long entryDay2 = exitDay2 - MAX + 1;
-        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, entryDay2, 1800), exitDay2);
+        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.times().at(bcp2, entryDay2, 1800), exitDay2);
         BorderCrossing exit2 = ctx.exit(
-                early, bcp2, ctx.exitTime(bcp2, exitDay2, entry2.getEventTime().toEpochMilli()));
+                early,
+                bcp2,
+                ctx.times().exitTime(bcp2, exitDay2, entry2.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
@@ -138,14 +141,14 @@ public final class OverstayScenario extends FamilyScenario {
             long exitDay = t.day();
             long firstEntry = exitDay - days + 1;
             long turn = firstEntry + EARLY - 1;
-            Bcp bcp = ctx.bcp();
-            BorderCrossing e1 = ctx.entry(t, bcp, ctx.entryTime(bcp, firstEntry), turn);
-            long out = ctx.daytime(bcp, turn);
+            Bcp bcp = ctx.places().bcp();
+            BorderCrossing e1 = ctx.entry(t, bcp, ctx.times().entryTime(bcp, firstEntry), turn);
+            long out = ctx.times().daytime(bcp, turn);
             BorderCrossing x1 = ctx.exit(t, bcp, out);
             BorderCrossing e2 =
                     ctx.entry(t, bcp, out + Period.HOUR_MILLIS + ctx.rng().nextLong(Period.HOUR_MILLIS), exitDay);
             BorderCrossing x2 = ctx.exit(
-                    t, bcp, ctx.exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
+                    t, bcp, ctx.times().exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
             int end = ctx.authorisedEnd(t, turn, StayHistory.empty().add((int) firstEntry, (int) turn), 0);
             judge(
                     ctx,

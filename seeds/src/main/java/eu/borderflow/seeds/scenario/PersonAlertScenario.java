@@ -199,11 +199,11 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     private static void flagged(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> true);
-        Bcp bcp = ctx.bcp();
+        Bcp bcp = ctx.places().bcp();
         AlertLog alert = ctx.alert(
                 before(ctx, t),
                 AlertBasis.ARREST_1862_ART26,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 ctx.personOf(t, given(t), surname(t), dob(t)),
                 null);
@@ -252,7 +252,7 @@ public final class PersonAlertScenario extends FamilyScenario {
         ctx.alert(
                 stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
                 AlertBasis.JUDICIAL_1862_ART34,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 ctx.personOf(t, given(t), surname(t), dob(t)),
                 null);
@@ -273,7 +273,7 @@ public final class PersonAlertScenario extends FamilyScenario {
             AlertLog alert = ctx.alert(
                     before(ctx, t),
                     BASES[ctx.rng().nextInt(BASES.length)],
-                    ctx.memberState(),
+                    ctx.places().memberState(),
                     review,
                     ctx.personOf(t, given(t), surname(t), dob(t)),
                     null);
@@ -298,19 +298,19 @@ public final class PersonAlertScenario extends FamilyScenario {
         ctx.alert(
                 before(ctx, t),
                 AlertBasis.REFUSAL_1861_ART24,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 ctx.personOf(t, given(t), surname(t), dob(t)),
                 null);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing refused = ctx.refusal(t, bcp, ctx.entryTime(bcp, t.day()), RefusalReason.H);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing refused = ctx.refusal(t, bcp, ctx.times().entryTime(bcp, t.day()), RefusalReason.H);
         ctx.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
         AlertLog ret = ctx.alert(
                 before(ctx, n),
                 AlertBasis.RETURN_1860_ART3,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 ctx.personOf(n, given(n), surname(n), dob(n)),
                 null);
@@ -349,7 +349,7 @@ public final class PersonAlertScenario extends FamilyScenario {
         return ctx.alert(
                 before(ctx, t),
                 BASES[ctx.rng().nextInt(BASES.length)],
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 ctx.personOf(t, given, surname, dob),
                 null);

@@ -89,7 +89,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
             }
             default -> {
                 PlantedTraveller t = fixed(ctx);
-                Bcp bcp = ctx.bcp();
+                Bcp bcp = ctx.places().bcp();
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
                 ctx.expect(
@@ -133,7 +133,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
         return ctx.alert(
                 at,
                 AlertBasis.RETURN_1860_ART3,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 ctx.personOf(t, given, surname, dob),
                 null);

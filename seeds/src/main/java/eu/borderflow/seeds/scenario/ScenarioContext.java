@@ -8,7 +8,6 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertObject;
 import eu.borderflow.schema.AlertPerson;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DocumentRef;
 import eu.borderflow.schema.GroundTruthEntry;
@@ -70,7 +69,6 @@ public final class ScenarioContext {
     public static final int MARGIN_DAYS = LEAD_DAYS + TAIL_DAYS;
 
     private static final int MAX_DRAWS = 1000;
-    private static final int LAST_SECOND = 86_399;
     private static final int CANDIDATE_BLOCK = 4096;
     private static final Set<String> VISA_RULES = Set.of("R3", "R4", "R5", "R6");
     private static final int MAX_SHORT_STAY = 90;
@@ -79,9 +77,8 @@ public final class ScenarioContext {
 
     private final Period period;
     private final ReferenceData reference;
-    private final BcpClock clock;
-    private final BcpChooser chooser;
-    private final LocalTimes times;
+    private final Places places;
+    private final CrossingTimes times;
     private final CrossingFactory factory;
     private final IdFactory ids;
     private final TravelTimes travelTimes;
@@ -92,7 +89,6 @@ public final class ScenarioContext {
     private final PopulationFactory population;
     private final SplittableRandom rng;
     private final NamePicker names;
-    private final List<String> memberStates;
     private final PersonMatchRule personRule;
     private final ReviewDates reviewDates;
     private final BirthYears birthYears;
@@ -137,9 +133,6 @@ public final class ScenarioContext {
             int travellers) {
         this.period = period;
         this.reference = reference;
-        this.clock = clock;
-        this.chooser = chooser;
-        this.times = new LocalTimes(reference.calibration());
         this.factory = factory;
         this.ids = ids;
         this.travelTimes = travelTimes;
@@ -150,9 +143,9 @@ public final class ScenarioContext {
         this.population = population;
         this.preview = preview;
         this.rng = new SplittableRandom(SeedMix.derive(seed, "scenarios"));
+        this.places = new Places(reference, chooser, rng);
+        this.times = new CrossingTimes(clock, new LocalTimes(reference.calibration()), rng);
         this.names = new NamePicker(reference);
-        this.memberStates =
-                reference.bcps().stream().map(Bcp::country).distinct().toList();
         Calibration calibration = reference.calibration();
         this.personRule = personRule;
         this.reviewDates = reviewDates;
@@ -176,6 +169,14 @@ public final class ScenarioContext {
 
     public ReferenceData reference() {
         return reference;
+    }
+
+    public Places places() {
+        return places;
+    }
+
+    public CrossingTimes times() {
+        return times;
     }
 
     public TravelTimes travelTimes() {
@@ -346,7 +347,7 @@ public final class ScenarioContext {
         int duration = (int) Math.max(v.getDurationOfStayDays(), to - from + 1);
         long start = from - rng.nextLong(validity - (to - from) + 1);
         return new Visa(
-                ids.stickerNumber(memberState(), nextIndex++),
+                ids.stickerNumber(places.memberState(), nextIndex++),
                 v.getVisaType(),
                 v.getEntriesAuthorised(),
                 duration,
@@ -389,7 +390,7 @@ public final class ScenarioContext {
     /** A new C visa (sticker unique in the dataset); {@code entries} 0 means multiple. */
     public Visa visa(int entries, int durationDays, long validFrom, long validUntil) {
         return new Visa(
-                ids.stickerNumber(memberState(), nextIndex++),
+                ids.stickerNumber(places.memberState(), nextIndex++),
                 "C",
                 entries,
                 durationDays,
@@ -420,90 +421,6 @@ public final class ScenarioContext {
         return ids.fingerprintTemplateId(nextIndex++);
     }
 
-    // ---- where and when ---------------------------------------------------------------------------------------
-
-    public String memberState() {
-        return memberStates.get(rng.nextInt(memberStates.size()));
-    }
-
-    public Bcp bcp(String code) {
-        return reference.bcp(code);
-    }
-
-    /** A BCP drawn like the background's: border type by its share, then by traffic weight. */
-    public Bcp bcp() {
-        return reference.bcps().get(chooser.bcp(chooser.type(rng), rng));
-    }
-
-    public Bcp bcp(BorderType type) {
-        return reference.bcps().get(chooser.bcp(type, rng));
-    }
-
-    /** A BCP of the same type as {@code other}, but another one. */
-    public Bcp otherBcp(Bcp other) {
-        for (int i = 0; i < 8; i++) {
-            Bcp b = bcp(other.type());
-            if (b.index() != other.index()) {
-                return b;
-            }
-        }
-        return reference.bcps().stream()
-                .filter(b -> b.type() == other.type() && b.index() != other.index())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /** An entry's time on local {@code day} at {@code bcp}, from the background's hourly curves. */
-    public long entryTime(Bcp bcp, long day) {
-        return clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), true, rng), times.millis(rng));
-    }
-
-    /**
-     * An exit's time on local {@code day} at {@code bcp}, from the curves like the background's: the day's last second
-     * when the drawn time is not two hours after {@code after} (and never less than that).
-     */
-    public long exitTime(Bcp bcp, long day, long after) {
-        long t = clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), false, rng), times.millis(rng));
-        if (t >= after + LocalTimes.MIN_STAY_MILLIS) {
-            return t;
-        }
-        return Math.max(after + LocalTimes.MIN_STAY_MILLIS, clock.toMillis(bcp.index(), day, LAST_SECOND, 0));
-    }
-
-    /** A same-day trip's exit after an entry at {@code entry}, like the background's: two to eight hours later. */
-    public long sameDayExit(long entry) {
-        return entry + times.sameDayStayMillis(rng);
-    }
-
-    /** UTC millis of local {@code secondOfDay} on {@code day} at the BCP. */
-    public long at(Bcp bcp, long day, int secondOfDay) {
-        return clock.toMillis(bcp.index(), day, secondOfDay, rng.nextInt(1000));
-    }
-
-    public long localDay(Bcp bcp, long millis) {
-        return clock.localDay(bcp.index(), millis);
-    }
-
-    /** A BCP whose local time is ahead of UTC on {@code day}: its local dates start before the UTC date. */
-    public Bcp bcpAheadOfUtc(long day) {
-        for (int i = 0; i < 32; i++) {
-            Bcp b = bcp();
-            if (b.zone()
-                            .getRules()
-                            .getOffset(LocalDate.ofEpochDay(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
-                            .getTotalSeconds()
-                    > 0) {
-                return b;
-            }
-        }
-        return bcp("FIN-A-HEL");
-    }
-
-    /** An entry's time on a day a same-day exit still fits in, like the background's same-day trips. */
-    public long daytime(Bcp bcp, long day) {
-        return at(bcp, day, times.sameDayEntrySecond(rng));
-    }
-
     // ---- crossings --------------------------------------------------------------------------------------------
 
     /** A stay's two crossings. */
@@ -514,19 +431,19 @@ public final class ScenarioContext {
      * drawn like the background's; left at {@code in} instead when {@code out} is too far for the time between.
      */
     public Stay stay(PlantedTraveller t, Bcp in, long entryDay, Bcp out, long exitDay) {
-        long entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
+        long entry = entryDay == exitDay ? times.daytime(in, entryDay) : times.entryTime(in, entryDay);
         if (t.lastBcp != null
                 && t.lastBcp.index() != in.index()
                 && entry - t.lastMillis < 2 * travelTimes.minMillis(t.lastBcp.index(), in.index())) {
             // Not faster than possible since the traveller's last crossing (R7): back where it left.
             in = t.lastBcp;
-            entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
+            entry = entryDay == exitDay ? times.daytime(in, entryDay) : times.entryTime(in, entryDay);
         }
         Bcp exitBcp = entryDay == exitDay ? in : out;
-        long exit = entryDay == exitDay ? sameDayExit(entry) : exitTime(exitBcp, exitDay, entry);
+        long exit = entryDay == exitDay ? times.sameDayExit(entry) : times.exitTime(exitBcp, exitDay, entry);
         if (exitBcp.index() != in.index() && exit - entry < 2 * travelTimes.minMillis(in.index(), exitBcp.index())) {
             exitBcp = in;
-            exit = exitTime(in, exitDay, entry);
+            exit = times.exitTime(in, exitDay, entry);
         }
         return new Stay(entry(t, in, entry, exitDay), exit(t, exitBcp, exit));
     }
@@ -537,7 +454,7 @@ public final class ScenarioContext {
      * lengths otherwise, so planted crossings fall at the times of day the background's do.
      */
     public Stay trip(PlantedTraveller t, long firstDay, long lastDay) {
-        Bcp b = bcp();
+        Bcp b = places.bcp();
         return trip(t, b, firstDay, lastDay);
     }
 
@@ -555,7 +472,7 @@ public final class ScenarioContext {
 
     /** A stay at one BCP drawn like the background's. */
     public Stay stay(PlantedTraveller t, long entryDay, long exitDay) {
-        Bcp b = bcp();
+        Bcp b = places.bcp();
         return stay(t, b, entryDay, b, exitDay);
     }
 
@@ -564,11 +481,11 @@ public final class ScenarioContext {
     }
 
     public BorderCrossing exit(PlantedTraveller t, Bcp bcp, long millis) {
-        return crossing(t, CrossingKind.EXIT, bcp, millis, List.of(), localDay(bcp, millis));
+        return crossing(t, CrossingKind.EXIT, bcp, millis, List.of(), times.localDay(bcp, millis));
     }
 
     public BorderCrossing refusal(PlantedTraveller t, Bcp bcp, long millis, RefusalReason reason) {
-        return crossing(t, CrossingKind.REFUSAL, bcp, millis, List.of(reason), localDay(bcp, millis));
+        return crossing(t, CrossingKind.REFUSAL, bcp, millis, List.of(reason), times.localDay(bcp, millis));
     }
 
     private BorderCrossing crossing(
@@ -579,7 +496,7 @@ public final class ScenarioContext {
             List<RefusalReason> reasons,
             long retentionDay) {
         if (kind == CrossingKind.ENTRY && t.renewsVisa && t.visa != null) {
-            renewIfNeeded(t, localDay(bcp, millis), retentionDay);
+            renewIfNeeded(t, times.localDay(bcp, millis), retentionDay);
         }
         TravellerIdentity spelling = t.presented != null
                 ? t.presented
@@ -589,7 +506,7 @@ public final class ScenarioContext {
                 ids.nextScriptedEventId(),
                 kind,
                 millis,
-                localDay(bcp, millis),
+                times.localDay(bcp, millis),
                 bcp.index(),
                 spelling,
                 t.document,

@@ -129,7 +129,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
             }
             default -> {
                 PlantedTraveller t = ctx.traveller(SPAN);
-                Bcp bcp = ctx.bcp();
+                Bcp bcp = ctx.places().bcp();
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
                 ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
@@ -172,7 +172,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
         return ctx.alert(
                 at,
                 AlertBasis.OBJECT_1862_ART38,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 ctx.farReviewDate(),
                 null,
                 new AlertObject(status, ref));

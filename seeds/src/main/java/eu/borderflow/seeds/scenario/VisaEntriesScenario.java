@@ -80,7 +80,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
         PlantedTraveller t = ctx.visaHolder(SPAN, 1);
         long b = t.day();
         t.setVisa(ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
-        Bcp bcp = ctx.bcp();
+        Bcp bcp = ctx.places().bcp();
         ScenarioContext.Stay first = ctx.stay(t, bcp, b, bcp, b);
         if (late > 0) {
             // Arrives the day after the second entry.
@@ -103,9 +103,9 @@ public final class VisaEntriesScenario extends FamilyScenario {
         PlantedTraveller refused = ctx.visaHolder(SPAN, 1);
         long d = refused.day();
         refused.setVisa(ctx.visa(2, VISA_DAYS, d - 20, d + 60));
-        Bcp bcp = ctx.bcp();
+        Bcp bcp = ctx.places().bcp();
         ctx.stay(refused, bcp, d, bcp, d + 1);
-        ctx.refusal(refused, bcp, ctx.daytime(bcp, d + 3), RefusalReason.E);
+        ctx.refusal(refused, bcp, ctx.times().daytime(bcp, d + 3), RefusalReason.E);
         ScenarioContext.Stay second = ctx.stay(refused, bcp, d + 5, bcp, d + 6);
         judge(
                 ctx,
@@ -147,11 +147,11 @@ public final class VisaEntriesScenario extends FamilyScenario {
     private static void localDate(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller late = ctx.visaHolder(SPAN, 1);
         long day = late.day() + 2;
-        Bcp bcp = ctx.bcpAheadOfUtc(day);
+        Bcp bcp = ctx.places().bcpAheadOfUtc(day);
         late.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
-        BorderCrossing entry = ctx.entry(late, bcp, ctx.at(bcp, day, HALF_PAST_MIDNIGHT), day);
-        BorderCrossing exit =
-                ctx.exit(late, bcp, ctx.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
+        BorderCrossing entry = ctx.entry(late, bcp, ctx.times().at(bcp, day, HALF_PAST_MIDNIGHT), day);
+        BorderCrossing exit = ctx.exit(
+                late, bcp, ctx.times().exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
@@ -164,10 +164,13 @@ public final class VisaEntriesScenario extends FamilyScenario {
 
         PlantedTraveller early = ctx.visaHolder(SPAN, 1);
         long day2 = early.day() + 2;
-        Bcp bcp2 = ctx.bcpAheadOfUtc(day2);
+        Bcp bcp2 = ctx.places().bcpAheadOfUtc(day2);
         early.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
-        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
-        ctx.exit(early, bcp2, ctx.exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
+        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.times().at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
+        ctx.exit(
+                early,
+                bcp2,
+                ctx.times().exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
