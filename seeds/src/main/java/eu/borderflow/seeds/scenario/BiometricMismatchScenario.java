@@ -27,10 +27,10 @@ public final class BiometricMismatchScenario extends FamilyScenario {
     void plant(ScenarioContext ctx, Family f, String id) {
         switch (f.name()) {
             case "second-face" -> {
-                PlantedTraveller shared = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller shared = ctx.travellers().draw(SPAN, 2, t -> true);
                 long b = shared.day();
                 ctx.trip(shared, b, b + 3);
-                shared.setFacialTemplate(ctx.newFacialTemplateId());
+                shared.setFacialTemplate(ctx.issuer().newFacialTemplateId());
                 both(
                         ctx,
                         f,
@@ -38,10 +38,10 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                         shared,
                         ctx.trip(shared, b + 5, b + 6),
                         "the document presented with a second face");
-                PlantedTraveller renewed = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller renewed = ctx.travellers().draw(SPAN, 2, t -> true);
                 long d = renewed.day();
                 ctx.trip(renewed, d, d + 1);
-                renewed.setDocument(ctx.newDocument(renewed));
+                renewed.setDocument(ctx.issuer().newDocument(renewed));
                 BorderCrossing newDocument = ctx.trip(renewed, d + 4, d + 5).entry();
                 ctx.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
@@ -49,7 +49,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
                 ctx.trip(other, b, b + 1);
-                other.setFingerprintTemplate(ctx.newFingerprintTemplateId());
+                other.setFingerprintTemplate(ctx.issuer().newFingerprintTemplateId());
                 both(
                         ctx,
                         f,
@@ -71,12 +71,12 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                         "no fingerprint captured this time: nothing to compare");
             }
             default -> {
-                PlantedTraveller late = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller late = ctx.travellers().draw(SPAN, 2, t -> true);
                 long b = late.day();
                 ScenarioContext.Stay first = ctx.stay(late, b, b);
                 ctx.uploadLate(first.entry(), LATE);
                 ctx.uploadLate(first.exit(), LATE);
-                late.setFacialTemplate(ctx.newFacialTemplateId());
+                late.setFacialTemplate(ctx.issuer().newFacialTemplateId());
                 both(
                         ctx,
                         f,
@@ -84,7 +84,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                         late,
                         ctx.stay(late, b + 1, b + 2),
                         "a second face; the crossings that enrolled the first were uploaded 40 hours late");
-                PlantedTraveller resent = ctx.traveller(SPAN);
+                PlantedTraveller resent = ctx.travellers().draw(SPAN);
                 long d = resent.day();
                 ScenarioContext.Stay stay = ctx.trip(resent, d, d + 2);
                 ctx.resend(stay.entry());
@@ -106,6 +106,6 @@ public final class BiometricMismatchScenario extends FamilyScenario {
     }
 
     private static PlantedTraveller fingerprinted(ScenarioContext ctx) {
-        return ctx.traveller(SPAN, 2, t -> t.fingerprintStatus() == FingerprintStatus.CAPTURED);
+        return ctx.travellers().draw(SPAN, 2, t -> t.fingerprintStatus() == FingerprintStatus.CAPTURED);
     }
 }

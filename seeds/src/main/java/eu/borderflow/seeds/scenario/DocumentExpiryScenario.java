@@ -35,7 +35,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
     void plant(ScenarioContext ctx, Family f, String id) {
         switch (f.name()) {
             case "expired" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
+                PlantedTraveller t = ctx.travellers().draw(SPAN);
                 t.setExpiry(t.day() - EXPIRED_DAYS);
                 ctx.expect(
                         f,
@@ -43,15 +43,15 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                         t,
                         ctx.stay(t, t.day(), t.day() + 2).entry(),
                         "entry on a document that expired ten days earlier");
-                atEnd(ctx, f, id + "-valid-to-the-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
+                atEnd(ctx, f, id + "-valid-to-the-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "fresh-window" -> {
-                atEnd(ctx, f, id + "-day-before-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 1);
-                atEnd(ctx, f, id + "-on-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
+                atEnd(ctx, f, id + "-day-before-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 1);
+                atEnd(ctx, f, id + "-on-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "window-history" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.traveller(EARLIER + 40, SPAN, 2, ScenarioContext::noVisaTotal);
+                    PlantedTraveller t = ctx.travellers().draw(EARLIER + 40, SPAN, 2, PlantedTravellers::noVisaTotal);
                     long earlier = t.day() - EARLIER - 40;
                     ctx.stay(t, earlier, earlier + EARLIER - 1);
                     atEnd(
@@ -66,9 +66,9 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             case "visa-total" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.traveller(USED + 10, SPAN, 2, tr -> tr.visa() != null);
+                    PlantedTraveller t = ctx.travellers().draw(USED + 10, SPAN, 2, tr -> tr.visa() != null);
                     long first = t.day() - USED - 10;
-                    t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
+                    t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
                     ctx.stay(t, first, first + USED - 1);
                     atEnd(
                             ctx,
@@ -82,8 +82,8 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             case "visa-validity" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.visaHolder(SPAN, 1);
-                    t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
+                    PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
+                    t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
                     atEnd(
                             ctx,
                             f,
@@ -95,7 +95,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 }
             }
             default -> {
-                PlantedTraveller permit = ctx.traveller(SPAN);
+                PlantedTraveller permit = ctx.travellers().draw(SPAN);
                 permit.setStayBasis(StayBasis.RESIDENCE_PERMIT);
                 permit.setExpiry(permit.day() + 30);
                 ctx.nearMiss(
@@ -104,7 +104,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                         permit,
                         ctx.stay(permit, permit.day(), permit.day() + 2).entry(),
                         "a document expiring 30 days on, under a residence permit: no authorised end");
-                PlantedTraveller expired = ctx.traveller(SPAN);
+                PlantedTraveller expired = ctx.travellers().draw(SPAN);
                 expired.setStayBasis(StayBasis.RESIDENCE_PERMIT);
                 expired.setExpiry(expired.day() - 1);
                 ctx.expect(

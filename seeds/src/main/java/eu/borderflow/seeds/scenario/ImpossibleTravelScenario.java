@@ -31,7 +31,7 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
     void plant(ScenarioContext ctx, Family f, String id) {
         switch (f.name()) {
             case "two-entries" -> {
-                PlantedTraveller twice = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller twice = ctx.travellers().draw(SPAN, 2, t -> true);
                 long b = twice.day();
                 Bcp a = ctx.places().bcp();
                 ctx.entry(twice, a, ctx.times().entryTime(a, b), b + 5);
@@ -39,14 +39,14 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 BorderCrossing again = ctx.entry(twice, c, ctx.times().entryTime(c, b + 2), b + 5);
                 ctx.exit(twice, c, ctx.times().exitTime(c, b + 5, 0));
                 ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
-                PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller normal = ctx.travellers().draw(SPAN, 2, t -> true);
                 ctx.stay(normal, normal.day(), normal.day() + 1);
                 BorderCrossing next =
                         ctx.stay(normal, normal.day() + 3, normal.day() + 5).entry();
                 ctx.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
             }
             case "two-exits" -> {
-                PlantedTraveller twice = ctx.traveller(SPAN, 1, t -> true);
+                PlantedTraveller twice = ctx.travellers().draw(SPAN, 1, t -> true);
                 long b = twice.day();
                 ScenarioContext.Stay stay = ctx.stay(twice, b, b + 2);
                 Bcp c = ctx.places().bcp();
@@ -56,7 +56,7 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                         ctx.times()
                                 .exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
                 ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
-                PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller normal = ctx.travellers().draw(SPAN, 2, t -> true);
                 ctx.stay(normal, normal.day(), normal.day() + 1);
                 BorderCrossing next =
                         ctx.stay(normal, normal.day() + 3, normal.day() + 5).exit();
@@ -93,7 +93,7 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
      * when the offset is negative); the exit uploaded {@code late} (0: at once).
      */
     private static void hop(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, long offset, long late) {
-        PlantedTraveller t = ctx.traveller(SPAN, 2, tr -> true);
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 2, tr -> true);
         long b = t.day();
         ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
         long minimum = ctx.travelTimes().minMillis(from.index(), to.index());
@@ -115,7 +115,7 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
 
     /** Out at {@code from} and back in at {@code to} ten minutes later. */
     private static void quickReturn(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, boolean flag) {
-        PlantedTraveller t = ctx.traveller(SPAN, 2, tr -> true);
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 2, tr -> true);
         long b = t.day();
         ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
         long back = first.exit().getEventTime().toEpochMilli() + 10 * MINUTES;

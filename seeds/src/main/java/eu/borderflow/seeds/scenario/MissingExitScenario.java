@@ -40,7 +40,7 @@ public final class MissingExitScenario extends FamilyScenario {
 
     @Override
     public int minDays() {
-        return SPAN + ScenarioContext.MARGIN_DAYS;
+        return SPAN + PlantedTravellers.MARGIN_DAYS;
     }
 
     public MissingExitScenario() {
@@ -84,8 +84,8 @@ public final class MissingExitScenario extends FamilyScenario {
 
     /** A traveller on a fresh visa of ten days in all, valid for a few months, entered on its day. */
     private static PlantedTraveller tenDays(ScenarioContext ctx) {
-        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
-        t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
+        PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
+        t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
         return t;
     }
 
@@ -141,10 +141,10 @@ public final class MissingExitScenario extends FamilyScenario {
     /** A 20-day visa, 15 days used: the second stay may last five (no exit: flag; exit on the fifth: near-miss). */
     private static void visaTotal(ScenarioContext ctx, Family f, String id) {
         for (boolean exits : new boolean[] {false, true}) {
-            PlantedTraveller t = ctx.traveller(EARLIER + 5, SPAN, 2, tr -> tr.visa() != null);
+            PlantedTraveller t = ctx.travellers().draw(EARLIER + 5, SPAN, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - EARLIER - 5;
-            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
+            t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
             ctx.stay(t, first, first + EARLIER - 1);
             int end = ctx.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
@@ -163,7 +163,7 @@ public final class MissingExitScenario extends FamilyScenario {
     /** 85 days of an earlier stay in the window leave five (no exit: flag; exit on the fifth: near-miss). */
     private static void history(ScenarioContext ctx, Family f, String id) {
         for (boolean exits : new boolean[] {false, true}) {
-            PlantedTraveller t = ctx.traveller(HISTORY + 10, SPAN, 2, ScenarioContext::noVisaTotal);
+            PlantedTraveller t = ctx.travellers().draw(HISTORY + 10, SPAN, 2, PlantedTravellers::noVisaTotal);
             long entryDay = t.day();
             long earlier = entryDay - HISTORY - 9;
             ctx.stay(t, earlier, earlier + HISTORY - 1);
@@ -211,7 +211,7 @@ public final class MissingExitScenario extends FamilyScenario {
     /** No exit: under a residence permit no deadline (near-miss); on a short stay, one (flag). */
     private static void exempt(ScenarioContext ctx, Family f, String id) {
         noExit(ctx, f, id);
-        PlantedTraveller t = ctx.traveller(SPAN);
+        PlantedTraveller t = ctx.travellers().draw(SPAN);
         t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
         Bcp bcp = ctx.places().bcp();
         BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + 365);

@@ -65,7 +65,7 @@ public final class OverstayScenario extends FamilyScenario {
     /** One stay of {@code days} days ending on the traveller's day; a flag when that is past the authorised end. */
     private static void ninetyDays(ScenarioContext ctx, Family f, String id) {
         for (int days : new int[] {MAX + 1, MAX}) {
-            PlantedTraveller t = ctx.traveller(days, 2, 1, ScenarioContext::noVisaTotal);
+            PlantedTraveller t = ctx.travellers().draw(days, 2, 1, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long entryDay = exitDay - days + 1;
             ScenarioContext.Stay stay =
@@ -78,7 +78,7 @@ public final class OverstayScenario extends FamilyScenario {
     /** A stay of 40 days starting on (flag) or one day before (near-miss) the first day of the exit's window. */
     private static void windowEdge(ScenarioContext ctx, Family f, String id) {
         for (int shift : new int[] {0, 1}) {
-            PlantedTraveller t = ctx.traveller(WINDOW + 1, 2, 2, ScenarioContext::noVisaTotal);
+            PlantedTraveller t = ctx.travellers().draw(WINDOW + 1, 2, 2, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long earlyStart = exitDay - (WINDOW - 1) - shift;
             ctx.stay(t, earlyStart, earlyStart + EARLY - 1);
@@ -99,7 +99,7 @@ public final class OverstayScenario extends FamilyScenario {
 
     /** Local dates, not UTC dates, are counted: entry or exit half an hour after local midnight. */
     private static void localDates(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller late = ctx.traveller(MAX + 1, 2, 1, ScenarioContext::noVisaTotal);
+        PlantedTraveller late = ctx.travellers().draw(MAX + 1, 2, 1, PlantedTravellers::noVisaTotal);
         long exitDay = late.day();
         Bcp bcp = ctx.places().bcpAheadOfUtc(exitDay);
         long entryDay = exitDay - MAX;
@@ -115,7 +115,7 @@ public final class OverstayScenario extends FamilyScenario {
                 ctx.authorisedEnd(late, entryDay, StayHistory.empty(), 0),
                 "91 local dates that are 90 UTC dates");
 
-        PlantedTraveller early = ctx.traveller(MAX + 1, 2, 1, ScenarioContext::noVisaTotal);
+        PlantedTraveller early = ctx.travellers().draw(MAX + 1, 2, 1, PlantedTravellers::noVisaTotal);
         long exitDay2 = early.day();
         Bcp bcp2 = ctx.places().bcpAheadOfUtc(exitDay2);
         long entryDay2 = exitDay2 - MAX + 1;
@@ -137,7 +137,7 @@ public final class OverstayScenario extends FamilyScenario {
     /** Out and back in on the same day: 91 days (flag) or 90 (near-miss) counting that day once. */
     private static void sameDay(ScenarioContext ctx, Family f, String id) {
         for (int days : new int[] {MAX + 1, MAX}) {
-            PlantedTraveller t = ctx.traveller(days, 2, 2, ScenarioContext::noVisaTotal);
+            PlantedTraveller t = ctx.travellers().draw(days, 2, 2, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long firstEntry = exitDay - days + 1;
             long turn = firstEntry + EARLY - 1;
@@ -165,10 +165,10 @@ public final class OverstayScenario extends FamilyScenario {
     /** A visa with 20 days in all: 12, then 9 (flag) or 8 (near-miss). */
     private static void visaTotal(ScenarioContext ctx, Family f, String id) {
         for (int second : new int[] {TOTAL - FIRST_PART + 1, TOTAL - FIRST_PART}) {
-            PlantedTraveller t = ctx.traveller(FIRST_PART + GAP, second + 1, 2, tr -> tr.visa() != null);
+            PlantedTraveller t = ctx.travellers().draw(FIRST_PART + GAP, second + 1, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - FIRST_PART - GAP;
-            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + SHORT_VALIDITY));
+            t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + SHORT_VALIDITY));
             ctx.stay(t, first, first + FIRST_PART - 1);
             long exitDay = entryDay + second - 1;
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
@@ -188,10 +188,10 @@ public final class OverstayScenario extends FamilyScenario {
     /** An exit the day after the visa's last valid day (flag) or on it (near-miss). */
     private static void visaValidity(ScenarioContext ctx, Family f, String id) {
         for (int after : new int[] {1, 0}) {
-            PlantedTraveller t = ctx.visaHolder(8, 1);
+            PlantedTraveller t = ctx.travellers().visaHolder(8, 1);
             long entryDay = t.day();
             long exitDay = entryDay + 7;
-            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, MAX, entryDay - 30, exitDay - after));
+            t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, MAX, entryDay - 30, exitDay - after));
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
             judge(
                     ctx,
@@ -207,10 +207,10 @@ public final class OverstayScenario extends FamilyScenario {
     /** 25 + 12 days on a visa of 30: a total when valid for four months (flag), none when valid for a year. */
     private static void longValidity(ScenarioContext ctx, Family f, String id) {
         for (int validity : new int[] {SHORT_VALIDITY, LONG_VALIDITY}) {
-            PlantedTraveller t = ctx.traveller(STAY_A + GAP, STAY_B + 1, 2, tr -> tr.visa() != null);
+            PlantedTraveller t = ctx.travellers().draw(STAY_A + GAP, STAY_B + 1, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - STAY_A - GAP;
-            t.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
+            t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
             ctx.stay(t, first, first + STAY_A - 1);
             ScenarioContext.Stay stay = ctx.stay(t, entryDay, entryDay + STAY_B - 1);
             int end = ctx.authorisedEnd(
@@ -229,7 +229,7 @@ public final class OverstayScenario extends FamilyScenario {
     /** Short stays of 40 and 51 (flag) or 50 (near-miss) days around 44 days under a residence permit. */
     private static void exempt(ScenarioContext ctx, Family f, String id) {
         for (int last : new int[] {MAX - EARLY + 1, MAX - EARLY}) {
-            PlantedTraveller t = ctx.traveller(140, 2, 3, ScenarioContext::noVisaTotal);
+            PlantedTraveller t = ctx.travellers().draw(140, 2, 3, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long a = exitDay - 139;
             ctx.stay(t, a, a + EARLY - 1);

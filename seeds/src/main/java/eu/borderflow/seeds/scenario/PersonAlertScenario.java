@@ -82,8 +82,11 @@ public final class PersonAlertScenario extends FamilyScenario {
                         "the same date of birth and a name at Jaro-Winkler 0.85-0.92");
             }
             case "transliteration" -> {
-                PlantedTraveller t = ctx.traveller(
-                        SPAN, 2, tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
+                PlantedTraveller t = ctx.travellers()
+                        .draw(
+                                SPAN,
+                                2,
+                                tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
                 t.present(t.variantIdentity());
                 matchBoth(
                         ctx,
@@ -327,7 +330,7 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
     static PlantedTraveller fixed(ScenarioContext ctx, java.util.function.Predicate<Traveller> ok) {
-        PlantedTraveller t = ctx.traveller(SPAN, 2, ok);
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 2, ok);
         t.present(t.identity());
         return t;
     }

@@ -117,7 +117,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
     }
 
     private static PlantedTraveller fixed(ScenarioContext ctx) {
-        PlantedTraveller t = ctx.traveller(SPAN, 1, tr -> true);
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 1, tr -> true);
         t.present(t.identity());
         return t;
     }

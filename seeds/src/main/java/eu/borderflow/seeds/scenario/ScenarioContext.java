@@ -14,7 +14,6 @@ import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.Incident;
 import eu.borderflow.schema.RefusalReason;
-import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
@@ -37,7 +36,6 @@ import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.SeedMix;
 import eu.borderflow.seeds.world.TrafficPreview;
 import eu.borderflow.seeds.world.TravelTimes;
-import eu.borderflow.seeds.world.Traveller;
 import eu.borderflow.seeds.world.Weighted;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
@@ -51,7 +49,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * What scenarios plant with: travellers drawn from the population's distributions (outside the background's indexes),
@@ -61,23 +58,12 @@ import java.util.function.Predicate;
 public final class ScenarioContext {
 
     public static final int MIN_DAYS = 21;
-    /** Scenario days start this many days into the period and end this many days before its end. */
-    private static final int LEAD_DAYS = 2;
-
-    private static final int TAIL_DAYS = 5;
-    /** Days of the period no scenario's days use: its first and last ones. */
-    public static final int MARGIN_DAYS = LEAD_DAYS + TAIL_DAYS;
-
-    private static final int MAX_DRAWS = 1000;
-    private static final int CANDIDATE_BLOCK = 4096;
-    private static final Set<String> VISA_RULES = Set.of("R3", "R4", "R5", "R6");
-    private static final int MAX_SHORT_STAY = 90;
-    private static final int LONG_VISA_YEARS = 2;
-    public static final int MULTIPLE_ENTRIES = 0;
 
     private final Period period;
     private final ReferenceData reference;
     private final Places places;
+    private final PlantedTravellers travellers;
+    private final Issuer issuer;
     private final CrossingTimes times;
     private final CrossingFactory factory;
     private final IdFactory ids;
@@ -86,7 +72,6 @@ public final class ScenarioContext {
     private final Duration grace;
     private final Pseudonymiser tokens;
     private final IncidentFactory incidentFactory;
-    private final PopulationFactory population;
     private final SplittableRandom rng;
     private final NamePicker names;
     private final PersonMatchRule personRule;
@@ -97,15 +82,6 @@ public final class ScenarioContext {
     private final float scoreMin;
     private final List<TripLengthBucket> tripBuckets;
     private final Weighted tripLength;
-    private long nextIndex;
-    private final TrafficPreview preview;
-    /** Candidates for planting: a block of population indexes and the crossings each makes in the background. */
-    private long candidatesStart;
-
-    private int[] candidateCrossings = new int[0];
-    private int nextCandidate;
-    private int crossingsCap;
-    private String planting = "";
 
     private final List<BorderCrossing> crossings = new ArrayList<>();
     private final List<AlertChange> alerts = new ArrayList<>();
@@ -130,7 +106,7 @@ public final class ScenarioContext {
             Pseudonymiser tokens,
             PopulationFactory population,
             TrafficPreview preview,
-            int travellers) {
+            int backgroundTravellers) {
         this.period = period;
         this.reference = reference;
         this.factory = factory;
@@ -140,10 +116,11 @@ public final class ScenarioContext {
         this.grace = grace;
         this.tokens = tokens;
         this.incidentFactory = new IncidentFactory(ids);
-        this.population = population;
-        this.preview = preview;
         this.rng = new SplittableRandom(SeedMix.derive(seed, "scenarios"));
         this.places = new Places(reference, chooser, rng);
+        PlantedNumbers numbers = new PlantedNumbers(backgroundTravellers);
+        this.travellers = new PlantedTravellers(period, rng, population, preview, numbers);
+        this.issuer = new Issuer(ids, places, rng, numbers);
         this.times = new CrossingTimes(clock, new LocalTimes(reference.calibration()), rng);
         this.names = new NamePicker(reference);
         Calibration calibration = reference.calibration();
@@ -155,8 +132,6 @@ public final class ScenarioContext {
         this.scoreMin = (float) calibration.number("/noise/verification_score_min");
         this.tripBuckets = calibration.tripLengths();
         this.tripLength = Weighted.of(tripBuckets, TripLengthBucket::weight);
-        // Planted persons, their extra documents, visas and templates are numbered after the background's.
-        this.nextIndex = travellers;
     }
 
     public Period period() {
@@ -169,6 +144,14 @@ public final class ScenarioContext {
 
     public ReferenceData reference() {
         return reference;
+    }
+
+    public PlantedTravellers travellers() {
+        return travellers;
+    }
+
+    public Issuer issuer() {
+        return issuer;
     }
 
     public Places places() {
@@ -213,212 +196,6 @@ public final class ScenarioContext {
 
     public BirthYears birthYears() {
         return birthYears;
-    }
-
-    /** A day b (epoch day) such that [b, b + span] lies inside the period with a margin at both ends. */
-    public long baseDay(int span) {
-        int room = period.days() - LEAD_DAYS - TAIL_DAYS - span;
-        return period.startDay() + LEAD_DAYS + (room <= 0 ? 0 : rng.nextInt(room + 1));
-    }
-
-    // ---- travellers -------------------------------------------------------------------------------------------
-
-    /**
-     * A planted traveller drawn like any background traveller, on a short stay, with a first scenario day
-     * ({@link PlantedTraveller#day()}) such that days {@code day..day + span} lie in the period (with a margin at both
-     * ends) and the traveller's own document and visa let stays on them happen as a scenario plans them: the document
-     * valid beyond any stay entered by then; a visa (if any) valid on those days, allowing {@code entries} entries
-     * and, when it has a total, room for the days. Persons are drawn until one fits {@code ok} and such a day exists,
-     * which is drawn uniformly among those that fit. A scenario then changes only its rule's inputs, so what the
-     * planted records show is what the population shows for such a stay.
-     */
-    public PlantedTraveller traveller(int span, int entries, Predicate<Traveller> ok) {
-        return traveller(0, span, entries, ok);
-    }
-
-    /** {@link #traveller(int, int, Predicate)} whose stays begin {@code before} days before its first day. */
-    public PlantedTraveller traveller(int before, int span, int entries, Predicate<Traveller> ok) {
-        long first = period.startDay() + LEAD_DAYS;
-        long last = period.lastDay() - TAIL_DAYS - span;
-        for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            Traveller t = candidate();
-            if (t.stayBasis() != StayBasis.SHORT_STAY || !ok.test(t) || t.visaRequired() && t.visa() == null) {
-                continue;
-            }
-            long from = first;
-            long to = Math.min(last, t.document().getExpiryDate().toEpochDay() - MAX_SHORT_STAY - span);
-            Visa v = t.visa();
-            boolean fits = v == null || visaFits(v, before, span, entries);
-            boolean renews = !fits && !visaRulesPlanted();
-            if (!fits && !renews) {
-                continue;
-            }
-            if (from <= to) {
-                PlantedTraveller planted = new PlantedTraveller(t);
-                planted.renewsVisa = renews;
-                planted.day = from + rng.nextLong(to - from + 1);
-                if (v != null) {
-                    // The visa as drawn, its validity moved (if need be) to cover the scenario's days: the visa mix
-                    // stays the population's, as it would not if the visas that do not fit turned travellers away.
-                    planted.visa = covering(v, planted.day - before, planted.day + span);
-                }
-                return planted;
-            }
-        }
-        throw new IllegalStateException("no planted traveller fits a stay of " + span + " days in the period");
-    }
-
-    public PlantedTraveller traveller(int span) {
-        return traveller(span, 1, t -> true);
-    }
-
-    /**
-     * The next population traveller drawn in proportion to the crossings it makes in the background (accepted with
-     * probability crossings / cap, the cap being the most any traveller of the first block makes), so the persons,
-     * documents and visas of planted crossings are distributed as the background's crossings' are.
-     */
-    private Traveller candidate() {
-        while (true) {
-            if (nextCandidate == candidateCrossings.length) {
-                candidatesStart = nextIndex;
-                candidateCrossings = preview.crossings(candidatesStart, CANDIDATE_BLOCK);
-                nextIndex += CANDIDATE_BLOCK;
-                nextCandidate = 0;
-                if (crossingsCap == 0) {
-                    crossingsCap = Math.max(
-                            1, java.util.Arrays.stream(candidateCrossings).max().orElse(1));
-                }
-            }
-            int i = nextCandidate++;
-            int n = candidateCrossings[i];
-            if (n > 0 && (n >= crossingsCap || rng.nextInt(crossingsCap) < n)) {
-                return population.create(Math.toIntExact(candidatesStart + i));
-            }
-        }
-    }
-
-    /** The visa allows {@code entries} entries, and stays on {@code before + span + 1} days within its validity. */
-    private static boolean visaFits(Visa v, int before, int span, int entries) {
-        long validFrom = v.getValidFrom().toEpochDay();
-        long validUntil = v.getValidUntil().toEpochDay();
-        boolean entriesOk = v.getEntriesAuthorised() == MULTIPLE_ENTRIES || v.getEntriesAuthorised() >= entries;
-        boolean totalOk =
-                !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil) || v.getDurationOfStayDays() >= span + 1;
-        return entriesOk && totalOk && validUntil - validFrom >= before + span;
-    }
-
-    /** The rule whose scenarios are being planted ({@link ScenarioCatalog}). */
-    void planting(String ruleId) {
-        this.planting = ruleId;
-    }
-
-    /** Scenarios of the rules that read visas keep the visa drawn: their truth is worked out from it. */
-    private boolean visaRulesPlanted() {
-        return VISA_RULES.contains(planting);
-    }
-
-    /**
-     * Before an entry of a traveller whose visa may be renewed: a new visa when the current one does not cover the
-     * stay planned ({@code entryDay..plannedExitDay}: validity, entries, total), as its holder would have got one.
-     */
-    private void renewIfNeeded(PlantedTraveller t, long entryDay, long plannedExitDay) {
-        Visa v = t.visa;
-        long validFrom = v.getValidFrom().toEpochDay();
-        long validUntil = v.getValidUntil().toEpochDay();
-        long days = Math.max(1, plannedExitDay - entryDay + 1);
-        boolean total = VisaTerms.durationIsTotal((int) validFrom, (int) validUntil);
-        boolean fits = entryDay >= validFrom
-                && plannedExitDay <= validUntil
-                && (v.getEntriesAuthorised() == MULTIPLE_ENTRIES || t.entriesUnderVisa < v.getEntriesAuthorised())
-                && (!total || t.daysUnderVisa + days <= v.getDurationOfStayDays());
-        if (!fits) {
-            t.visa = renewed(v, entryDay, Math.max(entryDay, plannedExitDay));
-            t.entriesUnderVisa = 0;
-            t.daysUnderVisa = 0;
-        }
-        t.entriesUnderVisa++;
-        t.daysUnderVisa += days;
-    }
-
-    /** A new visa like {@code v} (its kind, entries, duration, length of validity) covering days {@code from..to}. */
-    private Visa renewed(Visa v, long from, long to) {
-        long validity =
-                Math.max(v.getValidUntil().toEpochDay() - v.getValidFrom().toEpochDay(), to - from);
-        int duration = (int) Math.max(v.getDurationOfStayDays(), to - from + 1);
-        long start = from - rng.nextLong(validity - (to - from) + 1);
-        return new Visa(
-                ids.stickerNumber(places.memberState(), nextIndex++),
-                v.getVisaType(),
-                v.getEntriesAuthorised(),
-                duration,
-                LocalDate.ofEpochDay(start),
-                LocalDate.ofEpochDay(start + validity));
-    }
-
-    /** {@code v} with its validity (same length) moved the least that makes it cover days {@code from..to}. */
-    private static Visa covering(Visa v, long from, long to) {
-        long validFrom = v.getValidFrom().toEpochDay();
-        long validUntil = v.getValidUntil().toEpochDay();
-        long shift = from < validFrom ? from - validFrom : Math.max(0, to - validUntil);
-        if (shift == 0) {
-            return v;
-        }
-        return new Visa(
-                v.getStickerNumber(),
-                v.getVisaType(),
-                v.getEntriesAuthorised(),
-                v.getDurationOfStayDays(),
-                LocalDate.ofEpochDay(validFrom + shift),
-                LocalDate.ofEpochDay(validUntil + shift));
-    }
-
-    /** A traveller whose visa, if any, has no total duration: only 90/180 and the validity limit its stays. */
-    public static boolean noVisaTotal(Traveller t) {
-        return t.visa() == null
-                || !VisaTerms.durationIsTotal((int) t.visa().getValidFrom().toEpochDay(), (int)
-                        t.visa().getValidUntil().toEpochDay());
-    }
-
-    public PlantedTraveller visaHolder(int span, int entries) {
-        return traveller(span, entries, t -> t.visa() != null);
-    }
-
-    public PlantedTraveller visaExempt(int span) {
-        return traveller(span, 1, t -> !t.visaRequired());
-    }
-
-    /** A new C visa (sticker unique in the dataset); {@code entries} 0 means multiple. */
-    public Visa visa(int entries, int durationDays, long validFrom, long validUntil) {
-        return new Visa(
-                ids.stickerNumber(places.memberState(), nextIndex++),
-                "C",
-                entries,
-                durationDays,
-                LocalDate.ofEpochDay(validFrom),
-                LocalDate.ofEpochDay(validUntil));
-    }
-
-    /** A C visa valid for years from well before the period: no total, 90/180 alone limits stays. */
-    public Visa longValidVisa() {
-        long from = period.startDay() - MAX_SHORT_STAY - rng.nextInt(MAX_SHORT_STAY);
-        return visa(MULTIPLE_ENTRIES, MAX_SHORT_STAY, from, from + LONG_VISA_YEARS * 365L);
-    }
-
-    /** A second, new document for the traveller (same person, same biometrics). */
-    public TravelDocument newDocument(PlantedTraveller t) {
-        return new TravelDocument(
-                t.document.getType(),
-                ids.documentNumber(nextIndex++),
-                t.document.getIssuingCountry(),
-                t.document.getExpiryDate());
-    }
-
-    public String newFacialTemplateId() {
-        return ids.facialTemplateId(nextIndex++);
-    }
-
-    public String newFingerprintTemplateId() {
-        return ids.fingerprintTemplateId(nextIndex++);
     }
 
     // ---- crossings --------------------------------------------------------------------------------------------
@@ -496,7 +273,7 @@ public final class ScenarioContext {
             List<RefusalReason> reasons,
             long retentionDay) {
         if (kind == CrossingKind.ENTRY && t.renewsVisa && t.visa != null) {
-            renewIfNeeded(t, times.localDay(bcp, millis), retentionDay);
+            issuer.renewIfNeeded(t, times.localDay(bcp, millis), retentionDay);
         }
         TravellerIdentity spelling = t.presented != null
                 ? t.presented

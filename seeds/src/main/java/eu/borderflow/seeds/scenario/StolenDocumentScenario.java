@@ -44,7 +44,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
     void plant(ScenarioContext ctx, Family f, String id) {
         switch (f.name()) {
             case "deleted-during-stay" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
+                PlantedTraveller t = ctx.travellers().draw(SPAN);
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "document recovered");
@@ -52,7 +52,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                 ctx.nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
             }
             case "created-during-stay" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
+                PlantedTraveller t = ctx.travellers().draw(SPAN);
                 ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
                 documentAlert(
                         ctx,
@@ -64,7 +64,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
             }
             case "number-one-off" -> {
                 exact(ctx, f, id + "-exact");
-                PlantedTraveller n = ctx.traveller(SPAN);
+                PlantedTraveller n = ctx.travellers().draw(SPAN);
                 DocumentRef ref = ctx.documentRef(n.document());
                 String number = ref.getNumber();
                 ref.setNumber(number.substring(0, number.length() - 1) + 'Z');
@@ -73,20 +73,20 @@ public final class StolenDocumentScenario extends FamilyScenario {
             }
             case "other-issuing-country" -> {
                 exact(ctx, f, id + "-exact");
-                PlantedTraveller n = ctx.traveller(SPAN);
+                PlantedTraveller n = ctx.travellers().draw(SPAN);
                 DocumentRef ref = ctx.documentRef(n.document());
                 ref.setIssuingCountry(n.document().getIssuingCountry().equals("USA") ? "GBR" : "USA");
                 documentAlert(ctx, n, before(ctx, n), ref);
                 both(ctx, f, id + "-other-country", n, false, "the same number issued by another state is alerted");
             }
             case "updated" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
+                PlantedTraveller t = ctx.travellers().draw(SPAN);
                 AlertLog lost = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 lost.update(
                         lost.createdAt() + Period.HOUR_MILLIS,
                         a -> a.getObjectPart().setStatus(ObjectStatus.STOLEN));
                 both(ctx, f, id + "-status-updated", t, true, "the alert updated from lost to stolen, still in force");
-                PlantedTraveller n = ctx.traveller(SPAN);
+                PlantedTraveller n = ctx.travellers().draw(SPAN);
                 AlertLog moved = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
                 moved.update(
                         moved.createdAt() + Period.HOUR_MILLIS,
@@ -100,7 +100,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                         "the alert's number was corrected away from this " + "document before the crossings");
             }
             case "late-upload" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
+                PlantedTraveller t = ctx.travellers().draw(SPAN);
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
                 ctx.uploadLate(stay.entry(), LATE);
@@ -113,7 +113,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                         "an entry uploaded 60 hours late: the "
                                 + "alert was in force at the entry, deleted before the record arrived");
                 ctx.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
-                PlantedTraveller n = ctx.traveller(SPAN);
+                PlantedTraveller n = ctx.travellers().draw(SPAN);
                 ScenarioContext.Stay late = ctx.stay(n, n.day(), n.day() + 4);
                 ctx.uploadLate(late.entry(), LATE);
                 documentAlert(
@@ -128,7 +128,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                 ctx.expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
             }
             default -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
+                PlantedTraveller t = ctx.travellers().draw(SPAN);
                 Bcp bcp = ctx.places().bcp();
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
@@ -140,7 +140,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                         stay.entry(),
                         "an alert the crossing state flagged: downgraded, " + "still a match (entry)");
                 ctx.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
-                PlantedTraveller n = ctx.traveller(SPAN);
+                PlantedTraveller n = ctx.travellers().draw(SPAN);
                 AlertLog deleted = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
                 deleted.delete(deleted.createdAt() + Period.HOUR_MILLIS, "document recovered");
                 both(ctx, f, id + "-deleted", n, false, "the alert was deleted before the crossings");
@@ -149,7 +149,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
     }
 
     private static void exact(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller t = ctx.traveller(SPAN);
+        PlantedTraveller t = ctx.travellers().draw(SPAN);
         documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
         both(ctx, f, id, t, true, "the document is under an Art. 38 alert");
     }

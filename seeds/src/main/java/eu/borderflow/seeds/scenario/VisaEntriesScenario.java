@@ -77,9 +77,9 @@ public final class VisaEntriesScenario extends FamilyScenario {
     /** Two short trips on a visa of {@code entries} entries; the first entry uploaded {@code late} (0: at once). */
     private static void twoTrips(
             ScenarioContext ctx, Family f, String id, int entries, long late, boolean flag, String description) {
-        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
         long b = t.day();
-        t.setVisa(ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
+        t.setVisa(ctx.issuer().visa(entries, VISA_DAYS, b - 20, b + 60));
         Bcp bcp = ctx.places().bcp();
         ScenarioContext.Stay first = ctx.stay(t, bcp, b, bcp, b);
         if (late > 0) {
@@ -92,17 +92,17 @@ public final class VisaEntriesScenario extends FamilyScenario {
 
     /** Entry, exit, a refused attempt, then an entry: the refusal uses no entry of the double-entry visa. */
     private static void refusal(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller third = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller third = ctx.travellers().visaHolder(SPAN, 1);
         long b = third.day();
-        third.setVisa(ctx.visa(2, VISA_DAYS, b - 20, b + 60));
+        third.setVisa(ctx.issuer().visa(2, VISA_DAYS, b - 20, b + 60));
         ctx.stay(third, b, b + 1);
         ctx.stay(third, b + 3, b + 4);
         ScenarioContext.Stay again = ctx.stay(third, b + 6, b + 7);
         judge(ctx, f, id + "-third-entry", third, again.entry(), true, "a third entry on a double-entry visa");
 
-        PlantedTraveller refused = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller refused = ctx.travellers().visaHolder(SPAN, 1);
         long d = refused.day();
-        refused.setVisa(ctx.visa(2, VISA_DAYS, d - 20, d + 60));
+        refused.setVisa(ctx.issuer().visa(2, VISA_DAYS, d - 20, d + 60));
         Bcp bcp = ctx.places().bcp();
         ctx.stay(refused, bcp, d, bcp, d + 1);
         ctx.refusal(refused, bcp, ctx.times().daytime(bcp, d + 3), RefusalReason.E);
@@ -123,13 +123,13 @@ public final class VisaEntriesScenario extends FamilyScenario {
      */
     private static void oneDay(
             ScenarioContext ctx, Family f, String id, int offset, boolean atEnd, String description) {
-        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
         long day = t.day() + 2;
         long edge = day - offset;
         t.setVisa(
                 atEnd
-                        ? ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
-                        : ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
+                        ? ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
+                        : ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
         ScenarioContext.Stay stay = ctx.stay(t, day, day);
         judge(ctx, f, id, t, stay.entry(), offset != 0, description);
         if (offset != 0) {
@@ -145,10 +145,10 @@ public final class VisaEntriesScenario extends FamilyScenario {
 
     /** Local dates decide validity: 00:30 local is still the day before in UTC. */
     private static void localDate(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller late = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller late = ctx.travellers().visaHolder(SPAN, 1);
         long day = late.day() + 2;
         Bcp bcp = ctx.places().bcpAheadOfUtc(day);
-        late.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
+        late.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
         BorderCrossing entry = ctx.entry(late, bcp, ctx.times().at(bcp, day, HALF_PAST_MIDNIGHT), day);
         BorderCrossing exit = ctx.exit(
                 late, bcp, ctx.times().exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
@@ -162,10 +162,10 @@ public final class VisaEntriesScenario extends FamilyScenario {
                 "entry at 00:30 local the day after the visa's last valid day (still that day in UTC)");
         ctx.expect(f, id + "-after-last-day", "R3", late, exit, "exit of a stay entered after the visa's validity");
 
-        PlantedTraveller early = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller early = ctx.travellers().visaHolder(SPAN, 1);
         long day2 = early.day() + 2;
         Bcp bcp2 = ctx.places().bcpAheadOfUtc(day2);
-        early.setVisa(ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
+        early.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
         BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.times().at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
         ctx.exit(
                 early,
