@@ -216,8 +216,8 @@ public final class Generator {
                 BorderCrossing.class, manifest.output(out, CROSSINGS), syncSeed(seed, CROSSINGS))) {
             counts = CrossingStream.write(
                     background,
-                    scenarios.crossings(),
-                    scenarios.resent(),
+                    scenarios.crossings().all(),
+                    scenarios.crossings().resent(),
                     new UploadNoise(seed, "upload-noise", reference.calibration()),
                     new UploadNoise(seed, "scripted-upload-noise", reference.calibration()),
                     backgroundTruth,

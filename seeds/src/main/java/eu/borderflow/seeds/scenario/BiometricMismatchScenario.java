@@ -29,40 +29,42 @@ public final class BiometricMismatchScenario extends FamilyScenario {
             case "second-face" -> {
                 PlantedTraveller shared = ctx.travellers().draw(SPAN, 2, t -> true);
                 long b = shared.day();
-                ctx.trip(shared, b, b + 3);
+                ctx.crossings().trip(shared, b, b + 3);
                 shared.setFacialTemplate(ctx.issuer().newFacialTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-second-face",
                         shared,
-                        ctx.trip(shared, b + 5, b + 6),
+                        ctx.crossings().trip(shared, b + 5, b + 6),
                         "the document presented with a second face");
                 PlantedTraveller renewed = ctx.travellers().draw(SPAN, 2, t -> true);
                 long d = renewed.day();
-                ctx.trip(renewed, d, d + 1);
+                ctx.crossings().trip(renewed, d, d + 1);
                 renewed.setDocument(ctx.issuer().newDocument(renewed));
-                BorderCrossing newDocument = ctx.trip(renewed, d + 4, d + 5).entry();
+                BorderCrossing newDocument =
+                        ctx.crossings().trip(renewed, d + 4, d + 5).entry();
                 ctx.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
             case "second-fingerprint" -> {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
-                ctx.trip(other, b, b + 1);
+                ctx.crossings().trip(other, b, b + 1);
                 other.setFingerprintTemplate(ctx.issuer().newFingerprintTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-second-fingerprint",
                         other,
-                        ctx.trip(other, b + 4, b + 5),
+                        ctx.crossings().trip(other, b + 4, b + 5),
                         "the document presented with other fingerprints");
                 PlantedTraveller none = fingerprinted(ctx);
                 long d = none.day();
-                ctx.trip(none, d, d + 1);
+                ctx.crossings().trip(none, d, d + 1);
                 none.setFingerprintTemplate(null);
                 none.setFingerprintStatus(FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
-                BorderCrossing without = ctx.trip(none, d + 4, d + 5).entry();
+                BorderCrossing without =
+                        ctx.crossings().trip(none, d + 4, d + 5).entry();
                 ctx.nearMiss(
                         f,
                         id + "-no-fingerprint",
@@ -73,21 +75,21 @@ public final class BiometricMismatchScenario extends FamilyScenario {
             default -> {
                 PlantedTraveller late = ctx.travellers().draw(SPAN, 2, t -> true);
                 long b = late.day();
-                ScenarioContext.Stay first = ctx.stay(late, b, b);
-                ctx.uploadLate(first.entry(), LATE);
-                ctx.uploadLate(first.exit(), LATE);
+                Stay first = ctx.crossings().stay(late, b, b);
+                ctx.crossings().uploadLate(first.entry(), LATE);
+                ctx.crossings().uploadLate(first.exit(), LATE);
                 late.setFacialTemplate(ctx.issuer().newFacialTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-enrolment-uploaded-late",
                         late,
-                        ctx.stay(late, b + 1, b + 2),
+                        ctx.crossings().stay(late, b + 1, b + 2),
                         "a second face; the crossings that enrolled the first were uploaded 40 hours late");
                 PlantedTraveller resent = ctx.travellers().draw(SPAN);
                 long d = resent.day();
-                ScenarioContext.Stay stay = ctx.trip(resent, d, d + 2);
-                ctx.resend(stay.entry());
+                Stay stay = ctx.crossings().trip(resent, d, d + 2);
+                ctx.crossings().resend(stay.entry());
                 ctx.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
             }
         }
@@ -95,12 +97,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
 
     /** Both crossings of a stay presenting the other biometric identity: flags. */
     private static void both(
-            ScenarioContext ctx,
-            Family f,
-            String id,
-            PlantedTraveller t,
-            ScenarioContext.Stay stay,
-            String description) {
+            ScenarioContext ctx, Family f, String id, PlantedTraveller t, Stay stay, String description) {
         ctx.expect(f, id, t, stay.entry(), description + " (entry)");
         ctx.expect(f, id, t, stay.exit(), description + " (exit)");
     }

@@ -41,7 +41,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                         f,
                         id + "-expired",
                         t,
-                        ctx.stay(t, t.day(), t.day() + 2).entry(),
+                        ctx.crossings().stay(t, t.day(), t.day() + 2).entry(),
                         "entry on a document that expired ten days earlier");
                 atEnd(ctx, f, id + "-valid-to-the-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
@@ -53,7 +53,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 for (int before : new int[] {1, 0}) {
                     PlantedTraveller t = ctx.travellers().draw(EARLIER + 40, SPAN, 2, PlantedTravellers::noVisaTotal);
                     long earlier = t.day() - EARLIER - 40;
-                    ctx.stay(t, earlier, earlier + EARLIER - 1);
+                    ctx.crossings().stay(t, earlier, earlier + EARLIER - 1);
                     atEnd(
                             ctx,
                             f,
@@ -69,7 +69,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                     PlantedTraveller t = ctx.travellers().draw(USED + 10, SPAN, 2, tr -> tr.visa() != null);
                     long first = t.day() - USED - 10;
                     t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
-                    ctx.stay(t, first, first + USED - 1);
+                    ctx.crossings().stay(t, first, first + USED - 1);
                     atEnd(
                             ctx,
                             f,
@@ -102,7 +102,9 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                         f,
                         id + "-permit-expiring",
                         permit,
-                        ctx.stay(permit, permit.day(), permit.day() + 2).entry(),
+                        ctx.crossings()
+                                .stay(permit, permit.day(), permit.day() + 2)
+                                .entry(),
                         "a document expiring 30 days on, under a residence permit: no authorised end");
                 PlantedTraveller expired = ctx.travellers().draw(SPAN);
                 expired.setStayBasis(StayBasis.RESIDENCE_PERMIT);
@@ -111,7 +113,9 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                         f,
                         id + "-permit-expired",
                         expired,
-                        ctx.stay(expired, expired.day(), expired.day() + 2).entry(),
+                        ctx.crossings()
+                                .stay(expired, expired.day(), expired.day() + 2)
+                                .entry(),
                         "a document expired the day before the entry, under a residence permit");
             }
         }
@@ -135,7 +139,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             throw new IllegalStateException(id + ": the stay needs an authorised end");
         }
         t.setExpiry(end - daysBefore);
-        ScenarioContext.Stay stay = ctx.stay(t, entryDay, Math.min(end, entryDay + 2));
+        Stay stay = ctx.crossings().stay(t, entryDay, Math.min(end, entryDay + 2));
         if (daysBefore > 0) {
             ctx.expect(
                     f,

@@ -34,32 +34,39 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 PlantedTraveller twice = ctx.travellers().draw(SPAN, 2, t -> true);
                 long b = twice.day();
                 Bcp a = ctx.places().bcp();
-                ctx.entry(twice, a, ctx.times().entryTime(a, b), b + 5);
+                ctx.crossings().entry(twice, a, ctx.times().entryTime(a, b), b + 5);
                 Bcp c = ctx.places().bcp();
-                BorderCrossing again = ctx.entry(twice, c, ctx.times().entryTime(c, b + 2), b + 5);
-                ctx.exit(twice, c, ctx.times().exitTime(c, b + 5, 0));
+                BorderCrossing again =
+                        ctx.crossings().entry(twice, c, ctx.times().entryTime(c, b + 2), b + 5);
+                ctx.crossings().exit(twice, c, ctx.times().exitTime(c, b + 5, 0));
                 ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
                 PlantedTraveller normal = ctx.travellers().draw(SPAN, 2, t -> true);
-                ctx.stay(normal, normal.day(), normal.day() + 1);
-                BorderCrossing next =
-                        ctx.stay(normal, normal.day() + 3, normal.day() + 5).entry();
+                ctx.crossings().stay(normal, normal.day(), normal.day() + 1);
+                BorderCrossing next = ctx.crossings()
+                        .stay(normal, normal.day() + 3, normal.day() + 5)
+                        .entry();
                 ctx.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
             }
             case "two-exits" -> {
                 PlantedTraveller twice = ctx.travellers().draw(SPAN, 1, t -> true);
                 long b = twice.day();
-                ScenarioContext.Stay stay = ctx.stay(twice, b, b + 2);
+                Stay stay = ctx.crossings().stay(twice, b, b + 2);
                 Bcp c = ctx.places().bcp();
-                BorderCrossing again = ctx.exit(
-                        twice,
-                        c,
-                        ctx.times()
-                                .exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
+                BorderCrossing again = ctx.crossings()
+                        .exit(
+                                twice,
+                                c,
+                                ctx.times()
+                                        .exitTime(
+                                                c,
+                                                b + 4,
+                                                stay.exit().getEventTime().toEpochMilli()));
                 ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
                 PlantedTraveller normal = ctx.travellers().draw(SPAN, 2, t -> true);
-                ctx.stay(normal, normal.day(), normal.day() + 1);
-                BorderCrossing next =
-                        ctx.stay(normal, normal.day() + 3, normal.day() + 5).exit();
+                ctx.crossings().stay(normal, normal.day(), normal.day() + 1);
+                BorderCrossing next = ctx.crossings()
+                        .stay(normal, normal.day() + 3, normal.day() + 5)
+                        .exit();
                 ctx.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
             }
             case "too-fast" -> {
@@ -95,13 +102,13 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
     private static void hop(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, long offset, long late) {
         PlantedTraveller t = ctx.travellers().draw(SPAN, 2, tr -> true);
         long b = t.day();
-        ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
+        Stay first = ctx.crossings().stay(t, from, b, from, b + 2);
         long minimum = ctx.travelTimes().minMillis(from.index(), to.index());
         long arrival = first.exit().getEventTime().toEpochMilli() + minimum + offset;
-        BorderCrossing entry = ctx.entry(t, to, arrival, b + 5);
-        ctx.exit(t, to, ctx.times().exitTime(to, b + 5, arrival));
+        BorderCrossing entry = ctx.crossings().entry(t, to, arrival, b + 5);
+        ctx.crossings().exit(t, to, ctx.times().exitTime(to, b + 5, arrival));
         if (late > 0) {
-            ctx.uploadLate(first.exit(), late);
+            ctx.crossings().uploadLate(first.exit(), late);
         }
         String gap = Math.abs(offset) / MINUTES + " minutes " + (offset < 0 ? "under" : "over");
         String description = "entry at " + to.code() + " after an exit at " + from.code() + ", " + gap
@@ -117,10 +124,10 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
     private static void quickReturn(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, boolean flag) {
         PlantedTraveller t = ctx.travellers().draw(SPAN, 2, tr -> true);
         long b = t.day();
-        ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
+        Stay first = ctx.crossings().stay(t, from, b, from, b + 2);
         long back = first.exit().getEventTime().toEpochMilli() + 10 * MINUTES;
-        BorderCrossing entry = ctx.entry(t, to, back, b + 4);
-        ctx.exit(t, to, ctx.times().exitTime(to, b + 4, back));
+        BorderCrossing entry = ctx.crossings().entry(t, to, back, b + 4);
+        ctx.crossings().exit(t, to, ctx.times().exitTime(to, b + 4, back));
         if (flag) {
             ctx.expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
         } else {

@@ -92,7 +92,8 @@ public final class MissingExitScenario extends FamilyScenario {
     private static void noExit(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = tenDays(ctx);
         Bcp bcp = ctx.places().bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
+        BorderCrossing entry =
+                ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         ctx.missingExit(
                 f,
@@ -109,12 +110,12 @@ public final class MissingExitScenario extends FamilyScenario {
         PlantedTraveller t = tenDays(ctx);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         Bcp bcp = ctx.places().bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
-        BorderCrossing exit =
-                ctx.exit(t, bcp, ctx.times().at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
+        BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
+        BorderCrossing exit = ctx.crossings()
+                .exit(t, bcp, ctx.times().at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
         String how = "an exit on the last authorised day";
         if (delay > 0) {
-            ctx.uploadLate(exit, delay);
+            ctx.crossings().uploadLate(exit, delay);
             how += ", uploaded " + delay / Period.HOUR_MILLIS + " hours late, within the grace";
         }
         ctx.missingExit(f, id + "-exit-on-last-day", GroundTruthKind.NEAR_MISS, t, entry, end, how);
@@ -125,8 +126,8 @@ public final class MissingExitScenario extends FamilyScenario {
         PlantedTraveller t = tenDays(ctx);
         int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         Bcp bcp = ctx.places().bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
-        BorderCrossing exit = ctx.exit(t, bcp, ctx.times().exitTime(bcp, end + AFTER_END, 0));
+        BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
+        BorderCrossing exit = ctx.crossings().exit(t, bcp, ctx.times().exitTime(bcp, end + AFTER_END, 0));
         ctx.missingExit(
                 f,
                 id + "-exit-after-grace",
@@ -145,7 +146,7 @@ public final class MissingExitScenario extends FamilyScenario {
             long entryDay = t.day();
             long first = entryDay - EARLIER - 5;
             t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
-            ctx.stay(t, first, first + EARLIER - 1);
+            ctx.crossings().stay(t, first, first + EARLIER - 1);
             int end = ctx.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
             plantSecond(
@@ -166,7 +167,7 @@ public final class MissingExitScenario extends FamilyScenario {
             PlantedTraveller t = ctx.travellers().draw(HISTORY + 10, SPAN, 2, PlantedTravellers::noVisaTotal);
             long entryDay = t.day();
             long earlier = entryDay - HISTORY - 9;
-            ctx.stay(t, earlier, earlier + HISTORY - 1);
+            ctx.crossings().stay(t, earlier, earlier + HISTORY - 1);
             int end = ctx.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) earlier, (int) (earlier + HISTORY - 1)), 0);
             plantSecond(
@@ -188,13 +189,13 @@ public final class MissingExitScenario extends FamilyScenario {
             long first = t.day();
             long last = first + VISA_DAYS - 1;
             Bcp bcp = ctx.places().bcp();
-            ctx.entry(t, bcp, ctx.times().entryTime(bcp, first), last);
+            ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, first), last);
             long out = ctx.times().daytime(bcp, last);
-            ctx.exit(t, bcp, out);
+            ctx.crossings().exit(t, bcp, out);
             int end = ctx.authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
-            BorderCrossing entry = ctx.entry(t, bcp, out + Period.HOUR_MILLIS, end);
+            BorderCrossing entry = ctx.crossings().entry(t, bcp, out + Period.HOUR_MILLIS, end);
             if (exits) {
-                ctx.exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
+                ctx.crossings().exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
             }
             ctx.missingExit(
                     f,
@@ -214,7 +215,7 @@ public final class MissingExitScenario extends FamilyScenario {
         PlantedTraveller t = ctx.travellers().draw(SPAN);
         t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
         Bcp bcp = ctx.places().bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + 365);
+        BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + 365);
         ctx.missingExit(
                 f,
                 id + "-permit",
@@ -235,9 +236,13 @@ public final class MissingExitScenario extends FamilyScenario {
             boolean exits,
             String why) {
         Bcp bcp = ctx.places().bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.times().entryTime(bcp, entryDay), end);
+        BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, entryDay), end);
         if (exits) {
-            ctx.exit(t, bcp, ctx.times().exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
+            ctx.crossings()
+                    .exit(
+                            t,
+                            bcp,
+                            ctx.times().exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
         }
         ctx.missingExit(
                 f,

@@ -68,8 +68,8 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.travellers().draw(days, 2, 1, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long entryDay = exitDay - days + 1;
-            ScenarioContext.Stay stay =
-                    ctx.stay(t, ctx.places().bcp(), entryDay, ctx.places().bcp(), exitDay);
+            Stay stay = ctx.crossings()
+                    .stay(t, ctx.places().bcp(), entryDay, ctx.places().bcp(), exitDay);
             int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty(), 0);
             judge(ctx, f, id + "-" + days + "-days", t, stay, end, days + " days of presence in one stay");
         }
@@ -81,11 +81,11 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.travellers().draw(WINDOW + 1, 2, 2, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long earlyStart = exitDay - (WINDOW - 1) - shift;
-            ctx.stay(t, earlyStart, earlyStart + EARLY - 1);
+            ctx.crossings().stay(t, earlyStart, earlyStart + EARLY - 1);
             // 40 earlier days in the window, or 39: with 51 now, 91 (overstay) or 90.
             long entryDay = exitDay - (MAX - EARLY);
             StayHistory earlier = StayHistory.empty().add((int) earlyStart, (int) (earlyStart + EARLY - 1));
-            ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
+            Stay stay = ctx.crossings().stay(t, entryDay, exitDay);
             judge(
                     ctx,
                     f,
@@ -103,15 +103,15 @@ public final class OverstayScenario extends FamilyScenario {
         long exitDay = late.day();
         Bcp bcp = ctx.places().bcpAheadOfUtc(exitDay);
         long entryDay = exitDay - MAX;
-        BorderCrossing entry = ctx.entry(late, bcp, ctx.times().entryTime(bcp, entryDay), exitDay);
+        BorderCrossing entry = ctx.crossings().entry(late, bcp, ctx.times().entryTime(bcp, entryDay), exitDay);
         // 00:30 local is the evening before in UTC: 91 local dates, 90 UTC dates.
-        BorderCrossing exit = ctx.exit(late, bcp, ctx.times().at(bcp, exitDay, 1800));
+        BorderCrossing exit = ctx.crossings().exit(late, bcp, ctx.times().at(bcp, exitDay, 1800));
         judge(
                 ctx,
                 f,
                 id + "-exit-after-midnight",
                 late,
-                new ScenarioContext.Stay(entry, exit),
+                new Stay(entry, exit),
                 ctx.authorisedEnd(late, entryDay, StayHistory.empty(), 0),
                 "91 local dates that are 90 UTC dates");
 
@@ -119,17 +119,19 @@ public final class OverstayScenario extends FamilyScenario {
         long exitDay2 = early.day();
         Bcp bcp2 = ctx.places().bcpAheadOfUtc(exitDay2);
         long entryDay2 = exitDay2 - MAX + 1;
-        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.times().at(bcp2, entryDay2, 1800), exitDay2);
-        BorderCrossing exit2 = ctx.exit(
-                early,
-                bcp2,
-                ctx.times().exitTime(bcp2, exitDay2, entry2.getEventTime().toEpochMilli()));
+        BorderCrossing entry2 = ctx.crossings().entry(early, bcp2, ctx.times().at(bcp2, entryDay2, 1800), exitDay2);
+        BorderCrossing exit2 = ctx.crossings()
+                .exit(
+                        early,
+                        bcp2,
+                        ctx.times()
+                                .exitTime(bcp2, exitDay2, entry2.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
                 id + "-entry-after-midnight",
                 early,
-                new ScenarioContext.Stay(entry2, exit2),
+                new Stay(entry2, exit2),
                 ctx.authorisedEnd(early, entryDay2, StayHistory.empty(), 0),
                 "90 local dates that are 91 UTC dates");
     }
@@ -142,20 +144,23 @@ public final class OverstayScenario extends FamilyScenario {
             long firstEntry = exitDay - days + 1;
             long turn = firstEntry + EARLY - 1;
             Bcp bcp = ctx.places().bcp();
-            BorderCrossing e1 = ctx.entry(t, bcp, ctx.times().entryTime(bcp, firstEntry), turn);
+            BorderCrossing e1 = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, firstEntry), turn);
             long out = ctx.times().daytime(bcp, turn);
-            BorderCrossing x1 = ctx.exit(t, bcp, out);
-            BorderCrossing e2 =
-                    ctx.entry(t, bcp, out + Period.HOUR_MILLIS + ctx.rng().nextLong(Period.HOUR_MILLIS), exitDay);
-            BorderCrossing x2 = ctx.exit(
-                    t, bcp, ctx.times().exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
+            BorderCrossing x1 = ctx.crossings().exit(t, bcp, out);
+            BorderCrossing e2 = ctx.crossings()
+                    .entry(t, bcp, out + Period.HOUR_MILLIS + ctx.rng().nextLong(Period.HOUR_MILLIS), exitDay);
+            BorderCrossing x2 = ctx.crossings()
+                    .exit(
+                            t,
+                            bcp,
+                            ctx.times().exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
             int end = ctx.authorisedEnd(t, turn, StayHistory.empty().add((int) firstEntry, (int) turn), 0);
             judge(
                     ctx,
                     f,
                     id + "-" + days + "-days",
                     t,
-                    new ScenarioContext.Stay(e2, x2),
+                    new Stay(e2, x2),
                     end,
                     days + " days counting the day of leaving and re-entering once");
             ctx.nearMiss(f, id + "-" + days + "-days", t, x1, "the first stay, well within the limit");
@@ -169,9 +174,9 @@ public final class OverstayScenario extends FamilyScenario {
             long entryDay = t.day();
             long first = entryDay - FIRST_PART - GAP;
             t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + SHORT_VALIDITY));
-            ctx.stay(t, first, first + FIRST_PART - 1);
+            ctx.crossings().stay(t, first, first + FIRST_PART - 1);
             long exitDay = entryDay + second - 1;
-            ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
+            Stay stay = ctx.crossings().stay(t, entryDay, exitDay);
             int end = ctx.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) first, (int) (first + FIRST_PART - 1)), FIRST_PART);
             judge(
@@ -192,7 +197,7 @@ public final class OverstayScenario extends FamilyScenario {
             long entryDay = t.day();
             long exitDay = entryDay + 7;
             t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, MAX, entryDay - 30, exitDay - after));
-            ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
+            Stay stay = ctx.crossings().stay(t, entryDay, exitDay);
             judge(
                     ctx,
                     f,
@@ -211,8 +216,8 @@ public final class OverstayScenario extends FamilyScenario {
             long entryDay = t.day();
             long first = entryDay - STAY_A - GAP;
             t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
-            ctx.stay(t, first, first + STAY_A - 1);
-            ScenarioContext.Stay stay = ctx.stay(t, entryDay, entryDay + STAY_B - 1);
+            ctx.crossings().stay(t, first, first + STAY_A - 1);
+            Stay stay = ctx.crossings().stay(t, entryDay, entryDay + STAY_B - 1);
             int end = ctx.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) first, (int) (first + STAY_A - 1)), STAY_A);
             judge(
@@ -232,13 +237,13 @@ public final class OverstayScenario extends FamilyScenario {
             PlantedTraveller t = ctx.travellers().draw(140, 2, 3, PlantedTravellers::noVisaTotal);
             long exitDay = t.day();
             long a = exitDay - 139;
-            ctx.stay(t, a, a + EARLY - 1);
+            ctx.crossings().stay(t, a, a + EARLY - 1);
             t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
-            ScenarioContext.Stay permit = ctx.stay(t, a + EARLY + 5, a + EARLY + 48);
+            Stay permit = ctx.crossings().stay(t, a + EARLY + 5, a + EARLY + 48);
             ctx.nearMiss(f, id + "-permit", t, permit.exit(), "44 days under a residence permit: not a short stay");
             t.setStayBasis(StayBasis.SHORT_STAY);
             long entryDay = exitDay - last + 1;
-            ScenarioContext.Stay stay = ctx.stay(t, entryDay, exitDay);
+            Stay stay = ctx.crossings().stay(t, entryDay, exitDay);
             int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) a, (int) (a + EARLY - 1)), 0);
             judge(
                     ctx,
@@ -253,13 +258,7 @@ public final class OverstayScenario extends FamilyScenario {
 
     /** The exit of {@code stay} is a flag when after {@code end}, else a near-miss; its R4 is never due. */
     private static void judge(
-            ScenarioContext ctx,
-            Family f,
-            String id,
-            PlantedTraveller t,
-            ScenarioContext.Stay stay,
-            int end,
-            String description) {
+            ScenarioContext ctx, Family f, String id, PlantedTraveller t, Stay stay, int end, String description) {
         long exitDay = stay.exit().getLocalDate().toEpochDay();
         boolean over = exitDay > end;
         if (over) {

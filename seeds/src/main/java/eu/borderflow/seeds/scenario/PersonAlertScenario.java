@@ -211,7 +211,7 @@ public final class PersonAlertScenario extends FamilyScenario {
                 ctx.personOf(t, given(t), surname(t), dob(t)),
                 null);
         alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-        ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
+        Stay stay = ctx.crossings().trip(t, bcp, t.day(), t.day() + 3);
         ctx.expect(
                 f,
                 id + "-flagged",
@@ -231,7 +231,7 @@ public final class PersonAlertScenario extends FamilyScenario {
             PlantedTraveller t = nearNamed(ctx);
             String[] near = t.nearName;
             AlertLog alert = alert(ctx, t, near[1], near[0], dob(t));
-            ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+            Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
             long at = beforeCrossings
                     ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
                     : stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS;
@@ -251,7 +251,7 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     private static void duringStay(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> true);
-        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+        Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
         ctx.alert(
                 stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
                 AlertBasis.JUDICIAL_1862_ART34,
@@ -270,7 +270,7 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static void reviewPeriod(ScenarioContext ctx, Family f, String id) {
         for (boolean extended : new boolean[] {true, false}) {
             PlantedTraveller t = fixed(ctx, tr -> true);
-            ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+            Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 3);
             long entry = stay.entry().getEventTime().toEpochMilli();
             LocalDate review = LocalDate.ofEpochDay(Math.floorDiv(entry, Period.DAY_MILLIS));
             AlertLog alert = ctx.alert(
@@ -306,7 +306,7 @@ public final class PersonAlertScenario extends FamilyScenario {
                 ctx.personOf(t, given(t), surname(t), dob(t)),
                 null);
         Bcp bcp = ctx.places().bcp();
-        BorderCrossing refused = ctx.refusal(t, bcp, ctx.times().entryTime(bcp, t.day()), RefusalReason.H);
+        BorderCrossing refused = ctx.crossings().refusal(t, bcp, ctx.times().entryTime(bcp, t.day()), RefusalReason.H);
         ctx.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
@@ -317,7 +317,7 @@ public final class PersonAlertScenario extends FamilyScenario {
                 ctx.farReviewDate(),
                 ctx.personOf(n, given(n), surname(n), dob(n)),
                 null);
-        ScenarioContext.Stay stay = ctx.stay(n, n.day(), n.day() + 3);
+        Stay stay = ctx.crossings().stay(n, n.day(), n.day() + 3);
         ret.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return decision revoked");
         ctx.nearMiss(
                 f,
@@ -364,14 +364,14 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     private static void matchBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
-        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+        Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
         ctx.expect(f, id, t, stay.entry(), description + " (entry)");
         ctx.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static void missBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
-        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+        Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
         ctx.nearMiss(f, id, t, stay.entry(), description + " (entry)");
         ctx.nearMiss(f, id, t, stay.exit(), description + " (exit)");
     }

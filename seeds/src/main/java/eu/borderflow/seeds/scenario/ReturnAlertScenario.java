@@ -29,19 +29,19 @@ public final class ReturnAlertScenario extends FamilyScenario {
             case "active" -> {
                 PlantedTraveller t = fixed(ctx);
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
-                ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+                Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
                 alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
                 ctx.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
                 PlantedTraveller n = fixed(ctx);
                 AlertLog revoked = returnAlert(ctx, n, before(ctx, n));
-                ScenarioContext.Stay s2 = ctx.trip(n, n.day(), n.day() + 3);
+                Stay s2 = ctx.crossings().trip(n, n.day(), n.day() + 3);
                 revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
                 ctx.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
             }
             case "created-during-stay" -> {
                 for (boolean beforeExit : new boolean[] {true, false}) {
                     PlantedTraveller t = fixed(ctx);
-                    ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+                    Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 3);
                     long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
                     returnAlert(ctx, t, at);
                     if (beforeExit) {
@@ -64,7 +64,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
             case "entry-not-exit" -> {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
-                ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+                Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
                 ctx.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
                 ctx.expect(f, id, t, stay.exit(), "the exit under the same return alert");
             }
@@ -75,7 +75,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         f,
                         id + "-same-name",
                         t,
-                        ctx.trip(t, t.day(), t.day() + 3).exit(),
+                        ctx.crossings().trip(t, t.day(), t.day() + 3).exit(),
                         "exit under a return alert with the same name and birth date");
                 PlantedTraveller n = PersonAlertScenario.nearNamed(ctx);
                 String[] near = n.nearName;
@@ -84,7 +84,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         f,
                         id + "-near-name",
                         n,
-                        ctx.trip(n, n.day(), n.day() + 3).exit(),
+                        ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
             }
             default -> {
@@ -96,7 +96,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         f,
                         id + "-flagged",
                         t,
-                        ctx.trip(t, bcp, t.day(), t.day() + 3).exit(),
+                        ctx.crossings().trip(t, bcp, t.day(), t.day() + 3).exit(),
                         "exit under a return alert the exit's state flagged: downgraded, still a flag");
                 PlantedTraveller n = fixed(ctx);
                 returnAlert(
@@ -110,7 +110,7 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         f,
                         id + "-other-year",
                         n,
-                        ctx.trip(n, n.day(), n.day() + 3).exit(),
+                        ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same name, born the year before");
             }
         }

@@ -8,19 +8,14 @@ import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.AlertObject;
 import eu.borderflow.schema.AlertPerson;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DocumentRef;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.TravelDocument;
-import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.Visa;
-import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.ReferenceData;
-import eu.borderflow.seeds.reference.TripLengthBucket;
 import eu.borderflow.seeds.world.AlertLog;
 import eu.borderflow.seeds.world.BcpChooser;
 import eu.borderflow.seeds.world.BcpClock;
@@ -36,7 +31,6 @@ import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.SeedMix;
 import eu.borderflow.seeds.world.TrafficPreview;
 import eu.borderflow.seeds.world.TravelTimes;
-import eu.borderflow.seeds.world.Weighted;
 import eu.borderflow.stay.AuthorisedStay;
 import eu.borderflow.stay.StayHistory;
 import eu.borderflow.stay.VisaTerms;
@@ -44,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -65,7 +58,7 @@ public final class ScenarioContext {
     private final PlantedTravellers travellers;
     private final Issuer issuer;
     private final CrossingTimes times;
-    private final CrossingFactory factory;
+    private final ScriptedCrossings crossings;
     private final IdFactory ids;
     private final TravelTimes travelTimes;
     private final AuthorisedStay authorisedStay;
@@ -78,17 +71,11 @@ public final class ScenarioContext {
     private final ReviewDates reviewDates;
     private final BirthYears birthYears;
     private final NearNames nearNames;
-    private final double variantShare;
-    private final float scoreMin;
-    private final List<TripLengthBucket> tripBuckets;
-    private final Weighted tripLength;
 
-    private final List<BorderCrossing> crossings = new ArrayList<>();
     private final List<AlertChange> alerts = new ArrayList<>();
     private final List<Incident> incidents = new ArrayList<>();
     private final List<GroundTruthEntry> truth = new ArrayList<>();
     private final Set<String> reservedSections = new TreeSet<>();
-    private final Set<String> resent = new HashSet<>();
 
     public ScenarioContext(
             long seed,
@@ -109,7 +96,6 @@ public final class ScenarioContext {
             int backgroundTravellers) {
         this.period = period;
         this.reference = reference;
-        this.factory = factory;
         this.ids = ids;
         this.travelTimes = travelTimes;
         this.authorisedStay = authorisedStay;
@@ -122,16 +108,14 @@ public final class ScenarioContext {
         this.travellers = new PlantedTravellers(period, rng, population, preview, numbers);
         this.issuer = new Issuer(ids, places, rng, numbers);
         this.times = new CrossingTimes(clock, new LocalTimes(reference.calibration()), rng);
+        this.crossings =
+                new ScriptedCrossings(places, times, issuer, travelTimes, factory, ids, reference.calibration(), rng);
         this.names = new NamePicker(reference);
         Calibration calibration = reference.calibration();
         this.personRule = personRule;
         this.reviewDates = reviewDates;
         this.birthYears = new BirthYears(calibration);
         this.nearNames = new NearNames(personRule, calibration.number("/alerts/near_miss_similarity_min"));
-        this.variantShare = calibration.number("/noise/name_variant_share");
-        this.scoreMin = (float) calibration.number("/noise/verification_score_min");
-        this.tripBuckets = calibration.tripLengths();
-        this.tripLength = Weighted.of(tripBuckets, TripLengthBucket::weight);
     }
 
     public Period period() {
@@ -160,6 +144,10 @@ public final class ScenarioContext {
 
     public CrossingTimes times() {
         return times;
+    }
+
+    public ScriptedCrossings crossings() {
+        return crossings;
     }
 
     public TravelTimes travelTimes() {
@@ -196,127 +184,6 @@ public final class ScenarioContext {
 
     public BirthYears birthYears() {
         return birthYears;
-    }
-
-    // ---- crossings --------------------------------------------------------------------------------------------
-
-    /** A stay's two crossings. */
-    public record Stay(BorderCrossing entry, BorderCrossing exit) {}
-
-    /**
-     * A stay entered at {@code in} on local {@code entryDay} and left at {@code out} on {@code exitDay}, at times
-     * drawn like the background's; left at {@code in} instead when {@code out} is too far for the time between.
-     */
-    public Stay stay(PlantedTraveller t, Bcp in, long entryDay, Bcp out, long exitDay) {
-        long entry = entryDay == exitDay ? times.daytime(in, entryDay) : times.entryTime(in, entryDay);
-        if (t.lastBcp != null
-                && t.lastBcp.index() != in.index()
-                && entry - t.lastMillis < 2 * travelTimes.minMillis(t.lastBcp.index(), in.index())) {
-            // Not faster than possible since the traveller's last crossing (R7): back where it left.
-            in = t.lastBcp;
-            entry = entryDay == exitDay ? times.daytime(in, entryDay) : times.entryTime(in, entryDay);
-        }
-        Bcp exitBcp = entryDay == exitDay ? in : out;
-        long exit = entryDay == exitDay ? times.sameDayExit(entry) : times.exitTime(exitBcp, exitDay, entry);
-        if (exitBcp.index() != in.index() && exit - entry < 2 * travelTimes.minMillis(in.index(), exitBcp.index())) {
-            exitBcp = in;
-            exit = times.exitTime(in, exitDay, entry);
-        }
-        return new Stay(entry(t, in, entry, exitDay), exit(t, exitBcp, exit));
-    }
-
-    /**
-     * A trip entered on {@code firstDay} whose length the scenario leaves free (it ends by {@code lastDay}): as long
-     * as the traveller's own trips are, a same-day trip for a frequent traveller or a commuter, the calibrated trip
-     * lengths otherwise, so planted crossings fall at the times of day the background's do.
-     */
-    public Stay trip(PlantedTraveller t, long firstDay, long lastDay) {
-        Bcp b = places.bcp();
-        return trip(t, b, firstDay, lastDay);
-    }
-
-    /** {@link #trip(PlantedTraveller, long, long)} in and out at {@code bcp}. */
-    public Stay trip(PlantedTraveller t, Bcp bcp, long firstDay, long lastDay) {
-        int length = switch (t.drawn.profile()) {
-            case FREQUENT, COMMUTER -> 1;
-            default -> {
-                TripLengthBucket bucket = tripBuckets.get(tripLength.pick(rng));
-                yield bucket.min() + rng.nextInt(bucket.max() - bucket.min() + 1);
-            }
-        };
-        return stay(t, bcp, firstDay, bcp, Math.min(lastDay, firstDay + length - 1));
-    }
-
-    /** A stay at one BCP drawn like the background's. */
-    public Stay stay(PlantedTraveller t, long entryDay, long exitDay) {
-        Bcp b = places.bcp();
-        return stay(t, b, entryDay, b, exitDay);
-    }
-
-    public BorderCrossing entry(PlantedTraveller t, Bcp bcp, long millis, long plannedExitDay) {
-        return crossing(t, CrossingKind.ENTRY, bcp, millis, List.of(), plannedExitDay);
-    }
-
-    public BorderCrossing exit(PlantedTraveller t, Bcp bcp, long millis) {
-        return crossing(t, CrossingKind.EXIT, bcp, millis, List.of(), times.localDay(bcp, millis));
-    }
-
-    public BorderCrossing refusal(PlantedTraveller t, Bcp bcp, long millis, RefusalReason reason) {
-        return crossing(t, CrossingKind.REFUSAL, bcp, millis, List.of(reason), times.localDay(bcp, millis));
-    }
-
-    private BorderCrossing crossing(
-            PlantedTraveller t,
-            CrossingKind kind,
-            Bcp bcp,
-            long millis,
-            List<RefusalReason> reasons,
-            long retentionDay) {
-        if (kind == CrossingKind.ENTRY && t.renewsVisa && t.visa != null) {
-            issuer.renewIfNeeded(t, times.localDay(bcp, millis), retentionDay);
-        }
-        TravellerIdentity spelling = t.presented != null
-                ? t.presented
-                : t.variantIdentity() != null && rng.nextDouble() < variantShare ? t.variantIdentity() : t.identity;
-        float score = scoreMin + (float) rng.nextDouble() * (1f - scoreMin);
-        BorderCrossing c = factory.crossing(
-                ids.nextScriptedEventId(),
-                kind,
-                millis,
-                times.localDay(bcp, millis),
-                bcp.index(),
-                spelling,
-                t.document,
-                t.visa,
-                t.stayBasis,
-                t.facialTemplateId,
-                t.fingerprintTemplateId,
-                t.fingerprintStatus,
-                score,
-                reasons,
-                retentionDay);
-        crossings.add(c);
-        if (millis >= t.lastMillis) {
-            t.lastBcp = bcp;
-            t.lastMillis = millis;
-        }
-        return c;
-    }
-
-    /** Sends {@code c} again a little later, with the same event id (a re-sent record). */
-    public void resend(BorderCrossing c) {
-        resent.add(c.getEventId());
-    }
-
-    /** The event ids of crossings a scenario re-sends. */
-    public Set<String> resent() {
-        return resent;
-    }
-
-    /** Marks a crossing as a fall-back upload arriving {@code delayMillis} after it happened. */
-    public void uploadLate(BorderCrossing c, long delayMillis) {
-        c.setIngestTime(Instant.ofEpochMilli(c.getEventTime().toEpochMilli() + delayMillis));
-        c.setFallbackUpload(true);
     }
 
     // ---- the rules' definitions, for planning -----------------------------------------------------------------
@@ -515,12 +382,8 @@ public final class ScenarioContext {
      * (a planted traveller who is another alert's homonym; a background alert reviewed in the period).
      */
     public void settleAlertTruth(List<AlertChange> allAlerts) {
-        PersonTruth.reconcile(crossings, allAlerts, personRule, tokens, truth);
+        PersonTruth.reconcile(crossings.all(), allAlerts, personRule, tokens, truth);
         new ReviewTruth(reviewDates, period.endMillis() - Period.DAY_MILLIS).reconcile(allAlerts, tokens, truth);
-    }
-
-    public List<BorderCrossing> crossings() {
-        return crossings;
     }
 
     public List<AlertChange> alerts() {

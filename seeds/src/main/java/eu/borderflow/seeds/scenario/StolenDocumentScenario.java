@@ -46,14 +46,14 @@ public final class StolenDocumentScenario extends FamilyScenario {
             case "deleted-during-stay" -> {
                 PlantedTraveller t = ctx.travellers().draw(SPAN);
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
-                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "document recovered");
                 ctx.expect(f, id, t, stay.entry(), "entry on a document under an Art. 38 alert");
                 ctx.nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
             }
             case "created-during-stay" -> {
                 PlantedTraveller t = ctx.travellers().draw(SPAN);
-                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
                 documentAlert(
                         ctx,
                         t,
@@ -102,8 +102,8 @@ public final class StolenDocumentScenario extends FamilyScenario {
             case "late-upload" -> {
                 PlantedTraveller t = ctx.travellers().draw(SPAN);
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
-                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
-                ctx.uploadLate(stay.entry(), LATE);
+                Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
+                ctx.crossings().uploadLate(stay.entry(), LATE);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + LATE / 2, "document recovered");
                 ctx.expect(
                         f,
@@ -114,8 +114,8 @@ public final class StolenDocumentScenario extends FamilyScenario {
                                 + "alert was in force at the entry, deleted before the record arrived");
                 ctx.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
                 PlantedTraveller n = ctx.travellers().draw(SPAN);
-                ScenarioContext.Stay late = ctx.stay(n, n.day(), n.day() + 4);
-                ctx.uploadLate(late.entry(), LATE);
+                Stay late = ctx.crossings().stay(n, n.day(), n.day() + 4);
+                ctx.crossings().uploadLate(late.entry(), LATE);
                 documentAlert(
                         ctx, n, late.entry().getEventTime().toEpochMilli() + LATE / 2, ctx.documentRef(n.document()));
                 ctx.nearMiss(
@@ -132,7 +132,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
                 Bcp bcp = ctx.places().bcp();
                 AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
+                Stay stay = ctx.crossings().trip(t, bcp, t.day(), t.day() + 3);
                 ctx.expect(
                         f,
                         id + "-flagged",
@@ -157,7 +157,7 @@ public final class StolenDocumentScenario extends FamilyScenario {
     /** A stay whose entry and exit are both flags, or both near-misses. */
     private static void both(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag, String description) {
-        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+        Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
         for (BorderCrossing c : new BorderCrossing[] {stay.entry(), stay.exit()}) {
             if (flag) {
                 ctx.expect(f, id, t, c, description);

@@ -81,12 +81,12 @@ public final class VisaEntriesScenario extends FamilyScenario {
         long b = t.day();
         t.setVisa(ctx.issuer().visa(entries, VISA_DAYS, b - 20, b + 60));
         Bcp bcp = ctx.places().bcp();
-        ScenarioContext.Stay first = ctx.stay(t, bcp, b, bcp, b);
+        Stay first = ctx.crossings().stay(t, bcp, b, bcp, b);
         if (late > 0) {
             // Arrives the day after the second entry.
-            ctx.uploadLate(first.entry(), late);
+            ctx.crossings().uploadLate(first.entry(), late);
         }
-        ScenarioContext.Stay second = ctx.stay(t, bcp, b + 1, bcp, b + 2);
+        Stay second = ctx.crossings().stay(t, bcp, b + 1, bcp, b + 2);
         judge(ctx, f, id, t, second.entry(), flag, description);
     }
 
@@ -95,18 +95,18 @@ public final class VisaEntriesScenario extends FamilyScenario {
         PlantedTraveller third = ctx.travellers().visaHolder(SPAN, 1);
         long b = third.day();
         third.setVisa(ctx.issuer().visa(2, VISA_DAYS, b - 20, b + 60));
-        ctx.stay(third, b, b + 1);
-        ctx.stay(third, b + 3, b + 4);
-        ScenarioContext.Stay again = ctx.stay(third, b + 6, b + 7);
+        ctx.crossings().stay(third, b, b + 1);
+        ctx.crossings().stay(third, b + 3, b + 4);
+        Stay again = ctx.crossings().stay(third, b + 6, b + 7);
         judge(ctx, f, id + "-third-entry", third, again.entry(), true, "a third entry on a double-entry visa");
 
         PlantedTraveller refused = ctx.travellers().visaHolder(SPAN, 1);
         long d = refused.day();
         refused.setVisa(ctx.issuer().visa(2, VISA_DAYS, d - 20, d + 60));
         Bcp bcp = ctx.places().bcp();
-        ctx.stay(refused, bcp, d, bcp, d + 1);
-        ctx.refusal(refused, bcp, ctx.times().daytime(bcp, d + 3), RefusalReason.E);
-        ScenarioContext.Stay second = ctx.stay(refused, bcp, d + 5, bcp, d + 6);
+        ctx.crossings().stay(refused, bcp, d, bcp, d + 1);
+        ctx.crossings().refusal(refused, bcp, ctx.times().daytime(bcp, d + 3), RefusalReason.E);
+        Stay second = ctx.crossings().stay(refused, bcp, d + 5, bcp, d + 6);
         judge(
                 ctx,
                 f,
@@ -130,7 +130,7 @@ public final class VisaEntriesScenario extends FamilyScenario {
                 atEnd
                         ? ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
                         : ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
-        ScenarioContext.Stay stay = ctx.stay(t, day, day);
+        Stay stay = ctx.crossings().stay(t, day, day);
         judge(ctx, f, id, t, stay.entry(), offset != 0, description);
         if (offset != 0) {
             ctx.expect(
@@ -149,9 +149,12 @@ public final class VisaEntriesScenario extends FamilyScenario {
         long day = late.day() + 2;
         Bcp bcp = ctx.places().bcpAheadOfUtc(day);
         late.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
-        BorderCrossing entry = ctx.entry(late, bcp, ctx.times().at(bcp, day, HALF_PAST_MIDNIGHT), day);
-        BorderCrossing exit = ctx.exit(
-                late, bcp, ctx.times().exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
+        BorderCrossing entry = ctx.crossings().entry(late, bcp, ctx.times().at(bcp, day, HALF_PAST_MIDNIGHT), day);
+        BorderCrossing exit = ctx.crossings()
+                .exit(
+                        late,
+                        bcp,
+                        ctx.times().exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
@@ -166,11 +169,14 @@ public final class VisaEntriesScenario extends FamilyScenario {
         long day2 = early.day() + 2;
         Bcp bcp2 = ctx.places().bcpAheadOfUtc(day2);
         early.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
-        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.times().at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
-        ctx.exit(
-                early,
-                bcp2,
-                ctx.times().exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
+        BorderCrossing entry2 =
+                ctx.crossings().entry(early, bcp2, ctx.times().at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
+        ctx.crossings()
+                .exit(
+                        early,
+                        bcp2,
+                        ctx.times()
+                                .exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
