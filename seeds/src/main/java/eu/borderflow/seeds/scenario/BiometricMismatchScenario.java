@@ -44,7 +44,8 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 renewed.setDocument(ctx.issuer().newDocument(renewed));
                 BorderCrossing newDocument =
                         ctx.crossings().trip(renewed, d + 4, d + 5).entry();
-                ctx.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
+                ctx.truth()
+                        .nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
             case "second-fingerprint" -> {
                 PlantedTraveller other = fingerprinted(ctx);
@@ -65,12 +66,13 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 none.setFingerprintStatus(FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
                 BorderCrossing without =
                         ctx.crossings().trip(none, d + 4, d + 5).entry();
-                ctx.nearMiss(
-                        f,
-                        id + "-no-fingerprint",
-                        none,
-                        without,
-                        "no fingerprint captured this time: nothing to compare");
+                ctx.truth()
+                        .nearMiss(
+                                f,
+                                id + "-no-fingerprint",
+                                none,
+                                without,
+                                "no fingerprint captured this time: nothing to compare");
             }
             default -> {
                 PlantedTraveller late = ctx.travellers().draw(SPAN, 2, t -> true);
@@ -90,7 +92,7 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                 long d = resent.day();
                 Stay stay = ctx.crossings().trip(resent, d, d + 2);
                 ctx.crossings().resend(stay.entry());
-                ctx.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
+                ctx.truth().nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
             }
         }
     }
@@ -98,8 +100,8 @@ public final class BiometricMismatchScenario extends FamilyScenario {
     /** Both crossings of a stay presenting the other biometric identity: flags. */
     private static void both(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, Stay stay, String description) {
-        ctx.expect(f, id, t, stay.entry(), description + " (entry)");
-        ctx.expect(f, id, t, stay.exit(), description + " (exit)");
+        ctx.truth().expect(f, id, t, stay.entry(), description + " (entry)");
+        ctx.truth().expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static PlantedTraveller fingerprinted(ScenarioContext ctx) {

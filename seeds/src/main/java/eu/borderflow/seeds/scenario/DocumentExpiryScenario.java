@@ -37,12 +37,13 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             case "expired" -> {
                 PlantedTraveller t = ctx.travellers().draw(SPAN);
                 t.setExpiry(t.day() - EXPIRED_DAYS);
-                ctx.expect(
-                        f,
-                        id + "-expired",
-                        t,
-                        ctx.crossings().stay(t, t.day(), t.day() + 2).entry(),
-                        "entry on a document that expired ten days earlier");
+                ctx.truth()
+                        .expect(
+                                f,
+                                id + "-expired",
+                                t,
+                                ctx.crossings().stay(t, t.day(), t.day() + 2).entry(),
+                                "entry on a document that expired ten days earlier");
                 atEnd(ctx, f, id + "-valid-to-the-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "fresh-window" -> {
@@ -98,25 +99,27 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 PlantedTraveller permit = ctx.travellers().draw(SPAN);
                 permit.setStayBasis(StayBasis.RESIDENCE_PERMIT);
                 permit.setExpiry(permit.day() + 30);
-                ctx.nearMiss(
-                        f,
-                        id + "-permit-expiring",
-                        permit,
-                        ctx.crossings()
-                                .stay(permit, permit.day(), permit.day() + 2)
-                                .entry(),
-                        "a document expiring 30 days on, under a residence permit: no authorised end");
+                ctx.truth()
+                        .nearMiss(
+                                f,
+                                id + "-permit-expiring",
+                                permit,
+                                ctx.crossings()
+                                        .stay(permit, permit.day(), permit.day() + 2)
+                                        .entry(),
+                                "a document expiring 30 days on, under a residence permit: no authorised end");
                 PlantedTraveller expired = ctx.travellers().draw(SPAN);
                 expired.setStayBasis(StayBasis.RESIDENCE_PERMIT);
                 expired.setExpiry(expired.day() - 1);
-                ctx.expect(
-                        f,
-                        id + "-permit-expired",
-                        expired,
-                        ctx.crossings()
-                                .stay(expired, expired.day(), expired.day() + 2)
-                                .entry(),
-                        "a document expired the day before the entry, under a residence permit");
+                ctx.truth()
+                        .expect(
+                                f,
+                                id + "-permit-expired",
+                                expired,
+                                ctx.crossings()
+                                        .stay(expired, expired.day(), expired.day() + 2)
+                                        .entry(),
+                                "a document expired the day before the entry, under a residence permit");
             }
         }
     }
@@ -134,21 +137,23 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             int visaDaysUsed,
             int daysBefore) {
         long entryDay = t.day();
-        int end = ctx.authorisedEnd(t, entryDay, earlier, visaDaysUsed);
+        int end = ctx.stayRules().authorisedEnd(t, entryDay, earlier, visaDaysUsed);
         if (end == AuthorisedStay.NO_LAWFUL_DAY || end == AuthorisedStay.UNLIMITED) {
             throw new IllegalStateException(id + ": the stay needs an authorised end");
         }
         t.setExpiry(end - daysBefore);
         Stay stay = ctx.crossings().stay(t, entryDay, Math.min(end, entryDay + 2));
         if (daysBefore > 0) {
-            ctx.expect(
-                    f,
-                    id,
-                    t,
-                    stay.entry(),
-                    "the document expires " + daysBefore + " day(s) before the " + "authorised end of the stay");
+            ctx.truth()
+                    .expect(
+                            f,
+                            id,
+                            t,
+                            stay.entry(),
+                            "the document expires " + daysBefore + " day(s) before the "
+                                    + "authorised end of the stay");
         } else {
-            ctx.nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
+            ctx.truth().nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
         }
     }
 }

@@ -39,13 +39,20 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                 BorderCrossing again =
                         ctx.crossings().entry(twice, c, ctx.times().entryTime(c, b + 2), b + 5);
                 ctx.crossings().exit(twice, c, ctx.times().exitTime(c, b + 5, 0));
-                ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
+                ctx.truth()
+                        .expect(
+                                f,
+                                id + "-no-exit-between",
+                                twice,
+                                again,
+                                "two entries in a row without an exit between");
                 PlantedTraveller normal = ctx.travellers().draw(SPAN, 2, t -> true);
                 ctx.crossings().stay(normal, normal.day(), normal.day() + 1);
                 BorderCrossing next = ctx.crossings()
                         .stay(normal, normal.day() + 3, normal.day() + 5)
                         .entry();
-                ctx.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
+                ctx.truth()
+                        .nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
             }
             case "two-exits" -> {
                 PlantedTraveller twice = ctx.travellers().draw(SPAN, 1, t -> true);
@@ -61,13 +68,20 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
                                                 c,
                                                 b + 4,
                                                 stay.exit().getEventTime().toEpochMilli()));
-                ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
+                ctx.truth()
+                        .expect(
+                                f,
+                                id + "-no-entry-between",
+                                twice,
+                                again,
+                                "two exits in a row without an entry between");
                 PlantedTraveller normal = ctx.travellers().draw(SPAN, 2, t -> true);
                 ctx.crossings().stay(normal, normal.day(), normal.day() + 1);
                 BorderCrossing next = ctx.crossings()
                         .stay(normal, normal.day() + 3, normal.day() + 5)
                         .exit();
-                ctx.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
+                ctx.truth()
+                        .nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
             }
             case "too-fast" -> {
                 Bcp a = ctx.places().bcp();
@@ -114,9 +128,9 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
         String description = "entry at " + to.code() + " after an exit at " + from.code() + ", " + gap
                 + " the minimum time" + (late > 0 ? "; the exit uploaded 40 hours late" : "");
         if (offset < 0) {
-            ctx.expect(f, id, t, entry, description);
+            ctx.truth().expect(f, id, t, entry, description);
         } else {
-            ctx.nearMiss(f, id, t, entry, description);
+            ctx.truth().nearMiss(f, id, t, entry, description);
         }
     }
 
@@ -129,9 +143,9 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
         BorderCrossing entry = ctx.crossings().entry(t, to, back, b + 4);
         ctx.crossings().exit(t, to, ctx.times().exitTime(to, b + 4, back));
         if (flag) {
-            ctx.expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
+            ctx.truth().expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
         } else {
-            ctx.nearMiss(f, id, t, entry, "back in at the same BCP ten minutes after leaving");
+            ctx.truth().nearMiss(f, id, t, entry, "back in at the same BCP ten minutes after leaving");
         }
     }
 

@@ -94,21 +94,22 @@ public final class MissingExitScenario extends FamilyScenario {
         Bcp bcp = ctx.places().bcp();
         BorderCrossing entry =
                 ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
-        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        ctx.missingExit(
-                f,
-                id + "-no-exit",
-                GroundTruthKind.EXPECTED_FLAG,
-                t,
-                entry,
-                end,
-                "no exit recorded by the day after the authorised 10-day stay, and the grace has passed");
+        int end = ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        ctx.truth()
+                .missingExit(
+                        f,
+                        id + "-no-exit",
+                        GroundTruthKind.EXPECTED_FLAG,
+                        t,
+                        entry,
+                        end,
+                        "no exit recorded by the day after the authorised 10-day stay, and the grace has passed");
     }
 
     /** The exit on the last authorised day, uploaded {@code delay} late (0: at once). */
     private static void exitOnLastDay(ScenarioContext ctx, Family f, String id, long delay) {
         PlantedTraveller t = tenDays(ctx);
-        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        int end = ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         Bcp bcp = ctx.places().bcp();
         BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
         BorderCrossing exit = ctx.crossings()
@@ -118,25 +119,26 @@ public final class MissingExitScenario extends FamilyScenario {
             ctx.crossings().uploadLate(exit, delay);
             how += ", uploaded " + delay / Period.HOUR_MILLIS + " hours late, within the grace";
         }
-        ctx.missingExit(f, id + "-exit-on-last-day", GroundTruthKind.NEAR_MISS, t, entry, end, how);
+        ctx.truth().missingExit(f, id + "-exit-on-last-day", GroundTruthKind.NEAR_MISS, t, entry, end, how);
     }
 
     /** The exit comes after the deadline: the flag is withdrawn, and the exit is an overstay (R3). */
     private static void exitAfterGrace(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = tenDays(ctx);
-        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        int end = ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0);
         Bcp bcp = ctx.places().bcp();
         BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), end);
         BorderCrossing exit = ctx.crossings().exit(t, bcp, ctx.times().exitTime(bcp, end + AFTER_END, 0));
-        ctx.missingExit(
-                f,
-                id + "-exit-after-grace",
-                GroundTruthKind.NEAR_MISS,
-                t,
-                entry,
-                end,
-                "an exit recorded after the deadline and grace: the flag is withdrawn");
-        ctx.expect(f, id + "-exit-after-grace", "R3", t, exit, "exit after the authorised 10-day stay");
+        ctx.truth()
+                .missingExit(
+                        f,
+                        id + "-exit-after-grace",
+                        GroundTruthKind.NEAR_MISS,
+                        t,
+                        entry,
+                        end,
+                        "an exit recorded after the deadline and grace: the flag is withdrawn");
+        ctx.truth().expect(f, id + "-exit-after-grace", "R3", t, exit, "exit after the authorised 10-day stay");
     }
 
     /** A 20-day visa, 15 days used: the second stay may last five (no exit: flag; exit on the fifth: near-miss). */
@@ -147,8 +149,9 @@ public final class MissingExitScenario extends FamilyScenario {
             long first = entryDay - EARLIER - 5;
             t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
             ctx.crossings().stay(t, first, first + EARLIER - 1);
-            int end = ctx.authorisedEnd(
-                    t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
+            int end = ctx.stayRules()
+                    .authorisedEnd(
+                            t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
             plantSecond(
                     ctx,
                     f,
@@ -168,8 +171,9 @@ public final class MissingExitScenario extends FamilyScenario {
             long entryDay = t.day();
             long earlier = entryDay - HISTORY - 9;
             ctx.crossings().stay(t, earlier, earlier + HISTORY - 1);
-            int end = ctx.authorisedEnd(
-                    t, entryDay, StayHistory.empty().add((int) earlier, (int) (earlier + HISTORY - 1)), 0);
+            int end = ctx.stayRules()
+                    .authorisedEnd(
+                            t, entryDay, StayHistory.empty().add((int) earlier, (int) (earlier + HISTORY - 1)), 0);
             plantSecond(
                     ctx,
                     f,
@@ -192,20 +196,22 @@ public final class MissingExitScenario extends FamilyScenario {
             ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, first), last);
             long out = ctx.times().daytime(bcp, last);
             ctx.crossings().exit(t, bcp, out);
-            int end = ctx.authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
+            int end = ctx.stayRules()
+                    .authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
             BorderCrossing entry = ctx.crossings().entry(t, bcp, out + Period.HOUR_MILLIS, end);
             if (exits) {
                 ctx.crossings().exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
             }
-            ctx.missingExit(
-                    f,
-                    id + (exits ? "-out-again" : "-stays"),
-                    exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
-                    t,
-                    entry,
-                    end,
-                    "re-entered on the day the visa's ten days ran " + "out, "
-                            + (exits ? "and left again that day" : "and no exit"));
+            ctx.truth()
+                    .missingExit(
+                            f,
+                            id + (exits ? "-out-again" : "-stays"),
+                            exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
+                            t,
+                            entry,
+                            end,
+                            "re-entered on the day the visa's ten days ran " + "out, "
+                                    + (exits ? "and left again that day" : "and no exit"));
         }
     }
 
@@ -216,14 +222,15 @@ public final class MissingExitScenario extends FamilyScenario {
         t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
         Bcp bcp = ctx.places().bcp();
         BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + 365);
-        ctx.missingExit(
-                f,
-                id + "-permit",
-                GroundTruthKind.NEAR_MISS,
-                t,
-                entry,
-                ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0),
-                "no exit under a residence permit");
+        ctx.truth()
+                .missingExit(
+                        f,
+                        id + "-permit",
+                        GroundTruthKind.NEAR_MISS,
+                        t,
+                        entry,
+                        ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0),
+                        "no exit under a residence permit");
     }
 
     private static void plantSecond(
@@ -244,13 +251,14 @@ public final class MissingExitScenario extends FamilyScenario {
                             bcp,
                             ctx.times().exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
         }
-        ctx.missingExit(
-                f,
-                id,
-                exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
-                t,
-                entry,
-                end,
-                why + (exits ? ": the exit is on the last authorised day" : ": no exit by the day after it"));
+        ctx.truth()
+                .missingExit(
+                        f,
+                        id,
+                        exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
+                        t,
+                        entry,
+                        end,
+                        why + (exits ? ": the exit is on the last authorised day" : ": no exit by the day after it"));
     }
 }

@@ -70,7 +70,7 @@ public final class OverstayScenario extends FamilyScenario {
             long entryDay = exitDay - days + 1;
             Stay stay = ctx.crossings()
                     .stay(t, ctx.places().bcp(), entryDay, ctx.places().bcp(), exitDay);
-            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty(), 0);
+            int end = ctx.stayRules().authorisedEnd(t, entryDay, StayHistory.empty(), 0);
             judge(ctx, f, id + "-" + days + "-days", t, stay, end, days + " days of presence in one stay");
         }
     }
@@ -92,7 +92,7 @@ public final class OverstayScenario extends FamilyScenario {
                     id + (shift == 0 ? "-on-window-start" : "-before-window-start"),
                     t,
                     stay,
-                    ctx.authorisedEnd(t, entryDay, earlier, 0),
+                    ctx.stayRules().authorisedEnd(t, entryDay, earlier, 0),
                     "an earlier stay starting " + (shift == 0 ? "on" : "the day before") + " the window's first day");
         }
     }
@@ -112,7 +112,7 @@ public final class OverstayScenario extends FamilyScenario {
                 id + "-exit-after-midnight",
                 late,
                 new Stay(entry, exit),
-                ctx.authorisedEnd(late, entryDay, StayHistory.empty(), 0),
+                ctx.stayRules().authorisedEnd(late, entryDay, StayHistory.empty(), 0),
                 "91 local dates that are 90 UTC dates");
 
         PlantedTraveller early = ctx.travellers().draw(MAX + 1, 2, 1, PlantedTravellers::noVisaTotal);
@@ -132,7 +132,7 @@ public final class OverstayScenario extends FamilyScenario {
                 id + "-entry-after-midnight",
                 early,
                 new Stay(entry2, exit2),
-                ctx.authorisedEnd(early, entryDay2, StayHistory.empty(), 0),
+                ctx.stayRules().authorisedEnd(early, entryDay2, StayHistory.empty(), 0),
                 "90 local dates that are 91 UTC dates");
     }
 
@@ -154,7 +154,7 @@ public final class OverstayScenario extends FamilyScenario {
                             t,
                             bcp,
                             ctx.times().exitTime(bcp, exitDay, e2.getEventTime().toEpochMilli()));
-            int end = ctx.authorisedEnd(t, turn, StayHistory.empty().add((int) firstEntry, (int) turn), 0);
+            int end = ctx.stayRules().authorisedEnd(t, turn, StayHistory.empty().add((int) firstEntry, (int) turn), 0);
             judge(
                     ctx,
                     f,
@@ -163,7 +163,7 @@ public final class OverstayScenario extends FamilyScenario {
                     new Stay(e2, x2),
                     end,
                     days + " days counting the day of leaving and re-entering once");
-            ctx.nearMiss(f, id + "-" + days + "-days", t, x1, "the first stay, well within the limit");
+            ctx.truth().nearMiss(f, id + "-" + days + "-days", t, x1, "the first stay, well within the limit");
         }
     }
 
@@ -177,8 +177,12 @@ public final class OverstayScenario extends FamilyScenario {
             ctx.crossings().stay(t, first, first + FIRST_PART - 1);
             long exitDay = entryDay + second - 1;
             Stay stay = ctx.crossings().stay(t, entryDay, exitDay);
-            int end = ctx.authorisedEnd(
-                    t, entryDay, StayHistory.empty().add((int) first, (int) (first + FIRST_PART - 1)), FIRST_PART);
+            int end = ctx.stayRules()
+                    .authorisedEnd(
+                            t,
+                            entryDay,
+                            StayHistory.empty().add((int) first, (int) (first + FIRST_PART - 1)),
+                            FIRST_PART);
             judge(
                     ctx,
                     f,
@@ -204,7 +208,7 @@ public final class OverstayScenario extends FamilyScenario {
                     id + (after == 1 ? "-after-last-valid-day" : "-on-last-valid-day"),
                     t,
                     stay,
-                    ctx.authorisedEnd(t, entryDay, StayHistory.empty(), 0),
+                    ctx.stayRules().authorisedEnd(t, entryDay, StayHistory.empty(), 0),
                     "exit " + (after == 1 ? "the day after" : "on") + " the visa's last valid day");
         }
     }
@@ -218,8 +222,9 @@ public final class OverstayScenario extends FamilyScenario {
             t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, 30, first - 5, first - 5 + validity - 1));
             ctx.crossings().stay(t, first, first + STAY_A - 1);
             Stay stay = ctx.crossings().stay(t, entryDay, entryDay + STAY_B - 1);
-            int end = ctx.authorisedEnd(
-                    t, entryDay, StayHistory.empty().add((int) first, (int) (first + STAY_A - 1)), STAY_A);
+            int end = ctx.stayRules()
+                    .authorisedEnd(
+                            t, entryDay, StayHistory.empty().add((int) first, (int) (first + STAY_A - 1)), STAY_A);
             judge(
                     ctx,
                     f,
@@ -240,11 +245,14 @@ public final class OverstayScenario extends FamilyScenario {
             ctx.crossings().stay(t, a, a + EARLY - 1);
             t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
             Stay permit = ctx.crossings().stay(t, a + EARLY + 5, a + EARLY + 48);
-            ctx.nearMiss(f, id + "-permit", t, permit.exit(), "44 days under a residence permit: not a short stay");
+            ctx.truth()
+                    .nearMiss(
+                            f, id + "-permit", t, permit.exit(), "44 days under a residence permit: not a short stay");
             t.setStayBasis(StayBasis.SHORT_STAY);
             long entryDay = exitDay - last + 1;
             Stay stay = ctx.crossings().stay(t, entryDay, exitDay);
-            int end = ctx.authorisedEnd(t, entryDay, StayHistory.empty().add((int) a, (int) (a + EARLY - 1)), 0);
+            int end = ctx.stayRules()
+                    .authorisedEnd(t, entryDay, StayHistory.empty().add((int) a, (int) (a + EARLY - 1)), 0);
             judge(
                     ctx,
                     f,
@@ -262,19 +270,20 @@ public final class OverstayScenario extends FamilyScenario {
         long exitDay = stay.exit().getLocalDate().toEpochDay();
         boolean over = exitDay > end;
         if (over) {
-            ctx.expect(f, id, t, stay.exit(), description + ": exit after the authorised end");
+            ctx.truth().expect(f, id, t, stay.exit(), description + ": exit after the authorised end");
         } else {
-            ctx.nearMiss(f, id, t, stay.exit(), description + ": exit by the authorised end");
+            ctx.truth().nearMiss(f, id, t, stay.exit(), description + ": exit by the authorised end");
         }
         if (exitDay <= (long) end + 1) {
-            ctx.missingExit(
-                    f,
-                    id,
-                    GroundTruthKind.NEAR_MISS,
-                    t,
-                    stay.entry(),
-                    end,
-                    "the exit is recorded by the day after the authorised end");
+            ctx.truth()
+                    .missingExit(
+                            f,
+                            id,
+                            GroundTruthKind.NEAR_MISS,
+                            t,
+                            stay.entry(),
+                            end,
+                            "the exit is recorded by the day after the authorised end");
         }
     }
 }

@@ -203,22 +203,30 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static void flagged(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> true);
         Bcp bcp = ctx.places().bcp();
-        AlertLog alert = ctx.alert(
-                before(ctx, t),
-                AlertBasis.ARREST_1862_ART26,
-                ctx.places().memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)),
-                null);
+        AlertLog alert = ctx.alerts()
+                .alert(
+                        before(ctx, t),
+                        AlertBasis.ARREST_1862_ART26,
+                        ctx.places().memberState(),
+                        ctx.alerts().farReviewDate(),
+                        ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
+                        null);
         alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
         Stay stay = ctx.crossings().trip(t, bcp, t.day(), t.day() + 3);
-        ctx.expect(
-                f,
-                id + "-flagged",
-                t,
-                stay.entry(),
-                "matches an arrest alert the crossing state has flagged: a " + "downgraded match (entry)");
-        ctx.expect(f, id + "-flagged", t, stay.exit(), "matches an arrest alert the crossing state has flagged (exit)");
+        ctx.truth()
+                .expect(
+                        f,
+                        id + "-flagged",
+                        t,
+                        stay.entry(),
+                        "matches an arrest alert the crossing state has flagged: a " + "downgraded match (entry)");
+        ctx.truth()
+                .expect(
+                        f,
+                        id + "-flagged",
+                        t,
+                        stay.exit(),
+                        "matches an arrest alert the crossing state has flagged (exit)");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
         AlertLog deleted = alert(ctx, n, given(n), surname(n), dob(n));
@@ -240,11 +248,11 @@ public final class PersonAlertScenario extends FamilyScenario {
             String why = "an alias with the traveller's name added " + (beforeCrossings ? "before" : "after")
                     + " the crossings; the alert's own name is at 0.85-0.92";
             if (beforeCrossings) {
-                ctx.expect(f, sid, t, stay.entry(), why + " (entry)");
-                ctx.expect(f, sid, t, stay.exit(), why + " (exit)");
+                ctx.truth().expect(f, sid, t, stay.entry(), why + " (entry)");
+                ctx.truth().expect(f, sid, t, stay.exit(), why + " (exit)");
             } else {
-                ctx.nearMiss(f, sid, t, stay.entry(), why + " (entry)");
-                ctx.nearMiss(f, sid, t, stay.exit(), why + " (exit)");
+                ctx.truth().nearMiss(f, sid, t, stay.entry(), why + " (entry)");
+                ctx.truth().nearMiss(f, sid, t, stay.exit(), why + " (exit)");
             }
         }
     }
@@ -252,15 +260,16 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static void duringStay(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> true);
         Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
-        ctx.alert(
-                stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
-                AlertBasis.JUDICIAL_1862_ART34,
-                ctx.places().memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)),
-                null);
-        ctx.nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
-        ctx.expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
+        ctx.alerts()
+                .alert(
+                        stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
+                        AlertBasis.JUDICIAL_1862_ART34,
+                        ctx.places().memberState(),
+                        ctx.alerts().farReviewDate(),
+                        ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
+                        null);
+        ctx.truth().nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
+        ctx.truth().expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
     }
 
     /**
@@ -273,59 +282,67 @@ public final class PersonAlertScenario extends FamilyScenario {
             Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 3);
             long entry = stay.entry().getEventTime().toEpochMilli();
             LocalDate review = LocalDate.ofEpochDay(Math.floorDiv(entry, Period.DAY_MILLIS));
-            AlertLog alert = ctx.alert(
-                    before(ctx, t),
-                    BASES[ctx.rng().nextInt(BASES.length)],
-                    ctx.places().memberState(),
-                    review,
-                    ctx.personOf(t, given(t), surname(t), dob(t)),
-                    null);
+            AlertLog alert = ctx.alerts()
+                    .alert(
+                            before(ctx, t),
+                            BASES[ctx.rng().nextInt(BASES.length)],
+                            ctx.places().memberState(),
+                            review,
+                            ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
+                            null);
             String sid = id + (extended ? "-extended" : "-expired");
-            ctx.expect(f, sid, t, stay.entry(), "the entry on the alert's review date, when it is still in force");
+            ctx.truth()
+                    .expect(f, sid, t, stay.entry(), "the entry on the alert's review date, when it is still in force");
             if (extended) {
                 alert.extend(Math.max(alert.createdAt(), entry - Period.HOUR_MILLIS), review.plusYears(1));
-                ctx.expect(f, sid, t, stay.exit(), "the exit after the alert was extended on its review date");
+                ctx.truth().expect(f, sid, t, stay.exit(), "the exit after the alert was extended on its review date");
             } else {
-                ctx.nearMiss(
-                        f,
-                        sid,
-                        t,
-                        stay.exit(),
-                        "the exit after the alert's review period ended without an extension: it was deleted then");
+                ctx.truth()
+                        .nearMiss(
+                                f,
+                                sid,
+                                t,
+                                stay.exit(),
+                                "the exit after the alert's review period ended without an extension: it was deleted then");
             }
         }
     }
 
     private static void refusal(ScenarioContext ctx, Family f, String id) {
         PlantedTraveller t = fixed(ctx, tr -> tr.visa() != null);
-        ctx.alert(
-                before(ctx, t),
-                AlertBasis.REFUSAL_1861_ART24,
-                ctx.places().memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)),
-                null);
+        ctx.alerts()
+                .alert(
+                        before(ctx, t),
+                        AlertBasis.REFUSAL_1861_ART24,
+                        ctx.places().memberState(),
+                        ctx.alerts().farReviewDate(),
+                        ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
+                        null);
         Bcp bcp = ctx.places().bcp();
         BorderCrossing refused = ctx.crossings().refusal(t, bcp, ctx.times().entryTime(bcp, t.day()), RefusalReason.H);
-        ctx.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
+        ctx.truth().expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
-        AlertLog ret = ctx.alert(
-                before(ctx, n),
-                AlertBasis.RETURN_1860_ART3,
-                ctx.places().memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(n, given(n), surname(n), dob(n)),
-                null);
+        AlertLog ret = ctx.alerts()
+                .alert(
+                        before(ctx, n),
+                        AlertBasis.RETURN_1860_ART3,
+                        ctx.places().memberState(),
+                        ctx.alerts().farReviewDate(),
+                        ctx.alerts().personOf(n, given(n), surname(n), dob(n)),
+                        null);
         Stay stay = ctx.crossings().stay(n, n.day(), n.day() + 3);
         ret.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return decision revoked");
-        ctx.nearMiss(
-                f,
-                id + "-return-alert",
-                n,
-                stay.entry(),
-                "a matching return alert: R2 does not read return " + "alerts (R9 does, at exits)");
-        ctx.nearMiss(f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
+        ctx.truth()
+                .nearMiss(
+                        f,
+                        id + "-return-alert",
+                        n,
+                        stay.entry(),
+                        "a matching return alert: R2 does not read return " + "alerts (R9 does, at exits)");
+        ctx.truth()
+                .nearMiss(
+                        f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
     }
 
     /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
@@ -349,13 +366,14 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     /** An alert of a person basis on this person, created a few days before the traveller's day. */
     private static AlertLog alert(ScenarioContext ctx, PlantedTraveller t, String given, String surname, String dob) {
-        return ctx.alert(
-                before(ctx, t),
-                BASES[ctx.rng().nextInt(BASES.length)],
-                ctx.places().memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given, surname, dob),
-                null);
+        return ctx.alerts()
+                .alert(
+                        before(ctx, t),
+                        BASES[ctx.rng().nextInt(BASES.length)],
+                        ctx.places().memberState(),
+                        ctx.alerts().farReviewDate(),
+                        ctx.alerts().personOf(t, given, surname, dob),
+                        null);
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {
@@ -365,15 +383,15 @@ public final class PersonAlertScenario extends FamilyScenario {
     private static void matchBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
         Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
-        ctx.expect(f, id, t, stay.entry(), description + " (entry)");
-        ctx.expect(f, id, t, stay.exit(), description + " (exit)");
+        ctx.truth().expect(f, id, t, stay.entry(), description + " (entry)");
+        ctx.truth().expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static void missBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
         Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
-        ctx.nearMiss(f, id, t, stay.entry(), description + " (entry)");
-        ctx.nearMiss(f, id, t, stay.exit(), description + " (exit)");
+        ctx.truth().nearMiss(f, id, t, stay.entry(), description + " (entry)");
+        ctx.truth().nearMiss(f, id, t, stay.exit(), description + " (exit)");
     }
 
     static String given(PlantedTraveller t) {

@@ -31,12 +31,13 @@ public final class ReturnAlertScenario extends FamilyScenario {
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
                 alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
-                ctx.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
+                ctx.truth()
+                        .expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
                 PlantedTraveller n = fixed(ctx);
                 AlertLog revoked = returnAlert(ctx, n, before(ctx, n));
                 Stay s2 = ctx.crossings().trip(n, n.day(), n.day() + 3);
                 revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
-                ctx.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
+                ctx.truth().nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
             }
             case "created-during-stay" -> {
                 for (boolean beforeExit : new boolean[] {true, false}) {
@@ -45,19 +46,21 @@ public final class ReturnAlertScenario extends FamilyScenario {
                     long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
                     returnAlert(ctx, t, at);
                     if (beforeExit) {
-                        ctx.expect(
-                                f,
-                                id + "-created-before-exit",
-                                t,
-                                stay.exit(),
-                                "a return alert created during the " + "stay, in force at the exit");
+                        ctx.truth()
+                                .expect(
+                                        f,
+                                        id + "-created-before-exit",
+                                        t,
+                                        stay.exit(),
+                                        "a return alert created during the " + "stay, in force at the exit");
                     } else {
-                        ctx.nearMiss(
-                                f,
-                                id + "-created-after-exit",
-                                t,
-                                stay.exit(),
-                                "a return alert created after " + "the exit");
+                        ctx.truth()
+                                .nearMiss(
+                                        f,
+                                        id + "-created-after-exit",
+                                        t,
+                                        stay.exit(),
+                                        "a return alert created after " + "the exit");
                     }
                 }
             }
@@ -65,39 +68,44 @@ public final class ReturnAlertScenario extends FamilyScenario {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
                 Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
-                ctx.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
-                ctx.expect(f, id, t, stay.exit(), "the exit under the same return alert");
+                ctx.truth().nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
+                ctx.truth().expect(f, id, t, stay.exit(), "the exit under the same return alert");
             }
             case "near-name" -> {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
-                ctx.expect(
-                        f,
-                        id + "-same-name",
-                        t,
-                        ctx.crossings().trip(t, t.day(), t.day() + 3).exit(),
-                        "exit under a return alert with the same name and birth date");
+                ctx.truth()
+                        .expect(
+                                f,
+                                id + "-same-name",
+                                t,
+                                ctx.crossings().trip(t, t.day(), t.day() + 3).exit(),
+                                "exit under a return alert with the same name and birth date");
                 PlantedTraveller n = PersonAlertScenario.nearNamed(ctx);
                 String[] near = n.nearName;
                 returnAlert(ctx, n, before(ctx, n), near[1], near[0], PersonAlertScenario.dob(n));
-                ctx.nearMiss(
-                        f,
-                        id + "-near-name",
-                        n,
-                        ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
-                        "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
+                ctx.truth()
+                        .nearMiss(
+                                f,
+                                id + "-near-name",
+                                n,
+                                ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
+                                "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
             }
             default -> {
                 PlantedTraveller t = fixed(ctx);
                 Bcp bcp = ctx.places().bcp();
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ctx.expect(
-                        f,
-                        id + "-flagged",
-                        t,
-                        ctx.crossings().trip(t, bcp, t.day(), t.day() + 3).exit(),
-                        "exit under a return alert the exit's state flagged: downgraded, still a flag");
+                ctx.truth()
+                        .expect(
+                                f,
+                                id + "-flagged",
+                                t,
+                                ctx.crossings()
+                                        .trip(t, bcp, t.day(), t.day() + 3)
+                                        .exit(),
+                                "exit under a return alert the exit's state flagged: downgraded, still a flag");
                 PlantedTraveller n = fixed(ctx);
                 returnAlert(
                         ctx,
@@ -106,12 +114,13 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         PersonAlertScenario.given(n),
                         PersonAlertScenario.surname(n),
                         n.identity().getDateOfBirth().minusYears(1).toString());
-                ctx.nearMiss(
-                        f,
-                        id + "-other-year",
-                        n,
-                        ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
-                        "a return alert with the same name, born the year before");
+                ctx.truth()
+                        .nearMiss(
+                                f,
+                                id + "-other-year",
+                                n,
+                                ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
+                                "a return alert with the same name, born the year before");
             }
         }
     }
@@ -130,13 +139,14 @@ public final class ReturnAlertScenario extends FamilyScenario {
 
     private static AlertLog returnAlert(
             ScenarioContext ctx, PlantedTraveller t, long at, String given, String surname, String dob) {
-        return ctx.alert(
-                at,
-                AlertBasis.RETURN_1860_ART3,
-                ctx.places().memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given, surname, dob),
-                null);
+        return ctx.alerts()
+                .alert(
+                        at,
+                        AlertBasis.RETURN_1860_ART3,
+                        ctx.places().memberState(),
+                        ctx.alerts().farReviewDate(),
+                        ctx.alerts().personOf(t, given, surname, dob),
+                        null);
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {

@@ -133,13 +133,14 @@ public final class VisaEntriesScenario extends FamilyScenario {
         Stay stay = ctx.crossings().stay(t, day, day);
         judge(ctx, f, id, t, stay.entry(), offset != 0, description);
         if (offset != 0) {
-            ctx.expect(
-                    f,
-                    id,
-                    "R3",
-                    t,
-                    stay.exit(),
-                    "exit of a stay entered outside the visa's validity: no day of " + "it was authorised");
+            ctx.truth()
+                    .expect(
+                            f,
+                            id,
+                            "R3",
+                            t,
+                            stay.exit(),
+                            "exit of a stay entered outside the visa's validity: no day of " + "it was authorised");
         }
     }
 
@@ -163,7 +164,14 @@ public final class VisaEntriesScenario extends FamilyScenario {
                 entry,
                 true,
                 "entry at 00:30 local the day after the visa's last valid day (still that day in UTC)");
-        ctx.expect(f, id + "-after-last-day", "R3", late, exit, "exit of a stay entered after the visa's validity");
+        ctx.truth()
+                .expect(
+                        f,
+                        id + "-after-last-day",
+                        "R3",
+                        late,
+                        exit,
+                        "exit of a stay entered after the visa's validity");
 
         PlantedTraveller early = ctx.travellers().visaHolder(SPAN, 1);
         long day2 = early.day() + 2;
@@ -196,9 +204,9 @@ public final class VisaEntriesScenario extends FamilyScenario {
             boolean flag,
             String description) {
         if (flag) {
-            ctx.expect(f, id, t, entry, description);
+            ctx.truth().expect(f, id, t, entry, description);
         } else {
-            ctx.nearMiss(f, id, t, entry, description);
+            ctx.truth().nearMiss(f, id, t, entry, description);
         }
     }
 }
