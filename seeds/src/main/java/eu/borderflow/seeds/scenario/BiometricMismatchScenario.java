@@ -25,74 +25,75 @@ public final class BiometricMismatchScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        ScriptedCrossings crossings = ctx.crossings();
+        Issuer issuer = ctx.issuer();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "second-face" -> {
-                PlantedTraveller shared = ctx.travellers().draw(SPAN, 2, t -> true);
+                PlantedTraveller shared = travellers.draw(SPAN, 2, t -> true);
                 long b = shared.day();
-                ctx.crossings().trip(shared, b, b + 3);
-                shared.setFacialTemplate(ctx.issuer().newFacialTemplateId());
+                crossings.trip(shared, b, b + 3);
+                shared.setFacialTemplate(issuer.newFacialTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-second-face",
                         shared,
-                        ctx.crossings().trip(shared, b + 5, b + 6),
+                        crossings.trip(shared, b + 5, b + 6),
                         "the document presented with a second face");
-                PlantedTraveller renewed = ctx.travellers().draw(SPAN, 2, t -> true);
+                PlantedTraveller renewed = travellers.draw(SPAN, 2, t -> true);
                 long d = renewed.day();
-                ctx.crossings().trip(renewed, d, d + 1);
-                renewed.setDocument(ctx.issuer().newDocument(renewed));
+                crossings.trip(renewed, d, d + 1);
+                renewed.setDocument(issuer.newDocument(renewed));
                 BorderCrossing newDocument =
-                        ctx.crossings().trip(renewed, d + 4, d + 5).entry();
-                ctx.truth()
-                        .nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
+                        crossings.trip(renewed, d + 4, d + 5).entry();
+                truth.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
             case "second-fingerprint" -> {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
-                ctx.crossings().trip(other, b, b + 1);
-                other.setFingerprintTemplate(ctx.issuer().newFingerprintTemplateId());
+                crossings.trip(other, b, b + 1);
+                other.setFingerprintTemplate(issuer.newFingerprintTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-second-fingerprint",
                         other,
-                        ctx.crossings().trip(other, b + 4, b + 5),
+                        crossings.trip(other, b + 4, b + 5),
                         "the document presented with other fingerprints");
                 PlantedTraveller none = fingerprinted(ctx);
                 long d = none.day();
-                ctx.crossings().trip(none, d, d + 1);
+                crossings.trip(none, d, d + 1);
                 none.setFingerprintTemplate(null);
                 none.setFingerprintStatus(FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
-                BorderCrossing without =
-                        ctx.crossings().trip(none, d + 4, d + 5).entry();
-                ctx.truth()
-                        .nearMiss(
-                                f,
-                                id + "-no-fingerprint",
-                                none,
-                                without,
-                                "no fingerprint captured this time: nothing to compare");
+                BorderCrossing without = crossings.trip(none, d + 4, d + 5).entry();
+                truth.nearMiss(
+                        f,
+                        id + "-no-fingerprint",
+                        none,
+                        without,
+                        "no fingerprint captured this time: nothing to compare");
             }
             default -> {
-                PlantedTraveller late = ctx.travellers().draw(SPAN, 2, t -> true);
+                PlantedTraveller late = travellers.draw(SPAN, 2, t -> true);
                 long b = late.day();
-                Stay first = ctx.crossings().stay(late, b, b);
-                ctx.crossings().uploadLate(first.entry(), LATE);
-                ctx.crossings().uploadLate(first.exit(), LATE);
-                late.setFacialTemplate(ctx.issuer().newFacialTemplateId());
+                Stay first = crossings.stay(late, b, b);
+                crossings.uploadLate(first.entry(), LATE);
+                crossings.uploadLate(first.exit(), LATE);
+                late.setFacialTemplate(issuer.newFacialTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-enrolment-uploaded-late",
                         late,
-                        ctx.crossings().stay(late, b + 1, b + 2),
+                        crossings.stay(late, b + 1, b + 2),
                         "a second face; the crossings that enrolled the first were uploaded 40 hours late");
-                PlantedTraveller resent = ctx.travellers().draw(SPAN);
+                PlantedTraveller resent = travellers.draw(SPAN);
                 long d = resent.day();
-                Stay stay = ctx.crossings().trip(resent, d, d + 2);
-                ctx.crossings().resend(stay.entry());
-                ctx.truth().nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
+                Stay stay = crossings.trip(resent, d, d + 2);
+                crossings.resend(stay.entry());
+                truth.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
             }
         }
     }
@@ -100,8 +101,9 @@ public final class BiometricMismatchScenario extends FamilyScenario {
     /** Both crossings of a stay presenting the other biometric identity: flags. */
     private static void both(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, Stay stay, String description) {
-        ctx.truth().expect(f, id, t, stay.entry(), description + " (entry)");
-        ctx.truth().expect(f, id, t, stay.exit(), description + " (exit)");
+        ScriptedTruth truth = ctx.truth();
+        truth.expect(f, id, t, stay.entry(), description + " (entry)");
+        truth.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static PlantedTraveller fingerprinted(ScenarioContext ctx) {

@@ -33,28 +33,31 @@ public final class DocumentExpiryScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        ScriptedTruth truth = ctx.truth();
+        ScriptedCrossings crossings = ctx.crossings();
+        Issuer issuer = ctx.issuer();
         switch (f.name()) {
             case "expired" -> {
-                PlantedTraveller t = ctx.travellers().draw(SPAN);
+                PlantedTraveller t = travellers.draw(SPAN);
                 t.setExpiry(t.day() - EXPIRED_DAYS);
-                ctx.truth()
-                        .expect(
-                                f,
-                                id + "-expired",
-                                t,
-                                ctx.crossings().stay(t, t.day(), t.day() + 2).entry(),
-                                "entry on a document that expired ten days earlier");
-                atEnd(ctx, f, id + "-valid-to-the-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 0);
+                truth.expect(
+                        f,
+                        id + "-expired",
+                        t,
+                        crossings.stay(t, t.day(), t.day() + 2).entry(),
+                        "entry on a document that expired ten days earlier");
+                atEnd(ctx, f, id + "-valid-to-the-end", travellers.visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "fresh-window" -> {
-                atEnd(ctx, f, id + "-day-before-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 1);
-                atEnd(ctx, f, id + "-on-end", ctx.travellers().visaExempt(SPAN), StayHistory.empty(), 0, 0);
+                atEnd(ctx, f, id + "-day-before-end", travellers.visaExempt(SPAN), StayHistory.empty(), 0, 1);
+                atEnd(ctx, f, id + "-on-end", travellers.visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "window-history" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.travellers().draw(EARLIER + 40, SPAN, 2, PlantedTravellers::noVisaTotal);
+                    PlantedTraveller t = travellers.draw(EARLIER + 40, SPAN, 2, PlantedTravellers::noVisaTotal);
                     long earlier = t.day() - EARLIER - 40;
-                    ctx.crossings().stay(t, earlier, earlier + EARLIER - 1);
+                    crossings.stay(t, earlier, earlier + EARLIER - 1);
                     atEnd(
                             ctx,
                             f,
@@ -67,10 +70,10 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             case "visa-total" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.travellers().draw(USED + 10, SPAN, 2, tr -> tr.visa() != null);
+                    PlantedTraveller t = travellers.draw(USED + 10, SPAN, 2, tr -> tr.visa() != null);
                     long first = t.day() - USED - 10;
-                    t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
-                    ctx.crossings().stay(t, first, first + USED - 1);
+                    t.setVisa(issuer.visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
+                    crossings.stay(t, first, first + USED - 1);
                     atEnd(
                             ctx,
                             f,
@@ -83,8 +86,8 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             case "visa-validity" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
-                    t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
+                    PlantedTraveller t = travellers.visaHolder(SPAN, 1);
+                    t.setVisa(issuer.visa(Issuer.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
                     atEnd(
                             ctx,
                             f,
@@ -96,30 +99,26 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 }
             }
             default -> {
-                PlantedTraveller permit = ctx.travellers().draw(SPAN);
+                PlantedTraveller permit = travellers.draw(SPAN);
                 permit.setStayBasis(StayBasis.RESIDENCE_PERMIT);
                 permit.setExpiry(permit.day() + 30);
-                ctx.truth()
-                        .nearMiss(
-                                f,
-                                id + "-permit-expiring",
-                                permit,
-                                ctx.crossings()
-                                        .stay(permit, permit.day(), permit.day() + 2)
-                                        .entry(),
-                                "a document expiring 30 days on, under a residence permit: no authorised end");
-                PlantedTraveller expired = ctx.travellers().draw(SPAN);
+                truth.nearMiss(
+                        f,
+                        id + "-permit-expiring",
+                        permit,
+                        crossings.stay(permit, permit.day(), permit.day() + 2).entry(),
+                        "a document expiring 30 days on, under a residence permit: no authorised end");
+                PlantedTraveller expired = travellers.draw(SPAN);
                 expired.setStayBasis(StayBasis.RESIDENCE_PERMIT);
                 expired.setExpiry(expired.day() - 1);
-                ctx.truth()
-                        .expect(
-                                f,
-                                id + "-permit-expired",
-                                expired,
-                                ctx.crossings()
-                                        .stay(expired, expired.day(), expired.day() + 2)
-                                        .entry(),
-                                "a document expired the day before the entry, under a residence permit");
+                truth.expect(
+                        f,
+                        id + "-permit-expired",
+                        expired,
+                        crossings
+                                .stay(expired, expired.day(), expired.day() + 2)
+                                .entry(),
+                        "a document expired the day before the entry, under a residence permit");
             }
         }
     }
@@ -136,6 +135,7 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             StayHistory earlier,
             int visaDaysUsed,
             int daysBefore) {
+        ScriptedTruth truth = ctx.truth();
         long entryDay = t.day();
         int end = ctx.stayRules().authorisedEnd(t, entryDay, earlier, visaDaysUsed);
         if (end == AuthorisedStay.NO_LAWFUL_DAY || end == AuthorisedStay.UNLIMITED) {
@@ -144,16 +144,14 @@ public final class DocumentExpiryScenario extends FamilyScenario {
         t.setExpiry(end - daysBefore);
         Stay stay = ctx.crossings().stay(t, entryDay, Math.min(end, entryDay + 2));
         if (daysBefore > 0) {
-            ctx.truth()
-                    .expect(
-                            f,
-                            id,
-                            t,
-                            stay.entry(),
-                            "the document expires " + daysBefore + " day(s) before the "
-                                    + "authorised end of the stay");
+            truth.expect(
+                    f,
+                    id,
+                    t,
+                    stay.entry(),
+                    "the document expires " + daysBefore + " day(s) before the " + "authorised end of the stay");
         } else {
-            ctx.truth().nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
+            truth.nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
         }
     }
 }

@@ -61,6 +61,7 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
         switch (f.name()) {
             case "exact" -> {
                 PlantedTraveller t = fixed(ctx, tr -> true);
@@ -82,11 +83,8 @@ public final class PersonAlertScenario extends FamilyScenario {
                         "the same date of birth and a name at Jaro-Winkler 0.85-0.92");
             }
             case "transliteration" -> {
-                PlantedTraveller t = ctx.travellers()
-                        .draw(
-                                SPAN,
-                                2,
-                                tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
+                PlantedTraveller t = travellers.draw(
+                        SPAN, 2, tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
                 t.present(t.variantIdentity());
                 matchBoth(
                         ctx,
@@ -201,32 +199,28 @@ public final class PersonAlertScenario extends FamilyScenario {
     }
 
     private static void flagged(ScenarioContext ctx, Family f, String id) {
+        Places places = ctx.places();
+        ScriptedAlerts alerts = ctx.alerts();
+        ScriptedTruth truth = ctx.truth();
         PlantedTraveller t = fixed(ctx, tr -> true);
-        Bcp bcp = ctx.places().bcp();
-        AlertLog alert = ctx.alerts()
-                .alert(
-                        before(ctx, t),
-                        AlertBasis.ARREST_1862_ART26,
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
-                        null);
+        Bcp bcp = places.bcp();
+        AlertLog alert = alerts.alert(
+                before(ctx, t),
+                AlertBasis.ARREST_1862_ART26,
+                places.memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given(t), surname(t), dob(t)),
+                null);
         alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
         Stay stay = ctx.crossings().trip(t, bcp, t.day(), t.day() + 3);
-        ctx.truth()
-                .expect(
-                        f,
-                        id + "-flagged",
-                        t,
-                        stay.entry(),
-                        "matches an arrest alert the crossing state has flagged: a " + "downgraded match (entry)");
-        ctx.truth()
-                .expect(
-                        f,
-                        id + "-flagged",
-                        t,
-                        stay.exit(),
-                        "matches an arrest alert the crossing state has flagged (exit)");
+        truth.expect(
+                f,
+                id + "-flagged",
+                t,
+                stay.entry(),
+                "matches an arrest alert the crossing state has flagged: a " + "downgraded match (entry)");
+        truth.expect(
+                f, id + "-flagged", t, stay.exit(), "matches an arrest alert the crossing state has flagged (exit)");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
         AlertLog deleted = alert(ctx, n, given(n), surname(n), dob(n));
@@ -235,6 +229,7 @@ public final class PersonAlertScenario extends FamilyScenario {
     }
 
     private static void alias(ScenarioContext ctx, Family f, String id) {
+        ScriptedTruth truth = ctx.truth();
         for (boolean beforeCrossings : new boolean[] {true, false}) {
             PlantedTraveller t = nearNamed(ctx);
             String[] near = t.nearName;
@@ -248,28 +243,29 @@ public final class PersonAlertScenario extends FamilyScenario {
             String why = "an alias with the traveller's name added " + (beforeCrossings ? "before" : "after")
                     + " the crossings; the alert's own name is at 0.85-0.92";
             if (beforeCrossings) {
-                ctx.truth().expect(f, sid, t, stay.entry(), why + " (entry)");
-                ctx.truth().expect(f, sid, t, stay.exit(), why + " (exit)");
+                truth.expect(f, sid, t, stay.entry(), why + " (entry)");
+                truth.expect(f, sid, t, stay.exit(), why + " (exit)");
             } else {
-                ctx.truth().nearMiss(f, sid, t, stay.entry(), why + " (entry)");
-                ctx.truth().nearMiss(f, sid, t, stay.exit(), why + " (exit)");
+                truth.nearMiss(f, sid, t, stay.entry(), why + " (entry)");
+                truth.nearMiss(f, sid, t, stay.exit(), why + " (exit)");
             }
         }
     }
 
     private static void duringStay(ScenarioContext ctx, Family f, String id) {
+        ScriptedAlerts alerts = ctx.alerts();
+        ScriptedTruth truth = ctx.truth();
         PlantedTraveller t = fixed(ctx, tr -> true);
         Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
-        ctx.alerts()
-                .alert(
-                        stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
-                        AlertBasis.JUDICIAL_1862_ART34,
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
-                        null);
-        ctx.truth().nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
-        ctx.truth().expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
+        alerts.alert(
+                stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
+                AlertBasis.JUDICIAL_1862_ART34,
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given(t), surname(t), dob(t)),
+                null);
+        truth.nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
+        truth.expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
     }
 
     /**
@@ -277,72 +273,70 @@ public final class PersonAlertScenario extends FamilyScenario {
      * deleted when the day ended, before the exit; extended on that day, it still applies at the exit.
      */
     private static void reviewPeriod(ScenarioContext ctx, Family f, String id) {
+        ScriptedAlerts alerts = ctx.alerts();
+        ScriptedTruth truth = ctx.truth();
         for (boolean extended : new boolean[] {true, false}) {
             PlantedTraveller t = fixed(ctx, tr -> true);
             Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 3);
             long entry = stay.entry().getEventTime().toEpochMilli();
             LocalDate review = LocalDate.ofEpochDay(Math.floorDiv(entry, Period.DAY_MILLIS));
-            AlertLog alert = ctx.alerts()
-                    .alert(
-                            before(ctx, t),
-                            BASES[ctx.rng().nextInt(BASES.length)],
-                            ctx.places().memberState(),
-                            review,
-                            ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
-                            null);
+            AlertLog alert = alerts.alert(
+                    before(ctx, t),
+                    BASES[ctx.rng().nextInt(BASES.length)],
+                    ctx.places().memberState(),
+                    review,
+                    alerts.personOf(t, given(t), surname(t), dob(t)),
+                    null);
             String sid = id + (extended ? "-extended" : "-expired");
-            ctx.truth()
-                    .expect(f, sid, t, stay.entry(), "the entry on the alert's review date, when it is still in force");
+            truth.expect(f, sid, t, stay.entry(), "the entry on the alert's review date, when it is still in force");
             if (extended) {
                 alert.extend(Math.max(alert.createdAt(), entry - Period.HOUR_MILLIS), review.plusYears(1));
-                ctx.truth().expect(f, sid, t, stay.exit(), "the exit after the alert was extended on its review date");
+                truth.expect(f, sid, t, stay.exit(), "the exit after the alert was extended on its review date");
             } else {
-                ctx.truth()
-                        .nearMiss(
-                                f,
-                                sid,
-                                t,
-                                stay.exit(),
-                                "the exit after the alert's review period ended without an extension: it was deleted then");
+                truth.nearMiss(
+                        f,
+                        sid,
+                        t,
+                        stay.exit(),
+                        "the exit after the alert's review period ended without an extension: it was deleted then");
             }
         }
     }
 
     private static void refusal(ScenarioContext ctx, Family f, String id) {
+        ScriptedAlerts alerts = ctx.alerts();
+        Places places = ctx.places();
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
         PlantedTraveller t = fixed(ctx, tr -> tr.visa() != null);
-        ctx.alerts()
-                .alert(
-                        before(ctx, t),
-                        AlertBasis.REFUSAL_1861_ART24,
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        ctx.alerts().personOf(t, given(t), surname(t), dob(t)),
-                        null);
-        Bcp bcp = ctx.places().bcp();
-        BorderCrossing refused = ctx.crossings().refusal(t, bcp, ctx.times().entryTime(bcp, t.day()), RefusalReason.H);
-        ctx.truth().expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
+        alerts.alert(
+                before(ctx, t),
+                AlertBasis.REFUSAL_1861_ART24,
+                places.memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given(t), surname(t), dob(t)),
+                null);
+        Bcp bcp = places.bcp();
+        BorderCrossing refused = crossings.refusal(t, bcp, ctx.times().entryTime(bcp, t.day()), RefusalReason.H);
+        truth.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
 
         PlantedTraveller n = fixed(ctx, tr -> true);
-        AlertLog ret = ctx.alerts()
-                .alert(
-                        before(ctx, n),
-                        AlertBasis.RETURN_1860_ART3,
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        ctx.alerts().personOf(n, given(n), surname(n), dob(n)),
-                        null);
-        Stay stay = ctx.crossings().stay(n, n.day(), n.day() + 3);
+        AlertLog ret = alerts.alert(
+                before(ctx, n),
+                AlertBasis.RETURN_1860_ART3,
+                places.memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(n, given(n), surname(n), dob(n)),
+                null);
+        Stay stay = crossings.stay(n, n.day(), n.day() + 3);
         ret.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return decision revoked");
-        ctx.truth()
-                .nearMiss(
-                        f,
-                        id + "-return-alert",
-                        n,
-                        stay.entry(),
-                        "a matching return alert: R2 does not read return " + "alerts (R9 does, at exits)");
-        ctx.truth()
-                .nearMiss(
-                        f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
+        truth.nearMiss(
+                f,
+                id + "-return-alert",
+                n,
+                stay.entry(),
+                "a matching return alert: R2 does not read return " + "alerts (R9 does, at exits)");
+        truth.nearMiss(f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
     }
 
     /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
@@ -366,14 +360,14 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     /** An alert of a person basis on this person, created a few days before the traveller's day. */
     private static AlertLog alert(ScenarioContext ctx, PlantedTraveller t, String given, String surname, String dob) {
-        return ctx.alerts()
-                .alert(
-                        before(ctx, t),
-                        BASES[ctx.rng().nextInt(BASES.length)],
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        ctx.alerts().personOf(t, given, surname, dob),
-                        null);
+        ScriptedAlerts alerts = ctx.alerts();
+        return alerts.alert(
+                before(ctx, t),
+                BASES[ctx.rng().nextInt(BASES.length)],
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given, surname, dob),
+                null);
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {
@@ -382,16 +376,18 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     private static void matchBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
+        ScriptedTruth truth = ctx.truth();
         Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
-        ctx.truth().expect(f, id, t, stay.entry(), description + " (entry)");
-        ctx.truth().expect(f, id, t, stay.exit(), description + " (exit)");
+        truth.expect(f, id, t, stay.entry(), description + " (entry)");
+        truth.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static void missBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
+        ScriptedTruth truth = ctx.truth();
         Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
-        ctx.truth().nearMiss(f, id, t, stay.entry(), description + " (entry)");
-        ctx.truth().nearMiss(f, id, t, stay.exit(), description + " (exit)");
+        truth.nearMiss(f, id, t, stay.entry(), description + " (entry)");
+        truth.nearMiss(f, id, t, stay.exit(), description + " (exit)");
     }
 
     static String given(PlantedTraveller t) {

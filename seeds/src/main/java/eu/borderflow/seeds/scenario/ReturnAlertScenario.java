@@ -25,87 +25,81 @@ public final class ReturnAlertScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "active" -> {
                 PlantedTraveller t = fixed(ctx);
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
-                Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
+                Stay stay = crossings.trip(t, t.day(), t.day() + 3);
                 alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
-                ctx.truth()
-                        .expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
+                truth.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
                 PlantedTraveller n = fixed(ctx);
                 AlertLog revoked = returnAlert(ctx, n, before(ctx, n));
-                Stay s2 = ctx.crossings().trip(n, n.day(), n.day() + 3);
+                Stay s2 = crossings.trip(n, n.day(), n.day() + 3);
                 revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
-                ctx.truth().nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
+                truth.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
             }
             case "created-during-stay" -> {
                 for (boolean beforeExit : new boolean[] {true, false}) {
                     PlantedTraveller t = fixed(ctx);
-                    Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 3);
+                    Stay stay = crossings.stay(t, t.day(), t.day() + 3);
                     long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
                     returnAlert(ctx, t, at);
                     if (beforeExit) {
-                        ctx.truth()
-                                .expect(
-                                        f,
-                                        id + "-created-before-exit",
-                                        t,
-                                        stay.exit(),
-                                        "a return alert created during the " + "stay, in force at the exit");
+                        truth.expect(
+                                f,
+                                id + "-created-before-exit",
+                                t,
+                                stay.exit(),
+                                "a return alert created during the " + "stay, in force at the exit");
                     } else {
-                        ctx.truth()
-                                .nearMiss(
-                                        f,
-                                        id + "-created-after-exit",
-                                        t,
-                                        stay.exit(),
-                                        "a return alert created after " + "the exit");
+                        truth.nearMiss(
+                                f,
+                                id + "-created-after-exit",
+                                t,
+                                stay.exit(),
+                                "a return alert created after " + "the exit");
                     }
                 }
             }
             case "entry-not-exit" -> {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
-                Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
-                ctx.truth().nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
-                ctx.truth().expect(f, id, t, stay.exit(), "the exit under the same return alert");
+                Stay stay = crossings.trip(t, t.day(), t.day() + 3);
+                truth.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
+                truth.expect(f, id, t, stay.exit(), "the exit under the same return alert");
             }
             case "near-name" -> {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
-                ctx.truth()
-                        .expect(
-                                f,
-                                id + "-same-name",
-                                t,
-                                ctx.crossings().trip(t, t.day(), t.day() + 3).exit(),
-                                "exit under a return alert with the same name and birth date");
+                truth.expect(
+                        f,
+                        id + "-same-name",
+                        t,
+                        crossings.trip(t, t.day(), t.day() + 3).exit(),
+                        "exit under a return alert with the same name and birth date");
                 PlantedTraveller n = PersonAlertScenario.nearNamed(ctx);
                 String[] near = n.nearName;
                 returnAlert(ctx, n, before(ctx, n), near[1], near[0], PersonAlertScenario.dob(n));
-                ctx.truth()
-                        .nearMiss(
-                                f,
-                                id + "-near-name",
-                                n,
-                                ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
-                                "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
+                truth.nearMiss(
+                        f,
+                        id + "-near-name",
+                        n,
+                        crossings.trip(n, n.day(), n.day() + 3).exit(),
+                        "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
             }
             default -> {
                 PlantedTraveller t = fixed(ctx);
                 Bcp bcp = ctx.places().bcp();
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ctx.truth()
-                        .expect(
-                                f,
-                                id + "-flagged",
-                                t,
-                                ctx.crossings()
-                                        .trip(t, bcp, t.day(), t.day() + 3)
-                                        .exit(),
-                                "exit under a return alert the exit's state flagged: downgraded, still a flag");
+                truth.expect(
+                        f,
+                        id + "-flagged",
+                        t,
+                        crossings.trip(t, bcp, t.day(), t.day() + 3).exit(),
+                        "exit under a return alert the exit's state flagged: downgraded, still a flag");
                 PlantedTraveller n = fixed(ctx);
                 returnAlert(
                         ctx,
@@ -114,13 +108,12 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         PersonAlertScenario.given(n),
                         PersonAlertScenario.surname(n),
                         n.identity().getDateOfBirth().minusYears(1).toString());
-                ctx.truth()
-                        .nearMiss(
-                                f,
-                                id + "-other-year",
-                                n,
-                                ctx.crossings().trip(n, n.day(), n.day() + 3).exit(),
-                                "a return alert with the same name, born the year before");
+                truth.nearMiss(
+                        f,
+                        id + "-other-year",
+                        n,
+                        crossings.trip(n, n.day(), n.day() + 3).exit(),
+                        "a return alert with the same name, born the year before");
             }
         }
     }
@@ -139,14 +132,14 @@ public final class ReturnAlertScenario extends FamilyScenario {
 
     private static AlertLog returnAlert(
             ScenarioContext ctx, PlantedTraveller t, long at, String given, String surname, String dob) {
-        return ctx.alerts()
-                .alert(
-                        at,
-                        AlertBasis.RETURN_1860_ART3,
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        ctx.alerts().personOf(t, given, surname, dob),
-                        null);
+        ScriptedAlerts alerts = ctx.alerts();
+        return alerts.alert(
+                at,
+                AlertBasis.RETURN_1860_ART3,
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given, surname, dob),
+                null);
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {

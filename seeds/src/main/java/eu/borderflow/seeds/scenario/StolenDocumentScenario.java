@@ -42,31 +42,34 @@ public final class StolenDocumentScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        ScriptedAlerts alerts = ctx.alerts();
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "deleted-during-stay" -> {
-                PlantedTraveller t = ctx.travellers().draw(SPAN);
-                AlertLog alert =
-                        documentAlert(ctx, t, before(ctx, t), ctx.alerts().documentRef(t.document()));
-                Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
+                PlantedTraveller t = travellers.draw(SPAN);
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
+                Stay stay = crossings.stay(t, t.day(), t.day() + 4);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "document recovered");
-                ctx.truth().expect(f, id, t, stay.entry(), "entry on a document under an Art. 38 alert");
-                ctx.truth().nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
+                truth.expect(f, id, t, stay.entry(), "entry on a document under an Art. 38 alert");
+                truth.nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
             }
             case "created-during-stay" -> {
-                PlantedTraveller t = ctx.travellers().draw(SPAN);
-                Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
+                PlantedTraveller t = travellers.draw(SPAN);
+                Stay stay = crossings.stay(t, t.day(), t.day() + 4);
                 documentAlert(
                         ctx,
                         t,
                         stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
-                        ctx.alerts().documentRef(t.document()));
-                ctx.truth().nearMiss(f, id, t, stay.entry(), "entry before the alert was created");
-                ctx.truth().expect(f, id, t, stay.exit(), "exit after the alert was created");
+                        alerts.documentRef(t.document()));
+                truth.nearMiss(f, id, t, stay.entry(), "entry before the alert was created");
+                truth.expect(f, id, t, stay.exit(), "exit after the alert was created");
             }
             case "number-one-off" -> {
                 exact(ctx, f, id + "-exact");
-                PlantedTraveller n = ctx.travellers().draw(SPAN);
-                DocumentRef ref = ctx.alerts().documentRef(n.document());
+                PlantedTraveller n = travellers.draw(SPAN);
+                DocumentRef ref = alerts.documentRef(n.document());
                 String number = ref.getNumber();
                 ref.setNumber(number.substring(0, number.length() - 1) + 'Z');
                 documentAlert(ctx, n, before(ctx, n), ref);
@@ -74,23 +77,21 @@ public final class StolenDocumentScenario extends FamilyScenario {
             }
             case "other-issuing-country" -> {
                 exact(ctx, f, id + "-exact");
-                PlantedTraveller n = ctx.travellers().draw(SPAN);
-                DocumentRef ref = ctx.alerts().documentRef(n.document());
+                PlantedTraveller n = travellers.draw(SPAN);
+                DocumentRef ref = alerts.documentRef(n.document());
                 ref.setIssuingCountry(n.document().getIssuingCountry().equals("USA") ? "GBR" : "USA");
                 documentAlert(ctx, n, before(ctx, n), ref);
                 both(ctx, f, id + "-other-country", n, false, "the same number issued by another state is alerted");
             }
             case "updated" -> {
-                PlantedTraveller t = ctx.travellers().draw(SPAN);
-                AlertLog lost =
-                        documentAlert(ctx, t, before(ctx, t), ctx.alerts().documentRef(t.document()));
+                PlantedTraveller t = travellers.draw(SPAN);
+                AlertLog lost = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
                 lost.update(
                         lost.createdAt() + Period.HOUR_MILLIS,
                         a -> a.getObjectPart().setStatus(ObjectStatus.STOLEN));
                 both(ctx, f, id + "-status-updated", t, true, "the alert updated from lost to stolen, still in force");
-                PlantedTraveller n = ctx.travellers().draw(SPAN);
-                AlertLog moved =
-                        documentAlert(ctx, n, before(ctx, n), ctx.alerts().documentRef(n.document()));
+                PlantedTraveller n = travellers.draw(SPAN);
+                AlertLog moved = documentAlert(ctx, n, before(ctx, n), alerts.documentRef(n.document()));
                 moved.update(
                         moved.createdAt() + Period.HOUR_MILLIS,
                         a -> a.getObjectPart().getDocument().setNumber(ctx.ids().nextAlertDocumentNumber()));
@@ -103,58 +104,51 @@ public final class StolenDocumentScenario extends FamilyScenario {
                         "the alert's number was corrected away from this " + "document before the crossings");
             }
             case "late-upload" -> {
-                PlantedTraveller t = ctx.travellers().draw(SPAN);
-                AlertLog alert =
-                        documentAlert(ctx, t, before(ctx, t), ctx.alerts().documentRef(t.document()));
-                Stay stay = ctx.crossings().stay(t, t.day(), t.day() + 4);
-                ctx.crossings().uploadLate(stay.entry(), LATE);
+                PlantedTraveller t = travellers.draw(SPAN);
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
+                Stay stay = crossings.stay(t, t.day(), t.day() + 4);
+                crossings.uploadLate(stay.entry(), LATE);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + LATE / 2, "document recovered");
-                ctx.truth()
-                        .expect(
-                                f,
-                                id + "-deleted-before-arrival",
-                                t,
-                                stay.entry(),
-                                "an entry uploaded 60 hours late: the "
-                                        + "alert was in force at the entry, deleted before the record arrived");
-                ctx.truth().nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
-                PlantedTraveller n = ctx.travellers().draw(SPAN);
-                Stay late = ctx.crossings().stay(n, n.day(), n.day() + 4);
-                ctx.crossings().uploadLate(late.entry(), LATE);
+                truth.expect(
+                        f,
+                        id + "-deleted-before-arrival",
+                        t,
+                        stay.entry(),
+                        "an entry uploaded 60 hours late: the "
+                                + "alert was in force at the entry, deleted before the record arrived");
+                truth.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
+                PlantedTraveller n = travellers.draw(SPAN);
+                Stay late = crossings.stay(n, n.day(), n.day() + 4);
+                crossings.uploadLate(late.entry(), LATE);
                 documentAlert(
                         ctx,
                         n,
                         late.entry().getEventTime().toEpochMilli() + LATE / 2,
-                        ctx.alerts().documentRef(n.document()));
-                ctx.truth()
-                        .nearMiss(
-                                f,
-                                id + "-created-before-arrival",
-                                n,
-                                late.entry(),
-                                "an entry uploaded 60 hours late: the "
-                                        + "alert was created after the entry, before the record arrived");
-                ctx.truth()
-                        .expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
+                        alerts.documentRef(n.document()));
+                truth.nearMiss(
+                        f,
+                        id + "-created-before-arrival",
+                        n,
+                        late.entry(),
+                        "an entry uploaded 60 hours late: the "
+                                + "alert was created after the entry, before the record arrived");
+                truth.expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
             }
             default -> {
-                PlantedTraveller t = ctx.travellers().draw(SPAN);
+                PlantedTraveller t = travellers.draw(SPAN);
                 Bcp bcp = ctx.places().bcp();
-                AlertLog alert =
-                        documentAlert(ctx, t, before(ctx, t), ctx.alerts().documentRef(t.document()));
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                Stay stay = ctx.crossings().trip(t, bcp, t.day(), t.day() + 3);
-                ctx.truth()
-                        .expect(
-                                f,
-                                id + "-flagged",
-                                t,
-                                stay.entry(),
-                                "an alert the crossing state flagged: downgraded, " + "still a match (entry)");
-                ctx.truth().expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
-                PlantedTraveller n = ctx.travellers().draw(SPAN);
-                AlertLog deleted =
-                        documentAlert(ctx, n, before(ctx, n), ctx.alerts().documentRef(n.document()));
+                Stay stay = crossings.trip(t, bcp, t.day(), t.day() + 3);
+                truth.expect(
+                        f,
+                        id + "-flagged",
+                        t,
+                        stay.entry(),
+                        "an alert the crossing state flagged: downgraded, " + "still a match (entry)");
+                truth.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
+                PlantedTraveller n = travellers.draw(SPAN);
+                AlertLog deleted = documentAlert(ctx, n, before(ctx, n), alerts.documentRef(n.document()));
                 deleted.delete(deleted.createdAt() + Period.HOUR_MILLIS, "document recovered");
                 both(ctx, f, id + "-deleted", n, false, "the alert was deleted before the crossings");
             }
@@ -170,26 +164,27 @@ public final class StolenDocumentScenario extends FamilyScenario {
     /** A stay whose entry and exit are both flags, or both near-misses. */
     private static void both(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag, String description) {
+        ScriptedTruth truth = ctx.truth();
         Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
         for (BorderCrossing c : new BorderCrossing[] {stay.entry(), stay.exit()}) {
             if (flag) {
-                ctx.truth().expect(f, id, t, c, description);
+                truth.expect(f, id, t, c, description);
             } else {
-                ctx.truth().nearMiss(f, id, t, c, description);
+                truth.nearMiss(f, id, t, c, description);
             }
         }
     }
 
     private static AlertLog documentAlert(ScenarioContext ctx, PlantedTraveller t, long at, DocumentRef ref) {
+        ScriptedAlerts alerts = ctx.alerts();
         ObjectStatus status = ObjectStatus.values()[ctx.rng().nextInt(ObjectStatus.values().length)];
-        return ctx.alerts()
-                .alert(
-                        at,
-                        AlertBasis.OBJECT_1862_ART38,
-                        ctx.places().memberState(),
-                        ctx.alerts().farReviewDate(),
-                        null,
-                        new AlertObject(status, ref));
+        return alerts.alert(
+                at,
+                AlertBasis.OBJECT_1862_ART38,
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
+                null,
+                new AlertObject(status, ref));
     }
 
     private static long before(ScenarioContext ctx, PlantedTraveller t) {
