@@ -154,10 +154,10 @@ public final class Generator {
                 options.travellers());
         ScenarioCatalog.Planted planted =
                 ScenarioCatalog.plantAll(scenarios, options.travellers(), w.reference.calibration());
-        List<AlertChange> alerts = new ArrayList<>(scenarios.alerts());
+        List<AlertChange> alerts = new ArrayList<>(scenarios.alerts().all());
         BackgroundAlerts.Made made = BackgroundAlerts.generate(
                 w.seed, w.period, options.travellers(), w.reference, w.ids, w.population, w.personRule, alerts);
-        scenarios.settleAlertTruth(alerts);
+        scenarios.truth().settleAlerts(scenarios.crossings().all(), alerts);
         alerts.sort(Comparator.comparing(AlertChange::getEventTime).thenComparing(AlertChange::getChangeId));
         return new Planned(scenarios, planted, alerts, made);
     }
@@ -188,14 +188,14 @@ public final class Generator {
         List<AlertChange> alerts = plan.alerts();
         write(AlertChange.class, alerts, manifest, out, ALERTS, seed);
 
-        List<Incident> incidents = new ArrayList<>(scenarios.incidents());
+        List<Incident> incidents = new ArrayList<>(scenarios.incidents().all());
         BackgroundIncidents.generate(
                 seed,
                 period,
                 reference.sections().values(),
-                scenarios.reservedSections(),
+                scenarios.incidents().reservedSections(),
                 reference.calibration(),
-                scenarios.incidentFactory(),
+                scenarios.incidents().factory(),
                 incidents);
         incidents.sort(Comparator.comparing(Incident::getReportedTime).thenComparing(Incident::getIncidentId));
         write(Incident.class, incidents, manifest, out, INCIDENTS, seed);
@@ -208,7 +208,7 @@ public final class Generator {
                 0,
                 options.travellers(),
                 encoder::prepare);
-        List<GroundTruthEntry> scriptedTruth = new ArrayList<>(scenarios.truth());
+        List<GroundTruthEntry> scriptedTruth = new ArrayList<>(scenarios.truth().entries());
         scriptedTruth.sort(GroundTruthFiles.ORDER);
         BackgroundTruth backgroundTruth = new BackgroundTruth(ids, w.tokens, reference.bcps(), w.factory, w.grace);
         CrossingStream.Counts counts;
@@ -216,8 +216,8 @@ public final class Generator {
                 BorderCrossing.class, manifest.output(out, CROSSINGS), syncSeed(seed, CROSSINGS))) {
             counts = CrossingStream.write(
                     background,
-                    scenarios.crossings(),
-                    scenarios.resent(),
+                    scenarios.crossings().all(),
+                    scenarios.crossings().resent(),
                     new UploadNoise(seed, "upload-noise", reference.calibration()),
                     new UploadNoise(seed, "scripted-upload-noise", reference.calibration()),
                     backgroundTruth,

@@ -48,6 +48,8 @@ public final class AlertReviewScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        ScriptedAlerts alerts = ctx.alerts();
+        ScriptedTruth truth = ctx.truth();
         ReviewDates dates = ctx.reviewDates();
         LocalDate review =
                 ctx.period().end().minusDays(REVIEW_BEFORE_END_DAYS + ctx.rng().nextInt(REVIEW_SPREAD_DAYS));
@@ -55,59 +57,59 @@ public final class AlertReviewScenario extends FamilyScenario {
         long created = f.name().equals("set-inside-notice")
                 ? noon(review.minusDays(CREATED_BEFORE_DATE_DAYS))
                 : noon(notice.minusDays(CREATED_BEFORE_NOTICE_DAYS));
-        AlertLog alert = ctx.alert(
+        AlertLog alert = alerts.alert(
                 created,
                 ctx.rng().nextBoolean() ? AlertBasis.CHECK_1862_ART36 : AlertBasis.REFUSAL_1861_ART24,
-                ctx.memberState(),
+                ctx.places().memberState(),
                 review,
                 person(ctx),
                 null);
-        String token = ctx.alertToken(alert.alertId());
+        String token = truth.alertToken(alert.alertId());
         String noticeId = alert.alertId() + "@" + review + "#notice";
         String dueId = alert.alertId() + "@" + review + "#due";
         long beforeDate = noon(review.minusDays(CHANGED_BEFORE_DATE_DAYS));
         switch (f.name()) {
             case "notice-and-due" -> {
-                ctx.truth(
+                truth.add(
                         f, id, GroundTruthKind.EXPECTED_FLAG, token, noticeId, "the review date is four months ahead");
-                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
+                truth.add(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
             }
             case "extended-before-notice" -> {
                 alert.extend(noon(notice.minusDays(CREATED_BEFORE_NOTICE_DAYS / 2)), review.plusYears(EXTEND_YEARS));
-                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, noticeId, "extended before its notice date");
-                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended before its review date");
+                truth.add(f, id, GroundTruthKind.NEAR_MISS, token, noticeId, "extended before its notice date");
+                truth.add(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended before its review date");
             }
             case "extended-after-notice" -> {
                 alert.extend(beforeDate, review.plusYears(EXTEND_YEARS));
-                ctx.truth(
+                truth.add(
                         f,
                         id,
                         GroundTruthKind.EXPECTED_FLAG,
                         token,
                         noticeId,
                         "the notice fell due before the " + "extension");
-                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended four days before its review date");
+                truth.add(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "extended four days before its review date");
             }
             case "deleted-after-notice" -> {
                 alert.delete(beforeDate, "purpose achieved");
-                ctx.truth(
+                truth.add(
                         f,
                         id,
                         GroundTruthKind.EXPECTED_FLAG,
                         token,
                         noticeId,
                         "the notice fell due before the " + "deletion");
-                ctx.truth(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "deleted four days before its review date");
+                truth.add(f, id, GroundTruthKind.NEAR_MISS, token, dueId, "deleted four days before its review date");
             }
             default -> {
-                ctx.truth(
+                truth.add(
                         f,
                         id,
                         GroundTruthKind.NEAR_MISS,
                         token,
                         noticeId,
                         "created 30 days before its review date: " + "the four-month notice had passed");
-                ctx.truth(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
+                truth.add(f, id, GroundTruthKind.EXPECTED_FLAG, token, dueId, "the review date is reached");
             }
         }
     }

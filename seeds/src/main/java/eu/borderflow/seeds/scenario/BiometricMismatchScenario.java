@@ -25,45 +25,50 @@ public final class BiometricMismatchScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        ScriptedCrossings crossings = ctx.crossings();
+        Issuer issuer = ctx.issuer();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "second-face" -> {
-                PlantedTraveller shared = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller shared = travellers.draw(SPAN, 2, t -> true);
                 long b = shared.day();
-                ctx.trip(shared, b, b + 3);
-                ctx.setFacialTemplate(shared, ctx.newFacialTemplateId());
+                crossings.trip(shared, b, b + 3);
+                shared.setFacialTemplate(issuer.newFacialTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-second-face",
                         shared,
-                        ctx.trip(shared, b + 5, b + 6),
+                        crossings.trip(shared, b + 5, b + 6),
                         "the document presented with a second face");
-                PlantedTraveller renewed = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller renewed = travellers.draw(SPAN, 2, t -> true);
                 long d = renewed.day();
-                ctx.trip(renewed, d, d + 1);
-                ctx.setDocument(renewed, ctx.newDocument(renewed));
-                BorderCrossing newDocument = ctx.trip(renewed, d + 4, d + 5).entry();
-                ctx.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
+                crossings.trip(renewed, d, d + 1);
+                renewed.setDocument(issuer.newDocument(renewed));
+                BorderCrossing newDocument =
+                        crossings.trip(renewed, d + 4, d + 5).entry();
+                truth.nearMiss(f, id + "-new-document", renewed, newDocument, "a new document with the same face");
             }
             case "second-fingerprint" -> {
                 PlantedTraveller other = fingerprinted(ctx);
                 long b = other.day();
-                ctx.trip(other, b, b + 1);
-                ctx.setFingerprintTemplate(other, ctx.newFingerprintTemplateId());
+                crossings.trip(other, b, b + 1);
+                other.setFingerprintTemplate(issuer.newFingerprintTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-second-fingerprint",
                         other,
-                        ctx.trip(other, b + 4, b + 5),
+                        crossings.trip(other, b + 4, b + 5),
                         "the document presented with other fingerprints");
                 PlantedTraveller none = fingerprinted(ctx);
                 long d = none.day();
-                ctx.trip(none, d, d + 1);
-                ctx.setFingerprintTemplate(none, null);
-                ctx.setFingerprintStatus(none, FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
-                BorderCrossing without = ctx.trip(none, d + 4, d + 5).entry();
-                ctx.nearMiss(
+                crossings.trip(none, d, d + 1);
+                none.setFingerprintTemplate(null);
+                none.setFingerprintStatus(FingerprintStatus.NOT_APPLICABLE_IMPOSSIBLE);
+                BorderCrossing without = crossings.trip(none, d + 4, d + 5).entry();
+                truth.nearMiss(
                         f,
                         id + "-no-fingerprint",
                         none,
@@ -71,41 +76,37 @@ public final class BiometricMismatchScenario extends FamilyScenario {
                         "no fingerprint captured this time: nothing to compare");
             }
             default -> {
-                PlantedTraveller late = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller late = travellers.draw(SPAN, 2, t -> true);
                 long b = late.day();
-                ScenarioContext.Stay first = ctx.stay(late, b, b);
-                ctx.uploadLate(first.entry(), LATE);
-                ctx.uploadLate(first.exit(), LATE);
-                ctx.setFacialTemplate(late, ctx.newFacialTemplateId());
+                Stay first = crossings.stay(late, b, b);
+                crossings.uploadLate(first.entry(), LATE);
+                crossings.uploadLate(first.exit(), LATE);
+                late.setFacialTemplate(issuer.newFacialTemplateId());
                 both(
                         ctx,
                         f,
                         id + "-enrolment-uploaded-late",
                         late,
-                        ctx.stay(late, b + 1, b + 2),
+                        crossings.stay(late, b + 1, b + 2),
                         "a second face; the crossings that enrolled the first were uploaded 40 hours late");
-                PlantedTraveller resent = ctx.traveller(SPAN);
+                PlantedTraveller resent = travellers.draw(SPAN);
                 long d = resent.day();
-                ScenarioContext.Stay stay = ctx.trip(resent, d, d + 2);
-                ctx.resend(stay.entry());
-                ctx.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
+                Stay stay = crossings.trip(resent, d, d + 2);
+                crossings.resend(stay.entry());
+                truth.nearMiss(f, id + "-re-sent", resent, stay.exit(), "the same face after a re-sent entry");
             }
         }
     }
 
     /** Both crossings of a stay presenting the other biometric identity: flags. */
     private static void both(
-            ScenarioContext ctx,
-            Family f,
-            String id,
-            PlantedTraveller t,
-            ScenarioContext.Stay stay,
-            String description) {
-        ctx.expect(f, id, t, stay.entry(), description + " (entry)");
-        ctx.expect(f, id, t, stay.exit(), description + " (exit)");
+            ScenarioContext ctx, Family f, String id, PlantedTraveller t, Stay stay, String description) {
+        ScriptedTruth truth = ctx.truth();
+        truth.expect(f, id, t, stay.entry(), description + " (entry)");
+        truth.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
     private static PlantedTraveller fingerprinted(ScenarioContext ctx) {
-        return ctx.traveller(SPAN, 2, t -> t.fingerprintStatus() == FingerprintStatus.CAPTURED);
+        return ctx.travellers().draw(SPAN, 2, t -> t.fingerprintStatus() == FingerprintStatus.CAPTURED);
     }
 }

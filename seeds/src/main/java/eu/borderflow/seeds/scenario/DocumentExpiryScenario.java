@@ -33,27 +33,31 @@ public final class DocumentExpiryScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        ScriptedTruth truth = ctx.truth();
+        ScriptedCrossings crossings = ctx.crossings();
+        Issuer issuer = ctx.issuer();
         switch (f.name()) {
             case "expired" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
-                ctx.setExpiry(t, t.day() - EXPIRED_DAYS);
-                ctx.expect(
+                PlantedTraveller t = travellers.draw(SPAN);
+                t.setExpiry(t.day() - EXPIRED_DAYS);
+                truth.expect(
                         f,
                         id + "-expired",
                         t,
-                        ctx.stay(t, t.day(), t.day() + 2).entry(),
+                        crossings.stay(t, t.day(), t.day() + 2).entry(),
                         "entry on a document that expired ten days earlier");
-                atEnd(ctx, f, id + "-valid-to-the-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
+                atEnd(ctx, f, id + "-valid-to-the-end", travellers.visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "fresh-window" -> {
-                atEnd(ctx, f, id + "-day-before-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 1);
-                atEnd(ctx, f, id + "-on-end", ctx.visaExempt(SPAN), StayHistory.empty(), 0, 0);
+                atEnd(ctx, f, id + "-day-before-end", travellers.visaExempt(SPAN), StayHistory.empty(), 0, 1);
+                atEnd(ctx, f, id + "-on-end", travellers.visaExempt(SPAN), StayHistory.empty(), 0, 0);
             }
             case "window-history" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.traveller(EARLIER + 40, SPAN, 2, ScenarioContext::noVisaTotal);
+                    PlantedTraveller t = travellers.draw(EARLIER + 40, SPAN, 2, PlantedTravellers::noVisaTotal);
                     long earlier = t.day() - EARLIER - 40;
-                    ctx.stay(t, earlier, earlier + EARLIER - 1);
+                    crossings.stay(t, earlier, earlier + EARLIER - 1);
                     atEnd(
                             ctx,
                             f,
@@ -66,10 +70,10 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             case "visa-total" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.traveller(USED + 10, SPAN, 2, tr -> tr.visa() != null);
+                    PlantedTraveller t = travellers.draw(USED + 10, SPAN, 2, tr -> tr.visa() != null);
                     long first = t.day() - USED - 10;
-                    ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
-                    ctx.stay(t, first, first + USED - 1);
+                    t.setVisa(issuer.visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 5, first + 100));
+                    crossings.stay(t, first, first + USED - 1);
                     atEnd(
                             ctx,
                             f,
@@ -82,8 +86,8 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             }
             case "visa-validity" -> {
                 for (int before : new int[] {1, 0}) {
-                    PlantedTraveller t = ctx.visaHolder(SPAN, 1);
-                    ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
+                    PlantedTraveller t = travellers.visaHolder(SPAN, 1);
+                    t.setVisa(issuer.visa(Issuer.MULTIPLE_ENTRIES, 90, t.day() - 30, t.day() + VALID_DAYS));
                     atEnd(
                             ctx,
                             f,
@@ -95,23 +99,25 @@ public final class DocumentExpiryScenario extends FamilyScenario {
                 }
             }
             default -> {
-                PlantedTraveller permit = ctx.traveller(SPAN);
-                ctx.setStayBasis(permit, StayBasis.RESIDENCE_PERMIT);
-                ctx.setExpiry(permit, permit.day() + 30);
-                ctx.nearMiss(
+                PlantedTraveller permit = travellers.draw(SPAN);
+                permit.setStayBasis(StayBasis.RESIDENCE_PERMIT);
+                permit.setExpiry(permit.day() + 30);
+                truth.nearMiss(
                         f,
                         id + "-permit-expiring",
                         permit,
-                        ctx.stay(permit, permit.day(), permit.day() + 2).entry(),
+                        crossings.stay(permit, permit.day(), permit.day() + 2).entry(),
                         "a document expiring 30 days on, under a residence permit: no authorised end");
-                PlantedTraveller expired = ctx.traveller(SPAN);
-                ctx.setStayBasis(expired, StayBasis.RESIDENCE_PERMIT);
-                ctx.setExpiry(expired, expired.day() - 1);
-                ctx.expect(
+                PlantedTraveller expired = travellers.draw(SPAN);
+                expired.setStayBasis(StayBasis.RESIDENCE_PERMIT);
+                expired.setExpiry(expired.day() - 1);
+                truth.expect(
                         f,
                         id + "-permit-expired",
                         expired,
-                        ctx.stay(expired, expired.day(), expired.day() + 2).entry(),
+                        crossings
+                                .stay(expired, expired.day(), expired.day() + 2)
+                                .entry(),
                         "a document expired the day before the entry, under a residence permit");
             }
         }
@@ -129,22 +135,23 @@ public final class DocumentExpiryScenario extends FamilyScenario {
             StayHistory earlier,
             int visaDaysUsed,
             int daysBefore) {
+        ScriptedTruth truth = ctx.truth();
         long entryDay = t.day();
-        int end = ctx.authorisedEnd(t, entryDay, earlier, visaDaysUsed);
+        int end = ctx.stayRules().authorisedEnd(t, entryDay, earlier, visaDaysUsed);
         if (end == AuthorisedStay.NO_LAWFUL_DAY || end == AuthorisedStay.UNLIMITED) {
             throw new IllegalStateException(id + ": the stay needs an authorised end");
         }
-        ctx.setExpiry(t, end - daysBefore);
-        ScenarioContext.Stay stay = ctx.stay(t, entryDay, Math.min(end, entryDay + 2));
+        t.setExpiry(end - daysBefore);
+        Stay stay = ctx.crossings().stay(t, entryDay, Math.min(end, entryDay + 2));
         if (daysBefore > 0) {
-            ctx.expect(
+            truth.expect(
                     f,
                     id,
                     t,
                     stay.entry(),
                     "the document expires " + daysBefore + " day(s) before the " + "authorised end of the stay");
         } else {
-            ctx.nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
+            truth.nearMiss(f, id, t, stay.entry(), "the document expires on the authorised end of the stay");
         }
     }
 }

@@ -29,58 +29,65 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        Places places = ctx.places();
+        ScriptedCrossings crossings = ctx.crossings();
+        CrossingTimes times = ctx.times();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "two-entries" -> {
-                PlantedTraveller twice = ctx.traveller(SPAN, 2, t -> true);
+                PlantedTraveller twice = travellers.draw(SPAN, 2, t -> true);
                 long b = twice.day();
-                Bcp a = ctx.bcp();
-                ctx.entry(twice, a, ctx.entryTime(a, b), b + 5);
-                Bcp c = ctx.bcp();
-                BorderCrossing again = ctx.entry(twice, c, ctx.entryTime(c, b + 2), b + 5);
-                ctx.exit(twice, c, ctx.exitTime(c, b + 5, 0));
-                ctx.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
-                PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
-                ctx.stay(normal, normal.day(), normal.day() + 1);
-                BorderCrossing next =
-                        ctx.stay(normal, normal.day() + 3, normal.day() + 5).entry();
-                ctx.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
+                Bcp a = places.bcp();
+                crossings.entry(twice, a, times.entryTime(a, b), b + 5);
+                Bcp c = places.bcp();
+                BorderCrossing again = crossings.entry(twice, c, times.entryTime(c, b + 2), b + 5);
+                crossings.exit(twice, c, times.exitTime(c, b + 5, 0));
+                truth.expect(f, id + "-no-exit-between", twice, again, "two entries in a row without an exit between");
+                PlantedTraveller normal = travellers.draw(SPAN, 2, t -> true);
+                crossings.stay(normal, normal.day(), normal.day() + 1);
+                BorderCrossing next = crossings
+                        .stay(normal, normal.day() + 3, normal.day() + 5)
+                        .entry();
+                truth.nearMiss(f, id + "-exit-between", normal, next, "an entry after an exit: the sequence holds");
             }
             case "two-exits" -> {
-                PlantedTraveller twice = ctx.traveller(SPAN, 1, t -> true);
+                PlantedTraveller twice = travellers.draw(SPAN, 1, t -> true);
                 long b = twice.day();
-                ScenarioContext.Stay stay = ctx.stay(twice, b, b + 2);
-                Bcp c = ctx.bcp();
-                BorderCrossing again = ctx.exit(
+                Stay stay = crossings.stay(twice, b, b + 2);
+                Bcp c = places.bcp();
+                BorderCrossing again = crossings.exit(
                         twice,
                         c,
-                        ctx.exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
-                ctx.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
-                PlantedTraveller normal = ctx.traveller(SPAN, 2, t -> true);
-                ctx.stay(normal, normal.day(), normal.day() + 1);
-                BorderCrossing next =
-                        ctx.stay(normal, normal.day() + 3, normal.day() + 5).exit();
-                ctx.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
+                        times.exitTime(c, b + 4, stay.exit().getEventTime().toEpochMilli()));
+                truth.expect(f, id + "-no-entry-between", twice, again, "two exits in a row without an entry between");
+                PlantedTraveller normal = travellers.draw(SPAN, 2, t -> true);
+                crossings.stay(normal, normal.day(), normal.day() + 1);
+                BorderCrossing next = crossings
+                        .stay(normal, normal.day() + 3, normal.day() + 5)
+                        .exit();
+                truth.nearMiss(f, id + "-entry-between", normal, next, "an exit after an entry: the sequence holds");
             }
             case "too-fast" -> {
-                Bcp a = ctx.bcp();
-                Bcp c = ctx.otherBcp(a);
+                Bcp a = places.bcp();
+                Bcp c = places.otherBcp(a);
                 hop(ctx, f, id + "-under", a, c, -(1 + ctx.rng().nextInt(15)) * MINUTES, 0);
                 hop(ctx, f, id + "-over", a, c, (1 + ctx.rng().nextInt(15)) * MINUTES, 0);
             }
             case "transfer-plus-distance" -> {
-                Bcp a = ctx.bcp();
+                Bcp a = places.bcp();
                 Bcp c = nearest(ctx, a);
                 hop(ctx, f, id + "-under-the-sum", a, c, -MINUTES, 0);
                 hop(ctx, f, id + "-over-the-sum", a, c, MINUTES, 0);
             }
             case "same-bcp" -> {
-                Bcp a = ctx.bcp();
+                Bcp a = places.bcp();
                 quickReturn(ctx, f, id + "-same-bcp", a, a, false);
                 quickReturn(ctx, f, id + "-other-bcp", a, nearest(ctx, a), true);
             }
             default -> {
-                Bcp a = ctx.bcp();
-                Bcp c = ctx.otherBcp(a);
+                Bcp a = places.bcp();
+                Bcp c = places.otherBcp(a);
                 hop(ctx, f, id + "-under", a, c, -(1 + ctx.rng().nextInt(15)) * MINUTES, LATE);
                 hop(ctx, f, id + "-over", a, c, (1 + ctx.rng().nextInt(15)) * MINUTES, LATE);
             }
@@ -92,38 +99,42 @@ public final class ImpossibleTravelScenario extends FamilyScenario {
      * when the offset is negative); the exit uploaded {@code late} (0: at once).
      */
     private static void hop(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, long offset, long late) {
-        PlantedTraveller t = ctx.traveller(SPAN, 2, tr -> true);
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 2, tr -> true);
         long b = t.day();
-        ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
+        Stay first = crossings.stay(t, from, b, from, b + 2);
         long minimum = ctx.travelTimes().minMillis(from.index(), to.index());
         long arrival = first.exit().getEventTime().toEpochMilli() + minimum + offset;
-        BorderCrossing entry = ctx.entry(t, to, arrival, b + 5);
-        ctx.exit(t, to, ctx.exitTime(to, b + 5, arrival));
+        BorderCrossing entry = crossings.entry(t, to, arrival, b + 5);
+        crossings.exit(t, to, ctx.times().exitTime(to, b + 5, arrival));
         if (late > 0) {
-            ctx.uploadLate(first.exit(), late);
+            crossings.uploadLate(first.exit(), late);
         }
         String gap = Math.abs(offset) / MINUTES + " minutes " + (offset < 0 ? "under" : "over");
         String description = "entry at " + to.code() + " after an exit at " + from.code() + ", " + gap
                 + " the minimum time" + (late > 0 ? "; the exit uploaded 40 hours late" : "");
         if (offset < 0) {
-            ctx.expect(f, id, t, entry, description);
+            truth.expect(f, id, t, entry, description);
         } else {
-            ctx.nearMiss(f, id, t, entry, description);
+            truth.nearMiss(f, id, t, entry, description);
         }
     }
 
     /** Out at {@code from} and back in at {@code to} ten minutes later. */
     private static void quickReturn(ScenarioContext ctx, Family f, String id, Bcp from, Bcp to, boolean flag) {
-        PlantedTraveller t = ctx.traveller(SPAN, 2, tr -> true);
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 2, tr -> true);
         long b = t.day();
-        ScenarioContext.Stay first = ctx.stay(t, from, b, from, b + 2);
+        Stay first = crossings.stay(t, from, b, from, b + 2);
         long back = first.exit().getEventTime().toEpochMilli() + 10 * MINUTES;
-        BorderCrossing entry = ctx.entry(t, to, back, b + 4);
-        ctx.exit(t, to, ctx.exitTime(to, b + 4, back));
+        BorderCrossing entry = crossings.entry(t, to, back, b + 4);
+        crossings.exit(t, to, ctx.times().exitTime(to, b + 4, back));
         if (flag) {
-            ctx.expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
+            truth.expect(f, id, t, entry, "back in at another BCP ten minutes after leaving");
         } else {
-            ctx.nearMiss(f, id, t, entry, "back in at the same BCP ten minutes after leaving");
+            truth.nearMiss(f, id, t, entry, "back in at the same BCP ten minutes after leaving");
         }
     }
 

@@ -40,7 +40,7 @@ public final class MissingExitScenario extends FamilyScenario {
 
     @Override
     public int minDays() {
-        return SPAN + ScenarioContext.MARGIN_DAYS;
+        return SPAN + PlantedTravellers.MARGIN_DAYS;
     }
 
     public MissingExitScenario() {
@@ -84,17 +84,19 @@ public final class MissingExitScenario extends FamilyScenario {
 
     /** A traveller on a fresh visa of ten days in all, valid for a few months, entered on its day. */
     private static PlantedTraveller tenDays(ScenarioContext ctx) {
-        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
-        ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
+        PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
+        t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, t.day() - 20, t.day() + 90));
         return t;
     }
 
     private static void noExit(ScenarioContext ctx, Family f, String id) {
+        ScriptedTruth truth = ctx.truth();
         PlantedTraveller t = tenDays(ctx);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
-        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        ctx.missingExit(
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry =
+                ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + VISA_DAYS - 1);
+        int end = ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        truth.missingExit(
                 f,
                 id + "-no-exit",
                 GroundTruthKind.EXPECTED_FLAG,
@@ -106,28 +108,33 @@ public final class MissingExitScenario extends FamilyScenario {
 
     /** The exit on the last authorised day, uploaded {@code delay} late (0: at once). */
     private static void exitOnLastDay(ScenarioContext ctx, Family f, String id, long delay) {
+        ScriptedCrossings crossings = ctx.crossings();
+        CrossingTimes times = ctx.times();
         PlantedTraveller t = tenDays(ctx);
-        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
+        int end = ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = crossings.entry(t, bcp, times.entryTime(bcp, t.day()), end);
         BorderCrossing exit =
-                ctx.exit(t, bcp, ctx.at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
+                crossings.exit(t, bcp, times.at(bcp, end, 20 * 3600 + ctx.rng().nextInt(3 * 3600)));
         String how = "an exit on the last authorised day";
         if (delay > 0) {
-            ctx.uploadLate(exit, delay);
+            crossings.uploadLate(exit, delay);
             how += ", uploaded " + delay / Period.HOUR_MILLIS + " hours late, within the grace";
         }
-        ctx.missingExit(f, id + "-exit-on-last-day", GroundTruthKind.NEAR_MISS, t, entry, end, how);
+        ctx.truth().missingExit(f, id + "-exit-on-last-day", GroundTruthKind.NEAR_MISS, t, entry, end, how);
     }
 
     /** The exit comes after the deadline: the flag is withdrawn, and the exit is an overstay (R3). */
     private static void exitAfterGrace(ScenarioContext ctx, Family f, String id) {
+        ScriptedCrossings crossings = ctx.crossings();
+        CrossingTimes times = ctx.times();
+        ScriptedTruth truth = ctx.truth();
         PlantedTraveller t = tenDays(ctx);
-        int end = ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), end);
-        BorderCrossing exit = ctx.exit(t, bcp, ctx.exitTime(bcp, end + AFTER_END, 0));
-        ctx.missingExit(
+        int end = ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = crossings.entry(t, bcp, times.entryTime(bcp, t.day()), end);
+        BorderCrossing exit = crossings.exit(t, bcp, times.exitTime(bcp, end + AFTER_END, 0));
+        truth.missingExit(
                 f,
                 id + "-exit-after-grace",
                 GroundTruthKind.NEAR_MISS,
@@ -135,18 +142,19 @@ public final class MissingExitScenario extends FamilyScenario {
                 entry,
                 end,
                 "an exit recorded after the deadline and grace: the flag is withdrawn");
-        ctx.expect(f, id + "-exit-after-grace", "R3", t, exit, "exit after the authorised 10-day stay");
+        truth.expect(f, id + "-exit-after-grace", "R3", t, exit, "exit after the authorised 10-day stay");
     }
 
     /** A 20-day visa, 15 days used: the second stay may last five (no exit: flag; exit on the fifth: near-miss). */
     private static void visaTotal(ScenarioContext ctx, Family f, String id) {
+        StayRules stayRules = ctx.stayRules();
         for (boolean exits : new boolean[] {false, true}) {
-            PlantedTraveller t = ctx.traveller(EARLIER + 5, SPAN, 2, tr -> tr.visa() != null);
+            PlantedTraveller t = ctx.travellers().draw(EARLIER + 5, SPAN, 2, tr -> tr.visa() != null);
             long entryDay = t.day();
             long first = entryDay - EARLIER - 5;
-            ctx.setVisa(t, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
-            ctx.stay(t, first, first + EARLIER - 1);
-            int end = ctx.authorisedEnd(
+            t.setVisa(ctx.issuer().visa(Issuer.MULTIPLE_ENTRIES, TOTAL, first - 10, first + 100));
+            ctx.crossings().stay(t, first, first + EARLIER - 1);
+            int end = stayRules.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) first, (int) (first + EARLIER - 1)), EARLIER);
             plantSecond(
                     ctx,
@@ -162,12 +170,13 @@ public final class MissingExitScenario extends FamilyScenario {
 
     /** 85 days of an earlier stay in the window leave five (no exit: flag; exit on the fifth: near-miss). */
     private static void history(ScenarioContext ctx, Family f, String id) {
+        StayRules stayRules = ctx.stayRules();
         for (boolean exits : new boolean[] {false, true}) {
-            PlantedTraveller t = ctx.traveller(HISTORY + 10, SPAN, 2, ScenarioContext::noVisaTotal);
+            PlantedTraveller t = ctx.travellers().draw(HISTORY + 10, SPAN, 2, PlantedTravellers::noVisaTotal);
             long entryDay = t.day();
             long earlier = entryDay - HISTORY - 9;
-            ctx.stay(t, earlier, earlier + HISTORY - 1);
-            int end = ctx.authorisedEnd(
+            ctx.crossings().stay(t, earlier, earlier + HISTORY - 1);
+            int end = stayRules.authorisedEnd(
                     t, entryDay, StayHistory.empty().add((int) earlier, (int) (earlier + HISTORY - 1)), 0);
             plantSecond(
                     ctx,
@@ -183,20 +192,24 @@ public final class MissingExitScenario extends FamilyScenario {
 
     /** Out on the visa's last day and back in the same day: that day is the new stay's only one. */
     private static void sameDay(ScenarioContext ctx, Family f, String id) {
+        ScriptedCrossings crossings = ctx.crossings();
+        CrossingTimes times = ctx.times();
+        StayRules stayRules = ctx.stayRules();
+        ScriptedTruth truth = ctx.truth();
         for (boolean exits : new boolean[] {false, true}) {
             PlantedTraveller t = tenDays(ctx);
             long first = t.day();
             long last = first + VISA_DAYS - 1;
-            Bcp bcp = ctx.bcp();
-            ctx.entry(t, bcp, ctx.entryTime(bcp, first), last);
-            long out = ctx.daytime(bcp, last);
-            ctx.exit(t, bcp, out);
-            int end = ctx.authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
-            BorderCrossing entry = ctx.entry(t, bcp, out + Period.HOUR_MILLIS, end);
+            Bcp bcp = ctx.places().bcp();
+            crossings.entry(t, bcp, times.entryTime(bcp, first), last);
+            long out = times.daytime(bcp, last);
+            crossings.exit(t, bcp, out);
+            int end = stayRules.authorisedEnd(t, last, StayHistory.empty().add((int) first, (int) last), VISA_DAYS - 1);
+            BorderCrossing entry = crossings.entry(t, bcp, out + Period.HOUR_MILLIS, end);
             if (exits) {
-                ctx.exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
+                crossings.exit(t, bcp, entry.getEventTime().toEpochMilli() + 2 * Period.HOUR_MILLIS);
             }
-            ctx.missingExit(
+            truth.missingExit(
                     f,
                     id + (exits ? "-out-again" : "-stays"),
                     exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,
@@ -210,18 +223,19 @@ public final class MissingExitScenario extends FamilyScenario {
 
     /** No exit: under a residence permit no deadline (near-miss); on a short stay, one (flag). */
     private static void exempt(ScenarioContext ctx, Family f, String id) {
+        ScriptedTruth truth = ctx.truth();
         noExit(ctx, f, id);
-        PlantedTraveller t = ctx.traveller(SPAN);
-        ctx.setStayBasis(t, StayBasis.RESIDENCE_PERMIT);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, t.day()), t.day() + 365);
-        ctx.missingExit(
+        PlantedTraveller t = ctx.travellers().draw(SPAN);
+        t.setStayBasis(StayBasis.RESIDENCE_PERMIT);
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = ctx.crossings().entry(t, bcp, ctx.times().entryTime(bcp, t.day()), t.day() + 365);
+        truth.missingExit(
                 f,
                 id + "-permit",
                 GroundTruthKind.NEAR_MISS,
                 t,
                 entry,
-                ctx.authorisedEnd(t, t.day(), StayHistory.empty(), 0),
+                ctx.stayRules().authorisedEnd(t, t.day(), StayHistory.empty(), 0),
                 "no exit under a residence permit");
     }
 
@@ -234,12 +248,15 @@ public final class MissingExitScenario extends FamilyScenario {
             int end,
             boolean exits,
             String why) {
-        Bcp bcp = ctx.bcp();
-        BorderCrossing entry = ctx.entry(t, bcp, ctx.entryTime(bcp, entryDay), end);
+        ScriptedCrossings crossings = ctx.crossings();
+        CrossingTimes times = ctx.times();
+        ScriptedTruth truth = ctx.truth();
+        Bcp bcp = ctx.places().bcp();
+        BorderCrossing entry = crossings.entry(t, bcp, times.entryTime(bcp, entryDay), end);
         if (exits) {
-            ctx.exit(t, bcp, ctx.exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
+            crossings.exit(t, bcp, times.exitTime(bcp, end, entry.getEventTime().toEpochMilli()));
         }
-        ctx.missingExit(
+        truth.missingExit(
                 f,
                 id,
                 exits ? GroundTruthKind.NEAR_MISS : GroundTruthKind.EXPECTED_FLAG,

@@ -1,16 +1,9 @@
 package eu.borderflow.seeds.scenario;
 
-import eu.borderflow.person.NameForms;
-import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.schema.AlertBasis;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.RefusalReason;
-import eu.borderflow.schema.TravellerIdentity;
-import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.AlertLog;
 import eu.borderflow.seeds.world.Period;
 import eu.borderflow.seeds.world.Traveller;
-import java.time.LocalDate;
 
 /**
  * R2, the traveller matches a person alert in force at the crossing (docs/RULES.md: a name at Jaro-Winkler 0.92 or
@@ -32,11 +25,9 @@ import java.time.LocalDate;
  */
 public final class PersonAlertScenario extends FamilyScenario {
 
-    private static final int SPAN = 8;
-    private static final int OTHER_YEARS = 20;
-    private static final int LAST_SWAPPABLE_DAY = 12;
+    static final int SPAN = 8;
     private static final int NEAR_NAME_TRIES = 50;
-    private static final AlertBasis[] BASES = {
+    static final AlertBasis[] BASES = {
         AlertBasis.CHECK_1862_ART36,
         AlertBasis.JUDICIAL_1862_ART34,
         AlertBasis.MISSING_1862_ART32,
@@ -62,273 +53,23 @@ public final class PersonAlertScenario extends FamilyScenario {
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
         switch (f.name()) {
-            case "exact" -> {
-                PlantedTraveller t = fixed(ctx, tr -> true);
-                matchBoth(
-                        ctx,
-                        f,
-                        id + "-same-name",
-                        t,
-                        alert(ctx, t, given(t), surname(t), dob(t)),
-                        "same folded name and date of birth");
-                PlantedTraveller n = nearNamed(ctx);
-                String[] near = n.nearName;
-                missBoth(
-                        ctx,
-                        f,
-                        id + "-near-name",
-                        n,
-                        alert(ctx, n, near[1], near[0], dob(n)),
-                        "the same date of birth and a name at Jaro-Winkler 0.85-0.92");
-            }
-            case "transliteration" -> {
-                PlantedTraveller t = ctx.traveller(
-                        SPAN, 2, tr -> hasMatchingVariant(tr, ctx.personRule().nameSimilarityMin()));
-                ctx.present(t, t.variantIdentity());
-                matchBoth(
-                        ctx,
-                        f,
-                        id + "-other-spelling",
-                        t,
-                        alert(ctx, t, given(t), surname(t), dob(t)),
-                        "the document's other spelling of the alert's name");
-                PlantedTraveller n = fixed(ctx, tr -> true);
-                missBoth(
-                        ctx,
-                        f,
-                        id + "-other-year",
-                        n,
-                        alert(
-                                ctx,
-                                n,
-                                given(n),
-                                surname(n),
-                                n.identity()
-                                        .getDateOfBirth()
-                                        .minusYears(OTHER_YEARS)
-                                        .toString()),
-                        "the same name, born " + OTHER_YEARS + " years apart");
-            }
-            case "swapped-order" -> {
-                PlantedTraveller t = fixed(ctx, tr -> true);
-                matchBoth(
-                        ctx,
-                        f,
-                        id + "-swapped",
-                        t,
-                        alert(ctx, t, surname(t), given(t), dob(t)),
-                        "given name and surname swapped");
-                PlantedTraveller n = fixed(ctx, tr -> true);
-                LocalDate next = n.identity().getDateOfBirth().plusDays(1);
-                boolean swapOfNext =
-                        next.getDayOfMonth() == n.identity().getDateOfBirth().getMonthValue();
-                missBoth(
-                        ctx,
-                        f,
-                        id + "-a-day-off",
-                        n,
-                        alert(ctx, n, given(n), surname(n), (swapOfNext ? next.plusDays(1) : next).toString()),
-                        "the same name, born a day or two apart");
-            }
-            case "day-month-swapped" -> {
-                PlantedTraveller t = fixed(ctx, tr -> swappable(tr.identity().getDateOfBirth()));
-                LocalDate d = t.identity().getDateOfBirth();
-                matchBoth(
-                        ctx,
-                        f,
-                        id + "-swapped-date",
-                        t,
-                        alert(
-                                ctx,
-                                t,
-                                given(t),
-                                surname(t),
-                                LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue())
-                                        .toString()),
-                        "the same name; the alert's date of birth has day and month swapped");
-                PlantedTraveller n = fixed(ctx, tr -> true);
-                missBoth(
-                        ctx,
-                        f,
-                        id + "-year-only-other-year",
-                        n,
-                        alert(
-                                ctx,
-                                n,
-                                given(n),
-                                surname(n),
-                                Integer.toString(n.identity().getDateOfBirth().getYear() + 1)),
-                        "the same name; the alert knows only a year of birth, the next one");
-            }
-            case "year-only" -> {
-                PlantedTraveller t = fixed(ctx, tr -> true);
-                matchBoth(
-                        ctx,
-                        f,
-                        id + "-year-only",
-                        t,
-                        alert(
-                                ctx,
-                                t,
-                                given(t),
-                                surname(t),
-                                Integer.toString(t.identity().getDateOfBirth().getYear())),
-                        "the same name; the alert knows only the year of birth");
-                PlantedTraveller n = nearNamed(ctx);
-                String[] near = n.nearName;
-                missBoth(
-                        ctx,
-                        f,
-                        id + "-year-only-near-name",
-                        n,
-                        alert(
-                                ctx,
-                                n,
-                                near[1],
-                                near[0],
-                                Integer.toString(n.identity().getDateOfBirth().getYear())),
-                        "the year of birth and a name at Jaro-Winkler 0.85-0.92");
-            }
-            case "flagged-by-state" -> flagged(ctx, f, id);
-            case "alias-update" -> alias(ctx, f, id);
-            case "created-during-stay" -> duringStay(ctx, f, id);
-            case "review-period" -> reviewPeriod(ctx, f, id);
-            default -> refusal(ctx, f, id);
+            case "exact" -> PersonAlertNames.exact(ctx, f, id);
+            case "transliteration" -> PersonAlertNames.transliteration(ctx, f, id);
+            case "swapped-order" -> PersonAlertNames.swappedOrder(ctx, f, id);
+            case "day-month-swapped" -> PersonAlertNames.dayMonthSwapped(ctx, f, id);
+            case "year-only" -> PersonAlertNames.yearOnly(ctx, f, id);
+            case "flagged-by-state" -> PersonAlertInForce.flagged(ctx, f, id);
+            case "alias-update" -> PersonAlertInForce.alias(ctx, f, id);
+            case "created-during-stay" -> PersonAlertInForce.duringStay(ctx, f, id);
+            case "review-period" -> PersonAlertInForce.reviewPeriod(ctx, f, id);
+            default -> PersonAlertInForce.refusal(ctx, f, id);
         }
-    }
-
-    private static void flagged(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller t = fixed(ctx, tr -> true);
-        Bcp bcp = ctx.bcp();
-        AlertLog alert = ctx.alert(
-                before(ctx, t),
-                AlertBasis.ARREST_1862_ART26,
-                ctx.memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)),
-                null);
-        alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-        ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
-        ctx.expect(
-                f,
-                id + "-flagged",
-                t,
-                stay.entry(),
-                "matches an arrest alert the crossing state has flagged: a " + "downgraded match (entry)");
-        ctx.expect(f, id + "-flagged", t, stay.exit(), "matches an arrest alert the crossing state has flagged (exit)");
-
-        PlantedTraveller n = fixed(ctx, tr -> true);
-        AlertLog deleted = alert(ctx, n, given(n), surname(n), dob(n));
-        deleted.delete(deleted.createdAt() + Period.DAY_MILLIS, "purpose achieved");
-        missBoth(ctx, f, id + "-deleted", n, deleted, "the matching alert was deleted before the crossings");
-    }
-
-    private static void alias(ScenarioContext ctx, Family f, String id) {
-        for (boolean beforeCrossings : new boolean[] {true, false}) {
-            PlantedTraveller t = nearNamed(ctx);
-            String[] near = t.nearName;
-            AlertLog alert = alert(ctx, t, near[1], near[0], dob(t));
-            ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
-            long at = beforeCrossings
-                    ? stay.entry().getEventTime().toEpochMilli() - Period.DAY_MILLIS
-                    : stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS;
-            alert.update(at, a -> a.getPerson().getAliases().add(given(t) + " " + surname(t)));
-            String sid = id + (beforeCrossings ? "-alias-before" : "-alias-after");
-            String why = "an alias with the traveller's name added " + (beforeCrossings ? "before" : "after")
-                    + " the crossings; the alert's own name is at 0.85-0.92";
-            if (beforeCrossings) {
-                ctx.expect(f, sid, t, stay.entry(), why + " (entry)");
-                ctx.expect(f, sid, t, stay.exit(), why + " (exit)");
-            } else {
-                ctx.nearMiss(f, sid, t, stay.entry(), why + " (entry)");
-                ctx.nearMiss(f, sid, t, stay.exit(), why + " (exit)");
-            }
-        }
-    }
-
-    private static void duringStay(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller t = fixed(ctx, tr -> true);
-        ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
-        ctx.alert(
-                stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
-                AlertBasis.JUDICIAL_1862_ART34,
-                ctx.memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)),
-                null);
-        ctx.nearMiss(f, id + "-created-during-stay", t, stay.entry(), "the entry before the alert was created");
-        ctx.expect(f, id + "-created-during-stay", t, stay.exit(), "the exit after the alert was created");
-    }
-
-    /**
-     * An alert's review date is the day of the traveller's entry: in force through that day. Not extended, it was
-     * deleted when the day ended, before the exit; extended on that day, it still applies at the exit.
-     */
-    private static void reviewPeriod(ScenarioContext ctx, Family f, String id) {
-        for (boolean extended : new boolean[] {true, false}) {
-            PlantedTraveller t = fixed(ctx, tr -> true);
-            ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
-            long entry = stay.entry().getEventTime().toEpochMilli();
-            LocalDate review = LocalDate.ofEpochDay(Math.floorDiv(entry, Period.DAY_MILLIS));
-            AlertLog alert = ctx.alert(
-                    before(ctx, t),
-                    BASES[ctx.rng().nextInt(BASES.length)],
-                    ctx.memberState(),
-                    review,
-                    ctx.personOf(t, given(t), surname(t), dob(t)),
-                    null);
-            String sid = id + (extended ? "-extended" : "-expired");
-            ctx.expect(f, sid, t, stay.entry(), "the entry on the alert's review date, when it is still in force");
-            if (extended) {
-                alert.extend(Math.max(alert.createdAt(), entry - Period.HOUR_MILLIS), review.plusYears(1));
-                ctx.expect(f, sid, t, stay.exit(), "the exit after the alert was extended on its review date");
-            } else {
-                ctx.nearMiss(
-                        f,
-                        sid,
-                        t,
-                        stay.exit(),
-                        "the exit after the alert's review period ended without an extension: it was deleted then");
-            }
-        }
-    }
-
-    private static void refusal(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller t = fixed(ctx, tr -> tr.visa() != null);
-        ctx.alert(
-                before(ctx, t),
-                AlertBasis.REFUSAL_1861_ART24,
-                ctx.memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given(t), surname(t), dob(t)),
-                null);
-        Bcp bcp = ctx.bcp();
-        BorderCrossing refused = ctx.refusal(t, bcp, ctx.entryTime(bcp, t.day()), RefusalReason.H);
-        ctx.expect(f, id + "-refused", t, refused, "a refused traveller matches a refusal-of-entry alert");
-
-        PlantedTraveller n = fixed(ctx, tr -> true);
-        AlertLog ret = ctx.alert(
-                before(ctx, n),
-                AlertBasis.RETURN_1860_ART3,
-                ctx.memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(n, given(n), surname(n), dob(n)),
-                null);
-        ScenarioContext.Stay stay = ctx.stay(n, n.day(), n.day() + 3);
-        ret.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return decision revoked");
-        ctx.nearMiss(
-                f,
-                id + "-return-alert",
-                n,
-                stay.entry(),
-                "a matching return alert: R2 does not read return " + "alerts (R9 does, at exits)");
-        ctx.nearMiss(f, id + "-return-alert", "R9", n, stay.exit(), "the return alert was deleted before the exit");
     }
 
     /** A planted traveller who presents the document's spelling at every crossing (the name is R2's input). */
     static PlantedTraveller fixed(ScenarioContext ctx, java.util.function.Predicate<Traveller> ok) {
-        PlantedTraveller t = ctx.traveller(SPAN, 2, ok);
-        ctx.present(t, t.identity());
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 2, ok);
+        t.present(t.identity());
         return t;
     }
 
@@ -345,32 +86,37 @@ public final class PersonAlertScenario extends FamilyScenario {
     }
 
     /** An alert of a person basis on this person, created a few days before the traveller's day. */
-    private static AlertLog alert(ScenarioContext ctx, PlantedTraveller t, String given, String surname, String dob) {
-        return ctx.alert(
+    static AlertLog alert(ScenarioContext ctx, PlantedTraveller t, String given, String surname, String dob) {
+        ScriptedAlerts alerts = ctx.alerts();
+        return alerts.alert(
                 before(ctx, t),
                 BASES[ctx.rng().nextInt(BASES.length)],
-                ctx.memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given, surname, dob),
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given, surname, dob),
                 null);
     }
 
-    private static long before(ScenarioContext ctx, PlantedTraveller t) {
+    static long before(ScenarioContext ctx, PlantedTraveller t) {
         return (t.day() - 5) * Period.DAY_MILLIS + ctx.rng().nextLong(Period.DAY_MILLIS);
     }
 
-    private static void matchBoth(
+    /** A trip after {@code alert} was made, its entry and exit flags. */
+    static void matchBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
-        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
-        ctx.expect(f, id, t, stay.entry(), description + " (entry)");
-        ctx.expect(f, id, t, stay.exit(), description + " (exit)");
+        ScriptedTruth truth = ctx.truth();
+        Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
+        truth.expect(f, id, t, stay.entry(), description + " (entry)");
+        truth.expect(f, id, t, stay.exit(), description + " (exit)");
     }
 
-    private static void missBoth(
+    /** A trip after {@code alert} was made, its entry and exit near-misses. */
+    static void missBoth(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, AlertLog alert, String description) {
-        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
-        ctx.nearMiss(f, id, t, stay.entry(), description + " (entry)");
-        ctx.nearMiss(f, id, t, stay.exit(), description + " (exit)");
+        ScriptedTruth truth = ctx.truth();
+        Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
+        truth.nearMiss(f, id, t, stay.entry(), description + " (entry)");
+        truth.nearMiss(f, id, t, stay.exit(), description + " (exit)");
     }
 
     static String given(PlantedTraveller t) {
@@ -383,20 +129,5 @@ public final class PersonAlertScenario extends FamilyScenario {
 
     static String dob(PlantedTraveller t) {
         return t.identity().getDateOfBirth().toString();
-    }
-
-    private static boolean swappable(LocalDate d) {
-        return d.getDayOfMonth() <= LAST_SWAPPABLE_DAY && d.getDayOfMonth() != d.getMonthValue();
-    }
-
-    /** The drawn variant spelling folds to another name that still matches the document's. */
-    private static boolean hasMatchingVariant(Traveller t, double threshold) {
-        TravellerIdentity v = t.variantIdentity();
-        if (v == null) {
-            return false;
-        }
-        NameForms variant = NameForms.of(v.getSurname(), v.getGivenNames());
-        NameForms own = NameForms.of(t.identity().getSurname(), t.identity().getGivenNames());
-        return !variant.equals(own) && PersonMatchRule.similarity(variant, own) >= threshold;
     }
 }

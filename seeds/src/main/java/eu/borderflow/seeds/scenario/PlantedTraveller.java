@@ -8,6 +8,7 @@ import eu.borderflow.schema.Visa;
 import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.world.NamePicker;
 import eu.borderflow.seeds.world.Traveller;
+import java.time.LocalDate;
 
 /**
  * A traveller a scenario plants: drawn like a background traveller ({@link Traveller}), outside the background's
@@ -88,5 +89,40 @@ public final class PlantedTraveller {
 
     public StayBasis stayBasis() {
         return stayBasis;
+    }
+
+    void setDocument(TravelDocument document) {
+        this.document = document;
+    }
+
+    /** The document as it is, expiring on {@code day} (epoch day). */
+    void setExpiry(long day) {
+        document = new TravelDocument(
+                document.getType(), document.getNumber(), document.getIssuingCountry(), LocalDate.ofEpochDay(day));
+    }
+
+    void setVisa(Visa visa) {
+        this.visa = visa;
+    }
+
+    void setStayBasis(StayBasis basis) {
+        this.stayBasis = basis;
+    }
+
+    void setFacialTemplate(String templateId) {
+        this.facialTemplateId = templateId;
+    }
+
+    void setFingerprintTemplate(String templateId) {
+        this.fingerprintTemplateId = templateId;
+    }
+
+    void setFingerprintStatus(FingerprintStatus status) {
+        this.fingerprintStatus = status;
+    }
+
+    /** From now on every crossing of the traveller carries {@code spelling}. */
+    void present(TravellerIdentity spelling) {
+        this.presented = spelling;
     }
 }

@@ -25,34 +25,36 @@ public final class ReturnAlertScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "active" -> {
                 PlantedTraveller t = fixed(ctx);
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
-                ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+                Stay stay = crossings.trip(t, t.day(), t.day() + 3);
                 alert.delete(stay.exit().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "return confirmed");
-                ctx.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
+                truth.expect(f, id + "-in-force", t, stay.exit(), "exit under a return alert: confirm the return");
                 PlantedTraveller n = fixed(ctx);
                 AlertLog revoked = returnAlert(ctx, n, before(ctx, n));
-                ScenarioContext.Stay s2 = ctx.trip(n, n.day(), n.day() + 3);
+                Stay s2 = crossings.trip(n, n.day(), n.day() + 3);
                 revoked.delete(s2.exit().getEventTime().toEpochMilli() - Period.DAY_MILLIS, "return decision revoked");
-                ctx.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
+                truth.nearMiss(f, id + "-deleted", n, s2.exit(), "the return alert was deleted before the exit");
             }
             case "created-during-stay" -> {
                 for (boolean beforeExit : new boolean[] {true, false}) {
                     PlantedTraveller t = fixed(ctx);
-                    ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 3);
+                    Stay stay = crossings.stay(t, t.day(), t.day() + 3);
                     long at = stay.exit().getEventTime().toEpochMilli() + (beforeExit ? -1 : 1) * Period.DAY_MILLIS;
                     returnAlert(ctx, t, at);
                     if (beforeExit) {
-                        ctx.expect(
+                        truth.expect(
                                 f,
                                 id + "-created-before-exit",
                                 t,
                                 stay.exit(),
                                 "a return alert created during the " + "stay, in force at the exit");
                     } else {
-                        ctx.nearMiss(
+                        truth.nearMiss(
                                 f,
                                 id + "-created-after-exit",
                                 t,
@@ -64,39 +66,39 @@ public final class ReturnAlertScenario extends FamilyScenario {
             case "entry-not-exit" -> {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
-                ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
-                ctx.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
-                ctx.expect(f, id, t, stay.exit(), "the exit under the same return alert");
+                Stay stay = crossings.trip(t, t.day(), t.day() + 3);
+                truth.nearMiss(f, id, t, stay.entry(), "an entry under a return alert: R9 reads exits only");
+                truth.expect(f, id, t, stay.exit(), "the exit under the same return alert");
             }
             case "near-name" -> {
                 PlantedTraveller t = fixed(ctx);
                 returnAlert(ctx, t, before(ctx, t));
-                ctx.expect(
+                truth.expect(
                         f,
                         id + "-same-name",
                         t,
-                        ctx.trip(t, t.day(), t.day() + 3).exit(),
+                        crossings.trip(t, t.day(), t.day() + 3).exit(),
                         "exit under a return alert with the same name and birth date");
                 PlantedTraveller n = PersonAlertScenario.nearNamed(ctx);
                 String[] near = n.nearName;
                 returnAlert(ctx, n, before(ctx, n), near[1], near[0], PersonAlertScenario.dob(n));
-                ctx.nearMiss(
+                truth.nearMiss(
                         f,
                         id + "-near-name",
                         n,
-                        ctx.trip(n, n.day(), n.day() + 3).exit(),
+                        crossings.trip(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same birth date and a name at Jaro-Winkler 0.85-0.92");
             }
             default -> {
                 PlantedTraveller t = fixed(ctx);
-                Bcp bcp = ctx.bcp();
+                Bcp bcp = ctx.places().bcp();
                 AlertLog alert = returnAlert(ctx, t, before(ctx, t));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ctx.expect(
+                truth.expect(
                         f,
                         id + "-flagged",
                         t,
-                        ctx.trip(t, bcp, t.day(), t.day() + 3).exit(),
+                        crossings.trip(t, bcp, t.day(), t.day() + 3).exit(),
                         "exit under a return alert the exit's state flagged: downgraded, still a flag");
                 PlantedTraveller n = fixed(ctx);
                 returnAlert(
@@ -106,19 +108,19 @@ public final class ReturnAlertScenario extends FamilyScenario {
                         PersonAlertScenario.given(n),
                         PersonAlertScenario.surname(n),
                         n.identity().getDateOfBirth().minusYears(1).toString());
-                ctx.nearMiss(
+                truth.nearMiss(
                         f,
                         id + "-other-year",
                         n,
-                        ctx.trip(n, n.day(), n.day() + 3).exit(),
+                        crossings.trip(n, n.day(), n.day() + 3).exit(),
                         "a return alert with the same name, born the year before");
             }
         }
     }
 
     private static PlantedTraveller fixed(ScenarioContext ctx) {
-        PlantedTraveller t = ctx.traveller(SPAN, 1, tr -> true);
-        ctx.present(t, t.identity());
+        PlantedTraveller t = ctx.travellers().draw(SPAN, 1, tr -> true);
+        t.present(t.identity());
         return t;
     }
 
@@ -130,12 +132,13 @@ public final class ReturnAlertScenario extends FamilyScenario {
 
     private static AlertLog returnAlert(
             ScenarioContext ctx, PlantedTraveller t, long at, String given, String surname, String dob) {
-        return ctx.alert(
+        ScriptedAlerts alerts = ctx.alerts();
+        return alerts.alert(
                 at,
                 AlertBasis.RETURN_1860_ART3,
-                ctx.memberState(),
-                ctx.farReviewDate(),
-                ctx.personOf(t, given, surname, dob),
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
+                alerts.personOf(t, given, surname, dob),
                 null);
     }
 

@@ -43,7 +43,7 @@ public final class ScenarioCatalog {
                 instances.put(s.ruleId(), 0);
                 continue;
             }
-            ctx.planting(s.ruleId());
+            ctx.travellers().planting(s.ruleId());
             int n = s instanceof SectionPressureScenario
                     ? Math.min(perRule, SectionPressureScenario.maxInstances(ctx))
                     : perRule;

@@ -3,34 +3,13 @@ package eu.borderflow.seeds.scenario;
 import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.review.ReviewDates;
-import eu.borderflow.schema.AlertBasis;
-import eu.borderflow.schema.AlertChange;
-import eu.borderflow.schema.AlertObject;
-import eu.borderflow.schema.AlertPerson;
-import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.BorderType;
-import eu.borderflow.schema.CrossingKind;
-import eu.borderflow.schema.DocumentRef;
-import eu.borderflow.schema.FingerprintStatus;
-import eu.borderflow.schema.GroundTruthEntry;
-import eu.borderflow.schema.GroundTruthKind;
-import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.RefusalReason;
-import eu.borderflow.schema.StayBasis;
-import eu.borderflow.schema.TravelDocument;
-import eu.borderflow.schema.TravellerIdentity;
-import eu.borderflow.schema.Visa;
-import eu.borderflow.seeds.reference.Bcp;
 import eu.borderflow.seeds.reference.Calibration;
 import eu.borderflow.seeds.reference.ReferenceData;
-import eu.borderflow.seeds.reference.TripLengthBucket;
-import eu.borderflow.seeds.world.AlertLog;
 import eu.borderflow.seeds.world.BcpChooser;
 import eu.borderflow.seeds.world.BcpClock;
 import eu.borderflow.seeds.world.BirthYears;
 import eu.borderflow.seeds.world.CrossingFactory;
 import eu.borderflow.seeds.world.IdFactory;
-import eu.borderflow.seeds.world.IncidentFactory;
 import eu.borderflow.seeds.world.LocalTimes;
 import eu.borderflow.seeds.world.NamePicker;
 import eu.borderflow.seeds.world.NearNames;
@@ -39,85 +18,39 @@ import eu.borderflow.seeds.world.PopulationFactory;
 import eu.borderflow.seeds.world.SeedMix;
 import eu.borderflow.seeds.world.TrafficPreview;
 import eu.borderflow.seeds.world.TravelTimes;
-import eu.borderflow.seeds.world.Traveller;
-import eu.borderflow.seeds.world.Weighted;
 import eu.borderflow.stay.AuthorisedStay;
-import eu.borderflow.stay.StayHistory;
-import eu.borderflow.stay.VisaTerms;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
- * What scenarios plant with: travellers drawn from the population's distributions (outside the background's indexes),
- * BCPs and local times drawn like the background's, scripted crossings, alert changelogs, incidents, and the ground
- * truth written from the plan and the shared rule definitions (never from running the job).
+ * What scenarios plant with: travellers drawn from the population's distributions (outside the background's indexes)
+ * and what is issued to them, BCPs and local times drawn like the background's, scripted crossings, alert
+ * changelogs, incidents, and the ground truth written from the plan and the shared rule definitions (never from
+ * running the job). All of them draw from one random stream, in the order scenarios plant.
  */
 public final class ScenarioContext {
 
     public static final int MIN_DAYS = 21;
-    /** Scenario days start this many days into the period and end this many days before its end. */
-    private static final int LEAD_DAYS = 2;
-
-    private static final int TAIL_DAYS = 5;
-    /** Days of the period no scenario's days use: its first and last ones. */
-    public static final int MARGIN_DAYS = LEAD_DAYS + TAIL_DAYS;
-
-    private static final int MAX_DRAWS = 1000;
-    private static final int LAST_SECOND = 86_399;
-    private static final int CANDIDATE_BLOCK = 4096;
-    private static final Set<String> VISA_RULES = Set.of("R3", "R4", "R5", "R6");
-    private static final int MAX_SHORT_STAY = 90;
-    private static final int LONG_VISA_YEARS = 2;
-    public static final int MULTIPLE_ENTRIES = 0;
 
     private final Period period;
     private final ReferenceData reference;
-    private final BcpClock clock;
-    private final BcpChooser chooser;
-    private final LocalTimes times;
-    private final CrossingFactory factory;
-    private final IdFactory ids;
-    private final TravelTimes travelTimes;
-    private final AuthorisedStay authorisedStay;
-    private final Duration grace;
-    private final Pseudonymiser tokens;
-    private final IncidentFactory incidentFactory;
-    private final PopulationFactory population;
     private final SplittableRandom rng;
+    private final PlantedTravellers travellers;
+    private final Issuer issuer;
+    private final Places places;
+    private final CrossingTimes times;
+    private final ScriptedCrossings crossings;
+    private final StayRules stayRules;
+    private final ScriptedAlerts alerts;
+    private final ScriptedIncidents incidents;
+    private final ScriptedTruth truth;
+    private final TravelTimes travelTimes;
+    private final IdFactory ids;
     private final NamePicker names;
-    private final List<String> memberStates;
     private final PersonMatchRule personRule;
+    private final NearNames nearNames;
     private final ReviewDates reviewDates;
     private final BirthYears birthYears;
-    private final NearNames nearNames;
-    private final double variantShare;
-    private final float scoreMin;
-    private final List<TripLengthBucket> tripBuckets;
-    private final Weighted tripLength;
-    private long nextIndex;
-    private final TrafficPreview preview;
-    /** Candidates for planting: a block of population indexes and the crossings each makes in the background. */
-    private long candidatesStart;
-
-    private int[] candidateCrossings = new int[0];
-    private int nextCandidate;
-    private int crossingsCap;
-    private String planting = "";
-
-    private final List<BorderCrossing> crossings = new ArrayList<>();
-    private final List<AlertChange> alerts = new ArrayList<>();
-    private final List<Incident> incidents = new ArrayList<>();
-    private final List<GroundTruthEntry> truth = new ArrayList<>();
-    private final Set<String> reservedSections = new TreeSet<>();
-    private final Set<String> resent = new HashSet<>();
 
     public ScenarioContext(
             long seed,
@@ -135,36 +68,28 @@ public final class ScenarioContext {
             Pseudonymiser tokens,
             PopulationFactory population,
             TrafficPreview preview,
-            int travellers) {
+            int backgroundTravellers) {
+        Calibration calibration = reference.calibration();
         this.period = period;
         this.reference = reference;
-        this.clock = clock;
-        this.chooser = chooser;
-        this.times = new LocalTimes(reference.calibration());
-        this.factory = factory;
-        this.ids = ids;
-        this.travelTimes = travelTimes;
-        this.authorisedStay = authorisedStay;
-        this.grace = grace;
-        this.tokens = tokens;
-        this.incidentFactory = new IncidentFactory(ids);
-        this.population = population;
-        this.preview = preview;
         this.rng = new SplittableRandom(SeedMix.derive(seed, "scenarios"));
+        PlantedNumbers numbers = new PlantedNumbers(backgroundTravellers);
+        this.travellers = new PlantedTravellers(period, rng, population, preview, numbers);
+        this.places = new Places(reference, chooser, rng);
+        this.issuer = new Issuer(ids, places, rng, numbers);
+        this.times = new CrossingTimes(clock, new LocalTimes(calibration), rng);
+        this.crossings = new ScriptedCrossings(places, times, issuer, travelTimes, factory, ids, calibration, rng);
+        this.stayRules = new StayRules(authorisedStay, reference, grace);
+        this.alerts = new ScriptedAlerts(ids, period);
+        this.incidents = new ScriptedIncidents(ids);
+        this.truth = new ScriptedTruth(tokens, stayRules, personRule, reviewDates, period);
+        this.travelTimes = travelTimes;
+        this.ids = ids;
         this.names = new NamePicker(reference);
-        this.memberStates =
-                reference.bcps().stream().map(Bcp::country).distinct().toList();
-        Calibration calibration = reference.calibration();
         this.personRule = personRule;
+        this.nearNames = new NearNames(personRule, calibration.number("/alerts/near_miss_similarity_min"));
         this.reviewDates = reviewDates;
         this.birthYears = new BirthYears(calibration);
-        this.nearNames = new NearNames(personRule, calibration.number("/alerts/near_miss_similarity_min"));
-        this.variantShare = calibration.number("/noise/name_variant_share");
-        this.scoreMin = (float) calibration.number("/noise/verification_score_min");
-        this.tripBuckets = calibration.tripLengths();
-        this.tripLength = Weighted.of(tripBuckets, TripLengthBucket::weight);
-        // Planted persons, their extra documents, visas and templates are numbered after the background's.
-        this.nextIndex = travellers;
     }
 
     public Period period() {
@@ -179,20 +104,48 @@ public final class ScenarioContext {
         return reference;
     }
 
+    public PlantedTravellers travellers() {
+        return travellers;
+    }
+
+    public Issuer issuer() {
+        return issuer;
+    }
+
+    public Places places() {
+        return places;
+    }
+
+    public CrossingTimes times() {
+        return times;
+    }
+
+    public ScriptedCrossings crossings() {
+        return crossings;
+    }
+
+    public StayRules stayRules() {
+        return stayRules;
+    }
+
+    public ScriptedAlerts alerts() {
+        return alerts;
+    }
+
+    public ScriptedIncidents incidents() {
+        return incidents;
+    }
+
+    public ScriptedTruth truth() {
+        return truth;
+    }
+
     public TravelTimes travelTimes() {
         return travelTimes;
     }
 
-    public AuthorisedStay authorisedStay() {
-        return authorisedStay;
-    }
-
     public IdFactory ids() {
         return ids;
-    }
-
-    public IncidentFactory incidentFactory() {
-        return incidentFactory;
     }
 
     public NamePicker names() {
@@ -213,670 +166,5 @@ public final class ScenarioContext {
 
     public BirthYears birthYears() {
         return birthYears;
-    }
-
-    /** A day b (epoch day) such that [b, b + span] lies inside the period with a margin at both ends. */
-    public long baseDay(int span) {
-        int room = period.days() - LEAD_DAYS - TAIL_DAYS - span;
-        return period.startDay() + LEAD_DAYS + (room <= 0 ? 0 : rng.nextInt(room + 1));
-    }
-
-    // ---- travellers -------------------------------------------------------------------------------------------
-
-    /**
-     * A planted traveller drawn like any background traveller, on a short stay, with a first scenario day
-     * ({@link PlantedTraveller#day()}) such that days {@code day..day + span} lie in the period (with a margin at both
-     * ends) and the traveller's own document and visa let stays on them happen as a scenario plans them: the document
-     * valid beyond any stay entered by then; a visa (if any) valid on those days, allowing {@code entries} entries
-     * and, when it has a total, room for the days. Persons are drawn until one fits {@code ok} and such a day exists,
-     * which is drawn uniformly among those that fit. A scenario then changes only its rule's inputs, so what the
-     * planted records show is what the population shows for such a stay.
-     */
-    public PlantedTraveller traveller(int span, int entries, Predicate<Traveller> ok) {
-        return traveller(0, span, entries, ok);
-    }
-
-    /** {@link #traveller(int, int, Predicate)} whose stays begin {@code before} days before its first day. */
-    public PlantedTraveller traveller(int before, int span, int entries, Predicate<Traveller> ok) {
-        long first = period.startDay() + LEAD_DAYS;
-        long last = period.lastDay() - TAIL_DAYS - span;
-        for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            Traveller t = candidate();
-            if (t.stayBasis() != StayBasis.SHORT_STAY || !ok.test(t) || t.visaRequired() && t.visa() == null) {
-                continue;
-            }
-            long from = first;
-            long to = Math.min(last, t.document().getExpiryDate().toEpochDay() - MAX_SHORT_STAY - span);
-            Visa v = t.visa();
-            boolean fits = v == null || visaFits(v, before, span, entries);
-            boolean renews = !fits && !visaRulesPlanted();
-            if (!fits && !renews) {
-                continue;
-            }
-            if (from <= to) {
-                PlantedTraveller planted = new PlantedTraveller(t);
-                planted.renewsVisa = renews;
-                planted.day = from + rng.nextLong(to - from + 1);
-                if (v != null) {
-                    // The visa as drawn, its validity moved (if need be) to cover the scenario's days: the visa mix
-                    // stays the population's, as it would not if the visas that do not fit turned travellers away.
-                    planted.visa = covering(v, planted.day - before, planted.day + span);
-                }
-                return planted;
-            }
-        }
-        throw new IllegalStateException("no planted traveller fits a stay of " + span + " days in the period");
-    }
-
-    public PlantedTraveller traveller(int span) {
-        return traveller(span, 1, t -> true);
-    }
-
-    /**
-     * The next population traveller drawn in proportion to the crossings it makes in the background (accepted with
-     * probability crossings / cap, the cap being the most any traveller of the first block makes), so the persons,
-     * documents and visas of planted crossings are distributed as the background's crossings' are.
-     */
-    private Traveller candidate() {
-        while (true) {
-            if (nextCandidate == candidateCrossings.length) {
-                candidatesStart = nextIndex;
-                candidateCrossings = preview.crossings(candidatesStart, CANDIDATE_BLOCK);
-                nextIndex += CANDIDATE_BLOCK;
-                nextCandidate = 0;
-                if (crossingsCap == 0) {
-                    crossingsCap = Math.max(
-                            1, java.util.Arrays.stream(candidateCrossings).max().orElse(1));
-                }
-            }
-            int i = nextCandidate++;
-            int n = candidateCrossings[i];
-            if (n > 0 && (n >= crossingsCap || rng.nextInt(crossingsCap) < n)) {
-                return population.create(Math.toIntExact(candidatesStart + i));
-            }
-        }
-    }
-
-    /** The visa allows {@code entries} entries, and stays on {@code before + span + 1} days within its validity. */
-    private static boolean visaFits(Visa v, int before, int span, int entries) {
-        long validFrom = v.getValidFrom().toEpochDay();
-        long validUntil = v.getValidUntil().toEpochDay();
-        boolean entriesOk = v.getEntriesAuthorised() == MULTIPLE_ENTRIES || v.getEntriesAuthorised() >= entries;
-        boolean totalOk =
-                !VisaTerms.durationIsTotal((int) validFrom, (int) validUntil) || v.getDurationOfStayDays() >= span + 1;
-        return entriesOk && totalOk && validUntil - validFrom >= before + span;
-    }
-
-    /** The rule whose scenarios are being planted ({@link ScenarioCatalog}). */
-    void planting(String ruleId) {
-        this.planting = ruleId;
-    }
-
-    /** Scenarios of the rules that read visas keep the visa drawn: their truth is worked out from it. */
-    private boolean visaRulesPlanted() {
-        return VISA_RULES.contains(planting);
-    }
-
-    /**
-     * Before an entry of a traveller whose visa may be renewed: a new visa when the current one does not cover the
-     * stay planned ({@code entryDay..plannedExitDay}: validity, entries, total), as its holder would have got one.
-     */
-    private void renewIfNeeded(PlantedTraveller t, long entryDay, long plannedExitDay) {
-        Visa v = t.visa;
-        long validFrom = v.getValidFrom().toEpochDay();
-        long validUntil = v.getValidUntil().toEpochDay();
-        long days = Math.max(1, plannedExitDay - entryDay + 1);
-        boolean total = VisaTerms.durationIsTotal((int) validFrom, (int) validUntil);
-        boolean fits = entryDay >= validFrom
-                && plannedExitDay <= validUntil
-                && (v.getEntriesAuthorised() == MULTIPLE_ENTRIES || t.entriesUnderVisa < v.getEntriesAuthorised())
-                && (!total || t.daysUnderVisa + days <= v.getDurationOfStayDays());
-        if (!fits) {
-            t.visa = renewed(v, entryDay, Math.max(entryDay, plannedExitDay));
-            t.entriesUnderVisa = 0;
-            t.daysUnderVisa = 0;
-        }
-        t.entriesUnderVisa++;
-        t.daysUnderVisa += days;
-    }
-
-    /** A new visa like {@code v} (its kind, entries, duration, length of validity) covering days {@code from..to}. */
-    private Visa renewed(Visa v, long from, long to) {
-        long validity =
-                Math.max(v.getValidUntil().toEpochDay() - v.getValidFrom().toEpochDay(), to - from);
-        int duration = (int) Math.max(v.getDurationOfStayDays(), to - from + 1);
-        long start = from - rng.nextLong(validity - (to - from) + 1);
-        return new Visa(
-                ids.stickerNumber(memberState(), nextIndex++),
-                v.getVisaType(),
-                v.getEntriesAuthorised(),
-                duration,
-                LocalDate.ofEpochDay(start),
-                LocalDate.ofEpochDay(start + validity));
-    }
-
-    /** {@code v} with its validity (same length) moved the least that makes it cover days {@code from..to}. */
-    private static Visa covering(Visa v, long from, long to) {
-        long validFrom = v.getValidFrom().toEpochDay();
-        long validUntil = v.getValidUntil().toEpochDay();
-        long shift = from < validFrom ? from - validFrom : Math.max(0, to - validUntil);
-        if (shift == 0) {
-            return v;
-        }
-        return new Visa(
-                v.getStickerNumber(),
-                v.getVisaType(),
-                v.getEntriesAuthorised(),
-                v.getDurationOfStayDays(),
-                LocalDate.ofEpochDay(validFrom + shift),
-                LocalDate.ofEpochDay(validUntil + shift));
-    }
-
-    /** A traveller whose visa, if any, has no total duration: only 90/180 and the validity limit its stays. */
-    public static boolean noVisaTotal(Traveller t) {
-        return t.visa() == null
-                || !VisaTerms.durationIsTotal((int) t.visa().getValidFrom().toEpochDay(), (int)
-                        t.visa().getValidUntil().toEpochDay());
-    }
-
-    public PlantedTraveller visaHolder(int span, int entries) {
-        return traveller(span, entries, t -> t.visa() != null);
-    }
-
-    public PlantedTraveller visaExempt(int span) {
-        return traveller(span, 1, t -> !t.visaRequired());
-    }
-
-    /** A new C visa (sticker unique in the dataset); {@code entries} 0 means multiple. */
-    public Visa visa(int entries, int durationDays, long validFrom, long validUntil) {
-        return new Visa(
-                ids.stickerNumber(memberState(), nextIndex++),
-                "C",
-                entries,
-                durationDays,
-                LocalDate.ofEpochDay(validFrom),
-                LocalDate.ofEpochDay(validUntil));
-    }
-
-    /** A C visa valid for years from well before the period: no total, 90/180 alone limits stays. */
-    public Visa longValidVisa() {
-        long from = period.startDay() - MAX_SHORT_STAY - rng.nextInt(MAX_SHORT_STAY);
-        return visa(MULTIPLE_ENTRIES, MAX_SHORT_STAY, from, from + LONG_VISA_YEARS * 365L);
-    }
-
-    /** A second, new document for the traveller (same person, same biometrics). */
-    public TravelDocument newDocument(PlantedTraveller t) {
-        return new TravelDocument(
-                t.document.getType(),
-                ids.documentNumber(nextIndex++),
-                t.document.getIssuingCountry(),
-                t.document.getExpiryDate());
-    }
-
-    public String newFacialTemplateId() {
-        return ids.facialTemplateId(nextIndex++);
-    }
-
-    public String newFingerprintTemplateId() {
-        return ids.fingerprintTemplateId(nextIndex++);
-    }
-
-    public void setDocument(PlantedTraveller t, TravelDocument document) {
-        t.document = document;
-    }
-
-    public void setExpiry(PlantedTraveller t, long day) {
-        TravelDocument d = t.document;
-        t.document = new TravelDocument(d.getType(), d.getNumber(), d.getIssuingCountry(), LocalDate.ofEpochDay(day));
-    }
-
-    public void setVisa(PlantedTraveller t, Visa visa) {
-        t.visa = visa;
-    }
-
-    public void setStayBasis(PlantedTraveller t, StayBasis basis) {
-        t.stayBasis = basis;
-    }
-
-    public void setFacialTemplate(PlantedTraveller t, String templateId) {
-        t.facialTemplateId = templateId;
-    }
-
-    public void setFingerprintTemplate(PlantedTraveller t, String templateId) {
-        t.fingerprintTemplateId = templateId;
-    }
-
-    public void setFingerprintStatus(PlantedTraveller t, FingerprintStatus status) {
-        t.fingerprintStatus = status;
-    }
-
-    /** From now on every crossing of {@code t} carries {@code spelling}. */
-    public void present(PlantedTraveller t, TravellerIdentity spelling) {
-        t.presented = spelling;
-    }
-
-    // ---- where and when ---------------------------------------------------------------------------------------
-
-    public String memberState() {
-        return memberStates.get(rng.nextInt(memberStates.size()));
-    }
-
-    public Bcp bcp(String code) {
-        return reference.bcp(code);
-    }
-
-    /** A BCP drawn like the background's: border type by its share, then by traffic weight. */
-    public Bcp bcp() {
-        return reference.bcps().get(chooser.bcp(chooser.type(rng), rng));
-    }
-
-    public Bcp bcp(BorderType type) {
-        return reference.bcps().get(chooser.bcp(type, rng));
-    }
-
-    /** A BCP of the same type as {@code other}, but another one. */
-    public Bcp otherBcp(Bcp other) {
-        for (int i = 0; i < 8; i++) {
-            Bcp b = bcp(other.type());
-            if (b.index() != other.index()) {
-                return b;
-            }
-        }
-        return reference.bcps().stream()
-                .filter(b -> b.type() == other.type() && b.index() != other.index())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    /** An entry's time on local {@code day} at {@code bcp}, from the background's hourly curves. */
-    public long entryTime(Bcp bcp, long day) {
-        return clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), true, rng), times.millis(rng));
-    }
-
-    /**
-     * An exit's time on local {@code day} at {@code bcp}, from the curves like the background's: the day's last second
-     * when the drawn time is not two hours after {@code after} (and never less than that).
-     */
-    public long exitTime(Bcp bcp, long day, long after) {
-        long t = clock.toMillis(bcp.index(), day, times.secondOfDay(bcp.type(), false, rng), times.millis(rng));
-        if (t >= after + LocalTimes.MIN_STAY_MILLIS) {
-            return t;
-        }
-        return Math.max(after + LocalTimes.MIN_STAY_MILLIS, clock.toMillis(bcp.index(), day, LAST_SECOND, 0));
-    }
-
-    /** A same-day trip's exit after an entry at {@code entry}, like the background's: two to eight hours later. */
-    public long sameDayExit(long entry) {
-        return entry + times.sameDayStayMillis(rng);
-    }
-
-    /** UTC millis of local {@code secondOfDay} on {@code day} at the BCP. */
-    public long at(Bcp bcp, long day, int secondOfDay) {
-        return clock.toMillis(bcp.index(), day, secondOfDay, rng.nextInt(1000));
-    }
-
-    public long localDay(Bcp bcp, long millis) {
-        return clock.localDay(bcp.index(), millis);
-    }
-
-    /** A BCP whose local time is ahead of UTC on {@code day}: its local dates start before the UTC date. */
-    public Bcp bcpAheadOfUtc(long day) {
-        for (int i = 0; i < 32; i++) {
-            Bcp b = bcp();
-            if (b.zone()
-                            .getRules()
-                            .getOffset(LocalDate.ofEpochDay(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))
-                            .getTotalSeconds()
-                    > 0) {
-                return b;
-            }
-        }
-        return bcp("FIN-A-HEL");
-    }
-
-    /** An entry's time on a day a same-day exit still fits in, like the background's same-day trips. */
-    public long daytime(Bcp bcp, long day) {
-        return at(bcp, day, times.sameDayEntrySecond(rng));
-    }
-
-    // ---- crossings --------------------------------------------------------------------------------------------
-
-    /** A stay's two crossings. */
-    public record Stay(BorderCrossing entry, BorderCrossing exit) {}
-
-    /**
-     * A stay entered at {@code in} on local {@code entryDay} and left at {@code out} on {@code exitDay}, at times
-     * drawn like the background's; left at {@code in} instead when {@code out} is too far for the time between.
-     */
-    public Stay stay(PlantedTraveller t, Bcp in, long entryDay, Bcp out, long exitDay) {
-        long entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
-        if (t.lastBcp != null
-                && t.lastBcp.index() != in.index()
-                && entry - t.lastMillis < 2 * travelTimes.minMillis(t.lastBcp.index(), in.index())) {
-            // Not faster than possible since the traveller's last crossing (R7): back where it left.
-            in = t.lastBcp;
-            entry = entryDay == exitDay ? daytime(in, entryDay) : entryTime(in, entryDay);
-        }
-        Bcp exitBcp = entryDay == exitDay ? in : out;
-        long exit = entryDay == exitDay ? sameDayExit(entry) : exitTime(exitBcp, exitDay, entry);
-        if (exitBcp.index() != in.index() && exit - entry < 2 * travelTimes.minMillis(in.index(), exitBcp.index())) {
-            exitBcp = in;
-            exit = exitTime(in, exitDay, entry);
-        }
-        return new Stay(entry(t, in, entry, exitDay), exit(t, exitBcp, exit));
-    }
-
-    /**
-     * A trip entered on {@code firstDay} whose length the scenario leaves free (it ends by {@code lastDay}): as long
-     * as the traveller's own trips are, a same-day trip for a frequent traveller or a commuter, the calibrated trip
-     * lengths otherwise, so planted crossings fall at the times of day the background's do.
-     */
-    public Stay trip(PlantedTraveller t, long firstDay, long lastDay) {
-        Bcp b = bcp();
-        return trip(t, b, firstDay, lastDay);
-    }
-
-    /** {@link #trip(PlantedTraveller, long, long)} in and out at {@code bcp}. */
-    public Stay trip(PlantedTraveller t, Bcp bcp, long firstDay, long lastDay) {
-        int length = switch (t.drawn.profile()) {
-            case FREQUENT, COMMUTER -> 1;
-            default -> {
-                TripLengthBucket bucket = tripBuckets.get(tripLength.pick(rng));
-                yield bucket.min() + rng.nextInt(bucket.max() - bucket.min() + 1);
-            }
-        };
-        return stay(t, bcp, firstDay, bcp, Math.min(lastDay, firstDay + length - 1));
-    }
-
-    /** A stay at one BCP drawn like the background's. */
-    public Stay stay(PlantedTraveller t, long entryDay, long exitDay) {
-        Bcp b = bcp();
-        return stay(t, b, entryDay, b, exitDay);
-    }
-
-    public BorderCrossing entry(PlantedTraveller t, Bcp bcp, long millis, long plannedExitDay) {
-        return crossing(t, CrossingKind.ENTRY, bcp, millis, List.of(), plannedExitDay);
-    }
-
-    public BorderCrossing exit(PlantedTraveller t, Bcp bcp, long millis) {
-        return crossing(t, CrossingKind.EXIT, bcp, millis, List.of(), localDay(bcp, millis));
-    }
-
-    public BorderCrossing refusal(PlantedTraveller t, Bcp bcp, long millis, RefusalReason reason) {
-        return crossing(t, CrossingKind.REFUSAL, bcp, millis, List.of(reason), localDay(bcp, millis));
-    }
-
-    private BorderCrossing crossing(
-            PlantedTraveller t,
-            CrossingKind kind,
-            Bcp bcp,
-            long millis,
-            List<RefusalReason> reasons,
-            long retentionDay) {
-        if (kind == CrossingKind.ENTRY && t.renewsVisa && t.visa != null) {
-            renewIfNeeded(t, localDay(bcp, millis), retentionDay);
-        }
-        TravellerIdentity spelling = t.presented != null
-                ? t.presented
-                : t.variantIdentity() != null && rng.nextDouble() < variantShare ? t.variantIdentity() : t.identity;
-        float score = scoreMin + (float) rng.nextDouble() * (1f - scoreMin);
-        BorderCrossing c = factory.crossing(
-                ids.nextScriptedEventId(),
-                kind,
-                millis,
-                localDay(bcp, millis),
-                bcp.index(),
-                spelling,
-                t.document,
-                t.visa,
-                t.stayBasis,
-                t.facialTemplateId,
-                t.fingerprintTemplateId,
-                t.fingerprintStatus,
-                score,
-                reasons,
-                retentionDay);
-        crossings.add(c);
-        if (millis >= t.lastMillis) {
-            t.lastBcp = bcp;
-            t.lastMillis = millis;
-        }
-        return c;
-    }
-
-    /** Sends {@code c} again a little later, with the same event id (a re-sent record). */
-    public void resend(BorderCrossing c) {
-        resent.add(c.getEventId());
-    }
-
-    /** The event ids of crossings a scenario re-sends. */
-    public Set<String> resent() {
-        return resent;
-    }
-
-    /** Marks a crossing as a fall-back upload arriving {@code delayMillis} after it happened. */
-    public void uploadLate(BorderCrossing c, long delayMillis) {
-        c.setIngestTime(Instant.ofEpochMilli(c.getEventTime().toEpochMilli() + delayMillis));
-        c.setFallbackUpload(true);
-    }
-
-    // ---- the rules' definitions, for planning -----------------------------------------------------------------
-
-    /**
-     * The authorised end (epoch day) of a short stay {@code t} enters on {@code entryDay} after {@code earlier} stays
-     * (those under its current visa count against the visa's total), as the risk job computes it.
-     */
-    public int authorisedEnd(PlantedTraveller t, long entryDay, StayHistory earlier, int visaDaysUsed) {
-        Visa v = t.visa;
-        VisaTerms terms = v == null
-                ? null
-                : new VisaTerms(
-                        (int) v.getValidFrom().toEpochDay(),
-                        (int) v.getValidUntil().toEpochDay(),
-                        v.getDurationOfStayDays());
-        return authorisedStay.endDay(t.stayBasis, earlier, (int) entryDay, terms, visaDaysUsed);
-    }
-
-    /** R4's deadline for a stay entered by {@code entry} that is authorised until {@code endDay}. */
-    public Instant missingExitDeadline(BorderCrossing entry, int endDay) {
-        return Instant.ofEpochMilli(AuthorisedStay.missingExitDeadline(
-                endDay,
-                (int) entry.getLocalDate().toEpochDay(),
-                reference.bcp(entry.getBcpCode()).zone(),
-                grace));
-    }
-
-    // ---- alerts and incidents ---------------------------------------------------------------------------------
-
-    public AlertLog alert(
-            long millis,
-            AlertBasis basis,
-            String issuer,
-            LocalDate reviewDate,
-            AlertPerson person,
-            AlertObject object) {
-        LocalDate validFrom = LocalDate.ofEpochDay(Math.floorDiv(millis, Period.DAY_MILLIS));
-        return AlertLog.create(alerts, ids.nextAlertId(), millis, basis, issuer, validFrom, reviewDate, person, object);
-    }
-
-    /** The person part of an alert on this traveller as SIS would hold it (name as in the document). */
-    public AlertPerson personOf(PlantedTraveller t, String given, String surname, String dateOfBirth) {
-        return new AlertPerson(
-                surname,
-                given,
-                new ArrayList<>(),
-                dateOfBirth,
-                null,
-                t.identity.getSex(),
-                new ArrayList<>(List.of(t.identity.getNationality())),
-                new ArrayList<>(),
-                new ArrayList<>(),
-                new ArrayList<>());
-    }
-
-    public DocumentRef documentRef(TravelDocument d) {
-        return new DocumentRef(d.getType(), d.getNumber(), d.getIssuingCountry());
-    }
-
-    /** A review date well past the period, so an alert raises no R10 flag unless a scenario wants one. */
-    public LocalDate farReviewDate() {
-        return period.end().plusYears(2);
-    }
-
-    public void reserveSection(String sectionId) {
-        reservedSections.add(sectionId);
-    }
-
-    public void incident(Incident incident) {
-        incidents.add(incident);
-    }
-
-    // ---- ground truth -----------------------------------------------------------------------------------------
-
-    public String fileToken(PlantedTraveller t) {
-        return tokens.token(Pseudonymiser.Domain.FILE, t.fileId());
-    }
-
-    public String alertToken(String alertId) {
-        return tokens.token(Pseudonymiser.Domain.ALERT, alertId);
-    }
-
-    /** A flag the job must raise on {@code trigger}, a crossing of {@code t}. */
-    public void expect(
-            Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger, String description) {
-        add(
-                family,
-                scenarioId,
-                GroundTruthKind.EXPECTED_FLAG,
-                family.ruleId(),
-                fileToken(t),
-                trigger.getEventId(),
-                description,
-                null);
-    }
-
-    /** A flag of {@code ruleId} (another rule than the family's) the plan also makes due. */
-    public void expect(
-            Family family,
-            String scenarioId,
-            String ruleId,
-            PlantedTraveller t,
-            BorderCrossing trigger,
-            String description) {
-        add(
-                family,
-                scenarioId,
-                GroundTruthKind.EXPECTED_FLAG,
-                ruleId,
-                fileToken(t),
-                trigger.getEventId(),
-                description,
-                null);
-    }
-
-    /** A near-miss of {@code ruleId} (another rule than the family's) on {@code trigger}. */
-    public void nearMiss(
-            Family family,
-            String scenarioId,
-            String ruleId,
-            PlantedTraveller t,
-            BorderCrossing trigger,
-            String description) {
-        add(
-                family,
-                scenarioId,
-                GroundTruthKind.NEAR_MISS,
-                ruleId,
-                fileToken(t),
-                trigger.getEventId(),
-                description,
-                null);
-    }
-
-    public void nearMiss(
-            Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger, String description) {
-        add(
-                family,
-                scenarioId,
-                GroundTruthKind.NEAR_MISS,
-                family.ruleId(),
-                fileToken(t),
-                trigger.getEventId(),
-                description,
-                null);
-    }
-
-    /** R4 on {@code entry}: expected or a near-miss, with the deadline before which no flag may be raised. */
-    public void missingExit(
-            Family family,
-            String scenarioId,
-            GroundTruthKind kind,
-            PlantedTraveller t,
-            BorderCrossing entry,
-            int endDay,
-            String description) {
-        add(
-                family,
-                scenarioId,
-                kind,
-                "R4",
-                fileToken(t),
-                entry.getEventId(),
-                description,
-                missingExitDeadline(entry, endDay));
-    }
-
-    /** An entry whose subject is not a traveller's file (R10: an alert, R11: a section). */
-    public void truth(
-            Family family,
-            String scenarioId,
-            GroundTruthKind kind,
-            String subject,
-            String trigger,
-            String description) {
-        add(family, scenarioId, kind, family.ruleId(), subject, trigger, description, null);
-    }
-
-    private void add(
-            Family family,
-            String scenarioId,
-            GroundTruthKind kind,
-            String ruleId,
-            String subject,
-            String trigger,
-            String description,
-            Instant notBefore) {
-        truth.add(
-                new GroundTruthEntry(scenarioId, kind, ruleId, subject, trigger, description, family.id(), notBefore));
-    }
-
-    /**
-     * Once every alert of the world is made ({@code allAlerts}: the scenarios' and the background's): checks the
-     * scenarios' R2, R9 and R10 entries against the definitions and adds what the definitions make due beyond them
-     * (a planted traveller who is another alert's homonym; a background alert reviewed in the period).
-     */
-    public void settleAlertTruth(List<AlertChange> allAlerts) {
-        PersonTruth.reconcile(crossings, allAlerts, personRule, tokens, truth);
-        new ReviewTruth(reviewDates, period.endMillis() - Period.DAY_MILLIS).reconcile(allAlerts, tokens, truth);
-    }
-
-    public List<BorderCrossing> crossings() {
-        return crossings;
-    }
-
-    public List<AlertChange> alerts() {
-        return alerts;
-    }
-
-    public List<Incident> incidents() {
-        return incidents;
-    }
-
-    public List<GroundTruthEntry> truth() {
-        return truth;
-    }
-
-    public Set<String> reservedSections() {
-        return reservedSections;
     }
 }

@@ -72,6 +72,7 @@ public final class SectionPressureScenario implements Scenario {
 
     @Override
     public void plant(ScenarioContext ctx, int instance) {
+        ScriptedTruth truth = ctx.truth();
         String id = "R11-section-pressure-" + instance;
         List<BorderSection> sections = candidates(ctx);
         // Spread instances over the list deterministically, without reusing a section.
@@ -85,7 +86,7 @@ public final class SectionPressureScenario implements Scenario {
             throw new IllegalStateException(id + ": R11 finds episodes " + episodes + " on " + surge.id()
                     + ", the plan one at " + surgePlan.windowEnd());
         }
-        ctx.truth(
+        truth.add(
                 FAMILY,
                 id + "-surge",
                 GroundTruthKind.EXPECTED_FLAG,
@@ -94,7 +95,7 @@ public final class SectionPressureScenario implements Scenario {
                 "30 incidents in one hour against a baseline of 2 a day");
         Bump smallPlan = plantBump(ctx, small, QUIET_PER_DAY, SMALL_BUMP);
         requireNoEpisode(ctx, id, small, smallPlan);
-        ctx.truth(
+        truth.add(
                 FAMILY,
                 id + "-small-bump",
                 GroundTruthKind.NEAR_MISS,
@@ -103,7 +104,7 @@ public final class SectionPressureScenario implements Scenario {
                 "14 incidents in 24 hours: fewer than 20");
         Bump busyPlan = plantBump(ctx, busy, BUSY_PER_DAY, BUSY_BUMP);
         requireNoEpisode(ctx, id, busy, busyPlan);
-        ctx.truth(
+        truth.add(
                 FAMILY,
                 id + "-busy-section",
                 GroundTruthKind.NEAR_MISS,
@@ -140,20 +141,21 @@ public final class SectionPressureScenario implements Scenario {
 
     /** A steady schedule over the whole period plus a burst in one hour. */
     private static Bump plantBump(ScenarioContext ctx, BorderSection section, int perDay, int burst) {
-        ctx.reserveSection(section.id());
+        ScriptedIncidents incidents = ctx.incidents();
+        incidents.reserveSection(section.id());
         Period p = ctx.period();
         long step = Period.DAY_MILLIS / perDay;
         List<Long> times = new ArrayList<>();
         // Off the full hour, so no incident sits on a window boundary.
         for (long t = p.startMillis() + step / 2 + STEADY_OFFSET; t < p.endMillis(); t += step) {
-            ctx.incident(ctx.incidentFactory().incident(section, t, false, ctx.rng()));
+            incidents.add(incidents.factory().incident(section, t, false, ctx.rng()));
             times.add(t);
         }
         long day = p.startDay() + HISTORY_DAYS + ctx.rng().nextInt(Math.max(1, p.days() - MIN_DAYS + 1));
         long hourStart = day * Period.DAY_MILLIS + (FIRST_HOUR + ctx.rng().nextInt(HOUR_SPREAD)) * Period.HOUR_MILLIS;
         for (int i = 0; i < burst; i++) {
             long t = hourStart + BURST_OFFSET + ctx.rng().nextLong(BURST_SPAN);
-            ctx.incident(ctx.incidentFactory().incident(section, t, false, ctx.rng()));
+            incidents.add(incidents.factory().incident(section, t, false, ctx.rng()));
             times.add(t);
         }
         long[] sorted = times.stream().mapToLong(Long::longValue).toArray();

@@ -42,30 +42,34 @@ public final class StolenDocumentScenario extends FamilyScenario {
 
     @Override
     void plant(ScenarioContext ctx, Family f, String id) {
+        PlantedTravellers travellers = ctx.travellers();
+        ScriptedAlerts alerts = ctx.alerts();
+        ScriptedCrossings crossings = ctx.crossings();
+        ScriptedTruth truth = ctx.truth();
         switch (f.name()) {
             case "deleted-during-stay" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
-                AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
-                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                PlantedTraveller t = travellers.draw(SPAN);
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
+                Stay stay = crossings.stay(t, t.day(), t.day() + 4);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS, "document recovered");
-                ctx.expect(f, id, t, stay.entry(), "entry on a document under an Art. 38 alert");
-                ctx.nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
+                truth.expect(f, id, t, stay.entry(), "entry on a document under an Art. 38 alert");
+                truth.nearMiss(f, id, t, stay.exit(), "exit after the alert was deleted");
             }
             case "created-during-stay" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
-                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
+                PlantedTraveller t = travellers.draw(SPAN);
+                Stay stay = crossings.stay(t, t.day(), t.day() + 4);
                 documentAlert(
                         ctx,
                         t,
                         stay.entry().getEventTime().toEpochMilli() + Period.DAY_MILLIS,
-                        ctx.documentRef(t.document()));
-                ctx.nearMiss(f, id, t, stay.entry(), "entry before the alert was created");
-                ctx.expect(f, id, t, stay.exit(), "exit after the alert was created");
+                        alerts.documentRef(t.document()));
+                truth.nearMiss(f, id, t, stay.entry(), "entry before the alert was created");
+                truth.expect(f, id, t, stay.exit(), "exit after the alert was created");
             }
             case "number-one-off" -> {
                 exact(ctx, f, id + "-exact");
-                PlantedTraveller n = ctx.traveller(SPAN);
-                DocumentRef ref = ctx.documentRef(n.document());
+                PlantedTraveller n = travellers.draw(SPAN);
+                DocumentRef ref = alerts.documentRef(n.document());
                 String number = ref.getNumber();
                 ref.setNumber(number.substring(0, number.length() - 1) + 'Z');
                 documentAlert(ctx, n, before(ctx, n), ref);
@@ -73,21 +77,21 @@ public final class StolenDocumentScenario extends FamilyScenario {
             }
             case "other-issuing-country" -> {
                 exact(ctx, f, id + "-exact");
-                PlantedTraveller n = ctx.traveller(SPAN);
-                DocumentRef ref = ctx.documentRef(n.document());
+                PlantedTraveller n = travellers.draw(SPAN);
+                DocumentRef ref = alerts.documentRef(n.document());
                 ref.setIssuingCountry(n.document().getIssuingCountry().equals("USA") ? "GBR" : "USA");
                 documentAlert(ctx, n, before(ctx, n), ref);
                 both(ctx, f, id + "-other-country", n, false, "the same number issued by another state is alerted");
             }
             case "updated" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
-                AlertLog lost = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+                PlantedTraveller t = travellers.draw(SPAN);
+                AlertLog lost = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
                 lost.update(
                         lost.createdAt() + Period.HOUR_MILLIS,
                         a -> a.getObjectPart().setStatus(ObjectStatus.STOLEN));
                 both(ctx, f, id + "-status-updated", t, true, "the alert updated from lost to stolen, still in force");
-                PlantedTraveller n = ctx.traveller(SPAN);
-                AlertLog moved = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
+                PlantedTraveller n = travellers.draw(SPAN);
+                AlertLog moved = documentAlert(ctx, n, before(ctx, n), alerts.documentRef(n.document()));
                 moved.update(
                         moved.createdAt() + Period.HOUR_MILLIS,
                         a -> a.getObjectPart().getDocument().setNumber(ctx.ids().nextAlertDocumentNumber()));
@@ -100,48 +104,51 @@ public final class StolenDocumentScenario extends FamilyScenario {
                         "the alert's number was corrected away from this " + "document before the crossings");
             }
             case "late-upload" -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
-                AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
-                ScenarioContext.Stay stay = ctx.stay(t, t.day(), t.day() + 4);
-                ctx.uploadLate(stay.entry(), LATE);
+                PlantedTraveller t = travellers.draw(SPAN);
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
+                Stay stay = crossings.stay(t, t.day(), t.day() + 4);
+                crossings.uploadLate(stay.entry(), LATE);
                 alert.delete(stay.entry().getEventTime().toEpochMilli() + LATE / 2, "document recovered");
-                ctx.expect(
+                truth.expect(
                         f,
                         id + "-deleted-before-arrival",
                         t,
                         stay.entry(),
                         "an entry uploaded 60 hours late: the "
                                 + "alert was in force at the entry, deleted before the record arrived");
-                ctx.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
-                PlantedTraveller n = ctx.traveller(SPAN);
-                ScenarioContext.Stay late = ctx.stay(n, n.day(), n.day() + 4);
-                ctx.uploadLate(late.entry(), LATE);
+                truth.nearMiss(f, id + "-deleted-before-arrival", t, stay.exit(), "exit after the deletion");
+                PlantedTraveller n = travellers.draw(SPAN);
+                Stay late = crossings.stay(n, n.day(), n.day() + 4);
+                crossings.uploadLate(late.entry(), LATE);
                 documentAlert(
-                        ctx, n, late.entry().getEventTime().toEpochMilli() + LATE / 2, ctx.documentRef(n.document()));
-                ctx.nearMiss(
+                        ctx,
+                        n,
+                        late.entry().getEventTime().toEpochMilli() + LATE / 2,
+                        alerts.documentRef(n.document()));
+                truth.nearMiss(
                         f,
                         id + "-created-before-arrival",
                         n,
                         late.entry(),
                         "an entry uploaded 60 hours late: the "
                                 + "alert was created after the entry, before the record arrived");
-                ctx.expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
+                truth.expect(f, id + "-created-before-arrival", n, late.exit(), "exit after the alert was created");
             }
             default -> {
-                PlantedTraveller t = ctx.traveller(SPAN);
-                Bcp bcp = ctx.bcp();
-                AlertLog alert = documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+                PlantedTraveller t = travellers.draw(SPAN);
+                Bcp bcp = ctx.places().bcp();
+                AlertLog alert = documentAlert(ctx, t, before(ctx, t), alerts.documentRef(t.document()));
                 alert.flagAdd(alert.createdAt() + Period.HOUR_MILLIS, bcp.country());
-                ScenarioContext.Stay stay = ctx.trip(t, bcp, t.day(), t.day() + 3);
-                ctx.expect(
+                Stay stay = crossings.trip(t, bcp, t.day(), t.day() + 3);
+                truth.expect(
                         f,
                         id + "-flagged",
                         t,
                         stay.entry(),
                         "an alert the crossing state flagged: downgraded, " + "still a match (entry)");
-                ctx.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
-                PlantedTraveller n = ctx.traveller(SPAN);
-                AlertLog deleted = documentAlert(ctx, n, before(ctx, n), ctx.documentRef(n.document()));
+                truth.expect(f, id + "-flagged", t, stay.exit(), "an alert the crossing state flagged (exit)");
+                PlantedTraveller n = travellers.draw(SPAN);
+                AlertLog deleted = documentAlert(ctx, n, before(ctx, n), alerts.documentRef(n.document()));
                 deleted.delete(deleted.createdAt() + Period.HOUR_MILLIS, "document recovered");
                 both(ctx, f, id + "-deleted", n, false, "the alert was deleted before the crossings");
             }
@@ -149,31 +156,33 @@ public final class StolenDocumentScenario extends FamilyScenario {
     }
 
     private static void exact(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller t = ctx.traveller(SPAN);
-        documentAlert(ctx, t, before(ctx, t), ctx.documentRef(t.document()));
+        PlantedTraveller t = ctx.travellers().draw(SPAN);
+        documentAlert(ctx, t, before(ctx, t), ctx.alerts().documentRef(t.document()));
         both(ctx, f, id, t, true, "the document is under an Art. 38 alert");
     }
 
     /** A stay whose entry and exit are both flags, or both near-misses. */
     private static void both(
             ScenarioContext ctx, Family f, String id, PlantedTraveller t, boolean flag, String description) {
-        ScenarioContext.Stay stay = ctx.trip(t, t.day(), t.day() + 3);
+        ScriptedTruth truth = ctx.truth();
+        Stay stay = ctx.crossings().trip(t, t.day(), t.day() + 3);
         for (BorderCrossing c : new BorderCrossing[] {stay.entry(), stay.exit()}) {
             if (flag) {
-                ctx.expect(f, id, t, c, description);
+                truth.expect(f, id, t, c, description);
             } else {
-                ctx.nearMiss(f, id, t, c, description);
+                truth.nearMiss(f, id, t, c, description);
             }
         }
     }
 
     private static AlertLog documentAlert(ScenarioContext ctx, PlantedTraveller t, long at, DocumentRef ref) {
+        ScriptedAlerts alerts = ctx.alerts();
         ObjectStatus status = ObjectStatus.values()[ctx.rng().nextInt(ObjectStatus.values().length)];
-        return ctx.alert(
+        return alerts.alert(
                 at,
                 AlertBasis.OBJECT_1862_ART38,
-                ctx.memberState(),
-                ctx.farReviewDate(),
+                ctx.places().memberState(),
+                alerts.farReviewDate(),
                 null,
                 new AlertObject(status, ref));
     }

@@ -77,36 +77,40 @@ public final class VisaEntriesScenario extends FamilyScenario {
     /** Two short trips on a visa of {@code entries} entries; the first entry uploaded {@code late} (0: at once). */
     private static void twoTrips(
             ScenarioContext ctx, Family f, String id, int entries, long late, boolean flag, String description) {
-        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        ScriptedCrossings crossings = ctx.crossings();
+        PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
         long b = t.day();
-        ctx.setVisa(t, ctx.visa(entries, VISA_DAYS, b - 20, b + 60));
-        Bcp bcp = ctx.bcp();
-        ScenarioContext.Stay first = ctx.stay(t, bcp, b, bcp, b);
+        t.setVisa(ctx.issuer().visa(entries, VISA_DAYS, b - 20, b + 60));
+        Bcp bcp = ctx.places().bcp();
+        Stay first = crossings.stay(t, bcp, b, bcp, b);
         if (late > 0) {
             // Arrives the day after the second entry.
-            ctx.uploadLate(first.entry(), late);
+            crossings.uploadLate(first.entry(), late);
         }
-        ScenarioContext.Stay second = ctx.stay(t, bcp, b + 1, bcp, b + 2);
+        Stay second = crossings.stay(t, bcp, b + 1, bcp, b + 2);
         judge(ctx, f, id, t, second.entry(), flag, description);
     }
 
     /** Entry, exit, a refused attempt, then an entry: the refusal uses no entry of the double-entry visa. */
     private static void refusal(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller third = ctx.visaHolder(SPAN, 1);
+        PlantedTravellers travellers = ctx.travellers();
+        Issuer issuer = ctx.issuer();
+        ScriptedCrossings crossings = ctx.crossings();
+        PlantedTraveller third = travellers.visaHolder(SPAN, 1);
         long b = third.day();
-        ctx.setVisa(third, ctx.visa(2, VISA_DAYS, b - 20, b + 60));
-        ctx.stay(third, b, b + 1);
-        ctx.stay(third, b + 3, b + 4);
-        ScenarioContext.Stay again = ctx.stay(third, b + 6, b + 7);
+        third.setVisa(issuer.visa(2, VISA_DAYS, b - 20, b + 60));
+        crossings.stay(third, b, b + 1);
+        crossings.stay(third, b + 3, b + 4);
+        Stay again = crossings.stay(third, b + 6, b + 7);
         judge(ctx, f, id + "-third-entry", third, again.entry(), true, "a third entry on a double-entry visa");
 
-        PlantedTraveller refused = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller refused = travellers.visaHolder(SPAN, 1);
         long d = refused.day();
-        ctx.setVisa(refused, ctx.visa(2, VISA_DAYS, d - 20, d + 60));
-        Bcp bcp = ctx.bcp();
-        ctx.stay(refused, bcp, d, bcp, d + 1);
-        ctx.refusal(refused, bcp, ctx.daytime(bcp, d + 3), RefusalReason.E);
-        ScenarioContext.Stay second = ctx.stay(refused, bcp, d + 5, bcp, d + 6);
+        refused.setVisa(issuer.visa(2, VISA_DAYS, d - 20, d + 60));
+        Bcp bcp = ctx.places().bcp();
+        crossings.stay(refused, bcp, d, bcp, d + 1);
+        crossings.refusal(refused, bcp, ctx.times().daytime(bcp, d + 3), RefusalReason.E);
+        Stay second = crossings.stay(refused, bcp, d + 5, bcp, d + 6);
         judge(
                 ctx,
                 f,
@@ -123,18 +127,19 @@ public final class VisaEntriesScenario extends FamilyScenario {
      */
     private static void oneDay(
             ScenarioContext ctx, Family f, String id, int offset, boolean atEnd, String description) {
-        PlantedTraveller t = ctx.visaHolder(SPAN, 1);
+        Issuer issuer = ctx.issuer();
+        ScriptedTruth truth = ctx.truth();
+        PlantedTraveller t = ctx.travellers().visaHolder(SPAN, 1);
         long day = t.day() + 2;
         long edge = day - offset;
-        ctx.setVisa(
-                t,
+        t.setVisa(
                 atEnd
-                        ? ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
-                        : ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
-        ScenarioContext.Stay stay = ctx.stay(t, day, day);
+                        ? issuer.visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, edge - 40, edge)
+                        : issuer.visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, edge, edge + 60));
+        Stay stay = ctx.crossings().stay(t, day, day);
         judge(ctx, f, id, t, stay.entry(), offset != 0, description);
         if (offset != 0) {
-            ctx.expect(
+            truth.expect(
                     f,
                     id,
                     "R3",
@@ -146,13 +151,19 @@ public final class VisaEntriesScenario extends FamilyScenario {
 
     /** Local dates decide validity: 00:30 local is still the day before in UTC. */
     private static void localDate(ScenarioContext ctx, Family f, String id) {
-        PlantedTraveller late = ctx.visaHolder(SPAN, 1);
+        PlantedTravellers travellers = ctx.travellers();
+        Places places = ctx.places();
+        Issuer issuer = ctx.issuer();
+        ScriptedCrossings crossings = ctx.crossings();
+        CrossingTimes times = ctx.times();
+        ScriptedTruth truth = ctx.truth();
+        PlantedTraveller late = travellers.visaHolder(SPAN, 1);
         long day = late.day() + 2;
-        Bcp bcp = ctx.bcpAheadOfUtc(day);
-        ctx.setVisa(late, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
-        BorderCrossing entry = ctx.entry(late, bcp, ctx.at(bcp, day, HALF_PAST_MIDNIGHT), day);
-        BorderCrossing exit =
-                ctx.exit(late, bcp, ctx.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
+        Bcp bcp = places.bcpAheadOfUtc(day);
+        late.setVisa(issuer.visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, day - 40, day - 1));
+        BorderCrossing entry = crossings.entry(late, bcp, times.at(bcp, day, HALF_PAST_MIDNIGHT), day);
+        BorderCrossing exit = crossings.exit(
+                late, bcp, times.exitTime(bcp, day, entry.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
@@ -161,14 +172,17 @@ public final class VisaEntriesScenario extends FamilyScenario {
                 entry,
                 true,
                 "entry at 00:30 local the day after the visa's last valid day (still that day in UTC)");
-        ctx.expect(f, id + "-after-last-day", "R3", late, exit, "exit of a stay entered after the visa's validity");
+        truth.expect(f, id + "-after-last-day", "R3", late, exit, "exit of a stay entered after the visa's validity");
 
-        PlantedTraveller early = ctx.visaHolder(SPAN, 1);
+        PlantedTraveller early = travellers.visaHolder(SPAN, 1);
         long day2 = early.day() + 2;
-        Bcp bcp2 = ctx.bcpAheadOfUtc(day2);
-        ctx.setVisa(early, ctx.visa(ScenarioContext.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
-        BorderCrossing entry2 = ctx.entry(early, bcp2, ctx.at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
-        ctx.exit(early, bcp2, ctx.exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
+        Bcp bcp2 = places.bcpAheadOfUtc(day2);
+        early.setVisa(issuer.visa(Issuer.MULTIPLE_ENTRIES, VISA_DAYS, day2, day2 + 60));
+        BorderCrossing entry2 = crossings.entry(early, bcp2, times.at(bcp2, day2, HALF_PAST_MIDNIGHT), day2 + 2);
+        crossings.exit(
+                early,
+                bcp2,
+                times.exitTime(bcp2, day2 + 2, entry2.getEventTime().toEpochMilli()));
         judge(
                 ctx,
                 f,
@@ -187,10 +201,11 @@ public final class VisaEntriesScenario extends FamilyScenario {
             BorderCrossing entry,
             boolean flag,
             String description) {
+        ScriptedTruth truth = ctx.truth();
         if (flag) {
-            ctx.expect(f, id, t, entry, description);
+            truth.expect(f, id, t, entry, description);
         } else {
-            ctx.nearMiss(f, id, t, entry, description);
+            truth.nearMiss(f, id, t, entry, description);
         }
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the same distribution, except where the field is an input of the rule a planted traveller was planted for (R6's
  * travellers have documents chosen to expire near the authorised end, R2's birth dates match alerts, ...). The
  * two-sample Kolmogorov-Smirnov distance must stay under 0.05 per field. Planted travellers are drawn in proportion to
- * the crossings they would make in the background (ScenarioContext), since a record's person, document and visa are
+ * the crossings they would make in the background (PlantedTravellers), since a record's person, document and visa are
  * those of the travellers who cross often.
  */
 class NoTellsTest {

@@ -75,7 +75,7 @@ class ScenarioCountsTest {
         for (String rule : List.of("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10")) {
             assertEquals(500, instances.get(rule), rule);
         }
-        long flags = plan.scenarios().truth().stream()
+        long flags = plan.scenarios().truth().entries().stream()
                 .filter(g -> g.getKind() == GroundTruthKind.EXPECTED_FLAG)
                 .count();
         assertTrue(flags >= 10 * 500, "expected flags: " + flags);
