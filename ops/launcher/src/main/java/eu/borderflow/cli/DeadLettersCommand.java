@@ -1,7 +1,6 @@
 package eu.borderflow.cli;
 
 import eu.borderflow.schema.DeadLetter;
-import eu.borderflow.tools.evaluate.EvaluationInputException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -36,18 +35,8 @@ public final class DeadLettersCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--from",
-            required = true,
-            paramLabel = "PATH|TOPIC",
-            description = "A run's output folder, a dead-letter file, or (with --bootstrap) a topic.")
-    private String from;
-
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Read --from as a Kafka topic.")
-    private String bootstrap;
-
     @Mixin
-    private KafkaClientOptions kafka;
+    private RunOutputOptions input;
 
     @Option(
             names = "--reason",
@@ -55,25 +44,10 @@ public final class DeadLettersCommand implements Callable<Integer> {
             description = "Only dead letters with this reason code (e.g. UNDECODABLE, LATE, VALIDATION_EVENT_TIME).")
     private String reason;
 
-    @Option(
-            names = "--last",
-            paramLabel = "N",
-            defaultValue = "10",
-            description = "How many of the newest dead letters to print (default: ${DEFAULT-VALUE}).")
-    private int last;
-
     @Override
     public Integer call() {
-        if (last < 0) {
-            throw new UserError("--last must be 0 or more");
-        }
-        List<DeadLetter> letters;
-        try {
-            letters = RecordInput.deadLetters(
-                    from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "deadletters");
-        } catch (EvaluationInputException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        int last = input.last();
+        List<DeadLetter> letters = input.deadLetters(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.println(letters.size() + " dead letters; per reason: " + count(letters, DeadLetter::getReasonCode)
                 + "; per job: " + count(letters, DeadLetter::getJob) + "; per source: "

@@ -2,7 +2,6 @@ package eu.borderflow.cli;
 
 import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.tools.evaluate.EvaluationInputException;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,38 +34,13 @@ public final class FlagsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--from",
-            required = true,
-            paramLabel = "PATH|TOPIC",
-            description = "A run's output folder, a flags file, or (with --bootstrap) a topic.")
-    private String from;
-
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Read --from as a Kafka topic.")
-    private String bootstrap;
-
     @Mixin
-    private KafkaClientOptions kafka;
-
-    @Option(
-            names = "--last",
-            paramLabel = "N",
-            defaultValue = "10",
-            description = "How many of the newest flags to print (default: ${DEFAULT-VALUE}).")
-    private int last;
+    private RunOutputOptions input;
 
     @Override
     public Integer call() {
-        if (last < 0) {
-            throw new UserError("--last must be 0 or more");
-        }
-        List<RiskFlag> flags;
-        try {
-            flags = RecordInput.flags(
-                    from, bootstrap, kafka.properties(), spec.commandLine().getErr(), "flags");
-        } catch (EvaluationInputException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+        int last = input.last();
+        List<RiskFlag> flags = input.flags(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Integer> perRule = new TreeMap<>(RuleIds.ORDER);
         flags.forEach(f -> perRule.merge(f.getRuleId(), 1, Integer::sum));
