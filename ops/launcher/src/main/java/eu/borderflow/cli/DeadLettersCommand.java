@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
         name = "deadletters",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows dead letters: a count per reason code, job and source, then the newest with their reason, where",
-            "they were read (topic/partition@offset, or file@position) and their event id. The rejected bytes are",
-            "restricted data and never printed.",
-            "  deadletters --from borderflow.deadletters --bootstrap HOST:PORT   the committed dead letters of a topic",
-            "  deadletters --from OUT_DIR                  deadletters.avro of a bounded run (or a dead-letter file)"
+            "Shows dead letters: a count per reason code, job and source, then the newest",
+            "with their reason, where they were read (topic/partition@offset, or",
+            "file@position) and event id. The rejected bytes are restricted data and are",
+            "never printed.",
+            "  deadletters --from borderflow.deadletters --bootstrap HOST:PORT",
+            "  deadletters --from OUT_DIR   deadletters.avro of a bounded run (or a file)"
         })
 public final class DeadLettersCommand implements Callable<Integer> {
 
