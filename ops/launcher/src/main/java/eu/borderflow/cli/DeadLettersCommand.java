@@ -70,7 +70,7 @@ public final class DeadLettersCommand implements Callable<Integer> {
     private static void print(PrintWriter out, DeadLetter d) {
         out.printf(
                 Locale.ROOT,
-                "%s %-13s %-28s %s%s@%d  event %s  %s%s%n    %s%n",
+                "%s %-21s %-28s %s%s@%d  event %s  %s%s%n    %s%n",
                 d.getRecordTimestamp(),
                 d.getJob(),
                 d.getReasonCode(),
