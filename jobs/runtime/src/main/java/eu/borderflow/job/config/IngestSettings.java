@@ -13,6 +13,7 @@ import java.time.Instant;
 public final class IngestSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final String PREFIX = "rules.yaml /ingest: ";
 
     private int maxMessageBytes;
     private int maxStringBytes;
@@ -45,6 +46,19 @@ public final class IngestSettings implements Serializable {
         if (maxDeadLetterBytes < 1024) {
             throw new ConfigException("rules.yaml /ingest: max_dead_letter_bytes must be at least 1024");
         }
+        // A negative window would make every record a dead letter, a zero count every record with that field.
+        ConfigChecks.notNegative(PREFIX + "max_upload_delay", maxUploadDelay);
+        ConfigChecks.notNegative(PREFIX + "max_clock_skew", maxClockSkew);
+        ConfigChecks.notNegative(PREFIX + "max_alert_valid_from_after_change", maxAlertValidFromAfterChange);
+        ConfigChecks.atLeast(PREFIX + "max_age_years", maxAgeYears, 1);
+        ConfigChecks.atLeast(PREFIX + "max_document_validity_years", maxDocumentValidityYears, 1);
+        ConfigChecks.atLeast(PREFIX + "max_visa_validity_years", maxVisaValidityYears, 1);
+        ConfigChecks.atLeast(PREFIX + "max_short_stay_days", maxShortStayDays, 1);
+        ConfigChecks.atLeast(PREFIX + "max_long_stay_days", maxLongStayDays, 1);
+        ConfigChecks.atLeast(PREFIX + "max_visa_entries", maxVisaEntries, 1);
+        ConfigChecks.atLeast(PREFIX + "max_retention_years", maxRetentionYears, 1);
+        ConfigChecks.atLeast(PREFIX + "max_alert_version", maxAlertVersion, 1);
+        ConfigChecks.atLeast(PREFIX + "max_alert_review_years", maxAlertReviewYears, 1);
         return this;
     }
 
