@@ -186,7 +186,10 @@ up() {
       || die "could not set the SCRAM credentials of $SASL_USER"
     say "SASL_PLAINTEXT ($SASL_MECHANISM) on 127.0.0.1:$SASL_PORT for $SASL_USER; client settings: $CLIENT_SASL"
   fi
-  "$ROOT/ops/borderflow" topics --bootstrap "$BOOTSTRAP" >&2 || die "the broker runs, but creating the topics failed"
+  local rc=0
+  "$ROOT/ops/borderflow" topics --bootstrap "$BOOTSTRAP" >&2 || rc=$?
+  # 3: partitions to grow held back (the line above says how to grow them); the broker and its topics are usable.
+  [[ "$rc" == 0 || "$rc" == 3 ]] || die "the broker runs, but creating the topics failed"
 }
 
 down() {

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The user's input was wrong: arguments, files, configuration. */
     public static final int USAGE = 2;
+    /** topics: everything applied but the partitions to grow, held back until asked for with a savepoint taken. */
+    public static final int HELD_BACK = 3;
 
     private ExitCodes() {}
 

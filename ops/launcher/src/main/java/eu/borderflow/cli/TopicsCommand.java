@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = {
             "Creates the Kafka topics of config/topics.yaml that are missing and sets the partitions (they can "
                     + "only grow) and topic configs of those that exist. Safe to run again.",
-            "Exit codes: 0 done, 1 Kafka unreachable or refused, 2 bad configuration."
+            "Partitions grow only with --grow-partitions: stop the jobs that read the topic with a savepoint first.",
+            "Exit codes: 0 done, 1 Kafka unreachable or refused, 2 bad configuration, 3 partitions to grow held back."
         })
 public final class TopicsCommand implements Callable<Integer> {
 
@@ -39,15 +40,24 @@ public final class TopicsCommand implements Callable<Integer> {
     @Mixin
     private KafkaClientOptions kafka;
 
+    @Option(
+            names = "--grow-partitions",
+            description = "Add the partitions topics.yaml asks for; run it while the jobs that read those topics are "
+                    + "stopped with a savepoint (a running job would make the records the new partitions get before "
+                    + "it discovers them LATE dead letters).")
+    private boolean growPartitions;
+
     @Override
     public Integer call() {
         TopicsConfig topics = TopicsConfig.load(config.loader());
         try {
-            List<TopicChange> changes = TopicSetup.apply(bootstrap, kafka.properties(), topics);
+            List<TopicChange> changes = TopicSetup.apply(bootstrap, kafka.properties(), topics, growPartitions);
             PrintWriter out = spec.commandLine().getOut();
             changes.forEach(out::println);
             out.flush();
-            return ExitCodes.OK;
+            return changes.stream().anyMatch(c -> c.action() == TopicChange.Action.HELD)
+                    ? ExitCodes.HELD_BACK
+                    : ExitCodes.OK;
         } catch (BrokerUnavailableException e) {
             spec.commandLine().getErr().println("topics: " + e.getMessage());
             spec.commandLine().getErr().flush();

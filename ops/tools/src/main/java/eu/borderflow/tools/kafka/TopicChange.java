@@ -8,7 +8,9 @@ public record TopicChange(String topic, Action action, List<String> notes) {
     public enum Action {
         CREATED,
         ALTERED,
-        UNCHANGED
+        UNCHANGED,
+        /** A change held back until asked for (partitions to grow); settings may have been altered too. */
+        HELD
     }
 
     @Override

@@ -17,27 +17,33 @@ import org.apache.kafka.common.config.ConfigResource;
 /**
  * Brings a broker's topics in line with {@code config/topics.yaml}: creates the missing ones, grows partitions and
  * sets topic configs of existing ones. Idempotent: a second run reports every topic unchanged. Partitions never
- * shrink and replication is not reassigned; both are reported instead.
+ * shrink and replication is not reassigned; both are reported instead. Partitions grow only when asked: a running job
+ * reads a new partition once it discovers it (every five minutes), when its watermark has passed what the partition
+ * got meanwhile, so those records would be LATE dead letters. Grown while the jobs are stopped with a savepoint, the
+ * new partitions are read from their start when the jobs resume.
  */
 public final class TopicSetup {
 
     private final Admin admin;
     private final String bootstrap;
+    private final boolean growPartitions;
 
-    public TopicSetup(Admin admin, String bootstrap) {
+    public TopicSetup(Admin admin, String bootstrap, boolean growPartitions) {
         this.admin = admin;
         this.bootstrap = bootstrap;
+        this.growPartitions = growPartitions;
     }
 
-    /** Connects to {@code bootstrap}, applies {@code config} and closes the client. */
+    /** Connects to {@code bootstrap}, applies {@code config} without growing partitions and closes the client. */
     public static List<TopicChange> apply(String bootstrap, TopicsConfig config) {
-        return apply(bootstrap, Map.of(), config);
+        return apply(bootstrap, Map.of(), config, false);
     }
 
-    /** The same with Kafka client properties (security settings) for the admin client. */
-    public static List<TopicChange> apply(String bootstrap, Map<String, String> clientProperties, TopicsConfig config) {
+    /** The same with Kafka client properties (security settings) for the admin client, growing partitions if asked. */
+    public static List<TopicChange> apply(
+            String bootstrap, Map<String, String> clientProperties, TopicsConfig config, boolean growPartitions) {
         try (Admin admin = KafkaCalls.admin(bootstrap, clientProperties)) {
-            return new TopicSetup(admin, bootstrap).apply(config);
+            return new TopicSetup(admin, bootstrap, growPartitions).apply(config);
         }
     }
 
@@ -68,7 +74,14 @@ public final class TopicSetup {
                 "describe topic " + topic);
         int partitions = description.partitions().size();
         boolean altered = false;
-        if (partitions < spec.partitions()) {
+        boolean held = false;
+        if (partitions < spec.partitions() && !growPartitions) {
+            notes.add("partitions " + partitions + " -> " + spec.partitions() + " held back: a running job would read"
+                    + " the new partitions only after its watermark passed what they got meanwhile (LATE dead"
+                    + " letters); stop the jobs that read it with a savepoint, run topics --grow-partitions, then"
+                    + " deploy them from the savepoint");
+            held = true;
+        } else if (partitions < spec.partitions()) {
             KafkaCalls.await(
                     admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(spec.partitions())))
                             .all(),
@@ -94,8 +107,9 @@ public final class TopicSetup {
                     "alter the configs of " + topic);
             altered = true;
         }
-        return new TopicChange(
-                topic, altered ? TopicChange.Action.ALTERED : TopicChange.Action.UNCHANGED, List.copyOf(notes));
+        TopicChange.Action action =
+                held ? TopicChange.Action.HELD : altered ? TopicChange.Action.ALTERED : TopicChange.Action.UNCHANGED;
+        return new TopicChange(topic, action, List.copyOf(notes));
     }
 
     private Collection<AlterConfigOp> configChanges(String topic, TopicSpec spec, List<String> notes) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,11 +126,46 @@ class TopicSetupTest {
     }
 
     @Test
+    void partitionsGrowOnlyWhenAskedBecauseARunningJobWouldReadTheNewOnesLate() throws Exception {
+        String topic = "grow." + System.nanoTime();
+        TopicSpec one = new TopicSpec(1, 1, "delete", null, null, null, null, null);
+        TopicSpec two = new TopicSpec(2, 1, "delete", null, null, null, null, null);
+        TopicSetup.apply(broker.bootstrap(), config(topic, one));
+
+        TopicChange held =
+                TopicSetup.apply(broker.bootstrap(), config(topic, two)).get(0);
+        assertEquals(TopicChange.Action.HELD, held.action());
+        assertTrue(
+                held.toString().contains("partitions 1 -> 2 held back")
+                        && held.toString().contains("savepoint"),
+                held.toString());
+        assertEquals(1, partitions(topic));
+
+        TopicChange grown = TopicSetup.apply(broker.bootstrap(), Map.of(), config(topic, two), true)
+                .get(0);
+        assertEquals(TopicChange.Action.ALTERED, grown.action());
+        assertEquals(2, partitions(topic));
+    }
+
+    @Test
     void unreachableBrokerIsAClearMessage() {
         BrokerUnavailableException e = assertThrows(
                 BrokerUnavailableException.class,
                 () -> TopicSetup.apply("127.0.0.1:1", TopicsConfig.load(ConfigLoader.from(TestBroker.CONFIG_DIR))));
         assertTrue(e.getMessage().contains("cannot reach Kafka at 127.0.0.1:1"), e.getMessage());
+    }
+
+    private static TopicsConfig config(String topic, TopicSpec spec) {
+        return new TopicsConfig(new LinkedHashMap<>(Map.of(topic, spec)));
+    }
+
+    private static int partitions(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
     }
 
     private static Config config(String topic) throws Exception {
