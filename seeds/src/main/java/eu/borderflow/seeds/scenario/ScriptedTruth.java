@@ -49,15 +49,7 @@ public final class ScriptedTruth {
     /** A flag the job must raise on {@code trigger}, a crossing of {@code t}. */
     public void expect(
             Family family, String scenarioId, PlantedTraveller t, BorderCrossing trigger, String description) {
-        write(
-                family,
-                scenarioId,
-                GroundTruthKind.EXPECTED_FLAG,
-                family.ruleId(),
-                fileToken(t),
-                trigger.getEventId(),
-                description,
-                null);
+        expect(family, scenarioId, family.ruleId(), t, trigger, description);
     }
 
     /** A flag of {@code ruleId} (another rule than the family's) the plan also makes due. */
