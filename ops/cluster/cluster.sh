@@ -197,7 +197,7 @@ up() {
   require_tools
   [[ "$TASKMANAGERS" =~ ^[1-9][0-9]*$ ]] || die "the number of TaskManagers must be at least 1, not '$TASKMANAGERS'"
   fetch_jars
-  local started=0
+  local started=0 orphaned=0
   if live_pid jobmanager "$JM_CLASS" >/dev/null; then
     say "JobManager already running (pid $(live_pid jobmanager "$JM_CLASS"))"
     # shellcheck disable=SC1091
@@ -205,6 +205,9 @@ up() {
   else
     for p in "$REST_PORT" "$RPC_PORT" "$BLOB_PORT" "$METRICS_PORT"; do
       port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_FLINK_PORT / BORDERFLOW_FLINK_METRICS_PORT"
+    done
+    for file in "$PIDS"/taskmanager-*.pid; do
+      [[ -f "$file" ]] && live_pid "$(basename "$file" .pid)" "$TM_CLASS" >/dev/null && orphaned=1
     done
     write_config
     start_process jobmanager "$JM_CLASS" "$METRICS_PORT"
@@ -221,6 +224,11 @@ up() {
   done
   (( started )) || say "everything already runs"
   wait_ready "$TASKMANAGERS"
+  if (( orphaned )); then
+    # A session cluster without high availability forgets its jobs with its JobManager; their checkpoints stay.
+    say "the JobManager was started again while TaskManagers ran: the jobs it ran are gone; resume each from its"
+    say "newest checkpoint with: ops/borderflow deploy risk --resume; ops/borderflow deploy picture --resume"
+  fi
 }
 
 stop_pid() {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "Uploads a job's shaded jar to a Flink session cluster and runs it, optionally from a savepoint; waits "
                     + "until every task runs.",
             "Exit codes: 0 running, 1 unexpected failure, 2 cluster down, jar rejected, savepoint incompatible, "
-                    + "job already running, or bad arguments."
+                    + "no checkpoint to resume from, job already running, or bad arguments."
         },
         footer = {
             "",
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  ops/borderflow deploy risk",
             "  ops/borderflow deploy picture",
             "  ops/borderflow deploy risk --parallelism 2 \\",
-            "      --from-savepoint var/cluster/savepoints/savepoint-1a2b3c-..."
+            "      --from-savepoint var/cluster/savepoints/savepoint-1a2b3c-...",
+            "  ops/borderflow deploy risk --resume      # after the JobManager was lost: its state carries over"
         })
 public final class DeployCommand implements Callable<Integer> {
 
@@ -53,6 +54,14 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Start from this savepoint or retained checkpoint.")
     private String savepoint;
 
+    @Option(
+            names = "--resume",
+            description = "Start from the job's newest completed checkpoint in its checkpoint storage (the "
+                    + "environment's job.checkpoint_storage, or picture.checkpoint_storage): after a JobManager "
+                    + "restart, which a session cluster without high availability survives without its jobs, or a "
+                    + "job that failed for good.")
+    private boolean resume;
+
     @Mixin
     private SubmissionOptions submission;
 
@@ -62,8 +71,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeployableJob job = ClusterOptions.job(jobName);
+        if (resume && savepoint != null) {
+            throw new UserError("give --resume or --from-savepoint, not both");
+        }
         Path jar = submission.jar(job);
-        String savepointPath = savepoint == null ? null : absolute(savepoint);
         FlinkCluster cluster = clusterOptions.cluster();
         cluster.activeJob(job.flinkName()).ifPresent(running -> {
             throw new DeploymentException(job.shortName() + " is already running as job " + running.id() + " ("
@@ -72,6 +83,14 @@ public final class DeployCommand implements Callable<Integer> {
         });
         submission.checkSlots(cluster, job, 0);
         PrintWriter out = spec.commandLine().getOut();
+        String savepointPath = savepoint == null ? null : absolute(savepoint);
+        if (resume) {
+            Path checkpoint =
+                    ResumePoint.find(job.shortName(), submission.checkpointStorage(job), cluster.savepointDirectory());
+            savepointPath = checkpoint.toString();
+            out.println("deploy: resuming from the newest completed checkpoint, " + checkpoint + " (completed "
+                    + LatestCheckpoint.completedAt(checkpoint) + ")");
+        }
         out.println("deploy: submitting " + jar.getFileName() + " to "
                 + cluster.rest().url() + (savepointPath == null ? "" : " from savepoint " + savepointPath) + " ...");
         out.flush();

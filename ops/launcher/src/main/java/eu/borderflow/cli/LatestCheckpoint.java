@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
@@ -14,7 +17,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The newest completed checkpoint in a checkpoint folder ({@code <job id>/chk-<n>/_metadata}: a checkpoint without
- * its metadata file never completed), which the embedded streaming run resumes from after a stop.
+ * its metadata file never completed), which the embedded streaming run resumes from after a stop, and {@code deploy
+ * --resume} after the JobManager was lost.
  */
 final class LatestCheckpoint {
 
@@ -44,19 +48,36 @@ final class LatestCheckpoint {
     /** The newest completed checkpoint's folder under {@code storageUri} (a file: URI), if there is one. */
     static Optional<Path> in(String storageUri) {
         Path root = Path.of(URI.create(storageUri));
+        return completedUnder(root, "chk-").stream().max(Comparator.comparingLong(LatestCheckpoint::completedMillis));
+    }
+
+    /**
+     * The folders named {@code prefix...} up to two levels under {@code root} whose metadata file was written: the
+     * completed checkpoints ({@code <job id>/chk-N}) or savepoints ({@code savepoint-...}).
+     */
+    static List<Path> completedUnder(Path root, String prefix) {
         if (!Files.isDirectory(root)) {
-            return Optional.empty();
+            return List.of();
         }
         try (Stream<Path> files = Files.find(
                 root,
                 3,
                 (p, a) -> p.getFileName().toString().equals(METADATA)
-                        && p.getParent().getFileName().toString().startsWith("chk-"))) {
-            return files.max(Comparator.comparingLong(LatestCheckpoint::modified))
-                    .map(Path::getParent);
+                        && p.getParent().getFileName().toString().startsWith(prefix))) {
+            return files.map(Path::getParent).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint folder " + root, e);
+            throw new UncheckedIOException("cannot read the folder " + root, e);
         }
+    }
+
+    /** When a completed checkpoint or savepoint folder completed: its metadata file's time, in epoch millis. */
+    static long completedMillis(Path folder) {
+        return modified(folder.resolve(METADATA));
+    }
+
+    /** The same to the second, to print. */
+    static Instant completedAt(Path folder) {
+        return Instant.ofEpochMilli(completedMillis(folder)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Removes the folders of earlier runs other than the one holding {@code kept}: their checkpoints are older. */

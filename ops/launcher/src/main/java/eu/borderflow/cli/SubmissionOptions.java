@@ -108,6 +108,22 @@ public final class SubmissionOptions {
         }
     }
 
+    /**
+     * The checkpoint storage of {@code job} as its environment names it, resolved the way the job resolves it on the
+     * JobManager (relative to BORDERFLOW_HOME): for {@code --resume}, a folder on this machine.
+     */
+    String checkpointStorage(DeployableJob job) {
+        JobEnvironment settings = JobEnvironment.load(config.loader(), environment);
+        RuntimeSettings runtime =
+                job == DeployableJob.PICTURE ? settings.jobAs(settings.getPicture()) : settings.getJob();
+        String storage = runtime.checkpointUri(JobEnvironment.home());
+        if (!storage.startsWith("file:")) {
+            throw new UserError("--resume looks for checkpoints in a folder on this machine, and " + environment
+                    + "'s checkpoint storage is " + storage + ": give its newest <job id>/chk-N with --from-savepoint");
+        }
+        return storage;
+    }
+
     JarDeployment.Submission submission(DeployableJob job, Path jar, String savepoint) {
         return new JarDeployment.Submission(jar, job.entryClass(), programArgs(), parallelism(), savepoint);
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
 /** What the launcher asks of a session cluster: its slots, its jobs, and cancelling one. */
 public final class FlinkCluster {
 
+    private static final String SAVEPOINT_DIR = "execution.checkpointing.savepoint-dir";
+
     private final FlinkRestClient rest;
 
     public FlinkCluster(FlinkRestClient rest) {
@@ -81,6 +83,16 @@ public final class FlinkCluster {
             }
             JarDeployment.sleep();
         }
+    }
+
+    /** The cluster's default savepoint folder ({@code execution.checkpointing.savepoint-dir}), if it has one. */
+    public Optional<String> savepointDirectory() {
+        for (JsonNode entry : rest.get("jobmanager/config")) {
+            if (SAVEPOINT_DIR.equals(entry.path("key").asText())) {
+                return Optional.of(entry.path("value").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The newest failure the job recorded (its cause lines, stack frames left out), if any. */

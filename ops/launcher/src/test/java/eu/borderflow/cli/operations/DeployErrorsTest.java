@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the deployment commands say when they cannot do what was asked: a clear one-line reason and exit code 2, for
- * a cluster that is down, a jar the cluster rejects, a savepoint it cannot restore, a job already running or not
- * running, and more slots than the cluster has.
+ * a cluster that is down, a jar the cluster rejects, a savepoint it cannot restore, no checkpoint to resume from, a
+ * job already running or not running, and more slots than the cluster has.
  */
 class DeployErrorsTest {
 
@@ -55,6 +55,11 @@ class DeployErrorsTest {
 
             Scenario.Outcome corrupt = scenario.deploy("--from-savepoint", corruptSavepoint.toString());
             assertRefused(corrupt, "corrupt-savepoint");
+
+            assertRefused(scenario.deploy("--resume"), "no completed checkpoint of risk under");
+            assertRefused(
+                    scenario.deploy("--resume", "--from-savepoint", corruptSavepoint.toString()),
+                    "give --resume or --from-savepoint, not both");
 
             Scenario.Outcome notRunning = Scenario.launcher(
                     "upgrade", "risk", "--jar", Scenario.jar().toString(), "--cluster", scenario.platform.flinkUrl());

@@ -113,18 +113,39 @@ final class LocalPlatform {
 
     /** {@code kill -9} of TaskManager {@code i}, by the pid file the cluster script keeps. */
     void killTaskManager(int i) {
-        Path pidFile = Path.of(env.get("BORDERFLOW_CLUSTER_HOME"), "pids", "taskmanager-" + i + ".pid");
+        kill("taskmanager-" + i);
+    }
+
+    /** {@code kill -9} of the JobManager. */
+    void killJobManager() {
+        kill("jobmanager");
+    }
+
+    private void kill(String process) {
+        Path pidFile = Path.of(env.get("BORDERFLOW_CLUSTER_HOME"), "pids", process + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            ProcessHandle process = ProcessHandle.of(pid)
-                    .orElseThrow(
-                            () -> new IllegalStateException("TaskManager " + i + " (pid " + pid + ") is not running"));
-            process.destroyForcibly();
-            process.onExit().get(30, TimeUnit.SECONDS);
+            ProcessHandle handle = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(process + " (pid " + pid + ") is not running"));
+            handle.destroyForcibly();
+            handle.onExit().get(30, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
-            throw new IllegalStateException("could not kill TaskManager " + i, e);
+            throw new IllegalStateException("could not kill " + process, e);
+        }
+    }
+
+    /** Runs {@code cluster up} and returns what it printed (its log is appended to on every run). */
+    String clusterUpSaying() {
+        Path log = logs.resolve("cluster.sh-up.log");
+        try {
+            long before = Files.exists(log) ? Files.size(log) : 0;
+            clusterUp();
+            String all = Files.readString(log);
+            return all.substring((int) Math.min(before, all.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -433,6 +433,10 @@ final class Scenario {
             ObjectNode job = (ObjectNode) environment.get("job");
             job.put("parallelism", 2);
             job.put("checkpoint_interval", checkpointInterval);
+            // Each scenario's own folder, absolute: deploy --resume reads it here as the job writes it on the cluster.
+            Path checkpoints = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/checkpoints");
+            job.put("checkpoint_storage", checkpoints.resolve("risk").toString());
+            picture.put("checkpoint_storage", checkpoints.resolve("picture").toString());
             yaml.writeValue(configDir.resolve("environments/cluster.yaml").toFile(), environment);
 
             ObjectNode topicsFile = (ObjectNode) yaml.readTree(
