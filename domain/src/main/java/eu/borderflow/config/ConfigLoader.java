@@ -2,9 +2,11 @@ package eu.borderflow.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Reads the YAML files of {@code config/}. A user's config directory wins; otherwise the defaults packed into the jar
@@ -71,7 +74,7 @@ public final class ConfigLoader implements Serializable {
         try {
             return mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ".yaml " + pointer + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException(name + ".yaml " + pointer + setting(e) + ": " + reason(e), e);
         }
     }
 
@@ -86,8 +89,27 @@ public final class ConfigLoader implements Serializable {
         try {
             return mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(where + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException(where + setting(e) + ": " + reason(e), e);
         }
+    }
+
+    /** The path of the setting a binding failed on, as a JSON pointer below the section bound ("/job/parallelism"). */
+    private static String setting(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping)) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : mapping.getPath()) {
+            path.append('/')
+                    .append(step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex()));
+        }
+        return path.toString();
+    }
+
+    /** Jackson's reason, and for a duration the format it wants: "30 seconds" is the usual mistake. */
+    private static String reason(JsonProcessingException e) {
+        boolean duration = e instanceof InvalidFormatException format && format.getTargetType() == Duration.class;
+        return e.getOriginalMessage() + (duration ? " (a duration is ISO-8601: PT30S, PT5M, PT72H, P3D)" : "");
     }
 
     private static ObjectMapper mapper() {

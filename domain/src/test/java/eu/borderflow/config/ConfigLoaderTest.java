@@ -29,4 +29,34 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("privacy.yaml"), e.getMessage());
         assertThrows(ConfigException.class, () -> ConfigLoader.defaults().tree("no-such-file"));
     }
+
+    @Test
+    void aValueOfTheWrongFormatNamesItsSettingAndTheFormat(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("env.yaml"), "job:\n  name: risk\n  checkpoint_interval: 30 seconds\n");
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ConfigLoader.from(dir).bind("env", "", Settings.class));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("env.yaml /job/checkpoint_interval: Cannot deserialize value of type "
+                                + "`java.time.Duration` from String \"30 seconds\""),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("(a duration is ISO-8601: PT30S, PT5M, PT72H, P3D)"), e.getMessage());
+
+        Files.writeString(dir.resolve("env.yaml"), "job:\n  name: risk\n  parallelism: two\n");
+        ConfigException notANumber =
+                assertThrows(ConfigException.class, () -> ConfigLoader.from(dir).bind("env", "", Settings.class));
+        assertTrue(notANumber.getMessage().startsWith("env.yaml /job/parallelism: "), notANumber.getMessage());
+        assertTrue(!notANumber.getMessage().contains("ISO-8601"), notANumber.getMessage());
+    }
+
+    /** A section as the job environments have them. */
+    public static final class Settings {
+        public Job job;
+    }
+
+    public static final class Job {
+        public String name;
+        public java.time.Duration checkpointInterval;
+        public int parallelism;
+    }
 }

@@ -26,6 +26,19 @@ class FlinkErrorsTest {
     }
 
     @Test
+    void aJobThatRefusesItsConfigurationSaysWhichSettingNotWhatJacksonThrew() throws Exception {
+        String body = "{\"errors\":[\"org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute "
+                + "application.\\nCaused by: org.apache.flink.client.program.ProgramInvocationException: The main "
+                + "method caused an error: environments/cluster.yaml /job/checkpoint_interval: Cannot deserialize\\n"
+                + "Caused by: eu.borderflow.config.ConfigException: environments/cluster.yaml /job/checkpoint_interval: "
+                + "Cannot deserialize\\n\\tat a.b(C.java:3)\\nCaused by: java.time.format.DateTimeParseException: Text "
+                + "cannot be parsed to a Duration\"]}";
+        FlinkRestException e =
+                new FlinkRestException("jars/1/run answered HTTP 400", 400, new ObjectMapper().readTree(body));
+        assertEquals("environments/cluster.yaml /job/checkpoint_interval: Cannot deserialize", e.cause());
+    }
+
+    @Test
     void aSavepointOfAnotherJobIsNamedAsSuch() {
         JarDeployment.Submission submission = new JarDeployment.Submission(
                 Path.of("risk.jar"), "eu.borderflow.risk.RiskFlagJob", java.util.List.of(), null, "/sp/savepoint-1");
