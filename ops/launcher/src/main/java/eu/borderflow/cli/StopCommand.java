@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Stops a running job: with --savepoint it takes a savepoint first and prints its path (resume with "
-                    + "`deploy JOB --from-savepoint PATH`); without, it cancels the job (a later deploy starts "
-                    + "from the consumer group's committed offsets).",
+                    + "`deploy JOB --from-savepoint PATH`); without, it cancels the job and keeps its checkpoints "
+                    + "(`deploy JOB --resume` continues from the newest; a plain deploy starts with empty state from "
+                    + "the consumer group's committed offsets).",
             "Exit codes: 0 stopped, 1 unexpected failure, 2 cluster down, job not running, savepoint failed, "
                     + "or bad arguments."
         })
@@ -64,7 +65,8 @@ public final class StopCommand implements Callable<Integer> {
             out.println("stop: job " + running.id() + " stopped with savepoint " + path);
         } else {
             cluster.cancel(running.id(), clusterOptions.timeout());
-            out.println("stop: job " + running.id() + " cancelled");
+            out.println("stop: job " + running.id() + " cancelled; its checkpoints are kept: `ops/borderflow deploy "
+                    + job.shortName() + " --resume` continues from the newest, a plain deploy starts with empty state");
         }
         out.flush();
         return ExitCodes.OK;
