@@ -206,6 +206,8 @@ up() {
     for p in "$REST_PORT" "$RPC_PORT" "$BLOB_PORT" "$METRICS_PORT"; do
       port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_FLINK_PORT / BORDERFLOW_FLINK_METRICS_PORT"
     done
+    # A pid file left behind means the JobManager ended without `cluster down`: a crash, a kill or a reboot.
+    [[ -f "$PIDS/jobmanager.pid" ]] && orphaned=1
     for file in "$PIDS"/taskmanager-*.pid; do
       [[ -f "$file" ]] && live_pid "$(basename "$file" .pid)" "$TM_CLASS" >/dev/null && orphaned=1
     done
@@ -226,8 +228,8 @@ up() {
   wait_ready "$TASKMANAGERS"
   if (( orphaned )); then
     # A session cluster without high availability forgets its jobs with its JobManager; their checkpoints stay.
-    say "the JobManager was started again while TaskManagers ran: the jobs it ran are gone; resume each from its"
-    say "newest checkpoint with: ops/borderflow deploy risk --resume; ops/borderflow deploy picture --resume"
+    say "the JobManager had stopped without \`cluster down\` (a crash, a kill or a reboot): the jobs it ran are gone;"
+    say "resume each from its newest checkpoint with: ops/borderflow deploy risk --resume; ops/borderflow deploy picture --resume"
   fi
 }
 

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ops/borderflow cluster up|down|status} on a cluster of its own (free ports, its own folder): two
  * TaskManagers come up with their slots; after a TaskManager is killed, {@code status} says so and {@code up} starts
- * only that one again; {@code down} leaves no process behind.
+ * only that one again; after every process was killed (a crash or a reboot), {@code up} says that the jobs must be
+ * resumed; {@code down} leaves no process behind.
  */
 class ClusterScriptTest {
+
+    private static final String LOST_JOBS = "the jobs it ran are gone";
 
     @Test
     void upStartsWhatIsMissingAndDownLeavesNothing() throws Exception {
@@ -38,6 +41,7 @@ class ClusterScriptTest {
         try {
             Result up = cluster(env, "up", "--taskmanagers", "2");
             assertEquals(0, up.code(), up.out());
+            assertFalse(up.out().contains(LOST_JOBS), up.out());
             Result status = cluster(env, "status");
             assertEquals(0, status.code(), status.out());
             assertTrue(status.out().contains("running: http://127.0.0.1:" + rest), status.out());
@@ -57,11 +61,25 @@ class ClusterScriptTest {
             assertFalse(again.out().contains("started taskmanager-1"), again.out());
             assertEquals(jobManager, pid(home, "jobmanager"));
             assertEquals(first, pid(home, "taskmanager-1"));
-            long replacement = pid(home, "taskmanager-2");
+            assertFalse(again.out().contains(LOST_JOBS), again.out());
 
+            // The machine went down with everything on it: the next up says the jobs must be resumed.
+            for (long pid : List.of(jobManager, first, pid(home, "taskmanager-2"))) {
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
+            }
+            Result afterCrash = cluster(env, "up", "--taskmanagers", "2");
+            assertEquals(0, afterCrash.code(), afterCrash.out());
+            assertTrue(afterCrash.out().contains(LOST_JOBS), afterCrash.out());
+            assertTrue(afterCrash.out().contains("ops/borderflow deploy risk --resume"), afterCrash.out());
+
+            List<Long> running =
+                    List.of(pid(home, "jobmanager"), pid(home, "taskmanager-1"), pid(home, "taskmanager-2"));
             Result down = cluster(env, "down");
             assertEquals(0, down.code(), down.out());
-            for (long pid : List.of(jobManager, first, replacement)) {
+            for (long pid : running) {
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " is gone");
             }
             Result stopped = cluster(env, "status");
