@@ -217,6 +217,11 @@ BF.views.health = async function (root) {
     el('p', {class: 'fine'}, 'Checked ' + (d.checked_at ? new Date(d.checked_at).toISOString().substring(11, 19) + 'Z' : 'not yet')
       + '; refreshed every few seconds. Newest event time seen: ' + BF.time(d.event_clock) + '.'));
   root.append(el('h3', {}, 'Flink jobs'));
+  for (const name of d.jobs_not_running || []) {
+    root.append(el('p', {class: 'notice error job-not-running'}, name + ' runs on none of the clusters watched: its output '
+      + 'stops. After a JobManager restart, resume it from its newest checkpoint: ops/borderflow deploy risk|picture '
+      + '--resume (ops/RUNBOOK.md, "A job is not running").'));
+  }
   for (const cluster of d.flink || []) {
     if (!cluster.reachable) {
       root.append(el('p', {class: 'notice error flink-unreachable'}, cluster.url + ': not reachable (' + cluster.error

@@ -1,5 +1,6 @@
 package eu.borderflow.dashboard.health;
 
+import eu.borderflow.config.JobNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +57,9 @@ public final class PipelineHealth implements AutoCloseable {
             List<Object> clusters = new ArrayList<>();
             flinkUrls.forEach(url -> clusters.add(flink.cluster(url)));
             out.put("flink", clusters);
+            if (!clusters.isEmpty()) {
+                out.put("jobs_not_running", notRunning(clusters));
+            }
             out.put("kafka", kafka == null ? null : kafka.snapshot(clock.instant()));
         } catch (RuntimeException e) {
             // A surprise in an answer must not stop the schedule: show it, try again next time.
@@ -63,6 +67,24 @@ public final class PipelineHealth implements AutoCloseable {
             out.put("error", e.toString());
         }
         latest = out;
+    }
+
+    /**
+     * The jobs of the pipeline that run on none of the clusters watched: after a JobManager restart a session cluster
+     * answers, healthy, with no jobs at all, and an empty table is easy to read as "nothing wrong".
+     */
+    static List<String> notRunning(List<Object> clusters) {
+        List<String> missing = new ArrayList<>(JobNames.ALL);
+        for (Object cluster : clusters) {
+            if (cluster instanceof Map<?, ?> c && c.get("jobs") instanceof List<?> jobs) {
+                for (Object job : jobs) {
+                    if (job instanceof Map<?, ?> j && "RUNNING".equals(j.get("state"))) {
+                        missing.remove(j.get("name"));
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     @Override

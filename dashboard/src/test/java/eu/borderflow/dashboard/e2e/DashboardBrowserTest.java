@@ -317,6 +317,11 @@ class DashboardBrowserTest {
                             == 2);
             String jobs = browser.find(By.id("view-health")).getText();
             assertTrue(jobs.contains(RiskFlagJob.NAME) && jobs.contains(SituationPictureJob.NAME), jobs);
+            assertTrue(
+                    browser.driver()
+                            .findElements(By.cssSelector(".job-not-running"))
+                            .isEmpty(),
+                    jobs);
             browser.screenshot(SHOTS.resolve("dashboard-health.png"));
 
             browser.open(base + "/#section/" + surgeSection);

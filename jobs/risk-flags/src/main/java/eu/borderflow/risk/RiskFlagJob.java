@@ -2,6 +2,7 @@ package eu.borderflow.risk;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.JobNames;
 import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
@@ -52,7 +53,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class RiskFlagJob {
 
-    public static final String NAME = "borderflow risk-flag job";
+    public static final String NAME = JobNames.RISK;
     /** What this job's dead letters name in their {@code job} field. */
     public static final String JOB = "risk-flag-job";
     /** What a dead letter of an operator failure names as its source, once a record has left its topic or file. */

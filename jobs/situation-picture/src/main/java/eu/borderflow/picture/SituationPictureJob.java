@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.config.JobNames;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
@@ -58,7 +59,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class SituationPictureJob {
 
-    public static final String NAME = "borderflow situational-picture job";
+    public static final String NAME = JobNames.PICTURE;
     /** What this job's dead letters name in their {@code job} field. */
     public static final String JOB = "situation-picture-job";
     /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */

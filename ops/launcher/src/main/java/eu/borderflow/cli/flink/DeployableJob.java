@@ -1,5 +1,6 @@
 package eu.borderflow.cli.flink;
 
+import eu.borderflow.config.JobNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +15,10 @@ import java.util.stream.Stream;
  * Flink (how the launcher finds it again), its shaded job jar in the build and its entry class.
  */
 public enum DeployableJob {
-    RISK(
-            "risk",
-            "borderflow risk-flag job",
-            "jobs/risk-flags/target",
-            "borderflow-risk-flags-",
-            "eu.borderflow.risk.RiskFlagJob"),
+    RISK("risk", JobNames.RISK, "jobs/risk-flags/target", "borderflow-risk-flags-", "eu.borderflow.risk.RiskFlagJob"),
     PICTURE(
             "picture",
-            "borderflow situational-picture job",
+            JobNames.PICTURE,
             "jobs/situation-picture/target",
             "borderflow-situation-picture-",
             "eu.borderflow.picture.SituationPictureJob");
