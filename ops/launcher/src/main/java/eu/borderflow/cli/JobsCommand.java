@@ -1,5 +1,6 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.JobHealth;
 import eu.borderflow.cli.flink.JobSummary;
@@ -14,14 +15,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jobs}: the cluster's jobs, their last checkpoint and their sources' lag. */
+/** {@code jobs}: the cluster's jobs, their checkpoints, restarts and failures, and their sources' lag. */
 @Command(
         name = "jobs",
         mixinStandardHelpOptions = true,
         description = {
             "Lists the jobs of a Flink cluster, newest first: state, and for active jobs the last completed "
-                    + "checkpoint (age, duration, size), failed checkpoints, and the records their Kafka sources "
-                    + "have not read yet (source lag).",
+                    + "checkpoint (age, duration, size), failed checkpoints (and the newest failure while they "
+                    + "fail), restarts with the newest failure, and the records their Kafka sources have not read "
+                    + "yet (source lag). A failed job is listed with its failure while no job of its name is active.",
             "Exit codes: 0 listed, 2 cluster down or bad arguments."
         })
 public final class JobsCommand implements Callable<Integer> {
@@ -40,8 +42,10 @@ public final class JobsCommand implements Callable<Integer> {
         FlinkCluster cluster = clusterOptions.cluster();
         JobHealth health = new JobHealth(cluster);
         PrintWriter out = spec.commandLine().getOut();
-        List<JobSummary> jobs =
-                cluster.jobs().stream().filter(j -> all || j.active()).toList();
+        List<JobSummary> known = cluster.jobs();
+        List<JobSummary> jobs = known.stream()
+                .filter(j -> all || j.active() || unreplacedFailure(j, known))
+                .toList();
         FlinkCluster.Slots slots = cluster.slots();
         out.printf(
                 Locale.ROOT,
@@ -62,29 +66,83 @@ public final class JobsCommand implements Callable<Integer> {
                     job.state(),
                     job.name(),
                     Instant.ofEpochMilli(job.startTime()));
-            if (!job.active()) {
-                continue;
+            if (job.active()) {
+                printCheckpoints(out, health.checkpoints(job.id()), now);
             }
-            JobHealth.Checkpoints checkpoints = health.checkpoints(job.id());
-            String last = checkpoints.lastId().isPresent()
-                    ? String.format(
-                            Locale.ROOT,
-                            "#%d %.1f s ago, took %d ms, %d bytes",
-                            checkpoints.lastId().getAsLong(),
-                            (now - checkpoints.lastAckMillis().getAsLong()) / 1000.0,
-                            checkpoints.lastDurationMillis().getAsLong(),
-                            checkpoints.lastSizeBytes().getAsLong())
-                    : "none yet";
-            out.printf(
-                    Locale.ROOT,
-                    "    last checkpoint: %s; %d completed, %d failed%n",
-                    last,
-                    checkpoints.completed(),
-                    checkpoints.failed());
-            var lag = health.sourceLag(job.id());
-            out.println("    source lag: " + (lag.isPresent() ? lag.getAsLong() + " records" : "not reported yet"));
+            if (job.active() || "FAILED".equals(job.state())) {
+                printFailures(out, job, health.failures(job.id()), now);
+            }
+            if (unreplacedFailure(job, known)) {
+                DeployableJob.runningAs(job.name())
+                        .ifPresent(d -> out.printf(
+                                Locale.ROOT,
+                                "    not running: fix the cause, then `ops/borderflow deploy %s --resume` continues from its "
+                                        + "newest checkpoint (ops/RUNBOOK.md, \"A job is not running\")%n",
+                                d.shortName()));
+            }
+            if (job.active()) {
+                var lag = health.sourceLag(job.id());
+                out.println("    source lag: " + (lag.isPresent() ? lag.getAsLong() + " records" : "not reported yet"));
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A failed job whose name no active (or newer) job carries: nothing does its work now. */
+    private static boolean unreplacedFailure(JobSummary job, List<JobSummary> known) {
+        return "FAILED".equals(job.state())
+                && known.stream()
+                        .filter(other -> other.name().equals(job.name()) && other != job)
+                        .noneMatch(other -> other.active() || other.startTime() > job.startTime());
+    }
+
+    private static void printCheckpoints(PrintWriter out, JobHealth.Checkpoints checkpoints, long now) {
+        String last = checkpoints.lastId().isPresent()
+                ? String.format(
+                        Locale.ROOT,
+                        "#%d %.1f s ago, took %d ms, %d bytes",
+                        checkpoints.lastId().getAsLong(),
+                        seconds(now, checkpoints.lastAckMillis().getAsLong()),
+                        checkpoints.lastDurationMillis().getAsLong(),
+                        checkpoints.lastSizeBytes().getAsLong())
+                : "none yet";
+        out.printf(
+                Locale.ROOT,
+                "    last checkpoint: %s; %d completed, %d failed%n",
+                last,
+                checkpoints.completed(),
+                checkpoints.failed());
+        if (checkpoints.failing()) {
+            out.printf(
+                    Locale.ROOT,
+                    "    checkpoints failing: #%d %.1f s ago: %s (why: \"Decline checkpoint %d\" in the JobManager's log; "
+                            + "ops/RUNBOOK.md, \"Checkpoints failing or stalled\")%n",
+                    checkpoints.lastFailedId().getAsLong(),
+                    seconds(now, checkpoints.lastFailedMillis().getAsLong()),
+                    checkpoints.lastFailureMessage().orElse("no reason given"),
+                    checkpoints.lastFailedId().getAsLong());
+        }
+    }
+
+    /** Restarts and the newest failure's cause; for a failed job, the failure that ended it. */
+    private static void printFailures(PrintWriter out, JobSummary job, JobHealth.Failures failures, long now) {
+        long restarts = failures.restarts().orElse(0);
+        String newest = failures.last()
+                .map(f -> String.format(
+                        Locale.ROOT,
+                        " %.1f s ago: %s",
+                        seconds(now, failures.lastAtMillis().getAsLong()),
+                        f))
+                .orElse("");
+        if ("FAILED".equals(job.state())) {
+            out.println("    failed after " + restarts + " restarts" + newest);
+        } else if (restarts > 0) {
+            out.println("    restarts: " + restarts + (newest.isEmpty() ? "" : ", the newest failure" + newest));
+        }
+    }
+
+    private static double seconds(long now, long then) {
+        return (now - then) / 1000.0;
     }
 }

@@ -56,6 +56,13 @@ public enum DeployableJob {
                 .findFirst();
     }
 
+    /** The job that runs in Flink as {@code flinkName}, if it is one of these. */
+    public static Optional<DeployableJob> runningAs(String flinkName) {
+        return Arrays.stream(values())
+                .filter(j -> j.flinkName.equals(flinkName))
+                .findFirst();
+    }
+
     public static List<String> shortNames() {
         return Arrays.stream(values()).map(DeployableJob::shortName).toList();
     }

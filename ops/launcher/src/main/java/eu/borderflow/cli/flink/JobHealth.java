@@ -3,10 +3,14 @@ package eu.borderflow.cli.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** A running job's last checkpoint and its sources' lag, from the REST API. */
+/** A job's checkpoints, restarts and newest failure, and its sources' lag, from the REST API. */
 public final class JobHealth {
+
+    /** Flink's wrapper of a TaskManager's exception on the JobManager, in front of the exception it carries. */
+    private static final String SERIALIZED_THROWABLE = "org.apache.flink.util.SerializedThrowable: ";
 
     private static final String PENDING_RECORDS = ".pendingRecords";
     /** The Kafka consumer's own lag, reported before the connector's pendingRecords (which waits for a first fetch). */
@@ -25,20 +29,65 @@ public final class JobHealth {
             OptionalLong lastId,
             OptionalLong lastAckMillis,
             OptionalLong lastDurationMillis,
-            OptionalLong lastSizeBytes) {}
+            OptionalLong lastSizeBytes,
+            OptionalLong lastFailedId,
+            OptionalLong lastFailedMillis,
+            Optional<String> lastFailureMessage) {
+
+        /** The newest checkpoint failed after the newest completed one (or none completed yet): they fail now. */
+        public boolean failing() {
+            return lastFailedId.isPresent() && (lastId.isEmpty() || lastFailedId.getAsLong() > lastId.getAsLong());
+        }
+    }
+
+    /** How often the job restarted (if it reports it) and the newest failure it recorded: when, and its cause. */
+    public record Failures(OptionalLong restarts, OptionalLong lastAtMillis, Optional<String> last) {}
 
     public Checkpoints checkpoints(String jobId) {
         JsonNode answer = cluster.rest().get("jobs/" + jobId + "/checkpoints");
         JsonNode counts = answer.path("counts");
         JsonNode last = answer.path("latest").path("completed");
         boolean any = last.isObject() && last.has("id");
+        JsonNode failed = answer.path("latest").path("failed");
+        boolean anyFailed = failed.isObject() && failed.has("id");
         return new Checkpoints(
                 counts.path("completed").asLong(),
                 counts.path("failed").asLong(),
                 any ? OptionalLong.of(last.path("id").asLong()) : OptionalLong.empty(),
                 any ? OptionalLong.of(last.path("latest_ack_timestamp").asLong()) : OptionalLong.empty(),
                 any ? OptionalLong.of(last.path("end_to_end_duration").asLong()) : OptionalLong.empty(),
-                any ? OptionalLong.of(last.path("checkpointed_size").asLong()) : OptionalLong.empty());
+                any ? OptionalLong.of(last.path("checkpointed_size").asLong()) : OptionalLong.empty(),
+                anyFailed ? OptionalLong.of(failed.path("id").asLong()) : OptionalLong.empty(),
+                anyFailed ? OptionalLong.of(failed.path("failure_timestamp").asLong()) : OptionalLong.empty(),
+                anyFailed ? Optional.ofNullable(failed.path("failure_message").asText(null)) : Optional.empty());
+    }
+
+    /**
+     * The job's restarts (the {@code numRestarts} metric) and its newest recorded failure: its innermost cause, which
+     * says what went wrong where Flink's outer exceptions say how the job reacted ("Recovery is suppressed by ...").
+     */
+    public Failures failures(String jobId) {
+        OptionalLong restarts = OptionalLong.empty();
+        for (JsonNode metric : cluster.rest().get("jobs/" + jobId + "/metrics?get=numRestarts")) {
+            restarts = OptionalLong.of(metric.path("value").asLong());
+        }
+        JsonNode entries = cluster.rest()
+                .get("jobs/" + jobId + "/exceptions?maxExceptions=1")
+                .path("exceptionHistory")
+                .path("entries");
+        if (entries.isEmpty()) {
+            return new Failures(restarts, OptionalLong.empty(), Optional.empty());
+        }
+        JsonNode newest = entries.get(0);
+        List<String> lines = FlinkCluster.causeLines(newest.path("stacktrace")
+                        .asText(newest.path("exceptionName").asText()))
+                .lines()
+                .toList();
+        String innermost = lines.get(lines.size() - 1)
+                .strip()
+                .replaceFirst("^Caused by: ", "")
+                .replaceFirst("^" + SERIALIZED_THROWABLE, "");
+        return new Failures(restarts, OptionalLong.of(newest.path("timestamp").asLong()), Optional.of(innermost));
     }
 
     /**

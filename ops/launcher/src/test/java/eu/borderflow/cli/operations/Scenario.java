@@ -62,6 +62,9 @@ final class Scenario {
     final String bootstrap;
 
     final Map<String, String> kafkaProperties;
+    /** The folder of both jobs' checkpoint storage ({@code risk/}, {@code picture/}), absolute. */
+    final Path checkpointFolder;
+
     private final Path kafkaConfig;
     private CompletableFuture<Outcome> replay;
 
@@ -72,6 +75,7 @@ final class Scenario {
     private Scenario(String name, boolean sasl, String checkpointInterval) {
         String id = name + "-" + Long.toString(System.currentTimeMillis(), 36);
         this.configDir = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/config");
+        this.checkpointFolder = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/checkpoints");
         this.groupId = "borderflow-test-" + id;
         this.bootstrap = sasl ? platform.saslBootstrap() : platform.bootstrap();
         this.kafkaConfig = sasl ? platform.saslClientConfig() : null;
@@ -102,6 +106,19 @@ final class Scenario {
      */
     static Scenario overSasl(String name) {
         return new Scenario(name, true, CHECKPOINT_INTERVAL);
+    }
+
+    /** Sets one of the {@code job} settings of this scenario's environment before the job is deployed. */
+    void jobSetting(String name, int value) {
+        Path file = configDir.resolve("environments/cluster.yaml");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try {
+            ObjectNode environment = (ObjectNode) yaml.readTree(file.toFile());
+            ((ObjectNode) environment.get("job")).put(name, value);
+            yaml.writeValue(file.toFile(), environment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code --kafka-config FILE} for the CLI tools, or nothing on the PLAINTEXT listener. */
@@ -434,9 +451,9 @@ final class Scenario {
             job.put("parallelism", 2);
             job.put("checkpoint_interval", checkpointInterval);
             // Each scenario's own folder, absolute: deploy --resume reads it here as the job writes it on the cluster.
-            Path checkpoints = LocalPlatform.ROOT.resolve("var/test-ops/" + id + "/checkpoints");
-            job.put("checkpoint_storage", checkpoints.resolve("risk").toString());
-            picture.put("checkpoint_storage", checkpoints.resolve("picture").toString());
+            job.put("checkpoint_storage", checkpointFolder.resolve("risk").toString());
+            picture.put(
+                    "checkpoint_storage", checkpointFolder.resolve("picture").toString());
             yaml.writeValue(configDir.resolve("environments/cluster.yaml").toFile(), environment);
 
             ObjectNode topicsFile = (ObjectNode) yaml.readTree(

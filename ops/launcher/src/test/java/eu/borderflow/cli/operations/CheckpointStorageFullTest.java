@@ -1,0 +1,103 @@
+package eu.borderflow.cli.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import eu.borderflow.cli.flink.JobHealth;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job's checkpoint storage fills up mid-stream (a tmpfs of its own, filled to the last byte: "No space left on
+ * device"). Checkpoints fail, the job restarts from its last completed checkpoint after the tolerated failures, and
+ * when its restarts are used up it fails. {@code jobs} shows each stage: the failing checkpoints and the restarts
+ * while it runs, then the failed job with its failure and {@code deploy risk --resume}. Once space is freed, the
+ * resumed job's committed flags and audit records are exactly those of a bounded run over the same world.
+ */
+class CheckpointStorageFullTest {
+
+    private static final String STORAGE_SIZE = "32m";
+
+    @Test
+    void aFullCheckpointStorageFailsTheJobVisiblyAndAResumeLosesNothing() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small file system needs root");
+        Scenario scenario = Scenario.withTopics("storage-full", "PT5S");
+        scenario.jobSetting("restart_attempts", 1);
+        Path storage = Files.createDirectories(scenario.checkpointFolder);
+        run("mount", "-t", "tmpfs", "-o", "size=" + STORAGE_SIZE, "tmpfs", storage.toString());
+        try {
+            String jobId = scenario.deployOrFail();
+            scenario.startReplay();
+            scenario.awaitReplayed(0.3, jobId);
+            Path filler = fill(storage.resolve("filler"));
+
+            JobHealth health = new JobHealth(scenario.cluster);
+            Scenario.await(
+                    "the job to restart after its checkpoints failed",
+                    () -> health.failures(jobId).restarts().orElse(0) >= 1);
+            String running = jobs(scenario);
+            assertTrue(running.contains("checkpoints failing: #"), running);
+            assertTrue(running.contains("Decline checkpoint"), "where to find why: " + running);
+            assertTrue(running.contains("restarts: 1, the newest failure"), running);
+            assertTrue(running.contains("tolerable failure threshold"), running);
+
+            Scenario.await(
+                    "the job to fail when its restarts are used up",
+                    () -> "FAILED".equals(scenario.cluster.job(jobId).state()));
+            String failed = jobs(scenario);
+            assertTrue(failed.contains(jobId + "  FAILED"), "a failed job nothing replaced is listed: " + failed);
+            assertTrue(failed.contains("    failed after 1 restarts "), failed);
+            assertTrue(failed.contains("tolerable failure threshold"), "the cause, not how Flink gave up: " + failed);
+            assertTrue(failed.contains("ops/borderflow deploy risk --resume"), failed);
+
+            Files.delete(filler);
+            Scenario.Outcome resumed = scenario.deploy("--resume");
+            assertEquals(0, resumed.exitCode(), resumed.out());
+            assertTrue(resumed.out().contains(jobId + "/chk-"), "from the failed job's checkpoint: " + resumed.out());
+            assertNotEquals(jobId, scenario.runningJob().id());
+            assertFalse(jobs(scenario).contains(jobId), "the resumed job replaces the failed one in the list");
+
+            Scenario.Outcome replay = scenario.awaitReplay();
+            assertEquals(0, replay.exitCode(), replay.out());
+            scenario.assertOutputExactlyAsExpected();
+        } finally {
+            scenario.stopJob();
+            run("umount", storage.toString());
+        }
+    }
+
+    private static String jobs(Scenario scenario) {
+        Scenario.Outcome jobs = Scenario.launcher("jobs", "--cluster", scenario.platform.flinkUrl());
+        assertEquals(0, jobs.exitCode(), jobs.out());
+        return jobs.out();
+    }
+
+    /** Writes zeros until the file system is full; the file is what frees the space again. */
+    private static Path fill(Path file) throws IOException {
+        byte[] block = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
+        }
+        return file;
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process =
+                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + out);
+    }
+}
