@@ -219,10 +219,18 @@ BF.views.health = async function (root) {
   root.append(el('h3', {}, 'Flink jobs'));
   for (const name of d.jobs_not_running || []) {
     root.append(el('p', {class: 'notice error job-not-running'}, name + ' runs on none of the clusters watched: its output '
-      + 'stops. After a JobManager restart, resume it from its newest checkpoint: ops/borderflow deploy risk|picture '
+      + 'stops. Once the cause is fixed (it failed, or its JobManager restarted), resume it from its newest checkpoint: ops/borderflow deploy risk|picture '
       + '--resume (ops/RUNBOOK.md, "A job is not running").'));
   }
   for (const cluster of d.flink || []) {
+    const active = j => !['FAILED', 'CANCELED', 'FINISHED'].includes(j.state);
+    for (const j of (cluster.jobs || []).filter(j => active(j) && j.checkpoints && j.checkpoints.failing)) {
+      const failed = j.checkpoints.last_failed;
+      root.append(el('p', {class: 'notice error checkpoints-failing'}, j.name + ': checkpoints are failing (the newest, #'
+        + failed.id + ' at ' + new Date(failed.failed_at).toISOString().substring(11, 19) + 'Z: ' + failed.message
+        + '); committed output waits for them. The reason is in the JobManager\'s log under "Decline checkpoint '
+        + failed.id + '" (ops/RUNBOOK.md, "Checkpoints failing or stalled").'));
+    }
     if (!cluster.reachable) {
       root.append(el('p', {class: 'notice error flink-unreachable'}, cluster.url + ': not reachable (' + cluster.error
         + '). Start the job with a REST port, or set health.flink_rest_urls in dashboard.yaml.'));
@@ -233,6 +241,7 @@ BF.views.health = async function (root) {
     root.append(BF.table(['Job', 'State', 'Restarts#', 'Last checkpoint', 'Failed checkpoints#', 'Backpressure', 'Source lag (records)#'],
       cluster.jobs.map(j => {
         const cp = j.checkpoints || {};
+        const failing = active(j) && cp.failing;
         const last = cp.last_completed;
         const vertices = j.vertices || [];
         const pressured = vertices.filter(v => v.backpressure && v.backpressure !== 'ok');
@@ -241,7 +250,8 @@ BF.views.health = async function (root) {
         return el('tr', {class: 'job', dataset: {state: j.state}},
           el('td', {}, j.name), el('td', {class: j.state === 'RUNNING' ? 'ok' : 'error'}, j.state),
           el('td', {class: 'num'}, j.restarts === undefined || j.restarts === null ? '–' : j.restarts),
-          el('td', {}, last ? new Date(last.completed_at).toISOString().substring(11, 19) + 'Z, ' + last.duration_ms + ' ms' : 'none yet'),
+          el('td', {class: failing ? 'error' : ''}, (last ? new Date(last.completed_at).toISOString().substring(11, 19) + 'Z, ' + last.duration_ms + ' ms' : 'none yet')
+            + (failing ? '; failing since' : '')),
           el('td', {class: 'num'}, cp.failed === undefined ? '–' : cp.failed),
           el('td', {}, vertices.length ? (pressured.length ? pressured.map(v => v.name + ': ' + v.backpressure).join('; ') : 'none') : '–'),
           el('td', {class: 'num'}, vertices.some(v => v.source_pending_records !== undefined) ? lag : '–'));

@@ -94,7 +94,11 @@ public final class FlinkRest {
         return job;
     }
 
-    private static Map<String, Object> checkpoints(JsonNode c) {
+    /**
+     * The checkpoint counts, the newest completed and the newest failed checkpoint, and whether they are failing now:
+     * the newest failed after the newest completed (committed output waits for checkpoints).
+     */
+    static Map<String, Object> checkpoints(JsonNode c) {
         Map<String, Object> out = new LinkedHashMap<>();
         JsonNode counts = c.path("counts");
         out.put("completed", counts.path("completed").asLong());
@@ -121,6 +125,12 @@ public final class FlinkRest {
             last.put("message", failed.path("failure_message").asText(null));
             out.put("last_failed", last);
         }
+        out.put(
+                "failing",
+                failed.isObject()
+                        && (!completed.isObject()
+                                || failed.path("id").asLong()
+                                        > completed.path("id").asLong()));
         return out;
     }
 

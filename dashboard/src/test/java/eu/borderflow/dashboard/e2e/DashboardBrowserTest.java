@@ -319,7 +319,7 @@ class DashboardBrowserTest {
             assertTrue(jobs.contains(RiskFlagJob.NAME) && jobs.contains(SituationPictureJob.NAME), jobs);
             assertTrue(
                     browser.driver()
-                            .findElements(By.cssSelector(".job-not-running"))
+                            .findElements(By.cssSelector(".job-not-running, .checkpoints-failing"))
                             .isEmpty(),
                     jobs);
             browser.screenshot(SHOTS.resolve("dashboard-health.png"));
