@@ -69,7 +69,7 @@ public final class JobsCommand implements Callable<Integer> {
             if (job.active()) {
                 printCheckpoints(out, health.checkpoints(job.id()), now);
             }
-            if (job.active() || "FAILED".equals(job.state())) {
+            if (job.active() || job.failed()) {
                 printFailures(out, job, health.failures(job.id()), now);
             }
             if (unreplacedFailure(job, known)) {
@@ -91,9 +91,10 @@ public final class JobsCommand implements Callable<Integer> {
 
     /** A failed job whose name no active (or newer) job carries: nothing does its work now. */
     private static boolean unreplacedFailure(JobSummary job, List<JobSummary> known) {
-        return "FAILED".equals(job.state())
+        return job.failed()
                 && known.stream()
-                        .filter(other -> other.name().equals(job.name()) && other != job)
+                        .filter(other ->
+                                other.name().equals(job.name()) && !other.id().equals(job.id()))
                         .noneMatch(other -> other.active() || other.startTime() > job.startTime());
     }
 
@@ -135,7 +136,7 @@ public final class JobsCommand implements Callable<Integer> {
                         seconds(now, failures.lastAtMillis().getAsLong()),
                         f))
                 .orElse("");
-        if ("FAILED".equals(job.state())) {
+        if (job.failed()) {
             out.println("    failed after " + restarts + " restarts" + newest);
         } else if (restarts > 0) {
             out.println("    restarts: " + restarts + (newest.isEmpty() ? "" : ", the newest failure" + newest));

@@ -11,4 +11,9 @@ public record JobSummary(String id, String name, String state, long startTime) {
     public boolean active() {
         return !TERMINAL.contains(state);
     }
+
+    /** Ended by a failure it could not restart from: nothing does its work until it is deployed again. */
+    public boolean failed() {
+        return "FAILED".equals(state);
+    }
 }
