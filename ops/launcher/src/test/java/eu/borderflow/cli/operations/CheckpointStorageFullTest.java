@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * device"). Checkpoints fail, the job restarts from its last completed checkpoint after the tolerated failures, and
  * when its restarts are used up it fails. {@code jobs} shows each stage: the failing checkpoints and the restarts
  * while it runs, then the failed job with its failure and {@code deploy risk --resume}. Once space is freed, the
- * resumed job's committed flags and audit records are exactly those of a bounded run over the same world.
+ * resumed job's committed flags and audit records are exactly those of a bounded run over the same world. An
+ * {@code upgrade} whose savepoint cannot be written then says why and leaves that job running.
  */
 class CheckpointStorageFullTest {
 
@@ -68,6 +69,25 @@ class CheckpointStorageFullTest {
             Scenario.Outcome replay = scenario.awaitReplay();
             assertEquals(0, replay.exitCode(), replay.out());
             scenario.assertOutputExactlyAsExpected();
+
+            String resumedId = scenario.runningJob().id();
+            filler = fill(storage.resolve("filler"));
+            Scenario.Outcome upgrade = Scenario.launcher(
+                    "upgrade",
+                    "risk",
+                    "--config",
+                    scenario.configDir.toString(),
+                    "--cluster",
+                    scenario.platform.flinkUrl(),
+                    "--jar",
+                    Scenario.jar().toString(),
+                    "--savepoint-dir",
+                    storage.resolve("savepoints").toString());
+            Files.delete(filler);
+            assertEquals(2, upgrade.exitCode(), upgrade.out());
+            assertTrue(upgrade.out().contains("failed; the job keeps running"), upgrade.out());
+            assertTrue(upgrade.out().contains("No space left on device"), "the cause, named: " + upgrade.out());
+            assertEquals(resumedId, scenario.runningJob().id(), "an upgrade without its savepoint keeps the job");
         } finally {
             scenario.stopJob();
             run("umount", storage.toString());
