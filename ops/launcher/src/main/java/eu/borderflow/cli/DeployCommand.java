@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Uploads a job's shaded jar to a Flink session cluster and runs it, optionally from a savepoint; waits "
-                    + "until every task runs.",
+                    + "until every task runs, or until the job has failed three times while starting.",
             "Exit codes: 0 running, 1 unexpected failure, 2 cluster down, jar rejected, savepoint incompatible, "
-                    + "no checkpoint to resume from, job already running, or bad arguments."
+                    + "no checkpoint to resume from, job already running, job failing to start (with the cause), "
+                    + "or bad arguments."
         },
         footer = {
             "",

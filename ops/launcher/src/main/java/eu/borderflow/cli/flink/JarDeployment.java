@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Submits a job jar through the REST API: upload it (replacing older uploads of the same file), run its entry class,
@@ -17,6 +19,12 @@ import java.util.regex.Pattern;
 public final class JarDeployment {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * Restarts after which a job that has not started yet is reported as failing to start: Flink's first restarts
+     * come within seconds, and a cause that fails a start three times in a row is rarely gone by the fourth.
+     */
+    private static final int STARTUP_FAILURES = 3;
+
     private static final Pattern UNMAPPED_OPERATOR =
             Pattern.compile("Cannot map checkpoint/savepoint state for operator (\\S+) to the new program");
 
@@ -84,6 +92,8 @@ public final class JarDeployment {
 
     private void awaitRunning(String jobId, Submission submission) {
         String savepointPath = submission.savepointPath();
+        String restore = savepointPath == null ? "" : " (restoring " + savepointPath + ")";
+        JobHealth health = new JobHealth(cluster);
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {
             JobSummary job = cluster.job(jobId);
@@ -92,7 +102,6 @@ public final class JarDeployment {
                 failure.flatMap(f -> foreignSavepoint(f, submission)).ifPresent(message -> {
                     throw new DeploymentException("job " + jobId + " " + job.state() + ": " + message);
                 });
-                String restore = savepointPath == null ? "" : " (restoring savepoint " + savepointPath + ")";
                 throw new DeploymentException("job " + jobId + " " + job.state() + " while starting" + restore
                         + failure.map(f -> ":\n  " + f).orElse(""));
             }
@@ -102,13 +111,41 @@ public final class JarDeployment {
                     && vertices.values().stream().allMatch("RUNNING"::equals)) {
                 return;
             }
+            JobHealth.Failures failures = health.failures(jobId);
+            long restarts = failures.restarts().orElse(0);
+            if (restarts >= STARTUP_FAILURES) {
+                throw new DeploymentException("job " + jobId + " failed " + restarts + " times while starting" + restore
+                        + "; the newest failure: " + failures.last().orElse("none recorded") + "\n"
+                        + leftOnCluster(job));
+            }
             if (System.nanoTime() > deadline) {
                 throw new DeploymentException("job " + jobId + " was submitted but its tasks did not all run within "
-                        + startTimeout.toSeconds() + " s (job " + job.state() + ", tasks " + vertices
-                        + "); see ops/borderflow jobs and the TaskManager logs");
+                        + startTimeout.toSeconds() + " s (job " + job.state() + "; tasks " + byStatus(vertices)
+                        + ")"
+                        + failures.last().map(f -> "; the newest failure: " + f).orElse("") + "\n"
+                        + leftOnCluster(job));
             }
             sleep();
         }
+    }
+
+    /** A job that deploy gave up on is still on the cluster: Flink may yet start it, or keep restarting it. */
+    private static String leftOnCluster(JobSummary job) {
+        String stop = DeployableJob.runningAs(job.name())
+                .map(d -> "`ops/borderflow stop " + d.shortName() + "`")
+                .orElse("`ops/borderflow stop`");
+        return "The job is left on the cluster, where Flink keeps trying: `ops/borderflow jobs` shows whether it comes "
+                + "up, " + stop + " cancels it.";
+    }
+
+    /** The tasks counted by status, e.g. {@code 1 FAILED, 12 CANCELED}. */
+    private static String byStatus(Map<String, String> vertices) {
+        return vertices.values().stream()
+                .collect(Collectors.groupingBy(status -> status, TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * when its restarts are used up it fails. {@code jobs} shows each stage: the failing checkpoints and the restarts
  * while it runs, then the failed job with its failure and {@code deploy risk --resume}. Once space is freed, the
  * resumed job's committed flags and audit records are exactly those of a bounded run over the same world. An
- * {@code upgrade} whose savepoint cannot be written then says why and leaves that job running.
+ * {@code upgrade} whose savepoint cannot be written then says why and leaves that job running. Space freed the wrong
+ * way, by deleting a file of the newest checkpoint, makes {@code deploy --resume} fail fast, naming the missing file.
  */
 class CheckpointStorageFullTest {
 
@@ -88,9 +91,39 @@ class CheckpointStorageFullTest {
             assertTrue(upgrade.out().contains("failed; the job keeps running"), upgrade.out());
             assertTrue(upgrade.out().contains("No space left on device"), "the cause, named: " + upgrade.out());
             assertEquals(resumedId, scenario.runningJob().id(), "an upgrade without its savepoint keeps the job");
+
+            Scenario.Outcome stopped = Scenario.launcher("stop", "risk", "--cluster", scenario.platform.flinkUrl());
+            assertEquals(0, stopped.exitCode(), stopped.out());
+            Path stateFile = newestCheckpointFile(storage.resolve("risk").resolve(resumedId));
+            Files.delete(stateFile);
+            scenario.jobSetting("restart_attempts", 20);
+            Scenario.Outcome damaged = scenario.deploy("--resume");
+            assertEquals(2, damaged.exitCode(), damaged.out());
+            assertTrue(
+                    damaged.out().matches("(?s).*failed \\d+ times while starting.*"),
+                    "without waiting out the timeout: " + damaged.out());
+            assertTrue(damaged.out().contains(stateFile + " (No such file or directory)"), damaged.out());
+            assertTrue(damaged.out().contains("`ops/borderflow stop risk` cancels it"), damaged.out());
         } finally {
             scenario.stopJob();
             run("umount", storage.toString());
+        }
+    }
+
+    /** A state file of the job's newest checkpoint (not its metadata), which a restore needs. */
+    private static Path newestCheckpointFile(Path jobFolder) throws IOException {
+        Path newest;
+        try (Stream<Path> checkpoints = Files.list(jobFolder)) {
+            newest = checkpoints
+                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .max(Comparator.comparingLong(
+                            p -> Long.parseLong(p.getFileName().toString().substring(4))))
+                    .orElseThrow(() -> new AssertionError("no checkpoint in " + jobFolder));
+        }
+        try (Stream<Path> files = Files.list(newest)) {
+            return files.filter(f -> !f.getFileName().toString().equals("_metadata"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("every state of " + newest + " is inline in its metadata"));
         }
     }
 
