@@ -129,12 +129,8 @@ public final class JobsCommand implements Callable<Integer> {
     /** Restarts and the newest failure's cause; for a failed job, the failure that ended it. */
     private static void printFailures(PrintWriter out, JobSummary job, JobHealth.Failures failures, long now) {
         long restarts = failures.restarts().orElse(0);
-        String newest = failures.last()
-                .map(f -> String.format(
-                        Locale.ROOT,
-                        " %.1f s ago: %s",
-                        seconds(now, failures.lastAtMillis().getAsLong()),
-                        f))
+        String newest = failures.newest()
+                .map(f -> String.format(Locale.ROOT, " %.1f s ago: %s", seconds(now, f.atMillis()), f.innermostCause()))
                 .orElse("");
         if (job.failed()) {
             out.println("    failed after " + restarts + " restarts" + newest);

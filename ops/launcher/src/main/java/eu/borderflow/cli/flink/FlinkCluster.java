@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class FlinkCluster {
 
     private static final String SAVEPOINT_DIR = "execution.checkpointing.savepoint-dir";
+    /** Flink's wrapper of a TaskManager's exception on the JobManager, in front of the exception it carries. */
+    private static final String SERIALIZED_THROWABLE = "org.apache.flink.util.SerializedThrowable: ";
 
     private final FlinkRestClient rest;
 
@@ -95,17 +97,40 @@ public final class FlinkCluster {
         return Optional.empty();
     }
 
-    /** The newest failure the job recorded (its cause lines, stack frames left out), if any. */
-    public Optional<String> latestFailure(String jobId) {
+    /** A failure the job recorded: when, and its cause lines (stack frames left out). */
+    public record Failure(long atMillis, String causeLines) {
+
+        /**
+         * The innermost cause, which says what went wrong where Flink's outer exceptions say how the job reacted
+         * ("Recovery is suppressed by ...").
+         */
+        public String innermostCause() {
+            List<String> lines = causeLines.lines().toList();
+            return lines.get(lines.size() - 1)
+                    .strip()
+                    .replaceFirst("^Caused by: ", "")
+                    .replaceFirst("^" + SERIALIZED_THROWABLE, "");
+        }
+    }
+
+    /** The newest failure the job recorded, if any. */
+    public Optional<Failure> newestFailure(String jobId) {
         JsonNode entries = rest.get("jobs/" + jobId + "/exceptions?maxExceptions=1")
                 .path("exceptionHistory")
                 .path("entries");
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(causeLines(entries.get(0)
-                .path("stacktrace")
-                .asText(entries.get(0).path("exceptionName").asText())));
+        JsonNode newest = entries.get(0);
+        return Optional.of(new Failure(
+                newest.path("timestamp").asLong(),
+                causeLines(newest.path("stacktrace")
+                        .asText(newest.path("exceptionName").asText()))));
+    }
+
+    /** The newest failure's cause lines, if the job recorded one. */
+    public Optional<String> latestFailure(String jobId) {
+        return newestFailure(jobId).map(Failure::causeLines);
     }
 
     /** The first line of a stack trace and its "Caused by" lines: what a person needs to know. */

@@ -115,14 +115,19 @@ public final class JarDeployment {
             long restarts = failures.restarts().orElse(0);
             if (restarts >= STARTUP_FAILURES) {
                 throw new DeploymentException("job " + jobId + " failed " + restarts + " times while starting" + restore
-                        + "; the newest failure: " + failures.last().orElse("none recorded") + "\n"
+                        + "; the newest failure: "
+                        + failures.newest()
+                                .map(FlinkCluster.Failure::innermostCause)
+                                .orElse("none recorded") + "\n"
                         + leftOnCluster(job));
             }
             if (System.nanoTime() > deadline) {
                 throw new DeploymentException("job " + jobId + " was submitted but its tasks did not all run within "
                         + startTimeout.toSeconds() + " s (job " + job.state() + "; tasks " + byStatus(vertices)
                         + ")"
-                        + failures.last().map(f -> "; the newest failure: " + f).orElse("") + "\n"
+                        + failures.newest()
+                                .map(f -> "; the newest failure: " + f.innermostCause())
+                                .orElse("") + "\n"
                         + leftOnCluster(job));
             }
             sleep();

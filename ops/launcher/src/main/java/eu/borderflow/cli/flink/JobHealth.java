@@ -9,9 +9,6 @@ import java.util.OptionalLong;
 /** A job's checkpoints, restarts and newest failure, and its sources' lag, from the REST API. */
 public final class JobHealth {
 
-    /** Flink's wrapper of a TaskManager's exception on the JobManager, in front of the exception it carries. */
-    private static final String SERIALIZED_THROWABLE = "org.apache.flink.util.SerializedThrowable: ";
-
     private static final String PENDING_RECORDS = ".pendingRecords";
     /** The Kafka consumer's own lag, reported before the connector's pendingRecords (which waits for a first fetch). */
     private static final String RECORDS_LAG_MAX = ".records-lag-max";
@@ -40,8 +37,8 @@ public final class JobHealth {
         }
     }
 
-    /** How often the job restarted (if it reports it) and the newest failure it recorded: when, and its cause. */
-    public record Failures(OptionalLong restarts, OptionalLong lastAtMillis, Optional<String> last) {}
+    /** How often the job restarted (if it reports it) and the newest failure it recorded. */
+    public record Failures(OptionalLong restarts, Optional<FlinkCluster.Failure> newest) {}
 
     public Checkpoints checkpoints(String jobId) {
         JsonNode answer = cluster.rest().get("jobs/" + jobId + "/checkpoints");
@@ -63,31 +60,14 @@ public final class JobHealth {
     }
 
     /**
-     * The job's restarts (the {@code numRestarts} metric) and its newest recorded failure: its innermost cause, which
-     * says what went wrong where Flink's outer exceptions say how the job reacted ("Recovery is suppressed by ...").
+     * The job's restarts (the {@code numRestarts} metric) and its newest recorded failure.
      */
     public Failures failures(String jobId) {
         OptionalLong restarts = OptionalLong.empty();
         for (JsonNode metric : cluster.rest().get("jobs/" + jobId + "/metrics?get=numRestarts")) {
             restarts = OptionalLong.of(metric.path("value").asLong());
         }
-        JsonNode entries = cluster.rest()
-                .get("jobs/" + jobId + "/exceptions?maxExceptions=1")
-                .path("exceptionHistory")
-                .path("entries");
-        if (entries.isEmpty()) {
-            return new Failures(restarts, OptionalLong.empty(), Optional.empty());
-        }
-        JsonNode newest = entries.get(0);
-        List<String> lines = FlinkCluster.causeLines(newest.path("stacktrace")
-                        .asText(newest.path("exceptionName").asText()))
-                .lines()
-                .toList();
-        String innermost = lines.get(lines.size() - 1)
-                .strip()
-                .replaceFirst("^Caused by: ", "")
-                .replaceFirst("^" + SERIALIZED_THROWABLE, "");
-        return new Failures(restarts, OptionalLong.of(newest.path("timestamp").asLong()), Optional.of(innermost));
+        return new Failures(restarts, cluster.newestFailure(jobId));
     }
 
     /**
