@@ -44,9 +44,11 @@ class CheckpointStorageFullTest {
             Path filler = fill(storage.resolve("filler"));
 
             JobHealth health = new JobHealth(scenario.cluster);
-            Scenario.await(
-                    "the job to restart after its checkpoints failed",
-                    () -> health.failures(jobId).restarts().orElse(0) >= 1);
+            // Flink counts the restart before its exception history records the failure; wait for both.
+            Scenario.await("the job to restart after its checkpoints failed and record why", () -> {
+                JobHealth.Failures failures = health.failures(jobId);
+                return failures.restarts().orElse(0) >= 1 && failures.newest().isPresent();
+            });
             String running = jobs(scenario);
             assertTrue(running.contains("checkpoints failing: #"), running);
             assertTrue(running.contains("Decline checkpoint"), "where to find why: " + running);
