@@ -3,7 +3,9 @@
 #   up      fetch the jars if missing, write server.properties, format storage once, start the broker, wait until it
 #           serves, then create/update the topics of config/topics.yaml (ops/borderflow topics)
 #   down    stop it (SIGTERM, then SIGKILL after a grace period)
-#   status  running/stopped, pid, bootstrap, topics; exit 0 when running, 3 when stopped
+#   status  running/stopped, pid, bootstrap, topics, free space of the data directory; exit 0 when running, 3 when
+#           stopped. A broker that stopped without `down` (it shuts itself down when it cannot write its data) is
+#           reported as such, with the errors that ended it; `up` says the same before it starts the broker again.
 # Environment: BORDERFLOW_KAFKA_PORT (default 9092; the controller listens on the next port),
 #              BORDERFLOW_KAFKA_DATA (default var/kafka: config, data, log and pid of this broker),
 #              BORDERFLOW_KAFKA_START_TIMEOUT (seconds, default 60),
@@ -22,7 +24,12 @@ PID_FILE="$HOME_DIR/kafka.pid"
 PROPERTIES="$HOME_DIR/server.properties"
 LOG4J="$HOME_DIR/log4j2.properties"
 TOOLS_LOG4J="$HOME_DIR/tools-log4j2.properties"
+DATA_DIR="$HOME_DIR/data"
 LOG="$HOME_DIR/logs/kafka.out"
+# `up` keeps the log of the broker before, so that starting again does not erase why it stopped.
+PREVIOUS_LOG="$LOG.previous"
+# Below this share of its size free, the data directory's file system counts as full when a stop is explained.
+FULL_BELOW_PERCENT=1
 START_TIMEOUT="${BORDERFLOW_KAFKA_START_TIMEOUT:-60}"
 STOP_GRACE=30
 BOOTSTRAP="127.0.0.1:$PORT"
@@ -51,6 +58,33 @@ running_pid() {
 }
 
 source "$ROOT/ops/lib/processes.sh"
+
+# The data directory's file system as df sees it: "N MB free of M MB".
+data_space() {
+  df -Pk "$DATA_DIR" 2>/dev/null | awk 'NR == 2 { printf "%d MB free of %d MB", $4 / 1024, $2 / 1024 }'
+}
+
+data_full() {
+  df -Pk "$DATA_DIR" 2>/dev/null | awk -v p="$FULL_BELOW_PERCENT" 'NR == 2 { exit !($4 * 100 < $2 * p) }'
+}
+
+# Why the broker that wrote LOG stopped: its last errors (no stack frames), and the data directory's free space when
+# writing there failed. A full file system shows as "No space left on device", or, for Kafka's memory-mapped
+# indexes, as an InternalError from an "unsafe memory access".
+stop_reason() {
+  local log="$1"
+  if [[ -s "$log" ]]; then
+    grep -E "ERROR|FATAL|Exception|Error:" "$log" | grep -vE "^\s+at " | tail -5 | cut -c1-300 || true
+  fi
+  if data_full; then
+    echo "the file system of $DATA_DIR is full ($(data_space)): the broker stops when it cannot write there. Free"
+    echo "space on it (never by deleting files under $DATA_DIR), then \`ops/borderflow kafka up\`; ops/RUNBOOK.md,"
+    echo "\"The broker stopped\"."
+  elif grep -qE "No space left on device|unsafe memory access" "$log" 2>/dev/null; then
+    echo "the broker could not write $DATA_DIR (its file system was full; now $(data_space)): \`ops/borderflow kafka"
+    echo "up\` starts it again; ops/RUNBOOK.md, \"The broker stopped\"."
+  fi
+}
 
 fetch_jars() { fetch_maven_jars "$ROOT/ops/kafka/broker-jars/pom.xml" "$LIB" "$HOME_DIR/logs" "broker"; }
 
@@ -144,7 +178,7 @@ wait_started() {
   while ! grep -q "Kafka Server started" "$LOG" 2>/dev/null; do
     if ! kill -0 "$pid" 2>/dev/null; then
       rm -f "$PID_FILE"
-      grep -E "ERROR|Exception" "$LOG" | grep -v "^\s*at " | tail -5 >&2 || true
+      stop_reason "$LOG" >&2
       if grep -q "Address already in use" "$LOG"; then
         die "port $PORT or $CONTROLLER_PORT is in use; set BORDERFLOW_KAFKA_PORT to a free port"
       fi
@@ -164,6 +198,10 @@ up() {
   if pid="$(running_pid)"; then
     say "already running (pid $pid, bootstrap $BOOTSTRAP)"
   else
+    if [[ -f "$PID_FILE" ]]; then
+      say "the broker had stopped without \`kafka down\` (pid $(cat "$PID_FILE")); its log ends (kept as $PREVIOUS_LOG):"
+      stop_reason "$LOG" >&2
+    fi
     for p in "$PORT" "$CONTROLLER_PORT" $SASL_PORT; do
       port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
     done
@@ -171,6 +209,7 @@ up() {
     write_config
     format_once
     say "starting the broker on $BOOTSTRAP (log: $LOG)"
+    [[ -s "$LOG" ]] && mv "$LOG" "$PREVIOUS_LOG"
     : > "$LOG"
     nohup java -Xms512m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$LOG4J" -cp "$LIB/*" kafka.Kafka "$PROPERTIES" \
@@ -222,12 +261,21 @@ status() {
     echo "pid: $pid"
     echo "bootstrap: $BOOTSTRAP"
     [[ -n "$SASL_PORT" ]] && echo "sasl bootstrap: 127.0.0.1:$SASL_PORT (client settings: $CLIENT_SASL)"
+    echo "data: $DATA_DIR, $(data_space)"
     echo "topics:"
     tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list 2>/dev/null | sed 's/^/  /' \
       || echo "  (could not list the topics)"
     return 0
   fi
+  if [[ -f "$PID_FILE" ]]; then
+    echo "stopped without \`kafka down\`: pid $(cat "$PID_FILE") is gone (it shut itself down, crashed or was killed)"
+    echo "data: $DATA_DIR, $(data_space)"
+    echo "its log ($LOG) ends:"
+    stop_reason "$LOG" | sed 's/^/  /'
+    return 3
+  fi
   echo "stopped"
+  [[ -d "$DATA_DIR" ]] && echo "data: $DATA_DIR, $(data_space)"
   return 3
 }
 

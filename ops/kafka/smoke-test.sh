@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Shell-level check of ops/kafka/kafka.sh against the real broker jars, on its own port and data folder:
 # up, status (exit 0, every topic of config/topics.yaml), up again (idempotent), a second broker on the same port
-# (refused with a message, no stack trace), down, status (exit 3). Exit 0 when every check passes.
+# (refused with a message, no stack trace), down, status (exit 3). As root, also a full data directory (a small
+# tmpfs filled to the last byte): the broker shuts itself down, status and up say why, and once space is freed it
+# starts again with its topics. Exit 0 when every check passes.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,10 +13,13 @@ mkdir -p "$ROOT/var"
 export BORDERFLOW_KAFKA_DATA
 BORDERFLOW_KAFKA_DATA="$(mktemp -d "$ROOT/var/kafka-smoke.XXXXXX")"
 SECOND_DATA="$(mktemp -d "$ROOT/var/kafka-smoke.XXXXXX")"
+FULL_DATA="$(mktemp -d "$ROOT/var/kafka-smoke.XXXXXX")"
 
 cleanup() {
   "$KAFKA" down >/dev/null 2>&1
-  rm -rf "$BORDERFLOW_KAFKA_DATA" "$SECOND_DATA"
+  BORDERFLOW_KAFKA_DATA="$FULL_DATA" "$KAFKA" down >/dev/null 2>&1
+  mountpoint -q "$FULL_DATA/data" && umount "$FULL_DATA/data"
+  rm -rf "$BORDERFLOW_KAFKA_DATA" "$SECOND_DATA" "$FULL_DATA"
 }
 trap cleanup EXIT
 
@@ -50,6 +55,49 @@ check "the refusal has no stack trace" test -z "$(grep -E '^\s+at ' <<< "$clash"
 check "down exits 0" test $? -eq 0
 "$KAFKA" status > /dev/null
 check "status exits 3 when stopped" test $? -eq 3
+
+# The broker writes its offset checkpoints every few seconds, so a full file system stops it without traffic.
+full_disk_checks() {
+  local -x BORDERFLOW_KAFKA_DATA="$FULL_DATA"
+  mkdir -p "$FULL_DATA/data"
+  mount -t tmpfs -o size=64m tmpfs "$FULL_DATA/data" || { check "mount a tmpfs for the data" false; return; }
+  "$KAFKA" up 2> "$FULL_DATA/up.err"
+  check "up on the small file system exits 0" test $? -eq 0
+  dd if=/dev/zero of="$FULL_DATA/data/filler" bs=1M > /dev/null 2>&1
+  local waited=0 rc=0 status
+  while (( waited < 90 )); do
+    status="$("$KAFKA" status)"
+    rc=$?
+    (( rc == 3 )) && break
+    sleep 1
+    waited=$((waited + 1))
+  done
+  check "the broker stops when its file system is full" test "$rc" -eq 3
+  check "status says it stopped without down" grep -q "stopped without \`kafka down\`" <<< "$status"
+  check "status quotes the broker's error" grep -q "No space left on device" <<< "$status"
+  check "status says the file system is full" grep -q "the file system of $FULL_DATA/data is full (0 MB free" <<< "$status"
+  local again
+  again="$("$KAFKA" up 2>&1)"
+  check "up on the full file system fails" test $? -ne 0
+  check "up says the broker had stopped" grep -q "had stopped without" <<< "$again"
+  check "up says the file system is full" grep -q "is full (0 MB free" <<< "$again"
+  check "up keeps the stopped broker's log" grep -q "No space left on device" "$FULL_DATA/logs/kafka.out.previous"
+  rm -f "$FULL_DATA/data/filler"
+  "$KAFKA" up 2> "$FULL_DATA/up-freed.err"
+  check "up once space is freed exits 0" test $? -eq 0
+  status="$("$KAFKA" status)"
+  check "status exits 0 again" test $? -eq 0
+  for topic in $(expected_topics); do
+    check "topic $topic survived" grep -qx "  $topic" <<< "$status"
+  done
+  "$KAFKA" down 2>/dev/null
+  umount "$FULL_DATA/data"
+}
+if [[ "$EUID" -eq 0 ]]; then
+  full_disk_checks
+else
+  echo "skip a full data directory: mounting a small file system needs root"
+fi
 
 if (( failures > 0 )); then
   echo "smoke-test: $failures check(s) failed; broker log: $BORDERFLOW_KAFKA_DATA/logs/kafka.out" >&2
