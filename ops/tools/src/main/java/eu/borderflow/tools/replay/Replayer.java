@@ -111,7 +111,9 @@ public final class Replayer {
         if (failure.get() != null) {
             throw new BrokerUnavailableException(
                     "Kafka at " + options.bootstrap() + " did not take every record ("
-                            + DatasetCheck.reason(failure.get()) + "); sent " + acked(counters) + " before it stopped",
+                            + DatasetCheck.reason(failure.get()) + "); sent " + acked(counters) + " before it stopped."
+                            + " Once the broker takes records again, replay the same folder: the jobs drop the"
+                            + " records they already have (re-sent, or LATE dead letters) and raise no flag twice",
                     failure.get());
         }
         Map<String, Long> sent = new LinkedHashMap<>();

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileWriter;
@@ -35,9 +37,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -191,6 +196,38 @@ class ReplayerTest {
         assertTrue(e.getMessage().contains("crossings.avro: record " + (bad + 1) + " cannot be read"), e.getMessage());
         assertTrue(e.getMessage().endsWith("sent " + sentBefore + " before it stopped"), e.getMessage());
         assertEquals(sentBefore, e.sentBefore());
+    }
+
+    @Test
+    void brokerThatStopsTakingRecordsStopsTheReplayWithWhatWasSentAndWhatToDo() throws Exception {
+        new ReplayDatasetWriter(19).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        int taken = 250;
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    private int sends;
+
+                    @Override
+                    public synchronized Future<RecordMetadata> send(
+                            ProducerRecord<byte[], byte[]> record, Callback callback) {
+                        if (record.headers().lastHeader(ChangelogHeartbeat.HEADER) == null && ++sends > taken) {
+                            // What the producer reports once the broker is gone (it had the topic a moment ago).
+                            callback.onCompletion(
+                                    null,
+                                    new TimeoutException(
+                                            "Topic " + record.topic() + " not present in metadata after 10000 ms."));
+                            return CompletableFuture.failedFuture(new IllegalStateException("not sent"));
+                        }
+                        return super.send(record, callback);
+                    }
+                };
+        BrokerUnavailableException e = assertThrows(
+                BrokerUnavailableException.class,
+                () -> new Replayer(options(dir, broker.bootstrap()), bootstrap -> producer).run());
+        assertTrue(
+                e.getMessage().startsWith("Kafka at " + broker.bootstrap() + " did not take every record (Topic "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("; sent " + taken + " before it stopped."), e.getMessage());
+        assertTrue(e.getMessage().contains("replay the same folder"), e.getMessage());
     }
 
     @Test
