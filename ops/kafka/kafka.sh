@@ -64,8 +64,10 @@ data_space() {
   df -Pk "$DATA_DIR" 2>/dev/null | awk 'NR == 2 { printf "%d MB free of %d MB", $4 / 1024, $2 / 1024 }'
 }
 
+# True only when df answers and reports less than FULL_BELOW_PERCENT of the file system free.
 data_full() {
-  df -Pk "$DATA_DIR" 2>/dev/null | awk -v p="$FULL_BELOW_PERCENT" 'NR == 2 { exit !($4 * 100 < $2 * p) }'
+  df -Pk "$DATA_DIR" 2>/dev/null \
+    | awk -v p="$FULL_BELOW_PERCENT" 'NR == 2 { full = ($4 * 100 < $2 * p) } END { exit !full }'
 }
 
 # Why the broker that wrote LOG stopped: its last errors (no stack frames), and the data directory's free space when
