@@ -74,9 +74,14 @@ data_full() {
 # writing there failed. A full file system shows as "No space left on device", or, for Kafka's memory-mapped
 # indexes, as an InternalError from an "unsafe memory access".
 stop_reason() {
-  local log="$1"
+  local log="$1" errors=""
   if [[ -s "$log" ]]; then
-    grep -E "ERROR|FATAL|Exception|Error:" "$log" | grep -vE "^\s+at " | tail -5 | cut -c1-300 || true
+    errors="$(grep -E "ERROR|FATAL|Exception|Error:" "$log" | grep -vE "^\s+at " | tail -5 | cut -c1-300)" || true
+  fi
+  if [[ -n "$errors" ]]; then
+    echo "$errors"
+  else
+    echo "no error in its log: it was killed (kill -9, the kernel's out-of-memory killer) or the machine stopped"
   fi
   if data_full; then
     echo "the file system of $DATA_DIR is full ($(data_space)): the broker stops when it cannot write there. Free"
