@@ -96,7 +96,7 @@ stop_reason() {
 fetch_jars() { fetch_maven_jars "$ROOT/ops/kafka/broker-jars/pom.xml" "$LIB" "$HOME_DIR/logs" "broker"; }
 
 write_config() {
-  mkdir -p "$HOME_DIR/data" "$HOME_DIR/logs"
+  mkdir -p "$DATA_DIR" "$HOME_DIR/logs"
   local listeners="PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT"
   local advertised="PLAINTEXT://127.0.0.1:$PORT"
   local protocols="PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
@@ -115,7 +115,7 @@ advertised.listeners=$advertised
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=$protocols
-log.dirs=$HOME_DIR/data
+log.dirs=$DATA_DIR
 num.partitions=1
 default.replication.factor=1
 min.insync.replicas=1
@@ -172,10 +172,10 @@ tool() {
 }
 
 format_once() {
-  [[ -f "$HOME_DIR/data/meta.properties" ]] && return
+  [[ -f "$DATA_DIR/meta.properties" ]] && return
   local cluster_id
   cluster_id="$(tool kafka.tools.StorageTool random-uuid)" || die "StorageTool random-uuid failed"
-  say "formatting $HOME_DIR/data (cluster $cluster_id)"
+  say "formatting $DATA_DIR (cluster $cluster_id)"
   tool kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPERTIES" >> "$HOME_DIR/logs/format.log" 2>&1 \
     || { tail -5 "$HOME_DIR/logs/format.log" >&2; die "formatting the storage failed (log: $HOME_DIR/logs/format.log)"; }
 }
