@@ -81,8 +81,7 @@ public final class JobsCommand implements Callable<Integer> {
                                 d.shortName()));
             }
             if (job.active()) {
-                var lag = health.sourceLag(job.id());
-                out.println("    source lag: " + (lag.isPresent() ? lag.getAsLong() + " records" : "not reported yet"));
+                printSourceLag(out, health.sourceLag(job.id()));
             }
         }
         out.flush();
@@ -136,6 +135,17 @@ public final class JobsCommand implements Callable<Integer> {
             out.println("    failed after " + restarts + " restarts" + newest);
         } else if (restarts > 0) {
             out.println("    restarts: " + restarts + (newest.isEmpty() ? "" : ", the newest failure" + newest));
+        }
+    }
+
+    private static void printSourceLag(PrintWriter out, JobHealth.SourceLag lag) {
+        String records = lag.records().isPresent() ? lag.records().getAsLong() + " records" : "not reported yet";
+        if (lag.disconnected()) {
+            out.println(
+                    "    source lag: " + records + " when last read; the sources are connected to no Kafka broker now "
+                            + "(`ops/borderflow kafka status`; ops/RUNBOOK.md, \"The broker stopped\")");
+        } else {
+            out.println("    source lag: " + records);
         }
     }
 

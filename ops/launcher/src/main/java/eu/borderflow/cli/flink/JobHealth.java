@@ -12,6 +12,8 @@ public final class JobHealth {
     private static final String PENDING_RECORDS = ".pendingRecords";
     /** The Kafka consumer's own lag, reported before the connector's pendingRecords (which waits for a first fetch). */
     private static final String RECORDS_LAG_MAX = ".records-lag-max";
+    /** The Kafka consumer's open connections: the lag metrics keep their last value while no broker answers. */
+    private static final String CONNECTION_COUNT = ".KafkaConsumer.connection-count";
 
     private final FlinkCluster cluster;
 
@@ -36,6 +38,12 @@ public final class JobHealth {
             return lastFailedId.isPresent() && (lastId.isEmpty() || lastFailedId.getAsLong() > lastId.getAsLong());
         }
     }
+
+    /**
+     * Records the job's Kafka sources have not read yet (empty while they report none), and whether the sources hold
+     * no connection to any broker now, so that lag is only the last value they read.
+     */
+    public record SourceLag(OptionalLong records, boolean disconnected) {}
 
     /** How often the job restarted (if it reports it) and the newest failure it recorded. */
     public record Failures(OptionalLong restarts, Optional<FlinkCluster.Failure> newest) {}
@@ -72,12 +80,14 @@ public final class JobHealth {
 
     /**
      * Records the job's Kafka sources have not read yet: the connector's {@code pendingRecords}, summed over the
-     * subtasks of every source (before a source's first fetch, its consumer's {@code records-lag-max}); empty while
-     * the sources report neither.
+     * subtasks of every source (before a source's first fetch, its consumer's {@code records-lag-max}); and whether
+     * every source consumer that reports its connections has none.
      */
-    public OptionalLong sourceLag(String jobId) {
+    public SourceLag sourceLag(String jobId) {
         long total = 0;
         boolean reported = false;
+        long connections = 0;
+        boolean connectionsReported = false;
         for (JsonNode vertex : cluster.rest().get("jobs/" + jobId).path("vertices")) {
             if (!vertex.path("name").asText().startsWith("Source")) {
                 continue;
@@ -85,23 +95,43 @@ public final class JobHealth {
             String path = "jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
             List<String> pending = new ArrayList<>();
             List<String> consumerLag = new ArrayList<>();
+            List<String> connectionCounts = new ArrayList<>();
             for (JsonNode metric : cluster.rest().get(path)) {
                 String id = metric.path("id").asText();
                 if (id.endsWith(PENDING_RECORDS)) {
                     pending.add(id);
                 } else if (id.endsWith(RECORDS_LAG_MAX)) {
                     consumerLag.add(id);
+                } else if (id.endsWith(CONNECTION_COUNT)) {
+                    connectionCounts.add(id);
                 }
             }
-            List<String> names = pending.isEmpty() ? consumerLag : pending;
-            if (names.isEmpty()) {
-                continue;
+            OptionalLong lag = sum(path, pending.isEmpty() ? consumerLag : pending);
+            if (lag.isPresent()) {
+                total += lag.getAsLong();
+                reported = true;
             }
-            for (JsonNode value : cluster.rest().get(path + "?agg=sum&get=" + String.join(",", names))) {
-                if (value.has("sum")) {
-                    total += (long) value.path("sum").asDouble();
-                    reported = true;
-                }
+            OptionalLong open = sum(path, connectionCounts);
+            if (open.isPresent()) {
+                connections += open.getAsLong();
+                connectionsReported = true;
+            }
+        }
+        return new SourceLag(
+                reported ? OptionalLong.of(total) : OptionalLong.empty(), connectionsReported && connections == 0);
+    }
+
+    /** The metrics {@code names} summed over the subtasks; empty when there are none or none has a value yet. */
+    private OptionalLong sum(String path, List<String> names) {
+        if (names.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long total = 0;
+        boolean reported = false;
+        for (JsonNode value : cluster.rest().get(path + "?agg=sum&get=" + String.join(",", names))) {
+            if (value.has("sum")) {
+                total += (long) value.path("sum").asDouble();
+                reported = true;
             }
         }
         return reported ? OptionalLong.of(total) : OptionalLong.empty();
