@@ -130,15 +130,25 @@ metrics:
   job.status.enable: [STATE, CURRENT_TIME]
 YAML
   cat > "$CONF/log4j.properties" <<'PROPS'
-# Written by ops/cluster/cluster.sh. Each process logs to its own file (log.file, set per process).
+# Written by ops/cluster/cluster.sh. Each process logs to its own file (log.file, set per process), rolled as
+# stock Flink does: at start and at 100 MB, ten older files kept (a Kafka client retrying a stopped broker writes
+# about 15 MB an hour).
 monitorInterval = 0
 rootLogger.level = INFO
 rootLogger.appenderRef.file.ref = file
 appender.file.name = file
-appender.file.type = File
+appender.file.type = RollingFile
+appender.file.append = true
 appender.file.fileName = ${sys:log.file}
+appender.file.filePattern = ${sys:log.file}.%i
 appender.file.layout.type = PatternLayout
 appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
+appender.file.policies.type = Policies
+appender.file.policies.size.type = SizeBasedTriggeringPolicy
+appender.file.policies.size.size = 100MB
+appender.file.policies.startup.type = OnStartupTriggeringPolicy
+appender.file.strategy.type = DefaultRolloverStrategy
+appender.file.strategy.max = 10
 logger.kafka.name = org.apache.kafka
 logger.kafka.level = WARN
 PROPS
@@ -228,7 +238,8 @@ up() {
   wait_ready "$TASKMANAGERS"
   if (( orphaned )); then
     # A session cluster without high availability forgets its jobs with its JobManager; their checkpoints stay.
-    say "the JobManager had stopped without \`cluster down\` (a crash, a kill or a reboot): the jobs it ran are gone;"
+    say "the JobManager had stopped without \`cluster down\` (a crash, a kill or a reboot; its log until then:"
+    say "$LOGS/jobmanager.log.1): the jobs it ran are gone;"
     say "resume each from its newest checkpoint with: ops/borderflow deploy risk --resume; ops/borderflow deploy picture --resume"
   fi
 }
