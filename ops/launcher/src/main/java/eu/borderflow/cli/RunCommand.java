@@ -7,6 +7,7 @@ import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
+import eu.borderflow.risk.state.TokenKeyMismatchException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -246,7 +248,15 @@ public final class RunCommand implements Callable<Integer> {
         console.println(
                 "Ctrl-C stops the job; run it again to resume from its latest checkpoint " + "(--fresh starts over).");
         console.flush();
-        env.execute(RiskFlagJob.NAME);
+        try {
+            env.execute(RiskFlagJob.NAME);
+        } catch (Exception e) {
+            throw ExceptionUtils.findThrowable(e, TokenKeyMismatchException.class)
+                    .map(refused -> (Exception) new UserError("not resumed from "
+                            + resume.map(Path::toString).orElse("its checkpoint") + ": " + refused.getMessage()
+                            + "; `run risk --fresh` starts without it"))
+                    .orElse(e);
+        }
         return ExitCodes.OK;
     }
 

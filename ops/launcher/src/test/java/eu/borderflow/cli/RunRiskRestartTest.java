@@ -117,6 +117,7 @@ class RunRiskRestartTest {
         assertTrue(log.contains("resuming from chk-"), log);
 
         List<String> flags = committedFlags();
+        assertAnotherKeyIsRefused(restarted, config, flags);
         if (!expected.equals(flags)) {
             Files.write(
                     Path.of("target", "restart-diff.txt"),
@@ -145,6 +146,23 @@ class RunRiskRestartTest {
                 flags,
                 () -> "the same flags as one run over the whole world; only in the one run: "
                         + idsNotIn(expected, flags) + "; only after the restart: " + idsNotIn(flags, expected));
+    }
+
+    /**
+     * Run again with another BORDERFLOW_TOKEN_KEY (the demo's key was used so far): it must not resume the state its
+     * tokens do not match. It exits 2 at once, saying why, and commits nothing.
+     */
+    private static void assertAnotherKeyIsRefused(Path home, Path config, List<String> flags) throws Exception {
+        Process refused = start(home, config, "other-key", "a key generated again in a new shell");
+        if (!refused.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+            stop(refused);
+            throw new AssertionError("run risk with another key resumed its state");
+        }
+        String log = Files.readString(home.resolve("other-key.out"));
+        assertEquals(ExitCodes.USAGE, refused.exitValue(), log);
+        assertTrue(log.contains("BORDERFLOW_TOKEN_KEY now has the key id") && log.contains("--fresh"), log);
+        assertTrue(!log.contains("internal error"), log);
+        assertEquals(flags, committedFlags(), "nothing committed under another key");
     }
 
     private static List<String> idsNotIn(List<String> these, List<String> others) {
@@ -179,6 +197,11 @@ class RunRiskRestartTest {
 
     /** {@code run risk} in its own JVM, with {@code home} as BORDERFLOW_HOME (its checkpoints go to home/var/). */
     private static Process start(Path home, Path config, String name) throws Exception {
+        return start(home, config, name, null);
+    }
+
+    /** The same, with {@code tokenKey} as BORDERFLOW_TOKEN_KEY (null: unset, so the demo's key). */
+    private static Process start(Path home, Path config, String name, String tokenKey) throws Exception {
         // A terminal's foreground job takes SIGINT; a child of a backgrounded script (CI run as `... &`) inherits it
         // ignored, and a JVM that starts with SIGINT ignored keeps ignoring it. So the default action, as in a
         // terminal.
@@ -218,7 +241,11 @@ class RunRiskRestartTest {
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".out").toFile());
         builder.environment().put("BORDERFLOW_HOME", home.toString());
-        builder.environment().remove("BORDERFLOW_TOKEN_KEY");
+        if (tokenKey == null) {
+            builder.environment().remove("BORDERFLOW_TOKEN_KEY");
+        } else {
+            builder.environment().put("BORDERFLOW_TOKEN_KEY", tokenKey);
+        }
         return builder.start();
     }
 

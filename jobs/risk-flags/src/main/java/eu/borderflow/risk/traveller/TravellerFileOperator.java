@@ -6,6 +6,7 @@ import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.JustifiedWatermark;
+import eu.borderflow.risk.state.TokenKeyGuard;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.stay.AuthorisedStay;
@@ -60,6 +61,7 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
     private final FileRetention retention;
     private final long latenessMs;
     private final JustifiedWatermark justified;
+    private final TokenKeyGuard tokenKey;
     private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
 
     private transient ValueState<TravellerFile> file;
@@ -80,16 +82,19 @@ public final class TravellerFileOperator extends KeyedProcessFunction<String, Tr
                 config.retention().getOverstayYears(),
                 config.stayRule().windowDays());
         this.justified = new JustifiedWatermark(config.time().getOutOfOrderness());
+        this.tokenKey = new TokenKeyGuard(tokens.keyId());
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         justified.initialize(context.getOperatorStateStore(), "ees-file-newest-crossing");
+        tokenKey.initialize(context.getOperatorStateStore(), "ees-file-token-key-id");
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         justified.snapshot();
+        tokenKey.snapshot();
     }
 
     @Override
