@@ -54,7 +54,7 @@ class PrometheusRulesTest {
                         .add(check.path("alertname").asText());
             }
         }
-        assertEquals(9, alerts.size(), "the alerts of issue 11: " + alerts);
+        assertEquals(10, alerts.size(), "the alerts of issue 11 and BorderflowKafkaUnreachable: " + alerts);
         for (String alert : alerts) {
             assertTrue(firing.contains(alert), alert + " has a test in which it fires");
             assertTrue(quiet.contains(alert), alert + " has a test in which it stays quiet");
