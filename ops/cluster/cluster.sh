@@ -17,6 +17,7 @@
 #   BORDERFLOW_TASKMANAGERS        TaskManagers that `up` keeps running (default 1; --taskmanagers wins)
 #   BORDERFLOW_TASKMANAGER_SLOTS   slots per TaskManager (default 4: both jobs at their parallelism 2 on one)
 #   BORDERFLOW_CLUSTER_START_TIMEOUT  seconds `up` waits for the cluster (default 120)
+#   BORDERFLOW_PORT_RELEASE_WAIT   seconds `up` waits for the ports of a process that was killed (default 15)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -213,11 +214,12 @@ up() {
     # shellcheck disable=SC1091
     [[ -f "$CONF/ports" ]] && source "$CONF/ports"
   else
-    for p in "$REST_PORT" "$RPC_PORT" "$BLOB_PORT" "$METRICS_PORT"; do
-      port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_FLINK_PORT / BORDERFLOW_FLINK_METRICS_PORT"
-    done
     # A pid file left behind means the JobManager ended without `cluster down`: a crash, a kill or a reboot.
     [[ -f "$PIDS/jobmanager.pid" ]] && orphaned=1
+    for p in "$REST_PORT" "$RPC_PORT" "$BLOB_PORT" "$METRICS_PORT"; do
+      if (( orphaned )); then port_still_in_use "$p"; else port_in_use "$p"; fi \
+        && die "port $p is in use by another process; set BORDERFLOW_FLINK_PORT / BORDERFLOW_FLINK_METRICS_PORT"
+    done
     for file in "$PIDS"/taskmanager-*.pid; do
       [[ -f "$file" ]] && live_pid "$(basename "$file" .pid)" "$TM_CLASS" >/dev/null && orphaned=1
     done
@@ -230,7 +232,11 @@ up() {
     if live_pid "taskmanager-$i" "$TM_CLASS" >/dev/null; then
       continue
     fi
-    port_in_use "$((METRICS_PORT + i))" && die "port $((METRICS_PORT + i)) (metrics of TaskManager $i) is in use"
+    if [[ -f "$PIDS/taskmanager-$i.pid" ]]; then
+      port_still_in_use "$((METRICS_PORT + i))"
+    else
+      port_in_use "$((METRICS_PORT + i))"
+    fi && die "port $((METRICS_PORT + i)) (metrics of TaskManager $i) is in use by another process"
     start_process "taskmanager-$i" "$TM_CLASS" "$((METRICS_PORT + i))"
     started=1
   done

@@ -9,6 +9,7 @@
 # Environment: BORDERFLOW_KAFKA_PORT (default 9092; the controller listens on the next port),
 #              BORDERFLOW_KAFKA_DATA (default var/kafka: config, data, log and pid of this broker),
 #              BORDERFLOW_KAFKA_START_TIMEOUT (seconds, default 60),
+#              BORDERFLOW_PORT_RELEASE_WAIT (seconds `up` waits for the ports of a broker that was killed, default 15),
 #              BORDERFLOW_KAFKA_SASL_PORT (unset by default: PLAINTEXT only; set, the broker also listens there with
 #                SASL_PLAINTEXT and SCRAM-SHA-256 for the user BORDERFLOW_KAFKA_SASL_USER / _PASSWORD, default
 #                borderflow / borderflow-secret, and `up` writes the client settings to
@@ -210,7 +211,8 @@ up() {
       stop_reason "$LOG" >&2
     fi
     for p in "$PORT" "$CONTROLLER_PORT" $SASL_PORT; do
-      port_in_use "$p" && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
+      if [[ -f "$PID_FILE" ]]; then port_still_in_use "$p"; else port_in_use "$p"; fi \
+        && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
     done
     fetch_jars
     write_config

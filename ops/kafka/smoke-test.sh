@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Shell-level check of ops/kafka/kafka.sh against the real broker jars, on its own port and data folder:
 # up, status (exit 0, every topic of config/topics.yaml), up again (idempotent), a second broker on the same port
-# (refused with a message, no stack trace), down, status (exit 3), status of a killed broker. As root, also a full
-# data directory (a small tmpfs filled to the last byte): the broker shuts itself down, status and up say why, and
-# once space is freed it starts again with its topics. Exit 0 when every check passes.
+# (refused with a message, no stack trace), down, status (exit 3), status of a killed broker, up right after a kill.
+# As root, also a full data directory (a small tmpfs filled to the last byte): the broker shuts itself down, status
+# and up say why, and once space is freed it starts again with its topics. Exit 0 when every check passes.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -63,6 +63,12 @@ killed="$("$KAFKA" status)"
 check "status exits 3 once the broker was killed" test $? -eq 3
 check "status says it stopped without down" grep -q "stopped without \`kafka down\`" <<< "$killed"
 check "status says its log has no error" grep -q "no error in its log: it was killed" <<< "$killed"
+# up at once after kill -9, as an operator types it: the dying JVM's threads may hold its ports a moment longer.
+"$KAFKA" up 2>/dev/null
+kill -9 "$(cat "$BORDERFLOW_KAFKA_DATA/kafka.pid")"
+restarted="$("$KAFKA" up 2>&1)"
+check "up right after kill -9 exits 0" test $? -eq 0
+check "up right after kill -9 starts the broker" grep -q "started (pid" <<< "$restarted"
 "$KAFKA" down 2>/dev/null
 
 # The broker writes its offset checkpoints every few seconds, so a full file system stops it without traffic.

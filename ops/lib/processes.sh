@@ -2,6 +2,19 @@
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# port_still_in_use PORT: port_in_use, for a port our own process held when it ended without being stopped (killed,
+# crashed). After kill -9 a big JVM is gone from ps at once but its other threads take a moment longer to exit, and
+# its ports are free only then (about a second measured for a TaskManager that ran a job); so wait up to
+# BORDERFLOW_PORT_RELEASE_WAIT seconds (default 15) before taking the port for someone else's.
+port_still_in_use() {
+  local port="$1" deadline=$((SECONDS + ${BORDERFLOW_PORT_RELEASE_WAIT:-15}))
+  while port_in_use "$port"; do
+    (( SECONDS < deadline )) || return 0
+    sleep 0.2
+  done
+  return 1
+}
+
 # fetch_maven_jars POM LIB LOG_DIR WHAT: the dependencies of POM copied from Maven Central into LIB, once. The marker
 # is written last, so an interrupted download is fetched again.
 fetch_maven_jars() {

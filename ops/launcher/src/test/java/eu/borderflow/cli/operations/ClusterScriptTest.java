@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +54,16 @@ class ClusterScriptTest {
             long first = pid(home, "taskmanager-1");
             long second = pid(home, "taskmanager-2");
 
+            // up at once, as an operator types it after kill -9, while the rest of the dying JVM still holds its
+            // port for a moment (here 2 s, once the TaskManager's own threads let it go, a socket of the test's): up
+            // waits for the port.
             ProcessHandle.of(second).orElseThrow().destroyForcibly();
-            ProcessHandle.of(second).ifPresent(p -> p.onExit().join());
-            assertTrue(cluster(env, "status").out().contains("taskmanager-2  not running"));
-
-            Result again = cluster(env, "up", "--taskmanagers", "2");
+            LocalPlatform.awaitDefunct(second);
+            Result again;
+            try (ServerSocket stillHeld = bindOnceFree(metrics + 2)) {
+                CompletableFuture.runAsync(() -> closeAfter(stillHeld, Duration.ofSeconds(2)));
+                again = cluster(env, "up", "--taskmanagers", "2");
+            }
             assertEquals(0, again.code(), again.out());
             assertTrue(again.out().contains("started taskmanager-2"), again.out());
             assertFalse(again.out().contains("started jobmanager"), again.out());
@@ -62,6 +71,9 @@ class ClusterScriptTest {
             assertEquals(jobManager, pid(home, "jobmanager"));
             assertEquals(first, pid(home, "taskmanager-1"));
             assertFalse(again.out().contains(LOST_JOBS), again.out());
+            ProcessHandle.of(first).orElseThrow().destroyForcibly();
+            ProcessHandle.of(first).ifPresent(p -> p.onExit().join());
+            assertTrue(cluster(env, "status").out().contains("taskmanager-1  not running"));
 
             // The machine went down with everything on it: the next up says the jobs must be resumed.
             for (long pid : List.of(jobManager, first, pid(home, "taskmanager-2"))) {
@@ -91,6 +103,28 @@ class ClusterScriptTest {
     }
 
     private record Result(int code, String out) {}
+
+    /** The port, as soon as the killed TaskManager's last thread has let it go. */
+    private static ServerSocket bindOnceFree(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+            } catch (BindException e) {
+                assertTrue(System.nanoTime() < deadline, "port " + port + " still held 30 s after kill -9");
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    private static void closeAfter(ServerSocket socket, Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            socket.close();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static Result cluster(Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(

@@ -128,11 +128,34 @@ final class LocalPlatform {
             ProcessHandle handle = ProcessHandle.of(pid)
                     .orElseThrow(() -> new IllegalStateException(process + " (pid " + pid + ") is not running"));
             handle.destroyForcibly();
-            handle.onExit().get(30, TimeUnit.SECONDS);
+            awaitDefunct(pid);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("could not kill " + process, e);
+        }
+    }
+
+    /**
+     * Until the process has no command line any more, as {@code ps} then shows it: defunct. The scripts take it for
+     * stopped from then on, while the rest of a big JVM's threads may still be exiting and holding its ports.
+     */
+    static void awaitDefunct(long pid) throws InterruptedException {
+        Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (hasCommandLine(cmdline)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("pid " + pid + " still runs 30 s after kill -9");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static boolean hasCommandLine(Path cmdline) {
+        try {
+            return Files.readAllBytes(cmdline).length > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
