@@ -81,7 +81,7 @@ public final class JobsCommand implements Callable<Integer> {
                                 d.shortName()));
             }
             if (job.active()) {
-                printSourceLag(out, health.sourceLag(job.id()));
+                printSourceLag(out, job, health.sourceLag(job.id()));
             }
         }
         out.flush();
@@ -138,9 +138,14 @@ public final class JobsCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSourceLag(PrintWriter out, JobHealth.SourceLag lag) {
+    private static void printSourceLag(PrintWriter out, JobSummary job, JobHealth.SourceLag lag) {
         String records = lag.records().isPresent() ? lag.records().getAsLong() + " records" : "not reported yet";
-        if (lag.disconnected()) {
+        if (!job.running()) {
+            // The REST API keeps the last values of subtasks that no longer run: what waits in Kafka grows meanwhile.
+            out.println("    source lag: "
+                    + (lag.records().isPresent() ? records + " when last read" : "not reported")
+                    + "; the sources do not run while the job is " + job.state());
+        } else if (lag.disconnected()) {
             out.println(
                     "    source lag: " + records + " when last read; the sources are connected to no Kafka broker now "
                             + "(`ops/borderflow kafka status`; ops/RUNBOOK.md, \"The broker stopped\")");

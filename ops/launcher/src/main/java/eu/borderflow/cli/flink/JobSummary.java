@@ -12,6 +12,11 @@ public record JobSummary(String id, String name, String state, long startTime) {
         return !TERMINAL.contains(state);
     }
 
+    /** Running, not restarting, cancelling or being created. */
+    public boolean running() {
+        return "RUNNING".equals(state);
+    }
+
     /** Ended by a failure it could not restart from: nothing does its work until it is deployed again. */
     public boolean failed() {
         return "FAILED".equals(state);

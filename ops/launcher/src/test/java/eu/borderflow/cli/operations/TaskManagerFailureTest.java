@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of the TaskManager that runs the risk job mid-stream, while flags emitted since the last checkpoint are in
  * open transactions, then a new one started with {@code cluster up}: the
- * job recovers from its last checkpoint by itself, and the committed flags and audit records are exactly those of a
+ * job recovers from its last checkpoint by itself (while it has no TaskManager, {@code jobs} says its sources do
+ * not run), and the committed flags and audit records are exactly those of a
  * bounded run over the same world, none missing and none twice. Afterwards the Prometheus endpoints of the JobManager
  * and of the TaskManager serve the job's own metrics.
  */
@@ -31,6 +33,8 @@ class TaskManagerFailureTest {
             scenario.awaitReplayed(0.35, jobId);
             scenario.awaitUncommittedFlags(jobId);
             scenario.platform.killTaskManager(1);
+            String restarting = awaitJobsSaying(scenario, "the sources do not run while the job is RESTARTING");
+            assertTrue(restarting.contains(jobId + "  RESTARTING"), restarting);
             scenario.platform.clusterUp();
 
             Scenario.Outcome replay = scenario.awaitReplay();
@@ -84,6 +88,24 @@ class TaskManagerFailureTest {
         } finally {
             scenario.stopJob();
         }
+    }
+
+    /**
+     * What {@code jobs} says once it says {@code text}: without a TaskManager the job restarts and restarts, and the
+     * REST API still serves its sources' last lag, which {@code jobs} must not pass off as the lag now.
+     */
+    private static String awaitJobsSaying(Scenario scenario, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String out = "";
+        while (System.nanoTime() < deadline) {
+            out = Scenario.launcher("jobs", "--cluster", scenario.platform.flinkUrl())
+                    .out();
+            if (out.contains(text)) {
+                return out;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("jobs never said \"" + text + "\" within 90 s: " + out);
     }
 
     static String metrics(int port) throws Exception {
