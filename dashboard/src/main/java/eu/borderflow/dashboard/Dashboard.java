@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.dashboard.auth.SessionStore;
+import eu.borderflow.dashboard.auth.SignInThrottle;
 import eu.borderflow.dashboard.auth.UserDirectory;
 import eu.borderflow.dashboard.feed.FeedLog;
 import eu.borderflow.dashboard.health.KafkaHealth;
@@ -69,8 +70,17 @@ public final class Dashboard implements AutoCloseable {
                 clock,
                 settings.audit().purpose(),
                 settings.view().maxReasonLength());
+        SignInThrottle throttle = new SignInThrottle(clock, settings.signIn());
+        metrics.gauge("sign.in.names.counted", "User names whose wrong passwords in a row are counted", throttle::size);
         this.server = new DashboardServer(
-                settings, view, new UserDirectory(settings.users()), sessions, actions, health, input, metrics);
+                settings,
+                view,
+                new UserDirectory(settings.users(), throttle),
+                sessions,
+                actions,
+                health,
+                input,
+                metrics);
     }
 
     /** What differs between a live dashboard and one over files. */

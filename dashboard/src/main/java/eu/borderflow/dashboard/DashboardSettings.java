@@ -14,6 +14,7 @@ public record DashboardSettings(
         String environment,
         Server server,
         Sessions sessions,
+        SignIn signIn,
         Kafka kafka,
         View view,
         Health health,
@@ -27,6 +28,12 @@ public record DashboardSettings(
 
     /** How long a sign-in lasts: idle, and at most. */
     public record Sessions(Duration idleTimeout, Duration maxLifetime) {}
+
+    /**
+     * How long a user name waits after wrong passwords in a row: {@code freeFailures} are free, then {@code delay},
+     * doubling up to {@code maxDelay}; the count is forgotten after {@code resetAfter} without a failure.
+     */
+    public record SignIn(int freeFailures, Duration delay, Duration maxDelay, Duration resetAfter) {}
 
     /** How the dashboard writes its decisions. */
     public record Kafka(String transactionalId, Duration writeTimeout) {}
@@ -61,6 +68,7 @@ public record DashboardSettings(
                 environment,
                 new Server(server.host, port, server.secureCookies, server.maxStreams),
                 sessions,
+                signIn,
                 kafka,
                 view,
                 health,
@@ -74,6 +82,7 @@ public record DashboardSettings(
                 environment,
                 server,
                 sessions,
+                signIn,
                 kafka,
                 view,
                 new Health(List.copyOf(urls), health.pollInterval, health.timeout),
@@ -83,7 +92,7 @@ public record DashboardSettings(
 
     /** The same settings with another environment (broker and topic names). */
     public DashboardSettings withEnvironment(String name) {
-        return new DashboardSettings(name, server, sessions, kafka, view, health, audit, users);
+        return new DashboardSettings(name, server, sessions, signIn, kafka, view, health, audit, users);
     }
 
     private DashboardSettings checked() {
@@ -94,6 +103,15 @@ public record DashboardSettings(
         require(
                 sessions != null && positive(sessions.idleTimeout) && positive(sessions.maxLifetime),
                 "sessions.idle_timeout and sessions.max_lifetime must be positive durations");
+        require(
+                signIn != null
+                        && signIn.freeFailures >= 1
+                        && positive(signIn.delay)
+                        && positive(signIn.maxDelay)
+                        && signIn.maxDelay.compareTo(signIn.delay) >= 0
+                        && positive(signIn.resetAfter),
+                "sign_in needs free_failures (at least 1) and positive delay, max_delay (at least delay) and "
+                        + "reset_after");
         require(
                 kafka != null
                         && kafka.transactionalId != null

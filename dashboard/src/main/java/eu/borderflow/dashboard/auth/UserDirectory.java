@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The people of dashboard.yaml and their password hashes. A hash costs a third of a second of CPU by design, so at
- * most one check per core runs at once: a flood of sign-ins queues instead of taking the machine.
+ * most one check per core runs at once: a flood of sign-ins queues instead of taking the machine. Wrong passwords in
+ * a row make a name wait ({@link SignInThrottle}).
  */
 public final class UserDirectory {
 
@@ -30,13 +31,27 @@ public final class UserDirectory {
 
     private final Map<String, DashboardSettings.User> users = new LinkedHashMap<>();
     private final Semaphore checks = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final SignInThrottle throttle;
 
-    public UserDirectory(List<DashboardSettings.User> users) {
+    public UserDirectory(List<DashboardSettings.User> users, SignInThrottle throttle) {
         users.forEach(u -> this.users.put(u.name(), u));
+        this.throttle = throttle;
     }
 
     /** The user, when the name is known and the password matches its hash. */
-    public Optional<DashboardSettings.User> authenticate(String name, char[] password) throws BusyException {
+    public Optional<DashboardSettings.User> authenticate(String name, char[] password)
+            throws BusyException, SignInThrottle.Throttled {
+        throttle.check(name);
+        Optional<DashboardSettings.User> user = check(name, password);
+        if (user.isPresent()) {
+            throttle.succeeded(name);
+        } else {
+            throttle.failed(name);
+        }
+        return user;
+    }
+
+    private Optional<DashboardSettings.User> check(String name, char[] password) throws BusyException {
         try {
             if (!checks.tryAcquire(QUEUE_SECONDS, TimeUnit.SECONDS)) {
                 throw new BusyException();

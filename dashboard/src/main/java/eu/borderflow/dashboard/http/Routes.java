@@ -1,8 +1,10 @@
 package eu.borderflow.dashboard.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.auth.Session;
 import eu.borderflow.dashboard.auth.SessionStore;
+import eu.borderflow.dashboard.auth.SignInThrottle;
 import eu.borderflow.dashboard.auth.UserDirectory;
 import eu.borderflow.dashboard.health.PipelineHealth;
 import eu.borderflow.dashboard.input.DashboardInput;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +118,11 @@ final class Routes {
                 UserDirectory.BusyException.class,
                 (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error(e.getMessage())));
         routes.exception(
+                SignInThrottle.Throttled.class,
+                (e, ctx) -> ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                        .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                        .json(error(e.getMessage())));
+        routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> ctx.status(e.getStatus()).json(error(e.getMessage())));
         routes.exception(Exception.class, Routes::unexpected);
@@ -137,13 +145,13 @@ final class Routes {
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error"));
     }
 
-    private void login(Context ctx) throws UserDirectory.BusyException {
+    private void login(Context ctx) throws UserDirectory.BusyException, SignInThrottle.Throttled {
         JsonNode body = body(ctx);
         String name = body.path("user").asText(null);
         char[] password = body.path("password").asText("").toCharArray();
         try {
-            var user = users.authenticate(name, password);
-            metrics.signIn(user.isPresent());
+            var user = authenticate(name, password);
+            metrics.signIn(user.isPresent() ? "ok" : "refused");
             if (user.isEmpty()) {
                 throw new UnauthorizedResponse("wrong user name or password");
             }
@@ -152,6 +160,16 @@ final class Routes {
             ctx.json(sessionInfo(session));
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    private Optional<DashboardSettings.User> authenticate(String name, char[] password)
+            throws UserDirectory.BusyException, SignInThrottle.Throttled {
+        try {
+            return users.authenticate(name, password);
+        } catch (SignInThrottle.Throttled e) {
+            metrics.signIn("throttled");
+            throw e;
         }
     }
 

@@ -118,10 +118,11 @@ public final class DashboardMetrics implements AutoCloseable {
                 .increment();
     }
 
-    public void signIn(boolean ok) {
+    /** {@code outcome}: ok, refused (a wrong name or password) or throttled (too early after wrong passwords). */
+    public void signIn(String outcome) {
         Counter.builder(PREFIX + "sign.ins")
                 .description("Sign-in attempts")
-                .tag("outcome", ok ? "ok" : "refused")
+                .tag("outcome", outcome)
                 .register(registry)
                 .increment();
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard's access rules against a live dashboard on a real broker: nothing without signing in, roles,
  * CSRF protection of every state-changing request, the content security policy, sessions that expire, no secrets in
- * the page. A refused request must leave nothing on Kafka.
+ * the page, wrong passwords in a row that make a name wait. A refused request must leave nothing on Kafka.
  */
 class DashboardSecurityTest {
 
@@ -210,6 +210,30 @@ class DashboardSecurityTest {
         Web again = Web.signedIn(base, ANALYST);
         assertEquals(204, again.post("/api/logout", Map.of()).statusCode());
         assertEquals(401, again.get("/api/snapshot").statusCode());
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowMakeTheNameWaitAMinuteEvenForTheRightOne() throws Exception {
+        Web guesser = new Web(base);
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, guesser.signIn(SUPERVISOR, "guess " + i));
+        }
+        HttpResponse<String> refused = guesser.send(guesser.request("/api/login")
+                .header("Content-Type", "application/json")
+                .POST(Web.body(Map.of("user", SUPERVISOR, "password", TestDashboard.password(SUPERVISOR))))
+                .build());
+        assertEquals(429, refused.statusCode(), refused.body());
+        assertEquals("60", refused.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(refused.body().contains("try again in 60 s"), refused.body());
+        assertEquals(200, new Web(base).signIn(VIEWER, TestDashboard.password(VIEWER)), "other names do not wait");
+
+        dashboard.clock().advance(Duration.ofMinutes(1));
+        assertEquals(200, new Web(base).signIn(SUPERVISOR, TestDashboard.password(SUPERVISOR)));
+        assertEquals(401, new Web(base).signIn(SUPERVISOR, "guess 6"));
+        assertEquals(200, new Web(base).signIn(SUPERVISOR, TestDashboard.password(SUPERVISOR)), "signing in cleared");
+        String metrics = new Web(base).get("/metrics").body();
+        assertTrue(metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"throttled\"} 1.0"), metrics);
+        assertTrue(metrics.contains("borderflow_dashboard_sign_in_names_counted "), metrics);
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class TestDashboard {
                 environment,
                 new DashboardSettings.Server("127.0.0.1", 0, false, 8),
                 shipped.sessions(),
+                shipped.signIn(),
                 new DashboardSettings.Kafka(environment + "-dashboard", Duration.ofSeconds(20)),
                 new DashboardSettings.View(
                         v.maxFlags(),
