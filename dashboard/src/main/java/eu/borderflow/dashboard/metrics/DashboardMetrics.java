@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 public final class DashboardMetrics implements AutoCloseable {
 
     private static final String PREFIX = "borderflow.dashboard.";
+    private static final List<String> SIGN_IN_OUTCOMES = List.of("ok", "refused", "throttled");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Long> lag = new ConcurrentHashMap<>();
@@ -37,6 +39,8 @@ public final class DashboardMetrics implements AutoCloseable {
         Gauge.builder(PREFIX + "sse.clients", streams, AtomicInteger::get)
                 .description("Live-feed streams (browser tabs) connected now")
                 .register(registry);
+        // From zero, so that an alert on their increase sees the first one.
+        SIGN_IN_OUTCOMES.forEach(this::signInCounter);
     }
 
     public String scrape() {
@@ -120,11 +124,14 @@ public final class DashboardMetrics implements AutoCloseable {
 
     /** {@code outcome}: ok, refused (a wrong name or password) or throttled (too early after wrong passwords). */
     public void signIn(String outcome) {
-        Counter.builder(PREFIX + "sign.ins")
+        signInCounter(outcome).increment();
+    }
+
+    private Counter signInCounter(String outcome) {
+        return Counter.builder(PREFIX + "sign.ins")
                 .description("Sign-in attempts")
                 .tag("outcome", outcome)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     public void cspViolation() {

@@ -17,10 +17,13 @@ import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.SectionLevelChange;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -249,6 +252,17 @@ class DashboardSecurityTest {
         assertTrue(metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"refused\"}")
                 || metrics.contains("borderflow_dashboard_sign_ins_total{outcome=\"ok\"}"));
         assertFalse(metrics.contains(FLAG), "no ids in labels");
+        Path rules = Path.of("").toAbsolutePath().getParent().resolve("ops/prometheus/rules/borderflow.yml");
+        Matcher referenced = Pattern.compile("\\bborderflow_dashboard_\\w+").matcher(Files.readString(rules));
+        int names = 0;
+        while (referenced.find()) {
+            names++;
+            String name = referenced.group();
+            assertTrue(
+                    metrics.contains("\n" + name + "{") || metrics.contains("\n" + name + " "),
+                    name + " (an alert's) is served");
+        }
+        assertTrue(names > 0, "the alert rules watch the dashboard");
     }
 
     /** Refused requests must not have written anything. */

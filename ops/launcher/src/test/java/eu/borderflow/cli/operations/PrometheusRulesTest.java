@@ -54,7 +54,11 @@ class PrometheusRulesTest {
                         .add(check.path("alertname").asText());
             }
         }
-        assertEquals(10, alerts.size(), "the alerts of issue 11 and BorderflowKafkaUnreachable: " + alerts);
+        assertEquals(
+                11,
+                alerts.size(),
+                "the alerts of issue 11, BorderflowKafkaUnreachable and BorderflowDashboardPasswordGuessing: "
+                        + alerts);
         for (String alert : alerts) {
             assertTrue(firing.contains(alert), alert + " has a test in which it fires");
             assertTrue(quiet.contains(alert), alert + " has a test in which it stays quiet");
