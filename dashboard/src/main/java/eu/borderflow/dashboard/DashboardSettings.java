@@ -57,9 +57,20 @@ public record DashboardSettings(
     /** One person who may sign in; {@code password} is a {@link eu.borderflow.dashboard.auth.PasswordHash}. */
     public record User(String name, Role role, String password) {}
 
-    /** Reads and checks {@code dashboard.yaml}. */
+    /**
+     * Reads and checks {@code dashboard.yaml}. A file written before {@code sign_in} existed (every deployment keeps
+     * its own, for its users) gets the shipped policy.
+     */
     public static DashboardSettings load(ConfigLoader config) {
-        return config.bind(FILE, "", DashboardSettings.class).checked();
+        DashboardSettings read = config.bind(FILE, "", DashboardSettings.class);
+        if (read.signIn == null) {
+            read = read.withSignIn(ConfigLoader.defaults().bind(FILE, "/sign_in", SignIn.class));
+        }
+        return read.checked();
+    }
+
+    private DashboardSettings withSignIn(SignIn policy) {
+        return new DashboardSettings(environment, server, sessions, policy, kafka, view, health, audit, users);
     }
 
     /** The same settings with another port. */

@@ -2,15 +2,19 @@ package eu.borderflow.dashboard.auth;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.testing.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped policy of config/dashboard.yaml: 5 free failures, then 1, 2, 4, 8 and at most 15 minutes. */
 class SignInThrottleTest {
@@ -26,6 +30,17 @@ class SignInThrottleTest {
         assertEquals(
                 new DashboardSettings.SignIn(5, Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(12)),
                 SHIPPED);
+    }
+
+    @Test
+    void aDashboardYamlFromBeforeSignInExistedGetsTheShippedPolicy(@TempDir Path dir) throws Exception {
+        String shipped =
+                Files.readString(Path.of("").toAbsolutePath().getParent().resolve("config/dashboard.yaml"));
+        String older = shipped.substring(0, shipped.indexOf("sign_in:"))
+                + shipped.substring(shipped.indexOf("kafka:", shipped.indexOf("sign_in:")));
+        assertFalse(older.contains("sign_in") || older.contains("free_failures"), older);
+        Files.writeString(dir.resolve("dashboard.yaml"), older);
+        assertEquals(SHIPPED, DashboardSettings.load(ConfigLoader.from(dir)).signIn());
     }
 
     @Test
