@@ -14,6 +14,11 @@ public final class JobHealth {
     private static final String RECORDS_LAG_MAX = ".records-lag-max";
     /** The Kafka consumer's open connections: the lag metrics keep their last value while no broker answers. */
     private static final String CONNECTION_COUNT = ".KafkaConsumer.connection-count";
+    /**
+     * A source (re)started this recently may not have connected yet, or the REST API (which fetches the metrics every
+     * 10 s, Flink's metrics.fetcher.update-interval) may not have its connections yet: no verdict on them before.
+     */
+    private static final long CONNECTION_GRACE_MILLIS = 30_000;
 
     private final FlinkCluster cluster;
 
@@ -81,17 +86,22 @@ public final class JobHealth {
     /**
      * Records the job's Kafka sources have not read yet: the connector's {@code pendingRecords}, summed over the
      * subtasks of every source (before a source's first fetch, its consumer's {@code records-lag-max}); and whether
-     * every source consumer that reports its connections has none.
+     * every source consumer that reports its connections has none, once the sources have run for a while.
      */
     public SourceLag sourceLag(String jobId) {
         long total = 0;
         boolean reported = false;
         long connections = 0;
         boolean connectionsReported = false;
-        for (JsonNode vertex : cluster.rest().get("jobs/" + jobId).path("vertices")) {
+        boolean settled = true;
+        JsonNode job = cluster.rest().get("jobs/" + jobId);
+        long now = job.path("now").asLong(System.currentTimeMillis());
+        for (JsonNode vertex : job.path("vertices")) {
             if (!vertex.path("name").asText().startsWith("Source")) {
                 continue;
             }
+            long started = vertex.path("start-time").asLong(-1);
+            settled &= started > 0 && now - started >= CONNECTION_GRACE_MILLIS;
             String path = "jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
             List<String> pending = new ArrayList<>();
             List<String> consumerLag = new ArrayList<>();
@@ -118,7 +128,8 @@ public final class JobHealth {
             }
         }
         return new SourceLag(
-                reported ? OptionalLong.of(total) : OptionalLong.empty(), connectionsReported && connections == 0);
+                reported ? OptionalLong.of(total) : OptionalLong.empty(),
+                settled && connectionsReported && connections == 0);
     }
 
     /** The metrics {@code names} summed over the subtasks; empty when there are none or none has a value yet. */

@@ -1,6 +1,7 @@
 package eu.borderflow.cli.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -36,6 +37,7 @@ class TaskManagerFailureTest {
             String restarting = awaitJobsSaying(scenario, "the sources do not run while the job is RESTARTING");
             assertTrue(restarting.contains(jobId + "  RESTARTING"), restarting);
             scenario.platform.clusterUp();
+            assertJobsNeverBlameTheBroker(scenario, jobId);
 
             Scenario.Outcome replay = scenario.awaitReplay();
             assertEquals(0, replay.exitCode(), replay.out());
@@ -107,6 +109,25 @@ class TaskManagerFailureTest {
             Thread.sleep(1_000);
         }
         throw new AssertionError("jobs never said \"" + text + "\" within 90 s: " + out);
+    }
+
+    /**
+     * From the new TaskManager's start until the job has run on it for 40 s, {@code jobs} never says the sources are
+     * connected to no broker: the broker ran throughout, and restarted sources report no connection at first.
+     */
+    private static void assertJobsNeverBlameTheBroker(Scenario scenario, String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long runningSince = 0;
+        while (runningSince == 0 || System.nanoTime() - runningSince < TimeUnit.SECONDS.toNanos(40)) {
+            assertTrue(System.nanoTime() < deadline, "the job did not run again within 180 s");
+            String out = Scenario.launcher("jobs", "--cluster", scenario.platform.flinkUrl())
+                    .out();
+            assertFalse(out.contains("connected to no Kafka broker"), out);
+            if (runningSince == 0 && out.contains(jobId + "  RUNNING")) {
+                runningSince = System.nanoTime();
+            }
+            Thread.sleep(500);
+        }
     }
 
     static String metrics(int port) throws Exception {
