@@ -38,20 +38,13 @@ public final class UserDirectory {
         this.throttle = throttle;
     }
 
-    /** The user, when the name is known and the password matches its hash. */
+    /**
+     * The user, when the name is known and the password matches its hash. The wait is checked on arrival, and again
+     * once this try's turn has come: tries sent at once must not all pass while the first of them are being checked.
+     */
     public Optional<DashboardSettings.User> authenticate(String name, char[] password)
             throws BusyException, SignInThrottle.Throttled {
         throttle.check(name);
-        Optional<DashboardSettings.User> user = check(name, password);
-        if (user.isPresent()) {
-            throttle.succeeded(name);
-        } else {
-            throttle.failed(name);
-        }
-        return user;
-    }
-
-    private Optional<DashboardSettings.User> check(String name, char[] password) throws BusyException {
         try {
             if (!checks.tryAcquire(QUEUE_SECONDS, TimeUnit.SECONDS)) {
                 throw new BusyException();
@@ -61,14 +54,25 @@ public final class UserDirectory {
             throw new BusyException();
         }
         try {
-            DashboardSettings.User user = name == null ? null : users.get(name);
-            if (user == null) {
-                PasswordHash.matches(password, DECOY);
-                return Optional.empty();
+            throttle.check(name);
+            Optional<DashboardSettings.User> user = check(name, password);
+            if (user.isPresent()) {
+                throttle.succeeded(name);
+            } else {
+                throttle.failed(name);
             }
-            return PasswordHash.matches(password, user.password()) ? Optional.of(user) : Optional.empty();
+            return user;
         } finally {
             checks.release();
         }
+    }
+
+    private Optional<DashboardSettings.User> check(String name, char[] password) {
+        DashboardSettings.User user = name == null ? null : users.get(name);
+        if (user == null) {
+            PasswordHash.matches(password, DECOY);
+            return Optional.empty();
+        }
+        return PasswordHash.matches(password, user.password()) ? Optional.of(user) : Optional.empty();
     }
 }
