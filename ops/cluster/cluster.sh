@@ -217,7 +217,7 @@ up() {
     # A pid file left behind means the JobManager ended without `cluster down`: a crash, a kill or a reboot.
     [[ -f "$PIDS/jobmanager.pid" ]] && orphaned=1
     for p in "$REST_PORT" "$RPC_PORT" "$BLOB_PORT" "$METRICS_PORT"; do
-      if (( orphaned )); then port_still_in_use "$p"; else port_in_use "$p"; fi \
+      port_taken "$p" "$PIDS/jobmanager.pid" \
         && die "port $p is in use by another process; set BORDERFLOW_FLINK_PORT / BORDERFLOW_FLINK_METRICS_PORT"
     done
     for file in "$PIDS"/taskmanager-*.pid; do
@@ -232,11 +232,8 @@ up() {
     if live_pid "taskmanager-$i" "$TM_CLASS" >/dev/null; then
       continue
     fi
-    if [[ -f "$PIDS/taskmanager-$i.pid" ]]; then
-      port_still_in_use "$((METRICS_PORT + i))"
-    else
-      port_in_use "$((METRICS_PORT + i))"
-    fi && die "port $((METRICS_PORT + i)) (metrics of TaskManager $i) is in use by another process"
+    port_taken "$((METRICS_PORT + i))" "$PIDS/taskmanager-$i.pid" \
+      && die "port $((METRICS_PORT + i)) (metrics of TaskManager $i) is in use by another process"
     start_process "taskmanager-$i" "$TM_CLASS" "$((METRICS_PORT + i))"
     started=1
   done

@@ -211,8 +211,7 @@ up() {
       stop_reason "$LOG" >&2
     fi
     for p in "$PORT" "$CONTROLLER_PORT" $SASL_PORT; do
-      if [[ -f "$PID_FILE" ]]; then port_still_in_use "$p"; else port_in_use "$p"; fi \
-        && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
+      port_taken "$p" "$PID_FILE" && die "port $p is in use by another process; set BORDERFLOW_KAFKA_PORT to a free port"
     done
     fetch_jars
     write_config

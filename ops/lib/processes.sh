@@ -2,12 +2,15 @@
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# port_still_in_use PORT: port_in_use, for a port our own process held when it ended without being stopped (killed,
-# crashed). After kill -9 a big JVM is gone from ps at once but its other threads take a moment longer to exit, and
-# its ports are free only then (about a second measured for a TaskManager that ran a job); so wait up to
-# BORDERFLOW_PORT_RELEASE_WAIT seconds (default 15) before taking the port for someone else's.
-port_still_in_use() {
-  local port="$1" deadline=$((SECONDS + ${BORDERFLOW_PORT_RELEASE_WAIT:-15}))
+# port_taken PORT PID_FILE: port_in_use, but when PID_FILE is there (our process holding the port ended without being
+# stopped: killed, crashed) first give it the moment the kernel needs to tear it down. After kill -9 a big JVM is
+# gone from ps at once but its other threads take a moment longer to exit, and its ports are free only then (about a
+# second measured for a TaskManager that ran a job); so wait up to BORDERFLOW_PORT_RELEASE_WAIT seconds (default 15)
+# before taking the port for someone else's.
+port_taken() {
+  local port="$1" pid_file="$2"
+  [[ -f "$pid_file" ]] || { port_in_use "$port"; return; }
+  local deadline=$((SECONDS + ${BORDERFLOW_PORT_RELEASE_WAIT:-15}))
   while port_in_use "$port"; do
     (( SECONDS < deadline )) || return 0
     sleep 0.2

@@ -43,7 +43,7 @@ public final class SignInThrottle {
         }
     }
 
-    private record Failures(int count, Instant last, Instant notBefore) {}
+    private record Failures(int count, Instant last) {}
 
     private final Clock clock;
     private final DashboardSettings.SignIn policy;
@@ -61,8 +61,9 @@ public final class SignInThrottle {
             return;
         }
         Instant now = clock.instant();
-        if (now.isBefore(failures.notBefore())) {
-            throw new Throttled(Duration.between(now, failures.notBefore()));
+        Instant notBefore = notBefore(failures);
+        if (now.isBefore(notBefore)) {
+            throw new Throttled(Duration.between(now, notBefore));
         }
     }
 
@@ -72,11 +73,10 @@ public final class SignInThrottle {
         String key = key(name);
         Failures before = byName.get(key);
         int count = before == null || forgotten(before, now) ? 1 : before.count() + 1;
-        Instant notBefore = count < policy.freeFailures() ? now : now.plus(wait(count - policy.freeFailures()));
         if (before == null && byName.size() >= MAX_NAMES) {
             makeRoom(now);
         }
-        byName.put(key, new Failures(count, now, notBefore));
+        byName.put(key, new Failures(count, now));
     }
 
     /** The right password: its name starts afresh. */
@@ -87,6 +87,12 @@ public final class SignInThrottle {
     /** Names with failures counted now: many mean someone is guessing names. */
     public synchronized int size() {
         return byName.size();
+    }
+
+    /** The last failure, and from the threshold on {@code delay * 2^(count - free_failures)}, at most the maximum. */
+    private Instant notBefore(Failures failures) {
+        int doublings = failures.count() - policy.freeFailures();
+        return doublings < 0 ? failures.last() : failures.last().plus(wait(doublings));
     }
 
     /** {@code delay * 2^doublings}, at most {@code max_delay}. */
@@ -106,7 +112,7 @@ public final class SignInThrottle {
     private void makeRoom(Instant now) {
         byName.values().removeIf(f -> forgotten(f, now));
         if (byName.size() >= MAX_NAMES) {
-            byName.values().removeIf(f -> !now.isBefore(f.notBefore()));
+            byName.values().removeIf(f -> !now.isBefore(notBefore(f)));
         }
         if (byName.size() >= MAX_NAMES) {
             byName.entrySet().stream()

@@ -1,7 +1,6 @@
 package eu.borderflow.dashboard.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.borderflow.dashboard.DashboardSettings;
 import eu.borderflow.dashboard.auth.Session;
 import eu.borderflow.dashboard.auth.SessionStore;
 import eu.borderflow.dashboard.auth.SignInThrottle;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,11 +115,12 @@ final class Routes {
         routes.exception(
                 UserDirectory.BusyException.class,
                 (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error(e.getMessage())));
-        routes.exception(
-                SignInThrottle.Throttled.class,
-                (e, ctx) -> ctx.status(HttpStatus.TOO_MANY_REQUESTS)
-                        .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
-                        .json(error(e.getMessage())));
+        routes.exception(SignInThrottle.Throttled.class, (e, ctx) -> {
+            metrics.signIn("throttled");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                    .json(error(e.getMessage()));
+        });
         routes.exception(
                 HttpResponseException.class,
                 (e, ctx) -> ctx.status(e.getStatus()).json(error(e.getMessage())));
@@ -150,7 +149,7 @@ final class Routes {
         String name = body.path("user").asText(null);
         char[] password = body.path("password").asText("").toCharArray();
         try {
-            var user = authenticate(name, password);
+            var user = users.authenticate(name, password);
             metrics.signIn(user.isPresent() ? "ok" : "refused");
             if (user.isEmpty()) {
                 throw new UnauthorizedResponse("wrong user name or password");
@@ -160,16 +159,6 @@ final class Routes {
             ctx.json(sessionInfo(session));
         } finally {
             Arrays.fill(password, '\0');
-        }
-    }
-
-    private Optional<DashboardSettings.User> authenticate(String name, char[] password)
-            throws UserDirectory.BusyException, SignInThrottle.Throttled {
-        try {
-            return users.authenticate(name, password);
-        } catch (SignInThrottle.Throttled e) {
-            metrics.signIn("throttled");
-            throw e;
         }
     }
 

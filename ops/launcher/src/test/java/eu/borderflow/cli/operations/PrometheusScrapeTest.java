@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -54,23 +53,10 @@ class PrometheusScrapeTest {
             for (JsonNode group : groups) {
                 alerts += group.path("rules").size();
             }
-            assertEquals(shippedAlerts(), alerts, "every alert rule is loaded");
+            assertEquals(PrometheusRulesTest.shippedAlerts().size(), alerts, "every alert rule is loaded");
         } finally {
             assertEquals(0, run(platform, env, "down"));
         }
-    }
-
-    /** The alerts of ops/prometheus/rules/borderflow.yml, the file `prometheus up` loads. */
-    private static int shippedAlerts() throws Exception {
-        int alerts = 0;
-        JsonNode rules = new ObjectMapper(new YAMLFactory())
-                .readTree(LocalPlatform.ROOT
-                        .resolve("ops/prometheus/rules/borderflow.yml")
-                        .toFile());
-        for (JsonNode group : rules.path("groups")) {
-            alerts += group.path("rules").size();
-        }
-        return alerts;
     }
 
     private JsonNode query(String url, String promql) {
