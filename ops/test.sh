@@ -14,9 +14,18 @@
 #   6. `mvn verify` over the whole reactor (unit, harness, MiniCluster, broker, cluster and browser tests);
 #   7. the cluster and the broker are stopped again, whatever happened;
 #   8. ops/demo-test.sh: a small `ops/borderflow demo`, stopped with Ctrl-C, leaves no process behind.
+# Arguments go to `mvn verify` (e.g. -pl dashboard -Dtest=SignInThrottleTest -Dsurefire.failIfNoSpecifiedTests=false).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+source "$ROOT/ops/lib/help.sh"
+
+for arg in "$@"; do
+  if [[ "$arg" == -h || "$arg" == --help ]]; then
+    script_help "$0"
+    exit 0
+  fi
+done
 
 export BORDERFLOW_KAFKA_PORT="${BORDERFLOW_KAFKA_PORT:-19092}"
 export BORDERFLOW_KAFKA_SASL_PORT="${BORDERFLOW_KAFKA_SASL_PORT:-$((BORDERFLOW_KAFKA_PORT + 3))}"

@@ -74,6 +74,7 @@ live_pid() {
 }
 
 source "$ROOT/ops/lib/processes.sh"
+source "$ROOT/ops/lib/help.sh"
 
 fetch_jars() { fetch_maven_jars "$ROOT/ops/cluster/cluster-jars/pom.xml" "$LIB" "$LOGS" "Flink 2.2"; }
 
@@ -206,7 +207,7 @@ wait_ready() {
 
 up() {
   require_tools
-  [[ "$TASKMANAGERS" =~ ^[1-9][0-9]*$ ]] || die "the number of TaskManagers must be at least 1, not '$TASKMANAGERS'"
+  [[ "$TASKMANAGERS" =~ ^[1-9][0-9]*$ ]] || { echo "cluster: the number of TaskManagers must be at least 1, not '$TASKMANAGERS'" >&2; exit 2; }
   fetch_jars
   local started=0 orphaned=0
   if live_pid jobmanager "$JM_CLASS" >/dev/null; then
@@ -323,13 +324,15 @@ command="${1:-}"
 shift || true
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --taskmanagers) TASKMANAGERS="${2:-}"; shift 2 ;;
-    *) echo "usage: ops/borderflow cluster up [--taskmanagers N] | down | status" >&2; exit 2 ;;
+    --taskmanagers) TASKMANAGERS="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
+    -h|--help) command=help; shift ;;
+    *) echo "usage: ops/borderflow cluster up [--taskmanagers N] | down | status (--help: what each does)" >&2; exit 2 ;;
   esac
 done
 case "$command" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: ops/borderflow cluster up [--taskmanagers N] | down | status" >&2; exit 2 ;;
+  -h|--help|help) script_help "$0" ;;
+  *) echo "usage: ops/borderflow cluster up [--taskmanagers N] | down | status (--help: what each does)" >&2; exit 2 ;;
 esac

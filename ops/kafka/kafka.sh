@@ -59,6 +59,7 @@ running_pid() {
 }
 
 source "$ROOT/ops/lib/processes.sh"
+source "$ROOT/ops/lib/help.sh"
 
 # The data directory's file system as df sees it: "N MB free of M MB".
 data_space() {
@@ -291,5 +292,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: ops/borderflow kafka up|down|status" >&2; exit 2 ;;
+  -h|--help|help) script_help "$0" ;;
+  *) echo "usage: ops/borderflow kafka up|down|status (--help: what each does)" >&2; exit 2 ;;
 esac

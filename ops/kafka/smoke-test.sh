@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shell-level check of ops/kafka/kafka.sh against the real broker jars, on its own port and data folder:
-# up, status (exit 0, every topic of config/topics.yaml), up again (idempotent), a second broker on the same port
-# (refused with a message, no stack trace), down, status (exit 3), status of a killed broker, up right after a kill.
+# --help and an unknown subcommand, up, status (exit 0, every topic of config/topics.yaml), up again (idempotent), a
+# second broker on the same port (refused with a message, no stack trace), down, status (exit 3), status of a killed
+# broker, up right after a kill.
 # As root, also a full data directory (a small tmpfs filled to the last byte): the broker shuts itself down, status
 # and up say why, and once space is freed it starts again with its topics. Exit 0 when every check passes.
 set -uo pipefail
@@ -30,6 +31,13 @@ check() {
 }
 
 expected_topics() { sed -n 's/^  \([a-z][a-z.]*\):$/\1/p' "$ROOT/config/topics.yaml"; }
+
+help="$("$KAFKA" --help)"
+check "--help exits 0" test $? -eq 0
+check "--help says what each subcommand does" grep -qE '^  status +running/stopped' <<< "$help"
+wrong="$("$KAFKA" start 2>&1)"
+check "an unknown subcommand exits 2" test $? -eq 2
+check "an unknown subcommand gets the usage" grep -q '^usage: ops/borderflow kafka up|down|status' <<< "$wrong"
 
 "$KAFKA" up 2> "$BORDERFLOW_KAFKA_DATA/up.err"
 check "up exits 0" test $? -eq 0

@@ -14,6 +14,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$ROOT/ops/lib/help.sh"
 PORT="${BORDERFLOW_PROMETHEUS_PORT:-9090}"
 HOME_DIR="${BORDERFLOW_PROMETHEUS_HOME:-$ROOT/var/prometheus}"
 METRICS_PORT="${BORDERFLOW_FLINK_METRICS_PORT:-9250}"
@@ -131,5 +132,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: ops/borderflow prometheus up|down|status" >&2; exit 2 ;;
+  -h|--help|help) script_help "$0" ;;
+  *) echo "usage: ops/borderflow prometheus up|down|status (--help: what each does)" >&2; exit 2 ;;
 esac

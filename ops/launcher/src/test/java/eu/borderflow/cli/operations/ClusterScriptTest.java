@@ -102,6 +102,22 @@ class ClusterScriptTest {
         }
     }
 
+    @Test
+    void helpAndBadArgumentsStartNothing() throws Exception {
+        Map<String, String> env = Map.of("BORDERFLOW_FLINK_PORT", String.valueOf(freePort()));
+        for (List<String> help : List.of(List.of("--help"), List.of("up", "--help"))) {
+            Result shown = cluster(env, help.toArray(String[]::new));
+            assertEquals(0, shown.code(), shown.out());
+            assertTrue(shown.out().contains("up [--taskmanagers N]"), shown.out());
+        }
+        Result noNumber = cluster(env, "up", "--taskmanagers");
+        assertEquals(2, noNumber.code(), noNumber.out());
+        assertTrue(noNumber.out().contains("number of TaskManagers must be at least 1"), noNumber.out());
+        Result unknown = cluster(env, "start");
+        assertEquals(2, unknown.code(), unknown.out());
+        assertTrue(unknown.out().startsWith("usage: ops/borderflow cluster up"), unknown.out());
+    }
+
     private record Result(int code, String out) {}
 
     /** The port, as soon as the killed TaskManager's last thread has let it go. */
