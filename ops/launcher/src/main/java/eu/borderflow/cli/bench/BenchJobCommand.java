@@ -108,9 +108,15 @@ public final class BenchJobCommand implements Callable<Integer> {
 
     @Option(
             names = "--profile",
-            description = "Profile each measured run with async-profiler (CPU samples, every thread): collapsed stacks"
-                    + " in var/bench/job-<run>.collapsed, a flame graph in var/bench/job-<run>.html.")
-    private boolean profile;
+            arity = "0..1",
+            fallbackValue = "cpu",
+            paramLabel = "cpu|alloc",
+            description = "Profile each measured run with async-profiler, every thread: CPU samples (cpu, the default)"
+                    + " or the bytes allocated (alloc); collapsed stacks in var/bench/job-<run>.collapsed, a flame"
+                    + " graph in var/bench/job-<run>.html.")
+    private String profile;
+
+    private Profile.Event profileEvent;
 
     @Option(
             names = "--port",
@@ -176,7 +182,10 @@ public final class BenchJobCommand implements Callable<Integer> {
                             run,
                             job.equals("risk") ? RiskFlagJob.defaultRules() : List.of(new PassthroughStage()));
                     JobRunner.Figures figures = runner.submit(
-                                    env, brokerCpu, profile && measure ? out.resolve("job-" + job) : null)
+                                    env,
+                                    brokerCpu,
+                                    profile != null && measure ? out.resolve("job-" + job) : null,
+                                    profileEvent)
                             .await(run, world.crossings());
                     console.println("  " + BenchTable.line(figures));
                     if (measure) {
@@ -218,7 +227,8 @@ public final class BenchJobCommand implements Callable<Integer> {
         if (latencyRate != null && !(latencyRate > 0 && latencyRate < Double.POSITIVE_INFINITY)) {
             throw new UserError("--latency-rate must be a positive number of events per second, not " + latencyRate);
         }
-        if (profile) {
+        if (profile != null) {
+            profileEvent = Profile.Event.of(profile);
             Profile.load();
         }
         if (crossings < 1000 || travellers < 100 || parallelism < 1 || rounds < 1) {

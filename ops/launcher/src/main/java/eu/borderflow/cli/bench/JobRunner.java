@@ -39,10 +39,14 @@ final class JobRunner implements AutoCloseable {
         cluster.start();
     }
 
-    /** Submits the job built on {@code env} and starts measuring; {@link Running#await} ends the measurement. */
-    Running submit(StreamExecutionEnvironment env, DoubleSupplier brokerCpu, Path profile) throws Exception {
+    /**
+     * Submits the job built on {@code env} and starts measuring; {@link Running#await} ends the measurement. With a
+     * {@code profile} path, the run is profiled for {@code event}.
+     */
+    Running submit(StreamExecutionEnvironment env, DoubleSupplier brokerCpu, Path profile, Profile.Event event)
+            throws Exception {
         StreamGraph graph = env.getStreamGraph();
-        return new Running(graph, brokerCpu, profile);
+        return new Running(graph, brokerCpu, profile == null ? null : Profile.start(profile, event));
     }
 
     JobID start(StreamExecutionEnvironment env) throws Exception {
@@ -67,9 +71,9 @@ final class JobRunner implements AutoCloseable {
         private final long nanoStart;
         private final Profile profile;
 
-        private Running(StreamGraph graph, DoubleSupplier brokerCpu, Path profilePath) throws Exception {
+        private Running(StreamGraph graph, DoubleSupplier brokerCpu, Profile profile) throws Exception {
             this.brokerCpu = brokerCpu;
-            this.profile = profilePath == null ? null : Profile.start(profilePath);
+            this.profile = profile;
             heap.start();
             brokerStart = brokerCpu.getAsDouble();
             cpuStart = ProcessCpu.self();
