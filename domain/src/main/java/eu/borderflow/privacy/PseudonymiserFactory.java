@@ -52,11 +52,15 @@ public final class PseudonymiserFactory {
         if (key == null || key.isEmpty()) {
             throw new ConfigException("privacy.yaml must set token.key (or " + KEY_ENV + ")");
         }
+        String source = key.equals(environmentKey) ? KEY_ENV : "privacy.yaml token.key";
+        if (key.isBlank()) {
+            throw new ConfigException(source + " holds only white space; a key is at least 16 bytes of secret");
+        }
         try {
             return new Pseudonymiser(
                     key.getBytes(StandardCharsets.UTF_8), token.path("bytes").asInt(DEFAULT_TOKEN_BYTES));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("pseudonymisation key: " + e.getMessage(), e);
+            throw new ConfigException("pseudonymisation key from " + source + ": " + e.getMessage(), e);
         }
     }
 }

@@ -88,6 +88,13 @@ class PseudonymiserTest {
         assertThrows(ConfigException.class, () -> PseudonymiserFactory.forJob(defaults, "", false));
         Pseudonymiser given = PseudonymiserFactory.forJob(defaults, "a-real-key-of-at-least-16-bytes", false);
         assertNotEquals(PseudonymiserFactory.forJob(defaults, null, true).keyId(), given.keyId());
-        assertThrows(ConfigException.class, () -> PseudonymiserFactory.forJob(defaults, "short", false));
+        ConfigException tooShort =
+                assertThrows(ConfigException.class, () -> PseudonymiserFactory.forJob(defaults, "short", false));
+        assertTrue(
+                tooShort.getMessage().startsWith("pseudonymisation key from BORDERFLOW_TOKEN_KEY:"),
+                tooShort.getMessage());
+        ConfigException blank =
+                assertThrows(ConfigException.class, () -> PseudonymiserFactory.forJob(defaults, " ".repeat(20), false));
+        assertTrue(blank.getMessage().contains("BORDERFLOW_TOKEN_KEY holds only white space"), blank.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package eu.borderflow.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,6 +53,13 @@ public final class Borderflow implements Runnable {
         CommandLine cli = new CommandLine(new Borderflow());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.forException(e));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        // An empty path is the working directory to Java: `--out ""` (an unset shell variable) wrote a dataset there.
+        cli.registerConverter(Path.class, value -> {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("an empty path; name a file or folder");
+            }
+            return Path.of(value);
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see --help)");

@@ -3,12 +3,16 @@ package eu.borderflow.cli;
 import eu.borderflow.cli.flink.DeployableJob;
 import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.FlinkRestClient;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options every cluster command shares: which cluster, and how long to wait for it. */
 public final class ClusterOptions {
+
+    private static final int MAX_PORT = 65535;
 
     @Option(
             names = "--cluster",
@@ -25,8 +29,20 @@ public final class ClusterOptions {
     private int timeoutSeconds;
 
     FlinkCluster cluster() {
+        String example = " such as http://127.0.0.1:8081";
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new UserError("--cluster must be an http(s) URL such as http://127.0.0.1:8081, not " + url);
+            throw new UserError("--cluster must be an http(s) URL" + example + ", not " + url);
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UserError("--cluster " + url + " is not a URL" + example + " (" + e.getReason() + ")", e);
+        }
+        // A port that is not a number makes the whole authority unparsed: no host.
+        if (uri.getHost() == null || uri.getPort() > MAX_PORT) {
+            throw new UserError("--cluster " + url + " needs a host and a port up to " + MAX_PORT + example
+                    + " (the default takes its port from BORDERFLOW_FLINK_PORT)");
         }
         return new FlinkCluster(new FlinkRestClient(url));
     }

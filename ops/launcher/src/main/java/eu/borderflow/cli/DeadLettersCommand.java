@@ -55,9 +55,19 @@ public final class DeadLettersCommand implements Callable<Integer> {
                 + count(letters, DeadLetter::getSourceTopic));
         List<DeadLetter> shown = reason == null
                 ? letters
-                : letters.stream().filter(d -> reason.equals(d.getReasonCode())).toList();
+                : letters.stream()
+                        .filter(d -> reason.equalsIgnoreCase(d.getReasonCode()))
+                        .toList();
         if (reason != null) {
-            out.println(shown.size() + " with reason " + reason);
+            out.println(shown.size() + " with reason " + reason
+                    + (shown.isEmpty() && !letters.isEmpty()
+                            ? " (the reasons here: "
+                                    + String.join(
+                                            ", ",
+                                            count(letters, DeadLetter::getReasonCode)
+                                                    .keySet())
+                                    + "; docs/CONTRACTS.md lists every code)"
+                            : ""));
         }
         // Written in the order they were rejected (one partition, or the file's order): the newest are the last.
         for (int i = shown.size() - 1; i >= Math.max(0, shown.size() - last); i--) {
@@ -71,7 +81,8 @@ public final class DeadLettersCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "%s %-21s %-28s %s%s@%d  event %s  %s%s%n    %s%n",
-                d.getRecordTimestamp(),
+                // A record read from a dataset file has no record time: -1.
+                d.getRecordTimestamp().toEpochMilli() < 0 ? "-" : d.getRecordTimestamp(),
                 d.getJob(),
                 d.getReasonCode(),
                 d.getSourceTopic(),

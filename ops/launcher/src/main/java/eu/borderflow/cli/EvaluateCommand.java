@@ -104,6 +104,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         requireFraction("--min-precision", minPrecision);
         requireFraction("--min-recall", minRecall);
+        if (rules != null && rules.stream().allMatch(String::isBlank)) {
+            // A stray comma scored nothing and passed every threshold.
+            throw new UserError("--rules names no rule; give rule ids such as --rules R1,R2");
+        }
         PrintWriter out = spec.commandLine().getOut();
         EvaluationReport report;
         try {

@@ -1,17 +1,19 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.job.config.IngestSettings;
 import eu.borderflow.seeds.generate.GenerateOptions;
 import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.world.BackgroundTraffic;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,8 +56,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--start",
             defaultValue = GenerateOptions.DEFAULT_START,
-            description = "First day, YYYY-MM-DD (default: ${DEFAULT-VALUE}).")
-    private String start;
+            converter = IsoDateConverter.class,
+            description = "First day, YYYY-MM-DD, within the jobs' ingest window (rules.yaml ingest; default:"
+                    + " ${DEFAULT-VALUE}).")
+    private LocalDate start;
+
+    @Mixin
+    private ConfigDir configDir;
 
     @Option(names = "--out", required = true, description = "Output directory (created if missing).")
     private Path out;
@@ -92,28 +99,23 @@ public final class GenerateCommand implements Callable<Integer> {
         return days;
     }
 
+    /** A world the jobs would refuse record by record (VALIDATION_INGEST_TIME) is refused here, before it is made. */
     private LocalDate checkStart() {
-        try {
-            return LocalDate.parse(start);
-        } catch (DateTimeParseException e) {
-            throw new UserError("--start must be a date like 2025-01-06, not '" + start + "'");
+        IngestSettings ingest = configDir.loader().bind("rules", "/ingest", IngestSettings.class);
+        Instant first = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant last =
+                start.plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant().plus(ingest.getMaxUploadDelay());
+        if (first.isBefore(ingest.getEarliestIngestTime()) || last.isAfter(ingest.getLatestIngestTime())) {
+            throw new UserError("--start " + start + " with --days " + days + " makes a world outside the jobs' ingest"
+                    + " window (rules.yaml ingest: " + ingest.getEarliestIngestTime() + " to "
+                    + ingest.getLatestIngestTime() + ", less max_upload_delay " + ingest.getMaxUploadDelay()
+                    + " at the end); they would refuse every record");
         }
+        return start;
     }
 
     private Path checkOut() {
-        Path dir = out.toAbsolutePath();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError("--out " + out + " exists and is not a directory");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserError("--out " + out + " cannot be created: " + e.getMessage());
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UserError("--out " + out + " is not writable");
-        }
-        return dir;
+        return OutputFolder.prepare("--out", out);
     }
 
     /** A one-line progress bar on stderr, redrawn only when the percentage changes. */

@@ -7,6 +7,10 @@ import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
 import eu.borderflow.picture.PictureSettings;
 import eu.borderflow.picture.SituationPictureJob;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.Incident;
+import eu.borderflow.schema.RiskFlag;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,22 +34,39 @@ final class PictureRun {
         this.console = console;
     }
 
-    /** The dataset's files a bounded run reads, and the flag file it takes from {@code --flags}, if any. */
-    static Path checkBounded(Path in, Path flags) {
+    /**
+     * The dataset's files a bounded run reads, and the flag file it takes from {@code --flags}, if any, checked: each
+     * an Avro file of its records, and the flags not where the run writes its own.
+     */
+    static Path checkBounded(Path in, Path flags, Path out) {
         for (String file : List.of(DatasetFiles.CROSSINGS, DatasetFiles.INCIDENTS)) {
             if (!Files.isRegularFile(in.resolve(file))) {
                 throw new UserError("--in " + in + " has no " + file + " (is it a dataset folder from generate?)");
             }
         }
-        if (flags == null) {
-            return null;
-        }
-        Path file = Files.isDirectory(flags) ? flags.resolve(DatasetFiles.FLAGS) : flags;
-        if (!Files.isRegularFile(file)) {
+        Path flagFile = flags == null || !Files.isDirectory(flags) ? flags : flags.resolve(DatasetFiles.FLAGS);
+        if (flagFile != null && !Files.isRegularFile(flagFile)) {
             throw new UserError("--flags " + flags + ": no such file (give a bounded risk run's flags.avro or its "
                     + "--out folder)");
         }
-        return file;
+        AvroInputFile.check("--in", in.resolve(DatasetFiles.CROSSINGS), BorderCrossing.class);
+        AvroInputFile.check("--in", in.resolve(DatasetFiles.INCIDENTS), Incident.class);
+        if (flagFile != null) {
+            AvroInputFile.check("--flags", flagFile, RiskFlag.class);
+            if (sameFile(flagFile, out.resolve(DatasetFiles.FLAGS))) {
+                throw new UserError("--out " + out + " holds the --flags input, which the run would overwrite with its"
+                        + " R11 flags; write into another folder");
+            }
+        }
+        return flagFile;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Over {@code in}'s crossings and incidents (and {@code flagFile}'s flags): picture, R11 flags, dead letters. */
@@ -90,6 +111,7 @@ final class PictureRun {
         SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)), endpoints)
                 .build()
                 .addTo(env);
+        BrokerCheck.reachable(kafka);
         var topics = endpoints.topics();
         console.println("situational-picture job on an embedded MiniCluster, parallelism " + env.getParallelism()
                 + ", reading "

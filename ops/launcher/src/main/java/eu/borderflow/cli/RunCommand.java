@@ -8,7 +8,8 @@ import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
 import eu.borderflow.risk.state.TokenKeyMismatchException;
-import java.io.IOException;
+import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.BorderCrossing;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -229,6 +230,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(settings).kafka(kafka).rules(stages).build().addTo(env);
+        BrokerCheck.reachable(environment.getKafka());
         PrintWriter console = spec.commandLine().getOut();
         String broker = environment.getKafka().getBootstrapServers();
         console.println("risk-flag job on an embedded MiniCluster, parallelism " + env.getParallelism() + ", reading "
@@ -264,7 +266,7 @@ public final class RunCommand implements Callable<Integer> {
         Path flagFile = null;
         if (in != null) {
             checkFolder();
-            flagFile = PictureRun.checkBounded(in, flags);
+            flagFile = PictureRun.checkBounded(in, flags, out);
             prepareOutput();
         }
         ConfigLoader config = configDir.loader();
@@ -304,6 +306,8 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UserError("--in " + in + " has no " + file + " (is it a dataset folder from generate?)");
             }
         }
+        AvroInputFile.check("--in", in.resolve(DatasetFiles.CROSSINGS), BorderCrossing.class);
+        AvroInputFile.check("--in", in.resolve(DatasetFiles.ALERTS), AlertChange.class);
     }
 
     private void checkFolder() {
@@ -313,14 +317,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void prepareOutput() {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UserError(
-                    "cannot create --out " + out + ": " + e.getClass().getSimpleName(), e);
-        }
-        if (!Files.isWritable(out)) {
-            throw new UserError("--out " + out + " is not writable");
-        }
+        OutputFolder.prepare("--out", out);
     }
 }

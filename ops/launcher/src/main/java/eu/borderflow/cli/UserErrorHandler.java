@@ -1,8 +1,13 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.cli.flink.FlinkRestException;
+import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import picocli.CommandLine;
 
-/** Prints user mistakes as one line; anything else is a bug and keeps its stack trace. */
+/**
+ * Prints user mistakes as one line (exit 2), and a Flink cluster's refusal with its cause or a Kafka broker out of reach
+ * in one line (exit 1); anything else is a bug and keeps its stack trace.
+ */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
@@ -10,6 +15,18 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ExitCodes.isUserError(e)) {
             cli.getErr().println(cli.getCommandName() + ": " + e.getMessage());
             return ExitCodes.USAGE;
+        }
+        if (e instanceof FlinkRestException refused) {
+            // The cluster's own answer, which names the cause; its stack trace would be the client's, not Flink's.
+            String cause = refused.cause();
+            cli.getErr()
+                    .println(cli.getCommandName() + ": the Flink cluster refused: " + refused.getMessage()
+                            + (cause.equals(refused.getMessage()) ? "" : ": " + cause));
+            return ExitCodes.FAILED;
+        }
+        if (e instanceof BrokerUnavailableException unreachable) {
+            cli.getErr().println(cli.getCommandName() + ": " + unreachable.getMessage());
+            return ExitCodes.FAILED;
         }
         cli.getErr().println(cli.getCommandName() + ": internal error, please report it: " + e);
         e.printStackTrace(cli.getErr());

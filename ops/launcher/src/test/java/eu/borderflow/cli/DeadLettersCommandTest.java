@@ -60,6 +60,15 @@ class DeadLettersCommandTest {
         assertTrue(late.out().contains("1 with reason UNDECODABLE"), late.out());
         assertTrue(late.out().contains("ees.crossings/3@1900") && late.out().contains("18 B"), late.out());
         assertFalse(late.out().contains("LATE "), late.out());
+
+        TestFiles.Run lowerCase = TestFiles.run("deadletters", "--from", dir.toString(), "--reason", "undecodable");
+        assertTrue(lowerCase.out().contains("1 with reason undecodable"), lowerCase.out());
+        TestFiles.Run unknown = TestFiles.run("deadletters", "--from", dir.toString(), "--reason", "UNDECIDABLE");
+        assertTrue(
+                unknown.out()
+                        .contains("0 with reason UNDECIDABLE (the reasons here: LATE, UNDECODABLE,"
+                                + " VALIDATION_RECORD_TIME; docs/CONTRACTS.md lists every code)"),
+                unknown.out());
     }
 
     @Test

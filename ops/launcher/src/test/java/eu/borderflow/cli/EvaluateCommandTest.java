@@ -131,6 +131,10 @@ class EvaluateCommandTest {
                                 "1.5")
                         .exitCode());
         assertEquals(2, TestFiles.run("evaluate", "--truth", dataset.toString()).exitCode());
+        TestFiles.Run noRule =
+                TestFiles.run("evaluate", "--truth", dataset.toString(), "--flags", run.toString(), "--rules", ",,");
+        assertEquals(2, noRule.exitCode(), noRule.out());
+        assertTrue(noRule.err().contains("--rules names no rule"), noRule.err());
 
         Files.writeString(run.resolve("flags.avro"), "garbage");
         assertEquals(

@@ -61,6 +61,10 @@ class GenerateCommandTest {
             {"generate", "--start", "2025-02-30", "--out", tmp.toString()},
             {"generate", "--out", file.toString()},
             {"generate", "--days", "many", "--out", tmp.toString()},
+            {"generate", "--out", ""},
+            {"generate", "--start", "1999-12-31", "--out", tmp.toString()},
+            {"generate", "--start", "2099-12-01", "--days", "10", "--out", tmp.toString()},
+            {"generate", "--start", "+999999999-01-01", "--out", tmp.toString()},
             {"generate"}
         };
         for (String[] args : cases) {

@@ -1,5 +1,6 @@
 package eu.borderflow.cli;
 
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,12 +127,54 @@ class RunCommandTest {
                 "--out",
                 file.resolve("sub").toString());
         assertEquals(2, unwritable.exitCode());
-        assertTrue(unwritable.err().contains("cannot create --out"), unwritable.err());
+        assertTrue(unwritable.err().contains("cannot be written to"), unwritable.err());
         assertFalse(unwritable.err().contains("\tat "), unwritable.err());
+
+        Path notAvro = writeDataset();
+        Files.write(notAvro.resolve("crossings.avro"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        TestFiles.Run garbage = TestFiles.run(
+                "run",
+                "risk",
+                "--in",
+                notAvro.toString(),
+                "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, garbage.exitCode(), garbage.err());
+        assertTrue(
+                garbage.err().contains("crossings.avro is not an Avro file of BorderCrossing records"), garbage.err());
+        assertFalse(garbage.err().contains("\tat "), garbage.err());
+
+        Path swapped = writeDataset();
+        Files.copy(swapped.resolve("crossings.avro"), swapped.resolve("alerts.avro"), REPLACE_EXISTING);
+        TestFiles.Run wrongRecords = TestFiles.run(
+                "run",
+                "risk",
+                "--in",
+                swapped.toString(),
+                "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, wrongRecords.exitCode(), wrongRecords.err());
+        assertTrue(
+                wrongRecords.err().contains("alerts.avro holds BorderCrossing records, not AlertChange records"),
+                wrongRecords.err());
+
+        assertEquals(
+                2,
+                TestFiles.run("run", "risk", "--in", dataset.toString(), "--out", "")
+                        .exitCode());
 
         assertEquals(2, TestFiles.run("run", "risk", "--in", dataset.toString()).exitCode());
         assertEquals(2, TestFiles.run("run", "nosuchjob").exitCode());
         assertEquals(2, TestFiles.run("run", "risk", "--parallelism", "0").exitCode());
+    }
+
+    @Test
+    void aStreamingRunWithoutAUsableBrokerSaysSoInOneLine() throws Exception {
+        TestFiles.Run run =
+                TestFiles.run("run", "risk", "--bootstrap", "localhost", "--rest-port", "0", "--metrics-port", "0");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cannot use localhost as Kafka bootstrap address"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
     }
 
     @Test

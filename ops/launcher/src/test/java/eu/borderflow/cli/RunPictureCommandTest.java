@@ -53,6 +53,21 @@ class RunPictureCommandTest {
                 "--parallelism",
                 "2");
         assertEquals(0, run.exitCode(), run.err());
+        TestFiles.Run overwrite = TestFiles.run(
+                "run", "picture", "--in", world.toString(), "--out", risk.toString(), "--flags", risk.toString());
+        assertEquals(2, overwrite.exitCode(), overwrite.err());
+        assertTrue(overwrite.err().contains("holds the --flags input"), overwrite.err());
+        TestFiles.Run notFlags = TestFiles.run(
+                "run",
+                "picture",
+                "--in",
+                world.toString(),
+                "--out",
+                dir.resolve("other").toString(),
+                "--flags",
+                world.resolve("crossings.avro").toString());
+        assertEquals(2, notFlags.exitCode(), notFlags.err());
+        assertTrue(notFlags.err().contains("holds BorderCrossing records, not RiskFlag records"), notFlags.err());
         for (String file : List.of("picture.avro", "flags.avro", "deadletters.avro")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }

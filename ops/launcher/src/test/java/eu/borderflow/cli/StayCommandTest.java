@@ -182,6 +182,8 @@ class StayCommandTest {
         assertUsageError(run("--stays", "2025-13-01..2025-03-31", "--on", "2025-07-10"), "2025-13-01");
         assertUsageError(run("--stays", "2025-01-01..2025-03-31", "--on", "10/07/2025"), "--on");
         assertUsageError(run("--stays", "2025-01-01", "--on", "2025-07-10"), "ENTRY..EXIT");
+        assertUsageError(run("--stays", "+999999999-01-01..", "--on", "2025-07-10"), "years 0001-9999");
+        assertUsageError(run("--stays", "2025-01-01..2025-03-31", "--on", "+999999999-12-31"), "years 0001-9999");
     }
 
     @Test

@@ -12,6 +12,12 @@ public final class ClusterUnavailableException extends RuntimeException {
                 cause);
     }
 
+    /** Something answered at {@code url}, but not as Flink's REST API does: no JSON with Flink's {@code errors}. */
+    public ClusterUnavailableException(String url, String path, int status) {
+        super("no Flink REST API at " + url + ": it answered HTTP " + status + " to " + path
+                + " without Flink's error body (is it the JobManager's REST address, port 8081 by default?)");
+    }
+
     private static String describe(Throwable cause) {
         String name = cause.getClass().getSimpleName();
         return cause.getMessage() == null ? name : name + ": " + cause.getMessage();

@@ -94,6 +94,9 @@ public final class FlinkRestClient {
             throw new ClusterUnavailableException(url(), e);
         }
         JsonNode body = parse(response.body());
+        if (response.statusCode() >= 300 && !body.has("errors")) {
+            throw new ClusterUnavailableException(url(), path, response.statusCode());
+        }
         if (response.statusCode() >= 300) {
             throw new FlinkRestException(path + " answered HTTP " + response.statusCode(), response.statusCode(), body);
         }

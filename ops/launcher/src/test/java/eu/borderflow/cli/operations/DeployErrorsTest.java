@@ -3,7 +3,11 @@ package eu.borderflow.cli.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,38 @@ class DeployErrorsTest {
             assertEquals(2, outcome.exitCode(), outcome.out());
             assertTrue(outcome.out().contains("no Flink cluster answers at " + url), outcome.out());
             assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+        }
+    }
+
+    @Test
+    void anAddressThatIsNoFlinkRestApiIsNamed() throws Exception {
+        for (String url :
+                new String[] {"http://", "http://exa mple:80", "http://127.0.0.1:99999", "http://127.0.0.1:x"}) {
+            Scenario.Outcome outcome = Scenario.launcher("jobs", "--cluster", url);
+            assertEquals(2, outcome.exitCode(), outcome.out());
+            assertTrue(outcome.out().startsWith("jobs: --cluster " + url), outcome.out());
+            assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+        }
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort();
+            for (String[] command : new String[][] {{"stop", "risk", "--cluster", url}, {"jobs", "--cluster", url}}) {
+                Scenario.Outcome outcome = Scenario.launcher(command);
+                assertEquals(2, outcome.exitCode(), outcome.out());
+                assertTrue(
+                        outcome.out().contains("no Flink REST API at " + url + ": it answered HTTP 404"),
+                        outcome.out());
+                assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+            }
+        } finally {
+            other.stop(0);
         }
     }
 

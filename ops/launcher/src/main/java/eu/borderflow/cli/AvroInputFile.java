@@ -1,0 +1,40 @@
+package eu.borderflow.cli;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * An input file of a bounded run, checked from its header before the job starts: an Avro container file of the
+ * expected records. A file that is not one (random bytes, empty, another run's file) would otherwise fail the job with
+ * a stack trace; a file damaged further in is the job's to read, block by block, with dead letters.
+ */
+final class AvroInputFile {
+
+    private AvroInputFile() {}
+
+    static void check(String what, Path file, Class<? extends SpecificRecord> type) {
+        String expected = SpecificData.get().getSchema(type).getFullName();
+        Schema written;
+        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+            written = reader.getSchema();
+        } catch (EOFException e) {
+            throw new UserError(what + " " + file + " is empty or cut short before its first record", e);
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(
+                    what + " " + file + " is not an Avro file of " + type.getSimpleName() + " records ("
+                            + e.getMessage() + ")",
+                    e);
+        }
+        if (written.getType() != Schema.Type.RECORD || !written.getFullName().equals(expected)) {
+            throw new UserError(what + " " + file + " holds " + written.getName() + " records, not "
+                    + type.getSimpleName() + " records");
+        }
+    }
+}
