@@ -3,6 +3,7 @@ package eu.borderflow.cli;
 import eu.borderflow.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 public final class ConfigDir {
 
     static final String HOME_ENV = "BORDERFLOW_HOME";
+    private static final List<String> CONTENTS =
+            List.of("rules.yaml", "topics.yaml", "picture.yaml", "privacy.yaml", "dashboard.yaml", "environments");
 
     @Option(
             names = "--config",
@@ -28,6 +31,11 @@ public final class ConfigDir {
         if (configDir != null) {
             if (!Files.isDirectory(configDir)) {
                 throw new UserError("--config " + configDir + " is not a folder");
+            }
+            // Each file it lacks comes built in, so a wrong folder would otherwise go unnoticed.
+            if (CONTENTS.stream().noneMatch(name -> Files.exists(configDir.resolve(name)))) {
+                throw new UserError("--config " + configDir + " holds none of borderflow's configuration ("
+                        + String.join(", ", CONTENTS) + "); the files it holds replace the built-in ones");
             }
             return configDir;
         }

@@ -113,7 +113,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
             List<GroundTruthEntry> expected = EvaluationInputs.groundTruth(truth);
             List<RiskFlag> raised = RecordInput.flags(
-                    flags, bootstrap, kafka.properties(), spec.commandLine().getErr(), "evaluate");
+                    flags, bootstrap, kafka::properties, spec.commandLine().getErr(), "evaluate");
             requireOneKey(expected, raised);
             if (rules != null) {
                 requireKnown(rules, expected, raised);

@@ -35,14 +35,16 @@ public final class KafkaClientOptions {
     Map<String, String> properties() {
         Map<String, String> all = new TreeMap<>();
         if (file != null) {
+            String given = "--kafka-config " + file
+                    + (file.toString().equals(System.getenv(CONFIG_ENV)) ? " (from $" + CONFIG_ENV + ")" : "");
             if (!Files.isRegularFile(file)) {
-                throw new UserError("--kafka-config " + file + " is not a file");
+                throw new UserError(given + " is not a file");
             }
             Properties loaded = new Properties();
             try (Reader in = Files.newBufferedReader(file)) {
                 loaded.load(in);
             } catch (IOException | IllegalArgumentException e) {
-                throw new UserError("cannot read --kafka-config " + file + ": " + e.getMessage(), e);
+                throw new UserError("cannot read " + given + ": " + e.getMessage(), e);
             }
             loaded.stringPropertyNames().forEach(key -> all.put(key, loaded.getProperty(key)));
         }

@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What a command reads: a run's output folder or one of its files, or with a bootstrap address a topic, read from the
- * beginning to its committed end.
+ * beginning to its committed end. The Kafka client properties are read only for a topic, so a broken
+ * {@code BORDERFLOW_KAFKA_CONFIG} does not stop a command that reads files.
  */
 final class RecordInput {
 
@@ -23,13 +25,21 @@ final class RecordInput {
 
     /** Flags: {@code flags.avro} of a run's output folder, a flags file or a topic. */
     static List<RiskFlag> flags(
-            String from, String bootstrap, Map<String, String> kafkaProperties, PrintWriter err, String command) {
+            String from,
+            String bootstrap,
+            Supplier<Map<String, String>> kafkaProperties,
+            PrintWriter err,
+            String command) {
         return load(RiskFlag.class, DatasetFiles.FLAGS, from, bootstrap, kafkaProperties, err, command);
     }
 
     /** Dead letters: {@code deadletters.avro} of a run's output folder, a dead-letter file or a topic. */
     static List<DeadLetter> deadLetters(
-            String from, String bootstrap, Map<String, String> kafkaProperties, PrintWriter err, String command) {
+            String from,
+            String bootstrap,
+            Supplier<Map<String, String>> kafkaProperties,
+            PrintWriter err,
+            String command) {
         return load(DeadLetter.class, DatasetFiles.DEAD_LETTERS, from, bootstrap, kafkaProperties, err, command);
     }
 
@@ -43,14 +53,14 @@ final class RecordInput {
             String fileInFolder,
             String from,
             String bootstrap,
-            Map<String, String> kafkaProperties,
+            Supplier<Map<String, String>> kafkaProperties,
             PrintWriter err,
             String command) {
         if (bootstrap == null) {
             Path path = Path.of(from);
             return EvaluationInputs.readFile(type, Files.isDirectory(path) ? path.resolve(fileInFolder) : path);
         }
-        TopicSnapshot<T> snapshot = TopicSnapshot.read(bootstrap, kafkaProperties, from, type);
+        TopicSnapshot<T> snapshot = TopicSnapshot.read(bootstrap, kafkaProperties.get(), from, type);
         if (snapshot.undecodable() > 0) {
             err.println(command + ": skipped " + snapshot.undecodable() + " records of " + from + " that are not "
                     + type.getSimpleName() + "s");

@@ -44,11 +44,11 @@ public final class RunOutputOptions {
     }
 
     List<RiskFlag> flags(PrintWriter err) {
-        return read(() -> RecordInput.flags(from, bootstrap, kafka.properties(), err, "flags"));
+        return read(() -> RecordInput.flags(from, bootstrap, kafka::properties, err, "flags"));
     }
 
     List<DeadLetter> deadLetters(PrintWriter err) {
-        return read(() -> RecordInput.deadLetters(from, bootstrap, kafka.properties(), err, "deadletters"));
+        return read(() -> RecordInput.deadLetters(from, bootstrap, kafka::properties, err, "deadletters"));
     }
 
     /** A missing or unreadable input is the user's to fix: said in one line, exit 2. */

@@ -44,6 +44,18 @@ class FlagsCommandTest {
     }
 
     @Test
+    void kafkaClientSettingsAreReadOnlyForATopic() throws Exception {
+        TestFiles.write(RiskFlag.class, dir.resolve("flags.avro"), List.of(flag("R3", "a", T0, "overstay of 1 day")));
+        String missing = dir.resolve("no-client.properties").toString();
+        TestFiles.Run files = TestFiles.run("flags", "--from", dir.toString(), "--kafka-config", missing);
+        assertEquals(0, files.exitCode(), files.err());
+        TestFiles.Run topic =
+                TestFiles.run("flags", "--from", "risk.flags", "--bootstrap", "127.0.0.1:1", "--kafka-config", missing);
+        assertEquals(2, topic.exitCode(), topic.err());
+        assertTrue(topic.err().contains("--kafka-config " + missing + " is not a file"), topic.err());
+    }
+
+    @Test
     void aMissingFileIsAUserError() {
         TestFiles.Run run = TestFiles.run("flags", "--from", dir.resolve("nope").toString());
         assertEquals(2, run.exitCode());

@@ -162,6 +162,17 @@ class RunCommandTest {
                 2,
                 TestFiles.run("run", "risk", "--in", dataset.toString(), "--out", "")
                         .exitCode());
+        TestFiles.Run wrongConfig = TestFiles.run(
+                "run",
+                "risk",
+                "--in",
+                writeDataset().toString(),
+                "--out",
+                dir.resolve("out").toString(),
+                "--config",
+                Files.createDirectories(dir.resolve("empty")).toString());
+        assertEquals(2, wrongConfig.exitCode(), wrongConfig.err());
+        assertTrue(wrongConfig.err().contains("holds none of borderflow's configuration"), wrongConfig.err());
 
         assertEquals(2, TestFiles.run("run", "risk", "--in", dataset.toString()).exitCode());
         assertEquals(2, TestFiles.run("run", "nosuchjob").exitCode());
