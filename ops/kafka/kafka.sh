@@ -288,6 +288,10 @@ status() {
   return 3
 }
 
+if (( $# > 1 )); then
+  echo "usage: ops/borderflow kafka up|down|status takes no options, not '${*:2}' (the environment sets ports and folders: --help)" >&2
+  exit 2
+fi
 case "${1:-}" in
   up) up ;;
   down) down ;;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Shell-level check of ops/kafka/kafka.sh against the real broker jars, on its own port and data folder:
-# --help and an unknown subcommand, up, status (exit 0, every topic of config/topics.yaml), up again (idempotent), a
-# second broker on the same port (refused with a message, no stack trace), down, status (exit 3), status of a killed
-# broker, up right after a kill.
+# --help, an unknown subcommand and an option (refused), up, status (exit 0, every topic of config/topics.yaml), up
+# again (idempotent), a second broker on the same port (refused with a message, no stack trace), down, status (exit 3),
+# status of a killed broker, up right after a kill.
 # As root, also a full data directory (a small tmpfs filled to the last byte): the broker shuts itself down, status
 # and up say why, and once space is freed it starts again with its topics. Exit 0 when every check passes.
 set -uo pipefail
@@ -38,6 +38,10 @@ check "--help says what each subcommand does" grep -qE '^  status +running/stopp
 wrong="$("$KAFKA" start 2>&1)"
 check "an unknown subcommand exits 2" test $? -eq 2
 check "an unknown subcommand gets the usage" grep -q '^usage: ops/borderflow kafka up|down|status' <<< "$wrong"
+"$KAFKA" up --port 1234 2>/dev/null
+check "an option after up is refused, not ignored" test $? -eq 2
+"$KAFKA" status > /dev/null
+check "the refused up started nothing" test $? -eq 3
 
 "$KAFKA" up 2> "$BORDERFLOW_KAFKA_DATA/up.err"
 check "up exits 0" test $? -eq 0

@@ -128,6 +128,10 @@ status() {
     || true
 }
 
+if (( $# > 1 )); then
+  echo "usage: ops/borderflow prometheus up|down|status takes no options, not '${*:2}' (the environment sets ports and folders: --help)" >&2
+  exit 2
+fi
 case "${1:-}" in
   up) up ;;
   down) down ;;

@@ -41,6 +41,8 @@ import picocli.CommandLine.Command;
         })
 public final class Borderflow implements Runnable {
 
+    private static final int USAGE_WIDTH = 120;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +55,9 @@ public final class Borderflow implements Runnable {
         CommandLine cli = new CommandLine(new Borderflow());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.forException(e));
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        // The commands' descriptions are written in lines of up to 110 characters; at picocli's 80 they were
+        // re-wrapped.
+        cli.setUsageHelpWidth(USAGE_WIDTH);
         // An empty path is the working directory to Java: `--out ""` (an unset shell variable) wrote a dataset there.
         cli.registerConverter(Path.class, value -> {
             if (value.isBlank()) {

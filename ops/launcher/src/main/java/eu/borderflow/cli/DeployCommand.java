@@ -6,6 +6,7 @@ import eu.borderflow.cli.flink.FlinkCluster;
 import eu.borderflow.cli.flink.JarDeployment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -76,6 +77,9 @@ public final class DeployCommand implements Callable<Integer> {
             throw new UserError("give --resume or --from-savepoint, not both");
         }
         Path jar = submission.jar(job);
+        // Checked before the cluster is asked, so that a cluster that is down does not hide them.
+        submission.parallelism();
+        Duration timeout = clusterOptions.timeout();
         FlinkCluster cluster = clusterOptions.cluster();
         cluster.activeJob(job.flinkName()).ifPresent(running -> {
             throw new DeploymentException(job.shortName() + " is already running as job " + running.id() + " ("
@@ -96,7 +100,7 @@ public final class DeployCommand implements Callable<Integer> {
                 + cluster.rest().url() + (savepointPath == null ? "" : " from savepoint " + savepointPath) + " ...");
         out.flush();
         JarDeployment.Submission run = submission.submission(job, jar, savepointPath);
-        String jobId = new JarDeployment(cluster, clusterOptions.timeout()).deploy(run);
+        String jobId = new JarDeployment(cluster, timeout).deploy(run);
         out.println("deploy: " + job.shortName() + " is running as job " + jobId + " ("
                 + cluster.rest().url() + "/#/job/running/" + jobId + ")");
         out.flush();

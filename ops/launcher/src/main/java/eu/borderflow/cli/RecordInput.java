@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -20,6 +21,9 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code BORDERFLOW_KAFKA_CONFIG} does not stop a command that reads files.
  */
 final class RecordInput {
+
+    /** What a topic name looks like (risk.flags, borderflow.deadletters): no folder, words between dots. */
+    private static final Pattern TOPIC_NAME = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)+");
 
     private RecordInput() {}
 
@@ -58,6 +62,10 @@ final class RecordInput {
             String command) {
         if (bootstrap == null) {
             Path path = Path.of(from);
+            if (!Files.exists(path) && TOPIC_NAME.matcher(from).matches() && !from.endsWith(".avro")) {
+                throw new EvaluationInputException(
+                        "no such file: " + from + " (to read the topic " + from + ", add --bootstrap HOST:PORT)", null);
+            }
             return EvaluationInputs.readFile(type, Files.isDirectory(path) ? path.resolve(fileInFolder) : path);
         }
         TopicSnapshot<T> snapshot = TopicSnapshot.read(bootstrap, kafkaProperties.get(), from, type);

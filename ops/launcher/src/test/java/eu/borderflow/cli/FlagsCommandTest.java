@@ -61,6 +61,9 @@ class FlagsCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no such file"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+        TestFiles.Run topic = TestFiles.run("flags", "--from", "risk.flags");
+        assertEquals(2, topic.exitCode());
+        assertTrue(topic.err().contains("to read the topic risk.flags, add --bootstrap HOST:PORT"), topic.err());
     }
 
     private static RiskFlag flag(String rule, String trigger, Instant at, String explanation) {

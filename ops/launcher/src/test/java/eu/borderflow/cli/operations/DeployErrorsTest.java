@@ -37,6 +37,10 @@ class DeployErrorsTest {
             assertTrue(outcome.out().contains("no Flink cluster answers at " + url), outcome.out());
             assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
         }
+        Scenario.Outcome badParallelism = Scenario.launcher(
+                "deploy", "risk", "--jar", Scenario.jar().toString(), "--cluster", url, "--parallelism", "-3");
+        assertEquals(2, badParallelism.exitCode(), badParallelism.out());
+        assertTrue(badParallelism.out().contains("--parallelism must be at least 1"), badParallelism.out());
     }
 
     @Test
