@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +22,7 @@ class ProfileTest {
 
     @Test
     void aBusyThreadsSamplesAreItsOwnAndAFlameGraphIsWritten(@TempDir Path dir) throws Exception {
-        Path base = dir.resolve("job-risk");
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread busy = new Thread(() -> spin(stop), THREAD);
-        Profile profile = Profile.start(base, Profile.Event.CPU);
-        busy.start();
-        Thread.sleep(1_000);
-        stop.set(true);
-        busy.join();
-        profile.stop();
+        profileASecondOf(ProfileTest::spin, Profile.Event.CPU, dir);
 
         List<String> stacks = Files.readAllLines(dir.resolve("job-risk.collapsed"));
         long onTheThread = samples(stacks, "[" + THREAD, "ProfileTest.spin");
@@ -43,25 +36,28 @@ class ProfileTest {
 
     @Test
     void allocationsAreWeighedInBytesOnTheThreadThatMadeThem(@TempDir Path dir) throws Exception {
-        Path base = dir.resolve("job-risk");
+        long allocated = profileASecondOf(ProfileTest::allocate, Profile.Event.ALLOC, dir);
+
+        List<String> stacks = Files.readAllLines(dir.resolve("job-risk.collapsed"));
+        long bytes = samples(stacks, "[" + THREAD, "ProfileTest.allocate;long[]");
+        assertTrue(
+                bytes > allocated / 2 && bytes < allocated * 2,
+                "sampled " + bytes + " B of long[] for " + allocated + " B allocated\n" + stacks);
+    }
+
+    /** Profiles {@code work} on a thread named like a task's for a second; returns what the work returned. */
+    private static long profileASecondOf(ToLongFunction<AtomicBoolean> work, Profile.Event event, Path dir)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        long[] allocated = new long[1];
-        Thread busy = new Thread(() -> allocated[0] = allocate(stop), THREAD);
-        Profile profile = Profile.start(base, Profile.Event.ALLOC);
+        long[] result = new long[1];
+        Thread busy = new Thread(() -> result[0] = work.applyAsLong(stop), THREAD);
+        Profile profile = Profile.start(dir.resolve("job-risk"), event);
         busy.start();
         Thread.sleep(1_000);
         stop.set(true);
         busy.join();
         profile.stop();
-
-        List<String> stacks = Files.readAllLines(dir.resolve("job-risk.collapsed"));
-        long bytes = stacks.stream()
-                .filter(s -> s.startsWith("[" + THREAD) && s.contains("ProfileTest.allocate;long[]"))
-                .mapToLong(s -> Long.parseLong(s.substring(s.lastIndexOf(' ') + 1)))
-                .sum();
-        assertTrue(
-                bytes > allocated[0] / 2 && bytes < allocated[0] * 2,
-                "sampled " + bytes + " B of long[] for " + allocated[0] + " B allocated\n" + stacks);
+        return result[0];
     }
 
     private static long samples(List<String> stacks, String thread, String frame) {
