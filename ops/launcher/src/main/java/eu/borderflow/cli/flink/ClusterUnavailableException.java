@@ -12,10 +12,10 @@ public final class ClusterUnavailableException extends RuntimeException {
                 cause);
     }
 
-    /** Something answered at {@code url}, but not as Flink's REST API does: no JSON with Flink's {@code errors}. */
+    /** Something answered at {@code url}, but not as Flink's REST API does: no JSON, or an error without Flink's. */
     public ClusterUnavailableException(String url, String path, int status) {
         super("no Flink REST API at " + url + ": it answered HTTP " + status + " to " + path
-                + " without Flink's error body (is it the JobManager's REST address, port 8081 by default?)");
+                + ", not as Flink's REST API answers (is it the JobManager's REST address, port 8081 by default?)");
     }
 
     private static String describe(Throwable cause) {

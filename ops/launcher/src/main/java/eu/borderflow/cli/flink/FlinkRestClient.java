@@ -94,7 +94,8 @@ public final class FlinkRestClient {
             throw new ClusterUnavailableException(url(), e);
         }
         JsonNode body = parse(response.body());
-        if (response.statusCode() >= 300 && !body.has("errors")) {
+        // Flink answers JSON, and its errors in an "errors" array: anything else is another server (a metrics port).
+        if (body == null || (response.statusCode() >= 300 && !body.has("errors"))) {
             throw new ClusterUnavailableException(url(), path, response.statusCode());
         }
         if (response.statusCode() >= 300) {
@@ -103,6 +104,7 @@ public final class FlinkRestClient {
         return body;
     }
 
+    /** The answer's JSON (an empty object for an empty answer), or {@code null} when it is not JSON. */
     private JsonNode parse(byte[] body) {
         if (body.length == 0) {
             return json.createObjectNode();
@@ -110,7 +112,7 @@ public final class FlinkRestClient {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            return json.createObjectNode().put("raw", new String(body, StandardCharsets.UTF_8));
+            return null;
         }
     }
 

@@ -52,26 +52,30 @@ class DeployErrorsTest {
             assertTrue(outcome.out().startsWith("jobs: --cluster " + url), outcome.out());
             assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
         }
-        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        other.createContext("/", exchange -> {
-            byte[] page = "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(404, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        other.start();
-        try {
-            String url = "http://127.0.0.1:" + other.getAddress().getPort();
-            for (String[] command : new String[][] {{"stop", "risk", "--cluster", url}, {"jobs", "--cluster", url}}) {
-                Scenario.Outcome outcome = Scenario.launcher(command);
-                assertEquals(2, outcome.exitCode(), outcome.out());
-                assertTrue(
-                        outcome.out().contains("no Flink REST API at " + url + ": it answered HTTP 404"),
-                        outcome.out());
-                assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+        // A page where the API should be (a typo), and the metrics text of a TaskManager's reporter port.
+        for (int status : new int[] {404, 200}) {
+            HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            other.createContext("/", exchange -> {
+                byte[] page = "# HELP flink_taskmanager_Status_JVM_CPU_Load\n".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            other.start();
+            try {
+                String url = "http://127.0.0.1:" + other.getAddress().getPort();
+                for (String[] command :
+                        new String[][] {{"stop", "risk", "--cluster", url}, {"jobs", "--cluster", url}}) {
+                    Scenario.Outcome outcome = Scenario.launcher(command);
+                    assertEquals(2, outcome.exitCode(), outcome.out());
+                    assertTrue(
+                            outcome.out().contains("no Flink REST API at " + url + ": it answered HTTP " + status),
+                            outcome.out());
+                    assertTrue(!outcome.out().contains("\tat "), "no stack trace: " + outcome.out());
+                }
+            } finally {
+                other.stop(0);
             }
-        } finally {
-            other.stop(0);
         }
     }
 
