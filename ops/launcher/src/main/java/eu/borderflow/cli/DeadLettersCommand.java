@@ -24,10 +24,9 @@ import picocli.CommandLine.Spec;
         name = "deadletters",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows dead letters: a count per reason code, job and source, then the newest",
-            "with their reason, where they were read (topic/partition@offset, or",
-            "file@position) and event id. The rejected bytes are restricted data and are",
-            "never printed.",
+            "Shows dead letters: a count per reason code, job and source, then the newest with their reason.",
+            "Each comes with where it was read (topic/partition@offset, or file@position) and its event id. The",
+            "rejected bytes are restricted data and are never printed.",
             "  deadletters --from borderflow.deadletters --bootstrap HOST:PORT",
             "  deadletters --from OUT_DIR   deadletters.avro of a bounded run (or a file)"
         })

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Scores flags against a dataset's ground truth: per rule and per scenario family true positives,",
-            "false alarms, misses, precision and recall; then the misses and false alarms (ids, rule, family).",
+            "Scores flags against a dataset's ground truth: precision and recall per rule and per scenario family.",
+            "It prints true positives, false alarms, misses, precision and recall, then the misses and false alarms",
+            "(ids, rule, family).",
             "Strict: a second flag on a trigger already flagged, and a flag raised before its trigger's",
             "deadline (R4's grace) even if withdrawn later, are false alarms (docs/CONTRACTS.md).",
             "Exit 0 when every threshold is met, 1 when a rule with expected flags or the overall score",

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         name = "flags",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows risk flags: a count per rule, then the newest flags by event time with severity, recommended",
-            "action, place and explanation. Every flag is a recommendation for a person to review.",
+            "Shows risk flags: a count per rule, then the newest by event time with their explanation.",
+            "Each comes with its severity, recommended action and place. Every flag is a recommendation for a",
+            "person to review.",
             "  flags --from risk.flags --bootstrap HOST:PORT   the committed flags of a topic",
             "  flags --from OUT_DIR                            flags.avro of a bounded run (or a flags file)"
         })

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Generate a reproducible synthetic dataset: EES crossings, SIS alert changes, Eurosur incidents,",
-            "and the ground truth of the planted scenarios (one per rule R1-R11; R11 needs --days >= 35).",
-            "The same arguments always give byte-identical files."
+            "Generates a reproducible synthetic dataset and the ground truth of its planted scenarios.",
+            "Files: EES crossings, SIS alert changes, Eurosur incidents, and the ground truth (one planted scenario per",
+            "rule R1-R11; R11 needs --days >= 35). The same arguments always give byte-identical files."
         })
 public final class GenerateCommand implements Callable<Integer> {
 

@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs a job on an embedded Flink MiniCluster. Jobs: risk (the risk-flag job), picture (the",
-            "situational-picture job: per border section and hour, and R11 pressure flags).",
+            "Runs a job on an embedded Flink MiniCluster: risk (the risk-flag job) or picture (the situational picture).",
+            "The picture job counts per border section and hour, and raises R11's pressure flags.",
             "  run risk [--bootstrap HOST:PORT] [--parallelism N] [--fresh]",
             "      streams from Kafka until Ctrl-C; flags, dead letters and audit records go to their topics",
             "      exactly-once (read them with isolation.level=read_committed). Checkpoints go to the",
