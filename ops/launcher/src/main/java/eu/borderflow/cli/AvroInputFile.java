@@ -1,12 +1,11 @@
 package eu.borderflow.cli;
 
+import eu.borderflow.schema.serde.AvroFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -22,7 +21,7 @@ final class AvroInputFile {
     static void check(String what, Path file, Class<? extends SpecificRecord> type) {
         String expected = SpecificData.get().getSchema(type).getFullName();
         Schema written;
-        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+        try (DataFileReader<? extends SpecificRecord> reader = AvroFiles.openSeekable(type, file)) {
             written = reader.getSchema();
         } catch (EOFException e) {
             throw new UserError(what + " " + file + " is empty or cut short before its first record", e);

@@ -2,7 +2,6 @@ package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.TopicNames;
-import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayInputException;
 import eu.borderflow.tools.replay.ReplayOptions;
@@ -143,10 +142,6 @@ public final class ReplayCommand implements Callable<Integer> {
             return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (ReplayInputException e) {
             throw new UserError(e.getMessage(), e);
-        } catch (BrokerUnavailableException e) {
-            err.println("replay: " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
         }
     }
 

@@ -1,6 +1,5 @@
 package eu.borderflow.cli;
 
-import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TopicChange;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
@@ -50,18 +49,12 @@ public final class TopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TopicsConfig topics = TopicsConfig.load(config.loader());
-        try {
-            List<TopicChange> changes = TopicSetup.apply(bootstrap, kafka.properties(), topics, growPartitions);
-            PrintWriter out = spec.commandLine().getOut();
-            changes.forEach(out::println);
-            out.flush();
-            return changes.stream().anyMatch(c -> c.action() == TopicChange.Action.HELD)
-                    ? ExitCodes.HELD_BACK
-                    : ExitCodes.OK;
-        } catch (BrokerUnavailableException e) {
-            spec.commandLine().getErr().println("topics: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return ExitCodes.FAILED;
-        }
+        List<TopicChange> changes = TopicSetup.apply(bootstrap, kafka.properties(), topics, growPartitions);
+        PrintWriter out = spec.commandLine().getOut();
+        changes.forEach(out::println);
+        out.flush();
+        return changes.stream().anyMatch(c -> c.action() == TopicChange.Action.HELD)
+                ? ExitCodes.HELD_BACK
+                : ExitCodes.OK;
     }
 }

@@ -15,7 +15,6 @@ import eu.borderflow.risk.PassthroughStage;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
-import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.Replayer;
@@ -132,12 +131,7 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         check();
-        try {
-            return measure();
-        } catch (BrokerUnavailableException e) {
-            spec.commandLine().getErr().println(spec.commandLine().getCommandName() + ": " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        return measure();
     }
 
     private int measure() throws Exception {
