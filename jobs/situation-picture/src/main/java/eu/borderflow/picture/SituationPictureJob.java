@@ -17,6 +17,7 @@ import eu.borderflow.job.metrics.FlagMetrics;
 import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.picture.ingest.SectionEvents;
 import eu.borderflow.picture.level.AttributedLevel;
+import eu.borderflow.picture.level.WindowTimeOperator;
 import eu.borderflow.picture.output.MapsInKeyOrder;
 import eu.borderflow.picture.output.PictureRevisions;
 import eu.borderflow.picture.output.PictureTopic;
@@ -199,9 +200,8 @@ public final class SituationPictureJob {
             DataStream<SectionLevelChange> changes = inputs.levelChanges(levels);
             levelled = bySection(pressured)
                     .connect(changes.keyBy(SectionLevelChange::getSectionId, Types.STRING))
-                    .process(new AttributedLevel(settings), pictureType)
-                    .uid("attributed-level")
-                    .name("attributed level pass-through");
+                    .transform("attributed level pass-through", pictureType, new WindowTimeOperator(settings))
+                    .uid("attributed-level");
         }
         DataStream<PictureUpdate> picture = bySection(levelled)
                 .process(new PictureRevisions(settings.allowedLatenessMillis()), pictureType)

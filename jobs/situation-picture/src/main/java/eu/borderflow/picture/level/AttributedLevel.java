@@ -1,6 +1,7 @@
 package eu.borderflow.picture.level;
 
 import eu.borderflow.picture.PictureSettings;
+import eu.borderflow.picture.window.HeldWindows;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.SectionImpactLevel;
 import eu.borderflow.schema.SectionLevelChange;
@@ -65,7 +66,7 @@ public final class AttributedLevel
                 ? new LevelHistory().stamp(window, reference(ctx.getCurrentKey()))
                 : levels.stamp(window, reference(ctx.getCurrentKey()));
         long end = window.getWindowEnd().toEpochMilli();
-        windows.put(window.getView() + "/" + end, stamped);
+        windows.put(HeldWindows.key(window.getView(), end), stamped);
         ctx.timerService().registerEventTimeTimer(end + latenessMillis);
         out.collect(stamped);
     }
@@ -98,16 +99,10 @@ public final class AttributedLevel
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PictureUpdate> out) throws Exception {
+        // Each window held has its own timer: this one ends the views of the window ending a lateness ago. A scan of
+        // every window per timer cost the square of the windows after a jump of the watermark.
+        HeldWindows.forget(windows, timestamp - latenessMillis);
         long cutoff = ctx.timerService().currentWatermark() - latenessMillis;
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, PictureUpdate> held : windows.entries()) {
-            if (held.getValue().getWindowEnd().toEpochMilli() <= cutoff) {
-                expired.add(held.getKey());
-            }
-        }
-        for (String key : expired) {
-            windows.remove(key);
-        }
         LevelHistory levels = history.value();
         if (levels != null) {
             levels.forgetBefore(cutoff);

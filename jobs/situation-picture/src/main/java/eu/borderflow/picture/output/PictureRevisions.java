@@ -1,10 +1,9 @@
 package eu.borderflow.picture.output;
 
+import eu.borderflow.picture.window.HeldWindows;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -61,7 +60,7 @@ public final class PictureRevisions extends KeyedProcessFunction<String, Picture
     @Override
     public void processElement(PictureUpdate version, Context ctx, Collector<PictureUpdate> out) throws Exception {
         long end = version.getWindowEnd().toEpochMilli();
-        String key = version.getView() + "/" + end;
+        String key = HeldWindows.key(version.getView(), end);
         PictureUpdate previous = published.get(key);
         PictureUpdate candidate = PictureUpdate.newBuilder(version)
                 .setRevision(previous == null ? 0 : previous.getRevision())
@@ -81,17 +80,9 @@ public final class PictureRevisions extends KeyedProcessFunction<String, Picture
         out.collect(candidate);
     }
 
+    /** Each window's first version registered a timer a lateness after its end: found by key, not by a scan. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PictureUpdate> out) throws Exception {
-        long cutoff = ctx.timerService().currentWatermark() - latenessMillis;
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, PictureUpdate> window : published.entries()) {
-            if (window.getValue().getWindowEnd().toEpochMilli() <= cutoff) {
-                expired.add(window.getKey());
-            }
-        }
-        for (String key : expired) {
-            published.remove(key);
-        }
+        HeldWindows.forget(published, timestamp - latenessMillis);
     }
 }

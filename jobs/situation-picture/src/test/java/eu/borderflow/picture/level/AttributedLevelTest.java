@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ class AttributedLevelTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new AttributedLevel(SETTINGS)),
+                new WindowTimeOperator(SETTINGS),
                 PictureUpdate::getSectionId,
                 SectionLevelChange::getSectionId,
                 Types.STRING);
@@ -126,6 +126,42 @@ class AttributedLevelTest {
                         .toList(),
                 "only the change in force is kept");
         assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    @Test
+    void theWindowsTimeAloneExpiresThemWhileNoLevelChangeEverCame() throws Exception {
+        harness.processElement1(hour(TEN, 0, 0, null), TEN + HOUR - 1);
+        harness.processWatermark1(new Watermark(TEN + HOUR + LATENESS));
+        assertEquals(
+                0,
+                KeyedState.map(harness, SECTION, AttributedLevel.windowsState()).size(),
+                "the level changes' topic is empty: its unknown watermark must not hold the windows");
+        assertEquals(0, harness.numEventTimeTimers());
+        assertEquals(
+                List.of(TEN + HOUR + LATENESS),
+                harness.getOutput().stream()
+                        .filter(Watermark.class::isInstance)
+                        .map(w -> ((Watermark) w).getTimestamp())
+                        .toList(),
+                "the windows' watermark goes on to the picture revisions");
+    }
+
+    @Test
+    void aLevelChangeWhileTheWindowsAreIdleDoesNotMoveTheirTime() throws Exception {
+        harness.processElement1(hour(TEN, 0, 0, null), TEN + HOUR - 1);
+        harness.processWatermarkStatus1(WatermarkStatus.IDLE);
+        harness.processWatermarkStatus2(WatermarkStatus.ACTIVE);
+        harness.processElement2(change("c1", "2025-01-06T10:30:00Z", SectionImpactLevel.LOW, null), TEN + HOUR);
+        harness.processWatermark2(new Watermark(Long.MAX_VALUE - 1));
+        assertEquals(
+                1,
+                KeyedState.map(harness, SECTION, AttributedLevel.windowsState()).size(),
+                "the window is still held for a later change");
+        assertEquals(1, harness.numEventTimeTimers());
+        assertEquals(
+                List.of(),
+                harness.getOutput().stream().filter(Watermark.class::isInstance).toList(),
+                "no watermark from the level changes");
     }
 
     private static SectionLevelChange change(String id, String at, SectionImpactLevel level, String until) {

@@ -74,6 +74,21 @@ class PictureRevisionsTest {
         assertEquals(0, harness.numEventTimeTimers());
     }
 
+    @Test
+    void aJumpOfTheWatermarkForgetsEveryWindowItPassedAndNoOther() throws Exception {
+        for (int h = 0; h < 3; h++) {
+            send(hour(TEN + h * HOUR, 1, 0, TEN), day(TEN + (h + 1) * HOUR, 1));
+        }
+        harness.processWatermark(TEN + 2 * HOUR + LATENESS);
+        assertEquals(
+                List.of("DAY/" + (TEN + 3 * HOUR), "HOUR/" + (TEN + 3 * HOUR)),
+                KeyedState.map(harness, SECTION, PictureRevisions.publishedState()).keySet().stream()
+                        .sorted()
+                        .toList(),
+                "the windows ending an hour and two after ten are past the lateness; the third is not");
+        assertEquals(1, harness.numEventTimeTimers());
+    }
+
     private void send(PictureUpdate... windows) throws Exception {
         for (PictureUpdate w : windows) {
             harness.processElement(w, w.getWindowEnd().toEpochMilli() - 1);
