@@ -35,7 +35,7 @@ public final class AlertVersions {
         return version;
     }
 
-    /** R2 and R9: person alerts of the bases those rules read, keyed by every blocking key of name and aliases. */
+    /** R2 and R9: person alerts of the bases those rules read, keyed by every blocking key of date of birth, name and aliases. */
     public static AlertVersion person(AlertChange change) {
         AlertPerson person = change.getPerson();
         if (change.getChange() == AlertChangeType.DELETE
@@ -57,7 +57,7 @@ public final class AlertVersions {
         }
         // Validated at ingest; a partial date (year and month) is matched on its year, like a year-only one.
         AlertBirthDate birth = AlertBirthDate.parse(person.getDateOfBirth());
-        String[] keys = BlockingKeys.of(variants, birth.year());
+        String[] keys = BlockingKeys.ofAlert(variants, birth);
         AlertVersion version = common(change, keys.length == 0 ? null : keys[0]);
         version.setKeys(keys);
         version.setNames(names);

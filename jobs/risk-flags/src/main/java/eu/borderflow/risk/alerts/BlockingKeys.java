@@ -1,18 +1,29 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.job.ingest.AlertBirthDate;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
- * Candidate blocking for person matching: the Double Metaphone codes of each folded name part, primary and alternate,
- * with the birth year. A traveller and an alert are compared only where they share a key, so a spelling variant still
- * meets its alert while the candidate list per key stays small. The alternate code is what transliterations of one
- * name often share where their primary codes differ (KUZNECOV and KUZNETSOV: KSNK and KSNT, both KTSN).
+ * Candidate blocking for person matching: a traveller and an alert are compared only where they share a key.
+ * <ul>
+ *   <li>Date keys, which the definition guarantees ({@link eu.borderflow.person.BirthDateMatch}: the same date, the
+ *       date with day and month swapped, or the year when the alert holds the year only): a crossing has its date and
+ *       its year; an alert its date as written and swapped (alerts are few, crossings many), or its year when it holds
+ *       no day.</li>
+ *   <li>Name keys: the Double Metaphone codes, primary and alternate, of each folded name part with the birth year.
+ *       They alone missed pairs the definition matches (DAVIS WILLIAM and WILLIAMS DAVID share no code, docs/RULES.md
+ *       "Found later") and are kept so that the alerts of a savepoint made before the date keys, held under their
+ *       name keys only, still meet the crossings after an upgrade.</li>
+ * </ul>
+ * Date keys begin with a digit, name keys with a letter, so the two never collide.
  */
 public final class BlockingKeys {
 
+    private static final int MONTHS = 12;
     /** Single letters (initials) would put everyone with that initial in one block. */
     private static final int MIN_PART_LENGTH = 2;
     /** Stateless apart from its code length, so one instance serves every thread. */
@@ -20,33 +31,57 @@ public final class BlockingKeys {
 
     private BlockingKeys() {}
 
-    /** Sorted, distinct keys of all the given names (each a list of folded parts) born in {@code birthYear}. */
-    public static String[] of(Collection<List<String>> names, int birthYear) {
-        String[] keys = new String[8];
-        int count = 0;
-        for (List<String> parts : names) {
-            for (String part : parts) {
-                if (part.length() >= MIN_PART_LENGTH) {
-                    if (count + 2 > keys.length) {
-                        keys = Arrays.copyOf(keys, keys.length * 2);
-                    }
-                    String primary = code(part);
-                    String alternate = alternateCode(part);
-                    keys[count++] = primary + '|' + birthYear;
-                    if (!alternate.equals(primary)) {
-                        keys[count++] = alternate + '|' + birthYear;
-                    }
-                }
+    /** Sorted, distinct keys of a traveller with the folded name parts {@code name}, born on {@code born}. */
+    public static String[] ofTraveller(List<String> name, LocalDate born) {
+        Keys keys = new Keys();
+        keys.names(List.of(name), born.getYear());
+        keys.add(date(born.getYear(), born.getMonthValue(), born.getDayOfMonth()));
+        keys.add(year(born.getYear()));
+        return keys.sortedDistinct();
+    }
+
+    /** Sorted, distinct keys of an alert's names (each a list of folded parts) and date of birth as SIS holds it. */
+    public static String[] ofAlert(Collection<List<String>> names, AlertBirthDate born) {
+        Keys keys = new Keys();
+        keys.names(names, born.year());
+        if (!born.full()) {
+            // A year and month only is matched on its year, like a year alone.
+            keys.add(year(born.year()));
+        } else {
+            // As written and swapped: the alerts are few, the crossings many, so the swap is keyed here.
+            if (born.month() <= MONTHS) {
+                keys.add(date(born.year(), born.month(), born.day()));
+            }
+            if (born.day() <= MONTHS) {
+                keys.add(date(born.year(), born.day(), born.month()));
             }
         }
-        Arrays.sort(keys, 0, count);
-        int distinct = 0;
-        for (int i = 0; i < count; i++) {
-            if (distinct == 0 || !keys[i].equals(keys[distinct - 1])) {
-                keys[distinct++] = keys[i];
-            }
+        return keys.sortedDistinct();
+    }
+
+    /** A full date's key, {@code YYYY-MM-DD}. */
+    static String date(int year, int month, int day) {
+        char[] key = new char[10];
+        digits(key, 0, year, 4);
+        key[4] = '-';
+        digits(key, 5, month, 2);
+        key[7] = '-';
+        digits(key, 8, day, 2);
+        return new String(key);
+    }
+
+    /** A year's key, {@code YYYY}. */
+    static String year(int year) {
+        char[] key = new char[4];
+        digits(key, 0, year, 4);
+        return new String(key);
+    }
+
+    /** {@code value} as {@code width} decimal digits, zero-padded, at {@code at} (the per-crossing path: no format). */
+    private static void digits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1, v = value; i >= at; i--, v /= 10) {
+            into[i] = (char) ('0' + v % 10);
         }
-        return Arrays.copyOf(keys, distinct);
     }
 
     /**
@@ -60,5 +95,43 @@ public final class BlockingKeys {
     /** The alternate Double Metaphone code; the primary where the part has no other pronunciation. */
     static String alternateCode(String part) {
         return METAPHONE.doubleMetaphone(part, true);
+    }
+
+    private static final class Keys {
+        private String[] keys = new String[12];
+        private int count;
+
+        void names(Collection<List<String>> names, int birthYear) {
+            for (List<String> parts : names) {
+                for (String part : parts) {
+                    if (part.length() >= MIN_PART_LENGTH) {
+                        String primary = code(part);
+                        String alternate = alternateCode(part);
+                        add(primary + '|' + birthYear);
+                        if (!alternate.equals(primary)) {
+                            add(alternate + '|' + birthYear);
+                        }
+                    }
+                }
+            }
+        }
+
+        void add(String key) {
+            if (count == keys.length) {
+                keys = Arrays.copyOf(keys, keys.length * 2);
+            }
+            keys[count++] = key;
+        }
+
+        String[] sortedDistinct() {
+            Arrays.sort(keys, 0, count);
+            int distinct = 0;
+            for (int i = 0; i < count; i++) {
+                if (distinct == 0 || !keys[i].equals(keys[distinct - 1])) {
+                    keys[distinct++] = keys[i];
+                }
+            }
+            return Arrays.copyOf(keys, distinct);
+        }
     }
 }

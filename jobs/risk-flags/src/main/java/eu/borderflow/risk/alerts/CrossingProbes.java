@@ -29,7 +29,7 @@ public final class CrossingProbes {
         List<String> name = new ArrayList<>(NameNormaliser.parts(traveller.getSurname()));
         name.addAll(NameNormaliser.parts(traveller.getGivenNames()));
         LocalDate born = traveller.getDateOfBirth();
-        String[] keys = BlockingKeys.of(List.of(name), born.getYear());
+        String[] keys = BlockingKeys.ofTraveller(name, born);
         CrossingProbe probe = CrossingProbe.of(crossing);
         probe.setKeys(keys);
         probe.setOrderedName(NameNormaliser.ordered(name));

@@ -96,6 +96,24 @@ class PersonAlertMatcherTest {
     }
 
     @Test
+    void anAlertRestoredUnderItsNameKeysAloneStillMatchesOnce() throws Exception {
+        harness.alertHeldUnderNameKeysOnly(
+                personAlert("SIS-P", 1, AlertChangeType.CREATE, hours(1), AlertBasis.ARREST_1862_ART26, WANTED));
+        crossing("c1", CrossingKind.ENTRY, 5, GREEK_BCP, "Ševčenko", "Oleksandr", BORN);
+        crossing("c2", CrossingKind.ENTRY, 6, GREEK_BCP, "Davis", "William", BORN);
+        harness.watermark(hours(7));
+        assertEquals(List.of("R2:c1"), harness.flagIds(), "an upgrade from an older savepoint keeps its alerts' hits");
+    }
+
+    @Test
+    void namesThatShareNoBlockingCodeMeetOnTheDateOfBirth() throws Exception {
+        wanted(1, AlertChangeType.CREATE, 1, AlertBasis.ARREST_1862_ART26, person("WILLIAMS", "DAVID", "1943-09-18"));
+        crossing("c1", CrossingKind.ENTRY, 5, GREEK_BCP, "Davis", "William", LocalDate.of(1943, 9, 18));
+        harness.watermark(hours(6));
+        assertEquals(List.of("R2:c1"), harness.flagIds(), "DAVID WILLIAMS and DAVIS WILLIAM, sorted, match at 0.92+");
+    }
+
+    @Test
     void aliasYearOnlyDateAndTransliterationMatch() throws Exception {
         wanted(
                 1,

@@ -32,7 +32,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * again when R7 on a repeated entry or exit came to be raised when the fall-back window closes (its
  * {@code raised_event_time} 72 h after its trigger; every other field and flag checked unchanged), and when the
  * alert rules came to report an alert in force since the start of its unbroken run of versions (before, that depended
- * on whether the older version had been erased yet: only that condition's observed value changed).
+ * on whether the older version had been erased yet: only that condition's observed value changed), and when R2 and R9
+ * came to block on the date of birth too (2026-12-06): two R2 flags matched an alias that an update had added, whose
+ * name keys held that update alone, so they reported the alert in force since the update; the date key holds both
+ * versions and they report its first (their lines recomputed with the update's time gave the old hashes).
  * {@code main(outFile)} writes the reference anew (only after a change of the
  * rules or of the generator, never to make an optimisation pass).
  */
