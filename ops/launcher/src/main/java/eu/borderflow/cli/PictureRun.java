@@ -85,6 +85,7 @@ final class PictureRun {
                     DatasetFiles.flagsFrom(flagFile), flagFile.getFileName().toString());
         }
         job.build().addTo(env);
+        EmbeddedNetwork.fit(env);
         env.execute(SituationPictureJob.NAME + " (bounded)");
         PictureRunSummary.of(out).print(console, out);
         return ExitCodes.OK;
@@ -111,6 +112,7 @@ final class PictureRun {
         SituationPictureJob.kafka(SituationPictureJob.builder(PictureSettings.bind(config)), endpoints)
                 .build()
                 .addTo(env);
+        EmbeddedNetwork.fit(env);
         BrokerCheck.reachable(kafka);
         var topics = endpoints.topics();
         console.println("situational-picture job on an embedded MiniCluster, parallelism " + env.getParallelism()

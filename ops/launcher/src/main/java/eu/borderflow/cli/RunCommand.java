@@ -212,6 +212,7 @@ public final class RunCommand implements Callable<Integer> {
                 .sinkParallelism(1)
                 .build()
                 .addTo(env);
+        EmbeddedNetwork.fit(env);
         env.execute(RiskFlagJob.NAME + " (bounded)");
         BoundedRunSummary.of(out).print(spec.commandLine().getOut(), out);
         return ExitCodes.OK;
@@ -230,6 +231,7 @@ public final class RunCommand implements Callable<Integer> {
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
         RiskFlagJob.builder(settings).kafka(kafka).rules(stages).build().addTo(env);
+        EmbeddedNetwork.fit(env);
         BrokerCheck.reachable(environment.getKafka());
         PrintWriter console = spec.commandLine().getOut();
         String broker = environment.getKafka().getBootstrapServers();

@@ -3,6 +3,7 @@ package eu.borderflow.cli.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.borderflow.cli.ConfigDir;
+import eu.borderflow.cli.EmbeddedNetwork;
 import eu.borderflow.cli.ExitCodes;
 import eu.borderflow.cli.UserError;
 import eu.borderflow.config.ConfigLoader;
@@ -145,7 +146,12 @@ public final class BenchJobCommand implements Callable<Integer> {
                 ? BenchBroker.start(home, out.resolve("job-kafka"), brokerPort(), out.resolve("job-kafka.log"))
                 : null;
         Map<String, Object> report = new LinkedHashMap<>();
-        try (JobRunner runner = new JobRunner(parallelism, MemorySize.parse(managedMemory))) {
+        // The network sized for the risk job, the larger graph (the latency runs build it again); the broker stops
+        // in the finally below when this is refused.
+        try (JobRunner runner = new JobRunner(
+                parallelism,
+                MemorySize.parse(managedMemory),
+                EmbeddedNetwork.memoryFor(build(config, broker, world, out, "risk-1", RiskFlagJob.defaultRules())))) {
             DoubleSupplier brokerCpu = broker == null ? () -> 0 : cpuOf(broker.pid());
             if (kafka) {
                 LatencyRun.useAppendTime(broker.bootstrap(), environment(config, broker, "preload"));

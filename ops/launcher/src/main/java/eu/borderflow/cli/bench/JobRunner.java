@@ -27,9 +27,11 @@ final class JobRunner implements AutoCloseable {
     private final MiniCluster cluster;
     private final HeapMeter heap = new HeapMeter();
 
-    JobRunner(int slots, MemorySize managedMemory) throws Exception {
+    JobRunner(int slots, MemorySize managedMemory, MemorySize networkMemory) throws Exception {
         Configuration configuration = new Configuration();
         configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
+        configuration.set(TaskManagerOptions.NETWORK_MEMORY_MIN, networkMemory);
+        configuration.set(TaskManagerOptions.NETWORK_MEMORY_MAX, networkMemory);
         configuration.set(RestOptions.BIND_PORT, "0");
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
