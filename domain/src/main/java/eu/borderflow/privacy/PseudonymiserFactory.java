@@ -35,8 +35,14 @@ public final class PseudonymiserFactory {
 
     private static Pseudonymiser build(ConfigLoader config, String environmentKey, boolean demoKeyAllowed) {
         JsonNode token = config.tree("privacy").path("token");
+        // Set but empty is a mistake (`$(cat FILE)` of a missing file), never a wish for privacy.yaml's key: that
+        // would make tokens, and so flags and state, under another key without a word.
+        if (environmentKey != null && environmentKey.isEmpty()) {
+            throw new ConfigException(KEY_ENV + " is set but empty: set it to the key (at least 16 bytes), or unset it"
+                    + " (unset " + KEY_ENV + ") to use privacy.yaml's token.key");
+        }
         String key = environmentKey;
-        if (key == null || key.isEmpty()) {
+        if (key == null) {
             key = token.path("key").asText(null);
             String demoKey = ConfigLoader.defaults()
                     .tree("privacy")

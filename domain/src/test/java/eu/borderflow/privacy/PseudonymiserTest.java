@@ -97,4 +97,12 @@ class PseudonymiserTest {
                 assertThrows(ConfigException.class, () -> PseudonymiserFactory.forJob(defaults, " ".repeat(20), false));
         assertTrue(blank.getMessage().contains("BORDERFLOW_TOKEN_KEY holds only white space"), blank.getMessage());
     }
+
+    /** {@code export BORDERFLOW_TOKEN_KEY="$(cat var/token-key)"} in a shell where the file is missing. */
+    @Test
+    void aKeySetButEmptyIsRefusedEvenWhereTheDemoKeyIsAllowed() {
+        ConfigException empty = assertThrows(
+                ConfigException.class, () -> PseudonymiserFactory.forJob(ConfigLoader.defaults(), "", true));
+        assertTrue(empty.getMessage().startsWith("BORDERFLOW_TOKEN_KEY is set but empty"), empty.getMessage());
+    }
 }
