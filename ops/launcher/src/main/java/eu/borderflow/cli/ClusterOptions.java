@@ -6,10 +6,9 @@ import eu.borderflow.cli.flink.FlinkRestClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The options every cluster command shares: which cluster, and how long to wait for it. */
+/** The option every cluster command shares: which cluster. How long to wait for it: {@link WaitOptions}. */
 public final class ClusterOptions {
 
     private static final int MAX_PORT = 65535;
@@ -20,13 +19,6 @@ public final class ClusterOptions {
             defaultValue = "http://127.0.0.1:${env:BORDERFLOW_FLINK_PORT:-8081}",
             description = "The Flink cluster's REST address (default: ${DEFAULT-VALUE}).")
     private String url;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "180",
-            description = "How long to wait for a job to start or a savepoint to complete (default: ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
 
     FlinkCluster cluster() {
         String example = " such as http://127.0.0.1:8081";
@@ -45,13 +37,6 @@ public final class ClusterOptions {
                     + " (the default takes its port from BORDERFLOW_FLINK_PORT)");
         }
         return new FlinkCluster(new FlinkRestClient(url));
-    }
-
-    Duration timeout() {
-        if (timeoutSeconds < 1) {
-            throw new UserError("--timeout must be at least 1 second");
-        }
-        return Duration.ofSeconds(timeoutSeconds);
     }
 
     static DeployableJob job(String name) {

@@ -70,6 +70,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions clusterOptions;
 
+    @Mixin
+    private WaitOptions waitOptions;
+
     @Override
     public Integer call() {
         DeployableJob job = ClusterOptions.job(jobName);
@@ -79,7 +82,7 @@ public final class DeployCommand implements Callable<Integer> {
         Path jar = submission.jar(job);
         // Checked before the cluster is asked, so that a cluster that is down does not hide them.
         submission.parallelism();
-        Duration timeout = clusterOptions.timeout();
+        Duration timeout = waitOptions.timeout();
         FlinkCluster cluster = clusterOptions.cluster();
         cluster.activeJob(job.flinkName()).ifPresent(running -> {
             throw new DeploymentException(job.shortName() + " is already running as job " + running.id() + " ("

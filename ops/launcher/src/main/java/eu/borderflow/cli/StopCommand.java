@@ -50,6 +50,9 @@ public final class StopCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions clusterOptions;
 
+    @Mixin
+    private WaitOptions waitOptions;
+
     @Override
     public Integer call() {
         DeployableJob job = ClusterOptions.job(jobName);
@@ -59,12 +62,12 @@ public final class StopCommand implements Callable<Integer> {
                         job.shortName() + " is not running on " + cluster.rest().url()));
         PrintWriter out = spec.commandLine().getOut();
         if (savepoint) {
-            String path = new Savepoints(cluster, clusterOptions.timeout())
+            String path = new Savepoints(cluster, waitOptions.timeout())
                     .stopWithSavepoint(
                             running.id(), savepointDir == null ? null : DeployCommand.absolute(savepointDir));
             out.println("stop: job " + running.id() + " stopped with savepoint " + path);
         } else {
-            cluster.cancel(running.id(), clusterOptions.timeout());
+            cluster.cancel(running.id(), waitOptions.timeout());
             out.println("stop: job " + running.id() + " cancelled; its checkpoints are kept: `ops/borderflow deploy "
                     + job.shortName() + " --resume` continues from the newest, a plain deploy starts with empty state");
         }

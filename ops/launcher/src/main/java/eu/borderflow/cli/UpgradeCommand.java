@@ -59,6 +59,9 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Mixin
     private ClusterOptions clusterOptions;
 
+    @Mixin
+    private WaitOptions waitOptions;
+
     @Override
     public Integer call() {
         DeployableJob job = ClusterOptions.job(jobName);
@@ -76,14 +79,14 @@ public final class UpgradeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("upgrade: stopping job " + running.id() + " with a savepoint ...");
         out.flush();
-        String savepoint = new Savepoints(cluster, clusterOptions.timeout())
+        String savepoint = new Savepoints(cluster, waitOptions.timeout())
                 .stopWithSavepoint(running.id(), savepointDir == null ? null : DeployCommand.absolute(savepointDir));
         out.println("upgrade: savepoint " + savepoint);
         out.println("upgrade: submitting " + jar.getFileName() + " from it ...");
         out.flush();
         String jobId;
         try {
-            jobId = new JarDeployment(cluster, clusterOptions.timeout())
+            jobId = new JarDeployment(cluster, waitOptions.timeout())
                     .deploy(submission.submission(job, jar, savepoint));
         } catch (DeploymentException e) {
             throw new DeploymentException(e.getMessage() + "\nThe old job is stopped; its state is in savepoint "
