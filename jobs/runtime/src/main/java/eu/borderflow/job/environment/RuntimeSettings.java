@@ -51,7 +51,19 @@ public final class RuntimeSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** What Flink chose for every checkpoint taken so far (at a parallelism up to 85), so they all restore. */
+    public static final int DEFAULT_MAX_PARALLELISM = 128;
+
+    /** Flink's upper bound on the key groups. */
+    private static final int KEY_GROUPS_LIMIT = 32768;
+
     private int parallelism;
+    /**
+     * The key groups keyed state is split into: the most a job can ever be rescaled to from its state. Flink derives
+     * it from the first parallelism when it is not set (128 up to 85), so it is set, to Flink's 128.
+     */
+    private int maxParallelism = DEFAULT_MAX_PARALLELISM;
+
     private Duration checkpointInterval;
     private Duration checkpointTimeout;
     private Duration minPauseBetweenCheckpoints;
@@ -83,6 +95,15 @@ public final class RuntimeSettings implements Serializable {
     public void check(KafkaSettings kafka) {
         if (parallelism < 1) {
             throw new ConfigException("job.parallelism must be at least 1, not " + parallelism);
+        }
+        if (maxParallelism < 1 || maxParallelism > KEY_GROUPS_LIMIT) {
+            throw new ConfigException(
+                    "job.max_parallelism must be between 1 and " + KEY_GROUPS_LIMIT + ", not " + maxParallelism);
+        }
+        if (parallelism > maxParallelism) {
+            throw new ConfigException("parallelism " + parallelism + " is above job.max_parallelism " + maxParallelism
+                    + ", the key groups the job's state is split into: a job restored from its checkpoints cannot "
+                    + "run wider; a new max_parallelism means starting without the state");
         }
         if (checkpointInterval == null
                 || checkpointTimeout == null
@@ -141,6 +162,7 @@ public final class RuntimeSettings implements Serializable {
     /** Every fault-tolerance option of the job, for {@code StreamExecutionEnvironment#configure}. */
     public Configuration flinkConfiguration(Path base) {
         Configuration c = new Configuration();
+        c.set(PipelineOptions.MAX_PARALLELISM, maxParallelism);
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         c.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
@@ -190,6 +212,14 @@ public final class RuntimeSettings implements Serializable {
 
     public void setParallelism(int parallelism) {
         this.parallelism = parallelism;
+    }
+
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    public void setMaxParallelism(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
     }
 
     public Duration getCheckpointInterval() {
@@ -316,6 +346,7 @@ public final class RuntimeSettings implements Serializable {
     public RuntimeSettings withCheckpointStorage(String storage) {
         RuntimeSettings copy = new RuntimeSettings();
         copy.parallelism = parallelism;
+        copy.maxParallelism = maxParallelism;
         copy.checkpointInterval = checkpointInterval;
         copy.checkpointTimeout = checkpointTimeout;
         copy.minPauseBetweenCheckpoints = minPauseBetweenCheckpoints;

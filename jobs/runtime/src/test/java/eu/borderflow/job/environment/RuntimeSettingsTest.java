@@ -37,6 +37,18 @@ class RuntimeSettingsTest {
         }
     }
 
+    /** Set, not left to Flink, which would split the state of a job first started at 100 into 256 key groups. */
+    @Test
+    void everyEnvironmentSetsTheMaxParallelismEveryCheckpointSoFarWasTakenWith() {
+        for (String name : new String[] {"local", "cluster", "kubernetes"}) {
+            JobEnvironment environment = JobEnvironment.load(CONFIG, name);
+            for (RuntimeSettings job :
+                    new RuntimeSettings[] {environment.getJob(), environment.jobAs(environment.getPicture())}) {
+                assertEquals(128, job.flinkConfiguration(Path.of(".")).get(PipelineOptions.MAX_PARALLELISM), name);
+            }
+        }
+    }
+
     @Test
     void rocksDbGetsABloomFilterUnlessTheEnvironmentSaysNo() {
         for (String name : new String[] {"local", "cluster", "kubernetes"}) {
@@ -72,6 +84,8 @@ class RuntimeSettingsTest {
     @Test
     void aJobSectionTheJobCannotRunWithIsRefusedByName() {
         assertRefused(job -> job.setParallelism(0), "job.parallelism must be at least 1, not 0");
+        assertRefused(job -> job.setParallelism(129), "parallelism 129 is above job.max_parallelism 128");
+        assertRefused(job -> job.setMaxParallelism(0), "job.max_parallelism must be between 1 and 32768, not 0");
         assertRefused(job -> job.setCheckpointInterval(Duration.ofSeconds(-10)), "job.checkpoint_interval");
         assertRefused(job -> job.setCheckpointTimeout(Duration.ZERO), "job.checkpoint_timeout");
         assertRefused(job -> job.setRestartDelay(Duration.ofSeconds(-1)), "job.restart_delay");
