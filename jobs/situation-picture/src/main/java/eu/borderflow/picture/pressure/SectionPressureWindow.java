@@ -7,8 +7,6 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.RiskFlag;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -174,27 +172,18 @@ public final class SectionPressureWindow extends KeyedProcessFunction<String, Pi
         return Boolean.TRUE.equals(met.get(end));
     }
 
+    /**
+     * Each entry's timer is at its window end plus how long it is kept, so the timer at {@code timestamp} drops the
+     * one entry of each map due then, by key: a watermark that jumps over weeks (a catch-up after an outage) fires a
+     * timer per window, and a scan of every entry per timer made that quadratic and held the checkpoints behind it.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PictureUpdate> out) throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
-        long baselineSpan = rule.baselineWeeks() * SectionPressureRule.WEEK_MILLIS;
-        removeUpTo(dayIncidents, watermark - baselineSpan - latenessMillis);
-        removeUpTo(met, watermark - H - latenessMillis);
-        removeUpTo(flags, watermark - latenessMillis);
+        dayIncidents.remove(timestamp - rule.baselineWeeks() * SectionPressureRule.WEEK_MILLIS - latenessMillis);
+        met.remove(timestamp - H - latenessMillis);
+        flags.remove(timestamp - latenessMillis);
         if (dayIncidents.isEmpty() && met.isEmpty() && flags.isEmpty()) {
             since.clear();
-        }
-    }
-
-    private static <V> void removeUpTo(MapState<Long, V> state, long lastEnd) throws Exception {
-        List<Long> expired = new ArrayList<>();
-        for (Long end : state.keys()) {
-            if (end <= lastEnd) {
-                expired.add(end);
-            }
-        }
-        for (Long end : expired) {
-            state.remove(end);
         }
     }
 }

@@ -163,6 +163,12 @@ class SectionPressureWindowTest {
                         .keySet()));
 
         harness.processWatermark(E + LATENESS);
+        assertEquals(
+                List.of(E - 3 * WEEK, E - 2 * WEEK, E - WEEK, E),
+                KeyedState.map(harness, SECTION, SectionPressureWindow.dayIncidentsState()).keySet().stream()
+                        .sorted()
+                        .toList(),
+                "the window four weeks back is no longer any window's baseline");
         assertTrue(
                 KeyedState.map(harness, SECTION, SectionPressureWindow.flagsState())
                         .isEmpty(),
@@ -173,6 +179,29 @@ class SectionPressureWindowTest {
                         .keySet()),
                 "whether it met the rule is kept an hour longer, for the next window");
         harness.processWatermark(E + 4 * WEEK + LATENESS);
+        assertEquals(0, harness.numKeyedStateEntries());
+        assertEquals(0, harness.numEventTimeTimers());
+    }
+
+    /** A watermark that jumps over weeks of windows (a catch-up) drops exactly the entries due by then. */
+    @Test
+    void aWatermarkJumpingOverWeeksOfWindowsDropsExactlyWhatIsDue() throws Exception {
+        for (long end = E - 6 * WEEK; end <= E; end += HOUR) {
+            send(day(end, 1));
+        }
+        long watermark = E - WEEK + LATENESS;
+        harness.processWatermark(watermark);
+
+        long span = 4 * WEEK + LATENESS;
+        var dayIncidents = KeyedState.map(harness, SECTION, SectionPressureWindow.dayIncidentsState());
+        assertEquals(5 * WEEK / HOUR, dayIncidents.size(), "the windows of the last five weeks before E");
+        assertTrue(dayIncidents.keySet().stream().allMatch(end -> end + span > watermark));
+        var met = KeyedState.map(harness, SECTION, SectionPressureWindow.metState());
+        assertEquals(
+                List.of(E - WEEK),
+                met.keySet().stream().filter(end -> end <= E - WEEK).toList());
+
+        harness.processWatermark(E + span);
         assertEquals(0, harness.numKeyedStateEntries());
         assertEquals(0, harness.numEventTimeTimers());
     }
