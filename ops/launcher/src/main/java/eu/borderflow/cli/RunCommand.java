@@ -225,8 +225,7 @@ public final class RunCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = localEnvironment(environment, metricsPort, restPort);
         Path home = JobEnvironment.home();
         RiskFlagJob.configure(env, environment, home);
-        env.setParallelism(
-                parallelism != null ? parallelism : environment.getJob().getParallelism());
+        env.setParallelism(environment.getJob().getParallelism());
         String checkpoints = environment.getJob().checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
@@ -285,9 +284,13 @@ public final class RunCommand implements Callable<Integer> {
      * {@code restPort}, or with 0 on a free port nobody is told about.
      */
     private StreamExecutionEnvironment localEnvironment(JobEnvironment environment, int metricsPort, int restPort) {
-        // The job section as a deployment would check it; Kafka's transactions only where the run writes to Kafka.
+        // The job section as a deployment would check it, at this run's parallelism; Kafka's transactions only where
+        // the run writes to Kafka.
+        if (parallelism != null) {
+            environment.getJob().setParallelism(parallelism);
+        }
         environment.getJob().check(null);
-        int n = parallelism != null ? parallelism : environment.getJob().getParallelism();
+        int n = environment.getJob().getParallelism();
         Configuration configuration = new Configuration();
         configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.ADDRESS, "127.0.0.1");

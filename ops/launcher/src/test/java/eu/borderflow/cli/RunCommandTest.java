@@ -177,6 +177,9 @@ class RunCommandTest {
         assertEquals(2, TestFiles.run("run", "risk", "--in", dataset.toString()).exitCode());
         assertEquals(2, TestFiles.run("run", "nosuchjob").exitCode());
         assertEquals(2, TestFiles.run("run", "risk", "--parallelism", "0").exitCode());
+        TestFiles.Run tooWide = TestFiles.run("run", "risk", "--parallelism", "129", "--bootstrap", "127.0.0.1:1");
+        assertEquals(2, tooWide.exitCode(), tooWide.err());
+        assertTrue(tooWide.err().contains("parallelism 129 is above job.max_parallelism 128"), tooWide.err());
     }
 
     @Test
