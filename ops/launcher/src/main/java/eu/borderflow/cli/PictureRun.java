@@ -102,10 +102,8 @@ final class PictureRun {
         if (bootstrap != null) {
             kafka.setBootstrapServers(bootstrap);
         }
-        int parallelism = env.getParallelism();
         Path home = JobEnvironment.home();
         SituationPictureJob.configure(env, environment, home);
-        env.setParallelism(parallelism);
         String checkpoints = environment.jobAs(environment.getPicture()).checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(kafka, environment.getTopics());

@@ -225,7 +225,6 @@ public final class RunCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = localEnvironment(environment, metricsPort, restPort);
         Path home = JobEnvironment.home();
         RiskFlagJob.configure(env, environment, home);
-        env.setParallelism(environment.getJob().getParallelism());
         String checkpoints = environment.getJob().checkpointUri(home);
         Optional<Path> resume = LatestCheckpoint.resume(env, checkpoints, fresh);
         KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
