@@ -51,6 +51,7 @@ final class PictureRun {
         }
         AvroInputFile.check("--in", in.resolve(DatasetFiles.CROSSINGS), BorderCrossing.class);
         AvroInputFile.check("--in", in.resolve(DatasetFiles.INCIDENTS), Incident.class);
+        AvroInputFile.checkManifest(in, DatasetFiles.CROSSINGS, DatasetFiles.INCIDENTS);
         if (flagFile != null) {
             AvroInputFile.check("--flags", flagFile, RiskFlag.class);
             if (sameFile(flagFile, out.resolve(DatasetFiles.FLAGS))) {

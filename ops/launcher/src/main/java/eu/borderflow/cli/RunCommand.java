@@ -312,6 +312,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         AvroInputFile.check("--in", in.resolve(DatasetFiles.CROSSINGS), BorderCrossing.class);
         AvroInputFile.check("--in", in.resolve(DatasetFiles.ALERTS), AlertChange.class);
+        AvroInputFile.checkManifest(in, DatasetFiles.CROSSINGS, DatasetFiles.ALERTS);
     }
 
     private void checkFolder() {

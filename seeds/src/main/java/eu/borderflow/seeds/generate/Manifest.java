@@ -3,6 +3,7 @@ package eu.borderflow.seeds.generate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.borderflow.dataset.DatasetManifest;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import java.io.IOException;
@@ -17,8 +18,6 @@ import java.util.TreeMap;
 
 /** {@code manifest.json}: the arguments, the days covered, record counts per file and per rule, file checksums. */
 final class Manifest {
-
-    static final String FILE = "manifest.json";
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectNode root = mapper.createObjectNode();
@@ -93,7 +92,7 @@ final class Manifest {
 
     /** The checksums of {@code files}, in that order; each was written through {@link #output}. */
     void checksums(List<String> files) {
-        ObjectNode out = root.putObject("sha256");
+        ObjectNode out = root.putObject(DatasetManifest.SHA256);
         for (String f : files) {
             String sum = sums.get(f);
             if (sum == null) {
@@ -104,6 +103,7 @@ final class Manifest {
     }
 
     void write(Path dir) throws IOException {
-        Files.writeString(dir.resolve(FILE), mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve(DatasetManifest.FILE), mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
 }

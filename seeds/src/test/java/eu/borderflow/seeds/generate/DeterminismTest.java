@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderflow.dataset.DatasetManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class DeterminismTest {
         }
         // The manifest's checksums, taken as the files were written, are those of the files on disk.
         JsonNode manifest = new ObjectMapper()
-                .readTree(tmp.resolve("a").resolve(Manifest.FILE).toFile());
+                .readTree(tmp.resolve("a").resolve(DatasetManifest.FILE).toFile());
         for (String f : FILES.subList(0, FILES.size() - 1)) {
             assertEquals(a.get(f), manifest.path("sha256").path(f).asText(), f);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.borderflow.dataset.DatasetManifest;
 import eu.borderflow.rules.RuleIds;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
@@ -66,8 +67,8 @@ class GroundTruthFilesTest {
 
     @Test
     void manifestCountsTheEntriesOfTheFiles() throws IOException {
-        JsonNode manifest =
-                new ObjectMapper().readTree(data.dir.resolve(Manifest.FILE).toFile());
+        JsonNode manifest = new ObjectMapper()
+                .readTree(data.dir.resolve(DatasetManifest.FILE).toFile());
         assertEquals(
                 data.truth.size(),
                 manifest.path("records").path(Generator.GROUND_TRUTH).asLong());

@@ -1,5 +1,6 @@
 package eu.borderflow.tools.evaluate;
 
+import eu.borderflow.dataset.DatasetManifest;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
@@ -26,7 +27,12 @@ public final class EvaluationInputs {
 
     /** {@code ground-truth.avro} in the dataset folder {@code truth} (or that file itself). */
     public static List<GroundTruthEntry> groundTruth(Path truth) {
-        return readFile(GroundTruthEntry.class, Files.isDirectory(truth) ? truth.resolve(GROUND_TRUTH_FILE) : truth);
+        Path file = (Files.isDirectory(truth) ? truth.resolve(GROUND_TRUTH_FILE) : truth).toAbsolutePath();
+        DatasetManifest.mismatch(file.getParent(), List.of(file.getFileName().toString()))
+                .ifPresent(problem -> {
+                    throw new EvaluationInputException(problem, null);
+                });
+        return readFile(GroundTruthEntry.class, file);
     }
 
     /** {@code flags.avro} of a {@code run risk} output folder, or a flags Avro file. */

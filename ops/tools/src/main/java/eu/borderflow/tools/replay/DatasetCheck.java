@@ -1,5 +1,6 @@
 package eu.borderflow.tools.replay;
 
+import eu.borderflow.dataset.DatasetManifest;
 import eu.borderflow.schema.serde.AvroFiles;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,8 +10,9 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Checks a dataset folder before anything is sent, and counts its records for the progress bar from the container
- * files' block headers (no record is decoded), which also finds truncated files up front.
+ * Checks a dataset folder before anything is sent (its files against the manifest's checksums), and counts its records
+ * for the progress bar from the container files' block headers (no record is decoded), which also finds truncated
+ * files up front.
  */
 final class DatasetCheck {
 
@@ -21,6 +23,12 @@ final class DatasetCheck {
         if (!Files.isDirectory(dir)) {
             throw new ReplayInputException("dataset folder " + dir + " does not exist or is not a folder", 0, null);
         }
+        DatasetManifest.mismatch(
+                        dir,
+                        ReplayedFile.ALL.stream().map(ReplayedFile::fileName).toList())
+                .ifPresent(problem -> {
+                    throw new ReplayInputException(problem, 0, null);
+                });
         long total = 0;
         for (ReplayedFile file : ReplayedFile.ALL) {
             total += countRecords(file.type(), dir.resolve(file.fileName()));
