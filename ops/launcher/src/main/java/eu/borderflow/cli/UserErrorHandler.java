@@ -2,11 +2,12 @@ package eu.borderflow.cli;
 
 import eu.borderflow.cli.flink.FlinkRestException;
 import eu.borderflow.tools.kafka.BrokerUnavailableException;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * Prints user mistakes as one line (exit 2), and a Flink cluster's refusal with its cause or a Kafka broker out of reach
- * in one line (exit 1); anything else is a bug and keeps its stack trace.
+ * Prints user mistakes as one line (exit 2), and a Flink cluster's refusal with its cause, a Kafka broker out of reach
+ * or a full disk in one line (exit 1); anything else is a bug and keeps its stack trace.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -26,6 +27,13 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof BrokerUnavailableException unreachable) {
             cli.getErr().println(cli.getCommandName() + ": " + unreachable.getMessage());
+            return ExitCodes.FAILED;
+        }
+        Optional<String> full = DiskFull.cause(e);
+        if (full.isPresent()) {
+            cli.getErr()
+                    .println(cli.getCommandName() + ": out of disk space (" + full.get() + "): what it was writing is"
+                            + " incomplete; free space (df -h) and run it again");
             return ExitCodes.FAILED;
         }
         cli.getErr().println(cli.getCommandName() + ": internal error, please report it: " + e);

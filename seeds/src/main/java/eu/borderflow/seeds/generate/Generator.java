@@ -2,6 +2,7 @@ package eu.borderflow.seeds.generate;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.RuleDefinitions;
+import eu.borderflow.dataset.DatasetManifest;
 import eu.borderflow.person.PersonMatchRule;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
@@ -175,6 +176,8 @@ public final class Generator {
             throws IOException {
         Path out = options.out();
         Files.createDirectories(out);
+        // Written last: a generation that stops half way (a full disk) leaves no manifest describing other files.
+        Files.deleteIfExists(out.resolve(DatasetManifest.FILE));
         Wiring w = new Wiring(options, config);
         ReferenceData reference = w.reference;
         Period period = w.period;
