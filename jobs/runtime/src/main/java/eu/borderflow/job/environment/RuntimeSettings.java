@@ -139,12 +139,27 @@ public final class RuntimeSettings implements Serializable {
             throw new ConfigException(
                     "job.watermark_interval must be positive: without periodic watermarks event time stands still");
         }
-        Duration needed = checkpointInterval.plus(checkpointTimeout).plus(transactionTimeoutMargin);
+        Duration needed = longestOpenTransaction().plus(transactionTimeoutMargin);
         if (kafka != null && kafka.getTransactionTimeout().compareTo(needed) <= 0) {
             throw new ConfigException("kafka.transaction_timeout " + kafka.getTransactionTimeout() + " must exceed "
-                    + "job.checkpoint_interval + job.checkpoint_timeout + job.transaction_timeout_margin = " + needed
-                    + ": raise it (at most the broker's transaction.max.timeout.ms) or checkpoint more often");
+                    + "job.checkpoint_interval + (job.tolerated_checkpoint_failures + 1) x job.checkpoint_timeout + "
+                    + "job.tolerated_checkpoint_failures x job.min_pause_between_checkpoints + "
+                    + "job.transaction_timeout_margin = " + needed + ", or the broker may abort a transaction before a "
+                    + "checkpoint commits it: raise it (at most the broker's transaction.max.timeout.ms), or shorten "
+                    + "the checkpoint timeout, or tolerate fewer checkpoint failures");
         }
+    }
+
+    /**
+     * The longest a sink's Kafka transaction can stay open before a checkpoint commits it: it opens at one checkpoint,
+     * the next commits it, and each failed or expired checkpoint in between (as many as are tolerated, the one after
+     * fails the job, which aborts it and restarts from the last completed checkpoint) adds its timeout and the pause.
+     */
+    private Duration longestOpenTransaction() {
+        Duration pause = minPauseBetweenCheckpoints == null ? Duration.ZERO : minPauseBetweenCheckpoints;
+        return checkpointInterval
+                .plus(checkpointTimeout.multipliedBy(toleratedCheckpointFailures + 1L))
+                .plus(pause.multipliedBy(toleratedCheckpointFailures));
     }
 
     /** The checkpoint storage as a URI; a relative directory is resolved against {@code base} on the client. */

@@ -94,6 +94,27 @@ class RuntimeSettingsTest {
         assertRefused(job -> job.setRestartAttempts(-1), "restart_attempts cannot be negative");
     }
 
+    /**
+     * A transaction opened at one checkpoint stays open through the tolerated failed or expired ones until the next
+     * completes: with local.yaml's 10 s interval, 1 s pause and 3 tolerated failures, a 2-minute timeout keeps it at
+     * most 8 min 13 s (plus the 1-minute margin, within the 10-minute transaction timeout), a 5-minute one 20 min 13 s.
+     */
+    @Test
+    void aCheckpointTimeoutThatCouldOutliveTheKafkaTransactionIsRefused() {
+        JobEnvironment environment = JobEnvironment.load(CONFIG, "local");
+        RuntimeSettings job = environment.getJob();
+        job.check(environment.getKafka());
+        job.setCheckpointTimeout(Duration.ofMinutes(5));
+
+        ConfigException refused = assertThrows(ConfigException.class, () -> job.check(environment.getKafka()));
+
+        assertTrue(
+                refused.getMessage().startsWith("kafka.transaction_timeout PT10M must exceed"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("= PT21M13S"), refused.getMessage());
+        job.setToleratedCheckpointFailures(0);
+        job.check(environment.getKafka());
+    }
+
     private static void assertRefused(Consumer<RuntimeSettings> change, String named) {
         RuntimeSettings job = JobEnvironment.load(CONFIG, "local").getJob();
         job.check(null);
