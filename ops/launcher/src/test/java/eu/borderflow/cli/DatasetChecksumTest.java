@@ -27,18 +27,7 @@ class DatasetChecksumTest {
 
     @BeforeAll
     static void generate() {
-        TestFiles.Run made = TestFiles.run(
-                "generate",
-                "--seed",
-                "8",
-                "--travellers",
-                "100",
-                "--days",
-                "3",
-                "--quiet",
-                "--out",
-                generated.toString());
-        assertEquals(0, made.exitCode(), made.err());
+        TestFiles.world(generated, 8, 100, 3);
     }
 
     @Test

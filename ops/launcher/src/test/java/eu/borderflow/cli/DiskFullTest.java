@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import eu.borderflow.dataset.DatasetManifest;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +32,13 @@ class DiskFullTest {
     void mount() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small file system needs root");
         small = Files.createDirectories(dir.resolve("small"));
-        run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString());
+        SmallFileSystem.mount(small, "1m");
     }
 
     @AfterEach
     void unmount() throws Exception {
         if (small != null) {
-            // Lazily: the failed job's file writers, in this JVM, may still hold their files open.
-            run("umount", "--lazy", small.toString());
+            SmallFileSystem.unmount(small);
         }
     }
 
@@ -62,37 +57,13 @@ class DiskFullTest {
 
     @Test
     void aBoundedRunSaysTheDiskIsFull() throws Exception {
-        Path world = dir.resolve("world");
-        TestFiles.Run made = TestFiles.run(
-                "generate", "--seed", "4", "--travellers", "300", "--days", "10", "--quiet", "--out", world.toString());
-        assertEquals(0, made.exitCode(), made.err());
-        fill(small.resolve("filler"));
+        Path world = TestFiles.world(dir.resolve("world"), 4, 300, 10);
+        SmallFileSystem.fill(small.resolve("filler"));
 
         TestFiles.Run run = TestFiles.run("run", "risk", "--in", world.toString(), "--out", small.toString());
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().strip().endsWith("run" + MESSAGE), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
-    }
-
-    /** Writes {@code file} until the file system has no byte left. */
-    private static void fill(Path file) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            while (true) {
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException full) {
-            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process =
-                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + out);
     }
 }

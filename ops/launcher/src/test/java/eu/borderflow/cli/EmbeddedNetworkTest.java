@@ -37,10 +37,7 @@ class EmbeddedNetworkTest {
     /** At 12 the risk job failed to start with "internal error" and a stack trace: 64 MB hold its exchanges up to 8. */
     @Test
     void theRiskJobRunsAtParallelismTwelveWithTheSameFlagsAsAtOne() throws Exception {
-        Path world = dir.resolve("world");
-        TestFiles.Run generated = TestFiles.run(
-                "generate", "--seed", "5", "--travellers", "400", "--days", "20", "--quiet", "--out", world.toString());
-        assertEquals(0, generated.exitCode(), generated.err());
+        Path world = TestFiles.world(dir.resolve("world"), 5, 400, 20);
 
         TestFiles.Run one = run(world, "one", 1);
         TestFiles.Run twelve = run(world, "twelve", 12);
@@ -53,11 +50,7 @@ class EmbeddedNetworkTest {
 
     @Test
     void aParallelismThisJvmCannotHoldIsRefusedInOneLineBeforeTheJobStarts() throws Exception {
-        Path world = dir.resolve("world");
-        assertEquals(
-                0,
-                TestFiles.run("generate", "--travellers", "100", "--days", "2", "--quiet", "--out", world.toString())
-                        .exitCode());
+        Path world = TestFiles.world(dir.resolve("world"), 42, 100, 2);
 
         // Within the max parallelism (128), beyond the test JVM's gigabyte: about 12 GB of buffers.
         TestFiles.Run refused = run(world, "out", 100);

@@ -1,5 +1,7 @@
 package eu.borderflow.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import eu.borderflow.schema.FindingKind;
 import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.GroundTruthEntry;
@@ -36,6 +38,23 @@ final class TestFiles {
 
     static Run run(String... args) {
         return run(Borderflow.commandLine(), args);
+    }
+
+    /** A world made by {@code generate} into {@code out}, which must succeed. */
+    static Path world(Path out, int seed, int travellers, int days) {
+        Run made = run(
+                "generate",
+                "--seed",
+                String.valueOf(seed),
+                "--travellers",
+                String.valueOf(travellers),
+                "--days",
+                String.valueOf(days),
+                "--quiet",
+                "--out",
+                out.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        return out;
     }
 
     static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {

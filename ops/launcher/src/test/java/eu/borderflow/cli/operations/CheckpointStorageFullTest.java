@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import eu.borderflow.cli.SmallFileSystem;
 import eu.borderflow.cli.flink.JobHealth;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +34,12 @@ class CheckpointStorageFullTest {
         Scenario scenario = Scenario.withTopics("storage-full", "PT5S");
         scenario.jobSetting("restart_attempts", 1);
         Path storage = Files.createDirectories(scenario.checkpointFolder);
-        run("mount", "-t", "tmpfs", "-o", "size=" + STORAGE_SIZE, "tmpfs", storage.toString());
+        SmallFileSystem.mount(storage, STORAGE_SIZE);
         try {
             String jobId = scenario.deployOrFail();
             scenario.startReplay();
             scenario.awaitReplayed(0.3, jobId);
-            Path filler = fill(storage.resolve("filler"));
+            Path filler = SmallFileSystem.fill(storage.resolve("filler"));
 
             JobHealth health = new JobHealth(scenario.cluster);
             // Flink counts the restart before its exception history records the failure; wait for both.
@@ -76,7 +74,7 @@ class CheckpointStorageFullTest {
             scenario.assertOutputExactlyAsExpected();
 
             String resumedId = scenario.runningJob().id();
-            filler = fill(storage.resolve("filler"));
+            filler = SmallFileSystem.fill(storage.resolve("filler"));
             Scenario.Outcome upgrade = Scenario.launcher(
                     "upgrade",
                     "risk",
@@ -108,7 +106,7 @@ class CheckpointStorageFullTest {
             assertTrue(damaged.out().contains("`ops/borderflow stop risk` cancels it"), damaged.out());
         } finally {
             scenario.stopJob();
-            run("umount", storage.toString());
+            SmallFileSystem.unmount(storage);
         }
     }
 
@@ -133,26 +131,5 @@ class CheckpointStorageFullTest {
         Scenario.Outcome jobs = Scenario.launcher("jobs", "--cluster", scenario.platform.flinkUrl());
         assertEquals(0, jobs.exitCode(), jobs.out());
         return jobs.out();
-    }
-
-    /** Writes zeros until the file system is full; the file is what frees the space again. */
-    private static Path fill(Path file) throws IOException {
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException full) {
-            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
-        }
-        return file;
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process process =
-                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + out);
     }
 }
