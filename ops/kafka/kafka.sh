@@ -120,6 +120,9 @@ listener.security.protocol.map=$protocols
 log.dirs=$DATA_DIR
 num.partitions=1
 default.replication.factor=1
+# A topic comes only from config/topics.yaml (up, topics): a deleted or misspelt one is not made again on first use
+# with one partition, no compaction and the default retention.
+auto.create.topics.enable=false
 min.insync.replicas=1
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1

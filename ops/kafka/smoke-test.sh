@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shell-level check of ops/kafka/kafka.sh against the real broker jars, on its own port and data folder:
 # --help, an unknown subcommand and an option (refused), up, status (exit 0, every topic of config/topics.yaml), up
-# again (idempotent), a second broker on the same port (refused with a message, no stack trace), down, status (exit 3),
+# again (idempotent), no topic created on first use, a second broker on the same port (refused with a message, no stack trace), down, status (exit 3),
 # status of a killed broker, up right after a kill.
 # As root, also a full data directory (a small tmpfs filled to the last byte): the broker shuts itself down, status
 # and up say why, and once space is freed it starts again with its topics. Exit 0 when every check passes.
@@ -57,6 +57,13 @@ again="$("$KAFKA" up 2>&1)"
 check "up again exits 0" test $? -eq 0
 check "up again reuses the running broker" grep -q "already running" <<< "$again"
 check "up again leaves the topics unchanged" test -z "$(grep -E ': (created|altered)' <<< "$again")"
+
+unknown="borderflow.no-such-topic"
+refused="$(java -Xmx256m -cp "$ROOT/var/kafka/lib/*" org.apache.kafka.tools.ConsoleProducer \
+  --bootstrap-server "127.0.0.1:$BORDERFLOW_KAFKA_PORT" --topic "$unknown" --producer-property max.block.ms=3000 \
+  <<< "x" 2>&1)"
+check "a record for a topic not in topics.yaml is refused" grep -q "Topic $unknown not present in metadata" <<< "$refused"
+check "and the topic is not created on first use" test -z "$(grep -x "  $unknown" <<< "$("$KAFKA" status)")"
 
 clash="$(BORDERFLOW_KAFKA_DATA="$SECOND_DATA" "$KAFKA" up 2>&1)"
 check "a second broker on the same port is refused" test $? -ne 0
