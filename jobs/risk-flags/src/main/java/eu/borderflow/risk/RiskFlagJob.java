@@ -8,6 +8,7 @@ import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.RuntimeSettings;
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.AlertChangeAdmission;
 import eu.borderflow.job.ingest.AlertHeartbeats;
 import eu.borderflow.job.ingest.AlertValidator;
@@ -189,37 +190,37 @@ public final class RiskFlagJob {
                 .withHeartbeats(new AlertHeartbeats(settings.ingest()))
                 .withRecordTimeBound(settings.ingest().getMaxClockSkew());
         DataStream<AlertChange> validAlerts = sources.valid(alerts, alertIngest);
-        DataStream<AlertChange> admittedAlerts = deadLetters.from(validAlerts
+        DataStream<AlertChange> admittedAlerts = deadLetters.from(SparseOutput.flushEachRecord(validAlerts
                 .keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(
                         new AlertChangeAdmission(time.getAllowedLateness(), ALERTS),
                         new AvroTypeInfo<>(AlertChange.class))
                 .uid(AlertChangeAdmission.UID)
-                .name("alert changes: drop re-sent, dead-letter late"));
+                .name("alert changes: drop re-sent, dead-letter late")));
 
         DataStream<RiskFlag> allFlags = null;
         for (RuleStage stage : rules) {
             DataStream<RiskFlag> stageFlags = stage.apply(admittedCrossings, admittedAlerts, settings, deadLetters);
             allFlags = allFlags == null ? stageFlags : allFlags.union(stageFlags);
         }
-        DataStream<RiskFlag> flags = allFlags.transform(
+        DataStream<RiskFlag> flags = SparseOutput.flushEachRecord(allFlags.transform(
                         "flags per rule, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
-                .uid("flag-metrics");
+                .uid("flag-metrics"));
         sink(flags.sinkTo(flagSink).uid("flags-sink").name("flags"));
         sink(deadLetters
-                .from(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
+                .from(SparseOutput.flushEachRecord(flags.process(new FlagAudit(), new AvroTypeInfo<>(AuditRecord.class))
                         .uid(FlagAudit.UID)
-                        .name("audit record per flag revision"))
+                        .name("audit record per flag revision")))
                 .sinkTo(auditSink)
                 .uid("audit-sink")
                 .name("audit"));
-        sink(deadLetters
-                .union()
-                .map(
-                        new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
-                        new AvroTypeInfo<>(DeadLetter.class))
-                .uid(DeadLetterSizeLimit.UID)
-                .name("dead letters: fit to size")
+        sink(SparseOutput.flushEachRecord(deadLetters
+                        .union()
+                        .map(
+                                new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+                                new AvroTypeInfo<>(DeadLetter.class))
+                        .uid(DeadLetterSizeLimit.UID)
+                        .name("dead letters: fit to size"))
                 .sinkTo(deadLetterSink)
                 .uid("deadletters-sink")
                 .name("dead letters"));

@@ -7,6 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.job.ingest.AlertChangeAdmission;
+import eu.borderflow.job.ingest.CrossingAdmission;
+import eu.borderflow.job.ingest.DeadLetterSizeLimit;
+import eu.borderflow.risk.alerts.AlertReviewTimers;
+import eu.borderflow.risk.alerts.AlertVersionRouter;
+import eu.borderflow.risk.alerts.DocumentAlertJoin;
+import eu.borderflow.risk.alerts.PersonAlertMatcher;
+import eu.borderflow.risk.alerts.PersonFlagAssembler;
+import eu.borderflow.risk.sink.FlagAudit;
+import eu.borderflow.risk.traveller.DocumentProjection;
+import eu.borderflow.risk.traveller.DocumentSequenceOperator;
+import eu.borderflow.risk.traveller.TravellerFileOperator;
+import eu.borderflow.risk.traveller.TravellerProjection;
+import eu.borderflow.schema.RiskFlag;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +37,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -91,6 +107,68 @@ class JobGraphHygieneTest {
                         problems.add(c.getName() + " refers to " + reference);
                     }
                 }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Operators whose outputs leaving their chain are sparse flush each record and start no output flusher
+     * ({@code SparseOutput}); the per-crossing exchanges keep the environment's buffer timeout, where a flush per record
+     * would cost the throughput. Every operator that emits flags must be among the first.
+     */
+    @Test
+    void sparseOutputsFlushEachRecordAndPerCrossingOutputsKeepTheBufferTimeout() {
+        long configured = JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.CLUSTER)
+                .getJob()
+                .getBufferTimeout()
+                .toMillis();
+        Set<String> sparse = Set.of(
+                TravellerFileOperator.UID,
+                DocumentSequenceOperator.UID,
+                DocumentAlertJoin.UID,
+                PersonAlertMatcher.UID,
+                PersonFlagAssembler.UID,
+                AlertReviewTimers.UID,
+                AlertVersionRouter.Target.DOCUMENT.uid(),
+                AlertVersionRouter.Target.PERSON.uid(),
+                AlertChangeAdmission.UID,
+                "flag-metrics",
+                FlagAudit.UID,
+                DeadLetterSizeLimit.UID);
+        Set<String> perCrossing = Set.of(
+                CrossingAdmission.UID,
+                TravellerProjection.UID,
+                DocumentProjection.UID,
+                "alerts-r1-document-probes",
+                "alerts-r2-r9-person-probes");
+        Map<String, Long> timeouts = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        List<String> flagEmitters = new ArrayList<>();
+        for (StreamNode node : deployedGraph().getStreamNodes()) {
+            String uid = node.getTransformationUID();
+            timeouts.put(uid, node.getBufferTimeout());
+            boolean emitsFlags =
+                    node.getTypeSerializerOut() instanceof AvroSerializer<?> avro && avro.getType() == RiskFlag.class;
+            if (emitsFlags) {
+                flagEmitters.add(uid);
+                if (!sparse.contains(uid)) {
+                    problems.add("emits flags, not flushed per record: " + uid);
+                }
+            }
+        }
+        assertTrue(flagEmitters.size() >= 6, "the operators that emit flags were found: " + flagEmitters);
+        assertTrue(timeouts.keySet().containsAll(sparse), "every sparse operator is in the job: " + timeouts);
+        assertTrue(
+                timeouts.keySet().containsAll(perCrossing), "every per-crossing operator is in the job: " + timeouts);
+        for (String uid : sparse) {
+            if (timeouts.get(uid) != 0) {
+                problems.add("sparse, buffered for " + timeouts.get(uid) + " ms: " + uid);
+            }
+        }
+        for (String uid : perCrossing) {
+            if (timeouts.get(uid) != configured) {
+                problems.add("per crossing, buffer timeout " + timeouts.get(uid) + " ms: " + uid);
             }
         }
         assertEquals(List.of(), problems);

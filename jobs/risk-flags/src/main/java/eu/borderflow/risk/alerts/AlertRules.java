@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.DeadLetters;
 import eu.borderflow.job.ingest.OperatorFailures;
@@ -57,12 +58,12 @@ public final class AlertRules {
             DataStream<AlertChange> changelog = alerts.transform(
                             "R10: the changelog's end is not the end of time", ALERT, new ChangelogEnd())
                     .uid(ChangelogEnd.UID);
-            flags.add(deadLetters.from(changelog
+            flags.add(deadLetters.from(SparseOutput.flushEachRecord(changelog
                     .union(crossingClock)
                     .keyBy(AlertChange::getAlertId, Types.STRING)
                     .process(new AlertReviewTimers(config), FLAG)
                     .uid(AlertReviewTimers.UID)
-                    .name("R10 alert review timers")));
+                    .name("R10 alert review timers"))));
         }
         if (flags.isEmpty()) {
             return crossings
@@ -86,15 +87,16 @@ public final class AlertRules {
                 .process(new DocumentProbes(config), CrossingProbe.WIRE)
                 .uid(DocumentProbes.UID)
                 .name("R1 document keys"));
-        DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
-                .process(new AlertVersionRouter(AlertVersionRouter.Target.DOCUMENT, config), AlertVersion.TYPE)
-                .uid(AlertVersionRouter.Target.DOCUMENT.uid())
-                .name("R1 Art. 38 alert versions"));
-        return deadLetters.from(probes.connect(versions)
+        DataStream<AlertVersion> versions =
+                deadLetters.from(SparseOutput.flushEachRecord(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                        .process(new AlertVersionRouter(AlertVersionRouter.Target.DOCUMENT, config), AlertVersion.TYPE)
+                        .uid(AlertVersionRouter.Target.DOCUMENT.uid())
+                        .name("R1 Art. 38 alert versions")));
+        return deadLetters.from(SparseOutput.flushEachRecord(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
                 .process(new DocumentAlertJoin(config), FLAG)
                 .uid(DocumentAlertJoin.UID)
-                .name("R1 document alert as-of join"));
+                .name("R1 document alert as-of join")));
     }
 
     private static DataStream<RiskFlag> personAlerts(
@@ -106,19 +108,20 @@ public final class AlertRules {
                 .process(new PersonProbes(), CrossingProbe.WIRE)
                 .uid(PersonProbes.UID)
                 .name("R2/R9 name blocking keys"));
-        DataStream<AlertVersion> versions = deadLetters.from(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
-                .process(new AlertVersionRouter(AlertVersionRouter.Target.PERSON, config), AlertVersion.TYPE)
-                .uid(AlertVersionRouter.Target.PERSON.uid())
-                .name("R2/R9 person alert versions"));
-        DataStream<PersonMatch> matches = deadLetters.from(probes.connect(versions)
+        DataStream<AlertVersion> versions =
+                deadLetters.from(SparseOutput.flushEachRecord(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
+                        .process(new AlertVersionRouter(AlertVersionRouter.Target.PERSON, config), AlertVersion.TYPE)
+                        .uid(AlertVersionRouter.Target.PERSON.uid())
+                        .name("R2/R9 person alert versions")));
+        DataStream<PersonMatch> matches = deadLetters.from(SparseOutput.flushEachRecord(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
                 .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
                 .uid(PersonAlertMatcher.UID)
-                .name("R2/R9 person alert matcher"));
-        return deadLetters.from(matches.keyBy(PersonMatch::flagKey, Types.STRING)
+                .name("R2/R9 person alert matcher")));
+        return deadLetters.from(SparseOutput.flushEachRecord(matches.keyBy(PersonMatch::flagKey, Types.STRING)
                 .process(new PersonFlagAssembler(config), FLAG)
                 .uid(PersonFlagAssembler.UID)
-                .name("R2/R9 one flag per crossing"));
+                .name("R2/R9 one flag per crossing")));
     }
 
     private static boolean enabled(RiskSettings config, String ruleId) {

@@ -1,5 +1,6 @@
 package eu.borderflow.risk.traveller;
 
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
@@ -38,20 +39,20 @@ public final class TravellerRules {
                 .name("EES file: crossing projection"));
         // The crossings come partitioned by file id (CrossingAdmission's key) and the projection keeps each in its
         // subtask: keyed by the same key again without a second shuffle.
-        DataStream<RiskFlag> fileFlags = deadLetters.from(
+        DataStream<RiskFlag> fileFlags = deadLetters.from(SparseOutput.flushEachRecord(
                 DataStreamUtils.reinterpretAsKeyedStream(travellerCrossings, TravellerCrossing::getFileId, Types.STRING)
                         .process(new TravellerFileOperator(config, bcps), flagType)
                         .uid(TravellerFileOperator.UID)
-                        .name("EES file: R3 overstay, R4 missing exit, R5 visa entries, R6 document validity"));
+                        .name("EES file: R3 overstay, R4 missing exit, R5 visa entries, R6 document validity")));
         DataStream<DocumentCrossing> documentCrossings = deadLetters.from(crossings
                 .process(new DocumentProjection(config), DocumentCrossing.WIRE)
                 .uid(DocumentProjection.UID)
                 .name("Document: crossing projection"));
-        DataStream<RiskFlag> documentFlags = deadLetters.from(documentCrossings
+        DataStream<RiskFlag> documentFlags = deadLetters.from(SparseOutput.flushEachRecord(documentCrossings
                 .keyBy(DocumentCrossing::getDocumentDigest, Types.LONG)
                 .process(new DocumentSequenceOperator(config, bcps), flagType)
                 .uid(DocumentSequenceOperator.UID)
-                .name("Document: R7 impossible travel, R8 biometric identity"));
+                .name("Document: R7 impossible travel, R8 biometric identity")));
         return fileFlags.union(documentFlags);
     }
 }
