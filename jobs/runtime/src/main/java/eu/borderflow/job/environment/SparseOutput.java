@@ -5,9 +5,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * Operators whose outputs leaving their chain are few (flags, person matches, dead letters, alert changes) flush each
  * record at once instead of waiting for the environment's {@code job.buffer_timeout}. Flink then starts no output
- * flusher thread for them: each such thread wakes every buffer timeout whatever the traffic, and on this 2-core
- * machine those wake-ups of the risk job's sparse edges took about 7 % of its CPU (README, Performance). A flag also
- * leaves its operator without waiting for the flusher. The per-crossing edges (source to admission, the EES file's
+ * flusher thread for them: each such thread wakes every buffer timeout whatever the traffic, a fixed cost measured
+ * in README, Performance (2026-12-07). A flag also leaves its operator without waiting for the flusher. The per-crossing edges (source to admission, the EES file's
  * chain to the document operator and the alert joins) keep the buffer timeout, where filling buffers pays.
  */
 public final class SparseOutput {
