@@ -54,15 +54,12 @@ public final class AlertChangeAdmission extends KeyedProcessFunction<String, Ale
     @Override
     public void processElement(AlertChange change, Context ctx, Collector<AlertChange> out) throws Exception {
         long at = change.getEventTime().toEpochMilli();
-        if (at + latenessMs <= restoredWatermark.apply(ctx.timerService().currentWatermark())) {
+        long watermark = restoredWatermark.apply(ctx.timerService().currentWatermark());
+        if (at + latenessMs <= watermark) {
             ctx.output(
                     DeadLetters.TAG,
-                    failures.late(
-                            change.getChangeId(),
-                            at,
-                            serde.encode(change),
-                            "event_time is behind the watermark by the allowed lateness ("
-                                    + Duration.ofMillis(latenessMs) + ") or more"));
+                    failures.lateBehind(
+                            change.getChangeId(), at, watermark, Duration.ofMillis(latenessMs), serde.encode(change)));
             return;
         }
         Integer admitted = version.value();

@@ -66,12 +66,12 @@ public final class CrossingAdmission extends KeyedProcessFunction<String, Border
         if (at + latenessMs <= watermark) {
             ctx.output(
                     DeadLetters.TAG,
-                    failures.late(
+                    failures.lateBehind(
                             crossing.getEventId(),
                             at,
-                            serde.encode(crossing),
-                            "event_time is behind the watermark by the allowed lateness ("
-                                    + Duration.ofMillis(latenessMs) + ") or more"));
+                            watermark,
+                            Duration.ofMillis(latenessMs),
+                            serde.encode(crossing)));
             return;
         }
         long hash = hash(crossing.getEventId());

@@ -3,6 +3,8 @@ package eu.borderflow.job.ingest;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -80,6 +82,20 @@ public final class OperatorFailures implements Serializable {
                 .reason(DeadLetters.LATE, reason)
                 .operator(uid)
                 .build();
+    }
+
+    /**
+     * A record at {@code eventTime} judged against {@code watermark}, at least {@code lateness} behind it. The reason
+     * names both times, so an operator can tell a record that was really late from a watermark that ran ahead.
+     */
+    public DeadLetter lateBehind(String eventId, long eventTime, long watermark, Duration lateness, byte[] value) {
+        return late(
+                eventId,
+                eventTime,
+                value,
+                "event_time " + Instant.ofEpochMilli(eventTime) + " is " + Duration.ofMillis(watermark - eventTime)
+                        + " behind the watermark " + Instant.ofEpochMilli(watermark)
+                        + ", the allowed lateness (" + lateness + ") or more");
     }
 
     private DeadLetters.Builder letter(long eventTime, byte[] value) {
