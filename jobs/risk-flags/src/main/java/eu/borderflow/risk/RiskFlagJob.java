@@ -161,7 +161,8 @@ public final class RiskFlagJob {
         TimeConfig time = settings.time();
         DecodeLimits limits = settings.ingest().decodeLimits();
         DeadLetterStreams deadLetters = new DeadLetterStreams();
-        IngestStreams sources = new IngestStreams(env, deadLetters, time.getOutOfOrderness(), time.getSourceIdleness());
+        IngestStreams sources = new IngestStreams(
+                env, deadLetters, time.getOutOfOrderness(), time.getSourceIdleness(), time.getSourceResumeHold());
 
         RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
                         JOB,

@@ -36,6 +36,7 @@ class RiskSettingsTest {
         assertRefused("out_of_orderness: PT5M", "out_of_orderness: -PT5M", "/time/out_of_orderness");
         assertRefused("allowed_lateness: PT72H", "allowed_lateness: -PT1S", "/time/allowed_lateness");
         assertRefused("source_idleness: PT1M", "source_idleness: PT0S", "/time/source_idleness");
+        assertRefused("source_resume_hold: PT2S", "source_resume_hold: -PT2S", "/time/source_resume_hold");
         assertRefused("deleted_alert_days: 4", "deleted_alert_days: -4", "/retention/deleted_alert_days");
         assertRefused("document_trail_years: 3", "document_trail_years: 0", "/retention/document_trail_years");
         assertRefused("overstay_years: 5", "overstay_years: 0", "/retention/overstay_years");

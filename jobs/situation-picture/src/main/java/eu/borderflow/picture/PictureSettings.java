@@ -27,6 +27,7 @@ public final class PictureSettings implements Serializable {
 
     private final Duration outOfOrderness;
     private final Duration sourceIdleness;
+    private final Duration sourceResumeHold;
     private final Duration allowedLateness;
     private final Duration publishAfter;
     private final Duration reportDue;
@@ -49,6 +50,7 @@ public final class PictureSettings implements Serializable {
             Duration publishAfter) {
         this.outOfOrderness = file.time.outOfOrderness;
         this.sourceIdleness = file.time.sourceIdleness;
+        this.sourceResumeHold = file.time.sourceResumeHold;
         this.allowedLateness = file.time.allowedLateness;
         this.publishAfter = publishAfter;
         this.reportDue = file.reports.dueWithin;
@@ -101,6 +103,10 @@ public final class PictureSettings implements Serializable {
 
     public Duration sourceIdleness() {
         return sourceIdleness;
+    }
+
+    public Duration sourceResumeHold() {
+        return sourceResumeHold;
     }
 
     public long allowedLatenessMillis() {
@@ -178,12 +184,14 @@ public final class PictureSettings implements Serializable {
                     || time.publishAfter == null
                     || time.outOfOrderness == null
                     || time.sourceIdleness == null
+                    || time.sourceResumeHold == null
                     || freshness.unknownAfter == null
                     || reports.dueWithin == null) {
                 throw new ConfigException("picture.yaml: every duration must be set");
             }
             ConfigChecks.notNegative("picture.yaml /time/out_of_orderness", time.outOfOrderness);
             ConfigChecks.positive("picture.yaml /time/source_idleness", time.sourceIdleness);
+            ConfigChecks.notNegative("picture.yaml /time/source_resume_hold", time.sourceResumeHold);
             ConfigChecks.notNegative("picture.yaml /reports/due_within", reports.dueWithin);
             // R11 compares a window with the same window a week earlier, which must be final by then.
             if (time.allowedLateness.isNegative() || time.allowedLateness.compareTo(Duration.ofDays(7)) > 0) {
@@ -209,6 +217,7 @@ public final class PictureSettings implements Serializable {
         private static final long serialVersionUID = 1L;
         private Duration outOfOrderness;
         private Duration sourceIdleness;
+        private Duration sourceResumeHold;
         private Duration allowedLateness;
         private Duration publishAfter;
 
@@ -218,6 +227,10 @@ public final class PictureSettings implements Serializable {
 
         public void setSourceIdleness(Duration sourceIdleness) {
             this.sourceIdleness = sourceIdleness;
+        }
+
+        public void setSourceResumeHold(Duration sourceResumeHold) {
+            this.sourceResumeHold = sourceResumeHold;
         }
 
         public void setAllowedLateness(Duration allowedLateness) {

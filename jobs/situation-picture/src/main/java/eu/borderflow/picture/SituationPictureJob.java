@@ -172,7 +172,12 @@ public final class SituationPictureJob {
         DeadLetterStreams deadLetters = new DeadLetterStreams();
         SectionEvents inputs = new SectionEvents(
                 JOB,
-                new IngestStreams(env, deadLetters, settings.outOfOrderness(), settings.sourceIdleness()),
+                new IngestStreams(
+                        env,
+                        deadLetters,
+                        settings.outOfOrderness(),
+                        settings.sourceIdleness(),
+                        settings.sourceResumeHold()),
                 settings,
                 deadLetters);
         DataStream<SectionEvent> all = inputs.of(crossings, incidents, riskFlags, riskFlagWatermarks);

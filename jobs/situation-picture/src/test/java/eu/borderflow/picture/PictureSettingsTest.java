@@ -48,6 +48,10 @@ class PictureSettingsTest {
         assertRefused(
                 dir, shipped.replace("out_of_orderness: PT5M", "out_of_orderness: -PT5M"), "time/out_of_orderness");
         assertRefused(dir, shipped.replace("source_idleness: PT1M", "source_idleness: PT0S"), "time/source_idleness");
+        assertRefused(
+                dir,
+                shipped.replace("source_resume_hold: PT2S", "source_resume_hold: -PT2S"),
+                "time/source_resume_hold");
         assertRefused(dir, shipped.replace("due_within: PT24H", "due_within: -PT1H"), "reports/due_within");
     }
 

@@ -12,6 +12,7 @@ public final class TimeConfig implements Serializable {
     private Duration outOfOrderness;
     private Duration allowedLateness;
     private Duration sourceIdleness;
+    private Duration sourceResumeHold;
 
     /** Binds and checks {@code rules.yaml /time}: a negative or missing duration is a {@link ConfigException}. */
     public static TimeConfig load(ConfigLoader config) {
@@ -19,6 +20,7 @@ public final class TimeConfig implements Serializable {
         ConfigChecks.notNegative("rules.yaml /time/out_of_orderness", time.outOfOrderness);
         ConfigChecks.notNegative("rules.yaml /time/allowed_lateness", time.allowedLateness);
         ConfigChecks.positive("rules.yaml /time/source_idleness", time.sourceIdleness);
+        ConfigChecks.notNegative("rules.yaml /time/source_resume_hold", time.sourceResumeHold);
         return time;
     }
 
@@ -44,5 +46,13 @@ public final class TimeConfig implements Serializable {
 
     public void setSourceIdleness(Duration sourceIdleness) {
         this.sourceIdleness = sourceIdleness;
+    }
+
+    public Duration getSourceResumeHold() {
+        return sourceResumeHold;
+    }
+
+    public void setSourceResumeHold(Duration sourceResumeHold) {
+        this.sourceResumeHold = sourceResumeHold;
     }
 }

@@ -35,16 +35,24 @@ public final class IngestStreams {
     private final DeadLetterStreams deadLetters;
     private final Duration outOfOrderness;
     private final Duration sourceIdleness;
+    private final Duration resumeHold;
 
+    /**
+     * {@code outOfOrderness}, {@code sourceIdleness} and {@code resumeHold}: how each split's watermark trails, when
+     * it stops holding the source back, and how long it holds it once it has records again ({@link
+     * ResumingWatermarks}).
+     */
     public IngestStreams(
             StreamExecutionEnvironment env,
             DeadLetterStreams deadLetters,
             Duration outOfOrderness,
-            Duration sourceIdleness) {
+            Duration sourceIdleness,
+            Duration resumeHold) {
         this.env = env;
         this.deadLetters = deadLetters;
         this.outOfOrderness = outOfOrderness;
         this.sourceIdleness = sourceIdleness;
+        this.resumeHold = resumeHold;
     }
 
     /** The valid records of {@code inputs}, in arrival order, timestamped with their event time. */
@@ -78,8 +86,11 @@ public final class IngestStreams {
             return WatermarkStrategy.<Either<T, DeadLetter>>noWatermarks()
                     .withTimestampAssigner(new IngestTimestamps<>(ingest));
         }
-        return WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner(new IngestTimestamps<>(ingest))
-                .withIdleness(sourceIdleness);
+        Duration outOfOrderness = this.outOfOrderness;
+        Duration sourceIdleness = this.sourceIdleness;
+        Duration resumeHold = this.resumeHold;
+        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(context -> new ResumingWatermarks<>(
+                        outOfOrderness, sourceIdleness, resumeHold, context.getInputActivityClock()))
+                .withTimestampAssigner(new IngestTimestamps<>(ingest));
     }
 }

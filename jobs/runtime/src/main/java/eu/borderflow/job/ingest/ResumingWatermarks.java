@@ -1,0 +1,79 @@
+package eu.borderflow.job.ingest;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarksWithIdleness.IdlenessTimer;
+import org.apache.flink.util.clock.RelativeClock;
+
+/**
+ * One source split's watermark: its newest event time less the out-of-orderness, idle after {@code idleness} without
+ * a record, and held for {@code resumeHold} once it has records again.
+ * <p>
+ * Why the hold: while a split counts as idle, its source's watermark is that of the others alone. When traffic comes
+ * back after a quiet spell (a world replayed into a job that waited, a feed after an outage), every split has records
+ * waiting, but the source reads one split's fetch before the next. Flink's idleness would let the first split read
+ * move the watermark, by as much event time as its first fetch spans, before the other splits are read; their
+ * records then come behind it, and those more than the allowed lateness behind are LATE. Held, the split that resumes
+ * keeps the watermark it had before it went quiet, so the source's watermark stays where it was until the hold ends,
+ * by when the other splits that have records are read and count again. A split that is still quiet then no longer
+ * holds anything back, as with idleness alone.
+ * <p>
+ * Both durations are of the source's input-activity clock, which stands still while the source is back-pressured or
+ * paused, as Flink's idleness is.
+ */
+final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
+
+    private final long outOfOrdernessMs;
+    private final long resumeHoldNanos;
+    private final RelativeClock clock;
+    private final IdlenessTimer idleness;
+
+    /** The newest event time seen; starts so that the first watermark is Long.MIN_VALUE. */
+    private long newest;
+
+    /** The watermark this split last emitted outside a hold. */
+    private long emitted = Long.MIN_VALUE;
+
+    private boolean idle;
+    private long heldUntilNanos;
+    private boolean held;
+
+    ResumingWatermarks(Duration outOfOrderness, Duration idleness, Duration resumeHold, RelativeClock clock) {
+        this.outOfOrdernessMs = outOfOrderness.toMillis();
+        this.resumeHoldNanos = resumeHold.toNanos();
+        this.clock = clock;
+        this.idleness = new IdlenessTimer(clock, idleness);
+        this.newest = Long.MIN_VALUE + outOfOrdernessMs + 1;
+    }
+
+    @Override
+    public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+        idleness.activity();
+        if (idle) {
+            idle = false;
+            held = resumeHoldNanos > 0;
+            heldUntilNanos = clock.relativeTimeNanos() + resumeHoldNanos;
+        }
+        newest = Math.max(newest, eventTimestamp);
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+        if (idleness.checkIfIdle()) {
+            if (!idle) {
+                idle = true;
+                output.markIdle();
+            }
+            return;
+        }
+        if (held && clock.relativeTimeNanos() - heldUntilNanos < 0) {
+            output.emitWatermark(new Watermark(emitted));
+            return;
+        }
+        held = false;
+        emitted = newest - outOfOrdernessMs - 1;
+        output.emitWatermark(new Watermark(emitted));
+    }
+}
