@@ -28,14 +28,11 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,17 +126,13 @@ class AlertHeartbeatKafkaTest {
         RiskFlagJob.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).atLeastOnce();
         RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
-                .crossings(endpoints.crossings(), topics.getCrossings())
-                .alerts(endpoints.alerts(), topics.getAlerts())
+                .kafka(endpoints)
                 .rules(RiskFlagJob.defaultRules())
                 .knownBcps(TestRecords.BCPS)
-                .flags(endpoints.flags())
-                .deadLetters(endpoints.deadLetters())
-                .audit(endpoints.audit())
                 .build()
                 .addTo(env);
         JobClient job = env.executeAsync("heartbeat test");
-        try (KafkaConsumer<byte[], byte[]> flags = flagConsumer(topics.getFlags())) {
+        try (KafkaConsumer<byte[], byte[]> flags = InJvmKafka.fromStart(kafka, topics.getFlags())) {
             assertEquals(List.of(), r1Flags(flags, QUIET), "the hit waits for the alert changelog's watermark");
 
             long promise = laterAt.toEpochMilli();
@@ -179,17 +172,6 @@ class AlertHeartbeatKafkaTest {
             }
         }
         return found;
-    }
-
-    private static KafkaConsumer<byte[], byte[]> flagConsumer(String topic) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        TopicPartition partition = new TopicPartition(topic, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        return consumer;
     }
 
     private static byte[] utf8(String s) {

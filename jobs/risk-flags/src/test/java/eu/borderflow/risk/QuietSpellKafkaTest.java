@@ -30,13 +30,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,18 +122,14 @@ class QuietSpellKafkaTest {
         RiskFlagJob.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).atLeastOnce();
         RiskFlagJob.builder(RiskSettings.local(config(name, resumeHold)))
-                .crossings(endpoints.crossings(), topics.getCrossings())
-                .alerts(endpoints.alerts(), topics.getAlerts())
+                .kafka(endpoints)
                 .rules(RiskFlagJob.defaultRules())
                 .knownBcps(TestRecords.BCPS)
-                .flags(endpoints.flags())
-                .deadLetters(endpoints.deadLetters())
-                .audit(endpoints.audit())
                 .build()
                 .addTo(env);
         JobClient job = env.executeAsync("quiet spell " + name);
-        try (KafkaConsumer<byte[], byte[]> flags = consumer(topics.getFlags());
-                KafkaConsumer<byte[], byte[]> deadLetters = consumer(topics.getDeadLetters())) {
+        try (KafkaConsumer<byte[], byte[]> flags = InJvmKafka.fromStart(kafka, topics.getFlags());
+                KafkaConsumer<byte[], byte[]> deadLetters = InJvmKafka.fromStart(kafka, topics.getDeadLetters())) {
             Map<String, String> seen = new HashMap<>();
             await(flags, deadLetters, seen, List.of("first-0", "first-1"));
             Thread.sleep(SPELL.toMillis());
@@ -224,16 +217,5 @@ class QuietSpellKafkaTest {
         }
         Files.writeString(config.resolve("rules.yaml"), rules);
         return ConfigLoader.from(config);
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer(String topic) {
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
-        TopicPartition partition = new TopicPartition(topic, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        return consumer;
     }
 }
