@@ -8,8 +8,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.types.Either;
+import org.apache.flink.util.clock.ManualClock;
 
 /** The watermark a source's generator emits after what {@link RecordIngest} made of some records, as the jobs set it up. */
 final class SourceWatermark {
@@ -19,9 +19,8 @@ final class SourceWatermark {
     /** Long.MIN_VALUE when nothing moved it. */
     static <T extends SpecificRecordBase> long after(
             RecordIngest<T> ingest, Duration outOfOrderness, List<Either<T, DeadLetter>> elements) {
-        WatermarkGenerator<Either<T, DeadLetter>> generator =
-                WatermarkStrategy.<Either<T, DeadLetter>>forBoundedOutOfOrderness(outOfOrderness)
-                        .createWatermarkGenerator(null);
+        WatermarkGenerator<Either<T, DeadLetter>> generator = new ResumingWatermarks<>(
+                outOfOrderness, Duration.ofMinutes(1), Duration.ofSeconds(2), new ManualClock(1));
         IngestTimestamps<T> timestamps = new IngestTimestamps<>(ingest);
         for (Either<T, DeadLetter> element : elements) {
             generator.onEvent(element, timestamps.extractTimestamp(element, 0L), null);
