@@ -59,8 +59,11 @@ class QuietSpellKafkaTest {
 
     private static final Duration IDLENESS = Duration.ofSeconds(2);
     private static final Duration SPELL = IDLENESS.multipliedBy(3);
+    /** The environments' watermark interval (local.yaml job.watermark_interval). */
+    private static final Duration WATERMARK_INTERVAL = Duration.ofMillis(20);
+
     /** Between partition 0's traffic and partition 1's: many watermark intervals, well within the hold (PT2S). */
-    private static final Duration SECOND_PARTITION_AFTER = Duration.ofSeconds(1);
+    private static final Duration SECOND_PARTITION_AFTER = Duration.ofMillis(500);
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
     private static final Instant DAY0 = TestRecords.T0;
@@ -119,6 +122,7 @@ class QuietSpellKafkaTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         env.setParallelism(1);
+        env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
         RiskFlagJob.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).atLeastOnce();
         RiskFlagJob.builder(RiskSettings.local(config(name, resumeHold)))
