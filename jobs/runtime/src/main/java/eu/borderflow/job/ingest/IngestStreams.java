@@ -86,6 +86,7 @@ public final class IngestStreams {
             return WatermarkStrategy.<Either<T, DeadLetter>>noWatermarks()
                     .withTimestampAssigner(new IngestTimestamps<>(ingest));
         }
+        // The supplier is serialised with the job: it takes the durations, not this.
         Duration outOfOrderness = this.outOfOrderness;
         Duration sourceIdleness = this.sourceIdleness;
         Duration resumeHold = this.resumeHold;

@@ -37,8 +37,8 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
     private long emitted = Long.MIN_VALUE;
 
     private boolean idle;
+    /** Until when, on the activity clock, this split emits {@code emitted}; in the past unless it has just resumed. */
     private long heldUntilNanos;
-    private boolean held;
 
     ResumingWatermarks(Duration outOfOrderness, Duration idleness, Duration resumeHold, RelativeClock clock) {
         this.outOfOrdernessMs = outOfOrderness.toMillis();
@@ -46,6 +46,7 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
         this.clock = clock;
         this.idleness = new IdlenessTimer(clock, idleness);
         this.newest = Long.MIN_VALUE + outOfOrdernessMs + 1;
+        this.heldUntilNanos = clock.relativeTimeNanos();
     }
 
     @Override
@@ -53,7 +54,6 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
         idleness.activity();
         if (idle) {
             idle = false;
-            held = resumeHoldNanos > 0;
             heldUntilNanos = clock.relativeTimeNanos() + resumeHoldNanos;
         }
         newest = Math.max(newest, eventTimestamp);
@@ -68,11 +68,10 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
             }
             return;
         }
-        if (held && clock.relativeTimeNanos() - heldUntilNanos < 0) {
+        if (clock.relativeTimeNanos() - heldUntilNanos < 0) {
             output.emitWatermark(new Watermark(emitted));
             return;
         }
-        held = false;
         emitted = newest - outOfOrdernessMs - 1;
         output.emitWatermark(new Watermark(emitted));
     }
