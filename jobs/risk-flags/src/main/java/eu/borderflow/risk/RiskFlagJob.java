@@ -161,8 +161,7 @@ public final class RiskFlagJob {
         TimeConfig time = settings.time();
         DecodeLimits limits = settings.ingest().decodeLimits();
         DeadLetterStreams deadLetters = new DeadLetterStreams();
-        IngestStreams sources = new IngestStreams(
-                env, deadLetters, time.getOutOfOrderness(), time.getSourceIdleness(), time.getSourceResumeHold());
+        IngestStreams sources = new IngestStreams(env, deadLetters, time.sourceTiming());
 
         RecordIngest<BorderCrossing> crossingIngest = new RecordIngest<>(
                         JOB,

@@ -4,6 +4,7 @@ import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.config.ConfigChecks;
 import eu.borderflow.job.config.IngestSettings;
+import eu.borderflow.job.ingest.SourceTiming;
 import eu.borderflow.picture.window.SectionFreshness;
 import eu.borderflow.reference.BcpRecord;
 import eu.borderflow.reference.BcpTable;
@@ -101,12 +102,9 @@ public final class PictureSettings implements Serializable {
         return outOfOrderness;
     }
 
-    public Duration sourceIdleness() {
-        return sourceIdleness;
-    }
-
-    public Duration sourceResumeHold() {
-        return sourceResumeHold;
+    /** How the job's sources make their watermarks. */
+    public SourceTiming sourceTiming() {
+        return new SourceTiming(outOfOrderness, sourceIdleness, sourceResumeHold);
     }
 
     public long allowedLatenessMillis() {

@@ -171,15 +171,7 @@ public final class SituationPictureJob {
     public void addTo(StreamExecutionEnvironment env) {
         DeadLetterStreams deadLetters = new DeadLetterStreams();
         SectionEvents inputs = new SectionEvents(
-                JOB,
-                new IngestStreams(
-                        env,
-                        deadLetters,
-                        settings.outOfOrderness(),
-                        settings.sourceIdleness(),
-                        settings.sourceResumeHold()),
-                settings,
-                deadLetters);
+                JOB, new IngestStreams(env, deadLetters, settings.sourceTiming()), settings, deadLetters);
         DataStream<SectionEvent> all = inputs.of(crossings, incidents, riskFlags, riskFlagWatermarks);
 
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);

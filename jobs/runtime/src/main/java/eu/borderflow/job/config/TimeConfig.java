@@ -1,6 +1,7 @@
 package eu.borderflow.job.config;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.ingest.SourceTiming;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -22,6 +23,11 @@ public final class TimeConfig implements Serializable {
         ConfigChecks.positive("rules.yaml /time/source_idleness", time.sourceIdleness);
         ConfigChecks.notNegative("rules.yaml /time/source_resume_hold", time.sourceResumeHold);
         return time;
+    }
+
+    /** How the job's sources make their watermarks. */
+    public SourceTiming sourceTiming() {
+        return new SourceTiming(outOfOrderness, sourceIdleness, sourceResumeHold);
     }
 
     public Duration getOutOfOrderness() {

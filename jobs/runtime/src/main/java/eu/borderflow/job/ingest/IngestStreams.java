@@ -1,7 +1,6 @@
 package eu.borderflow.job.ingest;
 
 import eu.borderflow.schema.DeadLetter;
-import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -33,26 +32,13 @@ public final class IngestStreams {
 
     private final StreamExecutionEnvironment env;
     private final DeadLetterStreams deadLetters;
-    private final Duration outOfOrderness;
-    private final Duration sourceIdleness;
-    private final Duration resumeHold;
+    private final SourceTiming timing;
 
-    /**
-     * {@code outOfOrderness}, {@code sourceIdleness} and {@code resumeHold}: how each split's watermark trails, when
-     * it stops holding the source back, and how long it holds it once it has records again ({@link
-     * ResumingWatermarks}).
-     */
-    public IngestStreams(
-            StreamExecutionEnvironment env,
-            DeadLetterStreams deadLetters,
-            Duration outOfOrderness,
-            Duration sourceIdleness,
-            Duration resumeHold) {
+    /** {@code timing}: how each split's watermark is made ({@link ResumingWatermarks}). */
+    public IngestStreams(StreamExecutionEnvironment env, DeadLetterStreams deadLetters, SourceTiming timing) {
         this.env = env;
         this.deadLetters = deadLetters;
-        this.outOfOrderness = outOfOrderness;
-        this.sourceIdleness = sourceIdleness;
-        this.resumeHold = resumeHold;
+        this.timing = timing;
     }
 
     /** The valid records of {@code inputs}, in arrival order, timestamped with their event time. */
@@ -86,12 +72,10 @@ public final class IngestStreams {
             return WatermarkStrategy.<Either<T, DeadLetter>>noWatermarks()
                     .withTimestampAssigner(new IngestTimestamps<>(ingest));
         }
-        // The supplier is serialised with the job: it takes the durations, not this.
-        Duration outOfOrderness = this.outOfOrderness;
-        Duration sourceIdleness = this.sourceIdleness;
-        Duration resumeHold = this.resumeHold;
-        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(context -> new ResumingWatermarks<>(
-                        outOfOrderness, sourceIdleness, resumeHold, context.getInputActivityClock()))
+        // The supplier is serialised with the job: it takes the timing, not this.
+        SourceTiming timing = this.timing;
+        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(
+                        context -> new ResumingWatermarks<>(timing, context.getInputActivityClock()))
                 .withTimestampAssigner(new IngestTimestamps<>(ingest));
     }
 }

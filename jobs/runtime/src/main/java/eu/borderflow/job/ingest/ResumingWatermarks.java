@@ -1,6 +1,5 @@
 package eu.borderflow.job.ingest;
 
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -8,8 +7,8 @@ import org.apache.flink.api.common.eventtime.WatermarksWithIdleness.IdlenessTime
 import org.apache.flink.util.clock.RelativeClock;
 
 /**
- * One source split's watermark: its newest event time less the out-of-orderness, idle after {@code idleness} without
- * a record, and held for {@code resumeHold} once it has records again.
+ * One source split's watermark: its newest event time less the out-of-orderness, idle after the idleness without
+ * a record, and held for the resume hold once it has records again ({@link SourceTiming}).
  * <p>
  * Why the hold: while a split counts as idle, its source's watermark is that of the others alone. When traffic comes
  * back after a quiet spell (a world replayed into a job that waited, a feed after an outage), every split has records
@@ -19,6 +18,11 @@ import org.apache.flink.util.clock.RelativeClock;
  * keeps the watermark it had before it went quiet, so the source's watermark stays where it was until the hold ends,
  * by when the other splits that have records are read and count again. A split that is still quiet then no longer
  * holds anything back, as with idleness alone.
+ * <p>
+ * The hold reaches past its own source too: held, the split moves the watermark it had by one millisecond, because a
+ * source whose splits were all idle stays idle for the operators it feeds until its watermark moves, and an idle input
+ * holds none of them back. So other inputs of the same operators (the picture job's flags, which the risk job commits
+ * only at its checkpoints) cannot move them past what the held split is about to bring.
  * <p>
  * Both durations are of the source's input-activity clock, which stands still while the source is back-pressured or
  * paused, as Flink's idleness is.
@@ -40,11 +44,11 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
     /** Until when, on the activity clock, this split emits {@code emitted}; in the past unless it has just resumed. */
     private long heldUntilNanos;
 
-    ResumingWatermarks(Duration outOfOrderness, Duration idleness, Duration resumeHold, RelativeClock clock) {
-        this.outOfOrdernessMs = outOfOrderness.toMillis();
-        this.resumeHoldNanos = resumeHold.toNanos();
+    ResumingWatermarks(SourceTiming timing, RelativeClock clock) {
+        this.outOfOrdernessMs = timing.outOfOrderness().toMillis();
+        this.resumeHoldNanos = timing.resumeHold().toNanos();
         this.clock = clock;
-        this.idleness = new IdlenessTimer(clock, idleness);
+        this.idleness = new IdlenessTimer(clock, timing.idleness());
         this.newest = Long.MIN_VALUE + outOfOrdernessMs + 1;
         this.heldUntilNanos = clock.relativeTimeNanos();
     }
@@ -62,17 +66,29 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         if (idleness.checkIfIdle()) {
-            if (!idle) {
+            if (held()) {
+                // Quiet again before the hold ended (a hold longer than the idleness): what it read is passed on now,
+                // and the split idle at the next emit; were it idle at once, its source would never pass it on.
+                heldUntilNanos = clock.relativeTimeNanos();
+                emitted = newest - outOfOrdernessMs - 1;
+                output.emitWatermark(new Watermark(emitted));
+            } else if (!idle) {
                 idle = true;
                 output.markIdle();
             }
             return;
         }
-        if (clock.relativeTimeNanos() - heldUntilNanos < 0) {
-            output.emitWatermark(new Watermark(emitted));
+        if (held()) {
+            // One millisecond on: a source whose splits were all idle is idle for its consumers until its watermark
+            // moves, and would hold none of them back; so it moves, by as little as it can.
+            output.emitWatermark(new Watermark(emitted == Long.MAX_VALUE ? emitted : emitted + 1));
             return;
         }
         emitted = newest - outOfOrdernessMs - 1;
         output.emitWatermark(new Watermark(emitted));
+    }
+
+    private boolean held() {
+        return clock.relativeTimeNanos() - heldUntilNanos < 0;
     }
 }

@@ -1,6 +1,7 @@
 package eu.borderflow.job.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -46,7 +47,9 @@ class ResumingWatermarksTest {
         assertTrue(
                 dayOne + LATENESS > source.watermark,
                 "b's day-1 record is within the allowed lateness of " + Instant.ofEpochMilli(source.watermark));
-        assertEquals(DAY0 - OUT_OF_ORDERNESS.toMillis() - 1, source.watermark, "held where it was before the spell");
+        assertEquals(
+                DAY0 - OUT_OF_ORDERNESS.toMillis(), source.watermark, "held where it was before the spell, 1 ms on");
+        assertFalse(source.idle, "active again, so that it holds back whatever it feeds while held");
 
         clock.advanceTime(HOLD);
         emit(a, b);
@@ -74,7 +77,7 @@ class ResumingWatermarksTest {
 
         firstFetchOfA(a);
         emit(a, b);
-        assertEquals(DAY0 - OUT_OF_ORDERNESS.toMillis() - 1, source.watermark);
+        assertEquals(DAY0 - OUT_OF_ORDERNESS.toMillis(), source.watermark);
         clock.advanceTime(HOLD.plusMillis(1));
         emit(a, b);
         assertEquals(DAY0 + 18 * DAY - OUT_OF_ORDERNESS.toMillis() - 1, source.watermark);
@@ -92,8 +95,30 @@ class ResumingWatermarksTest {
     }
 
     @Test
+    void aSplitQuietAgainBeforeItsHoldEndsPassesOnWhatItReadFirst() {
+        ResumingWatermarks<Long> a = split("a", IDLENESS.multipliedBy(2));
+        ResumingWatermarks<Long> b = split("b", IDLENESS.multipliedBy(2));
+        quietSpellAfterDay0(a, b);
+
+        firstFetchOfA(a);
+        emit(a, b);
+        assertEquals(DAY0 - OUT_OF_ORDERNESS.toMillis(), source.watermark, "held");
+        emit(a, b);
+        clock.advanceTime(IDLENESS.plusMillis(1));
+        emit(a, b);
+        assertEquals(
+                DAY0 + 18 * DAY - OUT_OF_ORDERNESS.toMillis() - 1,
+                source.watermark,
+                "released as it goes quiet: with every split idle, nothing else would pass it on");
+        assertFalse(source.idle);
+        emit(a, b);
+        assertTrue(source.idle, "then idle");
+    }
+
+    @Test
     void aQuietSplitSaysSoOnce() {
-        ResumingWatermarks<Long> a = new ResumingWatermarks<>(OUT_OF_ORDERNESS, IDLENESS, HOLD, clock);
+        ResumingWatermarks<Long> a =
+                new ResumingWatermarks<>(new SourceTiming(OUT_OF_ORDERNESS, IDLENESS, HOLD), clock);
         Combined own = new Combined();
         a.onEvent(DAY0, DAY0, own);
         a.onPeriodicEmit(own);
@@ -109,7 +134,7 @@ class ResumingWatermarksTest {
 
     private ResumingWatermarks<Long> split(String id, Duration hold) {
         splits.registerNewOutput(id);
-        return new ResumingWatermarks<>(OUT_OF_ORDERNESS, IDLENESS, hold, clock);
+        return new ResumingWatermarks<>(new SourceTiming(OUT_OF_ORDERNESS, IDLENESS, hold), clock);
     }
 
     /** Both partitions had a record of day 0, then none for longer than the idleness. */
