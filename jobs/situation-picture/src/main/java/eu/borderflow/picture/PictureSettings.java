@@ -29,6 +29,7 @@ public final class PictureSettings implements Serializable {
     private final Duration outOfOrderness;
     private final Duration sourceIdleness;
     private final Duration sourceResumeHold;
+    private final Duration crossingsResumeHold;
     private final Duration allowedLateness;
     private final Duration publishAfter;
     private final Duration reportDue;
@@ -52,6 +53,7 @@ public final class PictureSettings implements Serializable {
         this.outOfOrderness = file.time.outOfOrderness;
         this.sourceIdleness = file.time.sourceIdleness;
         this.sourceResumeHold = file.time.sourceResumeHold;
+        this.crossingsResumeHold = file.time.crossingsResumeHold;
         this.allowedLateness = file.time.allowedLateness;
         this.publishAfter = publishAfter;
         this.reportDue = file.reports.dueWithin;
@@ -102,9 +104,14 @@ public final class PictureSettings implements Serializable {
         return outOfOrderness;
     }
 
-    /** How the job's sources make their watermarks. */
+    /** How the sources of incidents, flags and level changes make their watermarks. */
     public SourceTiming sourceTiming() {
         return new SourceTiming(outOfOrderness, sourceIdleness, sourceResumeHold);
+    }
+
+    /** How the crossings' sources make their watermarks: held longer after a quiet spell, for the risk job's flags. */
+    public SourceTiming crossingsTiming() {
+        return new SourceTiming(outOfOrderness, sourceIdleness, crossingsResumeHold);
     }
 
     public long allowedLatenessMillis() {
@@ -183,6 +190,7 @@ public final class PictureSettings implements Serializable {
                     || time.outOfOrderness == null
                     || time.sourceIdleness == null
                     || time.sourceResumeHold == null
+                    || time.crossingsResumeHold == null
                     || freshness.unknownAfter == null
                     || reports.dueWithin == null) {
                 throw new ConfigException("picture.yaml: every duration must be set");
@@ -190,6 +198,7 @@ public final class PictureSettings implements Serializable {
             ConfigChecks.notNegative("picture.yaml /time/out_of_orderness", time.outOfOrderness);
             ConfigChecks.positive("picture.yaml /time/source_idleness", time.sourceIdleness);
             ConfigChecks.notNegative("picture.yaml /time/source_resume_hold", time.sourceResumeHold);
+            ConfigChecks.notNegative("picture.yaml /time/crossings_resume_hold", time.crossingsResumeHold);
             ConfigChecks.notNegative("picture.yaml /reports/due_within", reports.dueWithin);
             // R11 compares a window with the same window a week earlier, which must be final by then.
             if (time.allowedLateness.isNegative() || time.allowedLateness.compareTo(Duration.ofDays(7)) > 0) {
@@ -216,6 +225,7 @@ public final class PictureSettings implements Serializable {
         private Duration outOfOrderness;
         private Duration sourceIdleness;
         private Duration sourceResumeHold;
+        private Duration crossingsResumeHold;
         private Duration allowedLateness;
         private Duration publishAfter;
 
@@ -229,6 +239,10 @@ public final class PictureSettings implements Serializable {
 
         public void setSourceResumeHold(Duration sourceResumeHold) {
             this.sourceResumeHold = sourceResumeHold;
+        }
+
+        public void setCrossingsResumeHold(Duration crossingsResumeHold) {
+            this.crossingsResumeHold = crossingsResumeHold;
         }
 
         public void setAllowedLateness(Duration allowedLateness) {

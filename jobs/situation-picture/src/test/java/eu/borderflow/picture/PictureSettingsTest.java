@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.schema.SectionImpactLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The settings bound on the client: the shipped defaults, the reference tables, and what is refused. */
 class PictureSettingsTest {
@@ -34,6 +38,24 @@ class PictureSettingsTest {
         }
     }
 
+    /**
+     * The risk job's flags reach risk.flags at its checkpoints; after a quiet spell the picture's crossings must wait
+     * for the first of them (config/picture.yaml, crossings_resume_hold), in every environment shipped.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "cluster", "kubernetes"})
+    void theCrossingsWaitLongerThanTheRiskJobTakesToCommitItsFlags(String environment) {
+        Duration checkpoints = JobEnvironment.load(ConfigLoader.defaults(), environment)
+                .getJob()
+                .getCheckpointInterval();
+        PictureSettings settings = PictureSettings.bind(ConfigLoader.defaults());
+        Duration hold = settings.crossingsTiming().resumeHold();
+        assertTrue(
+                hold.compareTo(checkpoints.plusSeconds(5)) >= 0,
+                "crossings_resume_hold " + hold + " against a checkpoint every " + checkpoints);
+        assertTrue(settings.sourceTiming().resumeHold().compareTo(hold) < 0, "the other inputs hold less");
+    }
+
     @Test
     void valuesTheJobCannotKeepItsPromisesWithAreRefusedByName(@TempDir Path dir) throws Exception {
         String shipped = Files.readString(Path.of("..", "..", "config", "picture.yaml"));
@@ -52,6 +74,10 @@ class PictureSettingsTest {
                 dir,
                 shipped.replace("source_resume_hold: PT2S", "source_resume_hold: -PT2S"),
                 "time/source_resume_hold");
+        assertRefused(
+                dir,
+                shipped.replace("crossings_resume_hold: PT40S", "crossings_resume_hold: -PT1S"),
+                "time/crossings_resume_hold");
         assertRefused(dir, shipped.replace("due_within: PT24H", "due_within: -PT1H"), "reports/due_within");
     }
 

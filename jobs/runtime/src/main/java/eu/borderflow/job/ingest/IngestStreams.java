@@ -41,6 +41,11 @@ public final class IngestStreams {
         this.timing = timing;
     }
 
+    /** The same streams with sources whose watermarks are made by {@code other}. */
+    public IngestStreams withTiming(SourceTiming other) {
+        return new IngestStreams(env, deadLetters, other);
+    }
+
     /** The valid records of {@code inputs}, in arrival order, timestamped with their event time. */
     public <T extends SpecificRecordBase> DataStream<T> valid(List<NamedSource<T>> inputs, RecordIngest<T> ingest) {
         return valid(inputs, ingest, Watermarks.EVENT_TIME);

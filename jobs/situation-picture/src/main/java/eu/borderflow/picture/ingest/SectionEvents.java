@@ -85,7 +85,8 @@ public final class SectionEvents {
                         limits)
                 .withRecordTimeBound(settings.ingest().getMaxClockSkew());
         return deadLetters
-                .from(ingest.valid(inputs, crossingIngest, Watermarks.EVENT_TIME)
+                .from(ingest.withTiming(settings.crossingsTiming())
+                        .valid(inputs, crossingIngest, Watermarks.EVENT_TIME)
                         .keyBy(c -> c.getTraveller().getFileId(), Types.STRING)
                         .process(
                                 new CrossingAdmission(
