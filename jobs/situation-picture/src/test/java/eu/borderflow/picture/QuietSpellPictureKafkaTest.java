@@ -8,20 +8,14 @@ import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
 import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.picture.testing.SectionRecords;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.Confidence;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DeadLetter;
-import eu.borderflow.schema.DetectionMeans;
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.Impact;
 import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.IncidentCategory;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.Severity;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.kafka.TestBroker;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -235,43 +228,11 @@ class QuietSpellPictureKafkaTest {
     }
 
     private static Incident incident(String id, Instant at) {
-        return new Incident(
-                id,
-                true,
-                at,
-                at.plus(Duration.ofMinutes(30)),
-                SECTION,
-                "FIN",
-                IncidentCategory.UNAUTHORISED_CROSSING,
-                "detection of persons",
-                Impact.MEDIUM,
-                Confidence.HIGH,
-                3,
-                DetectionMeans.PATROL,
-                61.0,
-                28.5);
+        return SectionRecords.incident(id, SECTION, true, at);
     }
 
     private static RiskFlag flag(String flagId, Instant at) {
-        return RiskFlag.newBuilder()
-                .setFlagId(flagId)
-                .setRevision(0)
-                .setStatus(FlagStatus.RAISED)
-                .setRuleId("R3")
-                .setRuleVersion("1.0.0")
-                .setKind(FindingKind.RISK)
-                .setSeverity(Severity.HIGH)
-                .setRecommendedAction("check")
-                .setExplanation("test")
-                .setConditions(List.of())
-                .setEvidenceIds(List.of(flagId))
-                .setSubjectToken("k:F:x")
-                .setTokenKeyId("k")
-                .setTriggerEventId(flagId)
-                .setEventTime(at)
-                .setSectionId(SECTION)
-                .setRetentionUntil(LocalDate.of(2029, 3, 2))
-                .build();
+        return SectionRecords.flag(flagId, "R3", SECTION, flagId, at);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {

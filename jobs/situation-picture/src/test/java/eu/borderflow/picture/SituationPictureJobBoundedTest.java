@@ -6,26 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.picture.testing.SectionRecords;
 import eu.borderflow.schema.BorderCrossing;
-import eu.borderflow.schema.Confidence;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DeadLetter;
-import eu.borderflow.schema.DetectionMeans;
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.Impact;
 import eu.borderflow.schema.Incident;
-import eu.borderflow.schema.IncidentCategory;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.PictureView;
 import eu.borderflow.schema.RefusalReason;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.Severity;
 import eu.borderflow.schema.serde.AvroFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,43 +150,11 @@ class SituationPictureJobBoundedTest {
     }
 
     private static Incident incident(String id, String section, boolean synthetic) {
-        return new Incident(
-                id,
-                synthetic,
-                Instant.parse("2026-03-02T10:30:00Z"),
-                Instant.parse("2026-03-02T11:00:00Z"),
-                section,
-                "FIN",
-                IncidentCategory.UNAUTHORISED_CROSSING,
-                "detection of persons",
-                Impact.MEDIUM,
-                Confidence.HIGH,
-                3,
-                DetectionMeans.PATROL,
-                61.0,
-                28.5);
+        return SectionRecords.incident(id, section, synthetic, Instant.parse("2026-03-02T10:30:00Z"));
     }
 
     private static RiskFlag flag(String rule, String section) {
-        return RiskFlag.newBuilder()
-                .setFlagId(rule + ":c1")
-                .setRevision(0)
-                .setStatus(FlagStatus.RAISED)
-                .setRuleId(rule)
-                .setRuleVersion("1.0.0")
-                .setKind(FindingKind.RISK)
-                .setSeverity(Severity.HIGH)
-                .setRecommendedAction("check")
-                .setExplanation("test")
-                .setConditions(List.of())
-                .setEvidenceIds(List.of("c1"))
-                .setSubjectToken("k:F:x")
-                .setTokenKeyId("k")
-                .setTriggerEventId("c1")
-                .setEventTime(Instant.parse("2026-03-02T10:10:00Z"))
-                .setSectionId(section)
-                .setRetentionUntil(LocalDate.of(2029, 3, 2))
-                .build();
+        return SectionRecords.flag(rule + ":c1", rule, section, "c1", Instant.parse("2026-03-02T10:10:00Z"));
     }
 
     private static <T extends SpecificRecord> void write(Class<T> type, Path file, List<T> records) throws Exception {
