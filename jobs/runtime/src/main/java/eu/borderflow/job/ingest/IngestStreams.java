@@ -79,8 +79,11 @@ public final class IngestStreams {
         }
         // The supplier is serialised with the job: it takes the timing, not this.
         SourceTiming timing = this.timing;
-        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(
-                        context -> new ResumingWatermarks<>(timing, context.getInputActivityClock()))
+        boolean heartbeats = ingest.takesHeartbeats();
+        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(context -> new ResumingWatermarks<>(
+                        timing,
+                        context.getInputActivityClock(),
+                        heartbeats ? record -> record.isLeft() && ingest.isHeartbeat(record.left()) : null))
                 .withTimestampAssigner(new IngestTimestamps<>(ingest));
     }
 }

@@ -1,5 +1,6 @@
 package eu.borderflow.job.ingest;
 
+import java.util.function.Predicate;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -26,6 +27,10 @@ import org.apache.flink.util.clock.RelativeClock;
  * <p>
  * Both durations are of the source's input-activity clock, which stands still while the source is back-pressured or
  * paused, as Flink's idleness is.
+ * <p>
+ * A heartbeat at T ({@link Heartbeats}) is not an event among others that may come out of order: its producer promises
+ * that nothing before T follows on its partition, so the split's watermark goes to T - 1 at once, not T less the
+ * out-of-orderness.
  */
 final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
 
@@ -33,9 +38,14 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
     private final long resumeHoldNanos;
     private final RelativeClock clock;
     private final IdlenessTimer idleness;
+    /** Which events are heartbeats; null for an input that takes none. */
+    private final Predicate<T> heartbeat;
 
     /** The newest event time seen; starts so that the first watermark is Long.MIN_VALUE. */
     private long newest;
+
+    /** The latest heartbeat's time less 1 ms: how far the split's producer has promised it has come. */
+    private long promised = Long.MIN_VALUE;
 
     /** The watermark this split last emitted outside a hold. */
     private long emitted = Long.MIN_VALUE;
@@ -45,6 +55,12 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
     private long heldUntilNanos;
 
     ResumingWatermarks(SourceTiming timing, RelativeClock clock) {
+        this(timing, clock, null);
+    }
+
+    /** {@code heartbeat}: which events are heartbeats ({@link Heartbeats}), or null. */
+    ResumingWatermarks(SourceTiming timing, RelativeClock clock, Predicate<T> heartbeat) {
+        this.heartbeat = heartbeat;
         this.outOfOrdernessMs = timing.outOfOrderness().toMillis();
         this.resumeHoldNanos = timing.resumeHold().toNanos();
         this.clock = clock;
@@ -60,7 +76,11 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
             idle = false;
             heldUntilNanos = clock.relativeTimeNanos() + resumeHoldNanos;
         }
-        newest = Math.max(newest, eventTimestamp);
+        if (heartbeat != null && heartbeat.test(event)) {
+            promised = Math.max(promised, eventTimestamp - 1);
+        } else {
+            newest = Math.max(newest, eventTimestamp);
+        }
     }
 
     @Override
@@ -70,7 +90,7 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
                 // Quiet again before the hold ended (a hold longer than the idleness): what it read is passed on now,
                 // and the split idle at the next emit; were it idle at once, its source would never pass it on.
                 heldUntilNanos = clock.relativeTimeNanos();
-                emitted = newest - outOfOrdernessMs - 1;
+                emitted = current();
                 output.emitWatermark(new Watermark(emitted));
             } else if (!idle) {
                 idle = true;
@@ -84,8 +104,12 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
             output.emitWatermark(new Watermark(emitted == Long.MAX_VALUE ? emitted : emitted + 1));
             return;
         }
-        emitted = newest - outOfOrdernessMs - 1;
+        emitted = current();
         output.emitWatermark(new Watermark(emitted));
+    }
+
+    private long current() {
+        return Math.max(newest - outOfOrdernessMs - 1, promised);
     }
 
     private boolean held() {

@@ -26,6 +26,8 @@ class ResumingWatermarksTest {
     private static final long LATENESS = Duration.ofHours(72).toMillis();
     private static final long DAY0 = Instant.parse("2024-09-01T00:00:00Z").toEpochMilli();
     private static final long DAY = Duration.ofDays(1).toMillis();
+    /** The event that stands for a heartbeat in these tests. */
+    private static final long HEARTBEAT = -1;
 
     /** Not at 0: Flink's idleness timer takes a start of 0 for none. */
     private final ManualClock clock = new ManualClock(Duration.ofHours(1).toNanos());
@@ -113,6 +115,35 @@ class ResumingWatermarksTest {
         assertFalse(source.idle);
         emit(a, b);
         assertTrue(source.idle, "then idle");
+    }
+
+    /**
+     * A heartbeat promises that nothing before its time follows on its partition (docs/CONTRACTS.md): the watermark
+     * goes to just before it, while an event may still be followed by others up to the out-of-orderness older.
+     */
+    @Test
+    void aHeartbeatMovesTheWatermarkToJustBeforeItsTime() {
+        ResumingWatermarks<Long> a = new ResumingWatermarks<>(
+                new SourceTiming(OUT_OF_ORDERNESS, IDLENESS, HOLD), clock, event -> event == HEARTBEAT);
+        Combined own = new Combined();
+        a.onEvent(DAY0, DAY0, own);
+        a.onPeriodicEmit(own);
+        assertEquals(DAY0 - OUT_OF_ORDERNESS.toMillis() - 1, own.watermark, "an event");
+
+        long promise = DAY0 + 1000;
+        a.onEvent(HEARTBEAT, promise, own);
+        a.onPeriodicEmit(own);
+        assertEquals(promise - 1, own.watermark, "a heartbeat");
+
+        a.onEvent(DAY0 + 2000, DAY0 + 2000, own);
+        a.onEvent(HEARTBEAT, DAY0 + 500, own);
+        a.onPeriodicEmit(own);
+        assertEquals(promise - 1, own.watermark, "neither an event within the out-of-orderness nor an older heartbeat");
+
+        long later = promise + OUT_OF_ORDERNESS.toMillis() + 10;
+        a.onEvent(later, later, own);
+        a.onPeriodicEmit(own);
+        assertEquals(later - OUT_OF_ORDERNESS.toMillis() - 1, own.watermark, "events beyond it count again");
     }
 
     @Test
