@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -34,8 +35,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,13 +62,54 @@ class AlertHeartbeatKafkaTest {
     private static final int CROSSING_PARTITIONS = 2;
 
     private static final int ALERT_PARTITIONS = 2;
-    private static KafkaClusterTestKit kafka;
-    private static JobEnvironment environment;
+    /** One per test: both use the topic names of the local environment. */
+    private KafkaClusterTestKit kafka;
 
-    @BeforeAll
-    static void startBroker() throws Exception {
+    @BeforeEach
+    void startBroker() throws Exception {
         kafka = InJvmKafka.start();
-        environment = InJvmKafka.environment(kafka, "heartbeat-test");
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void aStolenDocumentHitWaitsForTheQuietChangelogUntilItsHeartbeat() throws Exception {
+        JobEnvironment environment = topics("heartbeat-test");
+        // Later traffic on every partition moves the crossings' watermark well past the hit.
+        Instant laterAt = TestRecords.T0.plus(Duration.ofHours(2));
+        List<BorderCrossing> crossings = List.of(
+                hit(),
+                TestRecords.crossing("later0", CrossingKind.ENTRY, laterAt).build(),
+                TestRecords.crossing("later1", CrossingKind.ENTRY, laterAt).build());
+        // The hit and later0 on partition 0, later1 on partition 1.
+        send(environment, crossings, i -> Math.max(0, i - 1));
+        assertHitWaitsForHeartbeat(environment, laterAt.toEpochMilli());
+    }
+
+    /**
+     * At the pace of real traffic the crossings' own watermark trails the newest crossing by time.out_of_orderness
+     * (5 minutes). The join waits for the changelog alone, and a heartbeat promises that no change before its time
+     * follows: so the hit, the newest crossing of all, comes with the first heartbeat past it, not 5 minutes later.
+     */
+    @Test
+    void aHitComesWithTheHeartbeatThatPassesItNotTheCrossingsOutOfOrdernessLater() throws Exception {
+        JobEnvironment environment = topics("heartbeat-live-test");
+        send(environment, List.of(hit()), i -> 0);
+        assertHitWaitsForHeartbeat(
+                environment, TestRecords.T0.plus(Duration.ofSeconds(1)).toEpochMilli());
+    }
+
+    private static BorderCrossing hit() {
+        return TestRecords.crossing("hit", CrossingKind.ENTRY, TestRecords.T0)
+                .setDocument(new TravelDocument(DocumentType.PASSPORT, "P-STOLEN-A1", "USA", LocalDate.of(2031, 1, 1)))
+                .build();
+    }
+
+    private JobEnvironment topics(String name) throws Exception {
+        JobEnvironment environment = InJvmKafka.environment(kafka, name);
         var topics = environment.getTopics();
         InJvmKafka.createTopics(
                 kafka,
@@ -77,27 +119,15 @@ class AlertHeartbeatKafkaTest {
                         topics.getFlags(), 1,
                         topics.getDeadLetters(), 1,
                         topics.getAudit(), 1));
+        return environment;
     }
 
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
-
-    @Test
-    void aStolenDocumentHitWaitsForTheQuietChangelogUntilItsHeartbeat() throws Exception {
+    /** The stolen-passport alert on partition 0 of the changelog, then {@code crossings} on the partitions given. */
+    private void send(JobEnvironment environment, List<BorderCrossing> crossings, IntUnaryOperator partition)
+            throws Exception {
         var topics = environment.getTopics();
         AlertChange stolen = TestRecords.objectAlert("A1", TestRecords.T0.minus(Duration.ofHours(1)))
                 .build();
-        BorderCrossing hit = TestRecords.crossing("hit", CrossingKind.ENTRY, TestRecords.T0)
-                .setDocument(new TravelDocument(DocumentType.PASSPORT, "P-STOLEN-A1", "USA", LocalDate.of(2031, 1, 1)))
-                .build();
-        // Later traffic on every partition moves the crossings' watermark well past the hit.
-        Instant laterAt = TestRecords.T0.plus(Duration.ofHours(2));
-        List<BorderCrossing> crossings = List.of(
-                hit,
-                TestRecords.crossing("later0", CrossingKind.ENTRY, laterAt).build(),
-                TestRecords.crossing("later1", CrossingKind.ENTRY, laterAt).build());
         try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
             producer.send(new ProducerRecord<>(
                             topics.getAlerts(),
@@ -106,19 +136,22 @@ class AlertHeartbeatKafkaTest {
                             utf8(stolen.getAlertId()),
                             SingleObjectSerde.of(AlertChange.class).encode(stolen)))
                     .get();
-            // The hit and later0 on partition 0, later1 on partition 1.
             for (int i = 0; i < crossings.size(); i++) {
                 BorderCrossing crossing = crossings.get(i);
                 producer.send(new ProducerRecord<>(
                                 topics.getCrossings(),
-                                Math.max(0, i - 1),
+                                partition.applyAsInt(i),
                                 crossing.getEventTime().toEpochMilli(),
                                 utf8(crossing.getTraveller().getFileId()),
                                 SingleObjectSerde.of(BorderCrossing.class).encode(crossing)))
                         .get();
             }
         }
+    }
 
+    /** Runs the job: no R1 flag while the changelog is quiet, the hit's once a heartbeat at {@code promise} came. */
+    private void assertHitWaitsForHeartbeat(JobEnvironment environment, long promise) throws Exception {
+        var topics = environment.getTopics();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         env.setParallelism(2);
@@ -135,7 +168,6 @@ class AlertHeartbeatKafkaTest {
         try (KafkaConsumer<byte[], byte[]> flags = InJvmKafka.fromStart(kafka, topics.getFlags())) {
             assertEquals(List.of(), r1Flags(flags, QUIET), "the hit waits for the alert changelog's watermark");
 
-            long promise = laterAt.toEpochMilli();
             try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
                 for (int partition = 0; partition < ALERT_PARTITIONS; partition++) {
                     producer.send(new ProducerRecord<>(

@@ -94,9 +94,8 @@ public final class AlertRules {
                         .name("R1 Art. 38 alert versions")));
         return deadLetters.from(SparseOutput.flushEachRecord(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
-                .process(new DocumentAlertJoin(config), FLAG)
-                .uid(DocumentAlertJoin.UID)
-                .name("R1 document alert as-of join")));
+                .transform("R1 document alert as-of join", FLAG, new DocumentAlertJoin(config))
+                .uid(DocumentAlertJoin.UID)));
     }
 
     private static DataStream<RiskFlag> personAlerts(
@@ -115,9 +114,8 @@ public final class AlertRules {
                         .name("R2/R9 person alert versions")));
         DataStream<PersonMatch> matches = deadLetters.from(SparseOutput.flushEachRecord(probes.connect(versions)
                 .keyBy(CrossingProbe::getKey, AlertVersion::getKey, Types.STRING)
-                .process(new PersonAlertMatcher(config), PersonMatch.TYPE)
-                .uid(PersonAlertMatcher.UID)
-                .name("R2/R9 person alert matcher")));
+                .transform("R2/R9 person alert matcher", PersonMatch.TYPE, new PersonAlertMatcher(config))
+                .uid(PersonAlertMatcher.UID)));
         return deadLetters.from(SparseOutput.flushEachRecord(matches.keyBy(PersonMatch::flagKey, Types.STRING)
                 .process(new PersonFlagAssembler(config), FLAG)
                 .uid(PersonFlagAssembler.UID)

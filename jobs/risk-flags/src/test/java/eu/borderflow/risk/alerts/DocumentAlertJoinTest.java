@@ -20,7 +20,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +75,115 @@ class DocumentAlertJoinTest {
         assertFalse(flag.getExplanation().contains(NUMBER), "no raw document number in a flag");
         assertTrue(flag.getConditions().stream().noneMatch(c -> c.toString().contains(NUMBER)));
         assertEquals(0, harness.join.numEventTimeTimers());
+    }
+
+    @Test
+    void crossingIsMatchedOnceTheChangelogsWatermarkHasPassedItWhereverTheCrossingsWatermarkIs() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        harness.changelogWatermark(hours(5).minusMillis(1));
+        assertEquals(List.of(), harness.flags(), "a change at its very time may still come");
+        assertEquals(1, harness.join.numEventTimeTimers());
+
+        harness.changelogWatermark(hours(5));
+        assertEquals(List.of("R1:c1"), harness.flagIds(), "the crossings' own watermark has not moved at all");
+        assertEquals(
+                hours(5).toEpochMilli(),
+                harness.join.extractOutputStreamRecords().get(0).getTimestamp());
+        assertEquals(0, harness.join.numEventTimeTimers());
+    }
+
+    @Test
+    void crossingBehindTheChangelogsWatermarkIsMatchedOnArrivalWithoutWaitingInState() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.changelogWatermark(hours(6));
+        int alertEntries = harness.join.numKeyedStateEntries();
+
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("c2", hours(6), GREEK_BCP, "UZB", NUMBER));
+        assertEquals(List.of("R1:c1"), harness.flagIds());
+        assertEquals(0, harness.join.numEventTimeTimers(), "no timer");
+        assertEquals(alertEntries, harness.join.numKeyedStateEntries(), "nothing kept of either crossing");
+    }
+
+    @Test
+    void whileTheChangelogIsIdleTheOperatorsWatermarkMovesTheWaitingCrossingsOn() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        harness.join.processWatermarkStatus2(WatermarkStatus.IDLE);
+        harness.join.processWatermark1(new Watermark(hours(5).toEpochMilli()));
+        assertEquals(List.of("R1:c1"), harness.flagIds());
+    }
+
+    /**
+     * A changelog read from a file ends long before the crossings do, and its watermark goes to the end of time. An
+     * alert deleted since must still be kept for the crossings of before its deletion that are yet to come: erasure
+     * follows the operator's watermark, not the changelog's.
+     */
+    @Test
+    void anEndedChangelogErasesNothingTheCrossingsStillNeed() throws Exception {
+        harness.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+        harness.alert(stolenDocument("SIS-A", 2, AlertChangeType.DELETE, hours(10), COUNTRY, NUMBER));
+        harness.changelogWatermark(Instant.ofEpochMilli(Long.MAX_VALUE));
+        harness.join.processWatermark1(new Watermark(hours(4).toEpochMilli()));
+
+        harness.crossing(document("before-delete", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+        harness.crossing(document("after-delete", hours(11), GREEK_BCP, COUNTRY, NUMBER));
+        assertEquals(List.of("R1:before-delete"), harness.flagIds(), "both matched on arrival, as of their time");
+        assertEquals(1, harness.join.numEventTimeTimers(), "the erasure waits for the crossings");
+    }
+
+    /**
+     * A savepoint of a build before 2026-12-07, whose join was a KeyedCoProcessFunction: a crossing waits under its
+     * event time in "waiting-crossings" with a timer in "user-timers". Restored, it is matched when the watermark
+     * passes that timer.
+     */
+    @Test
+    void aCrossingWaitingInAnEarlierBuildsSavepointIsMatchedAfterTheRestore() throws Exception {
+        OperatorSubtaskState savepoint;
+        try (JoinHarness before =
+                JoinHarness.documents(ConfigLoader.defaults(), new KeyedCoProcessOperator<>(new WaitingAsBefore()))) {
+            before.alert(stolenDocument("SIS-A", 1, AlertChangeType.CREATE, hours(1), COUNTRY, NUMBER));
+            before.crossing(document("c1", hours(5), GREEK_BCP, COUNTRY, NUMBER));
+            assertEquals(1, before.join.numEventTimeTimers());
+            savepoint = before.join.snapshot(1, 1);
+        }
+        harness.close();
+        harness = JoinHarness.documents(ConfigLoader.defaults(), savepoint);
+        assertEquals(1, harness.join.numEventTimeTimers(), "the crossing's timer restored");
+
+        harness.watermark(hours(5));
+        assertEquals(List.of("R1:c1"), harness.flagIds());
+        assertEquals(0, harness.join.numEventTimeTimers());
+    }
+
+    /** The state an as-of join of a build before 2026-12-07 wrote, under the same names and in the same formats. */
+    private static final class WaitingAsBefore
+            extends KeyedCoProcessFunction<String, CrossingProbe, AlertVersion, RiskFlag> {
+
+        private transient MapState<String, List<AlertVersion>> alerts;
+        private transient MapState<Long, List<CrossingProbe>> waiting;
+
+        @Override
+        public void open(OpenContext openContext) {
+            alerts = getRuntimeContext()
+                    .getMapState(
+                            new MapStateDescriptor<>("alert-versions", Types.STRING, Types.LIST(AlertVersion.TYPE)));
+            waiting = getRuntimeContext()
+                    .getMapState(
+                            new MapStateDescriptor<>("waiting-crossings", Types.LONG, Types.LIST(CrossingProbe.TYPE)));
+        }
+
+        @Override
+        public void processElement1(CrossingProbe crossing, Context ctx, Collector<RiskFlag> out) throws Exception {
+            waiting.put(crossing.getEventTime(), new ArrayList<>(List.of(crossing)));
+            ctx.timerService().registerEventTimeTimer(crossing.getEventTime());
+        }
+
+        @Override
+        public void processElement2(AlertVersion version, Context ctx, Collector<RiskFlag> out) throws Exception {
+            alerts.put(version.getAlertId(), new ArrayList<>(List.of(version)));
+        }
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -37,6 +38,16 @@ final class JoinHarness implements AutoCloseable {
 
     private JoinHarness(AlertVersionRouter.Target target, AlertAsOfJoin<?> function, ConfigLoader config)
             throws Exception {
+        this(target, function, config, null);
+    }
+
+    /** {@code restored}: the join's state from a snapshot, or null. */
+    private JoinHarness(
+            AlertVersionRouter.Target target,
+            TwoInputStreamOperator<CrossingProbe, AlertVersion, ?> function,
+            ConfigLoader config,
+            OperatorSubtaskState restored)
+            throws Exception {
         this.target = target;
         this.pseudonymiser = PseudonymiserFactory.fromConfig(config);
         router = new KeyedOneInputStreamOperatorTestHarness<>(
@@ -44,7 +55,7 @@ final class JoinHarness implements AutoCloseable {
                 AlertChange::getAlertId,
                 Types.STRING);
         join = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(function), CrossingProbe::getKey, AlertVersion::getKey, Types.STRING);
+                function, CrossingProbe::getKey, AlertVersion::getKey, Types.STRING);
         assembler = target == AlertVersionRouter.Target.PERSON
                 ? new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new PersonFlagAssembler(RiskSettings.local(config))),
@@ -52,6 +63,9 @@ final class JoinHarness implements AutoCloseable {
                         Types.STRING)
                 : null;
         router.open();
+        if (restored != null) {
+            join.initializeState(restored);
+        }
         join.open();
         if (assembler != null) {
             assembler.open();
@@ -61,6 +75,21 @@ final class JoinHarness implements AutoCloseable {
     static JoinHarness documents(ConfigLoader config) throws Exception {
         return new JoinHarness(
                 AlertVersionRouter.Target.DOCUMENT, new DocumentAlertJoin(RiskSettings.local(config)), config);
+    }
+
+    /** R1's join restored from {@code snapshot}. */
+    static JoinHarness documents(ConfigLoader config, OperatorSubtaskState snapshot) throws Exception {
+        return new JoinHarness(
+                AlertVersionRouter.Target.DOCUMENT,
+                new DocumentAlertJoin(RiskSettings.local(config)),
+                config,
+                snapshot);
+    }
+
+    /** R1's routing with {@code join} in place of its as-of join, such as an earlier build's. */
+    static JoinHarness documents(ConfigLoader config, TwoInputStreamOperator<CrossingProbe, AlertVersion, ?> join)
+            throws Exception {
+        return new JoinHarness(AlertVersionRouter.Target.DOCUMENT, join, config, null);
     }
 
     static JoinHarness persons(ConfigLoader config) throws Exception {
@@ -108,6 +137,18 @@ final class JoinHarness implements AutoCloseable {
         for (CrossingProbe probe : probes) {
             join.processElement1(new StreamRecord<>(probe, probe.getEventTime()));
         }
+        forwardMatches();
+    }
+
+    /** The alert changelog's watermark alone (the join's input 2), through the router. */
+    void changelogWatermark(Instant time) throws Exception {
+        router.processWatermark(new Watermark(time.toEpochMilli()));
+        List<AlertVersion> out = router.extractOutputValues();
+        for (AlertVersion version : out.subList(routed, out.size())) {
+            join.processElement2(new StreamRecord<>(version, version.getSince()));
+        }
+        routed = out.size();
+        join.processWatermark2(new Watermark(time.toEpochMilli()));
         forwardMatches();
     }
 

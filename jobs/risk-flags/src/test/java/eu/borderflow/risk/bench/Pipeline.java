@@ -7,6 +7,7 @@ import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
+import eu.borderflow.risk.alerts.AlertAsOfJoin;
 import eu.borderflow.risk.alerts.AlertVersion;
 import eu.borderflow.risk.alerts.AlertVersionRouter;
 import eu.borderflow.risk.alerts.CrossingProbe;
@@ -36,7 +37,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -209,10 +209,9 @@ public abstract class Pipeline implements AutoCloseable {
                     Types.STRING));
             boolean persons = target == AlertVersionRouter.Target.PERSON;
             join = open(new KeyedTwoInputStreamOperatorTestHarness<>(
-                    new KeyedCoProcessOperator(
-                            persons
-                                    ? new PersonAlertMatcher(RiskSettings.local(config))
-                                    : new DocumentAlertJoin(RiskSettings.local(config))),
+                    persons
+                            ? (AlertAsOfJoin) new PersonAlertMatcher(RiskSettings.local(config))
+                            : new DocumentAlertJoin(RiskSettings.local(config)),
                     (CrossingProbe p) -> p.getKey(),
                     (AlertVersion v) -> v.getKey(),
                     Types.STRING));
