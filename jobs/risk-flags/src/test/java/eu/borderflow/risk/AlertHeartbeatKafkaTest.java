@@ -7,12 +7,17 @@ import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.risk.testing.InJvmKafka;
+import eu.borderflow.schema.ActionOnHit;
+import eu.borderflow.schema.AlertBasis;
 import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.AlertPerson;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.CrossingKind;
 import eu.borderflow.schema.DocumentType;
 import eu.borderflow.schema.RiskFlag;
+import eu.borderflow.schema.Sex;
 import eu.borderflow.schema.TravelDocument;
+import eu.borderflow.schema.TravellerIdentity;
 import eu.borderflow.schema.serde.ChangelogHeartbeat;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +107,43 @@ class AlertHeartbeatKafkaTest {
                 environment, TestRecords.T0.plus(Duration.ofSeconds(1)).toEpochMilli());
     }
 
+    /**
+     * The same for a person alert (R2): the matcher waits for the changelog, and the flag assembler for the person
+     * probes' watermark, which says that every probe of the crossing has been sent ({@code PersonProbes}), not for
+     * the crossings' own, which trails the newest crossing by 5 minutes.
+     */
+    @Test
+    void aWantedPersonIsFlaggedWithTheHeartbeatThatPassesTheCrossing() throws Exception {
+        JobEnvironment environment = topics("heartbeat-person-test");
+        AlertChange wanted = TestRecords.objectAlert("A2", TestRecords.T0.minus(Duration.ofHours(1)))
+                .setBasis(AlertBasis.ARREST_1862_ART26)
+                .setActionOnHit(ActionOnHit.ARREST)
+                .setObjectPart(null)
+                .setPerson(AlertPerson.newBuilder()
+                        .setSurname("Testperson")
+                        .setGivenNames("Alex")
+                        .setAliases(List.of())
+                        .setDateOfBirth("1990-05-17")
+                        .setSex(Sex.X)
+                        .build())
+                .build();
+        // The wanted person's crossing on partition 0, another at the same time on partition 1: the probes'
+        // watermark is that of the partition furthest behind.
+        List<BorderCrossing> crossings = List.of(
+                TestRecords.crossing("wanted", CrossingKind.ENTRY, TestRecords.T0)
+                        .build(),
+                TestRecords.crossing("other", CrossingKind.ENTRY, TestRecords.T0)
+                        .setTraveller(new TravellerIdentity(
+                                "F-other", "Anders", "Kim", LocalDate.of(1971, 2, 3), "CAN", Sex.X))
+                        .build());
+        send(environment, wanted, crossings, i -> i);
+        assertFlagWaitsForHeartbeat(
+                environment,
+                "R2",
+                "wanted",
+                TestRecords.T0.plus(Duration.ofSeconds(1)).toEpochMilli());
+    }
+
     private static BorderCrossing hit() {
         return TestRecords.crossing("hit", CrossingKind.ENTRY, TestRecords.T0)
                 .setDocument(new TravelDocument(DocumentType.PASSPORT, "P-STOLEN-A1", "USA", LocalDate.of(2031, 1, 1)))
@@ -125,9 +167,16 @@ class AlertHeartbeatKafkaTest {
     /** The stolen-passport alert on partition 0 of the changelog, then {@code crossings} on the partitions given. */
     private void send(JobEnvironment environment, List<BorderCrossing> crossings, IntUnaryOperator partition)
             throws Exception {
-        var topics = environment.getTopics();
         AlertChange stolen = TestRecords.objectAlert("A1", TestRecords.T0.minus(Duration.ofHours(1)))
                 .build();
+        send(environment, stolen, crossings, partition);
+    }
+
+    /** {@code alert} on partition 0 of the changelog, then {@code crossings} on the partitions given. */
+    private void send(
+            JobEnvironment environment, AlertChange stolen, List<BorderCrossing> crossings, IntUnaryOperator partition)
+            throws Exception {
+        var topics = environment.getTopics();
         try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
             producer.send(new ProducerRecord<>(
                             topics.getAlerts(),
@@ -151,6 +200,12 @@ class AlertHeartbeatKafkaTest {
 
     /** Runs the job: no R1 flag while the changelog is quiet, the hit's once a heartbeat at {@code promise} came. */
     private void assertHitWaitsForHeartbeat(JobEnvironment environment, long promise) throws Exception {
+        assertFlagWaitsForHeartbeat(environment, "R1", "hit", promise);
+    }
+
+    /** Runs the job: no {@code rule} flag while the changelog is quiet, {@code eventId}'s once one at {@code promise}. */
+    private void assertFlagWaitsForHeartbeat(JobEnvironment environment, String rule, String eventId, long promise)
+            throws Exception {
         var topics = environment.getTopics();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
@@ -166,7 +221,7 @@ class AlertHeartbeatKafkaTest {
                 .addTo(env);
         JobClient job = env.executeAsync("heartbeat test");
         try (KafkaConsumer<byte[], byte[]> flags = InJvmKafka.fromStart(kafka, topics.getFlags())) {
-            assertEquals(List.of(), r1Flags(flags, QUIET), "the hit waits for the alert changelog's watermark");
+            assertEquals(List.of(), flags(flags, rule, QUIET), "the hit waits for the alert changelog's watermark");
 
             try (KafkaProducer<byte[], byte[]> producer = InJvmKafka.producer(kafka)) {
                 for (int partition = 0; partition < ALERT_PARTITIONS; partition++) {
@@ -180,9 +235,9 @@ class AlertHeartbeatKafkaTest {
                             .get();
                 }
             }
-            List<RiskFlag> raised = r1Flags(flags, FLAG_WITHIN);
+            List<RiskFlag> raised = flags(flags, rule, FLAG_WITHIN);
             assertEquals(
-                    List.of("hit"),
+                    List.of(eventId),
                     raised.stream().map(RiskFlag::getTriggerEventId).toList());
         } finally {
             job.cancel().get();
@@ -190,15 +245,16 @@ class AlertHeartbeatKafkaTest {
         }
     }
 
-    /** The R1 flags that arrive within {@code wait}; returns as soon as there is one. */
-    private static List<RiskFlag> r1Flags(KafkaConsumer<byte[], byte[]> consumer, Duration wait) throws Exception {
+    /** The flags of {@code rule} that arrive within {@code wait}; returns as soon as there is one. */
+    private static List<RiskFlag> flags(KafkaConsumer<byte[], byte[]> consumer, String rule, Duration wait)
+            throws Exception {
         SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
         List<RiskFlag> found = new ArrayList<>();
         long deadline = System.nanoTime() + wait.toNanos();
         while (found.isEmpty() && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 RiskFlag flag = serde.decode(record.value());
-                if (flag.getRuleId().equals("R1")) {
+                if (flag.getRuleId().equals(rule)) {
                     found.add(flag);
                 }
             }

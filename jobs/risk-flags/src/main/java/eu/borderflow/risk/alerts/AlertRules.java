@@ -2,23 +2,17 @@ package eu.borderflow.risk.alerts;
 
 import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.DeadLetterStreams;
-import eu.borderflow.job.ingest.DeadLetters;
-import eu.borderflow.job.ingest.OperatorFailures;
-import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.rules.CrossingProjection;
 import eu.borderflow.schema.AlertChange;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.serde.SingleObjectSerde;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -104,9 +98,11 @@ public final class AlertRules {
             RiskSettings config,
             DeadLetterStreams deadLetters) {
         DataStream<CrossingProbe> probes = deadLetters.from(crossings
-                .process(new PersonProbes(), CrossingProbe.WIRE)
-                .uid(PersonProbes.UID)
-                .name("R2/R9 name blocking keys"));
+                .transform(
+                        "R2/R9 name blocking keys",
+                        CrossingProbe.WIRE,
+                        new PersonProbes(config.time().getOutOfOrderness()))
+                .uid(PersonProbes.UID));
         DataStream<AlertVersion> versions =
                 deadLetters.from(SparseOutput.flushEachRecord(alerts.keyBy(AlertChange::getAlertId, Types.STRING)
                         .process(new AlertVersionRouter(AlertVersionRouter.Target.PERSON, config), AlertVersion.TYPE)
@@ -139,41 +135,6 @@ public final class AlertRules {
         @Override
         protected CrossingProbe project(BorderCrossing crossing) {
             return CrossingProbes.document(crossing, tokens());
-        }
-    }
-
-    /** The name blocking keys of each crossing: one probe per key. */
-    private static final class PersonProbes extends ProcessFunction<BorderCrossing, CrossingProbe> {
-
-        static final String UID = "alerts-r2-r9-person-probes";
-        private static final long serialVersionUID = 1L;
-
-        private final OperatorFailures failures = new OperatorFailures(RiskFlagJob.CROSSINGS, UID);
-        private transient SingleObjectSerde<BorderCrossing> serde;
-
-        @Override
-        public void open(OpenContext context) {
-            failures.open(getRuntimeContext().getMetricGroup());
-            serde = SingleObjectSerde.of(BorderCrossing.class);
-        }
-
-        @Override
-        public void processElement(BorderCrossing crossing, Context ctx, Collector<CrossingProbe> out) {
-            List<CrossingProbe> probes;
-            try {
-                probes = CrossingProbes.person(crossing);
-            } catch (RuntimeException e) {
-                ctx.output(
-                        DeadLetters.TAG,
-                        failures.on(
-                                e,
-                                crossing.getEventId(),
-                                crossing.getEventTime().toEpochMilli(),
-                                crossing,
-                                serde));
-                return;
-            }
-            probes.forEach(out::collect);
         }
     }
 }

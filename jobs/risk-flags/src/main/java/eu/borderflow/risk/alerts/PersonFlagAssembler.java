@@ -23,7 +23,7 @@ import org.apache.flink.util.Collector;
  * Keyed by flag id (rule and crossing): one flag for all the person matches of a crossing, which the matcher finds at
  * different blocking keys. Matches are collected until the watermark passes the crossing's event time (every key has
  * evaluated it by then), then the rule builds the flag. A match of a late crossing that arrives after the flag was
- * raised revises it. The matches are forgotten after rules.yaml /time/allowed_lateness.
+ * raised revises it. The matches are forgotten after rules.yaml /time/allowed_lateness and out_of_orderness.
  */
 public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatch, RiskFlag> {
 
@@ -44,7 +44,12 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
         this.pseudonymiser = config.tokens();
         this.personRule = new PersonAlertRule(AlertRuleSettings.load(config, PersonAlertRule.DESCRIPTOR.id()));
         this.returnRule = new ReturnAlertRule(AlertRuleSettings.load(config, ReturnAlertRule.DESCRIPTOR.id()));
-        this.forgetAfterMillis = config.time().getAllowedLateness().toMillis();
+        // Its watermark runs ahead of the crossings' by up to the out-of-orderness (PersonProbes): a crossing
+        // admitted just within the allowed lateness must still find its matches.
+        this.forgetAfterMillis = config.time()
+                .getAllowedLateness()
+                .plus(config.time().getOutOfOrderness())
+                .toMillis();
     }
 
     @Override

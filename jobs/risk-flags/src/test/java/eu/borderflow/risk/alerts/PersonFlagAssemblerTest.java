@@ -28,6 +28,8 @@ class PersonFlagAssemblerTest {
 
     /** rules.yaml /time/allowed_lateness. */
     private static final Duration ALLOWED_LATENESS = Duration.ofHours(72);
+    /** rules.yaml /time/out_of_orderness. */
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
 
     private static PersonMatch match(String alertId) {
         CrossingProbe crossing = CrossingProbes.person(AlertScenario.traveller(
@@ -52,7 +54,7 @@ class PersonFlagAssemblerTest {
     }
 
     @Test
-    void lateMatchRevisesTheRaisedFlagAndStateIsForgottenAfterTheAllowedLateness() throws Exception {
+    void lateMatchRevisesTheRaisedFlagAndStateIsForgottenAfterTheAllowedLatenessAndOutOfOrderness() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, PersonMatch, RiskFlag> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
@@ -77,6 +79,12 @@ class PersonFlagAssemblerTest {
             assertEquals(List.of("c1", "SIS-A@v1", "SIS-B@v1"), flags.get(1).getEvidenceIds());
 
             harness.processWatermark(new Watermark(crossingTime + ALLOWED_LATENESS.toMillis()));
+            assertEquals(
+                    2,
+                    harness.numKeyedStateEntries(),
+                    "kept for the out-of-orderness more: the watermark runs that far ahead of the crossings'");
+            harness.processWatermark(new Watermark(
+                    crossingTime + ALLOWED_LATENESS.plus(OUT_OF_ORDERNESS).toMillis()));
             assertEquals(0, harness.numKeyedStateEntries());
             assertEquals(0, harness.numEventTimeTimers());
         }

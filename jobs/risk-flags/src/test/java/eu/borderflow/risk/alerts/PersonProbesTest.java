@@ -1,0 +1,60 @@
+package eu.borderflow.risk.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.borderflow.job.testing.TestRecords;
+import eu.borderflow.schema.BorderCrossing;
+import eu.borderflow.schema.CrossingKind;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The person probes and their watermark: the crossings' without the out-of-orderness allowance. */
+class PersonProbesTest {
+
+    /** rules.yaml /time/out_of_orderness. */
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofMinutes(5);
+
+    @Test
+    void probesCarryTheCrossingsTimeAndTheWatermarkIsTheNewestTimeOfThePartitionFurthestBehind() throws Exception {
+        try (OneInputStreamOperatorTestHarness<BorderCrossing, CrossingProbe> harness =
+                new OneInputStreamOperatorTestHarness<>(new PersonProbes(OUT_OF_ORDERNESS))) {
+            harness.open();
+            BorderCrossing crossing = TestRecords.crossing("c1", CrossingKind.ENTRY, TestRecords.T0)
+                    .build();
+            long at = TestRecords.T0.toEpochMilli();
+            harness.processElement(new StreamRecord<>(crossing, at));
+            List<CrossingProbe> probes = harness.extractOutputValues();
+            assertEquals(CrossingProbes.person(crossing).size(), probes.size());
+            assertTrue(probes.size() > 1, "names and dates");
+            assertTrue(harness.extractOutputStreamRecords().stream().allMatch(r -> r.getTimestamp() == at));
+
+            // The crossings' watermark when every partition has reached the crossing: its time less the
+            // out-of-orderness and 1 ms.
+            harness.processWatermark(new Watermark(at - OUT_OF_ORDERNESS.toMillis() - 1));
+            assertEquals(List.of(new Watermark(at)), watermarks(harness));
+        }
+    }
+
+    @Test
+    void theStartAndTheEndOfTimePassUnchanged() throws Exception {
+        try (OneInputStreamOperatorTestHarness<BorderCrossing, CrossingProbe> harness =
+                new OneInputStreamOperatorTestHarness<>(new PersonProbes(OUT_OF_ORDERNESS))) {
+            harness.open();
+            harness.processWatermark(new Watermark(Long.MAX_VALUE - 1));
+            harness.processWatermark(Watermark.MAX_WATERMARK);
+            assertEquals(List.of(new Watermark(Long.MAX_VALUE - 1), Watermark.MAX_WATERMARK), watermarks(harness));
+        }
+    }
+
+    private static List<Watermark> watermarks(OneInputStreamOperatorTestHarness<?, ?> harness) {
+        return harness.getOutput().stream()
+                .filter(Watermark.class::isInstance)
+                .map(Watermark.class::cast)
+                .toList();
+    }
+}
