@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -241,33 +242,13 @@ class QuietSpellPictureKafkaTest {
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, BorderCrossing crossing)
+    /** {@code record} on partition 0 of {@code topic}, stamped with its event time as producers do. */
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> void send(KafkaProducer<byte[], byte[]> producer, String topic, T record)
             throws Exception {
-        send(
-                producer,
-                topic,
-                crossing.getEventTime(),
-                SingleObjectSerde.of(BorderCrossing.class).encode(crossing));
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Incident incident) throws Exception {
-        send(
-                producer,
-                topic,
-                incident.getEventTime(),
-                SingleObjectSerde.of(Incident.class).encode(incident));
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, RiskFlag flag) throws Exception {
-        send(
-                producer,
-                topic,
-                flag.getEventTime(),
-                SingleObjectSerde.of(RiskFlag.class).encode(flag));
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Instant at, byte[] value)
-            throws Exception {
+        Instant at =
+                (Instant) record.get(record.getSchema().getField("event_time").pos());
+        byte[] value = SingleObjectSerde.of((Class<T>) record.getClass()).encode(record);
         producer.send(new ProducerRecord<>(topic, 0, at.toEpochMilli(), "k".getBytes(StandardCharsets.UTF_8), value))
                 .get();
     }

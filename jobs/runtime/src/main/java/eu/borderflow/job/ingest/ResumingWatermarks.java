@@ -101,7 +101,7 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
         if (held()) {
             // One millisecond on: a source whose splits were all idle is idle for its consumers until its watermark
             // moves, and would hold none of them back; so it moves, by as little as it can.
-            output.emitWatermark(new Watermark(emitted == Long.MAX_VALUE ? emitted : emitted + 1));
+            output.emitWatermark(new Watermark(emitted + 1));
             return;
         }
         emitted = current();
