@@ -79,11 +79,8 @@ public final class IngestStreams {
         }
         // The supplier is serialised with the job: it takes the timing, not this.
         SourceTiming timing = this.timing;
-        boolean heartbeats = ingest.takesHeartbeats();
-        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(context -> new ResumingWatermarks<>(
-                        timing,
-                        context.getInputActivityClock(),
-                        heartbeats ? record -> record.isLeft() && ingest.isHeartbeat(record.left()) : null))
+        return WatermarkStrategy.<Either<T, DeadLetter>>forGenerator(
+                        context -> ResumingWatermarks.forIngest(ingest, timing, context.getInputActivityClock()))
                 .withTimestampAssigner(new IngestTimestamps<>(ingest));
     }
 }

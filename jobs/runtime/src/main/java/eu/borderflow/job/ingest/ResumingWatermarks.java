@@ -1,10 +1,13 @@
 package eu.borderflow.job.ingest;
 
+import eu.borderflow.schema.DeadLetter;
 import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarksWithIdleness.IdlenessTimer;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.clock.RelativeClock;
 
 /**
@@ -56,6 +59,15 @@ final class ResumingWatermarks<T> implements WatermarkGenerator<T> {
 
     ResumingWatermarks(SourceTiming timing, RelativeClock clock) {
         this(timing, clock, null);
+    }
+
+    /** The generator of a source split of {@code ingest}'s records, its heartbeats told apart if it takes them. */
+    static <T extends SpecificRecordBase> ResumingWatermarks<Either<T, DeadLetter>> forIngest(
+            RecordIngest<T> ingest, SourceTiming timing, RelativeClock clock) {
+        return new ResumingWatermarks<>(
+                timing,
+                clock,
+                ingest.takesHeartbeats() ? record -> record.isLeft() && ingest.isHeartbeat(record.left()) : null);
     }
 
     /** {@code heartbeat}: which events are heartbeats ({@link Heartbeats}), or null. */

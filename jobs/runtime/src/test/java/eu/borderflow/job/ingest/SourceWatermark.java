@@ -19,8 +19,10 @@ final class SourceWatermark {
     /** Long.MIN_VALUE when nothing moved it. */
     static <T extends SpecificRecordBase> long after(
             RecordIngest<T> ingest, Duration outOfOrderness, List<Either<T, DeadLetter>> elements) {
-        WatermarkGenerator<Either<T, DeadLetter>> generator = new ResumingWatermarks<>(
-                new SourceTiming(outOfOrderness, Duration.ofMinutes(1), Duration.ofSeconds(2)), new ManualClock(1));
+        WatermarkGenerator<Either<T, DeadLetter>> generator = ResumingWatermarks.forIngest(
+                ingest,
+                new SourceTiming(outOfOrderness, Duration.ofMinutes(1), Duration.ofSeconds(2)),
+                new ManualClock(1));
         IngestTimestamps<T> timestamps = new IngestTimestamps<>(ingest);
         for (Either<T, DeadLetter> element : elements) {
             generator.onEvent(element, timestamps.extractTimestamp(element, 0L), null);
