@@ -26,6 +26,11 @@ public class CrossingProbe extends CrossingFacts {
     private int birthYear;
     private int birthMonth;
     private int birthDay;
+    /**
+     * The watermark its probing operator had sent on before it: every probe of the crossing is matched before the
+     * watermark passes this, however late the crossing came ({@link PersonFlagAssembler}). Long.MIN_VALUE if none.
+     */
+    private long probedAfter = Long.MIN_VALUE;
 
     public CrossingProbe() {}
 
@@ -47,6 +52,7 @@ public class CrossingProbe extends CrossingFacts {
         copy.birthYear = birthYear;
         copy.birthMonth = birthMonth;
         copy.birthDay = birthDay;
+        copy.probedAfter = probedAfter;
         return copy;
     }
 
@@ -111,5 +117,13 @@ public class CrossingProbe extends CrossingFacts {
 
     public void setBirthDay(int birthDay) {
         this.birthDay = birthDay;
+    }
+
+    public long getProbedAfter() {
+        return probedAfter;
+    }
+
+    public void setProbedAfter(long probedAfter) {
+        this.probedAfter = probedAfter;
     }
 }

@@ -45,6 +45,7 @@ public final class CrossingProbeSerializer extends CrossingFactsSerializer<Cross
         target.writeInt(probe.getBirthYear());
         target.writeInt(probe.getBirthMonth());
         target.writeInt(probe.getBirthDay());
+        target.writeLong(probe.getProbedAfter());
     }
 
     @Override
@@ -61,6 +62,7 @@ public final class CrossingProbeSerializer extends CrossingFactsSerializer<Cross
         probe.setBirthYear(source.readInt());
         probe.setBirthMonth(source.readInt());
         probe.setBirthDay(source.readInt());
+        probe.setProbedAfter(source.readLong());
     }
 
     @Override

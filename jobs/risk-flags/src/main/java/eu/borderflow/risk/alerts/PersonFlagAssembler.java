@@ -21,9 +21,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by flag id (rule and crossing): one flag for all the person matches of a crossing, which the matcher finds at
- * different blocking keys. Matches are collected until the watermark passes the crossing's event time (every key has
- * evaluated it by then), then the rule builds the flag. A match of a late crossing that arrives after the flag was
- * raised revises it. The matches are forgotten after rules.yaml /time/allowed_lateness and out_of_orderness.
+ * different blocking keys. Matches are collected until the watermark has passed the crossing's event time and the
+ * watermark its probes followed ({@link PersonProbes}): every key has evaluated the crossing by then, even one that
+ * came after newer crossings, so the flag is the same however the matcher's subtasks interleave. Then the rule builds
+ * the flag. A match that still comes after it (a probing subtask back from idle, whose channel the watermark did not
+ * wait for) revises it. The matches are forgotten after rules.yaml /time/allowed_lateness and out_of_orderness.
  */
 public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatch, RiskFlag> {
 
@@ -88,10 +90,21 @@ public class PersonFlagAssembler extends KeyedProcessFunction<String, PersonMatc
             revision.update(raised + 1);
             out.collect(revised);
         } else if (first) {
-            long at = match.getCrossing().getEventTime();
-            ctx.timerService().registerEventTimeTimer(at);
-            ctx.timerService().registerEventTimeTimer(at + forgetAfterMillis);
+            long raiseAt = complete(match.getCrossing());
+            ctx.timerService().registerEventTimeTimer(raiseAt);
+            ctx.timerService()
+                    .registerEventTimeTimer(
+                            Math.max(match.getCrossing().getEventTime() + forgetAfterMillis, raiseAt + 1));
         }
+    }
+
+    /**
+     * When every match of {@code crossing} has arrived: once the watermark has passed its event time and the
+     * watermark its probes followed (never the end of time, which no crossing follows).
+     */
+    static long complete(CrossingProbe crossing) {
+        long after = crossing.getProbedAfter();
+        return after < crossing.getEventTime() ? crossing.getEventTime() : after + 1;
     }
 
     @Override

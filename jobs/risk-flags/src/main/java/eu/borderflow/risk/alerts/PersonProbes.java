@@ -20,12 +20,12 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * furthest behind (its input's watermark plus time.out_of_orderness and 1 ms, as Flink's bounded-out-of-orderness
  * watermarks are made; {@code ResumingWatermarks}). {@link PersonFlagAssembler} waits for it to make one flag of a
  * crossing's matches at all its keys: with the crossings' own watermark, a wanted person's flag came the
- * out-of-orderness (5 minutes) after the crossing at the pace of real traffic. A crossing that comes after a newer one
- * of its partition still has all its probes matched, since the matcher waits for the alert changelog only; its
- * matches reach the assembler behind its watermark, which assembles them at its next one. The price: such a crossing
- * whose matches at two keys come from two matcher subtasks may be flagged with one of them first and revised with
- * both, in an order that depends on which answers first (as for a late crossing before); the standing flag is the
- * same.
+ * out-of-orderness (5 minutes) after the crossing at the pace of real traffic.
+ * <p>
+ * A crossing that comes after a newer one of its partition is behind that watermark already. Each probe carries the
+ * watermark this subtask had sent on before it ({@link CrossingProbe#getProbedAfter}): the next one follows the
+ * probes on every channel, and a matcher forwards a watermark only after the matches of what came before it, so the
+ * assembler has every match of such a crossing before its watermark passes that value, and waits for it.
  */
 public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
         implements OneInputStreamOperator<BorderCrossing, CrossingProbe> {
@@ -37,6 +37,8 @@ public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
     private final long outOfOrdernessMillis;
     private transient SingleObjectSerde<BorderCrossing> serde;
     private transient TimestampedCollector<CrossingProbe> collector;
+    /** The last watermark sent on; not in a checkpoint, as every operator restarts from the start of time. */
+    private transient long sentWatermark;
 
     public PersonProbes(Duration outOfOrderness) {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
@@ -48,6 +50,7 @@ public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
         failures.open(getMetricGroup());
         serde = SingleObjectSerde.of(BorderCrossing.class);
         collector = new TimestampedCollector<>(output);
+        sentWatermark = Long.MIN_VALUE;
     }
 
     @Override
@@ -64,13 +67,18 @@ public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
             return;
         }
         collector.setTimestamp(element);
-        probes.forEach(collector::collect);
+        for (CrossingProbe probe : probes) {
+            probe.setProbedAfter(sentWatermark);
+            collector.collect(probe);
+        }
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         long input = mark.getTimestamp();
         boolean unbounded = input == Long.MIN_VALUE || input >= Long.MAX_VALUE - outOfOrdernessMillis - 1;
-        super.processWatermark(unbounded ? mark : new Watermark(input + outOfOrdernessMillis + 1));
+        Watermark sent = unbounded ? mark : new Watermark(input + outOfOrdernessMillis + 1);
+        super.processWatermark(sent);
+        sentWatermark = sent.getTimestamp();
     }
 }

@@ -41,6 +41,36 @@ class PersonProbesTest {
     }
 
     @Test
+    void probesCarryTheWatermarkSentBeforeThem() throws Exception {
+        try (OneInputStreamOperatorTestHarness<BorderCrossing, CrossingProbe> harness =
+                new OneInputStreamOperatorTestHarness<>(new PersonProbes(OUT_OF_ORDERNESS))) {
+            harness.open();
+            long at = TestRecords.T0.toEpochMilli();
+            harness.processElement(new StreamRecord<>(
+                    TestRecords.crossing("c1", CrossingKind.ENTRY, TestRecords.T0)
+                            .build(),
+                    at));
+            harness.processWatermark(new Watermark(at + Duration.ofMinutes(10).toMillis()));
+            // Out of order: older than the newest time of every partition.
+            harness.processElement(new StreamRecord<>(
+                    TestRecords.crossing("c2", CrossingKind.EXIT, TestRecords.T0)
+                            .build(),
+                    at));
+            List<CrossingProbe> probes = harness.extractOutputValues();
+            long sent = at + Duration.ofMinutes(10).plus(OUT_OF_ORDERNESS).toMillis() + 1;
+            assertEquals(
+                    List.of(Long.MIN_VALUE, sent),
+                    probes.stream()
+                            .map(CrossingProbe::getProbedAfter)
+                            .distinct()
+                            .toList());
+            // Complete once the watermark has passed the crossing's time, or what the late one's probes followed.
+            assertEquals(at, PersonFlagAssembler.complete(probes.get(0)));
+            assertEquals(sent + 1, PersonFlagAssembler.complete(probes.get(probes.size() - 1)));
+        }
+    }
+
+    @Test
     void theStartAndTheEndOfTimePassUnchanged() throws Exception {
         try (OneInputStreamOperatorTestHarness<BorderCrossing, CrossingProbe> harness =
                 new OneInputStreamOperatorTestHarness<>(new PersonProbes(OUT_OF_ORDERNESS))) {
