@@ -10,6 +10,10 @@ import eu.borderflow.tools.replay.Replayer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +38,9 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  ops/borderflow replay --in var/world               as fast as possible",
             "  ops/borderflow replay --in var/world --speed 3600  an hour of traffic a second",
-            "  ops/borderflow replay --in var/world --rate 5000   5,000 events a second"
+            "  ops/borderflow replay --in var/world --rate 5000   5,000 events a second",
+            "  ops/borderflow replay --in var/world --speed 1 --paced-from 2025-03-06",
+            "                                   the history at once, then from that day on in real time"
         })
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -46,6 +52,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Pace pace = new Pace();
+
+    @Option(
+            names = "--paced-from",
+            paramLabel = "TIME",
+            description = "Pace (--speed or --rate) only the records that arrived from TIME on, a day (YYYY-MM-DD, "
+                    + "its start in UTC) or an instant (2025-03-06T08:00:00Z); those before it go as fast as Kafka "
+                    + "takes them, so a world's history need not be replayed in real time.")
+    private String pacedFrom;
 
     @Option(
             names = "--bootstrap",
@@ -146,16 +160,35 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private Pacing pacing() {
+        Pacing pacing;
         try {
             if (pace.speed != null) {
-                return Pacing.speed(pace.speed);
+                pacing = Pacing.speed(pace.speed);
+            } else if (pace.rate != null) {
+                pacing = Pacing.rate(pace.rate);
+            } else {
+                pacing = Pacing.max();
             }
-            if (pace.rate != null) {
-                return Pacing.rate(pace.rate);
-            }
-            return Pacing.max();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
+        }
+        if (pacedFrom == null) {
+            return pacing;
+        }
+        if (pace.speed == null && pace.rate == null) {
+            throw new UserError("--paced-from needs a pace: --speed X or --rate N");
+        }
+        return pacing.from(pacedFrom());
+    }
+
+    private Instant pacedFrom() {
+        try {
+            return pacedFrom.contains("T")
+                    ? Instant.parse(pacedFrom)
+                    : LocalDate.parse(pacedFrom).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UserError("--paced-from must be a day (2025-03-06) or an instant (2025-03-06T08:00:00Z), was '"
+                    + pacedFrom + "'");
         }
     }
 }

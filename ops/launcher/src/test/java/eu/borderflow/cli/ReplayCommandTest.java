@@ -66,6 +66,19 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aStartOfThePaceNeedsAPaceAndADayOrAnInstant() {
+        Run noPace = run("replay", "--in", dir.toString(), "--paced-from", "2025-03-06");
+        assertEquals(2, noPace.exitCode());
+        assertTrue(noPace.err().startsWith("replay: --paced-from needs a pace: --speed X or --rate N"), noPace.err());
+        Run notATime = run("replay", "--in", dir.toString(), "--speed", "1", "--paced-from", "yesterday");
+        assertEquals(2, notATime.exitCode());
+        assertTrue(
+                notATime.err().startsWith("replay: --paced-from must be a day (2025-03-06) or an instant"),
+                notATime.err());
+        assertFalse(notATime.err().contains("\tat "), notATime.err());
+    }
+
+    @Test
     void helpNamesTheDefaultPace() {
         Run run = run("replay", "--help");
         assertEquals(0, run.exitCode());

@@ -12,10 +12,11 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * While replaying, tells every partition of the alert changelog how far the replay has come (docs/CONTRACTS.md,
- * "Heartbeats on sis.alerts"): at most once per interval, and once at the end, a heartbeat at the arrival time of
- * the last record sent. The promise holds because the replay sends in arrival order and an alert change arrives at
- * its event time, so every alert change still to come is at that time or later. Without heartbeats, the risk job's
- * alert joins wait for the next change on every partition, or for the partition to count as idle.
+ * "Heartbeats on sis.alerts"): at most once per interval, a heartbeat at the arrival time of the last record sent;
+ * before a paced replay waits for its next record, one at that record's arrival; and once at the end. The promise
+ * holds because the replay sends in arrival order and an alert change arrives at its event time, so every alert
+ * change still to come is at that time or later. Without heartbeats, the risk job's alert joins wait for the next
+ * change on every partition, or for the partition to count as idle.
  */
 final class AlertHeartbeatSender {
 
@@ -47,6 +48,22 @@ final class AlertHeartbeatSender {
     void afterRecord(Producer<byte[], byte[]> producer, long arrival, long nowNanos) {
         if (arrival > promised && nowNanos - lastSentNanos >= intervalNanos) {
             send(producer, arrival);
+            lastSentNanos = nowNanos;
+        }
+    }
+
+    /** The earliest {@code System.nanoTime()} at which the interval lets the next heartbeat go. */
+    long nextAllowedNanos() {
+        return lastSentNanos + intervalNanos;
+    }
+
+    /**
+     * Before waiting for the record that arrives at {@code nextArrival}: every record that arrived before it has been
+     * sent, so at the pace of real traffic a crossing's alert hit comes within the interval, not with the next record.
+     */
+    void beforeWaiting(Producer<byte[], byte[]> producer, long nextArrival, long nowNanos) {
+        if (nextArrival > promised) {
+            send(producer, nextArrival);
             lastSentNanos = nowNanos;
         }
     }

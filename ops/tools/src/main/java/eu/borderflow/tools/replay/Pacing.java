@@ -1,8 +1,11 @@
 package eu.borderflow.tools.replay;
 
+import java.time.Instant;
+
 /**
  * How fast replay publishes: as fast as possible, a fixed number of events per second, or a multiple of real time
- * following the records' arrival clock (gaps kept, only shrunk by the factor).
+ * following the records' arrival clock (gaps kept, only shrunk by the factor); paced from the first record, or only
+ * from a moment of the arrival clock on, the history before it as fast as possible.
  */
 public final class Pacing {
 
@@ -17,10 +20,17 @@ public final class Pacing {
 
     private final Mode mode;
     private final double value;
+    /** The arrival time the pace starts at, epoch milliseconds; Long.MIN_VALUE: the first record's. */
+    private final long fromMillis;
 
-    private Pacing(Mode mode, double value) {
+    private Pacing(Mode mode, double value, long fromMillis) {
         this.mode = mode;
         this.value = value;
+        this.fromMillis = fromMillis;
+    }
+
+    private Pacing(Mode mode, double value) {
+        this(mode, value, Long.MIN_VALUE);
     }
 
     public static Pacing max() {
@@ -44,11 +54,32 @@ public final class Pacing {
         return new Pacing(Mode.SPEED, factor);
     }
 
+    /** The same pace from {@code from} on; records that arrived before it go as fast as possible. */
+    public Pacing from(Instant from) {
+        if (mode == Mode.MAX) {
+            throw new IllegalArgumentException("a start of the pace needs a pace: a speed or a rate");
+        }
+        return new Pacing(mode, value, from.toEpochMilli());
+    }
+
     boolean paced() {
         return mode != Mode.MAX;
     }
 
-    /** When record number {@code index} (from 0), arriving {@code sinceFirstMillis} after the first, is due. */
+    /** Whether a record that arrived at {@code arrivalMillis} is paced. */
+    boolean pacesAt(long arrivalMillis) {
+        return paced() && arrivalMillis >= fromMillis;
+    }
+
+    /** Where the arrival clock of the paced part starts, given the first record's arrival. */
+    long originMillis(long firstArrivalMillis) {
+        return Math.max(fromMillis, firstArrivalMillis);
+    }
+
+    /**
+     * When record number {@code index} of the paced part (from 0), arriving {@code sinceFirstMillis} after its
+     * origin, is due after the paced part began.
+     */
     long dueNanos(long index, long sinceFirstMillis) {
         return switch (mode) {
             case MAX -> 0;
@@ -57,12 +88,19 @@ public final class Pacing {
         };
     }
 
-    @Override
-    public String toString() {
+    /** The pace alone, without its start. */
+    String pace() {
         return switch (mode) {
             case MAX -> "as fast as possible";
             case RATE -> value + " events/s";
             case SPEED -> value + "x real time";
         };
+    }
+
+    @Override
+    public String toString() {
+        return fromMillis == Long.MIN_VALUE
+                ? pace()
+                : "as fast as possible before " + Instant.ofEpochMilli(fromMillis) + ", then " + pace();
     }
 }

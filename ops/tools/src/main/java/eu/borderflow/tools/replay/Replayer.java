@@ -97,7 +97,7 @@ public final class Replayer {
         ReplayProgress progress =
                 options.progress() ? new ReplayProgress(options.status(), total, () -> acked(counters), start) : null;
         try {
-            sendAll(producer, heads, counters, heartbeats, start, metrics, failure);
+            sendAll(producer, heads, counters, heartbeats, metrics, failure);
             producer.flush();
         } catch (ReplayInputException e) {
             producer.flush();
@@ -131,7 +131,6 @@ public final class Replayer {
             RecordSource[] heads,
             TopicCounter[] counters,
             AlertHeartbeatSender heartbeats,
-            long start,
             ReplayMetrics metrics,
             AtomicReference<Exception> failure) {
         Pacing pacing = options.pacing();
@@ -147,6 +146,9 @@ public final class Replayer {
             }
         }
         long position = Long.MIN_VALUE;
+        // The paced part: when it began, and how many records came before it.
+        long pacedStart = 0;
+        long pacedAfter = -1;
         for (long index = 0; failure.get() == null; index++) {
             int next = earliest(arrivals, exhausted);
             if (next < 0) {
@@ -156,12 +158,22 @@ public final class Replayer {
                 return;
             }
             RecordSource head = heads[next];
-            if (pacing.paced()) {
-                long lag = System.nanoTime() - (start + pacing.dueNanos(index, arrivals[next] - firstArrival));
-                if (lag < -PARK_THRESHOLD_NANOS) {
-                    LockSupport.parkNanos(-lag);
+            if (pacing.pacesAt(arrivals[next])) {
+                if (pacedAfter < 0) {
+                    pacedStart = System.nanoTime();
+                    pacedAfter = index;
+                    if (index > 0) {
+                        options.status()
+                                .printf(
+                                        "replay: %,d records sent as fast as possible; now at %s%n",
+                                        index, pacing.pace());
+                        options.status().flush();
+                    }
                 }
-                metrics.behindSchedule(Math.max(0, lag));
+                long due = pacedStart
+                        + pacing.dueNanos(index - pacedAfter, arrivals[next] - pacing.originMillis(firstArrival));
+                waitUntil(due, arrivals[next], producer, heartbeats);
+                metrics.behindSchedule(Math.max(0, System.nanoTime() - due));
             }
             try {
                 producer.send(
@@ -181,6 +193,25 @@ public final class Replayer {
             } else {
                 exhausted[next] = true;
             }
+        }
+    }
+
+    /**
+     * Waits until {@code dueNanos} to send the record that arrives at {@code arrival}. A wait beyond the heartbeat
+     * interval first tells the alert changelog that nothing before that arrival follows.
+     */
+    private static void waitUntil(
+            long dueNanos, long arrival, Producer<byte[], byte[]> producer, AlertHeartbeatSender heartbeats) {
+        if (heartbeats != null && dueNanos - heartbeats.nextAllowedNanos() > PARK_THRESHOLD_NANOS) {
+            park(heartbeats.nextAllowedNanos() - System.nanoTime());
+            heartbeats.beforeWaiting(producer, arrival, System.nanoTime());
+        }
+        park(dueNanos - System.nanoTime());
+    }
+
+    private static void park(long nanos) {
+        if (nanos > PARK_THRESHOLD_NANOS) {
+            LockSupport.parkNanos(nanos);
         }
     }
 

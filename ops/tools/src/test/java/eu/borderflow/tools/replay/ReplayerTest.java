@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -138,6 +139,82 @@ class ReplayerTest {
         assertEquals(merged.get(merged.size() - 1).arrival(), promised, "the last heartbeat is at the last arrival");
         assertEquals(rounds * alertPartitions(), report.heartbeats(), "every partition, every round");
         assertTrue(report.summary().endsWith(String.format("; %,d heartbeats", report.heartbeats())), report.summary());
+    }
+
+    /**
+     * Paced from a moment on: the history before it goes at once, the rest at the speed; and before waiting for a
+     * record, the replay tells the alert changelog that nothing before that record's arrival follows, so that at the
+     * pace of real traffic an alert hit does not wait for the next record.
+     */
+    @Test
+    void pacedFromAMomentTheHistoryGoesAtOnceAndAWaitIsPrecededByAHeartbeatAtTheNextArrival() throws Exception {
+        new ReplayDatasetWriter(41).write(dir, CROSSINGS, ALERTS, INCIDENTS);
+        List<Expected> merged = DatasetFiles.mergedByArrival(dir);
+        long lastArrival = merged.get(merged.size() - 1).arrival();
+        double speed = 20;
+        long pacedSpanMillis = 40_000;
+        Instant from = Instant.ofEpochMilli(lastArrival - pacedSpanMillis);
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        StringWriter status = new StringWriter();
+        ReplayOptions options = new ReplayOptions(
+                dir,
+                Pacing.speed(speed).from(from),
+                broker.bootstrap(),
+                TOPICS,
+                0,
+                new PrintWriter(status),
+                false,
+                Map.of(),
+                Duration.ofMillis(5));
+        long started = System.nanoTime();
+        new Replayer(options, bootstrap -> producer).run();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        long historyMillis = lastArrival - merged.get(0).arrival();
+        assertTrue(historyMillis > 10 * pacedSpanMillis, "a long history: " + historyMillis);
+        assertTrue(took.toMillis() >= pacedSpanMillis / speed, "the paced part at the speed: " + took);
+        assertTrue(took.toMillis() < historyMillis / speed / 2, "the history not paced: " + took);
+        long history =
+                merged.stream().filter(e -> e.arrival() < from.toEpochMilli()).count();
+        assertTrue(
+                status.toString()
+                        .contains(String.format(
+                                "replay: %,d records sent as fast as possible; now at 20.0x real time", history)),
+                status.toString());
+
+        List<ProducerRecord<byte[], byte[]>> sent = producer.history();
+        long previousArrival = Long.MIN_VALUE;
+        int waitsChecked = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            ProducerRecord<byte[], byte[]> record = sent.get(i);
+            if (record.headers().lastHeader(ChangelogHeartbeat.HEADER) != null) {
+                continue;
+            }
+            long arrival = arrivalOf(record, merged);
+            // A gap of 2 s of arrival is 100 ms at this speed, many heartbeat intervals.
+            if (arrival >= from.toEpochMilli() && arrival - previousArrival >= 2_000) {
+                ProducerRecord<byte[], byte[]> before = sent.get(i - 1);
+                assertTrue(
+                        before.headers().lastHeader(ChangelogHeartbeat.HEADER) != null
+                                && ChangelogHeartbeat.time(before.value()) == arrival,
+                        "a heartbeat at the arrival of the record waited for, right before it");
+                waitsChecked++;
+            }
+            previousArrival = arrival;
+        }
+        assertTrue(waitsChecked >= 3, "waits checked: " + waitsChecked);
+    }
+
+    /** The arrival of a sent record: the dataset's entry with its topic, key and timestamp. */
+    private static long arrivalOf(ProducerRecord<byte[], byte[]> record, List<Expected> merged) {
+        String key = new String(record.key(), StandardCharsets.UTF_8);
+        return merged.stream()
+                .filter(e ->
+                        e.topic().equals(record.topic()) && e.key().equals(key) && e.timestamp() == record.timestamp())
+                .findFirst()
+                .orElseThrow()
+                .arrival();
     }
 
     @Test
