@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What to replay and how, and into which topics. {@code status} receives the start line and, when {@code progress} is
  * on, the progress bar; {@code metricsPort} 0 picks a free port; {@code heartbeats} is the interval of the alert
- * changelog's heartbeats ({@link AlertHeartbeatSender}), zero for none.
+ * changelog's heartbeats ({@link AlertHeartbeatSender}), zero for none; {@code keepAlive}, how often a paced replay
+ * that waits for its next record repeats its last heartbeat.
  */
 public record ReplayOptions(
         Path in,
@@ -20,7 +21,8 @@ public record ReplayOptions(
         PrintWriter status,
         boolean progress,
         Map<String, String> kafkaProperties,
-        Duration heartbeats) {
+        Duration heartbeats,
+        Duration keepAlive) {
 
     /**
      * The default heartbeat interval: as often as the jobs emit watermarks (environments' {@code
@@ -31,11 +33,45 @@ public record ReplayOptions(
     /** The same, as a duration. */
     public static final Duration DEFAULT_HEARTBEATS = Duration.ofMillis(DEFAULT_HEARTBEAT_MILLIS);
 
+    /**
+     * A paced replay waiting this long repeats its last heartbeat, so that the jobs never count the alert changelog's
+     * partitions idle while it waits: well within rules.yaml /time/source_idleness (a minute by default). A partition
+     * back from idle holds its source's watermark for time.source_resume_hold (2 s), which an alert hit would wait for.
+     */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
+
     public ReplayOptions {
         kafkaProperties = Map.copyOf(kafkaProperties);
         if (heartbeats.isNegative()) {
             throw new IllegalArgumentException("the heartbeat interval must not be negative, was " + heartbeats);
         }
+        if (keepAlive.isNegative() || keepAlive.isZero()) {
+            throw new IllegalArgumentException("the keep-alive interval must be positive, was " + keepAlive);
+        }
+    }
+
+    /** With the default keep-alive. */
+    public ReplayOptions(
+            Path in,
+            Pacing pacing,
+            String bootstrap,
+            TopicNames topics,
+            int metricsPort,
+            PrintWriter status,
+            boolean progress,
+            Map<String, String> kafkaProperties,
+            Duration heartbeats) {
+        this(
+                in,
+                pacing,
+                bootstrap,
+                topics,
+                metricsPort,
+                status,
+                progress,
+                kafkaProperties,
+                heartbeats,
+                DEFAULT_KEEP_ALIVE);
     }
 
     /** With the default heartbeats. */

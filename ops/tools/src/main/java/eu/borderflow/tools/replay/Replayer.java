@@ -198,13 +198,19 @@ public final class Replayer {
 
     /**
      * Waits until {@code dueNanos} to send the record that arrives at {@code arrival}. A wait beyond the heartbeat
-     * interval first tells the alert changelog that nothing before that arrival follows.
+     * interval first tells the alert changelog that nothing before that arrival follows, and says it again every
+     * keep-alive interval while it lasts.
      */
-    private static void waitUntil(
+    private void waitUntil(
             long dueNanos, long arrival, Producer<byte[], byte[]> producer, AlertHeartbeatSender heartbeats) {
         if (heartbeats != null && dueNanos - heartbeats.nextAllowedNanos() > PARK_THRESHOLD_NANOS) {
             park(heartbeats.nextAllowedNanos() - System.nanoTime());
             heartbeats.beforeWaiting(producer, arrival, System.nanoTime());
+            long keepAlive = options.keepAlive().toNanos();
+            while (dueNanos - System.nanoTime() > keepAlive) {
+                park(keepAlive);
+                heartbeats.keepAlive(producer);
+            }
         }
         park(dueNanos - System.nanoTime());
     }
