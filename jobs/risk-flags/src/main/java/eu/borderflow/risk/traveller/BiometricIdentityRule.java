@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * R8, one document, two biometric identities: the first facial template seen with a document (and the first
- * captured fingerprint template) is its enrolled identity; a crossing presenting a different one is flagged.
- * Templates are compared as digests of keyed tokens only.
+ * captured fingerprint template) is its enrolled identity; a crossing presenting a different one is flagged, with the
+ * crossing that enrolled what differs as evidence beside it. Templates are compared as digests of keyed tokens only.
  */
 public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
 
@@ -61,9 +61,11 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
                 fingerprint != null && enrolledFingerprint != null && !enrolledFingerprint.equals(fingerprint);
         if (enrolledFace == null) {
             trail.setFacialDigest(face);
+            trail.setFacialEventId(crossing.getEventId());
         }
         if (fingerprint != null && enrolledFingerprint == null && !faceDiffers) {
             trail.setFingerprintDigest(fingerprint);
+            trail.setFingerprintEventId(crossing.getEventId());
         }
         if (!faceDiffers && !fingerprintDiffers) {
             return Optional.empty();
@@ -94,7 +96,22 @@ public final class BiometricIdentityRule extends ConfiguredRule<RuleSwitch> {
                         "The biometric identity presented with this document does not match the one first "
                                 + "enrolled with it: " + which + ".",
                         conditions,
-                        List.of(crossing.getEventId()))
+                        evidence(trail, faceDiffers, fingerprintDiffers, crossing))
                 .build());
+    }
+
+    /** The crossings that enrolled what differs (unknown for state of earlier builds), then this one. */
+    private static List<String> evidence(
+            DocumentTrail trail, boolean faceDiffers, boolean fingerprintDiffers, DocumentCrossing crossing) {
+        List<String> evidence = new ArrayList<>(3);
+        if (faceDiffers && trail.getFacialEventId() != null) {
+            evidence.add(trail.getFacialEventId());
+        }
+        String fingerprintBy = trail.getFingerprintEventId();
+        if (fingerprintDiffers && fingerprintBy != null && !evidence.contains(fingerprintBy)) {
+            evidence.add(fingerprintBy);
+        }
+        evidence.add(crossing.getEventId());
+        return evidence;
     }
 }

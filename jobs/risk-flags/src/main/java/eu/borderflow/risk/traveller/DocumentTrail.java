@@ -22,6 +22,10 @@ public final class DocumentTrail {
     private Long facialDigest;
     /** Enrolled fingerprint template (token digest); null until one is captured. */
     private Long fingerprintDigest;
+    /** The crossing that enrolled the facial template: R8's evidence; null before (or in state of earlier builds). */
+    private String facialEventId;
+    /** The crossing that enrolled the fingerprint template, as {@link #facialEventId}. */
+    private String fingerprintEventId;
     /** The latest retention date of the document's crossings, epoch day. */
     private int keepUntil;
     /** The epoch day at whose start the trail's pending expiry timer fires; 0 when none. */
@@ -39,6 +43,8 @@ public final class DocumentTrail {
         copy.lastMovementEventId = lastMovementEventId;
         copy.facialDigest = facialDigest;
         copy.fingerprintDigest = fingerprintDigest;
+        copy.facialEventId = facialEventId;
+        copy.fingerprintEventId = fingerprintEventId;
         copy.keepUntil = keepUntil;
         copy.expiryTimerDay = expiryTimerDay;
         return copy;
@@ -103,6 +109,22 @@ public final class DocumentTrail {
 
     public void setFingerprintDigest(Long fingerprintDigest) {
         this.fingerprintDigest = fingerprintDigest;
+    }
+
+    public String getFacialEventId() {
+        return facialEventId;
+    }
+
+    public void setFacialEventId(String facialEventId) {
+        this.facialEventId = facialEventId;
+    }
+
+    public String getFingerprintEventId() {
+        return fingerprintEventId;
+    }
+
+    public void setFingerprintEventId(String fingerprintEventId) {
+        this.fingerprintEventId = fingerprintEventId;
     }
 
     public int getKeepUntil() {

@@ -28,6 +28,12 @@ public final class DocumentTrailSerializer extends CompactSerializer<DocumentTra
     private static final long serialVersionUID = 1L;
     private static final int FACIAL = 1;
     private static final int FINGERPRINT = 2;
+    /** Which crossings enrolled the templates; absent in the state of builds before 2026-12-07, which reads as none. */
+    private static final int FACIAL_BY = 4;
+
+    private static final int FINGERPRINT_BY = 8;
+    /** The fingerprints enrolled by the crossing that enrolled the face: its id once. */
+    private static final int FINGERPRINT_BY_FACIAL = 16;
 
     @Override
     public DocumentTrail createInstance() {
@@ -48,12 +54,25 @@ public final class DocumentTrailSerializer extends CompactSerializer<DocumentTra
         writeId(trail.getLastMovementEventId(), target);
         Long facial = trail.getFacialDigest();
         Long fingerprint = trail.getFingerprintDigest();
-        target.writeByte((facial == null ? 0 : FACIAL) | (fingerprint == null ? 0 : FINGERPRINT));
+        String facialBy = trail.getFacialEventId();
+        String fingerprintBy = trail.getFingerprintEventId();
+        boolean sameBy = fingerprintBy != null && fingerprintBy.equals(facialBy);
+        target.writeByte((facial == null ? 0 : FACIAL)
+                | (fingerprint == null ? 0 : FINGERPRINT)
+                | (facialBy == null ? 0 : FACIAL_BY)
+                | (fingerprintBy == null || sameBy ? 0 : FINGERPRINT_BY)
+                | (sameBy ? FINGERPRINT_BY_FACIAL : 0));
         if (facial != null) {
             target.writeLong(facial);
         }
         if (fingerprint != null) {
             target.writeLong(fingerprint);
+        }
+        if (facialBy != null) {
+            writeId(facialBy, target);
+        }
+        if (fingerprintBy != null && !sameBy) {
+            writeId(fingerprintBy, target);
         }
         writeInt(trail.getKeepUntil(), target);
         writeInt(trail.getExpiryTimerDay(), target);
@@ -67,9 +86,14 @@ public final class DocumentTrailSerializer extends CompactSerializer<DocumentTra
         trail.setLastBcpCode(readString(source));
         trail.setLastMovement(readKind(source));
         trail.setLastMovementEventId(readId(source));
-        int digests = source.readUnsignedByte();
-        trail.setFacialDigest((digests & FACIAL) == 0 ? null : source.readLong());
-        trail.setFingerprintDigest((digests & FINGERPRINT) == 0 ? null : source.readLong());
+        int present = source.readUnsignedByte();
+        trail.setFacialDigest((present & FACIAL) == 0 ? null : source.readLong());
+        trail.setFingerprintDigest((present & FINGERPRINT) == 0 ? null : source.readLong());
+        trail.setFacialEventId((present & FACIAL_BY) == 0 ? null : readId(source));
+        trail.setFingerprintEventId(
+                (present & FINGERPRINT_BY) != 0
+                        ? readId(source)
+                        : (present & FINGERPRINT_BY_FACIAL) != 0 ? trail.getFacialEventId() : null);
         trail.setKeepUntil(readInt(in));
         trail.setExpiryTimerDay(readInt(in));
         return trail;

@@ -35,7 +35,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * on whether the older version had been erased yet: only that condition's observed value changed), and when R2 and R9
  * came to block on the date of birth too (2026-12-06): two R2 flags matched an alias that an update had added, whose
  * name keys held that update alone, so they reported the alert in force since the update; the date key holds both
- * versions and they report its first (their lines recomputed with the update's time gave the old hashes).
+ * versions and they report its first (their lines recomputed with the update's time gave the old hashes), and when
+ * R8 came to name the crossing that enrolled the identity in its evidence (2026-12-07: only R8 lines changed).
  * {@code main(outFile)} writes the reference anew (only after a change of the
  * rules or of the generator, never to make an optimisation pass).
  */

@@ -43,6 +43,9 @@ class BiometricIdentityRuleTest {
             assertEquals(
                     List.of("c3", "c4"),
                     r8.stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(List.of("c1", "c3"), r8.get(0).getEvidenceIds(), "the crossing that enrolled the face");
+            assertEquals(
+                    List.of("c1", "c4"), r8.get(1).getEvidenceIds(), "the crossing that enrolled the fingerprints");
             assertTrue(r8.get(0).getConditions().get(0).getMet(), "the face differs");
             assertFalse(r8.get(1).getConditions().get(0).getMet(), "the face matches");
             assertTrue(r8.get(1).getConditions().get(1).getMet(), "the fingerprints differ");
@@ -68,6 +71,9 @@ class BiometricIdentityRuleTest {
             assertEquals(
                     List.of("second"),
                     h.flags("R8").stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(
+                    List.of("first", "second"),
+                    h.flags("R8").get(h.flags("R8").size() - 1).getEvidenceIds());
         }
     }
 
@@ -86,6 +92,7 @@ class BiometricIdentityRuleTest {
             assertEquals(
                     List.of("c3"),
                     h.flags("R8").stream().map(RiskFlag::getTriggerEventId).toList());
+            assertEquals(List.of("c2", "c3"), h.flags("R8").get(0).getEvidenceIds());
         }
     }
 

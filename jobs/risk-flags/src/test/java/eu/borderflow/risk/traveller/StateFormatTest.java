@@ -72,6 +72,13 @@ class StateFormatTest {
         partial.setLastEventId("E58cbbb8faa1604d5");
         assertThat(EveryField.sameFields(roundTrip(DocumentTrailSerializer.INSTANCE, partial), partial))
                 .isTrue();
+        // Both templates enrolled by one crossing; only the fingerprints' enrolment known.
+        partial.setFingerprintEventId(partial.getFacialEventId());
+        assertThat(EveryField.sameFields(roundTrip(DocumentTrailSerializer.INSTANCE, partial), partial))
+                .isTrue();
+        partial.setFacialEventId(null);
+        assertThat(EveryField.sameFields(roundTrip(DocumentTrailSerializer.INSTANCE, partial), partial))
+                .isTrue();
         DocumentTrail bare = new DocumentTrail();
         assertThat(EveryField.sameFields(roundTrip(DocumentTrailSerializer.INSTANCE, bare), bare))
                 .isTrue();

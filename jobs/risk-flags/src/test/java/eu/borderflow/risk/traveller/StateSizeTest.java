@@ -50,6 +50,8 @@ class StateSizeTest {
         ImpossibleTravelRule.remember(trail, crossing);
         trail.setFacialDigest(crossing.getFacialDigest());
         trail.setFingerprintDigest(crossing.getFingerprintDigest());
+        trail.setFacialEventId(eventId);
+        trail.setFingerprintEventId(eventId);
         return trail;
     }
 
