@@ -28,9 +28,8 @@ public final class DocumentTrailSerializer extends CompactSerializer<DocumentTra
     private static final long serialVersionUID = 1L;
     private static final int FACIAL = 1;
     private static final int FINGERPRINT = 2;
-    /** Which crossings enrolled the templates; absent in the state of builds before 2026-12-07, which reads as none. */
+    // Which crossings enrolled the templates: none in the state of builds before 2026-12-07, which reads as unknown.
     private static final int FACIAL_BY = 4;
-
     private static final int FINGERPRINT_BY = 8;
     /** The fingerprints enrolled by the crossing that enrolled the face: its id once. */
     private static final int FINGERPRINT_BY_FACIAL = 16;

@@ -14,10 +14,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * While replaying, tells every partition of the alert changelog how far the replay has come (docs/CONTRACTS.md,
  * "Heartbeats on sis.alerts"): at most once per interval, a heartbeat at the arrival time of the last record sent;
  * before a paced replay waits for its next record, one at that record's arrival, repeated while it waits long; and
- * once at the end. The promise
- * holds because the replay sends in arrival order and an alert change arrives at its event time, so every alert
- * change still to come is at that time or later. Without heartbeats, the risk job's alert joins wait for the next
- * change on every partition, or for the partition to count as idle.
+ * once at the end. The promise holds because the replay sends in arrival order and an alert change arrives at its
+ * event time, so every alert change still to come is at that time or later. Without heartbeats, the risk job's alert
+ * joins wait for the next change on every partition, or for the partition to count as idle.
  */
 final class AlertHeartbeatSender {
 
