@@ -33,7 +33,6 @@ import eu.borderflow.seeds.generate.Generator;
 import eu.borderflow.seeds.generate.Progress;
 import eu.borderflow.tools.evaluate.EvaluationInputs;
 import eu.borderflow.tools.kafka.TestBroker;
-import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
@@ -247,14 +246,9 @@ class DashboardBrowserTest {
 
             browser.script(WATCH_FEED);
             StringWriter replayLog = new StringWriter();
-            ReplayReport replayed = new Replayer(new ReplayOptions(
-                            live,
-                            Pacing.max(),
-                            broker.bootstrap(),
-                            topics.names(),
-                            0,
-                            new PrintWriter(replayLog),
-                            false))
+            ReplayReport replayed = new Replayer(ReplayOptions.builder(live, broker.bootstrap(), topics.names())
+                            .status(new PrintWriter(replayLog))
+                            .build())
                     .run();
             assertEquals(0, replayed.failed(), replayLog.toString());
 

@@ -22,7 +22,6 @@ import eu.borderflow.tools.kafka.BrokerUnavailableException;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
-import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
@@ -135,14 +134,10 @@ class RiskFlagPipelineTest {
         TopicsConfig topics = TopicsConfig.load(CONFIG);
         recreate(topics);
         StringWriter status = new StringWriter();
-        ReplayReport replayed = new Replayer(new ReplayOptions(
-                        world,
-                        Pacing.max(),
-                        bootstrap,
-                        TopicNames.load(CONFIG, JobEnvironment.LOCAL),
-                        0,
-                        new PrintWriter(status),
-                        false))
+        ReplayReport replayed = new Replayer(
+                        ReplayOptions.builder(world, bootstrap, TopicNames.load(CONFIG, JobEnvironment.LOCAL))
+                                .status(new PrintWriter(status))
+                                .build())
                 .run();
         assertEquals(0, replayed.failed(), status.toString());
 

@@ -23,7 +23,6 @@ import eu.borderflow.tools.evaluate.TopicSnapshot;
 import eu.borderflow.tools.kafka.TestBroker;
 import eu.borderflow.tools.kafka.TopicSetup;
 import eu.borderflow.tools.kafka.TopicsConfig;
-import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.ReplayReport;
 import eu.borderflow.tools.replay.Replayer;
@@ -87,8 +86,9 @@ class PicturePipelineTest {
         TopicNames topics = environment.getTopics();
         recreate(TopicsConfig.load(CONFIG));
         StringWriter status = new StringWriter();
-        ReplayReport replayed = new Replayer(
-                        new ReplayOptions(world, Pacing.max(), bootstrap, topics, 0, new PrintWriter(status), false))
+        ReplayReport replayed = new Replayer(ReplayOptions.builder(world, bootstrap, topics)
+                        .status(new PrintWriter(status))
+                        .build())
                 .run();
         assertEquals(0, replayed.failed(), status.toString());
 

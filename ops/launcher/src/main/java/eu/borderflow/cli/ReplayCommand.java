@@ -139,16 +139,14 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ReplayReport report = new Replayer(new ReplayOptions(
-                            in,
-                            pacing(),
-                            bootstrap,
-                            topics(),
-                            metricsPort,
-                            err,
-                            progress,
-                            kafka.properties(),
-                            Duration.ofMillis(heartbeatMs)))
+            ReplayReport report = new Replayer(ReplayOptions.builder(in, bootstrap, topics())
+                            .pacing(pacing())
+                            .metricsPort(metricsPort)
+                            .status(err)
+                            .progress(progress)
+                            .kafkaProperties(kafka.properties())
+                            .heartbeats(Duration.ofMillis(heartbeatMs))
+                            .build())
                     .run();
             PrintWriter out = spec.commandLine().getOut();
             out.println("replay: " + report.summary());

@@ -16,11 +16,9 @@ import eu.borderflow.risk.PassthroughStage;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.risk.RuleStage;
-import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.Replayer;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -157,14 +155,11 @@ public final class BenchJobCommand implements Callable<Integer> {
                 LatencyRun.useAppendTime(broker.bootstrap(), environment(config, broker, "preload"));
                 console.printf("preloading %s into the broker on %s ...%n", world.dir(), broker.bootstrap());
                 console.flush();
-                new Replayer(new ReplayOptions(
-                                world.dir(),
-                                Pacing.max(),
-                                broker.bootstrap(),
-                                environment(config, broker, "preload").getTopics(),
-                                0,
-                                new PrintWriter(new StringWriter()),
-                                false))
+                new Replayer(ReplayOptions.builder(
+                                        world.dir(),
+                                        broker.bootstrap(),
+                                        environment(config, broker, "preload").getTopics())
+                                .build())
                         .run();
             }
             List<JobRunner.Figures> measured = new ArrayList<>();

@@ -15,7 +15,6 @@ import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayOptions;
 import eu.borderflow.tools.replay.Replayer;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,14 +145,9 @@ final class LatencyRun {
             // The sources resolve "latest" when their splits are assigned: give them that time before sending.
             Thread.sleep(SETTLE.toMillis() * 2);
             long started = System.nanoTime();
-            new Replayer(new ReplayOptions(
-                            world.dir(),
-                            Pacing.rate(rate),
-                            broker.bootstrap(),
-                            environment.getTopics(),
-                            0,
-                            new PrintWriter(new StringWriter()),
-                            false))
+            new Replayer(ReplayOptions.builder(world.dir(), broker.bootstrap(), environment.getTopics())
+                            .pacing(Pacing.rate(rate))
+                            .build())
                     .run();
             double replaySeconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(job.getCheckpointInterval().toMillis() + SETTLE.toMillis());

@@ -2,15 +2,16 @@ package eu.borderflow.tools.replay;
 
 import eu.borderflow.config.TopicNames;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * What to replay and how, and into which topics. {@code status} receives the start line and, when {@code progress} is
- * on, the progress bar; {@code metricsPort} 0 picks a free port; {@code heartbeats} is the interval of the alert
- * changelog's heartbeats ({@link AlertHeartbeatSender}), zero for none; {@code keepAlive}, how often a paced replay
- * that waits for its next record repeats its last heartbeat.
+ * What to replay and how, and into which topics; made by {@link #builder}. {@code status} receives the start line
+ * and, when {@code progress} is on, the progress bar; {@code metricsPort} 0 picks a free port; {@code heartbeats} is
+ * the interval of the alert changelog's heartbeats ({@link AlertHeartbeatSender}), zero for none; {@code keepAlive},
+ * how often a paced replay that waits for its next record repeats its last heartbeat.
  */
 public record ReplayOptions(
         Path in,
@@ -50,52 +51,85 @@ public record ReplayOptions(
         }
     }
 
-    /** With the default keep-alive. */
-    public ReplayOptions(
-            Path in,
-            Pacing pacing,
-            String bootstrap,
-            TopicNames topics,
-            int metricsPort,
-            PrintWriter status,
-            boolean progress,
-            Map<String, String> kafkaProperties,
-            Duration heartbeats) {
-        this(
-                in,
-                pacing,
-                bootstrap,
-                topics,
-                metricsPort,
-                status,
-                progress,
-                kafkaProperties,
-                heartbeats,
-                DEFAULT_KEEP_ALIVE);
+    /** Options for replaying the dataset in {@code in} into the broker at {@code bootstrap}, with every default. */
+    public static Builder builder(Path in, String bootstrap, TopicNames topics) {
+        return new Builder(in, bootstrap, topics);
     }
 
-    /** With the default heartbeats. */
-    public ReplayOptions(
-            Path in,
-            Pacing pacing,
-            String bootstrap,
-            TopicNames topics,
-            int metricsPort,
-            PrintWriter status,
-            boolean progress,
-            Map<String, String> kafkaProperties) {
-        this(in, pacing, bootstrap, topics, metricsPort, status, progress, kafkaProperties, DEFAULT_HEARTBEATS);
-    }
+    /**
+     * Builds {@link ReplayOptions}: as fast as the broker takes them, no status, no progress, no metrics port chosen,
+     * a plaintext broker, the default heartbeats and keep-alive, unless set.
+     */
+    public static final class Builder {
+        private final Path in;
+        private final String bootstrap;
+        private final TopicNames topics;
+        private Pacing pacing = Pacing.max();
+        private int metricsPort;
+        private PrintWriter status = new PrintWriter(Writer.nullWriter());
+        private boolean progress;
+        private Map<String, String> kafkaProperties = Map.of();
+        private Duration heartbeats = DEFAULT_HEARTBEATS;
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
 
-    /** Without Kafka client properties: a plaintext broker. */
-    public ReplayOptions(
-            Path in,
-            Pacing pacing,
-            String bootstrap,
-            TopicNames topics,
-            int metricsPort,
-            PrintWriter status,
-            boolean progress) {
-        this(in, pacing, bootstrap, topics, metricsPort, status, progress, Map.of());
+        private Builder(Path in, String bootstrap, TopicNames topics) {
+            this.in = in;
+            this.bootstrap = bootstrap;
+            this.topics = topics;
+        }
+
+        public Builder pacing(Pacing pacing) {
+            this.pacing = pacing;
+            return this;
+        }
+
+        /** The port of the replay's own metrics; 0 picks a free one. */
+        public Builder metricsPort(int metricsPort) {
+            this.metricsPort = metricsPort;
+            return this;
+        }
+
+        /** Where the start line goes, and the progress bar with {@link #progress}. */
+        public Builder status(PrintWriter status) {
+            this.status = status;
+            return this;
+        }
+
+        public Builder progress(boolean progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Kafka client properties for the producer (TLS, SASL), over the replay's own. */
+        public Builder kafkaProperties(Map<String, String> kafkaProperties) {
+            this.kafkaProperties = kafkaProperties;
+            return this;
+        }
+
+        /** The interval of the alert changelog's heartbeats; zero for none. */
+        public Builder heartbeats(Duration heartbeats) {
+            this.heartbeats = heartbeats;
+            return this;
+        }
+
+        /** How often a paced replay that waits for its next record repeats its last heartbeat. */
+        public Builder keepAlive(Duration keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        public ReplayOptions build() {
+            return new ReplayOptions(
+                    in,
+                    pacing,
+                    bootstrap,
+                    topics,
+                    metricsPort,
+                    status,
+                    progress,
+                    kafkaProperties,
+                    heartbeats,
+                    keepAlive);
+        }
     }
 }

@@ -101,16 +101,9 @@ class ReplayerTest {
         new ReplayDatasetWriter(37).write(dir, CROSSINGS, ALERTS, INCIDENTS);
         MockProducer<byte[], byte[]> producer =
                 new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        ReplayOptions everyRecord = new ReplayOptions(
-                dir,
-                Pacing.max(),
-                broker.bootstrap(),
-                TOPICS,
-                0,
-                new PrintWriter(new StringWriter()),
-                false,
-                Map.of(),
-                Duration.ofNanos(1));
+        ReplayOptions everyRecord = ReplayOptions.builder(dir, broker.bootstrap(), TOPICS)
+                .heartbeats(Duration.ofNanos(1))
+                .build();
         ReplayReport report = new Replayer(everyRecord, bootstrap -> producer).run();
 
         List<Expected> merged = DatasetFiles.mergedByArrival(dir);
@@ -158,17 +151,12 @@ class ReplayerTest {
         MockProducer<byte[], byte[]> producer =
                 new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         StringWriter status = new StringWriter();
-        ReplayOptions options = new ReplayOptions(
-                dir,
-                Pacing.speed(speed).from(from),
-                broker.bootstrap(),
-                TOPICS,
-                0,
-                new PrintWriter(status),
-                false,
-                Map.of(),
-                Duration.ofMillis(5),
-                Duration.ofMillis(30));
+        ReplayOptions options = ReplayOptions.builder(dir, broker.bootstrap(), TOPICS)
+                .pacing(Pacing.speed(speed).from(from))
+                .status(new PrintWriter(status))
+                .heartbeats(Duration.ofMillis(5))
+                .keepAlive(Duration.ofMillis(30))
+                .build();
         long started = System.nanoTime();
         new Replayer(options, bootstrap -> producer).run();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -365,7 +353,7 @@ class ReplayerTest {
     }
 
     private static ReplayOptions options(Path in, String bootstrap) {
-        return new ReplayOptions(in, Pacing.max(), bootstrap, TOPICS, 0, new PrintWriter(new StringWriter()), false);
+        return ReplayOptions.builder(in, bootstrap, TOPICS).build();
     }
 
     /** Rewrites a crossings file with a writer schema that lacks {@code field} (an older version, say). */
