@@ -6,8 +6,8 @@ import eu.borderflow.config.JobNames;
 import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
-import eu.borderflow.job.environment.RuntimeSettings;
 import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.AlertChangeAdmission;
 import eu.borderflow.job.ingest.AlertHeartbeats;
@@ -23,7 +23,6 @@ import eu.borderflow.job.ingest.KnownBcps;
 import eu.borderflow.job.ingest.NamedSource;
 import eu.borderflow.job.ingest.RecordIngest;
 import eu.borderflow.job.metrics.FlagMetrics;
-import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.risk.alerts.AlertRules;
 import eu.borderflow.risk.sink.FlagAudit;
 import eu.borderflow.risk.traveller.TravellerRules;
@@ -39,12 +38,9 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -61,8 +57,6 @@ public final class RiskFlagJob {
     public static final JobInput CROSSINGS = new JobInput(JOB, "crossings");
 
     public static final JobInput ALERTS = CROSSINGS.other("alert changes");
-    /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
-    static final int USAGE_EXIT_CODE = 2;
 
     private final RiskSettings settings;
     private final List<NamedSource<BorderCrossing>> crossings;
@@ -106,24 +100,11 @@ public final class RiskFlagJob {
     }
 
     /**
-     * Parallelism and fault tolerance from the environment (checkpoints, restart strategy, state backend: nothing is
-     * left to cluster defaults), checked against its Kafka settings; no Kryo; object reuse. A relative checkpoint
-     * folder is resolved against {@code home} here, on the client.
-     *
-     * @throws ConfigException when the settings contradict each other (the transaction timeout is too short)
+     * Parallelism and fault tolerance from the environment's {@code job} section, checked against its Kafka settings
+     * ({@link JobSetup#configure}).
      */
     public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
-        RuntimeSettings settings = environment.getJob();
-        settings.check(environment.getKafka());
-        env.configure(EntryCountingStateBackendFactory.wrap(settings.flinkConfiguration(home)));
-        env.setParallelism(settings.getParallelism());
-        configureTypes(env);
-    }
-
-    /** No Kryo fallback, so a type without a registered serializer fails loudly; object reuse is safe here. */
-    public static void configureTypes(StreamExecutionEnvironment env) {
-        env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
-        env.getConfig().enableObjectReuse();
+        JobSetup.configure(env, environment.getJob(), environment.getKafka(), home);
     }
 
     /**
@@ -147,11 +128,7 @@ public final class RiskFlagJob {
             KafkaEndpoints kafka = KafkaEndpoints.streaming(environment);
             builder(settings).kafka(kafka).rules(defaultRules()).build().addTo(env);
         } catch (ConfigException | IllegalArgumentException e) {
-            if (env instanceof LocalStreamEnvironment) {
-                System.err.println("risk-flag job: " + e.getMessage());
-                System.exit(USAGE_EXIT_CODE);
-            }
-            throw e;
+            throw JobSetup.refuse(env, "risk-flag job", e);
         }
         env.execute(NAME);
     }

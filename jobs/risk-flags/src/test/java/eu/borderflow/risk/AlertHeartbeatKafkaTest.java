@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.risk.testing.InJvmKafka;
@@ -211,7 +212,7 @@ class AlertHeartbeatKafkaTest {
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         env.setParallelism(2);
         env.enableCheckpointing(500);
-        RiskFlagJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).atLeastOnce();
         RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .kafka(endpoints)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.risk.testing.InJvmKafka;
@@ -123,7 +124,7 @@ class QuietSpellKafkaTest {
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
-        RiskFlagJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(environment).atLeastOnce();
         RiskFlagJob.builder(RiskSettings.local(config(name, resumeHold)))
                 .kafka(endpoints)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.testing.RawRecord;
 import eu.borderflow.job.testing.RawSources;
 import eu.borderflow.job.testing.TestRecords;
@@ -107,7 +108,7 @@ class RiskFlagJobBoundedTest {
     private static void run(Path dataset, Path out) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        RiskFlagJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .crossings(DatasetFiles.crossings(dataset), DatasetFiles.CROSSINGS)
                 .crossings(RawSources.of(rawRecords()), RAW_TOPIC)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.testing.TestRecords;
 import eu.borderflow.risk.testing.InJvmKafka;
@@ -114,7 +115,7 @@ class RiskFlagJobKafkaTest {
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         env.setParallelism(2);
         env.enableCheckpointing(500);
-        RiskFlagJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.untilEndAtStart(environment);
         RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .crossings(endpoints.crossings(), crossings)

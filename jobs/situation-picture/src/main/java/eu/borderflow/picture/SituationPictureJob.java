@@ -5,8 +5,8 @@ import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.JobNames;
 import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
-import eu.borderflow.job.environment.RuntimeSettings;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
@@ -14,7 +14,6 @@ import eu.borderflow.job.ingest.IngestStreams;
 import eu.borderflow.job.ingest.IngestStreams.Watermarks;
 import eu.borderflow.job.ingest.NamedSource;
 import eu.borderflow.job.metrics.FlagMetrics;
-import eu.borderflow.job.state.EntryCountingStateBackendFactory;
 import eu.borderflow.picture.ingest.SectionEvents;
 import eu.borderflow.picture.level.AttributedLevel;
 import eu.borderflow.picture.level.WindowTimeOperator;
@@ -39,15 +38,12 @@ import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -63,8 +59,6 @@ public final class SituationPictureJob {
     public static final String NAME = JobNames.PICTURE;
     /** What this job's dead letters name in their {@code job} field. */
     public static final String JOB = "situation-picture-job";
-    /** Exit code of a configuration the job cannot run with, as the launcher's commands use it. */
-    static final int USAGE_EXIT_CODE = 2;
 
     private static final KeySelector<SectionEvent, String> EVENT_SECTION = SectionEvent::getSectionId;
     private static final KeySelector<PictureUpdate, String> WINDOW_SECTION = PictureUpdate::getSectionId;
@@ -102,24 +96,11 @@ public final class SituationPictureJob {
 
     /**
      * Parallelism and fault tolerance from the environment's {@code job} section, checkpointing into the picture's
-     * own storage (checked against its Kafka settings: nothing is left to cluster defaults), in the chosen state
-     * backend with state entry metrics like the risk job's; no Kryo; object reuse.
-     * A relative checkpoint folder is resolved against {@code home} here, on the client.
-     *
-     * @throws ConfigException when the settings contradict each other (the transaction timeout is too short)
+     * own storage, checked against its Kafka settings ({@link JobSetup#configure}).
      */
     public static void configure(StreamExecutionEnvironment env, JobEnvironment environment, Path home) {
-        RuntimeSettings runtime = environment.jobAs(environment.getPicture());
-        runtime.check(environment.kafkaAs(environment.getPicture()));
-        env.configure(EntryCountingStateBackendFactory.wrap(runtime.flinkConfiguration(home)));
-        env.setParallelism(runtime.getParallelism());
-        configureTypes(env);
-    }
-
-    /** No Kryo fallback, so a type without a registered serializer fails loudly; object reuse is safe here. */
-    public static void configureTypes(StreamExecutionEnvironment env) {
-        env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
-        env.getConfig().enableObjectReuse();
+        JobSetup.configure(
+                env, environment.jobAs(environment.getPicture()), environment.kafkaAs(environment.getPicture()), home);
     }
 
     /**
@@ -140,11 +121,7 @@ public final class SituationPictureJob {
             settings = PictureSettings.bind(config);
             configure(env, environment, JobEnvironment.home());
         } catch (ConfigException | IllegalArgumentException e) {
-            if (env instanceof LocalStreamEnvironment) {
-                System.err.println("situational-picture job: " + e.getMessage());
-                System.exit(USAGE_EXIT_CODE);
-            }
-            throw e;
+            throw JobSetup.refuse(env, "situational-picture job", e);
         }
         kafka(
                         builder(settings),

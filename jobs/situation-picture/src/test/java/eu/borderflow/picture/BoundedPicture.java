@@ -2,6 +2,7 @@ package eu.borderflow.picture;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.schema.DeadLetter;
 import eu.borderflow.schema.PictureUpdate;
 import eu.borderflow.schema.RiskFlag;
@@ -29,7 +30,7 @@ final class BoundedPicture {
         Files.createDirectories(out);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
-        SituationPictureJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         SituationPictureJob.Builder job = SituationPictureJob.builder(
                         PictureSettings.bind(ConfigLoader.defaults()).settledPicture())
                 .crossings(DatasetFiles.crossings(dataset), DatasetFiles.CROSSINGS)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
 import eu.borderflow.picture.output.PictureTopic;
@@ -100,7 +101,7 @@ class PicturePipelineTest {
                 .set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay")
                 .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1)
                 .set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200)));
-        SituationPictureJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         env.enableCheckpointing(Duration.ofSeconds(1).toMillis());
         env.setParallelism(2);
         KafkaEndpoints endpoints = KafkaEndpoints.untilEndAtStart(kafka, topics);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.config.TopicNames;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
 import eu.borderflow.job.testing.TestRecords;
@@ -149,7 +150,7 @@ class QuietSpellPictureKafkaTest {
                 new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         env.setParallelism(1);
         env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
-        SituationPictureJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         KafkaEndpoints endpoints = KafkaEndpoints.streaming(kafka, topics).atLeastOnce();
         SituationPictureJob.kafka(
                         SituationPictureJob.builder(PictureSettings.bind(config(name, crossingsHold))), endpoints)

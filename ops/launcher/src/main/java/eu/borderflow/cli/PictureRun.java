@@ -3,6 +3,7 @@ package eu.borderflow.cli;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.KafkaSettings;
 import eu.borderflow.picture.PictureSettings;
@@ -72,7 +73,7 @@ final class PictureRun {
 
     /** Over {@code in}'s crossings and incidents (and {@code flagFile}'s flags): picture, R11 flags, dead letters. */
     int bounded(StreamExecutionEnvironment env, Path in, Path flagFile, Path out) throws Exception {
-        SituationPictureJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         SituationPictureJob.Builder job = SituationPictureJob.builder(
                         PictureSettings.bind(config).settledPicture())
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)

@@ -3,6 +3,7 @@ package eu.borderflow.cli;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
 import eu.borderflow.job.environment.JobEnvironment;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
@@ -201,7 +202,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int bounded(RiskSettings settings, JobEnvironment environment, List<RuleStage> stages) throws Exception {
         StreamExecutionEnvironment env = localEnvironment(environment, 0, 0);
-        RiskFlagJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         RiskFlagJob.builder(settings)
                 .crossings(DatasetFiles.crossings(in), DatasetFiles.CROSSINGS)
                 .alerts(DatasetFiles.alerts(in), DatasetFiles.ALERTS)

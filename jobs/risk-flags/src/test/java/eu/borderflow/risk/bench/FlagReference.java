@@ -2,6 +2,7 @@ package eu.borderflow.risk.bench;
 
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.DatasetFiles;
+import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.risk.RiskFlagJob;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.RiskFlag;
@@ -64,7 +65,7 @@ public final class FlagReference {
     static void run(Path data, Path out) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        RiskFlagJob.configureTypes(env);
+        JobSetup.configureTypes(env);
         RiskFlagJob.builder(RiskSettings.local(ConfigLoader.defaults()))
                 .crossings(DatasetFiles.crossings(data), DatasetFiles.CROSSINGS)
                 .alerts(DatasetFiles.alerts(data), DatasetFiles.ALERTS)
