@@ -1,8 +1,8 @@
 package eu.borderflow.cli;
 
-import static eu.borderflow.cli.TestFiles.expected;
-import static eu.borderflow.cli.TestFiles.flag;
-import static eu.borderflow.cli.TestFiles.nearMiss;
+import static eu.borderflow.tools.testing.TestFlags.expected;
+import static eu.borderflow.tools.testing.TestFlags.flag;
+import static eu.borderflow.tools.testing.TestFlags.nearMiss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,18 +2,10 @@ package eu.borderflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import eu.borderflow.schema.FindingKind;
-import eu.borderflow.schema.FlagStatus;
-import eu.borderflow.schema.GroundTruthEntry;
-import eu.borderflow.schema.GroundTruthKind;
-import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.Severity;
 import eu.borderflow.schema.serde.AvroFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -55,41 +47,6 @@ final class TestFiles {
                 out.toString());
         assertEquals(0, made.exitCode(), made.err());
         return out;
-    }
-
-    static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(
-                scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted", rule + "/test", null);
-    }
-
-    static GroundTruthEntry nearMiss(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(
-                scenario, GroundTruthKind.NEAR_MISS, rule, token, trigger, "near miss", rule + "/test", null);
-    }
-
-    static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {
-        return RiskFlag.newBuilder()
-                .setFlagId(rule + ":" + trigger)
-                .setRevision(revision)
-                .setStatus(status)
-                .setSynthetic(true)
-                .setRuleId(rule)
-                .setRuleVersion("1.0.0")
-                .setKind(FindingKind.RISK)
-                .setSeverity(Severity.MEDIUM)
-                .setRecommendedAction("review")
-                .setExplanation("test")
-                .setConditions(List.of())
-                .setEvidenceIds(List.of(trigger))
-                .setSubjectToken(token)
-                .setTokenKeyId("test")
-                .setTriggerEventId(trigger)
-                .setEventTime(Instant.parse("2026-03-02T10:00:00Z"))
-                .setBcpCode(null)
-                .setSectionId(null)
-                .setRequiresHumanReview(true)
-                .setRetentionUntil(LocalDate.of(2029, 3, 2))
-                .build();
     }
 
     static <T extends SpecificRecord> void write(Class<T> type, Path file, List<T> records) throws Exception {

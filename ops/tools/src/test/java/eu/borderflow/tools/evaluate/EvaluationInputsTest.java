@@ -8,6 +8,7 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.AvroFiles;
+import eu.borderflow.tools.testing.TestFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ class EvaluationInputsTest {
         write(
                 RiskFlag.class,
                 dir.resolve("ground-truth.avro"),
-                List.of(EvaluationTest.flag("R3", "e1", 0, FlagStatus.RAISED, "t")));
+                List.of(TestFlags.flag("R3", "e1", 0, FlagStatus.RAISED, "t")));
         assertThrows(EvaluationInputException.class, () -> EvaluationInputs.groundTruth(dir));
     }
 

@@ -1,5 +1,7 @@
 package eu.borderflow.tools.evaluate;
 
+import static eu.borderflow.tools.testing.TestFlags.expected;
+import static eu.borderflow.tools.testing.TestFlags.flag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.borderflow.schema.FindingKind;
@@ -7,9 +9,7 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.GroundTruthEntry;
 import eu.borderflow.schema.GroundTruthKind;
 import eu.borderflow.schema.RiskFlag;
-import eu.borderflow.schema.Severity;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -161,35 +161,5 @@ class EvaluationTest {
         assertEquals(new RuleScore("R3", 0, 0, 1), score);
         assertEquals(1.0, score.precision());
         assertEquals(0.0, score.recall());
-    }
-
-    static GroundTruthEntry expected(String scenario, String rule, String trigger, String token) {
-        return new GroundTruthEntry(
-                scenario, GroundTruthKind.EXPECTED_FLAG, rule, token, trigger, "planted", rule + "/test", null);
-    }
-
-    static RiskFlag flag(String rule, String trigger, int revision, FlagStatus status, String token) {
-        return RiskFlag.newBuilder()
-                .setFlagId(rule + ":" + trigger)
-                .setRevision(revision)
-                .setStatus(status)
-                .setSynthetic(true)
-                .setRuleId(rule)
-                .setRuleVersion("1.0.0")
-                .setKind(FindingKind.RISK)
-                .setSeverity(Severity.MEDIUM)
-                .setRecommendedAction("review")
-                .setExplanation("test")
-                .setConditions(List.of())
-                .setEvidenceIds(List.of(trigger))
-                .setSubjectToken(token)
-                .setTokenKeyId("test")
-                .setTriggerEventId(trigger)
-                .setEventTime(Instant.parse("2026-03-02T10:00:00Z"))
-                .setBcpCode(null)
-                .setSectionId(null)
-                .setRequiresHumanReview(true)
-                .setRetentionUntil(LocalDate.of(2029, 3, 2))
-                .build();
     }
 }

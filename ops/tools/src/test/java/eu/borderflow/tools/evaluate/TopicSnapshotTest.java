@@ -8,6 +8,7 @@ import eu.borderflow.schema.FlagStatus;
 import eu.borderflow.schema.RiskFlag;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import eu.borderflow.tools.kafka.CommittedEnd;
+import eu.borderflow.tools.testing.TestFlags;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,8 @@ class TopicSnapshotTest {
     @Test
     void readsCommittedFlagsOnlyAndCountsForeignRecords() throws Exception {
         SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
-        RiskFlag committed = EvaluationTest.flag("R3", "e1", 0, FlagStatus.RAISED, "tA");
-        RiskFlag aborted = EvaluationTest.flag("R3", "e2", 0, FlagStatus.RAISED, "tB");
+        RiskFlag committed = TestFlags.flag("R3", "e1", 0, FlagStatus.RAISED, "tA");
+        RiskFlag aborted = TestFlags.flag("R3", "e2", 0, FlagStatus.RAISED, "tB");
         try (KafkaProducer<byte[], byte[]> producer = transactional("evaluate-test")) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(TOPIC, key(committed), serde.encode(committed)));
@@ -82,8 +83,8 @@ class TopicSnapshotTest {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         SingleObjectSerde<RiskFlag> serde = SingleObjectSerde.of(RiskFlag.class);
-        RiskFlag committed = EvaluationTest.flag("R3", "e3", 0, FlagStatus.RAISED, "tC");
-        RiskFlag open = EvaluationTest.flag("R3", "e4", 0, FlagStatus.RAISED, "tD");
+        RiskFlag committed = TestFlags.flag("R3", "e3", 0, FlagStatus.RAISED, "tC");
+        RiskFlag open = TestFlags.flag("R3", "e4", 0, FlagStatus.RAISED, "tD");
         try (KafkaProducer<byte[], byte[]> producer = transactional("evaluate-test-open")) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, key(committed), serde.encode(committed)));
