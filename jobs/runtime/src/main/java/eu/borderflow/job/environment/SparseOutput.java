@@ -6,7 +6,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Operators whose outputs leaving their chain are few (flags, person matches, dead letters, alert changes) flush each
  * record at once instead of waiting for the environment's {@code job.buffer_timeout}. Flink then starts no output
  * flusher thread for them: each such thread wakes every buffer timeout whatever the traffic, a fixed cost measured
- * in README, Performance (2026-12-07). A flag also leaves its operator without waiting for the flusher. The
+ * in docs/PERFORMANCE.md (2026-12-07). A flag also leaves its operator without waiting for the flusher. The
  * per-crossing edges (source to admission, the EES file's chain to the document operator and the alert joins) keep
  * the buffer timeout, where filling buffers pays.
  */

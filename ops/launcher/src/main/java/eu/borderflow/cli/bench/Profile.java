@@ -9,7 +9,7 @@ import one.profiler.AsyncProfiler;
  * with the thread's name as their first frame ({@code ops/bench/profile-top.py}), and a flame graph. {@code cpu}: CPU
  * time every 2 ms. {@code alloc}: the heap allocations, each stack weighted by the bytes it allocated, its top frame
  * the type allocated. JFR recordings started and stopped per job were used before, and put frames on threads that
- * never run them (README, Performance, 2026-12-05 evening).
+ * never run them (docs/PERFORMANCE.md, 2026-12-05 evening).
  */
 final class Profile {
 
