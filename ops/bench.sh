@@ -32,7 +32,7 @@ QUICK=0 ONLY="."
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) QUICK=1; shift ;;
-    --only) ONLY="$2"; shift 2 ;;
+    --only) [[ $# -ge 2 ]] || { echo "bench: --only needs a REGEX (see --help)" >&2; exit 2; }; ONLY="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -46,13 +46,13 @@ reports=()
 for module in domain seeds ops/tools jobs/risk-flags; do
   dir="$ROOT/$module"
   [[ -f "$dir/target/test-classes/META-INF/BenchmarkList" ]] || continue
-  cp_file="$dir/target/bench-classpath.txt"
-  (cd "$ROOT" && mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$cp_file" >/dev/null)
   name="${module//\//-}"
   # Only this module's benchmarks: a module's test classpath can carry another module's (seeds' test jar).
   package="$(cd "$dir/target/test-classes" && find eu -name '*Benchmark.class' | head -1 | cut -d/ -f1-3 | tr / .)"
   grep -qE "${package}\..*${ONLY}" "$dir/target/test-classes/META-INF/BenchmarkList" || continue
+  cp_file="$dir/target/bench-classpath.txt"
+  (cd "$ROOT" && mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$cp_file" >/dev/null)
   # The generator's and replayer's targets are per core: seeds' benchmarks run pinned to one core, which the
   # benchmark thread shares with the JVM's GC and JIT threads.
   # Sharing one core, the JIT takes longer to settle: those runs warm up longer.
@@ -68,10 +68,19 @@ for module in domain seeds ops/tools jobs/risk-flags; do
   reports+=("$OUT/$name.json")
 done
 
+e2e=0
+[[ "$ONLY" == "." || "e2e" =~ $ONLY ]] && e2e=1
+if [[ ${#reports[@]} == 0 && $e2e == 0 ]]; then
+  names="$(cat "$ROOT"/{domain,seeds,ops/tools,jobs/risk-flags}/target/test-classes/META-INF/BenchmarkList 2>/dev/null \
+    | grep -oE 'eu\.borderflow\.[A-Za-z.]*Benchmark\b' | sed 's/.*\.//' | sort -u | paste -sd' ')"
+  echo "bench: no benchmark matches --only $ONLY; the benchmarks: $names, e2e" >&2
+  exit 2
+fi
+
 JACKSON_CP="$(tr ':' '\n' < "$ROOT/ops/launcher/target/classpath.txt" | grep -E 'jackson-(databind|core|annotations)-' | paste -sd:)"
 echo "== results (ratio > 1: faster than the same-run baseline)"
 java -cp "$JACKSON_CP" "$ROOT/ops/bench/BenchReport.java" "${reports[@]}" | tee "$OUT/summary.txt"
 
-if [[ "$ONLY" == "." || "e2e" =~ $ONLY ]]; then
+if [[ $e2e == 1 ]]; then
   "$ROOT/ops/bench/e2e.sh" $([[ $QUICK == 1 ]] && echo --quick) | tee -a "$OUT/summary.txt"
 fi

@@ -32,14 +32,34 @@ class OpsScriptHelpTest {
         }
     }
 
+    @Test
+    void benchSaysWhichBenchmarksThereAreWhenNoneMatches() throws Exception {
+        Run none = run(List.of("bench", "--only", "NoSuchBenchmark"));
+        assertEquals(2, none.exitCode(), none.out());
+        assertTrue(none.out().contains("bench: no benchmark matches --only NoSuchBenchmark"), none.out());
+        assertTrue(none.out().contains("TimerQueueBenchmark"), none.out());
+        assertFalse(none.out().contains("== "), "ran something: " + none.out());
+
+        Run noRegex = run(List.of("bench", "--only"));
+        assertEquals(2, noRegex.exitCode(), noRegex.out());
+        assertTrue(noRegex.out().contains("bench: --only needs a REGEX"), noRegex.out());
+    }
+
+    private record Run(int exitCode, String out) {}
+
     private static String launch(List<String> args) throws Exception {
+        Run run = run(args);
+        assertEquals(0, run.exitCode(), args + ": " + run.out());
+        return run.out();
+    }
+
+    private static Run run(List<String> args) throws Exception {
         List<String> command = new java.util.ArrayList<>(
                 List.of(LocalPlatform.ROOT.resolve("ops/borderflow").toString()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(1, TimeUnit.MINUTES), args.toString());
-        assertEquals(0, process.exitValue(), args + ": " + out);
-        return out;
+        return new Run(process.exitValue(), out);
     }
 }
