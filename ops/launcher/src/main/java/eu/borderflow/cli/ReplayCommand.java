@@ -2,6 +2,7 @@ package eu.borderflow.cli;
 
 import eu.borderflow.config.ConfigException;
 import eu.borderflow.config.TopicNames;
+import eu.borderflow.job.config.TimeConfig;
 import eu.borderflow.tools.replay.Pacing;
 import eu.borderflow.tools.replay.ReplayInputException;
 import eu.borderflow.tools.replay.ReplayOptions;
@@ -146,6 +147,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             .progress(progress)
                             .kafkaProperties(kafka.properties())
                             .heartbeats(Duration.ofMillis(heartbeatMs))
+                            .keepAlive(keepAlive())
                             .build())
                     .run();
             PrintWriter out = spec.commandLine().getOut();
@@ -153,6 +155,16 @@ public final class ReplayCommand implements Callable<Integer> {
             out.flush();
             return report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (ReplayInputException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** Within the risk job's time.source_idleness of the same configuration (rules.yaml). */
+    Duration keepAlive() {
+        try {
+            return ReplayOptions.keepAliveWithin(
+                    TimeConfig.load(config.loader()).getSourceIdleness());
+        } catch (ConfigException e) {
             throw new UserError(e.getMessage(), e);
         }
     }

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.borderflow.tools.replay.ReplayOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +80,32 @@ class ReplayCommandTest {
                 notATime.err().startsWith("replay: --paced-from must be a day (2025-03-06) or an instant"),
                 notATime.err());
         assertFalse(notATime.err().contains("\tat "), notATime.err());
+    }
+
+    @Test
+    void aPacedReplayKeepsTheAlertPartitionsAliveWithinTheRiskJobsSourceIdleness() throws Exception {
+        Path config = Files.createDirectory(dir.resolve("config"));
+        Path shipped = Path.of("../../config").toAbsolutePath().normalize();
+        String rules = Files.readString(shipped.resolve("rules.yaml"));
+        assertTrue(rules.contains("source_idleness: PT1M"), "the shipped default changed");
+        Files.writeString(
+                config.resolve("rules.yaml"), rules.replace("source_idleness: PT1M", "source_idleness: PT3S"));
+
+        assertEquals(
+                Duration.ofMillis(500),
+                replayCommand("--config", config.toString()).keepAlive());
+        assertEquals(
+                ReplayOptions.DEFAULT_KEEP_ALIVE,
+                replayCommand("--config", shipped.toString()).keepAlive());
+        assertEquals(Duration.ofSeconds(10), ReplayOptions.DEFAULT_KEEP_ALIVE);
+    }
+
+    private ReplayCommand replayCommand(String... options) {
+        var cli = Borderflow.commandLine();
+        List<String> args = new ArrayList<>(List.of("replay", "--in", dir.toString()));
+        args.addAll(List.of(options));
+        var parsed = cli.parseArgs(args.toArray(String[]::new));
+        return (ReplayCommand) parsed.subcommand().commandSpec().userObject();
     }
 
     @Test

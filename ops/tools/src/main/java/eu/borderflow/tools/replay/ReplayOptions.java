@@ -34,12 +34,21 @@ public record ReplayOptions(
     /** The same, as a duration. */
     public static final Duration DEFAULT_HEARTBEATS = Duration.ofMillis(DEFAULT_HEARTBEAT_MILLIS);
 
+    /** How many keep-alives a paced replay sends within the jobs' source idleness: a few may be late or lost. */
+    private static final int KEEP_ALIVES_PER_IDLENESS = 6;
+
+    /** The keep-alive for rules.yaml's default /time/source_idleness, a minute. */
+    public static final Duration DEFAULT_KEEP_ALIVE = keepAliveWithin(Duration.ofMinutes(1));
+
     /**
-     * A paced replay waiting this long repeats its last heartbeat, so that the jobs never count the alert changelog's
-     * partitions idle while it waits: well within rules.yaml /time/source_idleness (a minute by default). A partition
-     * back from idle holds its source's watermark for time.source_resume_hold (2 s), which an alert hit would wait for.
+     * How often a paced replay that waits repeats its last heartbeat so that a job whose time.source_idleness is
+     * {@code idleness} never counts the alert changelog's partitions idle while it waits: a partition back from idle
+     * holds its source's watermark for time.source_resume_hold (2 s), which an alert hit would wait for.
      */
-    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
+    public static Duration keepAliveWithin(Duration idleness) {
+        Duration keepAlive = idleness.dividedBy(KEEP_ALIVES_PER_IDLENESS);
+        return keepAlive.isZero() ? Duration.ofMillis(1) : keepAlive;
+    }
 
     public ReplayOptions {
         kafkaProperties = Map.copyOf(kafkaProperties);
