@@ -43,7 +43,8 @@ mkdir -p "$OUT"
 if [[ $QUICK == 1 ]]; then JMH_ARGS=(-f 1 -wi 1 -i 2 -w 1s -r 1s); else JMH_ARGS=(-f 1 -wi 3 -i 5 -w 2s -r 3s); fi
 
 reports=()
-for module in domain seeds ops/tools jobs/risk-flags; do
+MODULES=(domain seeds ops/tools jobs/risk-flags)
+for module in "${MODULES[@]}"; do
   dir="$ROOT/$module"
   [[ -f "$dir/target/test-classes/META-INF/BenchmarkList" ]] || continue
   name="${module//\//-}"
@@ -71,7 +72,7 @@ done
 e2e=0
 [[ "$ONLY" == "." || "e2e" =~ $ONLY ]] && e2e=1
 if [[ ${#reports[@]} == 0 && $e2e == 0 ]]; then
-  names="$(cat "$ROOT"/{domain,seeds,ops/tools,jobs/risk-flags}/target/test-classes/META-INF/BenchmarkList 2>/dev/null \
+  names="$(for module in "${MODULES[@]}"; do cat "$ROOT/$module/target/test-classes/META-INF/BenchmarkList"; done 2>/dev/null \
     | grep -oE 'eu\.borderflow\.[A-Za-z.]*Benchmark\b' | sed 's/.*\.//' | sort -u | paste -sd' ')"
   echo "bench: no benchmark matches --only $ONLY; the benchmarks: $names, e2e" >&2
   exit 2
