@@ -166,7 +166,7 @@ public final class RiskFlagJob {
                         limits)
                 .withHeartbeats(new AlertHeartbeats(settings.ingest()))
                 .withRecordTimeBound(settings.ingest().getMaxClockSkew());
-        DataStream<AlertChange> validAlerts = sources.valid(alerts, alertIngest);
+        DataStream<AlertChange> validAlerts = sources.sparse().valid(alerts, alertIngest);
         DataStream<AlertChange> admittedAlerts = deadLetters.from(SparseOutput.flushEachRecord(validAlerts
                 .keyBy(AlertChange::getAlertId, Types.STRING)
                 .process(

@@ -10,8 +10,11 @@ import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.ingest.AlertChangeAdmission;
 import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
+import eu.borderflow.job.ingest.DeadLetterSplit;
 import eu.borderflow.risk.alerts.AlertReviewTimers;
 import eu.borderflow.risk.alerts.AlertVersionRouter;
+import eu.borderflow.risk.alerts.ChangelogEnd;
+import eu.borderflow.risk.alerts.CrossingEventClock;
 import eu.borderflow.risk.alerts.DocumentAlertJoin;
 import eu.borderflow.risk.alerts.PersonAlertMatcher;
 import eu.borderflow.risk.alerts.PersonFlagAssembler;
@@ -133,10 +136,14 @@ class JobGraphHygieneTest {
                 AlertVersionRouter.Target.DOCUMENT.uid(),
                 AlertVersionRouter.Target.PERSON.uid(),
                 AlertChangeAdmission.UID,
+                DeadLetterSplit.uid("sis.alerts"),
+                ChangelogEnd.UID,
+                CrossingEventClock.UID,
                 "flag-metrics",
                 FlagAudit.UID,
                 DeadLetterSizeLimit.UID);
         Set<String> perCrossing = Set.of(
+                DeadLetterSplit.uid("ees.crossings"),
                 CrossingAdmission.UID,
                 TravellerProjection.UID,
                 DocumentProjection.UID,

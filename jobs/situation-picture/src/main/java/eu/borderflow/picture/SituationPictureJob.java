@@ -7,6 +7,7 @@ import eu.borderflow.job.environment.JobArguments;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
@@ -152,22 +153,24 @@ public final class SituationPictureJob {
         DataStream<SectionEvent> all = inputs.of(crossings, incidents, riskFlags, riskFlagWatermarks);
 
         AvroTypeInfo<PictureUpdate> pictureType = new AvroTypeInfo<>(PictureUpdate.class);
-        DataStream<Long> reached = all.process(
-                        new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
-                .uid("data-clock")
-                .name("data clock");
-        SingleOutputStreamOperator<PictureUpdate> hours = deadLetters.from(all.keyBy(EVENT_SECTION, Types.STRING)
-                .connect(reached.broadcast(DataClock.STATE))
-                .process(new SectionHourWindow(settings), pictureType)
-                .uid(SectionHourWindow.UID)
-                .name("section hour window"));
-        SingleOutputStreamOperator<PictureUpdate> pressured = bySection(bySection(hours)
+        // The data clock, the hour windows' dead letters and the picture updates are few: flushed per record.
+        DataStream<Long> reached = SparseOutput.flushEachRecord(
+                all.process(new DataClock(settings.outOfOrderness().toMillis()), Types.LONG)
+                        .uid(DataClock.UID)
+                        .name("data clock"));
+        SingleOutputStreamOperator<PictureUpdate> hours =
+                deadLetters.from(SparseOutput.flushEachRecord(all.keyBy(EVENT_SECTION, Types.STRING)
+                        .connect(reached.broadcast(DataClock.STATE))
+                        .process(new SectionHourWindow(settings), pictureType)
+                        .uid(SectionHourWindow.UID)
+                        .name("section hour window")));
+        SingleOutputStreamOperator<PictureUpdate> pressured = SparseOutput.flushEachRecord(bySection(bySection(hours)
                         .process(new SectionDayView(settings), pictureType)
                         .uid("section-day-view")
                         .name("section day view"))
                 .process(new SectionPressureWindow(settings), pictureType)
-                .uid("section-pressure-r11")
-                .name("R11 section pressure");
+                .uid(SectionPressureWindow.UID)
+                .name("R11 section pressure"));
 
         DataStream<PictureUpdate> levelled = pressured;
         if (!levels.isEmpty()) {
@@ -177,10 +180,10 @@ public final class SituationPictureJob {
                     .transform("attributed level pass-through", pictureType, new WindowTimeOperator(settings))
                     .uid("attributed-level");
         }
-        DataStream<PictureUpdate> picture = bySection(levelled)
+        DataStream<PictureUpdate> picture = SparseOutput.flushEachRecord(bySection(levelled)
                 .process(new PictureRevisions(settings.allowedLatenessMillis()), pictureType)
-                .uid("picture-revisions")
-                .name("picture revisions");
+                .uid(PictureRevisions.UID)
+                .name("picture revisions"));
 
         SingleOutputStreamOperator<PictureUpdate> ordered = picture.map(new MapsInKeyOrder(), pictureType)
                 .uid("picture-maps-in-key-order")
@@ -190,21 +193,23 @@ public final class SituationPictureJob {
         }
         sink(ordered.sinkTo(pictureSink).uid("picture-sink").name("picture"));
         // The risk job's flag metrics: R11 flags per status under rule="R11", and the event-time lag at the output.
-        sink(pressured
-                .getSideOutput(SectionPressureWindow.FLAGS)
-                .transform(
-                        "R11 flags per status, event-time lag", new AvroTypeInfo<>(RiskFlag.class), new FlagMetrics())
-                .uid("flag-metrics")
+        sink(SparseOutput.flushEachRecord(pressured
+                        .getSideOutput(SectionPressureWindow.FLAGS)
+                        .transform(
+                                "R11 flags per status, event-time lag",
+                                new AvroTypeInfo<>(RiskFlag.class),
+                                new FlagMetrics())
+                        .uid("flag-metrics"))
                 .sinkTo(flagSink)
                 .uid("r11-flags-sink")
                 .name("R11 flags"));
-        sink(deadLetters
-                .union()
-                .map(
-                        new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
-                        new AvroTypeInfo<>(DeadLetter.class))
-                .uid(DeadLetterSizeLimit.UID)
-                .name("dead letters: fit to size")
+        sink(SparseOutput.flushEachRecord(deadLetters
+                        .union()
+                        .map(
+                                new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
+                                new AvroTypeInfo<>(DeadLetter.class))
+                        .uid(DeadLetterSizeLimit.UID)
+                        .name("dead letters: fit to size"))
                 .sinkTo(deadLetterSink)
                 .uid("deadletters-sink")
                 .name("dead letters"));

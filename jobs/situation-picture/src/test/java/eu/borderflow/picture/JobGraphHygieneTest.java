@@ -7,11 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.borderflow.config.ConfigLoader;
 import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.KafkaEndpoints;
+import eu.borderflow.job.ingest.CrossingAdmission;
+import eu.borderflow.job.ingest.DeadLetterSizeLimit;
+import eu.borderflow.job.ingest.DeadLetterSplit;
+import eu.borderflow.picture.ingest.SectionEvents;
+import eu.borderflow.picture.output.PictureRevisions;
+import eu.borderflow.picture.pressure.SectionPressureWindow;
+import eu.borderflow.picture.window.DataClock;
+import eu.borderflow.picture.window.SectionHourWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,19 +36,12 @@ import org.junit.jupiter.api.Test;
  */
 class JobGraphHygieneTest {
 
+    private static final JobEnvironment ENVIRONMENT =
+            JobEnvironment.load(ConfigLoader.defaults(), JobEnvironment.CLUSTER);
+
     @Test
     void everyOperatorHasAUniqueUidAndANameAndNoEdgeUsesKryo() {
-        ConfigLoader config = ConfigLoader.defaults();
-        JobEnvironment environment = JobEnvironment.load(config, JobEnvironment.CLUSTER);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        SituationPictureJob.configure(env, environment, Path.of("."));
-        SituationPictureJob.kafka(
-                        SituationPictureJob.builder(PictureSettings.bind(config)),
-                        KafkaEndpoints.streaming(
-                                environment.kafkaAs(environment.getPicture()), environment.getTopics()))
-                .build()
-                .addTo(env);
-        StreamGraph graph = env.getStreamGraph();
+        StreamGraph graph = deployedGraph();
 
         List<String> problems = new ArrayList<>();
         Set<String> uids = new HashSet<>();
@@ -80,10 +83,66 @@ class JobGraphHygieneTest {
                         "deadletters-sink")),
                 uids.toString());
         assertNotEquals(
-                environment.getKafka().getTransactionalIdPrefix(),
-                environment.getPicture().getTransactionalIdPrefix(),
+                ENVIRONMENT.getKafka().getTransactionalIdPrefix(),
+                ENVIRONMENT.getPicture().getTransactionalIdPrefix(),
                 "the risk job's transactions are not fenced");
         assertNotEquals(
-                environment.getKafka().getGroupId(), environment.getPicture().getGroupId());
+                ENVIRONMENT.getKafka().getGroupId(), ENVIRONMENT.getPicture().getGroupId());
+    }
+
+    /**
+     * Operators whose outputs leaving their chain are few (the inputs other than the crossings, the data clock, the
+     * windows' picture updates, flags and dead letters) flush each record and start no output flusher thread, which
+     * would wake every buffer timeout whatever the traffic; the per-crossing exchanges keep the buffer timeout.
+     */
+    @Test
+    void sparseOutputsFlushEachRecordAndPerCrossingOutputsKeepTheBufferTimeout() {
+        long configured =
+                ENVIRONMENT.jobAs(ENVIRONMENT.getPicture()).getBufferTimeout().toMillis();
+        var topics = ENVIRONMENT.getTopics();
+        Set<String> sparse = Set.of(
+                DeadLetterSplit.uid(topics.getIncidents()),
+                SectionEvents.INCIDENTS_UID,
+                DeadLetterSplit.uid(topics.getFlags()),
+                SectionEvents.FLAGS_UID,
+                DeadLetterSplit.uid(topics.getSectionLevels()),
+                DataClock.UID,
+                SectionHourWindow.UID,
+                SectionPressureWindow.UID,
+                PictureRevisions.UID,
+                "flag-metrics",
+                DeadLetterSizeLimit.UID);
+        Set<String> perCrossing =
+                Set.of(DeadLetterSplit.uid(topics.getCrossings()), CrossingAdmission.UID, SectionEvents.CROSSINGS_UID);
+        Map<String, Long> timeouts = new TreeMap<>();
+        for (StreamNode node : deployedGraph().getStreamNodes()) {
+            timeouts.put(node.getTransformationUID(), node.getBufferTimeout());
+        }
+        assertTrue(configured > 0, "a buffer timeout is configured: " + configured);
+        List<String> problems = new ArrayList<>();
+        for (String uid : sparse) {
+            if (!Long.valueOf(0).equals(timeouts.get(uid))) {
+                problems.add("sparse, buffer timeout " + timeouts.get(uid) + ": " + uid);
+            }
+        }
+        for (String uid : perCrossing) {
+            if (!Long.valueOf(configured).equals(timeouts.get(uid))) {
+                problems.add("per crossing, buffer timeout " + timeouts.get(uid) + ": " + uid);
+            }
+        }
+        assertEquals(List.of(), problems, timeouts.toString());
+    }
+
+    private static StreamGraph deployedGraph() {
+        ConfigLoader config = ConfigLoader.defaults();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        SituationPictureJob.configure(env, ENVIRONMENT, Path.of("."));
+        SituationPictureJob.kafka(
+                        SituationPictureJob.builder(PictureSettings.bind(config)),
+                        KafkaEndpoints.streaming(
+                                ENVIRONMENT.kafkaAs(ENVIRONMENT.getPicture()), ENVIRONMENT.getTopics()))
+                .build()
+                .addTo(env);
+        return env.getStreamGraph();
     }
 }

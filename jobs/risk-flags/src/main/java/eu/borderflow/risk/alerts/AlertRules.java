@@ -43,15 +43,16 @@ public final class AlertRules {
             // Review dates are reached by the passage of event time, not by alert changes: the sparse changelog's own
             // watermark (which jumps to the end once its source is done) would skip them, so the crossings' clock
             // drives the timers too.
-            DataStream<AlertChange> crossingClock = crossings
+            // Neither sends a record per crossing (the clock only watermarks): both flush each one they send.
+            DataStream<AlertChange> crossingClock = SparseOutput.flushEachRecord(crossings
                     .transform(
                             "R10 event-time clock of the crossings",
                             ALERT,
                             new CrossingEventClock(config.time().getOutOfOrderness()))
-                    .uid("alerts-r10-event-clock");
-            DataStream<AlertChange> changelog = alerts.transform(
-                            "R10: the changelog's end is not the end of time", ALERT, new ChangelogEnd())
-                    .uid(ChangelogEnd.UID);
+                    .uid(CrossingEventClock.UID));
+            DataStream<AlertChange> changelog = SparseOutput.flushEachRecord(
+                    alerts.transform("R10: the changelog's end is not the end of time", ALERT, new ChangelogEnd())
+                            .uid(ChangelogEnd.UID));
             flags.add(deadLetters.from(SparseOutput.flushEachRecord(changelog
                     .union(crossingClock)
                     .keyBy(AlertChange::getAlertId, Types.STRING)

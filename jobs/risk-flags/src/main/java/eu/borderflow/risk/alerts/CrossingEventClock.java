@@ -22,6 +22,7 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 public final class CrossingEventClock extends AbstractStreamOperator<AlertChange>
         implements OneInputStreamOperator<BorderCrossing, AlertChange> {
 
+    public static final String UID = "alerts-r10-event-clock";
     private static final long serialVersionUID = 1L;
 
     private final JustifiedWatermark justified;

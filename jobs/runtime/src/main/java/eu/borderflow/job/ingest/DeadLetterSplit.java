@@ -24,6 +24,11 @@ public final class DeadLetterSplit<T extends SpecificRecordBase> extends Process
         this.ingest = ingest;
     }
 
+    /** The uid of the split after the source that reads {@code input}. */
+    public static String uid(String input) {
+        return "dead-letters-off:" + input;
+    }
+
     @Override
     public void open(OpenContext context) {
         counters = new DeadLetterCounters(getRuntimeContext().getMetricGroup());

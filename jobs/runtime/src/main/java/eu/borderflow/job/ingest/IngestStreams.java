@@ -1,11 +1,13 @@
 package eu.borderflow.job.ingest;
 
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.schema.DeadLetter;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
@@ -33,17 +35,33 @@ public final class IngestStreams {
     private final StreamExecutionEnvironment env;
     private final DeadLetterStreams deadLetters;
     private final SourceTiming timing;
+    private final boolean sparse;
 
     /** {@code timing}: how each split's watermark is made ({@link ResumingWatermarks}). */
     public IngestStreams(StreamExecutionEnvironment env, DeadLetterStreams deadLetters, SourceTiming timing) {
+        this(env, deadLetters, timing, false);
+    }
+
+    private IngestStreams(
+            StreamExecutionEnvironment env, DeadLetterStreams deadLetters, SourceTiming timing, boolean sparse) {
         this.env = env;
         this.deadLetters = deadLetters;
         this.timing = timing;
+        this.sparse = sparse;
     }
 
     /** The same streams with sources whose watermarks are made by {@code other}. */
     public IngestStreams withTiming(SourceTiming other) {
-        return new IngestStreams(env, deadLetters, other);
+        return new IngestStreams(env, deadLetters, other, sparse);
+    }
+
+    /**
+     * The same streams for inputs whose records are few (alert changes, incidents, flags, level changes): the
+     * operator after each source flushes every record it sends on and starts no output flusher ({@link
+     * SparseOutput}). An operator the caller chains after it and that sends the records on must flush each too.
+     */
+    public IngestStreams sparse() {
+        return new IngestStreams(env, deadLetters, timing, true);
     }
 
     /** The valid records of {@code inputs}, in arrival order, timestamped with their event time. */
@@ -57,15 +75,18 @@ public final class IngestStreams {
         AvroTypeInfo<T> typeInfo = new AvroTypeInfo<>(ingest.type());
         DataStream<T> union = null;
         for (NamedSource<T> input : inputs) {
-            DataStream<T> valid = deadLetters.from(env.fromSource(
+            SingleOutputStreamOperator<T> valid = deadLetters.from(env.fromSource(
                             input.source().create(ingest),
                             strategy(ingest, watermarks),
                             "read " + input.name(),
                             ingest.producedType())
                     .uid(RecordIngest.operator(input.name()))
                     .process(new DeadLetterSplit<>(ingest), typeInfo)
-                    .uid("dead-letters-off:" + input.name())
+                    .uid(DeadLetterSplit.uid(input.name()))
                     .name("dead letters off " + input.name()));
+            if (sparse) {
+                SparseOutput.flushEachRecord(valid);
+            }
             union = union == null ? valid : union.union(valid);
         }
         return union;

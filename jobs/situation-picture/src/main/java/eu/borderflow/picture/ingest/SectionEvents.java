@@ -1,6 +1,7 @@
 package eu.borderflow.picture.ingest;
 
 import eu.borderflow.flag.FlagTime;
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
 import eu.borderflow.job.ingest.DeadLetterStreams;
@@ -28,10 +29,15 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * The picture job's inputs as the section facts it counts: crossings (re-sent ones dropped, late ones dead-lettered,
  * as the risk job admits them), incidents and the risk job's flags, each reduced to its section, time and kind; and
- * the operators' level changes. Each input is read by {@link IngestStreams}.
+ * the operators' level changes. Each input is read by {@link IngestStreams}; all but the crossings are few, and
+ * their operators flush each record ({@link SparseOutput}).
  */
 public final class SectionEvents {
 
+    // The operators that reduce each input to section facts: one per crossing, the others few records.
+    public static final String CROSSINGS_UID = "crossings-to-section";
+    public static final String INCIDENTS_UID = "incidents-to-section";
+    public static final String FLAGS_UID = "flags-to-section";
     private static final TypeInformation<SectionEvent> EVENT_TYPE = TypeInformation.of(SectionEvent.class);
 
     private final String job;
@@ -96,7 +102,7 @@ public final class SectionEvents {
                         .uid(CrossingAdmission.UID)
                         .name("crossings: drop re-sent, dead-letter late"))
                 .map(new CrossingToSection(names(inputs), settings.bcpSections()), EVENT_TYPE)
-                .uid("crossings-to-section")
+                .uid(CROSSINGS_UID)
                 .name("crossings: section and direction only");
     }
 
@@ -109,10 +115,11 @@ public final class SectionEvents {
                         Incident::getIncidentId,
                         limits)
                 .withRecordTimeBound(settings.ingest().getMaxClockSkew());
-        return ingest.valid(inputs, incidentIngest, Watermarks.EVENT_TIME)
+        return SparseOutput.flushEachRecord(ingest.sparse()
+                .valid(inputs, incidentIngest, Watermarks.EVENT_TIME)
                 .map(new IncidentToSection(names(inputs)), EVENT_TYPE)
-                .uid("incidents-to-section")
-                .name("incidents: section facts");
+                .uid(INCIDENTS_UID)
+                .name("incidents: section facts"));
     }
 
     private DataStream<SectionEvent> riskFlags(List<NamedSource<RiskFlag>> inputs, Watermarks watermarks) {
@@ -123,10 +130,11 @@ public final class SectionEvents {
                 f -> FlagTime.raisedAt(f).toEpochMilli(),
                 RiskFlag::getFlagId,
                 limits);
-        return ingest.valid(inputs, flagIngest, watermarks)
+        return SparseOutput.flushEachRecord(ingest.sparse()
+                .valid(inputs, flagIngest, watermarks)
                 .flatMap(new FlagToSection(names(inputs)), EVENT_TYPE)
-                .uid("flags-to-section")
-                .name("flags: section, rule and status");
+                .uid(FLAGS_UID)
+                .name("flags: section, rule and status"));
     }
 
     /** The operators' level changes, valid ones only. */
@@ -138,7 +146,7 @@ public final class SectionEvents {
                 l -> l.getChangedAt().toEpochMilli(),
                 SectionLevelChange::getChangeId,
                 limits);
-        return ingest.valid(inputs, levelIngest, Watermarks.EVENT_TIME);
+        return ingest.sparse().valid(inputs, levelIngest, Watermarks.EVENT_TIME);
     }
 
     /** The source a LATE dead letter names: the input's topic or file (its names joined, when several). */

@@ -23,6 +23,8 @@ import org.apache.flink.util.Collector;
  */
 public final class PictureRevisions extends KeyedProcessFunction<String, PictureUpdate, PictureUpdate> {
 
+    public static final String UID = "picture-revisions";
+
     static final String WINDOWS = "windows";
     static final String REVISIONS = "revisions";
     static final String UNCHANGED = "unchangedVersions";

@@ -33,6 +33,7 @@ import org.apache.flink.util.OutputTag;
  */
 public final class SectionPressureWindow extends KeyedProcessFunction<String, PictureUpdate, PictureUpdate> {
 
+    public static final String UID = "section-pressure-r11";
     public static final OutputTag<RiskFlag> FLAGS = new OutputTag<>("r11-flags", new AvroTypeInfo<>(RiskFlag.class));
     static final String RAISED = "r11Raised";
     static final String REVISED = "r11Revised";

@@ -14,6 +14,8 @@ import org.apache.flink.util.Collector;
  */
 public final class DataClock extends ProcessFunction<SectionEvent, Long> {
 
+    public static final String UID = "data-clock";
+
     /** The broadcast state of {@link SectionHourWindow}: {@link #REACHED} to the data clock's full hour. */
     public static final MapStateDescriptor<String, Long> STATE =
             new MapStateDescriptor<>("data-clock", Types.STRING, Types.LONG);
