@@ -14,7 +14,6 @@ import eu.borderflow.job.ingest.AlertHeartbeats;
 import eu.borderflow.job.ingest.AlertValidator;
 import eu.borderflow.job.ingest.CrossingAdmission;
 import eu.borderflow.job.ingest.CrossingValidator;
-import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.IngestStreams;
@@ -191,16 +190,7 @@ public final class RiskFlagJob {
                 .sinkTo(auditSink)
                 .uid("audit-sink")
                 .name("audit"));
-        sink(SparseOutput.flushEachRecord(deadLetters
-                        .union()
-                        .map(
-                                new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
-                                new AvroTypeInfo<>(DeadLetter.class))
-                        .uid(DeadLetterSizeLimit.UID)
-                        .name("dead letters: fit to size"))
-                .sinkTo(deadLetterSink)
-                .uid("deadletters-sink")
-                .name("dead letters"));
+        sink(deadLetters.sinkTo(deadLetterSink, settings.ingest().getMaxDeadLetterBytes()));
     }
 
     private void sink(DataStreamSink<?> sink) {

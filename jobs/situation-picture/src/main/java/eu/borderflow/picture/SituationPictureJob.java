@@ -8,7 +8,6 @@ import eu.borderflow.job.environment.JobEnvironment;
 import eu.borderflow.job.environment.JobSetup;
 import eu.borderflow.job.environment.KafkaEndpoints;
 import eu.borderflow.job.environment.SparseOutput;
-import eu.borderflow.job.ingest.DeadLetterSizeLimit;
 import eu.borderflow.job.ingest.DeadLetterStreams;
 import eu.borderflow.job.ingest.IngestSource;
 import eu.borderflow.job.ingest.IngestStreams;
@@ -203,16 +202,7 @@ public final class SituationPictureJob {
                 .sinkTo(flagSink)
                 .uid("r11-flags-sink")
                 .name("R11 flags"));
-        sink(SparseOutput.flushEachRecord(deadLetters
-                        .union()
-                        .map(
-                                new DeadLetterSizeLimit(settings.ingest().getMaxDeadLetterBytes()),
-                                new AvroTypeInfo<>(DeadLetter.class))
-                        .uid(DeadLetterSizeLimit.UID)
-                        .name("dead letters: fit to size"))
-                .sinkTo(deadLetterSink)
-                .uid("deadletters-sink")
-                .name("dead letters"));
+        sink(deadLetters.sinkTo(deadLetterSink, settings.ingest().getMaxDeadLetterBytes()));
     }
 
     /** The stream is already partitioned by section: keyed again without a shuffle. */

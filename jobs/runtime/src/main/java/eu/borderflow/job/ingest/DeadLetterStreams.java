@@ -1,9 +1,13 @@
 package eu.borderflow.job.ingest;
 
+import eu.borderflow.job.environment.SparseOutput;
 import eu.borderflow.schema.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** Collects the dead-letter side output of every operator of a job, for one dead-letter sink. */
@@ -15,6 +19,20 @@ public final class DeadLetterStreams {
     public <T> SingleOutputStreamOperator<T> from(SingleOutputStreamOperator<T> operator) {
         streams.add(operator.getSideOutput(DeadLetters.TAG));
         return operator;
+    }
+
+    /**
+     * All dead letters registered so far, each cut to at most {@code maxBytes} ({@link DeadLetterSizeLimit}), into
+     * {@code sink}: the job's dead-letter topic or file. They are few, so each is sent on as it comes.
+     */
+    public DataStreamSink<DeadLetter> sinkTo(Sink<DeadLetter> sink, int maxBytes) {
+        return SparseOutput.flushEachRecord(
+                        union().map(new DeadLetterSizeLimit(maxBytes), new AvroTypeInfo<>(DeadLetter.class))
+                                .uid(DeadLetterSizeLimit.UID)
+                                .name("dead letters: fit to size"))
+                .sinkTo(sink)
+                .uid("deadletters-sink")
+                .name("dead letters");
     }
 
     /** All dead letters registered so far. */
