@@ -30,8 +30,8 @@ class ClusterScriptTest {
 
     @Test
     void upStartsWhatIsMissingAndDownLeavesNothing() throws Exception {
-        int rest = freePort();
-        int metrics = freePort();
+        int rest = LocalPlatform.freePorts(2);
+        int metrics = LocalPlatform.freePorts(3);
         Path home = LocalPlatform.ROOT.resolve("var/test-ops/cluster-script-" + rest);
         Map<String, String> env = Map.of(
                 "BORDERFLOW_FLINK_PORT",
@@ -104,7 +104,7 @@ class ClusterScriptTest {
 
     @Test
     void helpAndBadArgumentsStartNothing() throws Exception {
-        Map<String, String> env = Map.of("BORDERFLOW_FLINK_PORT", String.valueOf(freePort()));
+        Map<String, String> env = Map.of("BORDERFLOW_FLINK_PORT", String.valueOf(LocalPlatform.freePorts(2)));
         Result shown = cluster(env, "up", "--help");
         assertEquals(0, shown.code(), shown.out());
         assertTrue(shown.out().contains("up [--taskmanagers N]"), shown.out());
@@ -155,11 +155,5 @@ class ClusterScriptTest {
     private static long pid(Path home, String process) throws IOException {
         return Long.parseLong(
                 Files.readString(home.resolve("pids/" + process + ".pid")).strip());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

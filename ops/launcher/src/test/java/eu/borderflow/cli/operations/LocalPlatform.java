@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class LocalPlatform {
 
     static final Path ROOT = locateRoot();
+    private static final int LOWEST_TEST_PORT = 20_000;
+    private static final Random RANDOM = new Random();
     static final String FLINK_URL_ENV = "BORDERFLOW_TEST_FLINK_URL";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
     private static LocalPlatform shared;
@@ -216,20 +219,30 @@ final class LocalPlatform {
         }
     }
 
-    /** A port p such that p .. p+count-1 are all free now. */
-    private static int freePorts(int count) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                base = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (base + count < 65_000 && allFree(base, count)) {
+    /**
+     * A port p such that p .. p+count-1 are all free now, below the kernel's range of ephemeral ports: a port from
+     * that range (what {@code new ServerSocket(0)} gives) can be taken by any outgoing connection before the process
+     * it was chosen for binds it, which once stopped a test's JobManager ("Could not start rest endpoint").
+     */
+    static int freePorts(int count) {
+        int below = Math.max(ephemeralPortsFrom(), LOWEST_TEST_PORT + 10_000);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = LOWEST_TEST_PORT + RANDOM.nextInt(below - LOWEST_TEST_PORT - count);
+            if (allFree(base, count)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no " + count + " consecutive free ports found");
+        throw new IllegalStateException("no " + count + " consecutive free ports found below " + below);
+    }
+
+    /** The first ephemeral port (Linux: /proc/sys/net/ipv4/ip_local_port_range; the IANA range elsewhere). */
+    private static int ephemeralPortsFrom() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Integer.parseInt(range.strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 49_152;
+        }
     }
 
     private static boolean allFree(int base, int count) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,10 +28,7 @@ class PrometheusScrapeTest {
     @Test
     void prometheusScrapesTheClusterAndLoadsTheRules() throws Exception {
         LocalPlatform platform = LocalPlatform.get();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPlatform.freePorts(1);
         Path home = LocalPlatform.ROOT.resolve("var/test-ops/prometheus-" + port);
         Map<String, String> env = Map.of(
                 "BORDERFLOW_PROMETHEUS_PORT", String.valueOf(port), "BORDERFLOW_PROMETHEUS_HOME", home.toString());
