@@ -115,6 +115,9 @@ final class PictureRun {
         EmbeddedNetwork.fit(env);
         BrokerCheck.reachable(kafka);
         var topics = endpoints.topics();
+        SinkTopics written = new SinkTopics(
+                kafka, List.of(topics.getPicture(), topics.getFlags(), topics.getDeadLetters()), "run picture");
+        written.checkExist();
         console.println("situational-picture job on an embedded MiniCluster, parallelism " + env.getParallelism()
                 + ", reading "
                 + String.join(
@@ -138,7 +141,11 @@ final class PictureRun {
         console.println(
                 "Ctrl-C stops the job; run it again to resume from its latest checkpoint (--fresh starts over).");
         console.flush();
-        env.execute(SituationPictureJob.NAME);
+        try {
+            env.execute(SituationPictureJob.NAME);
+        } catch (Exception e) {
+            throw written.explain(e);
+        }
         return ExitCodes.OK;
     }
 }

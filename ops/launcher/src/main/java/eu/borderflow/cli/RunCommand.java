@@ -232,6 +232,14 @@ public final class RunCommand implements Callable<Integer> {
         RiskFlagJob.builder(settings).kafka(kafka).rules(stages).build().addTo(env);
         EmbeddedNetwork.fit(env);
         BrokerCheck.reachable(environment.getKafka());
+        SinkTopics written = new SinkTopics(
+                environment.getKafka(),
+                List.of(
+                        kafka.topics().getFlags(),
+                        kafka.topics().getDeadLetters(),
+                        kafka.topics().getAudit()),
+                "run risk");
+        written.checkExist();
         PrintWriter console = spec.commandLine().getOut();
         String broker = environment.getKafka().getBootstrapServers();
         console.println("risk-flag job on an embedded MiniCluster, parallelism " + env.getParallelism() + ", reading "
@@ -258,7 +266,7 @@ public final class RunCommand implements Callable<Integer> {
                     .map(refused -> (Exception) new UserError("not resumed from "
                             + resume.map(Path::toString).orElse("its checkpoint") + ": " + refused.getMessage()
                             + "; `run risk --fresh` starts without it"))
-                    .orElse(e);
+                    .orElseGet(() -> written.explain(e));
         }
         return ExitCodes.OK;
     }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * Prints user mistakes as one line (exit 2), and a Flink cluster's refusal with its cause, a Kafka broker out of reach
- * or a full disk in one line (exit 1); anything else is a bug and keeps its stack trace.
+ * Prints user mistakes as one line (exit 2), and a Flink cluster's refusal with its cause, a Kafka broker out of reach,
+ * a full disk or a streaming job stopped for a cause it names in one line (exit 1); anything else is a bug and keeps its stack trace.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -23,6 +23,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
             cli.getErr()
                     .println(cli.getCommandName() + ": the Flink cluster refused: " + refused.getMessage()
                             + (cause.equals(refused.getMessage()) ? "" : ": " + cause));
+            return ExitCodes.FAILED;
+        }
+        if (e instanceof SinkTopics.JobStoppedException stopped) {
+            cli.getErr().println(cli.getCommandName() + ": " + stopped.getMessage());
             return ExitCodes.FAILED;
         }
         if (e instanceof BrokerUnavailableException unreachable) {
