@@ -298,6 +298,8 @@ public final class RunCommand implements Callable<Integer> {
             environment.getJob().setParallelism(parallelism);
         }
         environment.getJob().check(null);
+        LocalPorts.free(restPort, "the Flink REST API", "--rest-port");
+        LocalPorts.free(metricsPort, "the Prometheus metrics", "--metrics-port");
         int n = environment.getJob().getParallelism();
         Configuration configuration = new Configuration();
         configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");

@@ -31,6 +31,7 @@ import eu.borderflow.schema.Sex;
 import eu.borderflow.schema.StayBasis;
 import eu.borderflow.schema.TravelDocument;
 import eu.borderflow.schema.TravellerIdentity;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -180,6 +181,40 @@ class RunCommandTest {
         TestFiles.Run tooWide = TestFiles.run("run", "risk", "--parallelism", "129", "--bootstrap", "127.0.0.1:1");
         assertEquals(2, tooWide.exitCode(), tooWide.err());
         assertTrue(tooWide.err().contains("parallelism 129 is above job.max_parallelism 128"), tooWide.err());
+    }
+
+    /** A second run of a job beside the first: the ports are asked before anything starts, the broker's too. */
+    @Test
+    void aStreamingRunWhosePortIsTakenSaysWhichAndTheOptionForAnother() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int port = taken.getLocalPort();
+            for (String job : List.of("risk", "picture")) {
+                TestFiles.Run rest =
+                        TestFiles.run("run", job, "--bootstrap", "127.0.0.1:1", "--rest-port", String.valueOf(port));
+                assertEquals(2, rest.exitCode(), rest.err());
+                assertTrue(
+                        rest.err()
+                                .contains("port " + port + " (the Flink REST API) is in use, most likely by another"
+                                        + " `run` of this job"),
+                        rest.err());
+                assertTrue(rest.err().contains("pick another port with --rest-port"), rest.err());
+                assertFalse(rest.err().contains("\tat "), rest.err());
+
+                TestFiles.Run metrics = TestFiles.run(
+                        "run",
+                        job,
+                        "--bootstrap",
+                        "127.0.0.1:1",
+                        "--rest-port",
+                        "0",
+                        "--metrics-port",
+                        String.valueOf(port));
+                assertEquals(2, metrics.exitCode(), metrics.err());
+                assertTrue(
+                        metrics.err().contains("port " + port + " (the Prometheus metrics) is in use"), metrics.err());
+                assertTrue(metrics.err().contains("--metrics-port"), metrics.err());
+            }
+        }
     }
 
     @Test
