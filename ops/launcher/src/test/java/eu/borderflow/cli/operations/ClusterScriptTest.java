@@ -30,8 +30,10 @@ class ClusterScriptTest {
 
     @Test
     void upStartsWhatIsMissingAndDownLeavesNothing() throws Exception {
-        int rest = LocalPlatform.freePorts(2);
-        int metrics = LocalPlatform.freePorts(3);
+        // One range of free ports: REST, RPC and blob server (cluster.sh takes the two after REST), then the metrics of
+        // the JobManager and the two TaskManagers; chosen apart, the two could overlap.
+        int rest = LocalPlatform.freePorts(6);
+        int metrics = rest + 3;
         Path home = LocalPlatform.ROOT.resolve("var/test-ops/cluster-script-" + rest);
         Map<String, String> env = Map.of(
                 "BORDERFLOW_FLINK_PORT",
