@@ -57,7 +57,7 @@ public final class AlertVersions {
         }
         // Validated at ingest; a partial date (year and month) is matched on its year, like a year-only one.
         AlertBirthDate birth = AlertBirthDate.parse(person.getDateOfBirth());
-        String[] keys = BlockingKeys.ofAlert(variants, birth);
+        String[] keys = BlockingKeys.ofAlert(birth);
         AlertVersion version = common(change, keys.length == 0 ? null : keys[0]);
         version.setKeys(keys);
         version.setNames(names);

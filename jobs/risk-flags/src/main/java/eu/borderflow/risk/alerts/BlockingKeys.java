@@ -3,23 +3,22 @@ package eu.borderflow.risk.alerts;
 import eu.borderflow.job.ingest.AlertBirthDate;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * Candidate blocking for person matching: a traveller and an alert are compared only where they share a key.
- * <ul>
- *   <li>Date keys, which the definition guarantees ({@link eu.borderflow.person.BirthDateMatch}: the same date, the
- *       date with day and month swapped, or the year when the alert holds the year only): a crossing has its date and
- *       its year; an alert its date as written and swapped (alerts are few, crossings many), or its year when it holds
- *       no day.</li>
- *   <li>Name keys: the Double Metaphone codes, primary and alternate, of each folded name part with the birth year.
- *       They alone missed pairs the definition matches (DAVIS WILLIAM and WILLIAMS DAVID share no code, docs/RULES.md
- *       "Found later") and are kept so that the alerts of a savepoint made before the date keys, held under their
- *       name keys only, still meet the crossings after an upgrade.</li>
- * </ul>
- * Date keys begin with a digit, name keys with a letter, so the two never collide.
+ * <p>
+ * The keys are dates, which the definition guarantees ({@link eu.borderflow.person.BirthDateMatch}: the same date,
+ * the date with day and month swapped, or the year when the alert holds the year only): a crossing has its date and
+ * its year; an alert its date as written and swapped (alerts are few, crossings many), or its year when it holds no
+ * day. Every pair the definition can match shares one, whatever the spelling of the names.
+ * <p>
+ * Name keys (the Double Metaphone codes, primary and alternate, of each folded name part with the birth year) were
+ * the only keys before 2026-12-06 and missed pairs the definition matches (DAVIS WILLIAM and WILLIAMS DAVID share no
+ * code, docs/RULES.md "Found later"). Alerts are no longer keyed by them, but a job restored from a savepoint of that
+ * time may hold alerts under name keys alone: there the crossings probe them too ({@link PersonProbes}). Date keys
+ * begin with a digit, name keys with a letter, so the two never collide.
  */
 public final class BlockingKeys {
 
@@ -31,19 +30,23 @@ public final class BlockingKeys {
 
     private BlockingKeys() {}
 
-    /** Sorted, distinct keys of a traveller with the folded name parts {@code name}, born on {@code born}. */
-    public static String[] ofTraveller(List<String> name, LocalDate born) {
+    /**
+     * Sorted, distinct keys of a traveller with the folded name parts {@code name}, born on {@code born}; with the name
+     * keys too when {@code nameKeys} (alerts restored from a savepoint of before 2026-12-06 are held under them).
+     */
+    public static String[] ofTraveller(List<String> name, LocalDate born, boolean nameKeys) {
         Keys keys = new Keys();
-        keys.names(List.of(name), born.getYear());
+        if (nameKeys) {
+            keys.names(List.of(name), born.getYear());
+        }
         keys.add(date(born.getYear(), born.getMonthValue(), born.getDayOfMonth()));
         keys.add(year(born.getYear()));
         return keys.sortedDistinct();
     }
 
-    /** Sorted, distinct keys of an alert's names (each a list of folded parts) and date of birth as SIS holds it. */
-    public static String[] ofAlert(Collection<List<String>> names, AlertBirthDate born) {
+    /** Sorted, distinct keys of an alert's date of birth as SIS holds it. */
+    public static String[] ofAlert(AlertBirthDate born) {
         Keys keys = new Keys();
-        keys.names(names, born.year());
         if (!born.full()) {
             // A year and month only is matched on its year, like a year alone.
             keys.add(year(born.year()));
@@ -101,7 +104,7 @@ public final class BlockingKeys {
         private String[] keys = new String[12];
         private int count;
 
-        void names(Collection<List<String>> names, int birthYear) {
+        void names(List<List<String>> names, int birthYear) {
             for (List<String> parts : names) {
                 for (String part : parts) {
                     if (part.length() >= MIN_PART_LENGTH) {

@@ -24,12 +24,16 @@ public final class CrossingProbes {
         return probe;
     }
 
-    public static List<CrossingProbe> person(BorderCrossing crossing) {
+    /**
+     * One probe per blocking key of the crossing's traveller ({@link BlockingKeys#ofTraveller}); {@code nameKeys}
+     * adds the name keys, for alerts restored from a savepoint that holds them under those alone.
+     */
+    public static List<CrossingProbe> person(BorderCrossing crossing, boolean nameKeys) {
         TravellerIdentity traveller = crossing.getTraveller();
         List<String> name = new ArrayList<>(NameNormaliser.parts(traveller.getSurname()));
         name.addAll(NameNormaliser.parts(traveller.getGivenNames()));
         LocalDate born = traveller.getDateOfBirth();
-        String[] keys = BlockingKeys.ofTraveller(name, born);
+        String[] keys = BlockingKeys.ofTraveller(name, born, nameKeys);
         CrossingProbe probe = CrossingProbe.of(crossing);
         probe.setKeys(keys);
         probe.setOrderedName(NameNormaliser.ordered(name));

@@ -7,11 +7,18 @@ import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.serde.SingleObjectSerde;
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The name and date blocking keys of each crossing for R2 and R9: one probe per key ({@link CrossingProbes#person}).
@@ -26,9 +33,18 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * watermark this subtask had sent on before it ({@link CrossingProbe#getProbedAfter}): the next one follows the
  * probes on every channel, and a matcher forwards a watermark only after the matches of what came before it, so the
  * assembler has every match of such a crossing before its watermark passes that value, and waits for it.
+ * <p>
+ * The keys are the crossing's dates ({@link BlockingKeys}). Restored from a savepoint of a job before this operator
+ * kept state (2026-12-08), whose person matcher may hold alerts under name keys alone (before 2026-12-06), the
+ * crossings probe the name keys too, and go on doing so in every checkpoint after: such an alert is found by them
+ * only. A job restored without this operator's state (R2 and R9 were switched off) cannot be told apart and does the
+ * same. That costs about a third of the job's CPU; a job started without that state (its alerts replayed) drops them
+ * (ops/RUNBOOK.md, "Upgrade and rescale").
  */
 public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
         implements OneInputStreamOperator<BorderCrossing, CrossingProbe> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonProbes.class);
 
     public static final String UID = "alerts-r2-r9-person-probes";
     private static final long serialVersionUID = 1L;
@@ -39,9 +55,36 @@ public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
     private transient TimestampedCollector<CrossingProbe> collector;
     /** The last watermark sent on; not in a checkpoint, as every operator restarts from the start of time. */
     private transient long sentWatermark;
+    /** Whether the crossings probe the name keys too; the same in every subtask, kept in each checkpoint. */
+    private transient boolean nameKeys;
+
+    private transient ListState<Boolean> nameKeysState;
 
     public PersonProbes(Duration outOfOrderness) {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        nameKeysState = context.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>("person-probes-name-keys", Types.BOOLEAN));
+        boolean keptByAnOlderJob =
+                context.isRestored() && !nameKeysState.get().iterator().hasNext();
+        nameKeys = keptByAnOlderJob;
+        for (Boolean kept : nameKeysState.get()) {
+            nameKeys |= kept;
+        }
+        if (nameKeys) {
+            LOG.warn("restored from a savepoint of a job before 2026-12-08: the crossings probe the alerts' name keys"
+                    + " too (slower); a job started without it, its alerts replayed, drops them (ops/RUNBOOK.md)");
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        nameKeysState.update(List.of(nameKeys));
     }
 
     @Override
@@ -59,7 +102,7 @@ public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
         long at = crossing.getEventTime().toEpochMilli();
         List<CrossingProbe> probes;
         try {
-            probes = CrossingProbes.person(crossing);
+            probes = CrossingProbes.person(crossing, nameKeys);
         } catch (RuntimeException e) {
             output.collect(
                     DeadLetters.TAG,

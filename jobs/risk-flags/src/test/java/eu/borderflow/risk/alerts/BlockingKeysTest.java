@@ -1,5 +1,6 @@
 package eu.borderflow.risk.alerts;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,26 +34,30 @@ class BlockingKeysTest {
                         "1943-09-18"),
                 "the definition matches them (the 2026-12-06 miss of the seed 22 world)");
         assertTrue(shared(
-                BlockingKeys.ofTraveller(traveller, LocalDate.of(1943, 9, 18)),
-                BlockingKeys.ofAlert(List.of(alert), AlertBirthDate.parse("1943-09-18"))));
+                BlockingKeys.ofTraveller(traveller, LocalDate.of(1943, 9, 18), false),
+                BlockingKeys.ofAlert(AlertBirthDate.parse("1943-09-18"))));
     }
 
     @Test
     void everyCompatibleDateOfBirthSharesAKeyAndNoOtherDateDoes() {
         List<String> name = parts("Ivanova", "Anna");
         for (LocalDate born = LocalDate.of(1980, 1, 1); born.getYear() == 1980; born = born.plusDays(1)) {
-            String[] traveller = onlyDates(BlockingKeys.ofTraveller(name, born));
+            String[] traveller = BlockingKeys.ofTraveller(name, born, false);
             for (String written : List.of("1980", "1980-03", "1980-03-05", "1980-05-03", "1980-13-05", "1981-03-05")) {
                 boolean compatible = PersonMatchRule.birthDate(born, written).compatible();
-                String[] alert = onlyDates(BlockingKeys.ofAlert(List.of(name), AlertBirthDate.parse(written)));
+                String[] alert = BlockingKeys.ofAlert(AlertBirthDate.parse(written));
                 assertEquals(compatible, shared(traveller, alert), born + " against an alert born " + written);
             }
         }
     }
 
     @Test
-    void nameKeysAreKeptForAlertsHeldUnderThemAlone() {
-        String[] traveller = BlockingKeys.ofTraveller(parts("Kuznecov", "Ivan"), LocalDate.of(1970, 2, 1));
+    void aCrossingHasItsDateAndYearAndTheNameKeysOnlyWhenAskedFor() {
+        List<String> name = parts("Kuznecov", "Ivan");
+        LocalDate born = LocalDate.of(1970, 2, 1);
+        assertArrayEquals(new String[] {"1970", "1970-02-01"}, BlockingKeys.ofTraveller(name, born, false));
+        String[] traveller = BlockingKeys.ofTraveller(name, born, true);
+        assertArrayEquals(new String[] {"1970", "1970-02-01"}, onlyDates(traveller));
         assertTrue(
                 Arrays.asList(traveller).contains(BlockingKeys.alternateCode("KUZNECOV") + "|1970"),
                 Arrays.toString(traveller));

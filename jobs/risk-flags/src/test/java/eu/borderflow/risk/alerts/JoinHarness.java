@@ -1,13 +1,16 @@
 package eu.borderflow.risk.alerts;
 
 import eu.borderflow.config.ConfigLoader;
+import eu.borderflow.person.NameNormaliser;
 import eu.borderflow.privacy.Pseudonymiser;
 import eu.borderflow.privacy.PseudonymiserFactory;
 import eu.borderflow.risk.RiskSettings;
 import eu.borderflow.schema.AlertChange;
+import eu.borderflow.schema.AlertPerson;
 import eu.borderflow.schema.BorderCrossing;
 import eu.borderflow.schema.RiskFlag;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +38,7 @@ final class JoinHarness implements AutoCloseable {
     private final Pseudonymiser pseudonymiser;
     private int routed;
     private int joined;
+    private boolean nameKeys;
 
     private JoinHarness(AlertVersionRouter.Target target, AlertAsOfJoin<?> function, ConfigLoader config)
             throws Exception {
@@ -108,22 +112,35 @@ final class JoinHarness implements AutoCloseable {
     }
 
     /**
-     * An alert as a savepoint of a build before the date keys (2026-12-06) holds it: under its name keys only, each
-     * version knowing those keys alone.
+     * An alert as a savepoint of a build before the date keys (2026-12-06) holds it: under the name keys of its names
+     * and aliases only (the Double Metaphone codes with its birth year), each version knowing those keys alone.
      */
     void alertHeldUnderNameKeysOnly(AlertChange change) throws Exception {
-        router.processElement(new StreamRecord<>(change, change.getEventTime().toEpochMilli()));
-        List<AlertVersion> out = router.extractOutputValues();
-        for (AlertVersion version : out.subList(routed, out.size())) {
-            if (isNameKey(version.getKey())) {
-                version.setKeys(Arrays.stream(version.getKeys())
-                        .filter(JoinHarness::isNameKey)
-                        .toArray(String[]::new));
-                join.processElement2(new StreamRecord<>(version, version.getSince()));
-            }
+        AlertVersion version = AlertVersions.person(change);
+        AlertPerson person = change.getPerson();
+        List<List<String>> variants = new ArrayList<>();
+        List<String> name = new ArrayList<>(NameNormaliser.parts(person.getSurname()));
+        name.addAll(NameNormaliser.parts(person.getGivenNames()));
+        variants.add(name);
+        person.getAliases().forEach(alias -> variants.add(NameNormaliser.parts(alias)));
+        LocalDate anyDayOfTheYear = LocalDate.of(version.getBirthYear(), 1, 1);
+        String[] keys = variants.stream()
+                .flatMap(parts -> Arrays.stream(BlockingKeys.ofTraveller(parts, anyDayOfTheYear, true)))
+                .filter(JoinHarness::isNameKey)
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
+        for (String key : keys) {
+            AlertVersion held = version.forKey(key);
+            held.setKeys(keys);
+            join.processElement2(new StreamRecord<>(held, held.getSince()));
         }
-        routed = out.size();
         forwardMatches();
+    }
+
+    /** The crossings probe the name keys too, as after a restore from such a savepoint ({@link PersonProbes}). */
+    void probeNameKeys() {
+        nameKeys = true;
     }
 
     private static boolean isNameKey(String key) {
@@ -133,7 +150,7 @@ final class JoinHarness implements AutoCloseable {
     void crossing(BorderCrossing crossing) throws Exception {
         List<CrossingProbe> probes = target == AlertVersionRouter.Target.DOCUMENT
                 ? List.of(CrossingProbes.document(crossing, pseudonymiser))
-                : CrossingProbes.person(crossing);
+                : CrossingProbes.person(crossing, nameKeys);
         for (CrossingProbe probe : probes) {
             join.processElement1(new StreamRecord<>(probe, probe.getEventTime()));
         }

@@ -42,14 +42,16 @@ class PersonFlagAssemblerTest {
 
     /** {@code probedAfter}: the watermark the probing subtask had sent on before the crossing's probes. */
     private static PersonMatch match(String alertId, long probedAfter) {
-        CrossingProbe crossing = CrossingProbes.person(AlertScenario.traveller(
-                        "c1",
-                        CrossingKind.ENTRY,
-                        hours(5),
-                        GREEK_BCP,
-                        "Bondarenko",
-                        "Taras",
-                        LocalDate.of(1985, 4, 12)))
+        CrossingProbe crossing = CrossingProbes.person(
+                        AlertScenario.traveller(
+                                "c1",
+                                CrossingKind.ENTRY,
+                                hours(5),
+                                GREEK_BCP,
+                                "Bondarenko",
+                                "Taras",
+                                LocalDate.of(1985, 4, 12)),
+                        false)
                 .get(0);
         crossing.setProbedAfter(probedAfter);
         AlertVersion alert = AlertVersions.person(personAlert(

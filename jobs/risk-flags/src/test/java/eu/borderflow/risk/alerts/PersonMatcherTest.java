@@ -31,7 +31,7 @@ class PersonMatcherTest {
         BorderCrossing crossing = traveller("c1", CrossingKind.ENTRY, hours(5), FINNISH_BCP, surname, given, born);
         AlertVersion alert = AlertVersions.person(
                 personAlert("SIS-1", 1, AlertChangeType.CREATE, hours(1), AlertBasis.REFUSAL_1861_ART24, alertPerson));
-        return matcher.compare(CrossingProbes.person(crossing).get(0), alert);
+        return matcher.compare(CrossingProbes.person(crossing, false).get(0), alert);
     }
 
     @Test

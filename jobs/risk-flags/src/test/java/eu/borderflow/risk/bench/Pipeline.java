@@ -229,7 +229,7 @@ public abstract class Pipeline implements AutoCloseable {
                 CrossingProbe probe = probeShuffle.through(CrossingProbes.document(crossing, pseudonymiser));
                 join.processElement1(new StreamRecord<>(probe, probe.getEventTime()));
             } else {
-                for (CrossingProbe probe : CrossingProbes.person(crossing)) {
+                for (CrossingProbe probe : CrossingProbes.person(crossing, false)) {
                     probe = probeShuffle.through(probe);
                     join.processElement1(new StreamRecord<>(probe, probe.getEventTime()));
                 }
