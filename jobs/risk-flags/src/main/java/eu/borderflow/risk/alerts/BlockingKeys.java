@@ -37,7 +37,7 @@ public final class BlockingKeys {
     public static String[] ofTraveller(List<String> name, LocalDate born, boolean nameKeys) {
         Keys keys = new Keys();
         if (nameKeys) {
-            keys.names(List.of(name), born.getYear());
+            keys.names(name, born.getYear());
         }
         keys.add(date(born.getYear(), born.getMonthValue(), born.getDayOfMonth()));
         keys.add(year(born.getYear()));
@@ -104,16 +104,14 @@ public final class BlockingKeys {
         private String[] keys = new String[12];
         private int count;
 
-        void names(List<List<String>> names, int birthYear) {
-            for (List<String> parts : names) {
-                for (String part : parts) {
-                    if (part.length() >= MIN_PART_LENGTH) {
-                        String primary = code(part);
-                        String alternate = alternateCode(part);
-                        add(primary + '|' + birthYear);
-                        if (!alternate.equals(primary)) {
-                            add(alternate + '|' + birthYear);
-                        }
+        void names(List<String> parts, int birthYear) {
+            for (String part : parts) {
+                if (part.length() >= MIN_PART_LENGTH) {
+                    String primary = code(part);
+                    String alternate = alternateCode(part);
+                    add(primary + '|' + birthYear);
+                    if (!alternate.equals(primary)) {
+                        add(alternate + '|' + birthYear);
                     }
                 }
             }

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The name and date blocking keys of each crossing for R2 and R9: one probe per key ({@link CrossingProbes#person}).
+ * The blocking keys of each crossing for R2 and R9: one probe per key ({@link CrossingProbes#person}).
  * <p>
  * Its watermark is the crossings' without the out-of-orderness allowance: the newest event time of the partition
  * furthest behind (its input's watermark plus time.out_of_orderness and 1 ms, as Flink's bounded-out-of-orderness
@@ -69,9 +69,9 @@ public final class PersonProbes extends AbstractStreamOperator<CrossingProbe>
         super.initializeState(context);
         nameKeysState = context.getOperatorStateStore()
                 .getUnionListState(new ListStateDescriptor<>("person-probes-name-keys", Types.BOOLEAN));
-        boolean keptByAnOlderJob =
+        boolean restoredWithoutIt =
                 context.isRestored() && !nameKeysState.get().iterator().hasNext();
-        nameKeys = keptByAnOlderJob;
+        nameKeys = restoredWithoutIt;
         for (Boolean kept : nameKeysState.get()) {
             nameKeys |= kept;
         }
